@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { backupFileName, type BackupInfo, type BackupReason } from '@shared/ipc';
+import { toPlainBytes } from './bytes';
+
+/** How many backups rotation keeps. */
+export const BACKUPS_KEPT = 10;
+
+/** UTC timestamp with milliseconds, e.g. 20261123T090102123Z: sorts as it reads. */
+export function backupTimestamp(date: Date): string {
+  return date.toISOString().replace(/[-:.]/g, '');
+}
+
+/**
+ * `mreza-backup-<timestamp>-<reason>.json.gz`. The contract's name pattern allows one
+ * lowercase word after the timestamp, so a reason's hyphens are dropped
+ * (`before-restore` → `beforerestore`).
+ */
+export function backupFileNameFor(date: Date, reason: BackupReason): string {
+  return `mreza-backup-${backupTimestamp(date)}-${reason.replace(/-/g, '')}.json.gz`;
+}
+
+const TIMESTAMP_IN_NAME = /^mreza-backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})?Z/;
+
+/** The time written in a backup's name, or null if the name does not carry one we can read. */
+export function parseBackupTime(fileName: string): Date | null {
+  const m = TIMESTAMP_IN_NAME.exec(fileName);
+  if (m === null) return null;
+  const [, y, mo, d, h, mi, s, ms] = m;
+  const time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms ?? '0'));
+  return Number.isNaN(time) ? null : new Date(time);
+}
+
+export function isBackupFileName(name: string): boolean {
+  return backupFileName.safeParse(name).success;
+}
+
+export interface BackupStoreOptions {
+  /** `<userData>/backups`. */
+  readonly dir: string;
+  readonly now?: () => Date;
+  readonly keep?: number;
+}
+
+export interface BackupHandlers {
+  write(request: { reason: BackupReason; data: Uint8Array }): Promise<BackupInfo>;
+  list(): Promise<BackupInfo[]>;
+  read(request: { fileName: string }): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+interface Entry {
+  readonly info: BackupInfo;
+  readonly time: number;
+}
+
+/**
+ * Backups in the app's own folder. The renderer sends bytes that are already gzipped; they are
+ * stored as they are. Writes are serialised, atomic (temp file, fsync, rename) and followed by
+ * rotation, which only ever deletes files whose names match the backup pattern.
+ */
+export function createBackupHandlers(options: BackupStoreOptions): BackupHandlers {
+  const dir = resolve(options.dir);
+  const now = options.now ?? (() => new Date());
+  const keep = options.keep ?? BACKUPS_KEPT;
+  let lastTime = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function entries(): Promise<Entry[]> {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const found: Entry[] = [];
+    for (const name of names) {
+      if (!isBackupFileName(name)) continue;
+      let st;
+      try {
+        st = await stat(join(dir, name));
+      } catch {
+        continue; // removed meanwhile
+      }
+      if (!st.isFile()) continue;
+      const time = parseBackupTime(name)?.getTime() ?? st.mtimeMs;
+      found.push({ time, info: { fileName: name, createdAt: new Date(time).toISOString(), size: st.size } });
+    }
+    // Newest first; the name breaks ties so the order is stable.
+    return found.sort((a, b) => b.time - a.time || (a.info.fileName < b.info.fileName ? 1 : -1));
+  }
+
+  async function uniqueDate(): Promise<Date> {
+    const taken = new Set((await entries()).map((e) => backupTimestamp(new Date(e.time))));
+    let time = Math.max(now().getTime(), lastTime + 1);
+    while (taken.has(backupTimestamp(new Date(time)))) time += 1;
+    lastTime = time;
+    return new Date(time);
+  }
+
+  async function writeAtomically(target: string, data: Uint8Array): Promise<void> {
+    const temp = join(dir, `.${basename(target)}.${randomUUID()}.tmp`);
+    try {
+      const handle = await open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, target);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async function rotate(justWritten: string): Promise<void> {
+    const all = await entries();
+    const excess = all.slice(keep).filter((e) => e.info.fileName !== justWritten);
+    for (const e of excess) {
+      await unlink(join(dir, e.info.fileName)).catch(() => undefined);
+    }
+  }
+
+  async function doWrite(request: { reason: BackupReason; data: Uint8Array }): Promise<BackupInfo> {
+    await mkdir(dir, { recursive: true });
+    const date = await uniqueDate();
+    const fileName = backupFileNameFor(date, request.reason);
+    if (!isBackupFileName(fileName)) throw new Error('Backup name does not match the contract');
+    await writeAtomically(join(dir, fileName), request.data);
+    await rotate(fileName);
+    return { fileName, createdAt: date.toISOString(), size: request.data.byteLength };
+  }
+
+  return {
+    write(request) {
+      const result = queue.then(() => doWrite(request));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async list() {
+      return (await entries()).map((e) => e.info);
+    },
+    async read(request) {
+      const name = request.fileName;
+      if (!isBackupFileName(name)) throw new Error('Not a backup file name');
+      const path = join(dir, name);
+      if (dirname(path) !== dir || basename(path) !== name) throw new Error('Not a backup file name');
+      try {
+        return toPlainBytes(await readFile(path));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('Backup not found');
+        throw error;
+      }
+    },
+  };
+}

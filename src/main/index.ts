@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import type { AppEvent } from '@shared/ipc';
+import { createHandlers } from './handlers';
+import type { DialogLike } from './handlers/files';
+import { registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { handleAppProtocol, registerAppSchemePrivileged, rendererEntryUrl } from './protocol';
+import { QuitHandshake } from './quit';
+import { installContentsGuards, installSessionGuards, isTrustedSender, trustedOrigins } from './security';
+import { windowOptions } from './windowOptions';
+
+const BEFORE_QUIT: AppEvent = 'app:beforeQuit';
+const rendererDir = join(import.meta.dirname, '../renderer');
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const origins = trustedOrigins(app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']);
+const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+
+let mainWindow: BrowserWindow | null = null;
+
+function liveWindow(): BrowserWindow | null {
+  return mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
+}
+
+const boundDialog: DialogLike = {
+  showSaveDialog: (options) => {
+    const win = liveWindow();
+    return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+  },
+  showOpenDialog: (options) => {
+    const win = liveWindow();
+    return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
+  },
+};
+
+const quitHandshake = new QuitHandshake({
+  sendBeforeQuit: () => {
+    const contents = liveWindow()?.webContents;
+    if (contents === undefined || contents.isDestroyed() || contents.isCrashed()) return false;
+    contents.send(BEFORE_QUIT);
+    return true;
+  },
+  // Deferred so it never runs inside a 'close' or IPC handler's own dispatch.
+  quit: () => setImmediate(() => app.quit()),
+});
+
+function createWindow(): void {
+  const win = new BrowserWindow(windowOptions(preloadPath));
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('close', (event) => quitHandshake.onWindowClose(event));
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(rendererEntryUrl(process.env, app.isPackaged));
+}
+
+function start(): void {
+  app.enableSandbox();
+  registerAppSchemePrivileged(protocol);
+
+  app.on('second-instance', () => {
+    const win = liveWindow();
+    if (win === null) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    installContentsGuards(contents, { allowedOrigins: origins, openExternal });
+  });
+  app.on('before-quit', (event) => quitHandshake.onBeforeQuit(event));
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    installSessionGuards(session.defaultSession);
+    handleAppProtocol(protocol, rendererDir, (path) => readFile(path));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' })));
+    registerIpc(
+      ipcMain,
+      createHandlers({
+        app,
+        platform: process.platform,
+        backupDir: join(app.getPath('userData'), 'backups'),
+        documentsDir: app.getPath('documents'),
+        dialog: boundDialog,
+        openExternal,
+        quitReady: () => quitHandshake.onQuitReady(),
+      }),
+      (frame) => isTrustedSender(frame, origins),
+    );
+    createWindow();
+  });
+}
+
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  app.quit();
+}

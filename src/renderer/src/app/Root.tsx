@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Center, Loader, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { useIdle } from '@mantine/hooks';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { HashRouter } from 'react-router';
+import { isLocale, type Locale } from '@shared/i18n/locales';
+import type { MrezaDb } from '../db/db';
+import { getSettings, saveSettings } from '../db/settings';
+import { getSelfOrganisation } from '../db/setup';
+import { audit } from '../db/audit';
+import { SetupScreen } from '../features/setup/SetupScreen';
+import { LockScreen } from '../features/lock/LockScreen';
+import { AppContext, DbContext, type AppState } from './AppContext';
+import { DAYJS_LOCALE } from './dayjsLocales';
+import { Shell } from './Shell';
+import { theme } from './theme';
+import { useBackupSchedule } from './useBackupSchedule';
+
+export function Root({ db, i18n }: { db: MrezaDb; i18n: I18n }) {
+  const [language, setLanguageState] = useState<Locale>(isLocale(i18n.language) ? i18n.language : 'en');
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const changeLanguage = useCallback(
+    async (locale: Locale) => {
+      await i18n.changeLanguage(locale);
+      setLanguageState(locale);
+    },
+    [i18n],
+  );
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <DatesProvider settings={{ locale: DAYJS_LOCALE[language], firstDayOfWeek: 1 }}>
+          <ModalsProvider>
+            <Notifications position="top-right" />
+            <DbContext.Provider value={db}>
+              <HashRouter>
+                <Gate db={db} language={language} changeLanguage={changeLanguage} />
+              </HashRouter>
+            </DbContext.Provider>
+          </ModalsProvider>
+        </DatesProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}
+
+/** Decides what the user sees: first-run setup, the lock screen, or the app. */
+function Gate({ db, language, changeLanguage }: { db: MrezaDb; language: Locale; changeLanguage: (l: Locale) => Promise<void> }) {
+  const org = useLiveQuery(async () => (await getSelfOrganisation(db)) ?? null, [db]);
+  const settings = useLiveQuery(async () => (await getSettings(db)) ?? null, [db]);
+  const users = useLiveQuery(() => db.users.orderBy('name').toArray(), [db]);
+  const [userId, setUserId] = useState<string | null>(null);
+  const [autoSignIn, setAutoSignIn] = useState(true);
+  const user = users?.find((u) => u.id === userId && !u.disabled) ?? null;
+
+  useBackupSchedule(db, Boolean(org));
+
+  // A single user without a passphrase is signed in at start; anything else asks who is working.
+  useEffect(() => {
+    if (!autoSignIn || userId || !users) return;
+    const active = users.filter((u) => !u.disabled);
+    if (active.length === 1 && !active[0]!.passHash) setUserId(active[0]!.id);
+  }, [autoSignIn, userId, users]);
+
+  const lockMinutes = settings?.lockMinutes ?? 10;
+  const idle = useIdle(Math.max(lockMinutes, 1) * 60_000, { initialState: false });
+  const lock = useCallback(() => {
+    setAutoSignIn(false);
+    setUserId(null);
+  }, []);
+  useEffect(() => {
+    if (idle && lockMinutes > 0 && userId) lock();
+  }, [idle, lockMinutes, userId, lock]);
+
+  const setLanguage = useCallback(
+    async (locale: Locale) => {
+      await saveSettings(db, { language: locale }, locale);
+      await changeLanguage(locale);
+    },
+    [db, changeLanguage],
+  );
+
+  const state = useMemo<AppState | null>(
+    () => (org && settings && user ? { db, org, user, actor: { userId: user.id, userName: user.name }, settings, setLanguage, lock } : null),
+    [db, org, settings, user, setLanguage, lock],
+  );
+
+  if (org === undefined || settings === undefined || users === undefined) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="…" />
+      </Center>
+    );
+  }
+  if (org === null) {
+    return (
+      <SetupScreen
+        language={language}
+        onLanguage={changeLanguage}
+        onDone={(id) => {
+          setUserId(id);
+        }}
+      />
+    );
+  }
+  if (!state) {
+    return (
+      <LockScreen
+        org={org}
+        users={users.filter((u) => !u.disabled)}
+        language={language}
+        onLanguage={setLanguage}
+        onUnlock={async (u) => {
+          await db.transaction('rw', db.auditLog, () => audit(db, { userId: u.id, userName: u.name }, 'login', 'users', u.id));
+          setUserId(u.id);
+        }}
+      />
+    );
+  }
+  return (
+    <AppContext.Provider value={state}>
+      <Shell />
+    </AppContext.Provider>
+  );
+}

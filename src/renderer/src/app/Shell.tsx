@@ -1,0 +1,102 @@
+import { AppShell, Badge, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAddressBook, IconChalkboard, IconChartBar, IconChevronDown, IconLock, IconSettings, IconTransfer, IconUsersGroup } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { GlobalSearch } from '../components/GlobalSearch';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { ExchangePage } from '../features/exchange/ExchangePage';
+import { MentoringPage } from '../features/mentoring/MentoringPage';
+import { ParticipantsPage } from '../features/participants/ParticipantsPage';
+import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { useApp } from './AppContext';
+
+const NAV: Array<{ path: string; key: string; icon: ComponentType<{ size?: number; stroke?: number }> }> = [
+  { path: '/participants', key: 'participants', icon: IconAddressBook },
+  { path: '/programmes', key: 'programmes', icon: IconChalkboard },
+  { path: '/mentoring', key: 'mentoring', icon: IconUsersGroup },
+  { path: '/reports', key: 'reports', icon: IconChartBar },
+  { path: '/exchange', key: 'exchange', icon: IconTransfer },
+  { path: '/settings', key: 'settings', icon: IconSettings },
+];
+
+export function Shell() {
+  const { t } = useTranslation(['nav', 'common', 'users']);
+  const { org, user, settings, setLanguage, lock } = useApp();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav:menu')} />
+            <Title order={3} c="teal.8">
+              {t('common:appName')}
+            </Title>
+            <Text fw={500} size="sm" c="dimmed" truncate maw={280} data-testid="org-name">
+              {org.name}
+            </Text>
+            <Badge variant="light" color={org.role === 'lead' ? 'grape' : 'blue'}>
+              {t(`nav:orgRole.${org.role}`)}
+            </Badge>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <GlobalSearch />
+            <LanguageSwitch value={settings.language} onChange={(l) => void setLanguage(l)} />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('users:currentUser', { name: user.name })} data-testid="user-menu">
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="sm" fw={500}>
+                      {user.name}
+                    </Text>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{t(`users:roles.${user.role}`)}</Menu.Label>
+                <Menu.Item leftSection={<IconLock size={16} />} onClick={lock}>
+                  {t('users:lockNow')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav:main')}>
+        {NAV.map(({ path, key, icon: Icon }) => (
+          <NavLink
+            key={path}
+            href={`#${path}`}
+            label={t(`nav:${key}`)}
+            leftSection={<Icon size={20} stroke={1.6} />}
+            active={location.pathname.startsWith(path)}
+            onClick={(e) => {
+              e.preventDefault();
+              void navigate(path);
+              close();
+            }}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Routes>
+          <Route path="/participants" element={<ParticipantsPage />} />
+          <Route path="/programmes" element={<ProgrammesPage />} />
+          <Route path="/mentoring" element={<MentoringPage />} />
+          <Route path="/reports" element={<ReportsPage />} />
+          <Route path="/exchange" element={<ExchangePage />} />
+          <Route path="/settings/:tab?" element={<SettingsPage />} />
+          <Route path="*" element={<Navigate to="/participants" replace />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

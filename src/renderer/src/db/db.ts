@@ -1,0 +1,27 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { TableName, TableRow } from '@shared/model';
+import { personNameKey } from '@shared/people/nameKey';
+import { STORES_V1, STORES_V2 } from './schema';
+
+export type Tables = { [T in TableName]: EntityTable<TableRow<T>, T extends 'settings' ? 'key' : 'id'> };
+
+export type MrezaDb = Dexie & Tables;
+
+export const DEFAULT_DB_NAME = 'mreza';
+
+/** Opens (creating or migrating as needed) the Mreža data store. */
+export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
+  const db = new Dexie(name) as MrezaDb;
+  db.version(1).stores(STORES_V1);
+  db.version(2)
+    .stores(STORES_V2)
+    .upgrade(async (tx) => {
+      await tx
+        .table('people')
+        .toCollection()
+        .modify((p: { firstName: string; lastName: string; nameKey?: string }) => {
+          p.nameKey = personNameKey(p);
+        });
+    });
+  return db;
+}

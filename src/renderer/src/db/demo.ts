@@ -1,0 +1,19 @@
+import { buildDemoData } from '@shared/demo/demoData';
+import type { Actor } from './actor';
+import { auditEntry } from './audit';
+import type { MrezaDb } from './db';
+import { selfOrgId } from './records';
+
+/** Adds the demo data set in one transaction with one bulkAdd per table. Returns how many records were added. */
+export async function loadDemoData(db: MrezaDb, actor: Actor): Promise<number> {
+  const data = buildDemoData(await selfOrgId(db), new Date(), () => crypto.randomUUID());
+  let count = 0;
+  await db.transaction('rw', db.tables, async () => {
+    for (const [name, rows] of Object.entries(data)) {
+      await db.table(name).bulkAdd(rows);
+      count += rows.length;
+    }
+    await db.auditLog.add(auditEntry(actor, 'import', '*', undefined, `demo data: ${count}`));
+  });
+  return count;
+}

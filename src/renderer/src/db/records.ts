@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { TABLE_SCHEMAS, type TableName, type TableRow } from '@shared/model';
+import { audit } from './audit';
+import type { Actor } from './actor';
+import type { MrezaDb } from './db';
+
+type RecordTable = Exclude<TableName, 'settings' | 'auditLog'>;
+type Draft<T extends RecordTable> = Omit<z.input<(typeof TABLE_SCHEMAS)[T]>, 'id' | 'orgId' | 'createdAt' | 'updatedAt'>;
+
+/** The id of this installation's own organisation; records it creates belong to it. */
+export async function selfOrgId(db: MrezaDb): Promise<string> {
+  const self = await db.organisations.filter((o) => o.isSelf).first();
+  if (!self) throw new Error('organisation not set up');
+  return self.id;
+}
+
+/** Validates with the entity's schema, stores, and records the creation in the audit log, atomically. */
+export async function createRecord<T extends RecordTable>(db: MrezaDb, actor: Actor, table: T, draft: Draft<T>, summary = ''): Promise<TableRow<T>> {
+  return db.transaction('rw', [...new Set([db.table(table), db.auditLog, db.organisations])], async () => {
+    const now = new Date().toISOString();
+    const row = TABLE_SCHEMAS[table].parse({ ...draft, id: crypto.randomUUID(), orgId: await selfOrgId(db), createdAt: now, updatedAt: now }) as TableRow<T>;
+    await db.table(table).add(row);
+    await audit(db, actor, 'create', table, row.id, summary);
+    return row;
+  });
+}
+
+export async function updateRecord<T extends RecordTable>(db: MrezaDb, actor: Actor, table: T, id: string, changes: Partial<Draft<T>>, summary = ''): Promise<TableRow<T>> {
+  return db.transaction('rw', [db.table(table), db.auditLog], async () => {
+    const current = (await db.table(table).get(id)) as TableRow<T> | undefined;
+    if (!current) throw new Error(`${table} ${id} not found`);
+    const row = TABLE_SCHEMAS[table].parse({ ...current, ...changes, id, updatedAt: new Date().toISOString() }) as TableRow<T>;
+    await db.table(table).put(row);
+    await audit(db, actor, 'update', table, id, summary);
+    return row;
+  });
+}
+
+export async function deleteRecord(db: MrezaDb, actor: Actor, table: RecordTable, id: string, summary = ''): Promise<void> {
+  await db.transaction('rw', [db.table(table), db.auditLog], async () => {
+    await db.table(table).delete(id);
+    await audit(db, actor, 'delete', table, id, summary);
+  });
+}

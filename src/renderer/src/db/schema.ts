@@ -1,0 +1,35 @@
+import type { TableName } from '@shared/model';
+
+/**
+ * Dexie store definitions, one entry per schema version. Never edit a published version:
+ * add a new one (with an upgrade function in db.ts when data must change) so every
+ * installation in the field can open its data with the newest app.
+ */
+export const STORES_V1: Record<TableName, string> = {
+  organisations: 'id, orgId',
+  people: 'id, orgId, kind, lastName, municipality, gender, updatedAt',
+  consents: 'id, orgId, personId',
+  outcomes: 'id, orgId, personId, kind, date',
+  tombstones: 'id, orgId, recordId',
+  programmes: 'id, orgId, kind, startDate',
+  events: 'id, orgId, programmeId',
+  sessions: 'id, orgId, eventId, date',
+  enrolments: 'id, orgId, eventId, personId, [eventId+status]',
+  attendance: 'id, orgId, sessionId, personId, [sessionId+personId]',
+  certificates: 'id, orgId, eventId, personId',
+  mentors: 'id, orgId, personId',
+  matches: 'id, orgId, mentorId, menteeId, status',
+  mentoringSessions: 'id, orgId, matchId, date',
+  users: 'id, orgId, name',
+  auditLog: 'id, at, action, table, userId',
+  settings: 'key',
+  importHistory: 'id, orgId, at',
+};
+
+/** v2: people get a folded name key (search and duplicate checks use its index). */
+export const STORES_V2: Record<TableName, string> = {
+  ...STORES_V1,
+  people: 'id, orgId, kind, lastName, municipality, gender, updatedAt, nameKey',
+};
+
+export const SCHEMA_VERSION = 2;

@@ -1,0 +1,53 @@
+import { decodeBackup } from '@shared/backup/format';
+import { isBackupDue } from '@shared/backup/rotation';
+import type { BackupInfo, BackupReason } from '@shared/ipc';
+import type { Actor } from '../db/actor';
+import { audit } from '../db/audit';
+import { backupBytes, clearAllData, restoreBackup } from '../db/backup';
+import type { MrezaDb } from '../db/db';
+import { SCHEMA_VERSION } from '../db/schema';
+import { getSettings, saveSettings } from '../db/settings';
+import { platform } from '../platform';
+
+/** Writes a backup of everything into the app's backup folder (the newest ten are kept). */
+export async function writeBackup(db: MrezaDb, reason: BackupReason): Promise<BackupInfo> {
+  const info = await platform.invoke('backup:write', { reason, data: await backupBytes(db) });
+  if (reason === 'auto' || reason === 'quit') await saveSettings(db, { lastAutoBackupAt: info.createdAt || new Date().toISOString() });
+  return info;
+}
+
+/** The daily automatic backup; returns null when one was made less than a day ago. */
+export async function autoBackupIfDue(db: MrezaDb, now = new Date()): Promise<BackupInfo | null> {
+  const settings = await getSettings(db);
+  if (!settings || !isBackupDue(settings.lastAutoBackupAt, now)) return null;
+  return writeBackup(db, 'auto');
+}
+
+export function backupDownloadName(orgName: string, now = new Date()): string {
+  const slug = orgName.normalize('NFD').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40) || 'mreza';
+  return `mreza-backup-${slug}-${now.toISOString().slice(0, 10)}.json.gz`;
+}
+
+/** A backup the user saves where they choose (USB stick, network drive). Recorded as an export. */
+export async function backupToFile(db: MrezaDb, actor: Actor, orgName: string): Promise<string | null> {
+  const saved = await platform.invoke('file:save', {
+    suggestedName: backupDownloadName(orgName),
+    filters: [{ name: 'Mreža backup', extensions: ['gz'] }],
+    data: await backupBytes(db),
+  });
+  if (saved) await db.transaction('rw', db.auditLog, () => audit(db, actor, 'export', '*', undefined, 'backup file'));
+  return saved?.fileName ?? null;
+}
+
+/** Restores a backup; the data as it is now is backed up first, so a restore can itself be undone. */
+export async function restoreWithSafetyCopy(db: MrezaDb, actor: Actor, bytes: Uint8Array, fileName: string): Promise<void> {
+  // Validate before touching anything: a bad file must not even create a safety copy.
+  decodeBackup(bytes, SCHEMA_VERSION);
+  await writeBackup(db, 'before-restore');
+  await restoreBackup(db, actor, bytes, fileName);
+}
+
+export async function clearWithSafetyCopy(db: MrezaDb, actor: Actor): Promise<void> {
+  await writeBackup(db, 'before-clear');
+  await clearAllData(db, actor);
+}

@@ -1,0 +1,287 @@
+import type {
+  Attendance, Certificate, Consent, Enrolment, EventSession, Match, Mentor, MentoringSession,
+  Organisation, Outcome, Person, Programme, ProgrammeEvent,
+} from '../model';
+import { EXPERTISE_AREAS, OUTCOME_KINDS, SERVICES, TARGET_GROUPS } from '../model';
+import { personNameKey } from '../people/nameKey';
+import { HR_TOWNS, INSTITUTIONS, LAST, MEN_FIRST, SECTORS, SI_TOWNS, WOMEN_FIRST, type Place } from './names';
+
+export interface DemoData {
+  organisations: Organisation[];
+  people: Person[];
+  consents: Consent[];
+  outcomes: Outcome[];
+  programmes: Programme[];
+  events: ProgrammeEvent[];
+  sessions: EventSession[];
+  enrolments: Enrolment[];
+  attendance: Attendance[];
+  certificates: Certificate[];
+  mentors: Mentor[];
+  matches: Match[];
+  mentoringSessions: MentoringSession[];
+}
+
+/** A small deterministic generator so the demo looks the same on every machine. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    chance: (p: number) => next() < p,
+  };
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A realistic data set inspired by the project's sources: two partner towns (Čakovec in
+ * Croatia, Celje in Slovenia), a BADGE cycle for women entrepreneurs, the cross-border module
+ * series on social activation, mentors with matches and session logs, and outcomes.
+ */
+export function buildDemoData(selfOrgId: string, now: Date, newId: () => string, seed = 2026): DemoData {
+  const r = rng(seed);
+  const stamp = now.toISOString();
+  const base = (orgId = selfOrgId) => ({ id: newId(), orgId, createdAt: stamp, updatedAt: stamp });
+
+  const partnerHr: Organisation = { ...base(), name: 'Udruga Korak – Čakovec', country: 'HR', town: 'Čakovec', role: 'partner', isSelf: false };
+  const partnerSi: Organisation = { ...base(), name: 'Društvo Most – Celje', country: 'SI', town: 'Celje', role: 'partner', isSelf: false };
+
+  const people: Person[] = [];
+  const consents: Consent[] = [];
+  const makePerson = (p: Omit<Person, keyof ReturnType<typeof base> | 'nameKey' | 'anonymised' | 'targetGroups'> & { targetGroups?: Person['targetGroups'] }): Person => {
+    const person: Person = { ...base(), targetGroups: [], anonymised: false, ...p, nameKey: personNameKey(p) };
+    people.push(person);
+    return person;
+  };
+
+  // Beneficiaries: women in the BADGE cycle and mentees, from both sides of the border.
+  const beneficiaries: Person[] = [];
+  for (let i = 0; i < 36; i++) {
+    const place: Place = i % 3 === 2 ? r.pick(SI_TOWNS) : r.pick(HR_TOWNS);
+    const woman = i < 33;
+    const firstName = woman ? r.pick(WOMEN_FIRST) : r.pick(MEN_FIRST);
+    const lastName = r.pick(LAST);
+    const groups = TARGET_GROUPS.filter((g) => g !== 'other' && g !== 'lgbt' && r.chance(0.12));
+    const person = makePerson({
+      kind: 'beneficiary',
+      firstName,
+      lastName,
+      gender: woman ? 'woman' : i % 2 ? 'man' : 'notStated',
+      birthYear: r.int(1962, 2003),
+      municipality: place.town,
+      country: place.country,
+      phone: `+${place.country === 'HR' ? '385 9' : '386 4'}${r.int(1, 9)} ${r.int(100, 999)} ${r.int(1000, 9999)}`,
+      email: `${lastName.normalize('NFD').replace(/[^a-zA-Z]/g, '').toLowerCase()}.${i}@example.org`,
+      employmentStatus: r.pick(['unemployed', 'longTermUnemployed', 'employed', 'inactive'] as const),
+      educationLevel: r.pick(['primary', 'secondary', 'secondary', 'tertiary'] as const),
+      targetGroups: groups,
+    });
+    beneficiaries.push(person);
+    consents.push({
+      ...base(),
+      personId: person.id,
+      legalBasis: 'consent',
+      date: addDays('2026-02-02', r.int(0, 30)),
+      noticeVersion: '2026-01',
+      processing: true,
+      specialCategories: groups.length > 0,
+      shareWithLead: i % 7 !== 3,
+      photos: r.chance(0.6),
+    });
+  }
+
+  // Professionals: staff of centres for social work, employment offices and a ministry.
+  const professionals: Person[] = [];
+  for (let i = 0; i < 22; i++) {
+    const inst = INSTITUTIONS[i % INSTITUTIONS.length]!;
+    const woman = r.chance(0.75);
+    professionals.push(
+      makePerson({
+        kind: 'professional',
+        firstName: woman ? r.pick(WOMEN_FIRST) : r.pick(MEN_FIRST),
+        lastName: r.pick(LAST),
+        gender: woman ? 'woman' : 'man',
+        municipality: inst.place!.town,
+        country: inst.place!.country,
+        institution: inst.name,
+        institutionType: inst.type,
+        jobTitle: inst.type === 'employmentOffice' ? 'savjetnica za zapošljavanje' : 'socijalna radnica',
+      }),
+    );
+  }
+
+  // The BADGE cycle: one workshop of six sessions in Čakovec.
+  const badge: Programme = {
+    ...base(),
+    kind: 'badge',
+    title: 'BADGE – Savjetovanje i trening za poduzetnice 2026',
+    funder: 'Europski socijalni fond',
+    projectCode: 'UP.02.2.2.08.0123',
+    startDate: '2026-03-02',
+    endDate: '2026-06-30',
+    partnerOrgIds: [partnerHr.id],
+    completionRule: { type: 'minShare', minShare: 0.8 },
+  };
+  const badgeEvent: ProgrammeEvent = {
+    ...base(),
+    programmeId: badge.id,
+    kind: 'workshop',
+    number: 1,
+    title: 'Od ideje do obrta',
+    topic: 'Poslovni plan, financije, marketing i registracija obrta',
+    trainers: ['Sanja Cesar', 'Mirela Horvat'],
+    capacity: 20,
+  };
+  const badgeSessions: EventSession[] = [0, 7, 14, 21, 28, 35].map((d) => ({
+    ...base(),
+    eventId: badgeEvent.id,
+    date: addDays('2026-03-02', d),
+    start: '16:00',
+    end: '19:00',
+    venue: 'Centar za mlade',
+    town: 'Čakovec',
+    country: 'HR',
+  }));
+
+  // The cross-border series on social activation, modules alternating between the two countries.
+  const cross: Programme = {
+    ...base(),
+    kind: 'crossBorder',
+    title: 'Prekogranična radionica usposobljavanja o socijalnoj aktivaciji',
+    funder: 'Interreg Slovenija – Hrvatska',
+    projectCode: '2SoKroG',
+    startDate: '2026-09-01',
+    endDate: '2027-02-28',
+    partnerOrgIds: [partnerHr.id, partnerSi.id],
+    completionRule: { type: 'minShare', minShare: 0.75 },
+  };
+  const modules: Array<[number, string, string, Place]> = [
+    [2, 'Uloga mentora u provedbi socijalne aktivacije', '2026-10-06', HR_TOWNS[0]!],
+    [3, 'Utjecaj socijalne aktivacije na zdravlje i socijalni status korisnika', '2026-11-05', SI_TOWNS[0]!],
+    [4, 'Socijalna aktivacija kojom se sprečava siromaštvo i socijalna isključenost', '2027-01-14', HR_TOWNS[1]!],
+    [5, 'Socijalno poduzetništvo kao prilika za praktični modul socijalne aktivacije', '2027-02-11', SI_TOWNS[1]!],
+  ];
+  const crossEvents: ProgrammeEvent[] = [];
+  const crossSessions: EventSession[] = [];
+  for (const [number, title, date, place] of modules) {
+    const event: ProgrammeEvent = { ...base(), programmeId: cross.id, kind: 'module', number, title, trainers: ['dr. Mojca Zupan'], capacity: 40 };
+    crossEvents.push(event);
+    crossSessions.push({ ...base(), eventId: event.id, date, start: '09:00', end: '15:00', venue: place.country === 'HR' ? 'Gradska vijećnica' : 'Celjski dom', town: place.town, country: place.country });
+  }
+
+  const enrolments: Enrolment[] = [];
+  const attendance: Attendance[] = [];
+  const certificates: Certificate[] = [];
+  const badgeParticipants = beneficiaries.filter((p) => p.gender === 'woman').slice(0, 22);
+  badgeParticipants.forEach((p, i) => {
+    const waiting = i >= 20;
+    enrolments.push({ ...base(), eventId: badgeEvent.id, personId: p.id, status: waiting ? 'waiting' : 'enrolled', waitPosition: waiting ? i - 20 : undefined, enrolledOn: '2026-02-20' });
+    if (waiting) return;
+    let present = 0;
+    for (const s of badgeSessions) {
+      const status = r.chance(0.85) ? 'present' : r.pick(['late', 'excused', 'absent'] as const);
+      if (status === 'present' || status === 'late') present++;
+      attendance.push({ ...base(), sessionId: s.id, personId: p.id, status });
+    }
+    if (present / badgeSessions.length >= 0.8) {
+      certificates.push({ ...base(), eventId: badgeEvent.id, personId: p.id, kind: 'completion', number: `BADGE-2026-${String(certificates.length + 1).padStart(3, '0')}`, issuedOn: '2026-04-10' });
+    }
+  });
+  crossEvents.forEach((event, mi) => {
+    const session = crossSessions[mi]!;
+    const held = session.date <= now.toISOString().slice(0, 10);
+    professionals.forEach((p, i) => {
+      if ((i + mi) % 5 === 4) return;
+      enrolments.push({ ...base(), eventId: event.id, personId: p.id, status: 'enrolled', enrolledOn: addDays(session.date, -20) });
+      if (held) attendance.push({ ...base(), sessionId: session.id, personId: p.id, status: r.chance(0.9) ? 'present' : 'excused' });
+    });
+  });
+
+  // Mentors are people too: experienced entrepreneurs and counsellors.
+  const mentorPeople = [
+    makePerson({ kind: 'professional', firstName: 'Vesna', lastName: 'Kovačević', gender: 'woman', municipality: 'Čakovec', country: 'HR', institution: 'Obrt Vesna dizajn', institutionType: 'sme', jobTitle: 'vlasnica obrta' }),
+    makePerson({ kind: 'professional', firstName: 'Lejla', lastName: 'Hodžić', gender: 'woman', municipality: 'Varaždin', country: 'HR', institution: 'Knjigovodstveni servis Hodžić', institutionType: 'sme', jobTitle: 'računovođa' }),
+    makePerson({ kind: 'professional', firstName: 'Mojca', lastName: 'Krajnc', gender: 'woman', municipality: 'Celje', country: 'SI', institution: 'Društvo Most', institutionType: 'ngo', jobTitle: 'psihologinja' }),
+    makePerson({ kind: 'professional', firstName: 'Goran', lastName: 'Babić', gender: 'man', municipality: 'Čakovec', country: 'HR', institution: 'Odvjetnički ured Babić', institutionType: 'other', jobTitle: 'odvjetnik' }),
+    makePerson({ kind: 'professional', firstName: 'Tjaša', lastName: 'Mlakar', gender: 'woman', municipality: 'Ptuj', country: 'SI', institution: 'Digitalna zadruga', institutionType: 'sme', jobTitle: 'spletna podjetnica' }),
+  ];
+  const expertise: Mentor['expertise'][] = [
+    ['businessPlan', 'marketing', 'sector'],
+    ['finance', 'businessPlan', 'legal'],
+    ['psychosocial'],
+    ['legal'],
+    ['digital', 'marketing'],
+  ];
+  const mentors: Mentor[] = mentorPeople.map((p, i) => ({
+    ...base(),
+    personId: p.id,
+    expertise: expertise[i] ?? [EXPERTISE_AREAS[0]],
+    sectors: [SECTORS[i % SECTORS.length]!],
+    languages: p.country === 'SI' ? ['sl', 'hr', 'en'] : i === 0 ? ['hr', 'hu'] : ['hr', 'en'],
+    region: p.country === 'SI' ? 'Savinjska' : 'Međimurje',
+    remote: i !== 3,
+    capacity: i === 2 ? 5 : 3,
+    availability: 'radnim danom poslijepodne',
+    active: i !== 4,
+  }));
+
+  const matches: Match[] = [];
+  const mentoringSessions: MentoringSession[] = [];
+  const mentees = beneficiaries.filter((p) => p.gender === 'woman').slice(0, 10);
+  mentees.forEach((mentee, i) => {
+    const mentor = mentors[i % 4]!;
+    const startedOn = addDays('2026-04-15', i * 6);
+    const closed = i < 3;
+    const match: Match = {
+      ...base(),
+      mentorId: mentor.id,
+      menteeId: mentee.id,
+      status: closed ? 'closed' : i === 9 ? 'proposed' : 'active',
+      startedOn: i === 9 ? undefined : startedOn,
+      closedOn: closed ? addDays(startedOn, 120) : undefined,
+      closeReason: closed ? 'ciljevi ostvareni' : undefined,
+    };
+    matches.push(match);
+    if (i === 9) return;
+    const count = closed ? 6 : r.int(2, 5);
+    for (let s = 0; s < count; s++) {
+      const services: MentoringSession['services'] = [r.pick(SERVICES)];
+      if (r.chance(0.3)) services.push(r.pick(SERVICES.filter((x) => x !== services[0])));
+      mentoringSessions.push({ ...base(), matchId: match.id, date: addDays(startedOn, s * 14), minutes: r.pick([45, 60, 60, 90]), mode: r.pick(['inPerson', 'phone', 'online'] as const), services, note: s === 0 ? 'Prvi susret: dogovoreni ciljevi.' : undefined });
+    }
+  });
+
+  const outcomes: Outcome[] = [];
+  beneficiaries.slice(0, 14).forEach((p, i) => {
+    outcomes.push({ ...base(), personId: p.id, kind: OUTCOME_KINDS[i % OUTCOME_KINDS.length]!, date: addDays('2026-05-01', i * 9) });
+  });
+
+  return {
+    organisations: [partnerHr, partnerSi],
+    people,
+    consents,
+    outcomes,
+    programmes: [badge, cross],
+    events: [badgeEvent, ...crossEvents],
+    sessions: [...badgeSessions, ...crossSessions],
+    enrolments,
+    attendance,
+    certificates,
+    mentors,
+    matches,
+    mentoringSessions,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './locales';
+export * from './format';
+export * from './setup';
+export { cyrillicToLatin, foldForSearch, latinToCyrillic } from './transliterate';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * The one contract between main and renderer. Main registers a handler for each channel and
+ * parses every payload with `request` before the handler runs; the preload exposes exactly these
+ * channels and nothing else. Paths never cross: files are chosen by the user in main's dialogs
+ * and only their names and contents reach the renderer.
+ */
+
+/** A bare file name in the app's backup folder: no separators, no "..", nothing hidden. */
+export const backupFileName = z
+  .string()
+  .regex(/^mreza-backup-\d{8}T\d{9}Z(-[a-z]+)*\.json\.gz$/, 'not a backup file name');
+
+const fileFilter = z.object({ name: z.string().max(80), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(8) });
+const bytes = z.instanceof(Uint8Array);
+
+export const BACKUP_REASONS = ['auto', 'quit', 'manual', 'before-restore', 'before-clear'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+export const backupInfo = z.object({ fileName: backupFileName, createdAt: z.string(), size: z.number().int().min(0) });
+export type BackupInfo = z.infer<typeof backupInfo>;
+
+export const channels = {
+  'app:info': {
+    request: z.undefined(),
+    response: z.object({ version: z.string(), platform: z.string(), locales: z.array(z.string()), isElectron: z.boolean() }),
+  },
+  /** Writes a backup into the app's own data folder and keeps the newest ten. */
+  'backup:write': {
+    request: z.object({ reason: z.enum(BACKUP_REASONS), data: bytes }),
+    response: backupInfo,
+  },
+  'backup:list': { request: z.undefined(), response: z.array(backupInfo) },
+  'backup:read': { request: z.object({ fileName: backupFileName }), response: bytes },
+  /** Asks the user where to save and writes the file there; null when cancelled. */
+  'file:save': {
+    request: z.object({ suggestedName: z.string().min(1).max(200).regex(/^[^/\\]+$/), filters: z.array(fileFilter).max(8), data: bytes }),
+    response: z.object({ fileName: z.string() }).nullable(),
+  },
+  /** Asks the user for one or more files and returns their names and bytes; empty when cancelled. */
+  'file:open': {
+    request: z.object({ filters: z.array(fileFilter).max(8), multiple: z.boolean() }),
+    response: z.array(z.object({ fileName: z.string(), data: bytes })),
+  },
+  /** Renders the current window to an A4 PDF and asks where to save it. */
+  'print:pdf': {
+    request: z.object({ suggestedName: z.string().min(1).max(200).regex(/^[^/\\]+$/), landscape: z.boolean().default(false) }),
+    response: z.object({ fileName: z.string() }).nullable(),
+  },
+  'shell:openExternal': {
+    request: z.object({ url: z.url({ protocol: /^(https|mailto)$/ }) }),
+    response: z.boolean(),
+  },
+  /** The renderer has finished its quit-time backup; main may now close the window. */
+  'app:quitReady': { request: z.undefined(), response: z.boolean() },
+} as const;
+
+export type Channel = keyof typeof channels;
+export type Request<C extends Channel> = z.input<(typeof channels)[C]['request']>;
+export type Response<C extends Channel> = z.infer<(typeof channels)[C]['response']>;
+export const CHANNELS = Object.keys(channels) as Channel[];
+
+/** Events main sends to the renderer (no payload the renderer can misuse). */
+export const EVENTS = ['app:beforeQuit'] as const;
+export type AppEvent = (typeof EVENTS)[number];
+
+/** What the preload puts on window.api: one invoke per channel, one listener per event. */
+export interface MrezaApi {
+  invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>>;
+  on(event: AppEvent, listener: () => void): () => void;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { baseRecord, country, name } from './base';
+import { LOCALES } from '../i18n/locales';
+
+export const ORG_ROLES = ['lead', 'partner'] as const;
+
+export const organisationSchema = baseRecord.extend({
+  name: name(200),
+  country,
+  town: name(120),
+  role: z.enum(ORG_ROLES),
+  /** The organisation's own installation is the one row with isSelf; the lead also stores its partners. */
+  isSelf: z.boolean(),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+/** What the first-run screen and the organisation settings form ask for. */
+export const organisationSetupSchema = organisationSchema
+  .pick({ name: true, country: true, town: true, role: true })
+  .extend({ language: z.enum(LOCALES), userName: name(120) });
+export type OrganisationSetup = z.infer<typeof organisationSetupSchema>;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { baseRecord, country, id, isoDate, isoDateTime, name, optionalText } from './base';
+
+export const PERSON_KINDS = ['beneficiary', 'professional'] as const;
+export const GENDERS = ['woman', 'man', 'other', 'notStated'] as const;
+export const TARGET_GROUPS = [
+  'roma',
+  'disability',
+  'singleParent',
+  'longTermUnemployed',
+  'minimumIncome',
+  'violenceSurvivor',
+  'lgbt',
+  'returnee',
+  'other',
+] as const;
+export const EMPLOYMENT_STATUSES = ['unemployed', 'longTermUnemployed', 'employed', 'selfEmployed', 'student', 'retired', 'inactive', 'unknown'] as const;
+export const EDUCATION_LEVELS = ['none', 'primary', 'secondary', 'tertiary', 'unknown'] as const;
+export const ORG_TYPES = ['socialWorkCentre', 'employmentOffice', 'ministry', 'localGovernment', 'ngo', 'school', 'healthcare', 'sme', 'other'] as const;
+
+export const personSchema = baseRecord.extend({
+  kind: z.enum(PERSON_KINDS),
+  firstName: name(100),
+  lastName: name(100),
+  gender: z.enum(GENDERS),
+  birthYear: z.number().int().min(1900).max(2100).optional(),
+  municipality: optionalText(120),
+  country: country.optional(),
+  phone: optionalText(40),
+  email: z.email().optional(),
+  employmentStatus: z.enum(EMPLOYMENT_STATUSES).optional(),
+  educationLevel: z.enum(EDUCATION_LEVELS).optional(),
+  /** Professionals only: where they work and what they do there. */
+  institution: optionalText(200),
+  institutionType: z.enum(ORG_TYPES).optional(),
+  jobTitle: optionalText(120),
+  /** Special-category data (GDPR art. 9): stored only with recorded consent. */
+  targetGroups: z.array(z.enum(TARGET_GROUPS)).default([]),
+  notes: optionalText(5000),
+  /** Lower-case, diacritics- and script-folded "first last" used for search and duplicate checks. */
+  nameKey: z.string().default(''),
+  anonymised: z.boolean().default(false),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const LEGAL_BASES = ['consent', 'contract', 'legalObligation', 'publicTask', 'legitimateInterest'] as const;
+export const consentSchema = baseRecord.extend({
+  personId: id,
+  legalBasis: z.enum(LEGAL_BASES),
+  date: isoDate,
+  noticeVersion: name(40),
+  processing: z.boolean(),
+  specialCategories: z.boolean(),
+  shareWithLead: z.boolean(),
+  photos: z.boolean(),
+  withdrawnAt: isoDate.optional(),
+});
+export type Consent = z.infer<typeof consentSchema>;
+
+export const OUTCOME_KINDS = ['qualification', 'employed', 'selfEmployed', 'businessRegistered', 'education'] as const;
+export const outcomeSchema = baseRecord.extend({
+  personId: id,
+  kind: z.enum(OUTCOME_KINDS),
+  date: isoDate,
+  note: optionalText(500),
+});
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+/** Left behind by an erasure so the next export tells the lead to erase the person too. */
+export const tombstoneSchema = baseRecord.extend({
+  table: z.string().min(1),
+  recordId: id,
+  erasedAt: isoDateTime,
+});
+export type Tombstone = z.infer<typeof tombstoneSchema>;
