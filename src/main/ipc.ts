@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CHANNELS, channels, type Channel, type Response } from '@shared/ipc';
+import { IpcError } from './errors';
 import type { FrameLike } from './security';
 
 /** The request a handler receives: the schema's output (defaults applied). */
@@ -36,7 +37,9 @@ function describeIssues(error: z.ZodError): string {
 
 /**
  * Wraps a handler for ipcMain.handle: refuses untrusted senders, parses the payload with the
- * channel's schema (the handler never sees an unparsed value), then calls the handler.
+ * channel's schema (the handler never sees an unparsed value), then calls the handler. Errors
+ * reach the renderer without paths or data: an IpcError's message as it is, anything else as
+ * "IPC <channel> failed" plus its error code (the original stays attached as `cause` in main).
  */
 export function makeInvokeHandler<C extends Channel>(
   channel: C,
@@ -52,7 +55,14 @@ export function makeInvokeHandler<C extends Channel>(
     if (!parsed.success) {
       throw new Error(`IPC ${channel} refused: invalid request (${describeIssues(parsed.error)})`);
     }
-    return handler(parsed.data as ParsedRequest<C>, event);
+    try {
+      return await handler(parsed.data as ParsedRequest<C>, event);
+    } catch (error) {
+      if (error instanceof IpcError) throw error;
+      const code = (error as { code?: unknown } | null)?.code;
+      const suffix = typeof code === 'string' && /^[A-Z0-9_]{2,32}$/.test(code) ? ` (${code})` : '';
+      throw new Error(`IPC ${channel} failed${suffix}`, { cause: error });
+    }
   };
 }
 

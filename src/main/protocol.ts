@@ -95,7 +95,9 @@ export function resolveAppRequest(url: string, method: string, rootDir: string):
     return refuse(403);
   }
 
-  const rawSegments = parsed.pathname.split('/').slice(1);
+  // Chromium normalises app://mreza to app://mreza/ (standard scheme); Node's parser does not.
+  const pathname = parsed.pathname === '' ? '/' : parsed.pathname;
+  const rawSegments = pathname.split('/').slice(1);
   if (rawSegments.length === 1 && rawSegments[0] === '') rawSegments[0] = 'index.html';
 
   const segments: string[] = [];

@@ -13,7 +13,7 @@ export const backupFileName = z
   .regex(/^mreza-backup-\d{8}T\d{9}Z(-[a-z]+)*\.json\.gz$/, 'not a backup file name');
 
 const fileFilter = z.object({ name: z.string().max(80), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(8) });
-const bytes = z.instanceof(Uint8Array);
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
 
 export const BACKUP_REASONS = ['auto', 'quit', 'manual', 'before-restore', 'before-clear'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];

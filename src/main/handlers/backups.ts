@@ -1,35 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { backupCreatedAt, backupFileNameFor as sharedFileName, backupStamp, KEEP_BACKUPS } from '@shared/backup/rotation';
 import { backupFileName, type BackupInfo, type BackupReason } from '@shared/ipc';
+import { IpcError } from '../errors';
 import { toPlainBytes } from './bytes';
 
 /** How many backups rotation keeps. */
-export const BACKUPS_KEPT = 10;
+export const BACKUPS_KEPT = KEEP_BACKUPS;
+export const backupTimestamp = backupStamp;
 
-/** UTC timestamp with milliseconds, e.g. 20261123T090102123Z: sorts as it reads. */
-export function backupTimestamp(date: Date): string {
-  return date.toISOString().replace(/[-:.]/g, '');
-}
-
-/**
- * `mreza-backup-<timestamp>-<reason>.json.gz`. The contract's name pattern allows one
- * lowercase word after the timestamp, so a reason's hyphens are dropped
- * (`before-restore` → `beforerestore`).
- */
+/** `mreza-backup-<timestamp>-<reason>.json.gz`, named as the browser build names them too. */
 export function backupFileNameFor(date: Date, reason: BackupReason): string {
-  return `mreza-backup-${backupTimestamp(date)}-${reason.replace(/-/g, '')}.json.gz`;
+  return sharedFileName(reason, date);
 }
-
-const TIMESTAMP_IN_NAME = /^mreza-backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})?Z/;
 
 /** The time written in a backup's name, or null if the name does not carry one we can read. */
 export function parseBackupTime(fileName: string): Date | null {
-  const m = TIMESTAMP_IN_NAME.exec(fileName);
-  if (m === null) return null;
-  const [, y, mo, d, h, mi, s, ms] = m;
-  const time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms ?? '0'));
-  return Number.isNaN(time) ? null : new Date(time);
+  const iso = backupCreatedAt(fileName);
+  return iso ? new Date(iso) : null;
 }
 
 export function isBackupFileName(name: string): boolean {
@@ -145,13 +134,13 @@ export function createBackupHandlers(options: BackupStoreOptions): BackupHandler
     },
     async read(request) {
       const name = request.fileName;
-      if (!isBackupFileName(name)) throw new Error('Not a backup file name');
+      if (!isBackupFileName(name)) throw new IpcError('Not a backup file name');
       const path = join(dir, name);
-      if (dirname(path) !== dir || basename(path) !== name) throw new Error('Not a backup file name');
+      if (dirname(path) !== dir || basename(path) !== name) throw new IpcError('Not a backup file name');
       try {
         return toPlainBytes(await readFile(path));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('Backup not found');
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new IpcError('Backup not found', { cause: error });
         throw error;
       }
     },

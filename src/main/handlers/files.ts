@@ -1,6 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import { IpcError } from '../errors';
 import { toPlainBytes } from './bytes';
 
 /** Electron's dialog, already bound to the app window by the caller. */
@@ -74,7 +75,7 @@ export function createFileHandlers(deps: FileHandlerDeps): {
       const files: { fileName: string; data: Uint8Array<ArrayBuffer> }[] = [];
       for (const path of paths) {
         if ((await fs.size(path)) > maxBytes) {
-          throw new Error(`File too large: ${basename(path)}`);
+          throw new IpcError(`File too large: ${basename(path)}`);
         }
         files.push({ fileName: basename(path), data: toPlainBytes(await fs.readFile(path)) });
       }

@@ -3,7 +3,7 @@ import type { AppEvent, Channel, MrezaApi, Request, Response } from '@shared/ipc
 
 /*
  * Only types come from the contract. Its runtime half (CHANNELS) is built from zod schemas,
- * and a sandboxed preload can neither `require('zod')` nor should carry ~170 kB of it for two
+ * and a sandboxed preload can neither load zod from node_modules nor should carry ~170 kB of it for two
  * lists of names. The maps below are checked by the compiler against the contract in both
  * directions (a missing channel or an extra one is a type error), and a unit test compares
  * them with CHANNELS and EVENTS at run time.

@@ -59,20 +59,15 @@ export function decodeBackup(bytes: Uint8Array, currentSchemaVersion: number): S
   }
   const tables = {} as SnapshotTables;
   for (const table of TABLE_NAMES) {
-    const rows = head.data.tables[table] ?? [];
-    rows.forEach((row, index) => {
+    // The schema's output is what gets stored: rows from older files get the defaults they lack.
+    tables[table] = (head.data.tables[table] ?? []).map((row, index) => {
       const result = TABLE_SCHEMAS[table].safeParse(row);
       if (!result.success) {
         const issue = result.error.issues[0];
         throw new BackupError('invalidRow', { table, row: index + 1, field: issue?.path.join('.') ?? '' });
       }
+      return result.data;
     });
-    tables[table] = rows;
   }
   return { ...head.data, format: BACKUP_FORMAT, tables };
-}
-
-/** Backup file names sort by time; this is the timestamp part (UTC, to the millisecond). */
-export function backupStamp(date: Date): string {
-  return date.toISOString().replace(/[-:.]/g, '');
 }

@@ -1,8 +1,12 @@
 import type { BackupReason } from '../ipc';
-import { backupStamp } from './format';
 
 /** How many automatic backups the app keeps in its data folder. */
 export const KEEP_BACKUPS = 10;
+
+/** Backup file names sort by time; this is the timestamp part (UTC, to the millisecond). */
+export function backupStamp(date: Date): string {
+  return date.toISOString().replace(/[-:.]/g, '');
+}
 
 export function backupFileNameFor(reason: BackupReason, date: Date): string {
   return `mreza-backup-${backupStamp(date)}-${reason}.json.gz`;

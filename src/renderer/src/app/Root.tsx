@@ -3,7 +3,6 @@ import { Center, Loader, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { useIdle } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
@@ -20,6 +19,7 @@ import { DAYJS_LOCALE } from './dayjsLocales';
 import { Shell } from './Shell';
 import { theme } from './theme';
 import { useBackupSchedule } from './useBackupSchedule';
+import { useInactivity } from './useInactivity';
 
 export function Root({ db, i18n }: { db: MrezaDb; i18n: I18n }) {
   const [language, setLanguageState] = useState<Locale>(isLocale(i18n.language) ? i18n.language : 'en');
@@ -58,28 +58,28 @@ function Gate({ db, language, changeLanguage }: { db: MrezaDb; language: Locale;
   const org = useLiveQuery(async () => (await getSelfOrganisation(db)) ?? null, [db]);
   const settings = useLiveQuery(async () => (await getSettings(db)) ?? null, [db]);
   const users = useLiveQuery(() => db.users.orderBy('name').toArray(), [db]);
-  const [userId, setUserId] = useState<string | null>(null);
+  const [chosenId, setUserId] = useState<string | null>(null);
   const [autoSignIn, setAutoSignIn] = useState(true);
-  const user = users?.find((u) => u.id === userId && !u.disabled) ?? null;
+  // A single user without a passphrase is signed in at start; anything else asks who is working.
+  const active = users?.filter((u) => !u.disabled) ?? [];
+  const soleUser = active.length === 1 && !active[0]!.passHash ? active[0]!.id : null;
+  const userId = chosenId ?? (autoSignIn ? soleUser : null);
+  const user = active.find((u) => u.id === userId) ?? null;
+
+  useEffect(() => {
+    // Pin the automatic sign-in, so a passphrase the user sets later does not lock them out mid-work.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (!chosenId && autoSignIn && soleUser) setUserId(soleUser);
+  }, [chosenId, autoSignIn, soleUser]);
 
   useBackupSchedule(db, Boolean(org));
 
-  // A single user without a passphrase is signed in at start; anything else asks who is working.
-  useEffect(() => {
-    if (!autoSignIn || userId || !users) return;
-    const active = users.filter((u) => !u.disabled);
-    if (active.length === 1 && !active[0]!.passHash) setUserId(active[0]!.id);
-  }, [autoSignIn, userId, users]);
-
   const lockMinutes = settings?.lockMinutes ?? 10;
-  const idle = useIdle(Math.max(lockMinutes, 1) * 60_000, { initialState: false });
   const lock = useCallback(() => {
     setAutoSignIn(false);
     setUserId(null);
   }, []);
-  useEffect(() => {
-    if (idle && lockMinutes > 0 && userId) lock();
-  }, [idle, lockMinutes, userId, lock]);
+  useInactivity(lock, lockMinutes * 60_000, lockMinutes > 0 && user !== null);
 
   const setLanguage = useCallback(
     async (locale: Locale) => {

@@ -1,9 +1,9 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { TableName, TableRow } from '@shared/model';
+import type { AppSettings, TableName, TableRow } from '@shared/model';
 import { personNameKey } from '@shared/people/nameKey';
 import { STORES_V1, STORES_V2 } from './schema';
 
-export type Tables = { [T in TableName]: EntityTable<TableRow<T>, T extends 'settings' ? 'key' : 'id'> };
+export type Tables = { [T in Exclude<TableName, 'settings'>]: EntityTable<TableRow<T>, 'id'> } & { settings: EntityTable<AppSettings, 'key'> };
 
 export type MrezaDb = Dexie & Tables;
 

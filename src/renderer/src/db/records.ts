@@ -1,11 +1,19 @@
 import type { z } from 'zod';
 import { TABLE_SCHEMAS, type TableName, type TableRow } from '@shared/model';
+import { personNameKey } from '@shared/people/nameKey';
 import { audit } from './audit';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 
 type RecordTable = Exclude<TableName, 'settings' | 'auditLog'>;
 type Draft<T extends RecordTable> = Omit<z.input<(typeof TABLE_SCHEMAS)[T]>, 'id' | 'orgId' | 'createdAt' | 'updatedAt'>;
+
+/** Validates a row with its table's schema; people also get their folded name key (search and duplicate checks use it). */
+function validRow<T extends RecordTable>(table: T, input: object): TableRow<T> {
+  const row = TABLE_SCHEMAS[table].parse(input) as TableRow<T>;
+  if (table === 'people') (row as TableRow<'people'>).nameKey = personNameKey(row as TableRow<'people'>);
+  return row;
+}
 
 /** The id of this installation's own organisation; records it creates belong to it. */
 export async function selfOrgId(db: MrezaDb): Promise<string> {
@@ -18,7 +26,7 @@ export async function selfOrgId(db: MrezaDb): Promise<string> {
 export async function createRecord<T extends RecordTable>(db: MrezaDb, actor: Actor, table: T, draft: Draft<T>, summary = ''): Promise<TableRow<T>> {
   return db.transaction('rw', [...new Set([db.table(table), db.auditLog, db.organisations])], async () => {
     const now = new Date().toISOString();
-    const row = TABLE_SCHEMAS[table].parse({ ...draft, id: crypto.randomUUID(), orgId: await selfOrgId(db), createdAt: now, updatedAt: now }) as TableRow<T>;
+    const row = validRow(table, { ...draft, id: crypto.randomUUID(), orgId: await selfOrgId(db), createdAt: now, updatedAt: now });
     await db.table(table).add(row);
     await audit(db, actor, 'create', table, row.id, summary);
     return row;
@@ -29,7 +37,7 @@ export async function updateRecord<T extends RecordTable>(db: MrezaDb, actor: Ac
   return db.transaction('rw', [db.table(table), db.auditLog], async () => {
     const current = (await db.table(table).get(id)) as TableRow<T> | undefined;
     if (!current) throw new Error(`${table} ${id} not found`);
-    const row = TABLE_SCHEMAS[table].parse({ ...current, ...changes, id, updatedAt: new Date().toISOString() }) as TableRow<T>;
+    const row = validRow(table, { ...current, ...changes, id, updatedAt: new Date().toISOString() });
     await db.table(table).put(row);
     await audit(db, actor, 'update', table, id, summary);
     return row;

@@ -1,0 +1,56 @@
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Locale } from '../../src/shared/i18n/locales';
+
+const cache = new Map<string, unknown>();
+function namespace(locale: Locale, ns: string): unknown {
+  const file = new URL(`../../src/shared/i18n/resources/${locale}/${ns}.json`, import.meta.url);
+  if (!cache.has(file.href)) cache.set(file.href, JSON.parse(readFileSync(file, 'utf8')));
+  return cache.get(file.href);
+}
+
+/** The texts users see, from the same resources the app uses, so tests follow the translations. */
+export function tr(locale: Locale, ns: string, path: string, vars: Record<string, string | number> = {}): string {
+  const tree = namespace(locale, ns);
+  const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);
+  if (typeof value !== 'string') throw new Error(`no text ${locale}:${ns}:${path}`);
+  return value.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+export const en = (ns: string, path: string, vars?: Record<string, string | number>) => tr('en', ns, path, vars);
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** First run in English: organisation, country, town, role and the first coordinator. */
+export async function setUp(page: Page, opts: { org?: string; user?: string; role?: 'lead' | 'partner' } = {}): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel(en('setup', 'orgName')).fill(opts.org ?? 'Udruga Žene za budućnost');
+  await page.getByLabel(en('setup', 'town')).fill('Čakovec');
+  if (opts.role === 'lead') await page.getByText(en('setup', 'roleLead'), { exact: true }).click();
+  await page.getByLabel(en('setup', 'userName')).fill(opts.user ?? 'Sanja Horvat');
+  await page.getByRole('button', { name: en('setup', 'start') }).click();
+  await expect(page.getByTestId('org-name')).toHaveText(opts.org ?? 'Udruga Žene za budućnost');
+}
+
+export async function goToSettings(page: Page, tab: string): Promise<void> {
+  await page.getByRole('link', { name: en('nav', 'settings') }).click();
+  await page.getByRole('tab', { name: en('settings', `tabs.${tab}`) }).click();
+}
+
+export async function loadDemo(page: Page): Promise<void> {
+  await goToSettings(page, 'data');
+  await page.getByRole('button', { name: en('settings', 'loadDemo') }).click();
+  await expect(page.getByText(/Demo data loaded/)).toBeVisible();
+}
+
+/** How many people the registry says it holds ("63 people in the registry"). */
+export async function peopleCount(page: Page): Promise<number> {
+  await page.getByRole('link', { name: en('nav', 'participants') }).click();
+  const empty = page.getByText(en('participants', 'emptyTitle'));
+  const count = page.getByText(/people in the registry|person in the registry/);
+  await expect(empty.or(count)).toBeVisible();
+  if (await empty.isVisible()) return 0;
+  return Number((await count.textContent())!.replace(/\D/g, ''));
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  loadBuilderConfig,
+  projectRuleErrors,
+  REQUIRED_FUSES,
+  ROOT,
+  schemaErrors,
+  type Json,
+  type JsonObject,
+} from '../../scripts/check-builder-config';
+
+const config = loadBuilderConfig();
+const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as JsonObject;
+const section = (name: string): Record<string, unknown> => config[name] as Record<string, unknown>;
+
+describe('electron-builder.yml', () => {
+  it('is valid against app-builder-lib’s JSON schema', () => {
+    expect(schemaErrors(config)).toEqual([]);
+  });
+
+  it('passes every project rule', () => {
+    const result = projectRuleErrors(config, packageJson);
+    expect(result.errors).toEqual([]);
+    expect(result.checked.length).toBeGreaterThan(20);
+  });
+
+  it('sets the Electron fuses', () => {
+    expect(section('electronFuses')).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
+    expect(section('electronFuses')).toMatchObject(REQUIRED_FUSES);
+  });
+
+  it('installs per user on Windows without elevation', () => {
+    expect(section('nsis')).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false });
+  });
+
+  it('names every artifact in ASCII', () => {
+    for (const name of [config['artifactName'], section('nsis')['artifactName'], section('portable')['artifactName']]) {
+      expect(typeof name).toBe('string');
+      expect(name as string).toMatch(/^[\x20-\x7e]+$/);
+    }
+    expect(config['productName']).toBe('Mreza');
+    expect(config['appId']).toBe('org.mreza.app');
+  });
+
+  it('the checks catch a broken config', () => {
+    const broken = structuredClone(config);
+    (broken['nsis'] as Record<string, Json>)['perMachine'] = true;
+    (broken['electronFuses'] as Record<string, Json>)['runAsNode'] = true;
+    broken['artifactName'] = 'Mreža-${version}.${ext}';
+    const result = projectRuleErrors(broken, packageJson);
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        'NSIS perMachine is false (per-user install)',
+        'electronFuses.runAsNode is false',
+        'artifactName is set and ASCII',
+      ]),
+    );
+    const badSchema = structuredClone(config);
+    (badSchema['electronFuses'] as Record<string, Json>)['notAFuse'] = true;
+    badSchema['nsis'] = { oneClick: 'sometimes' };
+    expect(schemaErrors(badSchema).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,161 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '@shared/ipc';
+import { appInfo } from '../../src/main/handlers/appInfo';
+import { createFileHandlers, type DialogLike, type FileSystemLike } from '../../src/main/handlers/files';
+import { createHandlers } from '../../src/main/handlers';
+import { printToPdf } from '../../src/main/handlers/print';
+import { openExternalSafely } from '../../src/main/handlers/shell';
+import type { InvokeEventLike } from '../../src/main/ipc';
+
+/** An in-memory file system and a scripted dialog. */
+function fakes(options: { savePath?: string; openPaths?: string[] } = {}) {
+  const files = new Map<string, Uint8Array>();
+  const fs: FileSystemLike = {
+    readFile: async (p) => {
+      const f = files.get(p);
+      if (!f) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return f;
+    },
+    writeFile: async (p, d) => void files.set(p, d),
+    size: async (p) => files.get(p)?.byteLength ?? 0,
+  };
+  const saveCalls: unknown[] = [];
+  const openCalls: unknown[] = [];
+  const dialog: DialogLike = {
+    showSaveDialog: async (o) => {
+      saveCalls.push(o);
+      return options.savePath === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath: options.savePath };
+    },
+    showOpenDialog: async (o) => {
+      openCalls.push(o);
+      return options.openPaths === undefined ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: options.openPaths };
+    },
+  };
+  return { fs, files, dialog, saveCalls, openCalls };
+}
+
+describe('file:save', () => {
+  it('writes where the user chose and returns only the file name', async () => {
+    const f = fakes({ savePath: '/home/ana/Documents/report.csv' });
+    const h = createFileHandlers({ dialog: f.dialog, fs: f.fs, defaultDir: '/home/ana/Documents' });
+    const data = new Uint8Array([1, 2, 3]);
+    const filters = [{ name: 'CSV', extensions: ['csv'] }];
+    await expect(h.save({ suggestedName: 'report.csv', filters, data })).resolves.toEqual({ fileName: 'report.csv' });
+    expect(f.files.get('/home/ana/Documents/report.csv')).toBe(data);
+    expect(f.saveCalls[0]).toMatchObject({ defaultPath: join('/home/ana/Documents', 'report.csv'), filters });
+  });
+
+  it('returns null and writes nothing when cancelled', async () => {
+    const f = fakes();
+    const h = createFileHandlers({ dialog: f.dialog, fs: f.fs });
+    await expect(h.save({ suggestedName: 'x.csv', filters: [], data: new Uint8Array([1]) })).resolves.toBeNull();
+    expect(f.files.size).toBe(0);
+  });
+});
+
+describe('file:open', () => {
+  it('returns names and bytes of the chosen files, never their paths', async () => {
+    const f = fakes({ openPaths: ['/secret/dir/a.json', '/secret/dir/b.json'] });
+    f.files.set('/secret/dir/a.json', new Uint8Array([1]));
+    f.files.set('/secret/dir/b.json', new Uint8Array([2]));
+    const h = createFileHandlers({ dialog: f.dialog, fs: f.fs });
+    const result = await h.open({ filters: [{ name: 'JSON', extensions: ['json'] }], multiple: true });
+    expect(result.map((r) => r.fileName)).toEqual(['a.json', 'b.json']);
+    expect(result.map((r) => Array.from(r.data))).toEqual([[1], [2]]);
+    expect(JSON.stringify(result)).not.toContain('/secret');
+    expect(f.openCalls[0]).toMatchObject({ properties: ['openFile', 'multiSelections'] });
+  });
+
+  it('opens one file unless multiple was asked, and nothing when cancelled', async () => {
+    const f = fakes({ openPaths: ['/a.json', '/b.json'] });
+    f.files.set('/a.json', new Uint8Array([1]));
+    f.files.set('/b.json', new Uint8Array([2]));
+    const single = await createFileHandlers({ dialog: f.dialog, fs: f.fs }).open({ filters: [], multiple: false });
+    expect(single.map((r) => r.fileName)).toEqual(['a.json']);
+    expect(f.openCalls[0]).toMatchObject({ properties: ['openFile'] });
+    const none = await createFileHandlers({ dialog: fakes().dialog, fs: f.fs }).open({ filters: [], multiple: true });
+    expect(none).toEqual([]);
+  });
+
+  it('refuses files over the size limit', async () => {
+    const f = fakes({ openPaths: ['/big.bin'] });
+    f.files.set('/big.bin', new Uint8Array(11));
+    const h = createFileHandlers({ dialog: f.dialog, fs: f.fs, maxOpenBytes: 10 });
+    await expect(h.open({ filters: [], multiple: false })).rejects.toThrow(/too large: big\.bin/);
+  });
+});
+
+describe('print:pdf', () => {
+  it('prints A4 with backgrounds, honours landscape, then saves via the dialog', async () => {
+    const f = fakes({ savePath: '/out/report.pdf' });
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    const printToPDF = vi.fn(async () => pdf);
+    await expect(printToPdf({ dialog: f.dialog, fs: f.fs }, { printToPDF }, { suggestedName: 'report', landscape: true })).resolves.toEqual({
+      fileName: 'report.pdf',
+    });
+    expect(printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true, landscape: true });
+    expect(f.saveCalls[0]).toMatchObject({ defaultPath: 'report.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    expect(f.files.get('/out/report.pdf')).toBe(pdf);
+  });
+
+  it('returns null when the user cancels the save', async () => {
+    const f = fakes();
+    await expect(
+      printToPdf({ dialog: f.dialog, fs: f.fs }, { printToPDF: async () => new Uint8Array() }, { suggestedName: 'r.pdf', landscape: false }),
+    ).resolves.toBeNull();
+  });
+});
+
+describe('shell:openExternal', () => {
+  it('opens only https and mailto', async () => {
+    const opened: string[] = [];
+    const open = async (url: string): Promise<void> => void opened.push(url);
+    await expect(openExternalSafely(open, 'https://example.org/')).resolves.toBe(true);
+    await expect(openExternalSafely(open, 'mailto:a@example.org')).resolves.toBe(true);
+    for (const url of ['http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://x/y', 'app://mreza/']) {
+      await expect(openExternalSafely(open, url), url).resolves.toBe(false);
+    }
+    expect(opened).toEqual(['https://example.org/', 'mailto:a@example.org']);
+  });
+});
+
+describe('app:info', () => {
+  it('reports version, platform, system languages and isElectron', () => {
+    const app = { getVersion: () => '1.2.3', getPreferredSystemLanguages: () => ['sr-Latn-RS', 'en-US'] };
+    expect(appInfo(app, 'win32')).toEqual({ version: '1.2.3', platform: 'win32', locales: ['sr-Latn-RS', 'en-US'], isElectron: true });
+  });
+});
+
+describe('createHandlers', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mreza-handlers-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('provides a handler for every channel and wires quitReady and backups', async () => {
+    const quitReady = vi.fn(() => true);
+    const f = fakes();
+    const handlers = createHandlers({
+      app: { getVersion: () => '0.1.0', getPreferredSystemLanguages: () => ['hr'] },
+      platform: 'linux',
+      backupDir: join(dir, 'backups'),
+      dialog: f.dialog,
+      fs: f.fs,
+      openExternal: async () => {},
+      quitReady,
+    });
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+    const event: InvokeEventLike = { senderFrame: null, sender: { printToPDF: async () => new Uint8Array() } };
+    expect(await handlers['app:quitReady'](undefined, event)).toBe(true);
+    expect(quitReady).toHaveBeenCalledTimes(1);
+    const written = await handlers['backup:write']({ reason: 'manual', data: new Uint8Array([1]) }, event);
+    expect(await handlers['backup:list'](undefined, event)).toEqual([written]);
+    expect(await handlers['app:info'](undefined, event)).toMatchObject({ platform: 'linux', isElectron: true });
+  });
+});

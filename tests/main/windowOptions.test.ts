@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { windowOptions } from '../../src/main/windowOptions';
+
+describe('windowOptions', () => {
+  const options = windowOptions('/app/out/preload/index.cjs');
+  const web = options.webPreferences ?? {};
+
+  it('isolates the page from Node and Electron', () => {
+    expect(web.contextIsolation).toBe(true);
+    expect(web.sandbox).toBe(true);
+    expect(web.nodeIntegration).toBe(false);
+    expect(web.nodeIntegrationInWorker).toBe(false);
+    expect(web.nodeIntegrationInSubFrames).toBe(false);
+  });
+
+  it('keeps web security on and refuses webview and insecure content', () => {
+    expect(web.webSecurity).toBe(true);
+    expect(web.webviewTag).toBe(false);
+    expect(web.allowRunningInsecureContent).toBe(false);
+    expect(web.experimentalFeatures).toBe(false);
+    expect(web.navigateOnDragDrop).toBe(false);
+  });
+
+  it('uses the preload path it is given', () => {
+    expect(web.preload).toBe('/app/out/preload/index.cjs');
+    expect(windowOptions('/elsewhere.cjs').webPreferences?.preload).toBe('/elsewhere.cjs');
+  });
+
+  it('has the product title, a sensible size and stays hidden until ready-to-show', () => {
+    expect(options.title).toBe('Mreža');
+    expect(options.width).toBe(1280);
+    expect(options.height).toBe(820);
+    expect(options.minWidth).toBeGreaterThan(0);
+    expect(options.minWidth).toBeLessThanOrEqual(1280);
+    expect(options.minHeight).toBeGreaterThan(0);
+    expect(options.minHeight).toBeLessThanOrEqual(820);
+    expect(options.show).toBe(false);
+    expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
+  });
+
+  it('returns a fresh object each call (no shared mutable state)', () => {
+    const a = windowOptions('/p');
+    const b = windowOptions('/p');
+    expect(a).not.toBe(b);
+    expect(a.webPreferences).not.toBe(b.webPreferences);
+  });
+});
