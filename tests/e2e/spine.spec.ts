@@ -76,7 +76,7 @@ test('demo data fills every section', async ({ page }) => {
   await expect(page.getByRole('option', { name: /Kovačević/ }).first()).toBeVisible();
   await shot(page, 'search-en');
   await page.getByRole('option', { name: /Kovačević/ }).first().click();
-  await expect(page.getByTestId('person-row').first()).toContainText('Kovačević');
+  await expect(page.locator('[data-testid="person-row"][data-selected="true"]')).toContainText('Kovačević');
 });
 
 test('backup, clear and restore give back every record', async ({ page }) => {

@@ -52,7 +52,13 @@ export function ParticipantsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((p) => (
-                  <Table.Tr key={p.id} bg={p.id === highlighted ? 'yellow.1' : undefined} data-testid="person-row">
+                  <Table.Tr
+                    key={p.id}
+                    bg={p.id === highlighted ? 'yellow.1' : undefined}
+                    data-testid="person-row"
+                    data-selected={p.id === highlighted || undefined}
+                    ref={p.id === highlighted ? (el) => el?.scrollIntoView({ block: 'center' }) : undefined}
+                  >
                     <Table.Td fw={500}>
                       {p.lastName}, {p.firstName}
                     </Table.Td>
