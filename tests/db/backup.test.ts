@@ -61,7 +61,7 @@ describe('backup round trip', () => {
       }
       // The log is the one in the file (the clear is undone with everything else) plus the restore itself.
       const restoreEntries = (after.auditLog as Row[]).filter((e) => e.action === 'restore');
-      expect(restoreEntries).toEqual([expect.objectContaining({ table: '*', userId: actor.userId, userName: actor.userName, summary: 'mreza-backup-20260301T120000000Z-manual.json.gz' })]);
+      expect(restoreEntries).toEqual([expect.objectContaining({ table: '*', userId: actor.userId, userName: actor.userName, summary: 'backupRestored', detail: 'mreza-backup-20260301T120000000Z-manual.json.gz' })]);
       expect((after.auditLog as Row[]).filter((e) => e.action !== 'restore')).toEqual(before.auditLog);
     });
   });

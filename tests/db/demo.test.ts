@@ -29,7 +29,7 @@ describe('loadDemoData', () => {
       expect((tables.people as Array<{ orgId: string }>).every((p) => p.orgId === orgId)).toBe(true);
 
       const log = (await db.auditLog.toArray()).filter((e) => e.action === 'import');
-      expect(log).toEqual([expect.objectContaining({ table: '*', userId: actor.userId, userName: actor.userName, summary: `demo data: ${total}` })]);
+      expect(log).toEqual([expect.objectContaining({ table: '*', userId: actor.userId, userName: actor.userName, summary: 'demoData', count: total })]);
     });
   });
 

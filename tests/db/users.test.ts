@@ -46,7 +46,8 @@ describe('users and passphrases', () => {
       expect(await checkPassphrase(db, u.id, '')).not.toBeNull();
       const updates = (await db.auditLog.toArray()).filter((e) => e.recordId === u.id && e.action === 'update');
       expect(updates).toHaveLength(2);
-      expect(updates.every((e) => e.summary === 'passphrase' && e.userName === actor.userName)).toBe(true);
+      expect(updates.map((e) => e.summary).sort()).toEqual(['passphraseRemoved', 'passphraseSet']);
+      expect(updates.every((e) => e.userName === actor.userName)).toBe(true);
     });
   });
 

@@ -27,8 +27,11 @@ export const auditEntrySchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   table: z.string(),
   recordId: z.string().optional(),
-  /** A short, non-identifying description (never a person's name: the log outlives erasures). */
-  summary: z.string().max(500).default(''),
+  /** What happened, as a code the audit view translates (`audit:summaries.<code>`); never a person's name. */
+  summary: z.string().max(60).default(''),
+  /** A verbatim detail such as a file name (never a person's name: the log outlives erasures). */
+  detail: z.string().max(260).optional(),
+  count: z.number().int().min(0).optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

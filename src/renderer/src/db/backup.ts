@@ -1,5 +1,5 @@
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, decodeBackup, encodeBackup, type Snapshot, type SnapshotTables } from '@shared/backup/format';
-import { TABLE_NAMES } from '@shared/model';
+import { TABLE_NAMES, type AuditEntry } from '@shared/model';
 import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
@@ -22,12 +22,12 @@ export async function backupBytes(db: MrezaDb): Promise<Uint8Array> {
 /** Validates the whole file first (throws BackupError), then replaces all data in one transaction. */
 export async function restoreBackup(db: MrezaDb, actor: Actor, bytes: Uint8Array, fileName: string): Promise<Snapshot> {
   const snapshot = decodeBackup(bytes, SCHEMA_VERSION);
-  await replaceAll(db, snapshot.tables);
-  await db.auditLog.add(auditEntry(actor, 'restore', '*', undefined, fileName));
+  await replaceAll(db, snapshot.tables, auditEntry(actor, 'restore', '*', undefined, 'backupRestored', { detail: fileName }));
   return snapshot;
 }
 
-async function replaceAll(db: MrezaDb, tables: Partial<SnapshotTables>): Promise<void> {
+/** Replaces every table and records why, in one transaction: all of it happens or none. */
+async function replaceAll(db: MrezaDb, tables: Partial<SnapshotTables>, entry: AuditEntry): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const name of TABLE_NAMES) {
       const table = db.table(name);
@@ -37,6 +37,7 @@ async function replaceAll(db: MrezaDb, tables: Partial<SnapshotTables>): Promise
       if (name === 'people') rows = rows.map((p) => ({ ...(p as object), nameKey: personNameKey(p as { firstName: string; lastName: string }) }));
       if (rows.length) await table.bulkAdd(rows);
     }
+    await db.auditLog.add(entry);
   });
 }
 
@@ -48,6 +49,6 @@ export async function clearAllData(db: MrezaDb, actor: Actor): Promise<void> {
       if (name === 'organisations') await db.organisations.filter((o) => !o.isSelf).delete();
       else await db.table(name).clear();
     }
-    await db.auditLog.add(auditEntry(actor, 'delete', '*', undefined, 'all data'));
+    await db.auditLog.add(auditEntry(actor, 'delete', '*', undefined, 'allData'));
   });
 }

@@ -13,7 +13,7 @@ export async function loadDemoData(db: MrezaDb, actor: Actor): Promise<number> {
       await db.table(name).bulkAdd(rows);
       count += rows.length;
     }
-    await db.auditLog.add(auditEntry(actor, 'import', '*', undefined, `demo data: ${count}`));
+    await db.auditLog.add(auditEntry(actor, 'import', '*', undefined, 'demoData', { count }));
   });
   return count;
 }

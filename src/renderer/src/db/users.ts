@@ -16,7 +16,7 @@ export async function addUser(db: MrezaDb, actor: Actor, input: { name: string; 
 /** Sets or (with an empty passphrase) removes a user's passphrase. */
 export async function setPassphrase(db: MrezaDb, actor: Actor, userId: string, passphrase: string): Promise<User> {
   const secret = passphrase ? await hashPassphrase(passphrase) : { passHash: undefined, passSalt: undefined };
-  return updateRecord(db, actor, 'users', userId, secret, 'passphrase');
+  return updateRecord(db, actor, 'users', userId, secret, passphrase ? 'passphraseSet' : 'passphraseRemoved');
 }
 
 export async function checkPassphrase(db: MrezaDb, userId: string, passphrase: string): Promise<User | null> {

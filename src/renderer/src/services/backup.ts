@@ -35,7 +35,7 @@ export async function backupToFile(db: MrezaDb, actor: Actor, orgName: string): 
     filters: [{ name: 'Mreža backup', extensions: ['gz'] }],
     data: await backupBytes(db),
   });
-  if (saved) await db.transaction('rw', db.auditLog, () => audit(db, actor, 'export', '*', undefined, 'backup file'));
+  if (saved) await db.transaction('rw', db.auditLog, () => audit(db, actor, 'export', '*', undefined, 'backupFile', { detail: saved.fileName }));
   return saved?.fileName ?? null;
 }
 

@@ -31,7 +31,7 @@ export function AuditLogView() {
   }, [db, filter, latest]);
 
   const loadMore = async () => {
-    const rows = await queryAudit(db, filter, PAGE, entries.at(-1)?.at);
+    const rows = await queryAudit(db, filter, PAGE, entries.at(-1));
     setEntries([...entries, ...rows]);
     setMore(rows.length === PAGE);
   };
@@ -79,7 +79,7 @@ export function AuditLogView() {
                 <Table.Td>{tableLabel(e.table)}</Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed">
-                    {e.summary}
+                    {[e.summary && t(`audit:summaries.${e.summary}`, { count: e.count ?? 0, defaultValue: e.summary }), e.detail].filter(Boolean).join(' · ')}
                   </Text>
                 </Table.Td>
               </Table.Tr>

@@ -21,7 +21,7 @@ export function OrganisationSettings() {
   });
 
   const submit = form.onSubmit(async (values) => {
-    await updateRecord(db, actor, 'organisations', org.id, values, 'organisation details');
+    await updateRecord(db, actor, 'organisations', org.id, values, 'organisationDetails');
     notifications.show({ color: 'teal', message: t('settings:saved') });
   });
 

@@ -80,7 +80,7 @@ export function UsersSettings() {
                         {t('users:setPassphrase')}
                       </Button>
                       {u.id !== me.id && (
-                        <Button size="xs" variant="subtle" color={u.disabled ? 'teal' : 'red'} onClick={() => void updateRecord(db, actor, 'users', u.id, { disabled: !u.disabled }, u.disabled ? 'enabled' : 'disabled')}>
+                        <Button size="xs" variant="subtle" color={u.disabled ? 'teal' : 'red'} onClick={() => void updateRecord(db, actor, 'users', u.id, { disabled: !u.disabled }, u.disabled ? 'userEnabled' : 'userDisabled')}>
                           {u.disabled ? t('users:enable') : t('users:disable')}
                         </Button>
                       )}
