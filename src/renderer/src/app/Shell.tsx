@@ -88,11 +88,11 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Routes>
-          <Route path="/participants" element={<ParticipantsPage />} />
-          <Route path="/programmes" element={<ProgrammesPage />} />
-          <Route path="/mentoring" element={<MentoringPage />} />
-          <Route path="/reports" element={<ReportsPage />} />
-          <Route path="/exchange" element={<ExchangePage />} />
+          <Route path="/participants/*" element={<ParticipantsPage />} />
+          <Route path="/programmes/*" element={<ProgrammesPage />} />
+          <Route path="/mentoring/*" element={<MentoringPage />} />
+          <Route path="/reports/*" element={<ReportsPage />} />
+          <Route path="/exchange/*" element={<ExchangePage />} />
           <Route path="/settings/:tab?" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/participants" replace />} />
         </Routes>

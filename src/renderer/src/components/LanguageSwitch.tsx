@@ -16,7 +16,7 @@ export function LanguageSwitch({ value, onChange }: { value: Locale; onChange: (
       onChange={(v) => isLocale(v) && onChange(v)}
       allowDeselect={false}
       leftSection={<IconLanguage size={16} />}
-      w={200}
+      w={220}
       comboboxProps={{ withinPortal: true }}
     />
   );

@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AppSettings, TableName, TableRow } from '@shared/model';
 import { personNameKey } from '@shared/people/nameKey';
-import { STORES_V1, STORES_V2 } from './schema';
+import { STORES_V1, STORES_V2, STORES_V3 } from './schema';
 
 export type Tables = { [T in Exclude<TableName, 'settings'>]: EntityTable<TableRow<T>, 'id'> } & { settings: EntityTable<AppSettings, 'key'> };
 
@@ -23,5 +23,6 @@ export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
           p.nameKey = personNameKey(p);
         });
     });
+  db.version(3).stores(STORES_V3);
   return db;
 }

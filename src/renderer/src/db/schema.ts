@@ -32,4 +32,12 @@ export const STORES_V2: Record<TableName, string> = {
   people: 'id, orgId, kind, lastName, municipality, gender, updatedAt, nameKey',
 };
 
-export const SCHEMA_VERSION = 2;
+/**
+ * v3: the participants, programmes and mentoring features. Each feature adds or changes only its
+ * own tables here (and in TABLE_SCHEMAS); keep one line per table.
+ */
+export const STORES_V3: Record<TableName, string> = {
+  ...STORES_V2,
+};
+
+export const SCHEMA_VERSION = 3;

@@ -30,3 +30,13 @@ export async function searchEverything(db: MrezaDb, query: string, limit = 8): P
   }
   return hits;
 }
+
+/** People whose folded name contains every word of the query, for pickers; by last name. */
+export async function searchPeople(db: MrezaDb, query: string, opts: { kind?: 'beneficiary' | 'professional'; limit?: number } = {}) {
+  const words = foldForSearch(query).trim().split(/\s+/).filter(Boolean);
+  return db.people
+    .orderBy('lastName')
+    .filter((p) => !p.anonymised && (!opts.kind || p.kind === opts.kind) && words.every((w) => p.nameKey.includes(w)))
+    .limit(opts.limit ?? 50)
+    .toArray();
+}

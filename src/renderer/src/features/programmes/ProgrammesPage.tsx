@@ -38,7 +38,9 @@ export function ProgrammesPage() {
             <Card key={programme.id} withBorder radius="md" padding="lg" data-testid="programme-card">
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 <Title order={4}>{programme.title}</Title>
-                <Badge variant="light">{t(`programmes:kinds.${programme.kind}`)}</Badge>
+                <Badge variant="light" style={{ flexShrink: 0 }} maw="none">
+                  {t(`programmes:kinds.${programme.kind}`)}
+                </Badge>
               </Group>
               <Text size="sm" c="dimmed" mt={4}>
                 {[programme.funder, programme.projectCode].filter(Boolean).join(' · ')}
