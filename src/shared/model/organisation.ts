@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { baseRecord, country, name } from './base';
+import { baseRecord, country, isoDate, name } from './base';
 import { LOCALES } from '../i18n/locales';
 
 export const ORG_ROLES = ['lead', 'partner'] as const;
+/** What an organisation is; SMEs are the employers a project helps to open jobs (a donor indicator). */
+export const ORG_KINDS = ['ngo', 'sme', 'public', 'other'] as const;
 
 export const organisationSchema = baseRecord.extend({
   name: name(200),
@@ -11,6 +13,10 @@ export const organisationSchema = baseRecord.extend({
   role: z.enum(ORG_ROLES),
   /** The organisation's own installation is the one row with isSelf; the lead also stores its partners. */
   isSelf: z.boolean(),
+  kind: z.enum(ORG_KINDS).default('ngo'),
+  /** For SMEs: when the project's support was given, and the jobs it helped to open. */
+  supportedOn: isoDate.optional(),
+  jobsCreated: z.number().int().min(0).optional(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
