@@ -69,7 +69,7 @@ test('demo data fills every section', async ({ page }) => {
   await expect(page.getByTestId('mentor-row')).toHaveCount(5);
   await shot(page, 'mentoring-demo-en');
   await page.getByRole('link', { name: en('nav', 'reports') }).click();
-  await expect(page.getByTestId('summary-tile')).toHaveCount(7);
+  await expect(page.getByTestId('summary-tile')).toHaveCount(8);
   await shot(page, 'reports-demo-en');
   // The header search is diacritics-insensitive: "cesar" finds "Česar"-like names, "kovacevic" finds Kovačević.
   await page.getByRole('combobox', { name: en('common', 'search') }).fill('kovacevic');

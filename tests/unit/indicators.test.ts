@@ -209,3 +209,20 @@ describe('small-cell suppression', () => {
     expect(cells.map((c) => c.suppressed)).toEqual([true, false, true]);
   });
 });
+
+describe('reach over time', () => {
+  it('counts each person in the month they were first reached', () => {
+    const ds = dataset();
+    ds.people.push(person('a'), person('b'), person('c'));
+    ds.attend('a', 's1');
+    ds.attend('a', 's3');
+    ds.attend('b', 's3');
+    ds.mentor('c', '2026-05-02', ['education']);
+    const { indicators } = computeIndicators(ds, {}, TODAY);
+    expect(indicators.reach.byMonth).toEqual([
+      { key: '2026-03', count: 1 },
+      { key: '2026-04', count: 1 },
+      { key: '2026-05', count: 1 },
+    ]);
+  });
+});

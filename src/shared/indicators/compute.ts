@@ -30,6 +30,8 @@ export interface Indicators {
     byCountry: Breakdown;
     byProgramme: Breakdown;
     byPartner: Breakdown;
+    /** People reached for the first time in each month of the period (yyyy-MM), oldest first. */
+    byMonth: Breakdown;
   };
   training: {
     programmes: number;
@@ -111,19 +113,23 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
 
   // Reach: a person is reached in the period by attending a session or by a mentoring session.
   const personById = new Map(ds.people.map((p) => [p.id, p]));
-  const reachedBy = new Map<string, { personId: string; programmes: Set<string>; partners: Set<string> }>();
-  const reach = (personId: string, orgId: string, programmeId?: string) => {
+  const reachedBy = new Map<string, { personId: string; first: string; programmes: Set<string>; partners: Set<string> }>();
+  const reach = (personId: string, orgId: string, date: string, programmeId?: string) => {
     if (!personById.has(personId)) return;
     const key = keyOf(personId);
     let entry = reachedBy.get(key);
-    if (!entry) reachedBy.set(key, (entry = { personId, programmes: new Set(), partners: new Set() }));
+    if (!entry) reachedBy.set(key, (entry = { personId, first: date, programmes: new Set(), partners: new Set() }));
+    if (date < entry.first) entry.first = date;
     if (programmeId) entry.programmes.add(programmeId);
     entry.partners.add(orgId);
   };
-  for (const a of attended) reach(a.personId, a.orgId, programmeOf(sessionById.get(a.sessionId)?.eventId ?? ''));
+  for (const a of attended) {
+    const session = sessionById.get(a.sessionId)!;
+    reach(a.personId, a.orgId, session.date, programmeOf(session.eventId));
+  }
   for (const s of mentoringSessions) {
     const m = matchById.get(s.matchId);
-    if (m) reach(m.menteeId, m.orgId);
+    if (m) reach(m.menteeId, m.orgId, s.date);
   }
 
   const atYear = Number((filter.to ?? today).slice(0, 4));
@@ -175,6 +181,7 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
       byCountry: count(reached, (r) => r.person.country ?? 'unknown'),
       byProgramme: count(reached, (r) => [...r.programmes]),
       byPartner: count(reached, (r) => [...r.partners]),
+      byMonth: count(reached, (r) => r.first.slice(0, 7)).sort((a, b) => a.key.localeCompare(b.key)),
     },
     training: {
       programmes: new Set([...heldEvents].map((e) => programmeOf(e))).size,

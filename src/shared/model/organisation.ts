@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { baseRecord, country, isoDate, name } from './base';
 import { LOCALES } from '../i18n/locales';
 
-export const ORG_ROLES = ['lead', 'partner'] as const;
+/** lead or partner in the project; 'other' for organisations the project serves (e.g. SMEs). */
+export const ORG_ROLES = ['lead', 'partner', 'other'] as const;
 /** What an organisation is; SMEs are the employers a project helps to open jobs (a donor indicator). */
 export const ORG_KINDS = ['ngo', 'sme', 'public', 'other'] as const;
 
@@ -23,5 +24,5 @@ export type Organisation = z.infer<typeof organisationSchema>;
 /** What the first-run screen and the organisation settings form ask for. */
 export const organisationSetupSchema = organisationSchema
   .pick({ name: true, country: true, town: true, role: true })
-  .extend({ language: z.enum(LOCALES), userName: name(120) });
+  .extend({ role: z.enum(['lead', 'partner']), language: z.enum(LOCALES), userName: name(120) });
 export type OrganisationSetup = z.infer<typeof organisationSetupSchema>;

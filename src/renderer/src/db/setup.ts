@@ -9,7 +9,7 @@ export async function setUpOrganisation(db: MrezaDb, input: OrganisationSetup): 
     if (await db.organisations.filter((o) => o.isSelf).first()) throw new Error('already set up');
     const now = new Date().toISOString();
     const orgId = crypto.randomUUID();
-    const org: Organisation = { id: orgId, orgId, createdAt: now, updatedAt: now, name: data.name, country: data.country, town: data.town, role: data.role, isSelf: true };
+    const org: Organisation = { id: orgId, orgId, createdAt: now, updatedAt: now, name: data.name, country: data.country, town: data.town, role: data.role, isSelf: true, kind: 'ngo' };
     const user: User = { id: crypto.randomUUID(), orgId, createdAt: now, updatedAt: now, name: data.userName, role: 'coordinator', disabled: false };
     await db.organisations.add(org);
     await db.users.add(user);

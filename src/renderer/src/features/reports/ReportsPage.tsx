@@ -1,37 +1,92 @@
-import { Button, Paper, SimpleGrid, Text } from '@mantine/core';
-import { IconChartBar, IconDatabaseImport } from '@tabler/icons-react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { AreaChart } from '@mantine/charts';
+import { notifications } from '@mantine/notifications';
+import { IconChartBar, IconDatabaseImport, IconFileSpreadsheet, IconFileTypeCsv, IconPrinter } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { summarise } from '@shared/indicators/summary';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { reportTables } from '@shared/indicators/report';
 import { useApp } from '../../app/AppContext';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
+import { audit } from '../../db/audit';
+import { BreakdownCard } from './BreakdownCard';
+import { DrillDrawer } from './DrillDrawer';
+import { saveReport } from './exportReport';
+import { categoryLabel, reportLabels } from './labels';
+import { ReportFilters } from './ReportFilters';
+import { ReportPrint } from './ReportPrint';
+import { StatTile } from './StatTile';
+import { useReport } from './useReport';
 
 export function ReportsPage() {
+  return (
+    <Routes>
+      <Route path="print" element={<ReportPrint />} />
+      <Route path="*" element={<Dashboard />} />
+    </Routes>
+  );
+}
+
+const WOMEN_TARGET = 0.5;
+
+function Dashboard() {
   const { t } = useTranslation(['reports', 'common']);
-  const { db } = useApp();
+  const { db, org, actor, settings } = useApp();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const summary = useLiveQuery(async () => summarise(await db.people.toArray(), await db.matches.toArray(), await db.mentoringSessions.toArray(), await db.outcomes.toArray()), [db]);
-  if (!summary) return null;
-  const reached = summary.beneficiaries + summary.professionals;
+  const location = useLocation();
+  const { filter, setFilter, result, names, dataset } = useReport();
+  const [drill, setDrill] = useState<{ title: string; path: string } | null>(null);
+  if (!result || !dataset) return null;
+  const { indicators: i, drilldown } = result;
+  const hasData = dataset.people.length > 0;
+  const label = (table: string) => (key: string) => categoryLabel(t, names, table, key);
+  const open = (path: string, title: string) => setDrill({ path, title });
 
-  const tiles: Array<[string, string]> = [
-    [t('reports:beneficiaries'), fmt.number(summary.beneficiaries)],
-    [t('reports:professionals'), fmt.number(summary.professionals)],
-    [t('reports:womenShare'), summary.womenShare === null ? '—' : `${fmt.number(Math.round(summary.womenShare * 100))} %`],
-    [t('reports:activeMatches'), fmt.number(summary.activeMatches)],
-    [t('reports:mentoringSessions'), fmt.number(summary.mentoringSessions)],
-    [t('reports:mentoringHours'), fmt.number(summary.mentoringHours)],
-    [t('reports:outcomes'), fmt.number(summary.outcomes)],
+  const exportAs = async (kind: 'xlsx' | 'csv') => {
+    // Reports leave the organisation: small counts are suppressed.
+    const tables = reportTables(i, reportLabels(t, names), settings.suppressionThreshold);
+    const name = await saveReport(kind, tables, `mreza-report-${new Date().toISOString().slice(0, 10)}`);
+    if (!name) return;
+    await db.transaction('rw', db.auditLog, () => audit(db, actor, 'export', 'report', undefined, 'donorReport', { detail: name }));
+    notifications.show({ color: 'teal', message: t('reports:saved', { name }) });
+  };
+
+  const tiles: Array<[string, string, string?]> = [
+    ['reach.total', fmt.number(i.reach.total), 'reach.total'],
+    ['reach.beneficiaries', fmt.number(i.reach.beneficiaries), 'reach.beneficiaries'],
+    ['reach.professionals', fmt.number(i.reach.professionals), 'reach.professionals'],
+    ['training.sessions', fmt.number(i.training.sessions)],
+    ['training.attendanceRate', i.training.attendanceRate === null ? '—' : `${fmt.number(Math.round(i.training.attendanceRate * 100))} %`],
+    ['training.certificates', fmt.number(i.training.certificates)],
+    ['mentoring.activeMatches', fmt.number(i.mentoring.activeMatches)],
+    ['mentoring.hours', fmt.number(i.mentoring.hours)],
   ];
 
   return (
     <>
-      <PageHeader title={t('reports:title')} description={t('reports:description')} />
-      {reached === 0 ? (
+      <PageHeader
+        title={t('reports:title')}
+        description={t('reports:description')}
+        actions={
+          hasData && (
+            <>
+              <Button variant="light" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportAs('xlsx')}>
+                {t('reports:exportXlsx')}
+              </Button>
+              <Button variant="light" leftSection={<IconFileTypeCsv size={16} />} onClick={() => void exportAs('csv')}>
+                {t('reports:exportCsv')}
+              </Button>
+              <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => void navigate(`print${location.search}`)}>
+                {t('reports:exportPdf')}
+              </Button>
+            </>
+          )
+        }
+      />
+      {!hasData ? (
         <EmptyState
           icon={<IconChartBar size={32} />}
           title={t('reports:emptyTitle')}
@@ -44,19 +99,51 @@ export function ReportsPage() {
           {t('reports:emptyText')}
         </EmptyState>
       ) : (
-        <SimpleGrid cols={{ base: 2, md: 4 }}>
-          {tiles.map(([label, value]) => (
-            <Paper key={label} withBorder radius="md" p="lg" data-testid="summary-tile">
-              <Text size="xs" tt="uppercase" fw={600} c="dimmed">
-                {label}
+        <Stack>
+          <ReportFilters filter={filter} onChange={setFilter} names={names} isLead={org.role === 'lead'} />
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            {tiles.map(([id, value, path]) => (
+              <StatTile key={id} id={id} value={value} onDrill={path ? () => open(path, t(`reports:indicators.${id}`)) : undefined} />
+            ))}
+          </SimpleGrid>
+          <Paper withBorder radius="md" p="md" data-testid="women-share">
+            <Group justify="space-between">
+              <Title order={5}>{t('reports:indicators.reach.womenShare')}</Title>
+              <Text fw={700}>
+                {i.reach.womenShare === null ? '—' : `${fmt.number(Math.round(i.reach.womenShare * 100))} %`} <Text span c="dimmed" size="sm">{t('reports:target', { value: `${fmt.number(WOMEN_TARGET * 100)} %` })}</Text>
               </Text>
-              <Text fz={32} fw={700}>
-                {value}
+            </Group>
+            <Progress mt="sm" size="lg" value={(i.reach.womenShare ?? 0) * 100} color={(i.reach.womenShare ?? 0) >= WOMEN_TARGET ? 'teal' : 'orange'} aria-label={t('reports:indicators.reach.womenShare')} />
+          </Paper>
+          {i.reach.byMonth.length > 1 && (
+            <Paper withBorder radius="md" p="md">
+              <Title order={5} mb="sm">
+                {t('reports:tables.byMonth')}
+              </Title>
+              <AreaChart h={220} data={i.reach.byMonth.map((m) => ({ month: m.key, count: m.count }))} dataKey="month" series={[{ name: 'count', label: t('reports:value'), color: 'teal.6' }]} curveType="monotone" />
+            </Paper>
+          )}
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <BreakdownCard id="byGender" title={t('reports:tables.byGender')} data={i.reach.byGender} label={label('byGender')} chart />
+            <BreakdownCard id="byAgeBand" title={t('reports:tables.byAgeBand')} data={i.reach.byAgeBand} label={label('byAgeBand')} chart />
+            <BreakdownCard id="byTargetGroup" title={t('reports:tables.byTargetGroup')} data={i.reach.byTargetGroup} label={label('byTargetGroup')} onDrill={(k) => open(`reach.byTargetGroup.${k}`, label('byTargetGroup')(k))} />
+            <BreakdownCard id="byMunicipality" title={t('reports:tables.byMunicipality')} data={i.reach.byMunicipality} label={label('byMunicipality')} onDrill={(k) => open(`reach.byMunicipality.${k}`, label('byMunicipality')(k))} />
+            <BreakdownCard id="byProgramme" title={t('reports:tables.byProgramme')} data={i.reach.byProgramme} label={label('byProgramme')} onDrill={(k) => open(`reach.byProgramme.${k}`, label('byProgramme')(k))} />
+            <BreakdownCard id="byPartner" title={t('reports:tables.byPartner')} data={i.reach.byPartner} label={label('byPartner')} onDrill={(k) => open(`reach.byPartner.${k}`, label('byPartner')(k))} />
+            <BreakdownCard id="servicesByPeople" title={t('reports:tables.servicesByPeople')} data={i.mentoring.servicesByPeople} label={label('servicesByPeople')} onDrill={(k) => open(`mentoring.servicesByPeople.${k}`, label('servicesByPeople')(k))} />
+            <BreakdownCard id="outcomes" title={t('reports:tables.outcomes')} data={i.outcomes.byKind} label={label('outcomes')} onDrill={(k) => open(`outcomes.byKind.${k}`, label('outcomes')(k))} />
+            <Paper withBorder radius="md" p="md">
+              <Title order={5} mb="sm">
+                {t('reports:indicators.outcomes.smesSupported')}
+              </Title>
+              <Text fz={30} fw={700}>
+                {fmt.number(i.outcomes.smesSupported)}
               </Text>
             </Paper>
-          ))}
-        </SimpleGrid>
+          </SimpleGrid>
+        </Stack>
       )}
+      <DrillDrawer title={drill?.title ?? ''} ids={drill ? [...(drilldown.get(drill.path) ?? [])] : null} onClose={() => setDrill(null)} />
     </>
   );
 }

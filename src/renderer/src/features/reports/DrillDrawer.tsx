@@ -1,0 +1,34 @@
+import { Drawer, Table, Text } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useApp } from '../../app/AppContext';
+import { peopleByIds } from '../../db/indicators';
+
+/** The people behind a number: who was counted, so a coordinator can check the figure. */
+export function DrillDrawer({ title, ids, onClose }: { title: string; ids: string[] | null; onClose: () => void }) {
+  const { t } = useTranslation(['reports', 'participants']);
+  const { db } = useApp();
+  const people = useLiveQuery(() => (ids ? peopleByIds(db, ids) : Promise.resolve([])), [db, ids]) ?? [];
+  return (
+    <Drawer opened={ids !== null} onClose={onClose} title={title} position="right" size="lg">
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('reports:peopleCount', { count: ids?.length ?? 0 })}
+      </Text>
+      <Table striped data-testid="drill-list">
+        <Table.Tbody>
+          {people.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>
+                <Link to={`/participants?person=${p.id}`}>
+                  {p.lastName}, {p.firstName}
+                </Link>
+              </Table.Td>
+              <Table.Td>{p.municipality}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Drawer>
+  );
+}

@@ -1,0 +1,61 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { computeIndicators } from '@shared/indicators/compute';
+import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '@shared/indicators/periods';
+import { useApp } from '../../app/AppContext';
+import { loadDataset } from '../../db/indicators';
+import type { NameMaps } from './labels';
+
+export interface ReportFilter {
+  preset: PeriodPreset | 'custom';
+  from?: string;
+  to?: string;
+  programmeId?: string;
+  orgId?: string;
+  country?: string;
+}
+
+const KEYS = ['preset', 'from', 'to', 'programmeId', 'orgId', 'country'] as const;
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** The filter lives in the address, so the print view and the dashboard show the same report. */
+function useFilterParams(): [ReportFilter, (f: ReportFilter) => void] {
+  const [params, setParams] = useSearchParams();
+  const preset = params.get('preset');
+  const filter: ReportFilter = {
+    preset: preset === 'custom' || (PERIOD_PRESETS as readonly string[]).includes(preset ?? '') ? (preset as ReportFilter['preset']) : 'all',
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+    programmeId: params.get('programmeId') ?? undefined,
+    orgId: params.get('orgId') ?? undefined,
+    country: params.get('country') ?? undefined,
+  };
+  const set = (f: ReportFilter) => {
+    const next = new URLSearchParams();
+    for (const k of KEYS) if (f[k]) next.set(k, f[k]!);
+    setParams(next, { replace: true });
+  };
+  return [filter, set];
+}
+
+/** Loads the records once (live), and recomputes the indicators whenever a filter changes. */
+export function useReport() {
+  const { db } = useApp();
+  const [filter, setFilter] = useFilterParams();
+  const dataset = useLiveQuery(() => loadDataset(db), [db]);
+  const { preset, from, to, programmeId, orgId, country } = filter;
+  const period = useMemo(() => (preset === 'custom' ? { from, to } : presetPeriod(preset, new Date())), [preset, from, to]);
+  const result = useMemo(
+    () => (dataset ? computeIndicators(dataset, { ...period, programmeId, orgId, country }, todayIso()) : undefined),
+    [dataset, period, programmeId, orgId, country],
+  );
+  const names = useMemo<NameMaps>(
+    () => ({
+      programmes: new Map((dataset?.programmes ?? []).map((p) => [p.id, p.title])),
+      organisations: new Map((dataset?.organisations ?? []).filter((o) => o.role !== 'other').map((o) => [o.id, o.name])),
+    }),
+    [dataset],
+  );
+  return { filter, setFilter, period, dataset, result, names };
+}
