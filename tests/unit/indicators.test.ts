@@ -217,12 +217,14 @@ describe('reach over time', () => {
     ds.attend('a', 's1');
     ds.attend('a', 's3');
     ds.attend('b', 's3');
-    ds.mentor('c', '2026-05-02', ['education']);
+    ds.mentor('c', '2026-07-02', ['education']);
     const { indicators } = computeIndicators(ds, {}, TODAY);
     expect(indicators.reach.byMonth).toEqual([
       { key: '2026-03', count: 1 },
       { key: '2026-04', count: 1 },
-      { key: '2026-05', count: 1 },
+      { key: '2026-05', count: 0 },
+      { key: '2026-06', count: 0 },
+      { key: '2026-07', count: 1 },
     ]);
   });
 });

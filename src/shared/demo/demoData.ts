@@ -56,8 +56,14 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
   const stamp = now.toISOString();
   const base = (orgId = selfOrgId) => ({ id: newId(), orgId, createdAt: stamp, updatedAt: stamp });
 
-  const partnerHr: Organisation = { ...base(), name: 'Udruga Korak – Čakovec', country: 'HR', town: 'Čakovec', role: 'partner', isSelf: false };
-  const partnerSi: Organisation = { ...base(), name: 'Društvo Most – Celje', country: 'SI', town: 'Celje', role: 'partner', isSelf: false };
+  const partnerHr: Organisation = { ...base(), name: 'Udruga Korak – Čakovec', country: 'HR', town: 'Čakovec', role: 'partner', isSelf: false, kind: 'ngo' };
+  const partnerSi: Organisation = { ...base(), name: 'Društvo Most – Celje', country: 'SI', town: 'Celje', role: 'partner', isSelf: false, kind: 'ngo' };
+  // Employers the project helped to open jobs (the "SMEs supported" indicator).
+  const smes: Organisation[] = [
+    { ...base(), name: 'Obrt Zlatne ruke', country: 'HR', town: 'Čakovec', role: 'other', isSelf: false, kind: 'sme', supportedOn: '2026-05-12', jobsCreated: 2 },
+    { ...base(), name: 'Kmetija Zupan', country: 'SI', town: 'Ormož', role: 'other', isSelf: false, kind: 'sme', supportedOn: '2026-06-03', jobsCreated: 1 },
+    { ...base(), name: 'Pekara Mlinar d.o.o.', country: 'HR', town: 'Varaždin', role: 'other', isSelf: false, kind: 'sme', supportedOn: '2026-09-21', jobsCreated: 3 },
+  ];
 
   const people: Person[] = [];
   const consents: Consent[] = [];
@@ -270,7 +276,7 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
   });
 
   return {
-    organisations: [partnerHr, partnerSi],
+    organisations: [partnerHr, partnerSi, ...smes],
     people,
     consents,
     outcomes,

@@ -60,6 +60,23 @@ export interface Indicators {
   };
 }
 
+/** Month counts oldest first, with the months in between that reached nobody shown as 0. */
+function everyMonth(months: Breakdown): Breakdown {
+  const sorted = [...months].sort((a, b) => a.key.localeCompare(b.key));
+  if (sorted.length < 2) return sorted;
+  const byKey = new Map(sorted.map((m) => [m.key, m.count]));
+  const out: Breakdown = [];
+  let [y, m] = sorted[0]!.key.split('-').map(Number) as [number, number];
+  const last = sorted.at(-1)!.key;
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push({ key, count: byKey.get(key) ?? 0 });
+    if (key >= last) return out;
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+  }
+}
+
 /** The people behind each number, for click-through: indicator path → person ids. */
 export type Drilldown = Map<string, Set<string>>;
 
@@ -181,7 +198,7 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
       byCountry: count(reached, (r) => r.person.country ?? 'unknown'),
       byProgramme: count(reached, (r) => [...r.programmes]),
       byPartner: count(reached, (r) => [...r.partners]),
-      byMonth: count(reached, (r) => r.first.slice(0, 7)).sort((a, b) => a.key.localeCompare(b.key)),
+      byMonth: everyMonth(count(reached, (r) => r.first.slice(0, 7))),
     },
     training: {
       programmes: new Set([...heldEvents].map((e) => programmeOf(e))).size,

@@ -40,7 +40,7 @@ export function Root({ db, i18n }: { db: MrezaDb; i18n: I18n }) {
       <MantineProvider theme={theme} defaultColorScheme="light">
         <DatesProvider settings={{ locale: DAYJS_LOCALE[language], firstDayOfWeek: 1 }}>
           <ModalsProvider>
-            <Notifications position="top-right" />
+            <Notifications position="bottom-right" />
             <DbContext.Provider value={db}>
               <HashRouter>
                 <Gate db={db} language={language} changeLanguage={changeLanguage} />

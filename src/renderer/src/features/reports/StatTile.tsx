@@ -7,7 +7,7 @@ export function StatTile({ id, value, onDrill }: { id: string; value: string; on
   const { t } = useTranslation('reports');
   const label = t(`indicators.${id}`);
   const number = (
-    <Text fz={30} fw={700} lh={1.2}>
+    <Text fz={30} fw={700} lh={1.2} data-testid="tile-value">
       {value}
     </Text>
   );
