@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { AreaChart } from '@mantine/charts';
+import { BarChart } from '@mantine/charts';
 import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconDatabaseImport, IconFileSpreadsheet, IconFileTypeCsv, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -120,7 +120,7 @@ function Dashboard() {
               <Title order={5} mb="sm">
                 {t('reports:tables.byMonth')}
               </Title>
-              <AreaChart h={220} data={i.reach.byMonth.map((m) => ({ month: m.key, count: m.count }))} dataKey="month" series={[{ name: 'count', label: t('reports:value'), color: 'teal.6' }]} curveType="monotone" />
+              <BarChart h={220} data={i.reach.byMonth.map((m) => ({ month: m.key, count: m.count }))} dataKey="month" series={[{ name: 'count', label: t('reports:value'), color: 'teal.6' }]} tickLine="y" gridAxis="y" />
             </Paper>
           )}
           <SimpleGrid cols={{ base: 1, md: 3 }}>
