@@ -17,7 +17,7 @@ import { LockScreen } from '../features/lock/LockScreen';
 import { AppContext, DbContext, type AppState } from './AppContext';
 import { DAYJS_LOCALE } from './dayjsLocales';
 import { Shell } from './Shell';
-import { theme } from './theme';
+import { cssVariablesResolver, localisedTheme } from './theme';
 import { useBackupSchedule } from './useBackupSchedule';
 import { useInactivity } from './useInactivity';
 
@@ -35,9 +35,11 @@ export function Root({ db, i18n }: { db: MrezaDb; i18n: I18n }) {
     [i18n],
   );
 
+  const theme = useMemo(() => localisedTheme(i18n.t('common:close', { lng: language })), [i18n, language]);
+
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <DatesProvider settings={{ locale: DAYJS_LOCALE[language], firstDayOfWeek: 1 }}>
           <ModalsProvider>
             <Notifications position="bottom-right" />

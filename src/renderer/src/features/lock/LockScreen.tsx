@@ -38,7 +38,7 @@ export function LockScreen({ org, users, language, onLanguage, onUnlock }: { org
           <Stack>
             <Group justify="space-between" align="flex-start">
               <div>
-                <Title order={2} c="teal.8">
+                <Title order={2} c="teal.9">
                   {t('common:appName')}
                 </Title>
                 <Text c="dimmed">{org.name}</Text>

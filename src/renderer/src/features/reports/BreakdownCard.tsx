@@ -28,7 +28,7 @@ export function BreakdownCard({ id, title, data, label, chart, onDrill }: { id: 
                 <Table.Td>{label(d.key)}</Table.Td>
                 <Table.Td ta="right" fw={600}>
                   {onDrill && d.count > 0 ? (
-                    <UnstyledButton onClick={() => onDrill(d.key)} aria-label={t('showPeople', { name: label(d.key) })} td="underline">
+                    <UnstyledButton onClick={() => onDrill(d.key)} aria-label={`${fmt.number(d.count)}: ${t('showPeople', { name: label(d.key) })}`} td="underline">
                       {fmt.number(d.count)}
                     </UnstyledButton>
                   ) : (

@@ -29,7 +29,7 @@ export function StatTile({ id, value, onDrill }: { id: string; value: string; on
         </Popover>
       </Group>
       {onDrill ? (
-        <UnstyledButton onClick={onDrill} aria-label={t('showPeople', { name: label })}>
+        <UnstyledButton onClick={onDrill} aria-label={`${value}: ${t('showPeople', { name: label })}`}>
           {number}
         </UnstyledButton>
       ) : (

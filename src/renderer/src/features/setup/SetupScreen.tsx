@@ -34,7 +34,7 @@ export function SetupScreen({ language, onLanguage, onDone }: { language: Locale
         <form onSubmit={submit} noValidate>
           <Stack>
             <div>
-              <Title order={1} c="teal.8">
+              <Title order={1} c="teal.9">
                 {t('common:appName')}
               </Title>
               <Text c="dimmed">{t('setup:intro')}</Text>

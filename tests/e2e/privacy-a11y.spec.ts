@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LOCALE_NAMES } from '../../src/shared/i18n/locales';
+import { en, goToSettings, loadDemo, setUp, tr } from './helpers';
+
+const SCREENS = ['participants', 'programmes', 'mentoring', 'reports', 'exchange', 'settings'] as const;
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+test('no request leaves the machine during a whole session', async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(baseURL!) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  await setUp(page);
+  await loadDemo(page);
+  for (const screen of SCREENS) await page.getByRole('link', { name: en('nav', screen) }).click();
+  await goToSettings(page, 'backups');
+  await page.getByRole('button', { name: en('backup', 'backupNow') }).click();
+  await goToSettings(page, 'audit');
+  await page.getByRole('link', { name: en('nav', 'reports') }).click();
+  await page.getByRole('button', { name: en('reports', 'exportPdf'), exact: true }).click();
+  expect(foreign).toEqual([]);
+});
+
+for (const locale of ['en', 'sr-Cyrl'] as const) {
+  test(`every main screen passes axe with no serious issues (${locale})`, async ({ page }) => {
+    await page.goto('/');
+    expect(await seriousViolations(page), 'setup screen').toEqual([]);
+    await setUp(page);
+    await loadDemo(page);
+    if (locale !== 'en') {
+      await page.getByTestId('language-switch').click();
+      await page.getByRole('option', { name: LOCALE_NAMES[locale], exact: true }).click();
+    }
+    const found: Record<string, string[]> = {};
+    for (const screen of SCREENS) {
+      await page.getByRole('link', { name: tr(locale, 'nav', screen) }).click();
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      const violations = await seriousViolations(page);
+      if (violations.length) found[screen] = violations;
+    }
+    expect(found).toEqual({});
+  });
+}
