@@ -44,11 +44,14 @@ describe('buildDemoData', () => {
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
   });
 
-  it('has both partner towns', () => {
-    expect(data.organisations).toEqual([
+  it('has both partner towns, and SMEs the project supported', () => {
+    expect(data.organisations.filter((o) => o.role === 'partner')).toEqual([
       expect.objectContaining({ town: 'Čakovec', country: 'HR', role: 'partner', isSelf: false }),
       expect.objectContaining({ town: 'Celje', country: 'SI', role: 'partner', isSelf: false }),
     ]);
+    const smes = data.organisations.filter((o) => o.kind === 'sme');
+    expect(smes.length).toBeGreaterThan(0);
+    expect(smes.every((o) => o.role === 'other' && o.supportedOn)).toBe(true);
     const towns = new Set(data.people.map((p) => p.country));
     expect(towns).toEqual(new Set(['HR', 'SI']));
   });
@@ -63,7 +66,7 @@ describe('buildDemoData', () => {
     expect(modules.every((m) => m.kind === 'module')).toBe(true);
     const countries = new Set(data.sessions.filter((s) => modules.some((m) => m.id === s.eventId)).map((s) => s.country));
     expect(countries).toEqual(new Set(['HR', 'SI']));
-    expect(cross[0]!.partnerOrgIds).toEqual(data.organisations.map((o) => o.id));
+    expect(cross[0]!.partnerOrgIds).toEqual(data.organisations.filter((o) => o.role === 'partner').map((o) => o.id));
     expect(data.events.filter((e) => e.programmeId === badge[0]!.id).length).toBeGreaterThan(0);
   });
 

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { organisationSchema } from './organisation';
-import { consentSchema, outcomeSchema, personSchema, tombstoneSchema } from './person';
-import { attendanceSchema, certificateSchema, enrolmentSchema, eventSchema, programmeSchema, sessionSchema } from './programme';
-import { matchSchema, mentorSchema, mentoringSessionSchema } from './mentoring';
-import { appSettingsSchema, auditEntrySchema, importHistorySchema, userSchema } from './system';
+import { consentSchema, importMappingSchema, outcomeSchema, personSchema, tombstoneSchema } from './person';
+import { attachmentSchema, attendanceSchema, certificateSchema, enrolmentSchema, evaluationSchema, eventSchema, programmeSchema, sessionSchema } from './programme';
+import { matchSchema, menteeProfileSchema, mentorSchema, mentoringSessionSchema } from './mentoring';
+import { auditEntrySchema, importHistorySchema, settingsRowSchema, userSchema } from './system';
 
 export * from './base';
 export * from './organisation';
@@ -28,13 +28,17 @@ export const TABLE_SCHEMAS = {
   enrolments: enrolmentSchema,
   attendance: attendanceSchema,
   certificates: certificateSchema,
+  evaluations: evaluationSchema,
+  attachments: attachmentSchema,
   mentors: mentorSchema,
   matches: matchSchema,
   mentoringSessions: mentoringSessionSchema,
+  menteeProfiles: menteeProfileSchema,
   users: userSchema,
   auditLog: auditEntrySchema,
-  settings: appSettingsSchema,
+  settings: settingsRowSchema,
   importHistory: importHistorySchema,
+  importMappings: importMappingSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;

@@ -2,13 +2,18 @@ import { z } from 'zod';
 import { baseRecord, id, isoDate, optionalText } from './base';
 
 export const EXPERTISE_AREAS = ['businessPlan', 'finance', 'marketing', 'legal', 'digital', 'psychosocial', 'sector'] as const;
+export type ExpertiseArea = (typeof EXPERTISE_AREAS)[number];
 export const SERVICES = ['businessCounselling', 'psychosocialSupport', 'legalAdvice', 'education'] as const;
+export type Service = (typeof SERVICES)[number];
+
+/** Language codes (ISO 639-1) a mentor or mentee speaks; the UI names them in the user's language. */
+export const languageCode = z.string().trim().toLowerCase().min(2).max(12);
 
 export const mentorSchema = baseRecord.extend({
   personId: id,
   expertise: z.array(z.enum(EXPERTISE_AREAS)).default([]),
   sectors: z.array(z.string().trim().min(1).max(80)).default([]),
-  languages: z.array(z.string().trim().min(2).max(12)).default([]),
+  languages: z.array(languageCode).default([]),
   region: optionalText(120),
   remote: z.boolean().default(false),
   capacity: z.number().int().min(0).max(50),
@@ -17,25 +22,109 @@ export const mentorSchema = baseRecord.extend({
 });
 export type Mentor = z.infer<typeof mentorSchema>;
 
+export const BUSINESS_STAGES = ['idea', 'starting', 'running'] as const;
+export const MENTOR_GENDER_PREFERENCES = ['any', 'woman', 'man'] as const;
+
+/** What a mentee (a beneficiary in the registry) needs from a mentor; one row per person. */
+export const menteeProfileSchema = baseRecord.extend({
+  personId: id,
+  stage: z.enum(BUSINESS_STAGES).default('idea'),
+  sector: optionalText(80),
+  needs: z.array(z.enum(EXPERTISE_AREAS)).default([]),
+  /** The first language is the one she prefers. */
+  languages: z.array(languageCode).default([]),
+  region: optionalText(120),
+  remote: z.boolean().default(false),
+  mentorGender: z.enum(MENTOR_GENDER_PREFERENCES).default('any'),
+  /** People she must not be matched with (conflict of interest). */
+  avoidPersonIds: z.array(id).default([]),
+  notes: optionalText(1000),
+});
+export type MenteeProfile = z.infer<typeof menteeProfileSchema>;
+
 export const MATCH_STATUSES = ['proposed', 'active', 'paused', 'closed'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+export const GOAL_STATUSES = ['open', 'inProgress', 'done', 'dropped'] as const;
+export const CHECK_ANSWERS = ['yes', 'partly', 'no'] as const;
+export const CLOSE_REASONS = ['goalsMet', 'menteeWithdrew', 'mentorUnavailable', 'notWorking', 'other'] as const;
+export const MATCH_OUTCOMES = ['businessRegistered', 'employed', 'selfEmployed', 'education', 'continuing', 'droppedOut', 'none'] as const;
+export const LEGAL_FORMS = ['obrt', 'doo', 'jdoo', 'opg', 'preduzetnik', 'sp', 'other'] as const;
+
+export const goalSchema = z.object({ id, text: z.string().trim().min(1).max(200), status: z.enum(GOAL_STATUSES).default('open') });
+export const pairCheckSchema = z.object({ date: isoDate, working: z.enum(CHECK_ANSWERS), note: optionalText(500) });
+export const closureSchema = z.object({
+  reason: z.enum(CLOSE_REASONS),
+  rating: z.number().int().min(1).max(5),
+  outcome: z.enum(MATCH_OUTCOMES),
+  legalForm: z.enum(LEGAL_FORMS).optional(),
+  jobsCreated: z.number().int().min(0).max(1000).default(0),
+  /** The participant's outcome record this closure wrote, if any. */
+  outcomeId: id.optional(),
+});
+export type Goal = z.infer<typeof goalSchema>;
+export type PairCheck = z.infer<typeof pairCheckSchema>;
+export type Closure = z.infer<typeof closureSchema>;
+
 export const matchSchema = baseRecord.extend({
   mentorId: id,
   menteeId: id,
   status: z.enum(MATCH_STATUSES),
+  proposedOn: isoDate.optional(),
   startedOn: isoDate.optional(),
+  pausedOn: isoDate.optional(),
   closedOn: isoDate.optional(),
   closeReason: optionalText(300),
   score: z.number().optional(),
+  goals: z.array(goalSchema).optional(),
+  checks: z.array(pairCheckSchema).optional(),
+  closure: closureSchema.optional(),
 });
 export type Match = z.infer<typeof matchSchema>;
 
 export const SESSION_MODES = ['inPerson', 'phone', 'online'] as const;
+export const SESSION_STATUSES = ['held', 'planned'] as const;
 export const mentoringSessionSchema = baseRecord.extend({
   matchId: id,
   date: isoDate,
+  /** Start time (HH:mm) of a planned session, for the calendar. */
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  /** Absent means held. */
+  status: z.enum(SESSION_STATUSES).optional(),
   minutes: z.number().int().min(1).max(24 * 60),
   mode: z.enum(SESSION_MODES),
   services: z.array(z.enum(SERVICES)).min(1),
+  topics: optionalText(300),
+  /** Confidential: never leaves the machine in pseudonymised exports. */
   note: optionalText(2000),
+  nextSteps: optionalText(500),
+  followUpOn: isoDate.optional(),
+  followUpDone: z.boolean().optional(),
 });
 export type MentoringSession = z.infer<typeof mentoringSessionSchema>;
+
+export const OBJECTIVES = ['score', 'count'] as const;
+export type Objective = (typeof OBJECTIVES)[number];
+
+export const matchingWeightsSchema = z.object({
+  needs: z.number().int().min(0).max(100).default(40),
+  sector: z.number().int().min(0).max(100).default(15),
+  municipality: z.number().int().min(0).max(100).default(15),
+  region: z.number().int().min(0).max(100).default(8),
+  language: z.number().int().min(0).max(100).default(10),
+  remote: z.number().int().min(0).max(100).default(5),
+  /** Penalty per extra mentee already with a mentor: spreads the load. */
+  spread: z.number().int().min(0).max(50).default(3),
+});
+export type MatchingWeights = z.infer<typeof matchingWeightsSchema>;
+export const DEFAULT_WEIGHTS: MatchingWeights = matchingWeightsSchema.parse({});
+
+/** The mentoring row of the settings table. */
+export const mentoringSettingsSchema = z.object({
+  key: z.literal('mentoring'),
+  weights: matchingWeightsSchema.default(DEFAULT_WEIGHTS),
+  objective: z.enum(OBJECTIVES).default('score'),
+  /** Remind about active matches without a session for this many weeks. */
+  staleWeeks: z.number().int().min(1).max(52).default(4),
+});
+export type MentoringSettings = z.infer<typeof mentoringSettingsSchema>;
+export const DEFAULT_MENTORING_SETTINGS: MentoringSettings = mentoringSettingsSchema.parse({ key: 'mentoring' });

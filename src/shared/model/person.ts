@@ -43,6 +43,11 @@ export const personSchema = baseRecord.extend({
 });
 export type Person = z.infer<typeof personSchema>;
 
+/** What a form or an import supplies: the person without ids, timestamps and derived fields. */
+export const personDraftSchema = personSchema.omit({ id: true, orgId: true, createdAt: true, updatedAt: true, nameKey: true, anonymised: true });
+export type PersonDraft = z.infer<typeof personDraftSchema>;
+export type PersonDraftInput = z.input<typeof personDraftSchema>;
+
 export const LEGAL_BASES = ['consent', 'contract', 'legalObligation', 'publicTask', 'legitimateInterest'] as const;
 export const consentSchema = baseRecord.extend({
   personId: id,
@@ -56,6 +61,15 @@ export const consentSchema = baseRecord.extend({
   withdrawnAt: isoDate.optional(),
 });
 export type Consent = z.infer<typeof consentSchema>;
+
+/** What a consent form supplies. */
+export const consentDraftSchema = consentSchema.omit({ id: true, orgId: true, createdAt: true, updatedAt: true, personId: true });
+export type ConsentDraft = z.infer<typeof consentDraftSchema>;
+
+/** A consent counts while it is not withdrawn; special-category data needs one that covers it. */
+export function coversSpecialCategories(consents: readonly Pick<Consent, 'specialCategories' | 'withdrawnAt' | 'processing'>[]): boolean {
+  return consents.some((c) => c.specialCategories && c.processing && !c.withdrawnAt);
+}
 
 export const OUTCOME_KINDS = ['qualification', 'employed', 'selfEmployed', 'businessRegistered', 'education'] as const;
 export const outcomeSchema = baseRecord.extend({
@@ -73,3 +87,12 @@ export const tombstoneSchema = baseRecord.extend({
   erasedAt: isoDateTime,
 });
 export type Tombstone = z.infer<typeof tombstoneSchema>;
+
+/** The import column mapping the user confirmed last time for a file with these headers. */
+export const importMappingSchema = z.object({
+  /** The folded headers joined with "|" (see headerSignature in shared/import/headers). */
+  id: z.string().min(1).max(4000),
+  mapping: z.array(z.string().nullable()),
+  updatedAt: isoDateTime,
+});
+export type ImportMapping = z.infer<typeof importMappingSchema>;

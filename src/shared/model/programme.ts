@@ -17,6 +17,10 @@ export const programmeSchema = baseRecord.extend({
   endDate: isoDate.optional(),
   partnerOrgIds: z.array(id).default([]),
   completionRule: completionRuleSchema.default({ type: 'minShare', minShare: 0.8 }),
+  /** Partners named on the programme (a cross-border programme has partners in two or more countries). */
+  partners: z.array(z.object({ name: name(200), country })).optional(),
+  /** Prefix of certificate numbers, e.g. "BADGE" → BADGE-2026-001. */
+  certificatePrefix: optionalText(20),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
@@ -29,6 +33,8 @@ export const eventSchema = baseRecord.extend({
   topic: optionalText(500),
   trainers: z.array(name(120)).default([]),
   capacity: z.number().int().min(1).max(10000).optional(),
+  /** The agenda as printed on sign-in sheets and in the evidence pack. */
+  agenda: optionalText(5000),
 });
 export type ProgrammeEvent = z.infer<typeof eventSchema>;
 
@@ -52,6 +58,7 @@ export const enrolmentSchema = baseRecord.extend({
   /** Position on the waiting list; lower moves up first. */
   waitPosition: z.number().int().min(0).optional(),
   enrolledOn: isoDate,
+  withdrawnOn: isoDate.optional(),
 });
 export type Enrolment = z.infer<typeof enrolmentSchema>;
 
@@ -62,6 +69,7 @@ export const attendanceSchema = baseRecord.extend({
   status: z.enum(ATTENDANCE_STATUSES),
 });
 export type Attendance = z.infer<typeof attendanceSchema>;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 export const certificateSchema = baseRecord.extend({
   eventId: id,
@@ -69,5 +77,33 @@ export const certificateSchema = baseRecord.extend({
   kind: z.enum(['completion', 'attendance']),
   number: name(40),
   issuedOn: isoDate,
+  programmeId: id.optional(),
+  /** Running number within the programme (the last part of `number`). */
+  sequence: z.number().int().min(1).optional(),
 });
 export type Certificate = z.infer<typeof certificateSchema>;
+
+/** The questions of the short evaluation form; each is answered 1 (poor) to 5 (excellent). */
+export const EVALUATION_QUESTIONS = ['content', 'trainers', 'organisation', 'usefulness'] as const;
+export type EvaluationQuestion = (typeof EVALUATION_QUESTIONS)[number];
+const score = z.number().int().min(1).max(5);
+export const evaluationSchema = baseRecord.extend({
+  eventId: id,
+  personId: id,
+  scores: z.partialRecord(z.enum(EVALUATION_QUESTIONS), score).default({}),
+  comment: optionalText(2000),
+});
+export type Evaluation = z.infer<typeof evaluationSchema>;
+
+/**
+ * A scanned signed sign-in sheet attached to its session as evidence. The bytes are kept as
+ * base64 text so backups (JSON) carry them unchanged.
+ */
+export const attachmentSchema = baseRecord.extend({
+  sessionId: id,
+  fileName: name(200),
+  mimeType: z.string().max(100),
+  size: z.number().int().min(0).max(25_000_000),
+  dataBase64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;

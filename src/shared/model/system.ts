@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseRecord, id, isoDateTime, name } from './base';
 import { LOCALES } from '../i18n/locales';
+import { mentoringSettingsSchema } from './mentoring';
 
 export const USER_ROLES = ['coordinator', 'mentor', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -44,6 +45,10 @@ export const appSettingsSchema = z.object({
   suppressionThreshold: z.number().int().min(1).max(100).default(5),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
+
+/** Any row of the settings table: the app's own (`key: 'app'`) or a feature's (`key: 'mentoring'`). */
+export const settingsRowSchema = z.discriminatedUnion('key', [appSettingsSchema, mentoringSettingsSchema]);
+export type SettingsRow = z.infer<typeof settingsRowSchema>;
 
 export const importHistorySchema = baseRecord.extend({
   kind: z.enum(['people', 'bundle']),

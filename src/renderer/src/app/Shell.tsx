@@ -1,12 +1,13 @@
 import { AppShell, Badge, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconChalkboard, IconChartBar, IconChevronDown, IconLock, IconSettings, IconTransfer, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconChalkboard, IconChartBar, IconChevronDown, IconHome, IconLock, IconSettings, IconTransfer, IconUsersGroup } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ExchangePage } from '../features/exchange/ExchangePage';
+import { HomePage } from '../features/home/HomePage';
 import { MentoringPage } from '../features/mentoring/MentoringPage';
 import { ParticipantsPage } from '../features/participants/ParticipantsPage';
 import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
@@ -15,6 +16,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { useApp } from './AppContext';
 
 const NAV: Array<{ path: string; key: string; icon: ComponentType<{ size?: number; stroke?: number }> }> = [
+  { path: '/home', key: 'home', icon: IconHome },
   { path: '/participants', key: 'participants', icon: IconAddressBook },
   { path: '/programmes', key: 'programmes', icon: IconChalkboard },
   { path: '/mentoring', key: 'mentoring', icon: IconUsersGroup },
@@ -36,7 +38,7 @@ export function Shell() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav:menu')} />
-            <Title order={3} c="teal.8">
+            <Title order={3} c="teal.9">
               {t('common:appName')}
             </Title>
             <Text fw={500} size="sm" c="dimmed" truncate maw={280} data-testid="org-name">
@@ -88,13 +90,14 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Routes>
+          <Route path="/home" element={<HomePage />} />
           <Route path="/participants/*" element={<ParticipantsPage />} />
           <Route path="/programmes/*" element={<ProgrammesPage />} />
           <Route path="/mentoring/*" element={<MentoringPage />} />
           <Route path="/reports/*" element={<ReportsPage />} />
           <Route path="/exchange/*" element={<ExchangePage />} />
           <Route path="/settings/:tab?" element={<SettingsPage />} />
-          <Route path="*" element={<Navigate to="/participants" replace />} />
+          <Route path="*" element={<Navigate to="/home" replace />} />
         </Routes>
       </AppShell.Main>
     </AppShell>

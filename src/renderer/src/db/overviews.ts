@@ -1,4 +1,5 @@
 import type { EventSession, Programme } from '@shared/model';
+import { attendanceStats, breakdown, evaluateCompletion, holdsPlace, type Breakdown } from '@shared/programmes';
 import type { MrezaDb } from './db';
 
 export interface ProgrammeOverview {
@@ -38,7 +39,8 @@ export interface MentorOverview {
 export async function mentorOverviews(db: MrezaDb): Promise<MentorOverview[]> {
   const mentors = await db.mentors.toArray();
   const people = new Map((await db.people.bulkGet(mentors.map((m) => m.personId))).filter((p) => p !== undefined).map((p) => [p.id, p]));
-  const active = await db.matches.where('status').equals('active').toArray();
+  // Paused matches keep their place, so they count towards the load too.
+  const active = await db.matches.where('status').anyOf(['active', 'paused']).toArray();
   return mentors
     .map((m) => {
       const p = people.get(m.personId);
@@ -53,4 +55,49 @@ export async function mentorOverviews(db: MrezaDb): Promise<MentorOverview[]> {
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export interface ParticipationOverview {
+  breakdown: Breakdown;
+  /** Attended marks over expected marks (enrolled people × sessions held), over all the events. */
+  attendanceRate: number;
+  completions: number;
+  certificates: number;
+  enrolled: number;
+  waiting: number;
+}
+
+/** Participants of some events (one event, or every event of a programme) by gender, country, institution type and municipality, with attendance and completions. */
+export async function participationOverview(db: MrezaDb, programme: Programme, eventIds: string[], today = new Date().toISOString().slice(0, 10)): Promise<ParticipationOverview> {
+  const sessions = await db.sessions.where('eventId').anyOf(eventIds).toArray();
+  const enrolments = await db.enrolments.where('eventId').anyOf(eventIds).toArray();
+  const attendance = await db.attendance.where('sessionId').anyOf(sessions.map((s) => s.id)).toArray();
+  const certificates = await db.certificates.where('eventId').anyOf(eventIds).count();
+  const placed = enrolments.filter(holdsPlace);
+  const people = (await db.people.bulkGet([...new Set(placed.map((e) => e.personId))])).filter((p) => p !== undefined);
+  let attended = 0;
+  let expected = 0;
+  let completions = 0;
+  for (const eventId of eventIds) {
+    const ss = sessions.filter((s) => s.eventId === eventId);
+    const who = placed.filter((e) => e.eventId === eventId).map((e) => e.personId);
+    const marks = attendance.filter((a) => ss.some((s) => s.id === a.sessionId));
+    // The rate counts sessions already held (or marked), so planned ones do not pull it down.
+    const held = ss.filter((s) => s.date <= today || marks.some((m) => m.sessionId === s.id));
+    const st = attendanceStats(who, held.map((s) => s.id), marks);
+    attended += st.attended;
+    expected += st.expected;
+    for (const p of who) {
+      const mine = new Map(marks.filter((m) => m.personId === p).map((m) => [m.sessionId, m.status]));
+      if (evaluateCompletion(programme.completionRule, ss, mine).met) completions++;
+    }
+  }
+  return {
+    breakdown: breakdown(people),
+    attendanceRate: expected === 0 ? 0 : attended / expected,
+    completions,
+    certificates,
+    enrolled: placed.length,
+    waiting: enrolments.filter((e) => e.status === 'waiting').length,
+  };
 }

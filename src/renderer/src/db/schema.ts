@@ -5,7 +5,7 @@ import type { TableName } from '@shared/model';
  * add a new one (with an upgrade function in db.ts when data must change) so every
  * installation in the field can open its data with the newest app.
  */
-export const STORES_V1: Record<TableName, string> = {
+export const STORES_V1 = {
   organisations: 'id, orgId',
   people: 'id, orgId, kind, lastName, municipality, gender, updatedAt',
   consents: 'id, orgId, personId',
@@ -24,13 +24,13 @@ export const STORES_V1: Record<TableName, string> = {
   auditLog: 'id, at, action, table, userId',
   settings: 'key',
   importHistory: 'id, orgId, at',
-};
+} satisfies Partial<Record<TableName, string>>;
 
 /** v2: people get a folded name key (search and duplicate checks use its index). */
-export const STORES_V2: Record<TableName, string> = {
+export const STORES_V2 = {
   ...STORES_V1,
   people: 'id, orgId, kind, lastName, municipality, gender, updatedAt, nameKey',
-};
+} satisfies Partial<Record<TableName, string>>;
 
 /**
  * v3: the participants, programmes and mentoring features. Each feature adds or changes only its
@@ -38,6 +38,13 @@ export const STORES_V2: Record<TableName, string> = {
  */
 export const STORES_V3: Record<TableName, string> = {
   ...STORES_V2,
+  importMappings: 'id',
+  certificates: 'id, orgId, eventId, personId, programmeId',
+  evaluations: 'id, orgId, eventId, personId',
+  attachments: 'id, orgId, sessionId',
+  matches: 'id, orgId, mentorId, menteeId, status, [mentorId+status]',
+  mentoringSessions: 'id, orgId, matchId, date, followUpOn',
+  menteeProfiles: 'id, orgId, &personId',
 };
 
 export const SCHEMA_VERSION = 3;

@@ -1,75 +1,76 @@
-import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { Button, Tabs } from '@mantine/core';
 import { IconDatabaseImport, IconUsersGroup } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useApp } from '../../app/AppContext';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { mentorOverviews } from '../../db/overviews';
+import { MatchAllTab } from './MatchAllTab';
+import { MatchesTab } from './MatchesTab';
+import { MenteesTab, MentorsTab } from './PeopleTabs';
+import { SessionsTab } from './SessionsTab';
+
+const COORDINATOR_TABS = ['mentors', 'mentees', 'matchAll', 'matches', 'sessions'] as const;
+const MENTOR_TABS = ['matches', 'sessions'] as const;
 
 export function MentoringPage() {
   const { t } = useTranslation(['mentoring', 'common']);
-  const { db } = useApp();
+  const { db, user } = useApp();
   const navigate = useNavigate();
-  const mentors = useLiveQuery(() => mentorOverviews(db), [db]);
-  if (!mentors) return null;
+  const params = useParams();
+  const [forceShow, setForceShow] = useState(false);
+  const counts = useLiveQuery(async () => ({ mentors: await db.mentors.count(), mentees: await db.menteeProfiles.count() }), [db]);
+  if (!counts) return null;
+  // A mentor user sees only her own mentees: her matches and sessions, nothing else.
+  const mentorId = user.role === 'mentor' ? (user.mentorId ?? '00000000-0000-0000-0000-000000000000') : undefined;
+  const tabs: readonly string[] = mentorId ? MENTOR_TABS : COORDINATOR_TABS;
+  const tab = params['*'] && tabs.includes(params['*']) ? params['*'] : tabs[0]!;
 
   return (
     <>
       <PageHeader title={t('mentoring:title')} description={t('mentoring:description')} />
-      {mentors.length === 0 ? (
+      {counts.mentors === 0 && counts.mentees === 0 && !mentorId && !forceShow ? (
         <EmptyState
           icon={<IconUsersGroup size={32} />}
           title={t('mentoring:emptyTitle')}
           action={
-            <Button variant="light" leftSection={<IconDatabaseImport size={16} />} onClick={() => void navigate('/settings/data')}>
-              {t('common:tryDemo')}
-            </Button>
+            <Button.Group>
+              <Button onClick={() => setForceShow(true)}>{t('mentoring:addMentor')}</Button>
+              <Button variant="light" leftSection={<IconDatabaseImport size={16} />} onClick={() => void navigate('/settings/data')}>
+                {t('common:tryDemo')}
+              </Button>
+            </Button.Group>
           }
         >
           {t('mentoring:emptyText')}
         </EmptyState>
       ) : (
-        <Paper withBorder radius="md">
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('mentoring:mentor')}</Table.Th>
-                <Table.Th>{t('mentoring:expertise')}</Table.Th>
-                <Table.Th>{t('mentoring:load')}</Table.Th>
-                <Table.Th>{t('mentoring:status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {mentors.map((m) => (
-                <Table.Tr key={m.mentorId} data-testid="mentor-row">
-                  <Table.Td>
-                    <Text fw={500}>{m.name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {m.municipality}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {m.expertise.map((e) => (
-                        <Badge key={e} variant="outline" size="sm">
-                          {t(`mentoring:areas.${e}`)}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{t('mentoring:loadValue', { active: m.activeMatches, capacity: m.capacity })}</Table.Td>
-                  <Table.Td>
-                    <Badge color={m.active ? 'teal' : 'gray'} variant="light">
-                      {m.active ? t('mentoring:active') : t('mentoring:paused')}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <Tabs value={tab} onChange={(v) => void navigate(`/mentoring/${v ?? tabs[0]}`)} keepMounted={false}>
+          <Tabs.List mb="lg">
+            {tabs.map((x) => (
+              <Tabs.Tab key={x} value={x}>
+                {t(`mentoring:tabs.${x}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="mentors">
+            <MentorsTab />
+          </Tabs.Panel>
+          <Tabs.Panel value="mentees">
+            <MenteesTab />
+          </Tabs.Panel>
+          <Tabs.Panel value="matchAll">
+            <MatchAllTab />
+          </Tabs.Panel>
+          <Tabs.Panel value="matches">
+            <MatchesTab mentorId={mentorId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="sessions">
+            <SessionsTab mentorId={mentorId} />
+          </Tabs.Panel>
+        </Tabs>
       )}
     </>
   );

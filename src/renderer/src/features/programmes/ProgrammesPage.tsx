@@ -1,87 +1,19 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarEvent, IconChalkboard, IconDatabaseImport } from '@tabler/icons-react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { useApp } from '../../app/AppContext';
-import { EmptyState } from '../../components/EmptyState';
-import { PageHeader } from '../../components/PageHeader';
-import { useFormat } from '../../components/useFormat';
-import { programmeOverviews } from '../../db/overviews';
+import { Route, Routes } from 'react-router';
+import { EventPage } from './EventPage';
+import { CertificatesPrint, SignInSheetPrint } from './PrintViews';
+import { ProgrammeList } from './ProgrammeList';
+import { ProgrammePage } from './ProgrammePage';
+import './programmes.css';
 
+/** /programmes: the list, a programme with its events, an event with its sessions, and print views. */
 export function ProgrammesPage() {
-  const { t } = useTranslation(['programmes', 'common']);
-  const { db } = useApp();
-  const fmt = useFormat();
-  const navigate = useNavigate();
-  const overviews = useLiveQuery(() => programmeOverviews(db), [db]);
-  if (!overviews) return null;
-
   return (
-    <>
-      <PageHeader title={t('programmes:title')} description={t('programmes:description')} />
-      {overviews.length === 0 ? (
-        <EmptyState
-          icon={<IconChalkboard size={32} />}
-          title={t('programmes:emptyTitle')}
-          action={
-            <Button variant="light" leftSection={<IconDatabaseImport size={16} />} onClick={() => void navigate('/settings/data')}>
-              {t('common:tryDemo')}
-            </Button>
-          }
-        >
-          {t('programmes:emptyText')}
-        </EmptyState>
-      ) : (
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          {overviews.map(({ programme, events, sessions, enrolled, nextSession }) => (
-            <Card key={programme.id} withBorder radius="md" padding="lg" data-testid="programme-card">
-              <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <Title order={4}>{programme.title}</Title>
-                <Badge variant="light" style={{ flexShrink: 0 }} maw="none">
-                  {t(`programmes:kinds.${programme.kind}`)}
-                </Badge>
-              </Group>
-              <Text size="sm" c="dimmed" mt={4}>
-                {[programme.funder, programme.projectCode].filter(Boolean).join(' · ')}
-              </Text>
-              {programme.startDate && (
-                <Text size="sm" mt="xs">
-                  {fmt.date(programme.startDate)} – {programme.endDate ? fmt.date(programme.endDate) : '…'}
-                </Text>
-              )}
-              <Group mt="md" gap="lg">
-                <Stack gap={0}>
-                  <Text fw={700}>{fmt.number(events)}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t('programmes:events', { count: events })}
-                  </Text>
-                </Stack>
-                <Stack gap={0}>
-                  <Text fw={700}>{fmt.number(sessions)}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t('programmes:sessions', { count: sessions })}
-                  </Text>
-                </Stack>
-                <Stack gap={0}>
-                  <Text fw={700}>{fmt.number(enrolled)}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t('programmes:enrolled', { count: enrolled })}
-                  </Text>
-                </Stack>
-              </Group>
-              {nextSession && (
-                <Group gap={6} mt="md">
-                  <IconCalendarEvent size={16} />
-                  <Text size="sm">
-                    {t('programmes:next', { date: fmt.date(nextSession.date), time: nextSession.start, town: nextSession.town })}
-                  </Text>
-                </Group>
-              )}
-            </Card>
-          ))}
-        </SimpleGrid>
-      )}
-    </>
+    <Routes>
+      <Route index element={<ProgrammeList />} />
+      <Route path="print/sign-in/:sessionId" element={<SignInSheetPrint />} />
+      <Route path="print/certificates/:eventId" element={<CertificatesPrint />} />
+      <Route path=":programmeId" element={<ProgrammePage />} />
+      <Route path=":programmeId/events/:eventId/:tab?" element={<EventPage />} />
+    </Routes>
   );
 }

@@ -1,8 +1,9 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconDatabase, IconHistory, IconLifebuoy, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconDatabase, IconHistory, IconLifebuoy, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
+import { MatchingSettings } from '../mentoring/MatchingSettings';
 import { AuditLogView } from './AuditLogView';
 import { BackupSettings } from './BackupSettings';
 import { DataSettings } from './DataSettings';
@@ -14,6 +15,7 @@ const TABS = [
   { value: 'organisation', icon: IconBuilding, Panel: OrganisationSettings },
   { value: 'general', icon: IconSettings, Panel: GeneralSettings },
   { value: 'users', icon: IconUsers, Panel: UsersSettings },
+  { value: 'mentoring', icon: IconUsersGroup, Panel: MatchingSettings },
   { value: 'backups', icon: IconLifebuoy, Panel: BackupSettings },
   { value: 'data', icon: IconDatabase, Panel: DataSettings },
   { value: 'audit', icon: IconHistory, Panel: AuditLogView },

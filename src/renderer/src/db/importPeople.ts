@@ -1,0 +1,126 @@
+import type { Consent, ImportHistory, Person } from '@shared/model';
+import type { ColumnMapping } from '@shared/import/headers';
+import type { ImportedRow } from '@shared/import/people';
+import { candidateNameKeys, isSamePerson } from '@shared/people/duplicates';
+import { personNameKey } from '@shared/people/nameKey';
+import type { Actor } from './actor';
+import { auditEntry } from './audit';
+import type { MrezaDb } from './db';
+import { selfOrgId } from './records';
+
+/** The mapping the user confirmed last time for files with these headers. */
+export async function rememberedMapping(db: MrezaDb, signature: string): Promise<ColumnMapping | undefined> {
+  return (await db.importMappings.get(signature))?.mapping as ColumnMapping | undefined;
+}
+
+export async function rememberMapping(db: MrezaDb, signature: string, mapping: ColumnMapping): Promise<void> {
+  await db.importMappings.put({ id: signature, mapping, updatedAt: new Date().toISOString() });
+}
+
+export interface DuplicateHit {
+  row: number;
+  existing?: Pick<Person, 'id' | 'firstName' | 'lastName' | 'birthYear' | 'municipality'>;
+  /** Another row of the same file this one repeats. */
+  sameAsRow?: number;
+}
+
+/**
+ * Rows that repeat a stored person or an earlier row of the file. Reads only the nameKey index
+ * keys, then the few matching people.
+ */
+export async function findImportDuplicates(db: MrezaDb, rows: readonly ImportedRow[]): Promise<DuplicateHit[]> {
+  const keys = new Set((await db.people.orderBy('nameKey').uniqueKeys()) as string[]);
+  const wanted = new Set<string>();
+  for (const r of rows) for (const k of candidateNameKeys(r.draft)) if (keys.has(k)) wanted.add(k);
+  const stored = wanted.size ? await db.people.where('nameKey').anyOf([...wanted]).toArray() : [];
+  const byKey = new Map<string, Person[]>();
+  for (const p of stored) byKey.set(p.nameKey, [...(byKey.get(p.nameKey) ?? []), p]);
+  const seen = new Map<string, ImportedRow[]>();
+  const hits: DuplicateHit[] = [];
+  for (const r of rows) {
+    const cands = candidateNameKeys(r.draft);
+    const existing = cands.flatMap((k) => byKey.get(k) ?? []).find((p) => !p.anonymised && isSamePerson(p, r.draft));
+    const key = personNameKey(r.draft);
+    const earlier = (seen.get(key) ?? []).find((o) => isSamePerson(o.draft, r.draft));
+    if (existing) hits.push({ row: r.row, existing: { id: existing.id, firstName: existing.firstName, lastName: existing.lastName, birthYear: existing.birthYear, municipality: existing.municipality } });
+    else if (earlier) hits.push({ row: r.row, sameAsRow: earlier.row });
+    seen.set(key, [...(seen.get(key) ?? []), r]);
+  }
+  return hits;
+}
+
+/** The notice version recorded with consents that came in an import. */
+export const IMPORTED_NOTICE = 'import';
+
+/**
+ * Writes the valid rows in ONE transaction (people and their consents with bulkAdd, the import
+ * history with every new id so it can be undone, one audit entry). All or nothing.
+ */
+export async function commitImport(db: MrezaDb, actor: Actor, fileName: string, rows: readonly ImportedRow[]): Promise<ImportHistory> {
+  const orgId = await selfOrgId(db);
+  const at = new Date().toISOString();
+  const people: Person[] = new Array(rows.length);
+  const consents: Consent[] = [];
+  rows.forEach((r, i) => {
+    const id = crypto.randomUUID();
+    people[i] = { ...r.draft, id, orgId, createdAt: at, updatedAt: at, nameKey: personNameKey(r.draft), anonymised: false };
+    if (r.consentDate) {
+      consents.push({ id: crypto.randomUUID(), orgId, personId: id, legalBasis: 'consent', date: r.consentDate, noticeVersion: IMPORTED_NOTICE, processing: true, specialCategories: true, shareWithLead: false, photos: false, createdAt: at, updatedAt: at });
+    }
+  });
+  const history: ImportHistory = {
+    id: crypto.randomUUID(),
+    orgId,
+    kind: 'people',
+    fileName: fileName.slice(0, 260) || 'import',
+    at,
+    rowsAdded: people.length,
+    rowsReplaced: 0,
+    rowsRemoved: 0,
+    recordIds: [...people.map((p) => p.id), ...consents.map((c) => c.id)],
+    createdAt: at,
+    updatedAt: at,
+  };
+  await db.transaction('rw', [db.people, db.consents, db.importHistory, db.auditLog], async () => {
+    await db.people.bulkAdd(people);
+    if (consents.length) await db.consents.bulkAdd(consents);
+    await db.importHistory.add(history);
+    await db.auditLog.add(auditEntry(actor, 'import', 'people', history.id, 'peopleImported', { detail: history.fileName.slice(0, 260), count: people.length }));
+  });
+  return history;
+}
+
+/** The newest people import that has not been undone. */
+export async function lastPeopleImport(db: MrezaDb): Promise<ImportHistory | undefined> {
+  return db.importHistory
+    .orderBy('at')
+    .reverse()
+    .filter((h) => h.kind === 'people')
+    .first()
+    .then((h) => (h && !h.undoneAt ? h : undefined));
+}
+
+/**
+ * Undoes an import: the people it added go, with everything linked to them since (consents,
+ * enrolments…), in one transaction; the history entry is marked undone and the undo is logged.
+ */
+export async function undoImport(db: MrezaDb, actor: Actor, historyId: string): Promise<number> {
+  return db.transaction('rw', db.tables, async () => {
+    const h = await db.importHistory.get(historyId);
+    if (!h || h.undoneAt) return 0;
+    const personIds = (await db.people.bulkGet(h.recordIds)).filter((p) => p !== undefined).map((p) => p.id);
+    const linked = db.tables.filter((t) => t.name !== 'people' && t.name !== 'auditLog' && t.schema.idxByName.personId !== undefined);
+    for (const t of linked) await t.where('personId').anyOf(personIds).delete();
+    const mentorIds = (await db.mentors.where('personId').anyOf(personIds).primaryKeys()) as string[];
+    const matchIds = [...((await db.matches.where('menteeId').anyOf(personIds).primaryKeys()) as string[]), ...((mentorIds.length ? await db.matches.where('mentorId').anyOf(mentorIds).primaryKeys() : []) as string[])];
+    if (matchIds.length) {
+      for (const t of db.tables.filter((t) => t.schema.idxByName.matchId !== undefined)) await t.where('matchId').anyOf(matchIds).delete();
+      await db.matches.bulkDelete(matchIds);
+    }
+    await db.people.bulkDelete(personIds);
+    await db.consents.bulkDelete(h.recordIds);
+    await db.importHistory.put({ ...h, undoneAt: new Date().toISOString(), updatedAt: new Date().toISOString() });
+    await db.auditLog.add(auditEntry(actor, 'delete', 'people', h.id, 'peopleImportUndone', { detail: h.fileName, count: personIds.length }));
+    return personIds.length;
+  });
+}

@@ -1,0 +1,218 @@
+import { ActionIcon, Badge, Button, Group, Modal, NumberInput, Paper, Rating, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHECK_ANSWERS, CLOSE_REASONS, GOAL_STATUSES, LEGAL_FORMS, MATCH_OUTCOMES, type Closure, type Match } from '@shared/model';
+import { TRANSITIONS } from '@shared/mentoring';
+import { useApp } from '../../app/AppContext';
+import { useFormat } from '../../components/useFormat';
+import { matchRows, setMatchStatus, updateMatch, type MatchRow } from '../../db/mentoring';
+import { SessionForm } from './SessionForm';
+
+const STATUS_COLOR = { proposed: 'yellow', active: 'teal', paused: 'gray', closed: 'dark' } as const;
+
+export function MatchesTab({ mentorId }: { mentorId?: string }) {
+  const { t } = useTranslation('mentoring');
+  const { db, actor, user } = useApp();
+  const fmt = useFormat();
+  const rows = useLiveQuery(() => matchRows(db, { mentorId }), [db, mentorId]);
+  const [sessionFor, setSessionFor] = useState<{ id: string; planned: boolean } | null>(null);
+  const [closing, setClosing] = useState<MatchRow | null>(null);
+  const [details, setDetails] = useState<string | null>(null);
+  if (!rows) return null;
+  const canManage = user.role === 'coordinator';
+  const move = (id: string, to: Match['status']) => void setMatchStatus(db, actor, id, to);
+  const detail = rows.find((r) => r.match.id === details);
+  return (
+    <>
+      {rows.length === 0 ? (
+        <Text c="dimmed">{t('noMatches')}</Text>
+      ) : (
+        <Paper withBorder radius="md">
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('mentee')}</Table.Th>
+                <Table.Th>{t('mentor')}</Table.Th>
+                <Table.Th>{t('status')}</Table.Th>
+                <Table.Th>{t('tabs.sessions')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => {
+                const next = TRANSITIONS[r.match.status];
+                return (
+                  <Table.Tr key={r.match.id} data-testid="match-row">
+                    <Table.Td>
+                      <Button variant="subtle" size="compact-sm" onClick={() => setDetails(r.match.id)}>
+                        {r.menteeName}
+                      </Button>
+                    </Table.Td>
+                    <Table.Td>{r.mentorName}</Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLOR[r.match.status]} variant="light">
+                        {t(`statuses.${r.match.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {t('sessionsCount', { count: r.sessions })}
+                      {r.lastSession && (
+                        <Text size="xs" c="dimmed">
+                          {fmt.date(r.lastSession)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6} justify="flex-end" wrap="nowrap">
+                        {r.match.status === 'active' && (
+                          <>
+                            <Button size="xs" onClick={() => setSessionFor({ id: r.match.id, planned: false })}>
+                              {t('logSession')}
+                            </Button>
+                            <Button size="xs" variant="light" onClick={() => setSessionFor({ id: r.match.id, planned: true })}>
+                              {t('planSession')}
+                            </Button>
+                          </>
+                        )}
+                        {canManage && next.includes('active') && (
+                          <Button size="xs" variant="light" onClick={() => move(r.match.id, 'active')}>
+                            {r.match.status === 'paused' ? t('resume') : t('start')}
+                          </Button>
+                        )}
+                        {canManage && next.includes('paused') && (
+                          <Button size="xs" variant="default" onClick={() => move(r.match.id, 'paused')}>
+                            {t('pause')}
+                          </Button>
+                        )}
+                        {canManage && next.includes('closed') && (
+                          <Button size="xs" variant="default" color="red" onClick={() => (r.match.status === 'proposed' ? move(r.match.id, 'closed') : setClosing(r))}>
+                            {t('close')}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <Modal opened={!!sessionFor} onClose={() => setSessionFor(null)} title={sessionFor?.planned ? t('planSession') : t('logSession')} size="lg">
+        {sessionFor && <SessionForm matchId={sessionFor.id} planned={sessionFor.planned} onDone={() => setSessionFor(null)} />}
+      </Modal>
+      <Modal opened={!!closing} onClose={() => setClosing(null)} title={closing ? `${t('closeMatch')}: ${closing.menteeName} · ${closing.mentorName}` : ''} size="lg">
+        {closing && (
+          <CloseForm
+            onDone={() => setClosing(null)}
+            onSubmit={async (closure) => {
+              await setMatchStatus(db, actor, closing.match.id, 'closed', closure);
+              notifications.show({ color: 'teal', message: t('closedMatch') });
+              setClosing(null);
+            }}
+          />
+        )}
+      </Modal>
+      <Modal opened={!!detail} onClose={() => setDetails(null)} title={detail ? `${detail.menteeName} · ${detail.mentorName}` : ''} size="lg">
+        {detail && <MatchDetail match={detail.match} />}
+      </Modal>
+    </>
+  );
+}
+
+function CloseForm({ onSubmit, onDone }: { onSubmit: (c: Closure) => Promise<void>; onDone: () => void }) {
+  const { t } = useTranslation('mentoring');
+  const [reason, setReason] = useState<Closure['reason']>('goalsMet');
+  const [rating, setRating] = useState(4);
+  const [outcome, setOutcome] = useState<Closure['outcome']>('businessRegistered');
+  const [legalForm, setLegalForm] = useState<Closure['legalForm']>('obrt');
+  const [jobs, setJobs] = useState(1);
+  return (
+    <Stack>
+      <Select label={t('closeReason')} data={CLOSE_REASONS.map((r) => ({ value: r, label: t(`closeReasons.${r}`) }))} value={reason} onChange={(v) => v && setReason(v as Closure['reason'])} allowDeselect={false} />
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          {t('rating')}
+        </Text>
+        <Rating value={rating} onChange={setRating} aria-label={t('rating')} />
+      </Stack>
+      <Select label={t('outcome')} data={MATCH_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))} value={outcome} onChange={(v) => v && setOutcome(v as Closure['outcome'])} allowDeselect={false} />
+      {outcome === 'businessRegistered' && (
+        <Select label={t('legalForm')} data={LEGAL_FORMS.map((f) => ({ value: f, label: t(`legalForms.${f}`) }))} value={legalForm ?? null} onChange={(v) => setLegalForm((v ?? undefined) as Closure['legalForm'])} />
+      )}
+      {(outcome === 'businessRegistered' || outcome === 'selfEmployed') && (
+        <NumberInput label={t('jobsCreated')} min={0} max={1000} allowDecimal={false} value={jobs} onChange={(v) => setJobs(Number(v) || 0)} />
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onDone}>
+          {t('cancel')}
+        </Button>
+        <Button color="red" onClick={() => void onSubmit({ reason, rating, outcome, legalForm: outcome === 'businessRegistered' ? legalForm : undefined, jobsCreated: jobs })}>
+          {t('closeMatch')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function MatchDetail({ match }: { match: Match }) {
+  const { t } = useTranslation('mentoring');
+  const { db, actor } = useApp();
+  const fmt = useFormat();
+  const [goal, setGoal] = useState('');
+  const goals = match.goals ?? [];
+  const checks = match.checks ?? [];
+  const addGoal = () => {
+    if (!goal.trim()) return;
+    void updateMatch(db, actor, match.id, { goals: [...goals, { id: crypto.randomUUID(), text: goal.trim(), status: 'open' }] });
+    setGoal('');
+  };
+  return (
+    <Stack>
+      <Title order={5}>{t('goals')}</Title>
+      {goals.map((g) => (
+        <Group key={g.id} justify="space-between">
+          <Text>{g.text}</Text>
+          <Select
+            size="xs"
+            w={160}
+            aria-label={g.text}
+            data={GOAL_STATUSES.map((s) => ({ value: s, label: t(`goalStatuses.${s}`) }))}
+            value={g.status}
+            allowDeselect={false}
+            onChange={(v) => v && void updateMatch(db, actor, match.id, { goals: goals.map((x) => (x.id === g.id ? { ...x, status: v as typeof g.status } : x)) })}
+          />
+        </Group>
+      ))}
+      <Group align="flex-end">
+        <TextInput style={{ flex: 1 }} label={t('addGoal')} value={goal} onChange={(e) => setGoal(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && addGoal()} />
+        <ActionIcon size="lg" variant="light" aria-label={t('addGoal')} onClick={addGoal}>
+          <IconPlus size={16} />
+        </ActionIcon>
+      </Group>
+      <Title order={5}>{t('check')}</Title>
+      {checks.map((c, i) => (
+        <Text key={i} size="sm">
+          {fmt.date(c.date)}: {t(`checkAnswers.${c.working}`)}
+        </Text>
+      ))}
+      {match.status === 'active' && (
+        <SegmentedControl
+          aria-label={t('check')}
+          data={CHECK_ANSWERS.map((a) => ({ value: a, label: t(`checkAnswers.${a}`) }))}
+          value=""
+          onChange={(v) => void updateMatch(db, actor, match.id, { checks: [...checks, { date: new Date().toISOString().slice(0, 10), working: v as 'yes' }] })}
+        />
+      )}
+      {match.closure && (
+        <Text size="sm">
+          {t(`closeReasons.${match.closure.reason}`)} · {t(`outcomes.${match.closure.outcome}`)}
+          {match.closure.legalForm ? ` (${t(`legalForms.${match.closure.legalForm}`)})` : ''} · {t('jobsCreated')}: {match.closure.jobsCreated} · {'★'.repeat(match.closure.rating)}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,120 @@
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconCalendarDown } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SERVICES } from '@shared/model';
+import { mentorStats, plannedSessionsIcs } from '@shared/mentoring';
+import { useApp } from '../../app/AppContext';
+import { useFormat } from '../../components/useFormat';
+import { mentorRows, sessionRows } from '../../db/mentoring';
+import { platform } from '../../platform';
+
+export function SessionsTab({ mentorId: own }: { mentorId?: string }) {
+  const { t } = useTranslation('mentoring');
+  const { db, org } = useApp();
+  const fmt = useFormat();
+  const [mentorId, setMentorId] = useState<string | null>(own ?? null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const mentors = useLiveQuery(() => mentorRows(db, own), [db, own]) ?? [];
+  const rows = useLiveQuery(() => sessionRows(db, { mentorId: own ?? mentorId ?? undefined, from: from || undefined, to: to || undefined }), [db, own, mentorId, from, to]);
+  if (!rows) return null;
+  const stats = mentorStats(
+    rows.map((r) => r.match),
+    rows.map((r) => r.session),
+  );
+  const names = new Map(mentors.map((m) => [m.mentor.id, m.name]));
+  const planned = rows.filter((r) => r.session.status === 'planned');
+  const exportIcs = async () => {
+    const ics = plannedSessionsIcs(planned.map((r) => ({ session: r.session, title: `${t('title')}: ${r.menteeName} · ${r.mentorName}`, country: org.country })));
+    await platform.invoke('file:save', { suggestedName: 'mreza-mentoring.ics', filters: [{ name: 'iCalendar', extensions: ['ics'] }], data: new TextEncoder().encode(ics) });
+  };
+  return (
+    <Stack>
+      <Group align="flex-end">
+        {!own && (
+          <Select
+            label={t('filters.mentor')}
+            placeholder={t('filters.all')}
+            clearable
+            data={mentors.map((m) => ({ value: m.mentor.id, label: m.name }))}
+            value={mentorId}
+            onChange={setMentorId}
+          />
+        )}
+        <TextInput type="date" label={t('filters.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput type="date" label={t('filters.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <Button variant="light" leftSection={<IconCalendarDown size={16} />} disabled={planned.length === 0} onClick={() => void exportIcs()}>
+          {t('exportIcs')}
+        </Button>
+      </Group>
+      <Title order={4}>{t('stats')}</Title>
+      <Paper withBorder radius="md">
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('mentor')}</Table.Th>
+              <Table.Th>{t('tabs.sessions')}</Table.Th>
+              <Table.Th>{t('hours')}</Table.Th>
+              {SERVICES.map((s) => (
+                <Table.Th key={s}>{t(`serviceNames.${s}`)}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {[...stats.values()].map((s) => (
+              <Table.Tr key={s.mentorId} data-testid="stats-row">
+                <Table.Td>{names.get(s.mentorId)}</Table.Td>
+                <Table.Td>{s.sessions}</Table.Td>
+                <Table.Td>{fmt.number(Math.round((s.minutes / 60) * 10) / 10)}</Table.Td>
+                {SERVICES.map((x) => (
+                  <Table.Td key={x}>{s.services[x]}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      {rows.length === 0 ? (
+        <Text c="dimmed">{t('noSessions')}</Text>
+      ) : (
+        <Paper withBorder radius="md">
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('date')}</Table.Th>
+                <Table.Th>{t('mentee')}</Table.Th>
+                <Table.Th>{t('mentor')}</Table.Th>
+                <Table.Th>{t('minutes')}</Table.Th>
+                <Table.Th>{t('services')}</Table.Th>
+                <Table.Th>{t('topics')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map(({ session: s, menteeName, mentorName }) => (
+                <Table.Tr key={s.id} data-testid="session-row">
+                  <Table.Td>
+                    {fmt.date(s.date)} {s.time}
+                    {s.status === 'planned' && (
+                      <Badge ml={6} size="xs" variant="light" color="violet">
+                        {t('planned')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{menteeName}</Table.Td>
+                  <Table.Td>{mentorName}</Table.Td>
+                  <Table.Td>
+                    {s.minutes} · {t(`modes.${s.mode}`)}
+                  </Table.Td>
+                  <Table.Td>{s.services.map((x) => t(`serviceNames.${x}`)).join(', ')}</Table.Td>
+                  <Table.Td>{s.topics}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

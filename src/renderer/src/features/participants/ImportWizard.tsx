@@ -1,0 +1,291 @@
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Progress, ScrollArea, SegmentedControl, Select, Stack, Stepper, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconCheck, IconFileImport } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { IMPORT_FIELDS, guessMapping, headerSignature, type ColumnMapping, type ImportField } from '@shared/import/headers';
+import { mappingIsUsable, previewImport, type ImportPreview } from '@shared/import/people';
+import type { ImportHistory, Person } from '@shared/model';
+import { useApp } from '../../app/AppContext';
+import { PageHeader } from '../../components/PageHeader';
+import { useFormat } from '../../components/useFormat';
+import { commitImport, findImportDuplicates, rememberMapping, rememberedMapping, undoImport, type DuplicateHit } from '../../db/importPeople';
+import { platform } from '../../platform';
+import { ImportFileError, loadImportFile, type LoadedFile } from './importFile';
+
+const MAX_ISSUES_SHOWN = 300;
+
+export function ImportWizard() {
+  const { t } = useTranslation(['participants', 'common']);
+  const { db, actor } = useApp();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const [step, setStep] = useState(0);
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>([]);
+  const [remembered, setRemembered] = useState(false);
+  const [kind, setKind] = useState<Person['kind']>('beneficiary');
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateHit[]>([]);
+  const [skipDuplicates, setSkipDuplicates] = useState(true);
+  const [done, setDone] = useState<ImportHistory | null>(null);
+  const [undone, setUndone] = useState(false);
+
+  async function choose() {
+    setError(null);
+    const files = await platform.invoke('file:open', { filters: [{ name: t('participants:importer.fileFilter'), extensions: ['xlsx', 'xls', 'csv', 'txt'] }], multiple: false });
+    const picked = files[0];
+    if (!picked) return;
+    try {
+      const loaded = loadImportFile(picked.fileName, picked.data);
+      const headers = (loaded.rows[0] ?? []).map((h) => String(h ?? ''));
+      const saved = await rememberedMapping(db, headerSignature(headers));
+      setRemembered(!!saved);
+      setMapping(saved ?? guessMapping(headers));
+      setFile(loaded);
+      setStep(1);
+    } catch (e) {
+      const code = e instanceof ImportFileError ? e.code : 'unreadable';
+      setError(t(`participants:importer.errors.${code}`, { file: picked.fileName }));
+    }
+  }
+
+  async function check() {
+    if (!file) return;
+    setError(null);
+    const headers = (file.rows[0] ?? []).map((h) => String(h ?? ''));
+    await rememberMapping(db, headerSignature(headers), mapping);
+    setProgress({ label: t('participants:importer.checking'), value: 0 });
+    const result = await previewImport(file.rows, mapping, { defaults: { kind }, onProgress: (n, total) => setProgress({ label: t('participants:importer.checking'), value: (100 * n) / Math.max(1, total) }) });
+    setDuplicates(await findImportDuplicates(db, result.valid));
+    setPreview(result);
+    setProgress(null);
+    setStep(2);
+  }
+
+  async function write() {
+    if (!file || !preview) return;
+    const skip = new Set(skipDuplicates ? duplicates.map((d) => d.row) : []);
+    const rows = preview.valid.filter((r) => !skip.has(r.row));
+    setProgress({ label: t('participants:importer.writing', { count: rows.length }), value: 100 });
+    try {
+      setDone(await commitImport(db, actor, file.fileName, rows));
+      setStep(3);
+    } catch {
+      setError(t('participants:importer.errors.writeFailed', { file: file.fileName }));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  const headers = (file?.rows[0] ?? []).map((h) => String(h ?? ''));
+  const fieldOptions = [{ value: '', label: t('participants:importer.skipColumn') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`participants:importer.fields.${f}`) }))];
+  const toImport = preview ? preview.valid.length - (skipDuplicates ? duplicates.length : 0) : 0;
+
+  return (
+    <>
+      <Anchor size="sm" onClick={() => void navigate('/participants')} mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+        <IconArrowLeft size={14} /> {t('participants:backToList')}
+      </Anchor>
+      <PageHeader title={t('participants:importer.title')} description={t('participants:importer.description')} />
+      <Stepper active={step} mb="lg" size="sm">
+        <Stepper.Step label={t('participants:importer.steps.file')} />
+        <Stepper.Step label={t('participants:importer.steps.columns')} />
+        <Stepper.Step label={t('participants:importer.steps.check')} />
+        <Stepper.Step label={t('participants:importer.steps.done')} />
+      </Stepper>
+      {error && (
+        <Alert color="red" mb="md" icon={<IconAlertTriangle size={18} />} data-testid="import-error">
+          {error}
+        </Alert>
+      )}
+      {progress && (
+        <Card withBorder mb="md" data-testid="import-progress">
+          <Text size="sm" mb={4}>
+            {progress.label}
+          </Text>
+          <Progress value={progress.value} animated />
+        </Card>
+      )}
+
+      {step === 0 && (
+        <Card withBorder radius="md" p="xl">
+          <Stack align="flex-start">
+            <Text>{t('participants:importer.fileHelp')}</Text>
+            <Button leftSection={<IconFileImport size={16} />} onClick={() => void choose()} data-testid="choose-file">
+              {t('participants:importer.chooseFile')}
+            </Button>
+          </Stack>
+        </Card>
+      )}
+
+      {step === 1 && file && (
+        <Card withBorder radius="md">
+          <Group justify="space-between" mb="sm">
+            <Text size="sm" data-testid="file-info">
+              {t('participants:importer.fileInfo', { file: file.fileName, count: file.rows.length - 1 })}
+              {file.format === 'csv' && ` · ${file.encoding?.toUpperCase()} · “${file.delimiter === '\t' ? 'TAB' : file.delimiter}”`}
+            </Text>
+            {remembered && <Badge variant="light">{t('participants:importer.remembered')}</Badge>}
+          </Group>
+          <Group mb="sm">
+            <Text size="sm">{t('participants:importer.defaultKind')}</Text>
+            <SegmentedControl size="xs" value={kind} onChange={(v) => setKind(v as Person['kind'])} data={[{ value: 'beneficiary', label: t('participants:kinds.beneficiary') }, { value: 'professional', label: t('participants:kinds.professional') }]} />
+          </Group>
+          <ScrollArea h={420}>
+            <Table data-testid="mapping-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('participants:importer.column')}</Table.Th>
+                  <Table.Th>{t('participants:importer.sample')}</Table.Th>
+                  <Table.Th>{t('participants:importer.field')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {headers.map((h, i) => (
+                  <Table.Tr key={i} data-testid="mapping-row">
+                    <Table.Td fw={500}>{h || `#${i + 1}`}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs" c="dimmed" truncate maw={260}>
+                        {file.rows
+                          .slice(1, 4)
+                          .map((r) => String(r[i] ?? ''))
+                          .join(' · ')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td w={260}>
+                      <Select
+                        aria-label={t('participants:importer.fieldFor', { column: h || `#${i + 1}` })}
+                        data={fieldOptions}
+                        value={mapping[i] ?? ''}
+                        allowDeselect={false}
+                        onChange={(v) => setMapping((m) => headers.map((_, j) => (j === i ? ((v || null) as ImportField | null) : (m[j] ?? null))))}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+          {!mappingIsUsable(mapping) && (
+            <Alert color="yellow" mt="sm">
+              {t('participants:importer.needName')}
+            </Alert>
+          )}
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={() => setStep(0)}>
+              {t('participants:importer.back')}
+            </Button>
+            <Button onClick={() => void check()} disabled={!mappingIsUsable(mapping) || progress !== null} data-testid="check-rows">
+              {t('participants:importer.check')}
+            </Button>
+          </Group>
+        </Card>
+      )}
+
+      {step === 2 && file && preview && (
+        <Card withBorder radius="md">
+          <Group mb="sm" gap="lg">
+            <Badge size="lg" color="teal" variant="light" data-testid="valid-count">
+              {t('participants:importer.validRows', { count: preview.valid.length })}
+            </Badge>
+            <Badge size="lg" color={preview.badRows ? 'red' : 'gray'} variant="light" data-testid="bad-count">
+              {t('participants:importer.badRows', { count: preview.badRows })}
+            </Badge>
+            {duplicates.length > 0 && (
+              <Badge size="lg" color="orange" variant="light" data-testid="duplicate-count">
+                {t('participants:importer.duplicateRows', { count: duplicates.length })}
+              </Badge>
+            )}
+          </Group>
+          {preview.issues.length > 0 && (
+            <>
+              <Text size="sm" mb={4}>
+                {t('participants:importer.reportIntro', { file: file.fileName })}
+              </Text>
+              <ScrollArea h={300} mb="sm">
+                <Table striped data-testid="issue-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('participants:importer.row')}</Table.Th>
+                      <Table.Th>{t('participants:importer.column')}</Table.Th>
+                      <Table.Th>{t('participants:importer.problem')}</Table.Th>
+                      <Table.Th>{t('participants:importer.value')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {preview.issues.slice(0, MAX_ISSUES_SHOWN).map((i, k) => (
+                      <Table.Tr key={k} data-testid="issue-row">
+                        <Table.Td>{i.row}</Table.Td>
+                        <Table.Td>{i.column}</Table.Td>
+                        <Table.Td>{t(`participants:importer.issues.${i.code}`, { field: t(`participants:importer.fields.${i.field === 'row' ? 'fullName' : i.field}`) })}</Table.Td>
+                        <Table.Td>{i.value}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollArea>
+              {preview.issues.length > MAX_ISSUES_SHOWN && (
+                <Text size="sm" c="dimmed">
+                  {t('participants:importer.moreIssues', { count: preview.issues.length - MAX_ISSUES_SHOWN })}
+                </Text>
+              )}
+            </>
+          )}
+          {duplicates.length > 0 && (
+            <Stack gap={4} mb="sm">
+              <Checkbox checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.currentTarget.checked)} label={t('participants:importer.skipDuplicates')} data-testid="skip-duplicates" />
+              {duplicates.slice(0, 20).map((d) => (
+                <Text key={d.row} size="xs" c="dimmed">
+                  {d.existing
+                    ? t('participants:importer.duplicateOf', { row: d.row, name: `${d.existing.firstName} ${d.existing.lastName}` })
+                    : t('participants:importer.duplicateRow', { row: d.row, other: d.sameAsRow ?? 0 })}
+                </Text>
+              ))}
+            </Stack>
+          )}
+          <Text size="sm" c="dimmed">
+            {t('participants:importer.allOrNothing')}
+          </Text>
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={() => void navigate('/participants')} data-testid="import-nothing">
+              {t('participants:importer.importNothing')}
+            </Button>
+            <Button variant="default" onClick={() => setStep(1)}>
+              {t('participants:importer.back')}
+            </Button>
+            <Button onClick={() => void write()} disabled={toImport <= 0 || progress !== null} data-testid="import-valid">
+              {t('participants:importer.importValid', { count: toImport })}
+            </Button>
+          </Group>
+        </Card>
+      )}
+
+      {step === 3 && done && (
+        <Card withBorder radius="md" p="xl">
+          <Stack align="flex-start">
+            <Group>
+              <IconCheck color="var(--mantine-color-teal-6)" />
+              <Text fw={500} data-testid="import-done">
+                {undone ? t('participants:importUndone', { count: done.rowsAdded }) : t('participants:importer.imported', { count: done.rowsAdded, file: done.fileName })}
+              </Text>
+            </Group>
+            <Group>
+              <Button onClick={() => void navigate('/participants')}>{t('participants:importer.toList')}</Button>
+              {!undone && (
+                <Button variant="default" onClick={() => void undoImport(db, actor, done.id).then(() => setUndone(true))} data-testid="undo-this-import">
+                  {t('participants:undoImport')}
+                </Button>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {fmt.dateTime(done.at)}
+            </Text>
+          </Stack>
+        </Card>
+      )}
+    </>
+  );
+}

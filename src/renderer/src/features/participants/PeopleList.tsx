@@ -1,0 +1,281 @@
+import { ActionIcon, Badge, Box, Button, Group, Menu, Paper, Select, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAddressBook, IconArrowBackUp, IconChevronDown, IconDatabaseImport, IconDownload, IconFileSpreadsheet, IconPlus, IconSearch, IconSortAscending, IconSortDescending, IconX } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { GENDERS, PERSON_KINDS, TARGET_GROUPS, type Person } from '@shared/model';
+import { csvBytes } from '@shared/import/csv';
+import { writeSpreadsheet } from '@shared/import/xlsx';
+import { comparePeople, exportRows, peopleMatcher, type PeopleFilter, type PeopleSort, type PeopleSortKey } from '@shared/people/list';
+import { useApp } from '../../app/AppContext';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { useFormat } from '../../components/useFormat';
+import { lastPeopleImport, undoImport } from '../../db/importPeople';
+import { logPeopleExport, municipalities, peopleForList, peopleInProgramme, peopleWithOutcomes, programmeChoices } from '../../db/people';
+import { platform } from '../../platform';
+import { displayName, exportHeader, exportValue } from './labels';
+import { PersonFormModal } from './PersonForm';
+
+const ROW_HEIGHT = 44;
+const COLUMNS = '2.2fr 1.1fr 0.9fr 0.7fr 1.4fr 1.6fr';
+
+export function PeopleList() {
+  const { t } = useTranslation(['participants', 'common']);
+  const { db, actor } = useApp();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const highlighted = params.get('person');
+  const [filter, setFilter] = useState<PeopleFilter>({});
+  const [programmeId, setProgrammeId] = useState<string | null>(null);
+  const [sort, setSort] = useState<PeopleSort>({ key: 'name' });
+  const [creating, setCreating] = useState(false);
+
+  const people = useLiveQuery(() => peopleForList(db), [db]);
+  const outcomeIds = useLiveQuery(() => peopleWithOutcomes(db), [db]);
+  const programmeIds = useLiveQuery(async () => (programmeId ? peopleInProgramme(db, programmeId) : undefined), [db, programmeId]);
+  const programmes = useLiveQuery(() => programmeChoices(db), [db]) ?? [];
+  const towns = useLiveQuery(() => municipalities(db), [db]) ?? [];
+  const lastImport = useLiveQuery(() => lastPeopleImport(db), [db]);
+
+  const rows = useMemo(() => {
+    if (!people) return [];
+    const match = peopleMatcher({ ...filter, ids: programmeIds, outcomeIds });
+    return people.filter(match).sort(comparePeople(sort));
+  }, [people, filter, programmeIds, outcomeIds, sort]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual hands back functions React Compiler cannot memoise; that is expected here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const highlightIndex = highlighted ? rows.findIndex((p) => p.id === highlighted) : -1;
+  useEffect(() => {
+    if (highlightIndex >= 0) virtualizer.scrollToIndex(highlightIndex, { align: 'center' });
+  }, [highlightIndex, virtualizer]);
+
+  if (people === undefined) return null;
+  const total = people.length;
+  const filtered = rows.length !== total;
+  const set = (changes: Partial<PeopleFilter>) => setFilter((f) => ({ ...f, ...changes }));
+
+  async function exportAs(format: 'csv' | 'xlsx') {
+    const table = exportRows(
+      rows.filter((p) => !p.anonymised),
+      (c) => exportHeader(t, c),
+      (c, p) => exportValue(t, c, p),
+    );
+    const stamp = new Date().toISOString().slice(0, 10);
+    const suggestedName = `${t('participants:exportFileName')}-${stamp}.${format}`;
+    const data = format === 'csv' ? csvBytes(table, ';') : writeSpreadsheet(table, t('participants:title'));
+    const saved = await platform.invoke('file:save', { suggestedName, filters: [{ name: format.toUpperCase(), extensions: [format] }], data });
+    if (!saved) return;
+    await logPeopleExport(db, actor, saved.fileName, table.length - 1);
+    notifications.show({ color: 'teal', message: t('participants:exported', { count: table.length - 1 }) });
+  }
+
+  async function undo() {
+    if (!lastImport) return;
+    const n = await undoImport(db, actor, lastImport.id);
+    notifications.show({ color: 'teal', message: t('participants:importUndone', { count: n }) });
+  }
+
+  const sortHeader = (key: PeopleSortKey, label: string) => (
+    <UnstyledButton
+      onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))}
+      aria-label={t('participants:sortBy', { column: label })}
+      data-testid={`sort-${key}`}
+    >
+      <Group gap={4} wrap="nowrap">
+        <Text size="sm" fw={600}>
+          {label}
+        </Text>
+        {sort.key === key && (sort.desc ? <IconSortDescending size={14} /> : <IconSortAscending size={14} />)}
+      </Group>
+    </UnstyledButton>
+  );
+
+  const actions = (
+    <>
+      {lastImport && (
+        <Tooltip label={t('participants:undoImportHint', { file: lastImport.fileName, count: lastImport.rowsAdded })}>
+          <Button variant="subtle" leftSection={<IconArrowBackUp size={16} />} onClick={() => void undo()} data-testid="undo-import">
+            {t('participants:undoImport')}
+          </Button>
+        </Tooltip>
+      )}
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />} disabled={rows.length === 0}>
+            {t('participants:export')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportAs('xlsx')}>
+            {t('participants:exportXlsx')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => void exportAs('csv')}>
+            {t('participants:exportCsv')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Button variant="default" leftSection={<IconDatabaseImport size={16} />} onClick={() => void navigate('/participants/import')}>
+        {t('participants:import')}
+      </Button>
+      <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+        {t('participants:add')}
+      </Button>
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('participants:title')} description={total ? t('participants:count', { count: total }) : t('participants:description')} actions={actions} />
+      {creating && <PersonFormModal onClose={() => setCreating(false)} onSaved={(p) => void navigate(`/participants/${p.id}`)} />}
+      {total === 0 ? (
+        <EmptyState
+          icon={<IconAddressBook size={32} />}
+          title={t('participants:emptyTitle')}
+          action={
+            <Group>
+              <Button variant="light" leftSection={<IconDatabaseImport size={16} />} onClick={() => void navigate('/participants/import')}>
+                {t('participants:import')}
+              </Button>
+              <Button variant="subtle" onClick={() => void navigate('/settings/data')}>
+                {t('common:tryDemo')}
+              </Button>
+            </Group>
+          }
+        >
+          {t('participants:emptyText')}
+        </EmptyState>
+      ) : (
+        <>
+          <Group mb="sm" gap="xs" align="flex-end" wrap="wrap">
+            <TextInput
+              w={260}
+              leftSection={<IconSearch size={16} />}
+              placeholder={t('participants:searchPlaceholder')}
+              aria-label={t('participants:search')}
+              value={filter.query ?? ''}
+              onChange={(e) => set({ query: e.currentTarget.value })}
+              data-testid="people-search"
+              rightSection={
+                filter.query ? (
+                  <ActionIcon variant="subtle" size="sm" onClick={() => set({ query: '' })} aria-label={t('participants:clearSearch')}>
+                    <IconX size={14} />
+                  </ActionIcon>
+                ) : undefined
+              }
+            />
+            <Select w={150} clearable aria-label={t('participants:kind')} placeholder={t('participants:kind')} data={PERSON_KINDS.map((k) => ({ value: k, label: t(`participants:kinds.${k}`) }))} value={filter.kind ?? null} onChange={(v) => set({ kind: (v as Person['kind']) ?? undefined })} data-testid="filter-kind" />
+            <Select w={140} clearable aria-label={t('participants:gender')} placeholder={t('participants:gender')} data={GENDERS.map((g) => ({ value: g, label: t(`participants:genders.${g}`) }))} value={filter.gender ?? null} onChange={(v) => set({ gender: (v as Person['gender']) ?? undefined })} data-testid="filter-gender" />
+            <Select w={160} clearable searchable aria-label={t('participants:municipality')} placeholder={t('participants:municipality')} data={towns} value={filter.municipality ?? null} onChange={(v) => set({ municipality: v ?? undefined })} data-testid="filter-municipality" />
+            <Select w={190} clearable aria-label={t('participants:targetGroup')} placeholder={t('participants:targetGroup')} data={TARGET_GROUPS.map((g) => ({ value: g, label: t(`participants:targetGroups.${g}`) }))} value={filter.targetGroup ?? null} onChange={(v) => set({ targetGroup: (v as Person['targetGroups'][number]) ?? undefined })} />
+            <Select w={200} clearable aria-label={t('participants:programme')} placeholder={t('participants:programme')} data={programmes} value={programmeId} onChange={setProgrammeId} />
+            <Select
+              w={160}
+              clearable
+              aria-label={t('participants:hasOutcome')}
+              placeholder={t('participants:hasOutcome')}
+              data={[
+                { value: 'yes', label: t('participants:withOutcome') },
+                { value: 'no', label: t('participants:withoutOutcome') },
+              ]}
+              value={filter.hasOutcome === undefined ? null : filter.hasOutcome ? 'yes' : 'no'}
+              onChange={(v) => set({ hasOutcome: v === null ? undefined : v === 'yes' })}
+            />
+          </Group>
+          <Paper withBorder radius="md">
+            <Box role="table" aria-label={t('participants:title')} aria-rowcount={rows.length}>
+              <Box role="row" px="md" py="xs" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+                <div role="columnheader">{sortHeader('name', t('participants:name'))}</div>
+                <div role="columnheader">{sortHeader('kind', t('participants:kind'))}</div>
+                <div role="columnheader">{sortHeader('gender', t('participants:gender'))}</div>
+                <div role="columnheader">{sortHeader('birthYear', t('participants:birthYear'))}</div>
+                <div role="columnheader">{sortHeader('municipality', t('participants:municipality'))}</div>
+                <div role="columnheader">
+                  <Text size="sm" fw={600}>
+                    {t('participants:institution')}
+                  </Text>
+                </div>
+              </Box>
+              <div ref={scrollRef} style={{ height: 'calc(100vh - 300px)', minHeight: 240, overflowY: 'auto' }} data-testid="people-scroll">
+                {rows.length === 0 ? (
+                  <Text c="dimmed" ta="center" py="xl" data-testid="no-matches">
+                    {t('participants:noMatches')}
+                  </Text>
+                ) : (
+                  <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                    {virtualizer.getVirtualItems().map((item) => {
+                      const p = rows[item.index] as Person;
+                      const selected = p.id === highlighted;
+                      return (
+                        <Box
+                          key={p.id}
+                          role="row"
+                          aria-rowindex={item.index + 1}
+                          data-testid="person-row"
+                          data-selected={selected || undefined}
+                          px="md"
+                          onClick={() => void navigate(`/participants/${p.id}`)}
+                          style={{
+                            position: 'absolute',
+                            top: 0,
+                            left: 0,
+                            right: 0,
+                            height: ROW_HEIGHT,
+                            transform: `translateY(${item.start}px)`,
+                            display: 'grid',
+                            gridTemplateColumns: COLUMNS,
+                            gap: 12,
+                            alignItems: 'center',
+                            cursor: 'pointer',
+                            borderBottom: '1px solid var(--mantine-color-gray-2)',
+                            background: selected ? 'var(--mantine-color-yellow-1)' : item.index % 2 ? 'var(--mantine-color-gray-0)' : undefined,
+                          }}
+                        >
+                          <Text role="cell" size="sm" fw={500} truncate c={p.anonymised ? 'dimmed' : undefined}>
+                            {displayName(t, p)}
+                          </Text>
+                          <div role="cell">
+                            <Badge variant="light" color={p.kind === 'beneficiary' ? 'teal' : 'indigo'}>
+                              {t(`participants:kinds.${p.kind}`)}
+                            </Badge>
+                          </div>
+                          <Text role="cell" size="sm">
+                            {t(`participants:genders.${p.gender}`)}
+                          </Text>
+                          <Text role="cell" size="sm">
+                            {p.birthYear ?? ''}
+                          </Text>
+                          <Text role="cell" size="sm" truncate>
+                            {p.municipality}
+                            {p.country ? ` (${p.country})` : ''}
+                          </Text>
+                          <Text role="cell" size="sm" truncate>
+                            {p.institution}
+                          </Text>
+                        </Box>
+                      );
+                    })}
+                  </div>
+                )}
+              </div>
+            </Box>
+            {filtered && (
+              <Group p="sm" justify="space-between">
+                <Text size="sm" c="dimmed" data-testid="shown-count">
+                  {t('participants:shownOf', { shown: fmt.number(rows.length), total: fmt.number(total) })}
+                </Text>
+              </Group>
+            )}
+          </Paper>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,344 @@
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, Checkbox } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconEdit, IconGitMerge, IconMask, IconTrash } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, type Person } from '@shared/model';
+import { useApp } from '../../app/AppContext';
+import { PageHeader } from '../../components/PageHeader';
+import { PersonPicker } from '../../components/PersonPicker';
+import { useFormat } from '../../components/useFormat';
+import { PeopleError, addConsent, addOutcome, anonymisePerson, erasePerson, mergePeople, personDossier, withdrawConsent } from '../../db/people';
+import { displayName } from './labels';
+import { PersonFormModal } from './PersonForm';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{children || '—'}</Text>
+    </div>
+  );
+}
+
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation(['participants', 'common']);
+  const { db, actor } = useApp();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const dossier = useLiveQuery(() => personDossier(db, id), [db, id]);
+  const [dialog, setDialog] = useState<null | 'edit' | 'erase' | 'anonymise' | 'merge' | 'consent' | 'outcome'>(null);
+  const [mergeWith, setMergeWith] = useState<string | null>(null);
+  const today = new Date().toISOString().slice(0, 10);
+  const [consent, setConsent] = useState({ legalBasis: 'consent', date: today, noticeVersion: '1.0', specialCategories: true, shareWithLead: true, photos: false });
+  const [outcome, setOutcome] = useState<{ kind: string | null; date: string; note: string }>({ kind: null, date: today, note: '' });
+  const [error, setError] = useState<string | null>(null);
+
+  if (dossier === undefined) return null;
+  if (dossier === null)
+    return (
+      <Stack>
+        <Anchor onClick={() => void navigate('/participants')}>{t('participants:backToList')}</Anchor>
+        <Text>{t('participants:errors.notFound')}</Text>
+      </Stack>
+    );
+  const { person: p, consents, outcomes, enrolments, attendance, certificates, mentoring, timeline } = dossier;
+  const special = coversSpecialCategories(consents);
+  const close = () => {
+    setDialog(null);
+    setError(null);
+  };
+  const fail = (e: unknown) => setError(e instanceof PeopleError ? t(`participants:errors.${e.code}`) : t('participants:errors.saveFailed'));
+
+  const actions = (
+    <>
+      <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setDialog('edit')} disabled={p.anonymised}>
+        {t('participants:edit')}
+      </Button>
+      <Button variant="default" leftSection={<IconGitMerge size={16} />} onClick={() => setDialog('merge')} disabled={p.anonymised}>
+        {t('participants:merge')}
+      </Button>
+      <Button variant="default" leftSection={<IconMask size={16} />} onClick={() => setDialog('anonymise')} disabled={p.anonymised}>
+        {t('participants:anonymise')}
+      </Button>
+      <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setDialog('erase')}>
+        {t('participants:erase')}
+      </Button>
+    </>
+  );
+
+  return (
+    <>
+      <Anchor size="sm" onClick={() => void navigate('/participants')} mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+        <IconArrowLeft size={14} /> {t('participants:backToList')}
+      </Anchor>
+      <PageHeader title={p.anonymised ? t('participants:anonymisedName') : `${p.firstName} ${p.lastName}`} description={[t(`participants:kinds.${p.kind}`), p.municipality, p.birthYear ? String(p.birthYear) : ''].filter(Boolean).join(' · ')} actions={actions} />
+      {p.anonymised && (
+        <Alert color="gray" mb="md">
+          {t('participants:anonymisedText')}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
+        <Card withBorder radius="md" data-testid="person-details">
+          <Title order={4} mb="sm">
+            {t('participants:details')}
+          </Title>
+          <SimpleGrid cols={2} spacing="xs">
+            <Field label={t('participants:fields.gender')}>{t(`participants:genders.${p.gender}`)}</Field>
+            <Field label={t('participants:fields.birthYear')}>{p.birthYear}</Field>
+            <Field label={t('participants:fields.municipality')}>{p.municipality}</Field>
+            <Field label={t('participants:fields.country')}>{p.country ? t(`common:countries.${p.country}`) : ''}</Field>
+            <Field label={t('participants:fields.phone')}>{p.phone}</Field>
+            <Field label={t('participants:fields.email')}>{p.email}</Field>
+            <Field label={t('participants:fields.employmentStatus')}>{p.employmentStatus ? t(`participants:employment.${p.employmentStatus}`) : ''}</Field>
+            <Field label={t('participants:fields.educationLevel')}>{p.educationLevel ? t(`participants:education.${p.educationLevel}`) : ''}</Field>
+            {p.kind === 'professional' && <Field label={t('participants:fields.institution')}>{p.institution}</Field>}
+            {p.kind === 'professional' && <Field label={t('participants:fields.jobTitle')}>{p.jobTitle}</Field>}
+          </SimpleGrid>
+          <Text size="xs" c="dimmed" mt="md">
+            {t('participants:fields.targetGroups')}
+          </Text>
+          {special ? (
+            <Group gap={4} mt={4}>
+              {p.targetGroups.length ? p.targetGroups.map((g) => <Badge key={g} variant="light" color="grape">{t(`participants:targetGroups.${g}`)}</Badge>) : <Text size="sm">—</Text>}
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed" data-testid="special-hidden">
+              {t('participants:consent.noSpecialConsent')}
+            </Text>
+          )}
+          {special && p.notes && (
+            <>
+              <Text size="xs" c="dimmed" mt="md">
+                {t('participants:fields.notes')}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {p.notes}
+              </Text>
+            </>
+          )}
+        </Card>
+        <Card withBorder radius="md" style={{ gridColumn: 'span 2' }}>
+          <Tabs defaultValue="consents">
+            <Tabs.List mb="sm">
+              <Tabs.Tab value="consents">{t('participants:tabs.consents', { count: consents.length })}</Tabs.Tab>
+              <Tabs.Tab value="outcomes">{t('participants:tabs.outcomes', { count: outcomes.length })}</Tabs.Tab>
+              <Tabs.Tab value="programmes">{t('participants:tabs.programmes', { count: enrolments.length })}</Tabs.Tab>
+              <Tabs.Tab value="mentoring">{t('participants:tabs.mentoring', { count: mentoring.length })}</Tabs.Tab>
+              <Tabs.Tab value="timeline">{t('participants:tabs.timeline')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="consents">
+              <Table data-testid="consent-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('participants:consent.date')}</Table.Th>
+                    <Table.Th>{t('participants:consent.legalBasis')}</Table.Th>
+                    <Table.Th>{t('participants:consent.noticeVersion')}</Table.Th>
+                    <Table.Th>{t('participants:consent.covers')}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {consents.map((c) => (
+                    <Table.Tr key={c.id} data-testid="consent-row">
+                      <Table.Td>{fmt.date(c.date)}</Table.Td>
+                      <Table.Td>{t(`participants:legalBases.${c.legalBasis}`)}</Table.Td>
+                      <Table.Td>{c.noticeVersion}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {c.processing && <Badge variant="light">{t('participants:consent.processingShort')}</Badge>}
+                          {c.specialCategories && <Badge variant="light" color="grape">{t('participants:consent.specialShort')}</Badge>}
+                          {c.shareWithLead && <Badge variant="light" color="blue">{t('participants:consent.shareShort')}</Badge>}
+                          {c.photos && <Badge variant="light" color="orange">{t('participants:consent.photosShort')}</Badge>}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        {c.withdrawnAt ? (
+                          <Badge color="red" variant="light">{t('participants:consent.withdrawnOn', { date: fmt.date(c.withdrawnAt) })}</Badge>
+                        ) : (
+                          <Button size="xs" variant="subtle" color="red" onClick={() => void withdrawConsent(db, actor, c.id, today)}>
+                            {t('participants:consent.withdraw')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              {consents.length === 0 && <Text c="dimmed" size="sm">{t('participants:consent.none')}</Text>}
+              <Button mt="sm" size="xs" variant="light" onClick={() => setDialog('consent')} disabled={p.anonymised}>
+                {t('participants:consent.add')}
+              </Button>
+            </Tabs.Panel>
+            <Tabs.Panel value="outcomes">
+              {outcomes.length === 0 && <Text c="dimmed" size="sm">{t('participants:outcomes.none')}</Text>}
+              <Stack gap={4}>
+                {outcomes.map((o) => (
+                  <Group key={o.id} data-testid="outcome-row" gap="sm">
+                    <Text size="sm" w={110}>{fmt.date(o.date)}</Text>
+                    <Badge variant="light" color="teal">{t(`participants:outcomeKinds.${o.kind}`)}</Badge>
+                    <Text size="sm" c="dimmed">{o.note}</Text>
+                  </Group>
+                ))}
+              </Stack>
+              <Button mt="sm" size="xs" variant="light" onClick={() => setDialog('outcome')}>
+                {t('participants:outcomes.add')}
+              </Button>
+            </Tabs.Panel>
+            <Tabs.Panel value="programmes">
+              {enrolments.length === 0 && attendance.length === 0 && <Text c="dimmed" size="sm">{t('participants:noProgrammes')}</Text>}
+              <Stack gap={4}>
+                {enrolments.map((e) => (
+                  <Group key={e.id} gap="sm">
+                    <Text size="sm" w={110}>{fmt.date(e.enrolledOn)}</Text>
+                    <Text size="sm" fw={500}>{e.programmeTitle}</Text>
+                    <Text size="sm">{e.eventTitle}</Text>
+                    <Badge variant="light">{t(`participants:enrolmentStatus.${e.status}`, { defaultValue: e.status })}</Badge>
+                  </Group>
+                ))}
+              </Stack>
+              {attendance.length > 0 && (
+                <Text size="sm" mt="sm" c="dimmed">
+                  {t('participants:attendanceSummary', { count: attendance.filter((a) => a.status === 'present' || a.status === 'late').length, total: attendance.length })}
+                </Text>
+              )}
+              {certificates.map((c) => (
+                <Text key={c.id} size="sm">
+                  {t('participants:certificate', { number: c.number, date: fmt.date(c.issuedOn), event: c.eventTitle })}
+                </Text>
+              ))}
+            </Tabs.Panel>
+            <Tabs.Panel value="mentoring">
+              {mentoring.length === 0 && <Text c="dimmed" size="sm">{t('participants:noMentoring')}</Text>}
+              {mentoring.map((m) => (
+                <Group key={m.id} gap="sm">
+                  <Badge variant="light">{t(`participants:mentoringRole.${m.role}`)}</Badge>
+                  <Text size="sm" fw={500}>{m.otherName}</Text>
+                  <Text size="sm" c="dimmed">{t('participants:mentoringSessions', { count: m.sessions })}</Text>
+                </Group>
+              ))}
+            </Tabs.Panel>
+            <Tabs.Panel value="timeline">
+              <Timeline bulletSize={14} lineWidth={2}>
+                {timeline.map((e, i) => (
+                  <Timeline.Item key={i} title={t(`participants:timeline.${e.kind}`)}>
+                    <Text size="xs" c="dimmed">
+                      {fmt.date(e.date)} {e.kind === 'outcome' ? t(`participants:outcomeKinds.${e.label}`) : e.label}
+                    </Text>
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            </Tabs.Panel>
+          </Tabs>
+        </Card>
+      </SimpleGrid>
+
+      {dialog === 'edit' && <PersonFormModal person={p} onClose={close} />}
+      <Modal opened={dialog === 'erase'} onClose={close} title={t('participants:eraseTitle')}>
+        <Stack>
+          <Text size="sm">{t('participants:eraseText', { name: displayName(t, p) })}</Text>
+          {error && <Alert color="red">{error}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>{t('common:cancel')}</Button>
+            <Button
+              color="red"
+              data-testid="confirm-erase"
+              onClick={() =>
+                void erasePerson(db, actor, p.id).then(() => {
+                  notifications.show({ color: 'teal', message: t('participants:erased') });
+                  void navigate('/participants');
+                }, fail)
+              }
+            >
+              {t('participants:erase')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={dialog === 'anonymise'} onClose={close} title={t('participants:anonymiseTitle')}>
+        <Stack>
+          <Text size="sm">{t('participants:anonymiseText')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>{t('common:cancel')}</Button>
+            <Button data-testid="confirm-anonymise" onClick={() => void anonymisePerson(db, actor, p.id).then(close, fail)}>
+              {t('participants:anonymise')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={dialog === 'merge'} onClose={close} title={t('participants:mergeTitle')} size="lg">
+        <Stack>
+          <Text size="sm">{t('participants:mergeText', { name: displayName(t, p) })}</Text>
+          <PersonPicker value={mergeWith} onChange={setMergeWith} label={t('participants:mergeWith')} />
+          {error && <Alert color="red">{error}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>{t('common:cancel')}</Button>
+            <Button
+              disabled={!mergeWith}
+              data-testid="confirm-merge"
+              onClick={() =>
+                mergeWith &&
+                void mergePeople(db, actor, p.id, mergeWith).then(() => {
+                  notifications.show({ color: 'teal', message: t('participants:merged') });
+                  setMergeWith(null);
+                  close();
+                }, fail)
+              }
+            >
+              {t('participants:merge')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={dialog === 'consent'} onClose={close} title={t('participants:consent.add')} size="lg">
+        <Stack>
+          <SimpleGrid cols={3}>
+            <Select label={t('participants:consent.legalBasis')} data={LEGAL_BASES.map((b) => ({ value: b, label: t(`participants:legalBases.${b}`) }))} value={consent.legalBasis} allowDeselect={false} onChange={(v) => setConsent({ ...consent, legalBasis: v ?? 'consent' })} />
+            <TextInput type="date" label={t('participants:consent.date')} value={consent.date} onChange={(e) => setConsent({ ...consent, date: e.currentTarget.value })} />
+            <TextInput label={t('participants:consent.noticeVersion')} value={consent.noticeVersion} onChange={(e) => setConsent({ ...consent, noticeVersion: e.currentTarget.value })} />
+          </SimpleGrid>
+          <Group>
+            <Checkbox label={t('participants:consent.specialCategories')} checked={consent.specialCategories} onChange={(e) => setConsent({ ...consent, specialCategories: e.currentTarget.checked })} />
+            <Checkbox label={t('participants:consent.shareWithLead')} checked={consent.shareWithLead} onChange={(e) => setConsent({ ...consent, shareWithLead: e.currentTarget.checked })} />
+            <Checkbox label={t('participants:consent.photos')} checked={consent.photos} onChange={(e) => setConsent({ ...consent, photos: e.currentTarget.checked })} />
+          </Group>
+          {error && <Alert color="red">{error}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>{t('common:cancel')}</Button>
+            <Button
+              data-testid="save-consent"
+              onClick={() => void addConsent(db, actor, p.id, { ...consent, legalBasis: consent.legalBasis as (typeof LEGAL_BASES)[number], processing: true }).then(close, fail)}
+            >
+              {t('common:save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={dialog === 'outcome'} onClose={close} title={t('participants:outcomes.add')}>
+        <Stack>
+          <Select label={t('participants:outcomes.kind')} data={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`participants:outcomeKinds.${k}`) }))} value={outcome.kind} onChange={(v) => setOutcome({ ...outcome, kind: v })} />
+          <TextInput type="date" label={t('participants:outcomes.date')} value={outcome.date} onChange={(e) => setOutcome({ ...outcome, date: e.currentTarget.value })} />
+          <TextInput label={t('participants:outcomes.note')} value={outcome.note} onChange={(e) => setOutcome({ ...outcome, note: e.currentTarget.value })} />
+          {error && <Alert color="red">{error}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>{t('common:cancel')}</Button>
+            <Button
+              disabled={!outcome.kind}
+              data-testid="save-outcome"
+              onClick={() => void addOutcome(db, actor, p.id, { kind: outcome.kind as (typeof OUTCOME_KINDS)[number], date: outcome.date, note: outcome.note || undefined }).then(close, fail)}
+            >
+              {t('common:save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+export type { Person };

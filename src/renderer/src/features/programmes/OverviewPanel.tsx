@@ -1,0 +1,83 @@
+import { Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import type { Programme } from '@shared/model';
+import { sortedEntries } from '@shared/programmes';
+import { useApp } from '../../app/AppContext';
+import { useFormat } from '../../components/useFormat';
+import { participationOverview } from '../../db/overviews';
+
+/** Participants by gender, country, institution type and municipality; attendance rate, completions, certificates. */
+export function OverviewPanel({ programme, eventIds }: { programme: Programme; eventIds: string[] }) {
+  const { t } = useTranslation(['programmes', 'common']);
+  const { db } = useApp();
+  const fmt = useFormat();
+  const o = useLiveQuery(() => participationOverview(db, programme, eventIds), [db, programme, eventIds.join()]);
+  if (!o) return null;
+  const pct = (x: number) => `${fmt.number(Math.round(x * 100))} %`;
+  const label = (dim: string, key: string) => {
+    if (key === 'unknown') return t('programmes:overview.unknown');
+    if (dim === 'gender') return t(`programmes:genders.${key}`);
+    if (dim === 'country') return t(`common:countries.${key}`);
+    if (dim === 'institutionType') return t(`programmes:orgTypes.${key}`);
+    return key;
+  };
+  const dims = ['gender', 'country', 'institutionType', 'municipality'] as const;
+  return (
+    <Stack data-testid="overview">
+      <SimpleGrid cols={{ base: 2, md: 5 }}>
+        {(
+          [
+            ['enrolledPeople', fmt.number(o.enrolled)],
+            ['waiting', fmt.number(o.waiting)],
+            ['attendanceRate', pct(o.attendanceRate)],
+            ['completions', fmt.number(o.completions)],
+            ['certificates', fmt.number(o.certificates)],
+          ] as const
+        ).map(([k, v]) => (
+          <Card withBorder key={k} padding="sm">
+            <Text size="xs" c="dimmed">
+              {t(`programmes:overview.${k}`)}
+            </Text>
+            <Text fw={700} size="xl" data-testid={`overview-${k}`}>
+              {v}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {dims.map((dim) => {
+          const rows = sortedEntries(o.breakdown[dim]).filter(([, n]) => n > 0);
+          return (
+            <Card withBorder key={dim} padding="sm" data-testid={`overview-${dim}`}>
+              <Title order={5} mb="xs">
+                {t(`programmes:overview.by.${dim}`)}
+              </Title>
+              {rows.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('programmes:overview.none')}
+                </Text>
+              ) : (
+                <Table>
+                  <Table.Tbody>
+                    {rows.slice(0, 12).map(([key, n]) => (
+                      <Table.Tr key={key}>
+                        <Table.Td w="45%">{label(dim, key)}</Table.Td>
+                        <Table.Td>
+                          <Progress value={o.breakdown.total ? (n / o.breakdown.total) * 100 : 0} aria-hidden />
+                        </Table.Td>
+                        <Table.Td ta="right" w={60}>
+                          <Group justify="flex-end">{fmt.number(n)}</Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { country, id, isoDate, isoDateTime, TABLE_SCHEMAS } from '../model';
+import { utf8 } from '../crypto/bytes';
+import { fieldRule, PRIVACY_LEVELS, PSEUDO_KEY_FIELD, type BundleTable, type PrivacyLevel } from './privacy';
+
+/** The bundle format (docs/bundle-format.md is the reference for other tools). */
+export const BUNDLE_FORMAT = 'mreza-bundle';
+export const BUNDLE_FORMAT_VERSION = 1;
+export const SIGNATURE_CONTEXT = 'mreza-bundle-signature-v1' as const;
+
+/** The signed container: "MRZS" ‖ version ‖ 3 reserved ‖ u32 length ‖ signature.json ‖ zip. */
+export const SIGNED_MAGIC = utf8('MRZS');
+export const SIGNED_VERSION = 1;
+export const SIGNED_HEADER = 12;
+
+export const MANIFEST_ENTRY = 'manifest.json';
+export const INDICATORS_ENTRY = 'indicators.json';
+export const TOMBSTONES_ENTRY = 'tombstones.ndjson';
+export const dataEntry = (table: BundleTable) => `data/${table}.ndjson`;
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const b64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.number().int().min(1),
+  schemaVersion: z.number().int().min(1),
+  projectId: id,
+  organisation: z.strictObject({ id, name: z.string().min(1).max(200), country }),
+  installationId: z.string().min(1).max(100),
+  exportId: id,
+  exportedAt: isoDateTime,
+  privacy: z.enum(PRIVACY_LEVELS),
+  signer: z.strictObject({ publicKeys: z.strictObject({ sign: b64Key, encrypt: b64Key }), fingerprint: z.string().regex(/^(\d{5} ){7}\d{5}$/) }),
+  /** The day the indicator tables were computed for (the partner's "today"). */
+  indicatorsAsOf: isoDate,
+  /** Lines per NDJSON entry, by table name; "tombstones" for tombstones.ndjson. */
+  counts: z.record(z.string(), z.number().int().min(0)),
+  /** SHA-256 (hex) of every entry of the zip other than manifest.json. */
+  entries: z.record(z.string(), hex64),
+});
+export type BundleManifest = z.infer<typeof manifestSchema>;
+
+export const signatureSchema = z.strictObject({
+  algorithm: z.literal('Ed25519'),
+  context: z.literal(SIGNATURE_CONTEXT),
+  signer: z.string(),
+  manifestSha256: hex64,
+  zipSha256: hex64,
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+});
+export type BundleSignature = z.infer<typeof signatureSchema>;
+
+/** indicators.json: the partner's indicator tables at export (computeIndicators, no filter). */
+const breakdown = z.array(z.object({ key: z.string(), count: z.number() }));
+export const indicatorsFileSchema = z.object({
+  asOf: isoDate,
+  indicators: z.looseObject({
+    reach: z.looseObject({ total: z.number(), byGender: breakdown }),
+    training: z.looseObject({ sessions: z.number() }),
+    mentoring: z.looseObject({ sessions: z.number() }),
+    outcomes: z.looseObject({ byKind: breakdown }),
+  }),
+});
+export type IndicatorsFile = z.infer<typeof indicatorsFileSchema>;
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+const rowSchemaCache = new Map<string, z.ZodType>();
+
+/**
+ * The schema a bundle row of `table` must satisfy at `level`:
+ * - full: the table's schema from TABLE_SCHEMAS (+ pseudoKey on people);
+ * - pseudonymised: the same schema with the dropped fields left out (so they are not required)
+ *   and, strictly, no other fields: a dropped field that is present is refused (+ pseudoKey).
+ * Person ids are UUIDs at both levels (pseudonymous ids are shaped as UUID v8).
+ */
+export function bundleRowSchema(table: BundleTable, level: Exclude<PrivacyLevel, 'aggregate'>): z.ZodType {
+  const cacheKey = `${table}:${level}`;
+  const cached = rowSchemaCache.get(cacheKey);
+  if (cached) return cached;
+  const base = TABLE_SCHEMAS[table] as unknown as AnyObject;
+  const extra = table === 'people' ? { [PSEUDO_KEY_FIELD]: hex64 } : {};
+  let schema: z.ZodType;
+  if (level === 'full') {
+    schema = base.extend(extra);
+  } else {
+    const shape: Record<string, z.core.$ZodType> = {};
+    for (const [field, fieldSchema] of Object.entries(base.shape)) if (fieldRule(table, field) !== 'drop') shape[field] = fieldSchema;
+    schema = z.strictObject({ ...shape, ...extra });
+  }
+  rowSchemaCache.set(cacheKey, schema);
+  return schema;
+}
+
+export const tombstoneRowSchema = TABLE_SCHEMAS.tombstones;

@@ -1,0 +1,229 @@
+import { unzipSync } from 'fflate';
+import { z } from 'zod';
+import { canonicalJson, fromBase64, fromUtf8, own, sha256Hex, startsWith, type Bytes } from '../crypto/bytes';
+import { CryptoError } from '../crypto/errors';
+import { envelopeRecipient, isEnvelope, openFromRecipient } from '../crypto/envelope';
+import { fingerprint, verifyBytes, type OrgKeys } from '../crypto/keys';
+import { isPassphraseBox, openWithPassphrase, passphraseBoxType } from '../crypto/passphraseBox';
+import { BundleError } from './errors';
+import {
+  BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, bundleRowSchema, dataEntry, INDICATORS_ENTRY, indicatorsFileSchema, MANIFEST_ENTRY, manifestSchema,
+  SIGNED_HEADER, SIGNED_MAGIC, SIGNED_VERSION, signatureSchema, TOMBSTONES_ENTRY, tombstoneRowSchema, type BundleManifest, type IndicatorsFile,
+} from './format';
+import type { Row } from './pseudonymise';
+import { tablesAt, type BundleTable } from './privacy';
+
+export interface InspectOptions {
+  /** For passphrase-protected bundles. */
+  passphrase?: string;
+  /** The lead's project: a bundle of any other project is refused (otherProject). */
+  projectId?: string;
+  /** Pinned signer fingerprints by organisation id (trust on first use). */
+  pins?: Readonly<Record<string, string>>;
+  /** Refuse signers that are not pinned yet (unknownSigner) instead of reporting trust 'firstUse'. */
+  requireKnownSigner?: boolean;
+  /** The reader's schema version: bundles written by a newer schema are refused (newerFormat). */
+  schemaVersion?: number;
+  /** Upper bound of the unpacked size (default 1 GiB). */
+  maxUnpackedBytes?: number;
+}
+
+export interface InspectedBundle {
+  manifest: BundleManifest;
+  /** The signer's fingerprint, for the UI to show and the lead to compare over the phone. */
+  fingerprint: string;
+  /** 'pinned': the key already pinned for this organisation; 'firstUse': not pinned yet: confirm. */
+  trust: 'pinned' | 'firstUse';
+  encryption: { toLead: boolean; passphrase: boolean };
+  /** Validated rows (schema output) per table that travelled at this privacy level. */
+  tables: Partial<Record<BundleTable, Row[]>>;
+  tombstones: Row[];
+  indicators: IndicatorsFile;
+  /** SHA-256 of the whole file as received, for the import history. */
+  fileSha256: string;
+}
+
+const MAX_UNPACKED = 1024 * 1024 * 1024;
+
+function parseJson(bytes: Uint8Array, code: 'damaged' | 'tampered', what: string): unknown {
+  try {
+    return JSON.parse(fromUtf8(bytes));
+  } catch {
+    throw new BundleError(code, { entry: what });
+  }
+}
+
+/** Entries must be stored exactly as canonical JSON: a different spelling means the bytes were edited. */
+function requireCanonical(bytes: Uint8Array, value: unknown, what: string) {
+  if (fromUtf8(bytes) !== canonicalJson(value)) throw new BundleError('tampered', { entry: what });
+}
+
+/**
+ * Opens, verifies and validates a bundle at the lead. Throws BundleError only (any other failure
+ * on bad input becomes 'damaged'); returns nothing until every check has passed.
+ */
+export async function inspectBundle(bytes: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'publicKeys'> | null, opts: InspectOptions = {}): Promise<InspectedBundle> {
+  try {
+    return await inspect(bytes, leadKeys, opts);
+  } catch (e) {
+    if (e instanceof BundleError) throw e;
+    throw new BundleError('damaged', { cause: e instanceof Error ? e.name : typeof e });
+  }
+}
+
+async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'publicKeys'> | null, opts: InspectOptions): Promise<InspectedBundle> {
+  const fileSha256 = await sha256Hex(input);
+  let bytes: Bytes = own(input);
+  const encryption = { toLead: false, passphrase: false };
+
+  if (isPassphraseBox(bytes)) {
+    const type = passphraseBoxType(bytes);
+    if (bytes.length >= 6 && type !== 'bundle') throw new BundleError('notABundle', type ? { contentType: type } : {});
+    if (opts.passphrase === undefined) throw new BundleError('passphraseRequired');
+    bytes = await open(() => openWithPassphrase(bytes, opts.passphrase!, 'bundle'), 'passphrase');
+    encryption.passphrase = true;
+  }
+  if (isEnvelope(bytes)) {
+    if (!leadKeys) throw new BundleError('wrongRecipient', { recipient: envelopeRecipient(bytes) ?? '' });
+    bytes = await open(() => openFromRecipient(bytes, leadKeys, 'bundle'), 'envelope');
+    encryption.toLead = true;
+  }
+  if (!startsWith(bytes, SIGNED_MAGIC)) throw new BundleError(encryption.toLead || encryption.passphrase ? 'damaged' : 'notABundle');
+
+  // The signed container.
+  if (bytes.length < SIGNED_HEADER) throw new BundleError('damaged');
+  if (bytes[4]! > SIGNED_VERSION) throw new BundleError('newerFormat', { part: 'container', found: bytes[4]!, supported: SIGNED_VERSION });
+  if (bytes[4] !== SIGNED_VERSION || bytes[5] !== 0 || bytes[6] !== 0 || bytes[7] !== 0) throw new BundleError('damaged');
+  const sigLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8);
+  if (sigLength > 4096 || SIGNED_HEADER + sigLength > bytes.length) throw new BundleError('damaged');
+  const sigBytes = bytes.subarray(SIGNED_HEADER, SIGNED_HEADER + sigLength);
+  const zip = bytes.subarray(SIGNED_HEADER + sigLength);
+  const sigJson = parseJson(sigBytes, 'damaged', 'signature');
+  const sig = signatureSchema.safeParse(sigJson);
+  if (!sig.success) throw new BundleError('damaged', { entry: 'signature' });
+  requireCanonical(sigBytes, sig.data, 'signature');
+  if ((await sha256Hex(zip)) !== sig.data.zipSha256) throw new BundleError('tampered', { entry: 'zip' });
+
+  // The zip, with a bound on what it may unpack to.
+  const limit = opts.maxUnpackedBytes ?? MAX_UNPACKED;
+  let total = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip, {
+      filter: (f) => {
+        total += f.originalSize;
+        if (total > limit) throw new BundleError('damaged', { reason: 'tooLarge' });
+        return true;
+      },
+    });
+  } catch (e) {
+    if (e instanceof BundleError) throw e;
+    throw new BundleError('damaged', { entry: 'zip' });
+  }
+  const manifestBytes = files[MANIFEST_ENTRY];
+  if (!manifestBytes) throw new BundleError('damaged', { entry: MANIFEST_ENTRY });
+  if ((await sha256Hex(manifestBytes)) !== sig.data.manifestSha256) throw new BundleError('tampered', { entry: MANIFEST_ENTRY });
+  const manifestJson = parseJson(manifestBytes, 'tampered', MANIFEST_ENTRY);
+  const head = z.object({ format: z.string(), formatVersion: z.number(), schemaVersion: z.number() }).safeParse(manifestJson);
+  if (!head.success || head.data.format !== BUNDLE_FORMAT) throw new BundleError('notABundle');
+  if (head.data.formatVersion > BUNDLE_FORMAT_VERSION) throw new BundleError('newerFormat', { part: 'format', found: head.data.formatVersion, supported: BUNDLE_FORMAT_VERSION });
+  const parsedManifest = manifestSchema.safeParse(manifestJson);
+  if (!parsedManifest.success) throw new BundleError('damaged', { entry: MANIFEST_ENTRY, field: parsedManifest.error.issues[0]?.path.join('.') ?? '' });
+  const manifest = parsedManifest.data;
+  requireCanonical(manifestBytes, manifest, MANIFEST_ENTRY);
+
+  // Who signed: the key stated in the manifest, its fingerprint, and the signature itself.
+  const signerFingerprint = await fingerprint(manifest.signer.publicKeys).catch(() => {
+    throw new BundleError('tampered', { entry: 'signer' });
+  });
+  if (signerFingerprint !== manifest.signer.fingerprint || signerFingerprint !== sig.data.signer) throw new BundleError('tampered', { entry: 'signer' });
+  const { signature, ...statement } = sig.data;
+  const sigRaw = fromBase64(signature);
+  if (!sigRaw || !(await verifyBytes(manifest.signer.publicKeys.sign, sigRaw, new TextEncoder().encode(canonicalJson(statement))))) {
+    throw new BundleError('tampered', { entry: 'signature' });
+  }
+
+  // Only now is the manifest the partner's word: check it against what the lead expects.
+  if (opts.schemaVersion !== undefined && manifest.schemaVersion > opts.schemaVersion) {
+    throw new BundleError('newerFormat', { part: 'schema', found: manifest.schemaVersion, supported: opts.schemaVersion });
+  }
+  if (opts.projectId !== undefined && manifest.projectId !== opts.projectId) throw new BundleError('otherProject', { found: manifest.projectId, expected: opts.projectId });
+  const pinned = opts.pins?.[manifest.organisation.id];
+  if (pinned !== undefined && pinned !== signerFingerprint) {
+    throw new BundleError('signerChanged', { organisation: manifest.organisation.name, expected: pinned, found: signerFingerprint });
+  }
+  if (pinned === undefined && opts.requireKnownSigner) throw new BundleError('unknownSigner', { organisation: manifest.organisation.name, found: signerFingerprint });
+
+  // Exactly the entries the manifest lists, each with its hash.
+  const tables = tablesAt(manifest.privacy);
+  const expected = new Set<string>([INDICATORS_ENTRY, ...(manifest.privacy === 'aggregate' ? [] : [TOMBSTONES_ENTRY, ...tables.map(dataEntry)])]);
+  const listed = Object.keys(manifest.entries);
+  if (listed.length !== expected.size || listed.some((n) => !expected.has(n))) throw new BundleError('tampered', { entry: 'entries' });
+  const names = Object.keys(files).filter((n) => n !== MANIFEST_ENTRY);
+  if (names.length !== expected.size || names.some((n) => !expected.has(n))) throw new BundleError('tampered', { entry: 'entries' });
+  for (const name of names) if ((await sha256Hex(files[name]!)) !== manifest.entries[name]) throw new BundleError('tampered', { entry: name });
+  const countKeys = Object.keys(manifest.counts);
+  const expectedCounts = manifest.privacy === 'aggregate' ? [] : [...tables, 'tombstones'];
+  if (countKeys.length !== expectedCounts.length || countKeys.some((k) => !expectedCounts.includes(k))) throw new BundleError('tampered', { entry: 'counts' });
+
+  const indicatorsJson = parseJson(files[INDICATORS_ENTRY]!, 'damaged', INDICATORS_ENTRY);
+  const indicators = indicatorsFileSchema.safeParse(indicatorsJson);
+  if (!indicators.success) throw new BundleError('invalidRow', { table: 'indicators', line: 1, field: indicators.error.issues[0]?.path.join('.') ?? '', reason: 'schema' });
+
+  const orgId = manifest.organisation.id;
+  const readLines = (entry: string, table: string, schema: z.ZodType, check?: (row: Row, line: number) => void): Row[] => {
+    const text = fromUtf8(files[entry]!);
+    if (text !== '' && !text.endsWith('\n')) throw new BundleError('invalidRow', { table, line: text.split('\n').length, field: '', reason: 'line' });
+    const lines = text === '' ? [] : text.slice(0, -1).split('\n');
+    if (lines.length !== manifest.counts[table]) throw new BundleError('tampered', { entry, reason: 'count' });
+    const ids = new Set<string>();
+    return lines.map((line, i) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new BundleError('invalidRow', { table, line: i + 1, field: '', reason: 'json' });
+      }
+      const result = schema.safeParse(value);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const field = issue?.code === 'unrecognized_keys' ? issue.keys.join(',') : (issue?.path.join('.') ?? '');
+        throw new BundleError('invalidRow', { table, line: i + 1, field, reason: issue?.code === 'unrecognized_keys' ? 'notAllowed' : 'schema' });
+      }
+      const row = result.data as Row;
+      if (row.orgId !== orgId) throw new BundleError('invalidRow', { table, line: i + 1, field: 'orgId', reason: 'otherOrganisation' });
+      if (ids.has(String(row.id))) throw new BundleError('invalidRow', { table, line: i + 1, field: 'id', reason: 'duplicate' });
+      ids.add(String(row.id));
+      check?.(row, i + 1);
+      return row;
+    });
+  };
+
+  const out: Partial<Record<BundleTable, Row[]>> = {};
+  let tombstones: Row[] = [];
+  if (manifest.privacy !== 'aggregate') {
+    for (const table of tables) out[table] = readLines(dataEntry(table), table, bundleRowSchema(table, manifest.privacy));
+    tombstones = readLines(TOMBSTONES_ENTRY, 'tombstones', tombstoneRowSchema);
+  }
+  return { manifest, fingerprint: signerFingerprint, trust: pinned === undefined ? 'firstUse' : 'pinned', encryption, tables: out, tombstones, indicators: indicators.data, fileSha256 };
+}
+
+async function open(fn: () => Promise<Bytes>, layer: 'passphrase' | 'envelope'): Promise<Bytes> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof CryptoError)) throw new BundleError('damaged');
+    switch (e.code) {
+      case 'wrongPassphrase':
+        throw new BundleError('wrongPassphrase');
+      case 'wrongRecipient':
+        throw new BundleError('wrongRecipient', e.params);
+      case 'newerFormat':
+        throw new BundleError('newerFormat', { part: layer, ...e.params });
+      case 'notAContainer':
+        throw new BundleError('notABundle', e.params);
+      default:
+        throw new BundleError('damaged');
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import { zipSync } from 'fflate';
+import { TABLE_SCHEMAS, type TableName } from '../model';
+import { computeIndicators } from '../indicators/compute';
+import { EMPTY_DATASET, type Dataset } from '../indicators/dataset';
+import { canonicalBytes, canonicalJson, concat, fromBase64, sha256Hex, toBase64, utf8, type Bytes } from '../crypto/bytes';
+import { fingerprint, signBytes, type OrgKeys, type PublicKeys } from '../crypto/keys';
+import { sealToRecipient } from '../crypto/envelope';
+import { sealWithPassphrase } from '../crypto/passphraseBox';
+import { BundleError } from './errors';
+import { bundleFileName } from './fileName';
+import {
+  BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, dataEntry, INDICATORS_ENTRY, MANIFEST_ENTRY, SIGNATURE_CONTEXT, SIGNED_HEADER, SIGNED_MAGIC, SIGNED_VERSION,
+  TOMBSTONES_ENTRY, type BundleManifest, type BundleSignature, type IndicatorsFile,
+} from './format';
+import { prepareRecords, type Row } from './pseudonymise';
+import { tablesAt, type PrivacyLevel } from './privacy';
+
+export type LocalTables = Partial<Record<TableName, readonly unknown[]>>;
+
+export interface WriteBundleInput {
+  /** From the invitation the partner imported. */
+  project: { projectId: string; projectSecret: string; leadPublicKeys: PublicKeys };
+  organisation: { id: string; name: string; country: BundleManifest['organisation']['country'] };
+  installationId: string;
+  /** The partner's own keys; the bundle is signed with keys.sign.privateKey. */
+  keys: OrgKeys;
+  /** The partner's tables as stored (rows of other organisations are left out). */
+  tables: LocalTables;
+  privacy?: PrivacyLevel;
+  /** Required (true) for the full level: the user was warned and chose it. */
+  acknowledgedRisk?: boolean;
+  /** The Dexie schema version of the writing installation. */
+  schemaVersion: number;
+  now?: Date;
+  /** The day indicators are computed for (yyyy-MM-dd); default: the local date of `now`. */
+  today?: string;
+  /** Encrypt to the lead (default true). */
+  encryptToLead?: boolean;
+  /** Also wrap in a passphrase container. */
+  passphrase?: string;
+  passphraseIterations?: number;
+  exportId?: string;
+}
+
+export interface WrittenBundle {
+  bytes: Uint8Array;
+  fileName: string;
+  manifest: BundleManifest;
+  /** People kept out of the record tables for lack of consent to share. */
+  withheldPeople: number;
+}
+
+/** The rows `computeIndicators` needs, from stored tables. */
+export function datasetOf(tables: Partial<Record<string, readonly unknown[]>>): Dataset {
+  const ds = {} as Record<keyof Dataset, unknown[]>;
+  for (const key of Object.keys(EMPTY_DATASET) as Array<keyof Dataset>) ds[key] = [...(tables[key] ?? [])];
+  return ds as unknown as Dataset;
+}
+
+function localDay(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+const ndjson = (rows: readonly unknown[]): Bytes => utf8(rows.map((r) => `${canonicalJson(r)}\n`).join(''));
+
+/** Zip entries get a fixed time so the same content gives the same bytes. */
+const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
+
+export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundle> {
+  const level = input.privacy ?? 'pseudonymised';
+  if (level === 'full' && input.acknowledgedRisk !== true) throw new BundleError('notAllowed', { reason: 'acknowledgedRisk' });
+  const secret = fromBase64(input.project.projectSecret);
+  if (!secret || secret.length !== 32) throw new BundleError('notAllowed', { reason: 'projectSecret' });
+  const now = input.now ?? new Date();
+  const today = input.today ?? localDay(now);
+  const orgId = input.organisation.id;
+
+  // Own rows only, each checked against its schema (a bad row is caught here, not at the lead).
+  const own: Partial<Record<TableName, Row[]>> = {};
+  for (const [table, rows] of Object.entries(input.tables) as Array<[TableName, readonly unknown[]]>) {
+    const schema = TABLE_SCHEMAS[table];
+    if (!schema) continue;
+    const out: Row[] = [];
+    rows.forEach((row, index) => {
+      if ((row as Row | null)?.orgId !== orgId) return;
+      const parsed = schema.safeParse(row);
+      if (!parsed.success) {
+        throw new BundleError('invalidRow', { table, line: index + 1, field: parsed.error.issues[0]?.path.join('.') ?? '', reason: 'export' });
+      }
+      out.push(parsed.data as Row);
+    });
+    own[table] = out;
+  }
+
+  const indicatorsFile: IndicatorsFile = { asOf: today, indicators: computeIndicators(datasetOf(own), {}, today).indicators as unknown as IndicatorsFile['indicators'] };
+  const files: Record<string, Bytes> = { [INDICATORS_ENTRY]: canonicalBytes(indicatorsFile) };
+  const counts: Record<string, number> = {};
+  let withheldPeople = 0;
+  if (level !== 'aggregate') {
+    const prepared = await prepareRecords({ tables: own, tombstones: own.tombstones ?? [], level, projectSecret: secret, orgId });
+    withheldPeople = prepared.withheldPeople;
+    for (const table of tablesAt(level)) {
+      files[dataEntry(table)] = ndjson(prepared.tables[table]);
+      counts[table] = prepared.tables[table].length;
+    }
+    files[TOMBSTONES_ENTRY] = ndjson(prepared.tombstones);
+    counts.tombstones = prepared.tombstones.length;
+  }
+  const entries: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(files)) entries[name] = await sha256Hex(bytes);
+
+  const signerFingerprint = await fingerprint(input.keys.publicKeys);
+  const manifest: BundleManifest = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    schemaVersion: input.schemaVersion,
+    projectId: input.project.projectId,
+    organisation: { id: orgId, name: input.organisation.name, country: input.organisation.country },
+    installationId: input.installationId,
+    exportId: input.exportId ?? crypto.randomUUID(),
+    exportedAt: now.toISOString(),
+    privacy: level,
+    signer: { publicKeys: { sign: input.keys.publicKeys.sign, encrypt: input.keys.publicKeys.encrypt }, fingerprint: signerFingerprint },
+    indicatorsAsOf: today,
+    counts,
+    entries,
+  };
+  const manifestBytes = canonicalBytes(manifest);
+  const zip = zipSync({ [MANIFEST_ENTRY]: manifestBytes, ...files }, { level: 6, mtime: ZIP_TIME });
+
+  const statement = { algorithm: 'Ed25519' as const, context: SIGNATURE_CONTEXT as typeof SIGNATURE_CONTEXT, signer: signerFingerprint, manifestSha256: await sha256Hex(manifestBytes), zipSha256: await sha256Hex(zip) };
+  const signature: BundleSignature = { ...statement, signature: toBase64(await signBytes(input.keys.sign.privateKey, canonicalBytes(statement))) };
+  const signatureBytes = canonicalBytes(signature);
+  const head = new Uint8Array(new ArrayBuffer(SIGNED_HEADER));
+  head.set(SIGNED_MAGIC, 0);
+  head[4] = SIGNED_VERSION;
+  new DataView(head.buffer).setUint32(8, signatureBytes.length);
+  let bytes: Bytes = concat(head, signatureBytes, zip);
+
+  if (input.encryptToLead !== false) bytes = await sealToRecipient(bytes, input.project.leadPublicKeys, 'bundle');
+  if (input.passphrase !== undefined) bytes = await sealWithPassphrase(bytes, input.passphrase, 'bundle', { iterations: input.passphraseIterations });
+  return { bytes, fileName: bundleFileName(input.organisation.name, now), manifest, withheldPeople };
+}

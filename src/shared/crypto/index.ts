@@ -1,0 +1,5 @@
+export * from './bytes';
+export * from './errors';
+export * from './keys';
+export * from './passphraseBox';
+export * from './envelope';

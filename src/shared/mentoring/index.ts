@@ -1,0 +1,4 @@
+export * from './lifecycle';
+export * from './reminders';
+export * from './stats';
+export * from './ics';

@@ -1,0 +1,78 @@
+import { strToU8, zipSync } from 'fflate';
+import type { Attendance, EventSession, Person, Programme, ProgrammeEvent } from '../model';
+import { breakdown, sortedEntries } from './breakdown';
+
+/** Texts in the user's language and the formatting the pack needs, passed in so this stays pure. */
+export interface PackTexts {
+  date(iso: string): string;
+  label(key: string, vars?: Record<string, string | number>): string;
+  /** The complete standalone HTML of a session's sign-in sheet. */
+  signInSheetHtml(session: EventSession): string;
+}
+
+export interface PackInput {
+  organisation: string;
+  programme: Programme;
+  event: ProgrammeEvent;
+  sessions: EventSession[];
+  people: Array<Pick<Person, 'id' | 'firstName' | 'lastName' | 'gender' | 'country' | 'institution' | 'institutionType' | 'municipality'>>;
+  attendance: Array<Pick<Attendance, 'sessionId' | 'personId' | 'status'>>;
+  scans: Array<{ sessionId: string; fileName: string; data: Uint8Array }>;
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  return /[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const csv = (rows: Array<Array<string | number>>) => '\uFEFF' + rows.map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
+const safe = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+
+/** The file names and contents of an event's evidence pack (agenda, sign-in sheets, scans, counts, attendance). */
+export function evidencePackFiles(input: PackInput, tx: PackTexts): Record<string, Uint8Array> {
+  const { programme, event, sessions } = input;
+  const files: Record<string, Uint8Array> = {};
+  const agenda = [
+    input.organisation,
+    programme.title,
+    [programme.funder, programme.projectCode].filter(Boolean).join(' · '),
+    '',
+    `${event.number !== undefined ? `${event.number}. ` : ''}${event.title}`,
+    event.topic ?? '',
+    event.trainers.length ? `${tx.label('trainers')}: ${event.trainers.join(', ')}` : '',
+    '',
+    ...sessions.map((s) => `${tx.date(s.date)} ${s.start}–${s.end} · ${[s.venue, s.town].filter(Boolean).join(', ')}`),
+    '',
+    event.agenda ?? '',
+  ].join('\r\n');
+  files['01-agenda.txt'] = strToU8(agenda.replace(/(\r\n){3,}/g, '\r\n\r\n'));
+  sessions.forEach((s, i) => {
+    files[`02-sign-in-sheets/${String(i + 1).padStart(2, '0')}-${s.date}.html`] = strToU8(tx.signInSheetHtml(s));
+  });
+  for (const scan of input.scans) {
+    const s = sessions.find((x) => x.id === scan.sessionId);
+    files[`03-signed-scans/${s?.date ?? 'session'}-${safe(scan.fileName)}`] = scan.data;
+  }
+  const b = breakdown(input.people);
+  const rows: Array<Array<string | number>> = [[tx.label('dimension'), tx.label('value'), tx.label('count')]];
+  rows.push([tx.label('total'), '', b.total]);
+  for (const dim of ['gender', 'institutionType', 'country', 'municipality'] as const) {
+    for (const [k, n] of sortedEntries(b[dim])) rows.push([tx.label(`by.${dim}`), tx.label(`${dim}.${k}`), n]);
+  }
+  files['04-participant-counts.csv'] = strToU8(csv(rows));
+  const marks = new Map(input.attendance.map((a) => [`${a.sessionId}|${a.personId}`, a.status]));
+  const people = [...input.people].sort((a, b2) => a.lastName.localeCompare(b2.lastName) || a.firstName.localeCompare(b2.firstName));
+  files['05-attendance.csv'] = strToU8(
+    csv([
+      [tx.label('name'), tx.label('institution'), ...sessions.map((s) => tx.date(s.date))],
+      ...people.map((p) => [`${p.lastName}, ${p.firstName}`, p.institution ?? p.municipality ?? '', ...sessions.map((s) => {
+        const st = marks.get(`${s.id}|${p.id}`);
+        return st ? tx.label(`status.${st}`) : '';
+      })]),
+    ]),
+  );
+  return files;
+}
+
+export function zipFiles(files: Record<string, Uint8Array>): Uint8Array {
+  return zipSync(files, { level: 6 });
+}

@@ -1,0 +1,52 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { TABLE_SCHEMAS } from '@shared/model';
+import { createRecord } from '../../src/renderer/src/db/records';
+import { acceptPairs, getMentoringSettings, logSession, matchRows, menteeRows, mentoringReminders, mentorRows, saveMenteeProfile, saveMentor, saveMentoringSettings, sessionRows, setMatchStatus } from '../../src/renderer/src/db/mentoring';
+import { getSettings } from '../../src/renderer/src/db/settings';
+import { withSetUpDb } from '../fixtures/testDb';
+
+describe('mentoring data', () => {
+  it('profiles, accepting pairs, sessions, reminders and closing with an outcome', async () => {
+    await withSetUpDb(async (db, { actor }) => {
+      const vesna = await createRecord(db, actor, 'people', { kind: 'professional', firstName: 'Vesna', lastName: 'Kovačević', gender: 'woman', municipality: 'Čakovec' });
+      const ana = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman', municipality: 'Čakovec' });
+      const mentor = await saveMentor(db, actor, { personId: vesna.id, expertise: ['businessPlan'], languages: ['hr'], capacity: 2 });
+      await saveMenteeProfile(db, actor, { personId: ana.id, needs: ['businessPlan'], languages: ['hr'] });
+      // One needs profile per person: saving again updates it.
+      await saveMenteeProfile(db, actor, { personId: ana.id, needs: ['businessPlan', 'legal'], languages: ['hr'] });
+      expect(await db.menteeProfiles.count()).toBe(1);
+
+      const [m] = await acceptPairs(db, actor, [{ menteeId: ana.id, mentorId: mentor.id, score: 40 }]);
+      // Accepting the same mentee twice does nothing.
+      expect(await acceptPairs(db, actor, [{ menteeId: ana.id, mentorId: mentor.id, score: 40 }])).toEqual([]);
+      expect((await mentorRows(db))[0]!.load).toBe(1);
+      expect((await menteeRows(db))[0]!.current?.id).toBe(m!.id);
+
+      await logSession(db, actor, { matchId: m!.id, date: '2026-01-10', minutes: 60, mode: 'phone', services: ['businessCounselling'], followUpOn: '2026-01-20' });
+      const rem = await mentoringReminders(db, { today: '2026-03-01' });
+      expect(rem.map((r) => r.reminder.kind)).toEqual(['followUp', 'stale', 'check']);
+      expect(rem[0]!.menteeName).toBe('Ana Horvat');
+      expect((await sessionRows(db, { mentorId: mentor.id, from: '2026-01-01', to: '2026-01-31' })).length).toBe(1);
+      expect((await sessionRows(db, { from: '2026-02-01' })).length).toBe(0);
+
+      await expect(setMatchStatus(db, actor, m!.id, 'proposed')).rejects.toThrow();
+      await setMatchStatus(db, actor, m!.id, 'closed', { reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'obrt', jobsCreated: 1 }, '2026-03-01');
+      const closed = (await matchRows(db))[0]!.match;
+      expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-03-01' });
+      const outcome = await db.outcomes.get(closed.closure!.outcomeId!);
+      expect(outcome).toMatchObject({ personId: ana.id, kind: 'businessRegistered', date: '2026-03-01', note: 'obrt; jobs:1' });
+      expect(await db.auditLog.where('table').equals('outcomes').count()).toBe(1);
+    });
+  });
+
+  it('mentoring settings live beside the app settings; both rows validate for backups', async () => {
+    await withSetUpDb(async (db) => {
+      expect((await getMentoringSettings(db)).staleWeeks).toBe(4);
+      await saveMentoringSettings(db, { staleWeeks: 6, weights: { ...(await getMentoringSettings(db)).weights, needs: 50 } });
+      expect(await getMentoringSettings(db)).toMatchObject({ staleWeeks: 6, weights: { needs: 50 } });
+      expect((await getSettings(db))?.key).toBe('app');
+      for (const row of await db.table('settings').toArray()) expect(TABLE_SCHEMAS.settings.safeParse(row).success).toBe(true);
+    });
+  });
+});

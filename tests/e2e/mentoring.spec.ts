@@ -1,0 +1,142 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LOCALE_NAMES } from '../../src/shared/i18n/locales';
+import { en, goToSettings, loadDemo, setUp, shot, tr } from './helpers';
+
+const m = (path: string, vars?: Record<string, string | number>) => en('mentoring', path, vars);
+
+async function openTab(page: Page, tab: string) {
+  await page.getByRole('link', { name: en('nav', 'mentoring') }).click();
+  await page.getByRole('tab', { name: m(`tabs.${tab}`) }).click();
+}
+
+/** Picks the n-th person the picker offers for a search. */
+async function pick(page: Page, label: string, search: string, n = 0) {
+  const dialog = page.getByRole('dialog');
+  const box = dialog.getByRole('combobox', { name: label });
+  await box.fill(search);
+  await expect(page.getByRole('option').nth(n)).toBeAttached();
+  for (let i = 0; i <= n; i++) await box.press('ArrowDown');
+  await box.press('Enter');
+}
+
+test('mentors and mentees, suggestions, match all, three sessions from the keyboard, reminders, closing with an outcome', async ({ page }) => {
+  test.setTimeout(150_000);
+  page.setDefaultTimeout(10_000);
+  await setUp(page);
+  await expect(page.getByRole('heading', { name: new RegExp(en('nav', 'home')) })).toBeVisible();
+  await loadDemo(page);
+
+  // A new mentor from the registry.
+  await openTab(page, 'mentors');
+  await expect(page.getByTestId('mentor-row')).toHaveCount(5);
+  await page.getByRole('button', { name: m('addMentor') }).click();
+  await pick(page, m('person'), 'a', 0);
+  await page.getByRole('dialog').getByRole('combobox', { name: m('expertise') }).click({ force: true });
+  await page.getByRole('option', { name: m('areas.businessPlan') }).click();
+  await page.getByRole('option', { name: m('areas.legal') }).click();
+  await page.keyboard.press('Escape');
+  await shot(page, 'mentoring-mentor-form-en');
+  await page.getByRole('dialog').getByRole('button', { name: m('save') }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await shot(page, 'mentoring-mentors-en');
+
+  // Three mentees with their needs.
+  await openTab(page, 'mentees');
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('button', { name: m('addMentee') }).click();
+    await pick(page, m('person'), 'a', 4 + i);
+    await page.getByRole('dialog').getByRole('combobox', { name: m('needs') }).click({ force: true });
+    await page.getByRole('option', { name: m('areas.businessPlan') }).click();
+    await page.keyboard.press('Escape');
+    if (i === 0) await shot(page, 'mentoring-mentee-form-en');
+    await page.getByRole('dialog').getByRole('button', { name: m('save') }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
+  const unmatched = page.getByTestId('mentee-row').filter({ hasText: m('unmatched') });
+  await expect(unmatched.first()).toBeVisible();
+  const before = await unmatched.count();
+  await shot(page, 'mentoring-mentees-en');
+
+  // Suggestions for one mentee, ranked with reasons in words.
+  await unmatched.first().getByRole('button', { name: m('suggestions') }).click();
+  await expect(page.getByTestId('suggestion').first()).toContainText(/shares \d of \d needs|free place/);
+  await shot(page, 'mentoring-suggestions-en');
+  await page.getByTestId('suggestion').first().getByRole('button', { name: m('choose') }).click();
+  await expect(unmatched).toHaveCount(before - 1);
+
+  // Match all: a reviewable proposal, accepted.
+  await openTab(page, 'matchAll');
+  await page.getByRole('button', { name: m('runMatchAll') }).click();
+  await expect(page.getByTestId('proposal-row').first()).toBeVisible();
+  await page.getByTestId('proposal-row').first().getByRole('button', { name: m('fix') }).click();
+  await shot(page, 'mentoring-match-all-en');
+  await page.getByRole('button', { name: m('acceptSelected') }).click();
+  await expect(page.getByText(/match(es)? started/).last()).toBeVisible();
+
+  // Three sessions logged from the keyboard only.
+  await openTab(page, 'matches');
+  const row = page.getByTestId('match-row').filter({ has: page.getByRole('button', { name: m('logSession') }) }).first();
+  const mentee = (await row.getByRole('button').first().textContent())!;
+  for (let i = 0; i < 3; i++) {
+    await row.getByRole('button', { name: m('logSession') }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel(m('date')).focus();
+    await page.keyboard.type(`0${i + 1}022026`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('45');
+    await dialog.getByLabel(m('topics')).focus();
+    await page.keyboard.type(`Poslovni plan, dio ${i + 1}`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Povjerljivo.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Pripremiti troškovnik');
+    await page.keyboard.press('Tab');
+    if (i === 2) await page.keyboard.type('01032026');
+    if (i === 0) await shot(page, 'mentoring-session-form-en');
+    await page.keyboard.press('Control+Enter');
+    await expect(dialog).toHaveCount(0);
+  }
+  await openTab(page, 'sessions');
+  await expect(page.getByTestId('session-row').filter({ hasText: mentee }).filter({ hasText: 'Poslovni plan, dio' })).toHaveCount(3);
+  await shot(page, 'mentoring-sessions-en');
+
+  // Reminders on the home page: the follow-up is due and "is this pair working?".
+  await page.getByRole('link', { name: en('nav', 'home') }).click();
+  await expect(page.getByTestId('reminder').filter({ hasText: mentee }).first()).toBeVisible();
+  await shot(page, 'home-en');
+
+  // Close the match with an outcome: the participant's outcome is recorded.
+  await openTab(page, 'matches');
+  const active = page.getByTestId('match-row').filter({ hasText: mentee });
+  await active.getByRole('button', { name: m('close') }).click();
+  await shot(page, 'mentoring-close-en');
+  await page.getByRole('dialog').getByRole('button', { name: m('closeMatch') }).click();
+  await expect(page.getByText(m('closedMatch')).last()).toBeVisible();
+  await expect(active.first()).toContainText(m('statuses.closed'));
+  await shot(page, 'mentoring-matches-en');
+
+  // Weights in Settings.
+  await goToSettings(page, 'mentoring');
+  await expect(page.getByLabel(m('settings.weights.needs'))).toHaveValue('40');
+  await shot(page, 'mentoring-settings-en');
+
+  // The same screens in Serbian Cyrillic.
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('option', { name: LOCALE_NAMES['sr-Cyrl'], exact: true }).click();
+  await page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'home') }).click();
+  await expect(page.getByText(tr('sr-Cyrl', 'mentoring', 'reminders.title'))).toBeVisible();
+  await shot(page, 'home-sr-Cyrl');
+  await page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'mentoring') }).click();
+  await shot(page, 'mentoring-mentors-sr-Cyrl');
+  for (const tab of ['mentees', 'matches', 'sessions']) {
+    await page.getByRole('tab', { name: tr('sr-Cyrl', 'mentoring', `tabs.${tab}`) }).click();
+    await shot(page, `mentoring-${tab}-sr-Cyrl`);
+  }
+  await page.getByRole('tab', { name: tr('sr-Cyrl', 'mentoring', 'tabs.matchAll') }).click();
+  await page.getByRole('button', { name: tr('sr-Cyrl', 'mentoring', 'runMatchAll') }).click();
+  await page.waitForTimeout(500);
+  await shot(page, 'mentoring-match-all-sr-Cyrl');
+});
