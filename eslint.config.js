@@ -9,7 +9,7 @@ const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 
 const restrict = (...patterns) => ['error', { patterns: patterns.map((group) => ({ group: group.group, message: group.message })) }];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  { ignores: ['out/**', 'out-*/**', 'src/renderer/out-*/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
