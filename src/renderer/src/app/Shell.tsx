@@ -1,19 +1,23 @@
-import { AppShell, Badge, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Burger, Center, Group, Loader, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconChalkboard, IconChartBar, IconChevronDown, IconHome, IconLock, IconSettings, IconTransfer, IconUsersGroup } from '@tabler/icons-react';
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { ExchangePage } from '../features/exchange/ExchangePage';
 import { HomePage } from '../features/home/HomePage';
-import { MentoringPage } from '../features/mentoring/MentoringPage';
-import { ParticipantsPage } from '../features/participants/ParticipantsPage';
-import { ProgrammesPage } from '../features/programmes/ProgrammesPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { useApp } from './AppContext';
+
+// Each capability loads when first opened, so the app starts fast (charts, spreadsheets and
+// matching are only fetched by the screens that need them).
+const ParticipantsPage = lazy(() => import('../features/participants/ParticipantsPage').then((m) => ({ default: m.ParticipantsPage })));
+const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
+const MentoringPage = lazy(() => import('../features/mentoring/MentoringPage').then((m) => ({ default: m.MentoringPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+
 
 const NAV: Array<{ path: string; key: string; icon: ComponentType<{ size?: number; stroke?: number }> }> = [
   { path: '/home', key: 'home', icon: IconHome },
@@ -89,16 +93,24 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Routes>
-          <Route path="/home" element={<HomePage />} />
-          <Route path="/participants/*" element={<ParticipantsPage />} />
-          <Route path="/programmes/*" element={<ProgrammesPage />} />
-          <Route path="/mentoring/*" element={<MentoringPage />} />
-          <Route path="/reports/*" element={<ReportsPage />} />
-          <Route path="/exchange/*" element={<ExchangePage />} />
-          <Route path="/settings/:tab?" element={<SettingsPage />} />
-          <Route path="*" element={<Navigate to="/home" replace />} />
-        </Routes>
+        <Suspense
+          fallback={
+            <Center h={200}>
+              <Loader aria-label={t('common:loading')} />
+            </Center>
+          }
+        >
+          <Routes>
+            <Route path="/home" element={<HomePage />} />
+            <Route path="/participants/*" element={<ParticipantsPage />} />
+            <Route path="/programmes/*" element={<ProgrammesPage />} />
+            <Route path="/mentoring/*" element={<MentoringPage />} />
+            <Route path="/reports/*" element={<ReportsPage />} />
+            <Route path="/exchange/*" element={<ExchangePage />} />
+            <Route path="/settings/:tab?" element={<SettingsPage />} />
+            <Route path="*" element={<Navigate to="/home" replace />} />
+          </Routes>
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
