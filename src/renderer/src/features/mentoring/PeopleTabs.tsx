@@ -181,7 +181,7 @@ function Suggestions({ mentee, onDone }: { mentee: MenteeRow; onDone: () => void
                 {(s.eligible ? s.reasons : s.blocked).map(reason).join(' · ')}
               </Text>
             </Stack>
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
               <Badge size="lg" variant="light" color={s.eligible ? 'teal' : 'gray'}>
                 {t('score')} {s.score}
               </Badge>
