@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import ICAL from 'ical.js';
@@ -160,6 +161,13 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await page.getByRole('button', { name: p('print.back') }).click();
 
+  // The scanned signed sheet goes back to its session as evidence.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('session-line').first().getByRole('button', { name: p('session.more') }).click();
+  await page.getByRole('menuitem', { name: p('scans.attach') }).click();
+  await (await chooser).setFiles({ name: 'potpisna-lista-20-03.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 scanned') });
+  await expect(page.getByTestId('session-line').first()).toContainText('potpisna-lista-20-03.pdf');
+
   // The event's calendar: four sessions at the right instants across the DST change.
   const ics = await download(page, () => page.getByRole('button', { name: `${p('exportIcs')} (.ics)` }).click());
   expect(ics.name).toMatch(/\.ics$/);
@@ -174,6 +182,8 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   expect(names2.filter((n) => n.startsWith('02-sign-in-sheets/'))).toHaveLength(4);
   expect(names2).toEqual(expect.arrayContaining(['01-agenda.txt', '04-participant-counts.csv', '05-attendance.csv']));
   expect(strFromU8(files['01-agenda.txt']!)).toContain('Savjetovanje i trening za poduzetnice');
+  expect(strFromU8(files['03-signed-scans/2027-03-20-potpisna-lista-20-03.pdf']!)).toBe('%PDF-1.4 scanned');
+  expect(strFromU8(files[names2.find((n) => n.startsWith('02-sign-in-sheets/01-'))!]!)).toContain(p('print.signInTitle'));
   expect(strFromU8(files['04-participant-counts.csv']!)).toContain(p('genders.woman'));
 
   // Evaluation: a score and the average.
@@ -230,4 +240,30 @@ test('a cross-border module has participants from two countries, shown in the ov
   await page.getByRole('tab', { name: tr('sr-Cyrl', 'programmes', 'tabs.overview') }).click();
   await expect(page.getByTestId('overview-country')).toContainText(tr('sr-Cyrl', 'common', 'countries.SI'));
   await shot(page, 'programmes-cross-border-overview-sr-Cyrl');
+});
+
+test('programme and event screens pass axe with no serious issues', async ({ page }) => {
+  test.setTimeout(120_000);
+  await setUp(page);
+  await loadDemo(page);
+  const serious = async (where: string) => {
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const found = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    expect(found, where).toEqual([]);
+  };
+  await page.getByRole('link', { name: en('nav', 'programmes') }).click();
+  await page.getByTestId('programme-card').filter({ hasText: p('kinds.badge') }).click();
+  await expect(page.getByTestId('event-row')).toHaveCount(1);
+  await serious('programme');
+  await page.getByTestId('event-row').first().click();
+  for (const tab of ['sessions', 'enrolment', 'attendance', 'certificates', 'evaluation', 'overview']) {
+    await page.getByRole('tab', { name: p(`tabs.${tab}`) }).click();
+    await expect(page.getByRole('tab', { name: p(`tabs.${tab}`) })).toHaveAttribute('aria-selected', 'true');
+    await page.waitForTimeout(200);
+    await serious(tab);
+  }
+  await page.getByRole('tab', { name: p('tabs.sessions') }).click();
+  await page.getByTestId('session-line').first().getByRole('button', { name: p('session.signInSheet') }).click();
+  await expect(page.getByTestId('sheet-page').first()).toBeVisible();
+  await serious('sign-in sheet');
 });

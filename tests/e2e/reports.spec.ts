@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import * as XLSX from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
 import { LOCALE_NAMES } from '../../src/shared/i18n/locales';
@@ -12,8 +12,8 @@ test.beforeEach(async ({ page }) => {
   await page.getByRole('link', { name: en('nav', 'reports') }).click();
 });
 
-const tile = (page: import('@playwright/test').Page, id: string) => page.locator(`[data-testid="summary-tile"][data-indicator="${id}"]`);
-const tileNumber = async (page: import('@playwright/test').Page, id: string) => Number((await tile(page, id).getByTestId('tile-value').textContent())!.replace(/\D/g, ''));
+const tile = (page: Page, id: string) => page.locator(`[data-testid="summary-tile"][data-indicator="${id}"]`);
+const tileNumber = async (page: Page, id: string) => Number((await tile(page, id).getByTestId('tile-value').textContent())!.replace(/\D/g, ''));
 
 test('the dashboard shows indicators with definitions and the people behind a number', async ({ page }) => {
   await expect(tile(page, 'reach.total')).toBeVisible();

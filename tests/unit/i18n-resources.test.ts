@@ -205,3 +205,12 @@ describe('the checks themselves', () => {
     expect(keyProblems({ n_one: 'x' }, { n_one: 'x' }, 'en')).toEqual(['n_one: plural form without n_other']);
   });
 });
+
+describe('audit log labels', () => {
+  it('every table of the data store has a name in the audit log', async () => {
+    const { TABLE_NAMES } = await import('../../src/shared/model');
+    const { resources } = await import('../../src/shared/i18n/resources');
+    const tables = (resources.en.audit as { tables: Record<string, string> }).tables;
+    expect(TABLE_NAMES.filter((t) => !tables[t])).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { country, id, isoDate, isoDateTime, TABLE_SCHEMAS } from '../model';
-import { utf8 } from '../crypto/bytes';
+import { utf8 } from '../crypto';
 import { fieldRule, PRIVACY_LEVELS, PSEUDO_KEY_FIELD, type BundleTable, type PrivacyLevel } from './privacy';
 
 /** The bundle format (docs/bundle-format.md is the reference for other tools). */

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { country, id, isoDateTime } from '../model';
-import { canonicalBytes, fromBase64, fromUtf8, randomBytes, toBase64 } from '../crypto/bytes';
-import { CryptoError } from '../crypto/errors';
-import { fingerprint, rawPublicKeys, type PublicKeys } from '../crypto/keys';
-import { openWithPassphrase, passphraseBoxType, sealWithPassphrase } from '../crypto/passphraseBox';
+import { canonicalBytes, fromBase64, fromUtf8, randomBytes, toBase64, CryptoError, fingerprint, rawPublicKeys, type PublicKeys, openWithPassphrase, passphraseBoxType, sealWithPassphrase } from '../crypto';
 import { InvitationError } from './errors';
 
 /**

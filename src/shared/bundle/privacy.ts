@@ -29,8 +29,10 @@ const BASE = { id: 'keep', orgId: 'keep', createdAt: 'keep', updatedAt: 'keep' }
 
 /** Tables that travel, in the order they are written, with the rule of every field. */
 export const FIELD_POLICY = {
+  // Sole traders and family farms carry their owner's name ("Kmetija Zupan", "obrt … vl. Ana K."):
+  // organisation names stay home; the partner's own name travels in the manifest.
   organisations: {
-    ...BASE, name: 'keep', country: 'keep', town: 'keep', role: 'keep', isSelf: 'keep', kind: 'keep', supportedOn: 'keep', jobsCreated: 'keep',
+    ...BASE, name: 'drop', country: 'keep', town: 'keep', role: 'keep', isSelf: 'keep', kind: 'keep', supportedOn: 'keep', jobsCreated: 'keep',
   },
   people: {
     ...BASE,

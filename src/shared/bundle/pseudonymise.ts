@@ -1,7 +1,7 @@
 import { coversSpecialCategories, type Consent } from '../model';
 import { foldForSearch } from '../i18n/transliterate';
 import { personNameKey } from '../people/nameKey';
-import { own, toHex, utf8, type Bytes } from '../crypto/bytes';
+import { own, toHex, utf8, type Bytes } from '../crypto';
 import { BUNDLE_TABLES, fieldRule, PSEUDO_KEY_FIELD, REFERENCES, tablesAt, type BundleTable, type PrivacyLevel } from './privacy';
 
 export type Row = Record<string, unknown>;

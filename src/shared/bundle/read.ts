@@ -1,10 +1,6 @@
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
-import { canonicalJson, fromBase64, fromUtf8, own, sha256Hex, startsWith, type Bytes } from '../crypto/bytes';
-import { CryptoError } from '../crypto/errors';
-import { envelopeRecipient, isEnvelope, openFromRecipient } from '../crypto/envelope';
-import { fingerprint, verifyBytes, type OrgKeys } from '../crypto/keys';
-import { isPassphraseBox, openWithPassphrase, passphraseBoxType } from '../crypto/passphraseBox';
+import { canonicalJson, fromBase64, fromUtf8, own, sha256Hex, startsWith, type Bytes, CryptoError, envelopeRecipient, isEnvelope, openFromRecipient, fingerprint, verifyBytes, type OrgKeys, isPassphraseBox, openWithPassphrase, passphraseBoxType } from '../crypto';
 import { BundleError } from './errors';
 import {
   BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, bundleRowSchema, dataEntry, INDICATORS_ENTRY, indicatorsFileSchema, MANIFEST_ENTRY, manifestSchema,

@@ -2,10 +2,7 @@ import { zipSync } from 'fflate';
 import { TABLE_SCHEMAS, type TableName } from '../model';
 import { computeIndicators } from '../indicators/compute';
 import { EMPTY_DATASET, type Dataset } from '../indicators/dataset';
-import { canonicalBytes, canonicalJson, concat, fromBase64, sha256Hex, toBase64, utf8, type Bytes } from '../crypto/bytes';
-import { fingerprint, signBytes, type OrgKeys, type PublicKeys } from '../crypto/keys';
-import { sealToRecipient } from '../crypto/envelope';
-import { sealWithPassphrase } from '../crypto/passphraseBox';
+import { canonicalBytes, canonicalJson, concat, fromBase64, sha256Hex, toBase64, utf8, type Bytes, fingerprint, signBytes, type OrgKeys, type PublicKeys, sealToRecipient, sealWithPassphrase } from '../crypto';
 import { BundleError } from './errors';
 import { bundleFileName } from './fileName';
 import {

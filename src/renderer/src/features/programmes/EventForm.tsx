@@ -107,8 +107,8 @@ export function EventForm({ opened, onClose, programme, event, sessions, onSaved
             {form.values.sessions.map((_, i) => (
               <Group key={i} gap="xs" wrap="nowrap" align="flex-start" data-testid="session-row">
                 <TextInput type="date" w={150} aria-label={t('programmes:session.date')} {...form.getInputProps(`sessions.${i}.date`)} />
-                <TextInput type="time" w={120} aria-label={t('programmes:session.start')} {...form.getInputProps(`sessions.${i}.start`)} />
-                <TextInput type="time" w={120} aria-label={t('programmes:session.end')} {...form.getInputProps(`sessions.${i}.end`)} />
+                <TextInput type="time" w={130} aria-label={t('programmes:session.start')} {...form.getInputProps(`sessions.${i}.start`)} />
+                <TextInput type="time" w={130} aria-label={t('programmes:session.end')} {...form.getInputProps(`sessions.${i}.end`)} />
                 <TextInput style={{ flex: 1 }} aria-label={t('programmes:session.venue')} placeholder={t('programmes:session.venue')} {...form.getInputProps(`sessions.${i}.venue`)} />
                 <TextInput w={130} aria-label={t('programmes:session.town')} placeholder={t('programmes:session.town')} {...form.getInputProps(`sessions.${i}.town`)} />
                 <Select w={150} aria-label={t('programmes:session.country')} data={countryOptions} allowDeselect={false} {...form.getInputProps(`sessions.${i}.country`)} />
