@@ -113,7 +113,8 @@ test('create with consent gating, edit, duplicate warning, merge, anonymise, era
   await shot(page, 'participants-merge-en');
   await page.getByTestId('confirm-merge').click();
   await expect(page.getByText(P('merged'))).toBeVisible();
-  await expect(page.getByTestId('consent-row')).toHaveCount(1);
+  // Both records' consents are legal records of their own: the merged person keeps the two.
+  await expect(page.getByTestId('consent-row')).toHaveCount(2);
   await openParticipants(page);
   await expect(page.getByTestId('person-row')).toHaveCount(1);
 

@@ -203,7 +203,15 @@ export function PeopleList() {
                   </Text>
                 </div>
               </Box>
-              <div ref={scrollRef} style={{ height: 'calc(100vh - 300px)', minHeight: 240, overflowY: 'auto' }} data-testid="people-scroll">
+              <div
+                ref={scrollRef}
+                style={{ height: 'calc(100vh - 300px)', minHeight: 240, overflowY: 'auto' }}
+                data-testid="people-scroll"
+                // Focusable so keyboard users can scroll the list with the arrow keys.
+                tabIndex={0}
+                role="rowgroup"
+                aria-label={t('participants:title')}
+              >
                 {rows.length === 0 ? (
                   <Text c="dimmed" ta="center" py="xl" data-testid="no-matches">
                     {t('participants:noMatches')}
