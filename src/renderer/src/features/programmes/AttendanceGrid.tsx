@@ -7,7 +7,12 @@ import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { completions, participants, setAttendance, type EventDetail } from '../../db/programmes';
 
-export const STATUS_KEYS: Record<string, AttendanceStatus> = { p: 'present', l: 'late', e: 'excused', a: 'absent', '1': 'present', '2': 'late', '3': 'excused', '4': 'absent' };
+/** The same physical keys on a Latin and a Serbian Cyrillic keyboard (P/п, L/л, E/е, A/а), and 1–4. */
+export const STATUS_KEYS: Record<string, AttendanceStatus> = {
+  p: 'present', l: 'late', e: 'excused', a: 'absent',
+  п: 'present', л: 'late', е: 'excused', а: 'absent',
+  '1': 'present', '2': 'late', '3': 'excused', '4': 'absent',
+};
 export const STATUS_COLOR: Record<AttendanceStatus, string> = { present: 'teal', late: 'yellow', excused: 'blue', absent: 'red' };
 
 /**
