@@ -27,6 +27,15 @@ test('the dashboard shows indicators with definitions and the people behind a nu
   await shot(page, 'reports-drill-en');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('breakdown-byGender')).toBeVisible();
+
+  // A donor target with its progress: 2 × today's reach means 50 %.
+  const targets = page.getByTestId('targets');
+  await targets.getByRole('combobox', { name: en('reports', 'targets.indicator') }).click();
+  await page.getByRole('option', { name: en('reports', 'indicators.reach.total'), exact: true }).click();
+  await targets.getByRole('textbox', { name: en('reports', 'targets.value') }).fill(String(total * 2));
+  await targets.getByRole('button', { name: en('reports', 'targets.add') }).click();
+  await expect(targets.getByTestId('target-row')).toContainText(`${total} of ${(total * 2).toLocaleString('en-GB')}`);
+  await expect(targets.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
   await shot(page, 'reports-dashboard-en');
 
   // Filters: a programme narrows the figures; "this month" has fewer people than project to date.

@@ -228,3 +228,25 @@ describe('reach over time', () => {
     ]);
   });
 });
+
+describe('targets', () => {
+  it('progress against project and programme targets, shares in percent', async () => {
+    const { applicableTargets, targetProgress } = await import('../../src/shared/indicators/targets');
+    const ds = dataset();
+    ds.people.push(person('w1'), person('w2'), person('m1', { gender: 'man' }), person('m2', { gender: 'man' }));
+    for (const p of ['w1', 'w2', 'm1', 'm2']) ds.attend(p, 's1');
+    const { indicators } = computeIndicators(ds, {}, TODAY);
+    const base = { orgId: ORG_A, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    const targets = [
+      { ...base, id: 't1', indicator: 'reach.total' as const, value: 8 },
+      { ...base, id: 't2', indicator: 'reach.womenShare' as const, value: 50 },
+      { ...base, id: 't3', indicator: 'reach.total' as const, value: 100, programmeId: 'badge' },
+    ];
+    const project = targetProgress(indicators, applicableTargets(targets, undefined));
+    expect(project.map((p) => [p.target.id, p.actual, p.ratio])).toEqual([
+      ['t1', 4, 0.5],
+      ['t2', 50, 1],
+    ]);
+    expect(applicableTargets(targets, 'badge').map((t) => t.id)).toEqual(['t3']);
+  });
+});

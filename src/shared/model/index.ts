@@ -4,6 +4,7 @@ import { consentSchema, importMappingSchema, outcomeSchema, personSchema, tombst
 import { attachmentSchema, attendanceSchema, certificateSchema, enrolmentSchema, evaluationSchema, eventSchema, programmeSchema, sessionSchema } from './programme';
 import { matchSchema, menteeProfileSchema, mentorSchema, mentoringSessionSchema } from './mentoring';
 import { auditEntrySchema, importHistorySchema, settingsRowSchema, userSchema } from './system';
+import { targetSchema } from './target';
 
 export * from './base';
 export * from './organisation';
@@ -11,6 +12,7 @@ export * from './person';
 export * from './programme';
 export * from './mentoring';
 export * from './system';
+export * from './target';
 
 /**
  * Every table of the data store with the schema its rows must satisfy. The Dexie schema,
@@ -39,6 +41,7 @@ export const TABLE_SCHEMAS = {
   settings: settingsRowSchema,
   importHistory: importHistorySchema,
   importMappings: importMappingSchema,
+  targets: targetSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;

@@ -45,6 +45,7 @@ export const STORES_V3: Record<TableName, string> = {
   matches: 'id, orgId, mentorId, menteeId, status, [mentorId+status]',
   mentoringSessions: 'id, orgId, matchId, date, followUpOn',
   menteeProfiles: 'id, orgId, &personId',
+  targets: 'id, orgId, programmeId',
 };
 
 export const SCHEMA_VERSION = 3;

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { reportTables } from '@shared/indicators/report';
+import { applicableTargets } from '@shared/indicators/targets';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/AppContext';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,6 +20,7 @@ import { categoryLabel, reportLabels } from './labels';
 import { ReportFilters } from './ReportFilters';
 import { ReportPrint } from './ReportPrint';
 import { StatTile } from './StatTile';
+import { TargetsPanel } from './TargetsPanel';
 import { useReport } from './useReport';
 
 export function ReportsPage() {
@@ -29,7 +32,8 @@ export function ReportsPage() {
   );
 }
 
-const WOMEN_TARGET = 0.5;
+/** Without a target of its own, the share of women is measured against the usual 50 %. */
+const DEFAULT_WOMEN_TARGET = 50;
 
 function Dashboard() {
   const { t } = useTranslation(['reports', 'common']);
@@ -39,6 +43,8 @@ function Dashboard() {
   const location = useLocation();
   const { filter, setFilter, result, names, dataset } = useReport();
   const [drill, setDrill] = useState<{ title: string; path: string } | null>(null);
+  const targets = useLiveQuery(() => db.targets.toArray(), [db]) ?? [];
+  const womenTarget = (applicableTargets(targets, filter.programmeId).find((x) => x.indicator === 'reach.womenShare')?.value ?? DEFAULT_WOMEN_TARGET) / 100;
   if (!result || !dataset) return null;
   const { indicators: i, drilldown } = result;
   const hasData = dataset.people.length > 0;
@@ -110,11 +116,12 @@ function Dashboard() {
             <Group justify="space-between">
               <Title order={5}>{t('reports:indicators.reach.womenShare')}</Title>
               <Text fw={700}>
-                {i.reach.womenShare === null ? '—' : `${fmt.number(Math.round(i.reach.womenShare * 100))} %`} <Text span c="dimmed" size="sm">{t('reports:target', { value: `${fmt.number(WOMEN_TARGET * 100)} %` })}</Text>
+                {i.reach.womenShare === null ? '—' : `${fmt.number(Math.round(i.reach.womenShare * 100))} %`} <Text span c="dimmed" size="sm">{t('reports:target', { value: `${fmt.number(womenTarget * 100)} %` })}</Text>
               </Text>
             </Group>
-            <Progress mt="sm" size="lg" value={(i.reach.womenShare ?? 0) * 100} color={(i.reach.womenShare ?? 0) >= WOMEN_TARGET ? 'teal' : 'orange'} aria-label={t('reports:indicators.reach.womenShare')} />
+            <Progress mt="sm" size="lg" value={(i.reach.womenShare ?? 0) * 100} color={(i.reach.womenShare ?? 0) >= womenTarget ? 'teal' : 'orange'} aria-label={t('reports:indicators.reach.womenShare')} />
           </Paper>
+          <TargetsPanel indicators={i} programmeId={filter.programmeId} programmes={names.programmes} />
           {i.reach.byMonth.length > 1 && (
             <Paper withBorder radius="md" p="md">
               <Title order={5} mb="sm">
