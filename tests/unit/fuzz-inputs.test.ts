@@ -52,7 +52,7 @@ describe('fuzzing', () => {
       try {
         decodeBackup(mutate(good, next), 3);
       } catch (e) {
-        if (!(e instanceof BackupError)) throw new Error(`mutation ${i}: ${String(e)}`);
+        if (!(e instanceof BackupError)) throw new Error(`mutation ${i}: ${String(e)}`, { cause: e });
         refused++;
       }
     }
@@ -69,7 +69,7 @@ describe('fuzzing', () => {
         try {
           loaded = loadImportFile(file, bytes);
         } catch (e) {
-          if (!(e instanceof ImportFileError)) throw new Error(`${file} mutation ${i}: ${String(e)}`);
+          if (!(e instanceof ImportFileError)) throw new Error(`${file} mutation ${i}: ${String(e)}`, { cause: e });
           continue;
         }
         // Whatever was read must go through mapping and row validation without an exception.

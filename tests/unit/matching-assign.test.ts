@@ -2,6 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, greedyAssignment, solveAssignment, type AssignmentProblem } from '@shared/matching';
 
+/** A small seeded generator (mulberry32) for instances bigger than fast-check should shrink. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
  * The independent exact method: try every way to give each mentee a mentor or nobody within the
  * capacities and keep the best by the objective. Exponential, fine for tiny instances.
@@ -31,6 +43,87 @@ function bruteForce(p: AssignmentProblem): { value: number; matched: number } {
   };
   walk(0);
   return best;
+}
+
+/**
+ * A second exact method for instances too big to brute-force: the textbook Hungarian method (e-maxx
+ * form, O(n² · slots)) on the fully expanded matrix, one column per capacity slot plus a shared
+ * "unmatched" column. This was the solver before the per-mentor JV one; kept here as the reference.
+ */
+function referenceHungarian(p: AssignmentProblem): Int32Array {
+  const { n, m, w } = p;
+  const spread = p.spread ?? 0;
+  let big = 0;
+  if (p.objective === 'count') {
+    let max = 0;
+    for (const x of w) if (Number.isFinite(x) && Math.abs(x) > max) max = Math.abs(x);
+    let slots = 0;
+    let load = 0;
+    for (let j = 0; j < m; j++) {
+      slots += p.capacity[j]!;
+      load = Math.max(load, (p.load?.[j] ?? 0) + p.capacity[j]!);
+    }
+    big = 2 * (max + spread * load) * Math.max(1, Math.min(n, slots)) + 1;
+  }
+  const colMentor = [-1];
+  const colPenalty = [0];
+  for (let j = 0; j < m; j++) {
+    for (let k = 0; k < p.capacity[j]!; k++) {
+      colMentor.push(j);
+      colPenalty.push(spread * ((p.load?.[j] ?? 0) + k));
+    }
+  }
+  const NONE = colMentor.length;
+  colMentor.push(-1);
+  colPenalty.push(0);
+  const C = NONE + 1;
+  const u = new Float64Array(n + 1);
+  const v = new Float64Array(C);
+  const owner = new Int32Array(C);
+  const way = new Int32Array(C);
+  const minv = new Float64Array(C);
+  const used = new Uint8Array(C);
+  for (let i = 1; i <= n; i++) {
+    owner[0] = i;
+    let j0 = 0;
+    minv.fill(Infinity);
+    used.fill(0);
+    do {
+      used[j0] = 1;
+      const i0 = owner[j0]!;
+      let delta = Infinity;
+      let j1 = NONE;
+      for (let j = 1; j < C; j++) {
+        if (used[j]) continue;
+        const mj = colMentor[j]!;
+        const cur = (mj < 0 ? 0 : -(big + w[(i0 - 1) * m + mj]!) + colPenalty[j]!) - u[i0]! - v[j]!;
+        if (cur < minv[j]!) {
+          minv[j] = cur;
+          way[j] = j0;
+        }
+        if (minv[j]! < delta) {
+          delta = minv[j]!;
+          j1 = j;
+        }
+      }
+      for (let j = 0; j < C; j++) {
+        if (used[j]) {
+          u[owner[j]!]! += delta;
+          v[j]! -= delta;
+        } else minv[j]! -= delta;
+      }
+      j0 = j1;
+    } while (j0 !== NONE && owner[j0] !== 0);
+    do {
+      const j1 = way[j0]!;
+      owner[j0] = owner[j1]!;
+      j0 = j1;
+    } while (j0 !== 0);
+    owner[NONE] = 0;
+  }
+  const result = new Int32Array(n).fill(-1);
+  for (let j = 1; j < NONE; j++) if (owner[j]! > 0 && Number.isFinite(w[(owner[j]! - 1) * m + colMentor[j]!]!)) result[owner[j]! - 1] = colMentor[j]!;
+  return result;
 }
 
 const instance = fc
@@ -110,10 +203,111 @@ describe('optimal assignment', () => {
     expect(new Set(spreadOut).size).toBe(2);
   });
 
+  it('equals the reference Hungarian on medium instances: ties, forbidden pairs, loads, idle mentors, both shapes', () => {
+    const medium = fc
+      .record({
+        n: fc.integer({ min: 0, max: 45 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        spread: fc.integer({ min: 0, max: 6 }),
+        objective: fc.constantFrom('score' as const, 'count' as const),
+        // A narrow score range makes ties everywhere; a wide one makes them rare.
+        range: fc.constantFrom(1, 3, 10, 100),
+        forbid: fc.constantFrom(0, 0.2, 0.6, 0.95),
+        maxCap: fc.constantFrom(1, 2, 5, 12),
+        seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      })
+      .map(({ n, m, spread, objective, range, forbid, maxCap, seed }): AssignmentProblem => {
+        const r = rng(seed);
+        return {
+          n,
+          m,
+          spread,
+          objective,
+          w: Float64Array.from({ length: n * m }, () => (r() < forbid ? -Infinity : Math.floor(r() * (range + 1)))),
+          capacity: Array.from({ length: m }, () => Math.floor(r() * (maxCap + 1))),
+          load: Array.from({ length: m }, () => Math.floor(r() * 3)),
+        };
+      });
+    fc.assert(
+      fc.property(medium, (p) => {
+        const mine = evaluate(p, solveAssignment(p));
+        const ref = evaluate(p, referenceHungarian(p));
+        expect(mine.feasible).toBe(true);
+        if (p.objective === 'count') expect(mine.matched).toBe(ref.matched);
+        expect(mine.value).toBeCloseTo(ref.value, 6);
+      }),
+      { numRuns: 400, seed: 5 },
+    );
+  });
+
+  it('stays optimal with fractional scores (no exact ties to lean on)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom('score' as const, 'count' as const), (seed, objective) => {
+        const r = rng(seed);
+        const n = 1 + Math.floor(r() * 30);
+        const m = 1 + Math.floor(r() * 8);
+        const p: AssignmentProblem = {
+          n,
+          m,
+          objective,
+          spread: r() * 4,
+          w: Float64Array.from({ length: n * m }, () => (r() < 0.15 ? -Infinity : r() * 10 - 1)),
+          capacity: Array.from({ length: m }, () => Math.floor(r() * 5)),
+          load: Array.from({ length: m }, () => Math.floor(r() * 2)),
+        };
+        const mine = evaluate(p, solveAssignment(p));
+        const ref = evaluate(p, referenceHungarian(p));
+        expect(mine.feasible).toBe(true);
+        if (objective === 'count') expect(mine.matched).toBe(ref.matched);
+        expect(mine.value).toBeCloseTo(ref.value, 6);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it('handles the edge shapes: nobody, no places, a mentee with no allowed mentor, far more mentees than places and the reverse', () => {
+    expect([...solveAssignment({ n: 0, m: 3, w: new Float64Array(0), capacity: [1, 2, 3] })]).toEqual([]);
+    expect([...solveAssignment({ n: 2, m: 2, w: Float64Array.from([5, 6, 7, 8]), capacity: [0, 0] })]).toEqual([-1, -1]);
+    // Mentee 1 may have nobody; the others still get the optimum.
+    const blocked: AssignmentProblem = { n: 3, m: 2, w: Float64Array.from([9, 1, -Infinity, -Infinity, 8, 7]), capacity: [1, 1], objective: 'count' };
+    expect([...solveAssignment(blocked)]).toEqual([0, -1, 1]);
+    // 60 mentees, 2 places: the two best pairs win.
+    const many: AssignmentProblem = { n: 60, m: 1, w: Float64Array.from({ length: 60 }, (_, i) => (i === 17 ? 90 : i === 42 ? 80 : i % 7)), capacity: [2] };
+    const a = solveAssignment(many);
+    expect([...a.keys()].filter((i) => a[i]! >= 0)).toEqual([17, 42]);
+    // 2 mentees, 40 places: each gets her best mentor, the penalty keeps them apart when it must.
+    const few: AssignmentProblem = { n: 2, m: 10, w: Float64Array.from({ length: 20 }, (_, k) => (k % 10 === 3 ? 50 : k % 10 === 4 ? 49 : 10)), capacity: new Array(10).fill(4), spread: 2 };
+    expect([...solveAssignment(few)].sort()).toEqual([3, 4]);
+  });
+
+  it('with equal scores everywhere, matches as many as there are places and spreads them evenly', () => {
+    const p: AssignmentProblem = { n: 40, m: 8, w: new Float64Array(320).fill(20), capacity: new Array(8).fill(6), spread: 1 };
+    const a = solveAssignment(p);
+    const per = new Array<number>(8).fill(0);
+    a.forEach((j) => j >= 0 && per[j]!++);
+    expect(per).toEqual(new Array(8).fill(5));
+    expect(evaluate(p, a).value).toBeCloseTo(evaluate(p, referenceHungarian(p)).value, 9);
+  });
+
+  it('matches the reference on a larger instance with many ties (several rounds of augmenting paths)', () => {
+    const r = rng(99);
+    const n = 300;
+    const m = 60;
+    for (const objective of ['score', 'count'] as const) {
+      const p: AssignmentProblem = { n, m, objective, spread: 3, w: Float64Array.from({ length: n * m }, () => (r() < 0.1 ? -Infinity : Math.floor(r() * 30))), capacity: new Array(m).fill(4) };
+      const mine = evaluate(p, solveAssignment(p));
+      const ref = evaluate(p, referenceHungarian(p));
+      expect(mine.matched).toBe(ref.matched);
+      expect(mine.value).toBe(ref.value);
+    }
+  });
+
   it('reports progress up to the last mentee', () => {
     const calls: number[] = [];
     solveAssignment({ n: 120, m: 10, w: Float64Array.from({ length: 1200 }, (_, k) => (k * 37) % 50), capacity: new Array(10).fill(12) }, (done) => calls.push(done));
     expect(calls.at(-1)).toBe(120);
     expect(calls.length).toBeGreaterThan(10);
+    // Never backwards.
+    expect(calls.every((x, k) => k === 0 || x >= calls[k - 1]!)).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { Root } from './app/Root';
 async function start() {
   const db = createDb();
   await db.open();
+  if (new URLSearchParams(location.search).get('bench') === '1') (await import('./bench/hooks')).installBenchHooks(db); // npm run bench only
   const settings = await getSettings(db);
   // First start: follow the operating system's language; afterwards the user's choice persists.
   const info = await platform.invoke('app:info', undefined);

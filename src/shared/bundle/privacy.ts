@@ -110,6 +110,9 @@ export const LOCAL_ONLY_TABLES = {
   settings: 'local preferences',
   importHistory: 'local import history',
   importMappings: 'local import column mappings',
+  targets: 'local indicator targets (each organisation sets its own)',
+  exchange: 'local keys and project membership',
+  partnerSlices: 'the lead\'s consolidated partner data',
 } as const satisfies Partial<Record<TableName, string>>;
 
 /** Tables that travel at a level. */

@@ -1,4 +1,5 @@
 import type { Objective } from '../model/mentoring';
+import { solveSlots } from './lap';
 
 /**
  * The assignment problem behind "match all", in plain arrays so it runs in a worker, in Node and
@@ -25,90 +26,53 @@ export interface AssignmentProblem {
 }
 
 /**
- * Exact optimum by the Hungarian method with potentials (shortest augmenting paths, one mentee at
- * a time) on the mentors' capacity slots plus one always-free "unmatched" column. O(n · slots) per
- * mentee in the common case, O(n² · slots) in the worst. Returns the mentor index of each mentee, or -1.
+ * Exact optimum: Jonker–Volgenant shortest augmenting paths on the mentors' capacity slots plus a
+ * private "unmatched" column per mentee, scanning per mentor (see `./lap`). Reports progress.
+ * Returns the mentor index of each mentee, or -1.
  */
 export function solveAssignment(p: AssignmentProblem, onProgress?: (done: number, total: number) => void): Int32Array {
   const { n, m, w } = p;
   const spread = p.spread ?? 0;
   const big = p.objective === 'count' ? bigFor(p) : 0;
-  // Columns 1..S are slots, column S + 1 is "unmatched" (never full, so never traversed).
-  const slotMentor: number[] = [];
-  const slotPenalty: number[] = [];
-  for (let j = 0; j < m; j++) {
-    const start = p.load?.[j] ?? 0;
-    for (let k = 0; k < p.capacity[j]!; k++) {
-      slotMentor.push(j);
-      slotPenalty.push(spread * (start + k));
-    }
+  // Only mentors with a free place take part.
+  const mentors: number[] = [];
+  for (let j = 0; j < m; j++) if (p.capacity[j]! > 0) mentors.push(j);
+  const mm = mentors.length;
+  const capacity = new Int32Array(mm);
+  let slots = 0;
+  for (let a = 0; a < mm; a++) slots += capacity[a] = p.capacity[mentors[a]!]!;
+  const penalty = new Float64Array(slots);
+  for (let a = 0, s = 0; a < mm; a++) {
+    const start = p.load?.[mentors[a]!] ?? 0;
+    for (let k = 0; k < capacity[a]!; k++) penalty[s++] = spread * (start + k);
   }
-  const S = slotMentor.length;
-  const NONE = S + 1;
-  const C = S + 2;
-  const colMentor = Int32Array.from([-1, ...slotMentor, -1]);
-  const colPenalty = Float64Array.from([0, ...slotPenalty, 0]);
-  const u = new Float64Array(n + 1);
-  const v = new Float64Array(C);
-  const owner = new Int32Array(C); // row (1-based) in each column, 0 = free
-  const way = new Int32Array(C);
-  const minv = new Float64Array(C);
-  const used = new Uint8Array(C);
-  const result = new Int32Array(n).fill(-1);
-  const step = Math.max(1, Math.floor(n / 50));
-
-  for (let i = 1; i <= n; i++) {
-    owner[0] = i;
-    let j0 = 0;
-    minv.fill(Infinity);
-    used.fill(0);
-    do {
-      used[j0] = 1;
-      const i0 = owner[j0]!;
-      const base = (i0 - 1) * m;
-      const ui = u[i0]!;
-      let delta = Infinity;
-      let j1 = NONE;
-      for (let j = 1; j < C; j++) {
-        if (used[j]) continue;
-        const mj = colMentor[j]!;
-        const cost = mj < 0 ? 0 : -(big + w[base + mj]!) + colPenalty[j]!;
-        const cur = cost - ui - v[j]!;
-        if (cur < minv[j]!) {
-          minv[j] = cur;
-          way[j] = j0;
-        }
-        // Ties go to the free "unmatched" column last, to real slots first (fewer moves later).
-        if (minv[j]! < delta) {
-          delta = minv[j]!;
-          j1 = j;
-        }
-      }
-      for (let j = 0; j < C; j++) {
-        if (used[j]) {
-          u[owner[j]!]! += delta;
-          v[j]! -= delta;
-        } else {
-          minv[j]! -= delta;
-        }
-      }
-      j0 = j1;
-    } while (j0 !== NONE && owner[j0] !== 0);
-    do {
-      const j1 = way[j0]!;
-      owner[j0] = owner[j1]!;
-      j0 = j1;
-    } while (j0 !== 0);
-    owner[NONE] = 0;
-    if (onProgress && (i % step === 0 || i === n)) onProgress(i, n);
-  }
-  for (let j = 1; j <= S; j++) if (owner[j]! > 0) result[owner[j]! - 1] = colMentor[j]!;
-  // A pair worth nothing (or forbidden) is no pair.
+  // Cost = -(bonus + score); a forbidden pair (-Infinity) costs +Infinity and is never taken.
+  const cost = mm === m ? toCost(w, big) : toCost(pickColumns(w, n, m, Int32Array.from(mentors)), big);
+  const solved = solveSlots({ n, m: mm, cost, capacity, penalty }, onProgress);
+  const result = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const j = result[i]!;
-    if (j >= 0 && !Number.isFinite(w[i * m + j]!)) result[i] = -1;
+    const a = solved[i]!;
+    // A forbidden pair is no pair (it never is chosen; this is belt and braces).
+    result[i] = a >= 0 && Number.isFinite(w[i * m + mentors[a]!]!) ? mentors[a]! : -1;
   }
   return result;
+}
+
+/** Costs to minimise: -(bonus + score); a forbidden pair (-Infinity, or NaN) costs +Infinity. */
+function toCost(w: Float64Array, big: number): Float64Array {
+  const cost = new Float64Array(w.length);
+  for (let k = 0; k < w.length; k++) {
+    const s = w[k]!;
+    cost[k] = s > -Infinity ? -(big + s) : Infinity;
+  }
+  return cost;
+}
+
+/** The columns `cols` of an n × m row-major matrix. */
+function pickColumns(w: Float64Array, n: number, m: number, cols: Int32Array): Float64Array {
+  const out = new Float64Array(n * cols.length);
+  for (let i = 0, k = 0; i < n; i++) for (let a = 0; a < cols.length; a++) out[k++] = w[i * m + cols[a]!]!;
+  return out;
 }
 
 /** A bonus per matched mentee larger than any difference in total score, so count comes first. */

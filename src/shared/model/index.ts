@@ -5,6 +5,7 @@ import { attachmentSchema, attendanceSchema, certificateSchema, enrolmentSchema,
 import { matchSchema, menteeProfileSchema, mentorSchema, mentoringSessionSchema } from './mentoring';
 import { auditEntrySchema, importHistorySchema, settingsRowSchema, userSchema } from './system';
 import { targetSchema } from './target';
+import { exchangeRowSchema, partnerSliceSchema } from './exchange';
 
 export * from './base';
 export * from './organisation';
@@ -13,6 +14,7 @@ export * from './programme';
 export * from './mentoring';
 export * from './system';
 export * from './target';
+export * from './exchange';
 
 /**
  * Every table of the data store with the schema its rows must satisfy. The Dexie schema,
@@ -42,6 +44,8 @@ export const TABLE_SCHEMAS = {
   importHistory: importHistorySchema,
   importMappings: importMappingSchema,
   targets: targetSchema,
+  exchange: exchangeRowSchema,
+  partnerSlices: partnerSliceSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;

@@ -1,3 +1,5 @@
+import type { Dataset } from '@shared/indicators/dataset';
+import { loadConsolidatedDataset } from './exchange';
 import type { MrezaDb } from './db';
 
 /** Every table the indicators read, in one read transaction so the figures are consistent. */
@@ -17,7 +19,22 @@ export async function loadDataset(db: MrezaDb) {
   }));
 }
 
+export type OwnDataset = Awaited<ReturnType<typeof loadDataset>>;
+
 /** Names for the drill-down list: only the people behind one number. */
 export async function peopleByIds(db: MrezaDb, ids: readonly string[]) {
   return (await db.people.bulkGet([...ids])).filter((p) => p !== undefined).sort((a, b) => a.lastName.localeCompare(b.lastName));
+}
+
+/**
+ * What Reports computes from: this organisation's records and, at the lead, the partners'
+ * consolidated records too (people made unique across partners by their pseudonymous key).
+ */
+export async function loadReportDataset(db: MrezaDb): Promise<{ own: OwnDataset; dataset: Dataset; personKey?: (personId: string) => string; partnerNames: Map<string, string>; partnerProgrammes: Map<string, string> }> {
+  const own = await loadDataset(db);
+  const partners = await loadConsolidatedDataset(db);
+  if (!partners) return { own, dataset: own, partnerNames: new Map(), partnerProgrammes: new Map() };
+  const merged = {} as Record<keyof Dataset, unknown[]>;
+  for (const key of Object.keys(own) as Array<keyof Dataset>) merged[key] = [...own[key], ...(partners.dataset[key] ?? [])];
+  return { own, dataset: merged as unknown as Dataset, personKey: partners.dataset.personKey, partnerNames: partners.names, partnerProgrammes: partners.programmeNames };
 }

@@ -46,6 +46,8 @@ export const STORES_V3: Record<TableName, string> = {
   mentoringSessions: 'id, orgId, matchId, date, followUpOn',
   menteeProfiles: 'id, orgId, &personId',
   targets: 'id, orgId, programmeId',
+  exchange: 'id',
+  partnerSlices: 'id, orgId',
 };
 
 export const SCHEMA_VERSION = 3;

@@ -1,33 +1,46 @@
-import { List, Paper, Text, Title } from '@mantine/core';
-import { IconTransfer } from '@tabler/icons-react';
+import { Loader, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
-import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { ensureIdentity } from '../../db/exchange';
+import { Fingerprint, Section } from './common';
+import { LeadExchange } from './LeadExchange';
+import { PartnerExchange } from './PartnerExchange';
 
-/** How data travels between partners and the lead; the steps depend on this organisation's role. */
+/** How data travels between partners and the lead; the screen depends on this organisation's role. */
 export function ExchangePage() {
   const { t } = useTranslation('exchange');
   const { org } = useApp();
-  const steps = org.role === 'lead' ? ['lead1', 'lead2', 'lead3'] : ['partner1', 'partner2', 'partner3'];
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <EmptyState icon={<IconTransfer size={32} />} title={org.role === 'lead' ? t('emptyLeadTitle') : t('emptyPartnerTitle')}>
-        {t('emptyText')}
-      </EmptyState>
-      <Paper withBorder radius="md" p="lg" maw={720} mx="auto">
-        <Title order={4} mb="sm">
-          {t('howItWorks')}
-        </Title>
-        <List type="ordered" spacing="xs">
-          {steps.map((s) => (
-            <List.Item key={s}>
-              <Text>{t(`steps.${s}`)}</Text>
-            </List.Item>
-          ))}
-        </List>
-      </Paper>
+      <Stack gap="lg" maw={1100}>
+        {org.role === 'lead' ? <LeadExchange /> : <PartnerExchange />}
+        <KeyCard />
+      </Stack>
     </>
+  );
+}
+
+/** This installation's key: made on first use of Exchange, shown for comparison by phone. */
+function KeyCard() {
+  const { t } = useTranslation('exchange');
+  const { db } = useApp();
+  const [fp, setFp] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    void ensureIdentity(db).then((id) => live && setFp(id.fingerprint));
+    return () => {
+      live = false;
+    };
+  }, [db]);
+  return (
+    <Section title={t('keys.title')} testId="own-key">
+      {fp ? <Fingerprint value={fp} label={t('keys.fingerprint')} /> : <Loader size="sm" aria-label={t('keys.preparing')} />}
+      <Text size="sm" c="dimmed">
+        {t('keys.hint')}
+      </Text>
+    </Section>
   );
 }

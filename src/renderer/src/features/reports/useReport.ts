@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { computeIndicators } from '@shared/indicators/compute';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '@shared/indicators/periods';
 import { useApp } from '../../app/AppContext';
-import { loadDataset } from '../../db/indicators';
+import { loadReportDataset } from '../../db/indicators';
 import type { NameMaps } from './labels';
 
 export interface ReportFilter {
@@ -43,19 +43,21 @@ function useFilterParams(): [ReportFilter, (f: ReportFilter) => void] {
 export function useReport() {
   const { db } = useApp();
   const [filter, setFilter] = useFilterParams();
-  const dataset = useLiveQuery(() => loadDataset(db), [db]);
+  const loaded = useLiveQuery(() => loadReportDataset(db), [db]);
+  const dataset = loaded?.dataset;
+  const personKey = loaded?.personKey;
   const { preset, from, to, programmeId, orgId, country } = filter;
   const period = useMemo(() => (preset === 'custom' ? { from, to } : presetPeriod(preset, new Date())), [preset, from, to]);
   const result = useMemo(
-    () => (dataset ? computeIndicators(dataset, { ...period, programmeId, orgId, country }, todayIso()) : undefined),
-    [dataset, period, programmeId, orgId, country],
+    () => (dataset ? computeIndicators(dataset, { ...period, programmeId, orgId, country, ...(personKey ? { personKey } : {}) }, todayIso()) : undefined),
+    [dataset, personKey, period, programmeId, orgId, country],
   );
   const names = useMemo<NameMaps>(
     () => ({
-      programmes: new Map((dataset?.programmes ?? []).map((p) => [p.id, p.title])),
-      organisations: new Map((dataset?.organisations ?? []).filter((o) => o.role !== 'other').map((o) => [o.id, o.name])),
+      programmes: new Map([...(loaded?.partnerProgrammes ?? []), ...(loaded?.own.programmes ?? []).map((p) => [p.id, p.title] as const)]),
+      organisations: new Map([...(loaded?.own.organisations ?? []).filter((o) => o.role !== 'other').map((o) => [o.id, o.name] as const), ...(loaded?.partnerNames ?? [])]),
     }),
-    [dataset],
+    [loaded],
   );
   return { filter, setFilter, period, dataset, result, names };
 }

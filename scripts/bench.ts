@@ -1,0 +1,401 @@
+// Every benchmark of the project in one go (docs: README "Benchmarks"; issue 8).
+//   npm run bench                 a tenth of the issue sizes (minutes)
+//   npm run bench -- --full       the sizes the issues name
+//   npm run bench -- --build      rebuild the renderer first (also done when out/renderer lacks the bench hooks)
+// Node benchmarks run with vitest (tests/bench/*.bench.ts); renderer ones in Debian's Chromium
+// through Playwright against the built renderer (`vite preview`, started and stopped here), using
+// the test-only hooks of src/renderer/src/bench/hooks.ts (installed only with `?bench=1`).
+// Every figure is set against a reference measured in the same run; prints one table and writes
+// the same as JSON to bench-results/<timestamp>.json. Exit code 0 even when a target is missed
+// (benchmarks are not tests); 1 when a benchmark could not run.
+import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'out/renderer');
+const PORT = 4199;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const args = new Set(process.argv.slice(2));
+const FULL = args.has('--full');
+const SIZE = FULL ? 'full' : 'default';
+const S = FULL
+  ? { people: 50_000, importRows: 10_000, dashPeople: 150_000, dashSessions: 600_000 }
+  : { people: 5_000, importRows: 1_000, dashPeople: 15_000, dashSessions: 60_000 };
+const TODAY = '2026-11-23';
+
+interface Row {
+  benchmark: string;
+  figure: number;
+  unit: string;
+  reference: number | null;
+  referenceName: string;
+  ratio: number | null;
+  target: string;
+  pass: boolean | null;
+  notes?: string;
+}
+const rows: Row[] = [];
+const failures: string[] = [];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+async function step(name: string, f: () => Promise<void> | void) {
+  log(`${name}…`);
+  try {
+    await f();
+  } catch (e) {
+    failures.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+    log(`${name} FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+}
+
+// ---------------------------------------------------------------- build
+
+function rendererHasHooks(): boolean {
+  const assets = join(OUT, 'assets');
+  if (!existsSync(join(OUT, 'index.html')) || !existsSync(assets)) return false;
+  // A build older than the hooks would lack what the page is asked to do.
+  if (statSync(join(ROOT, 'src/renderer/src/bench/hooks.ts')).mtimeMs > statSync(join(OUT, 'index.html')).mtimeMs) return false;
+  return readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('__mrezaBench'));
+}
+
+function build() {
+  if (!args.has('--build') && rendererHasHooks()) return;
+  log('building the renderer (npx electron-vite build)…');
+  execSync('npx electron-vite build', { cwd: ROOT, stdio: 'inherit' });
+}
+
+// ---------------------------------------------------------------- Node: matching (issue 5)
+
+interface MatchResult {
+  instance: string;
+  n: number;
+  m: number;
+  ours: { ms: number; value: number; feasible: boolean };
+  greedy: { ms: number; value: number };
+  munkres: { ms: number; value: number };
+}
+
+function matching() {
+  const file = join(tmpdir(), `mreza-bench-matching-${process.pid}.jsonl`);
+  rmSync(file, { force: true });
+  try {
+    // vitest exits non-zero because the file declares no bench() (the tables are its output).
+    execFileSync('npx', ['vitest', 'bench', '--run', 'tests/bench/matching.bench.ts'], { cwd: ROOT, env: { ...process.env, BENCH_SIZE: SIZE, BENCH_OUT: file }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+  } catch {
+    /* judged by the results file below */
+  }
+  if (!existsSync(file)) throw new Error('tests/bench/matching.bench.ts wrote no results');
+  const results = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as MatchResult);
+  rmSync(file, { force: true });
+  for (const r of results) {
+    const same = Math.abs(r.ours.value - r.munkres.value) < 1e-6 && r.ours.feasible;
+    rows.push({
+      benchmark: `matching ${r.instance} ${r.n}×${r.m} cap 4: time vs munkres`,
+      figure: round(r.ours.ms),
+      unit: 'ms',
+      reference: round(r.munkres.ms),
+      referenceName: 'munkres npm',
+      ratio: round(r.ours.ms / r.munkres.ms, 2),
+      target: '≤ 1.00×',
+      pass: r.ours.ms <= r.munkres.ms,
+      notes: `greedy ${round(r.greedy.ms)} ms`,
+    });
+    rows.push({
+      benchmark: `matching ${r.instance} ${r.n}×${r.m} cap 4: objective vs munkres`,
+      figure: r.ours.value,
+      unit: 'score',
+      reference: r.munkres.value,
+      referenceName: 'munkres npm',
+      ratio: round(r.ours.value / r.munkres.value, 4),
+      target: '= munkres',
+      pass: same,
+      notes: `greedy ${r.greedy.value} (${round((100 * r.greedy.value) / r.ours.value, 1)}% of optimum)`,
+    });
+  }
+}
+
+// ---------------------------------------------------------------- bundle size (issue 8)
+
+function bundleSize() {
+  const html = readFileSync(join(OUT, 'index.html'), 'utf8');
+  const attr = (tag: string, name: string) => new RegExp(`${name}=["']([^"']+)["']`).exec(tag)?.[1];
+  const initial = new Set<string>();
+  const queue: string[] = [];
+  const add = (path: string) => {
+    const clean = path.replace(/^\.?\//, '');
+    if (!initial.has(clean) && existsSync(join(OUT, clean))) {
+      initial.add(clean);
+      if (clean.endsWith('.js')) queue.push(clean);
+    }
+  };
+  for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
+    const src = attr(tag, 'src');
+    if (src) add(src);
+  }
+  for (const tag of html.match(/<link\b[^>]*>/g) ?? []) {
+    const rel = attr(tag, 'rel');
+    const href = attr(tag, 'href');
+    if (href && (rel === 'stylesheet' || rel === 'modulepreload')) add(href);
+  }
+  // Static imports of the entry chunks (`import{…}from"./x.js"`, `import"./x.js"`), never `import(…)`.
+  while (queue.length) {
+    const file = queue.shift()!;
+    const code = readFileSync(join(OUT, file), 'utf8');
+    for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.(?:js|css))["']/g)) add(join(dirname(file), m[1]!));
+  }
+  const gz = (f: string) => gzipSync(readFileSync(join(OUT, f)), { level: 9 }).length;
+  const initialBytes = [...initial].reduce((s, f) => s + gz(f), 0);
+  const all = readdirSync(join(OUT, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+  const allBytes = all.reduce((s, f) => s + gz(join('assets', f)), 0);
+  const kb = (b: number) => round(b / 1024, 0);
+  rows.push({
+    benchmark: `initial renderer bundle, gzip (${initial.size} files)`,
+    figure: kb(initialBytes),
+    unit: 'KiB',
+    reference: kb(allBytes),
+    referenceName: `all ${all.length} JS/CSS assets, gzip`,
+    ratio: round(initialBytes / allBytes, 2),
+    target: '≤ 1 MB (976.6 KiB)',
+    pass: initialBytes <= 1_000_000,
+    notes: [...initial].join(' '),
+  });
+}
+
+// ---------------------------------------------------------------- renderer (Chromium)
+
+function startPreview(): Promise<ChildProcess> {
+  const child = spawn('npx', ['vite', 'preview', '--outDir', 'out/renderer', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  return new Promise((res, rej) => {
+    const deadline = Date.now() + 60_000;
+    const poll = async () => {
+      try {
+        if ((await fetch(BASE)).ok) return res(child);
+      } catch {
+        /* not up yet */
+      }
+      if (child.exitCode !== null) return rej(new Error(`vite preview exited ${child.exitCode}`));
+      if (Date.now() > deadline) return rej(new Error('vite preview did not start'));
+      setTimeout(() => void poll(), 250);
+    };
+    void poll();
+  });
+}
+
+function stopPreview(child: ChildProcess) {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM'); // the process group we started (npx → vite)
+  } catch {
+    child.kill('SIGTERM');
+  }
+}
+
+/** The hooks' API as the page sees it (typed loosely: it crosses the page boundary as JSON). */
+type Hooks = Record<string, (...a: never[]) => unknown>;
+const call = <T>(page: Page, name: string, ...a: unknown[]) =>
+  page.evaluate(
+    async ([n, xs]) => {
+      const h = (window as unknown as { __mrezaBench: Record<string, (...v: unknown[]) => unknown> }).__mrezaBench;
+      return (await h[n as string]!(...(xs as unknown[]))) as unknown;
+    },
+    [name, a] as const,
+  ) as Promise<T>;
+
+/** A fresh profile (its own IndexedDB), first-run setup through the UI, hooks installed. */
+async function freshApp(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(600_000);
+  await page.goto(`${BASE}?bench=1#/`);
+  await page.getByLabel('Organisation name').fill('Udruga Bench');
+  await page.getByLabel('Town').fill('Čakovec');
+  await page.getByLabel('Your name').fill('Sanja Horvat');
+  await page.getByRole('button', { name: 'Start using Mreža' }).click();
+  await page.getByTestId('org-name').waitFor();
+  await page.waitForFunction(() => (window as unknown as { __mrezaBench?: Hooks }).__mrezaBench !== undefined);
+  return page;
+}
+
+async function participantsSearch(browser: Browser) {
+  const page = await freshApp(browser);
+  const seeded = await call<{ ms: number; count: number }>(page, 'seedPeople', S.people, 3);
+  log(`seeded ${seeded.count} people in ${round(seeded.ms / 1000)} s`);
+  await page.goto(`${BASE}?bench=1#/participants`);
+  await page.getByTestId('person-row').first().waitFor();
+  const raw: number[] = [];
+  for (let k = 0; k < 3; k++) raw.push((await call<{ ms: number }>(page, 'rawPeopleToArray')).ms);
+  const box = page.getByTestId('people-search');
+  await box.click();
+  const keys = async (seq: string[], record: boolean) => {
+    const out: Array<{ key: string; ms: number; first: string; shown: string }> = [];
+    for (const key of seq) {
+      await call(page, 'armKeystroke');
+      await page.keyboard.press(key);
+      const r = await call<{ ms: number; first: string; shown: string }>(page, 'keystrokeResult');
+      if (record) out.push({ key, ...r });
+      await page.waitForTimeout(120);
+    }
+    return out;
+  };
+  await keys(['x', 'Backspace'], false); // warm-up
+  const typed = await keys(['k', 'o', 'v', 'a', 'c', 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'Backspace'], true);
+  const split = await call<{ filterMs: number; sortMs: number }>(page, 'searchSplit', ['k', 'ko', 'kov', 'kova', 'kovac', 'kova', 'kov', 'ko', 'k', '']);
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  if (!fold(typed[4]!.first).includes('kovac')) throw new Error(`after typing "kovac" the first row is "${typed[4]!.first}"`);
+  const ms = typed.map((t) => t.ms);
+  const med = median(ms);
+  rows.push({
+    benchmark: `participants search, ${S.people} people: keystroke → list painted (median of ${ms.length})`,
+    figure: round(med),
+    unit: 'ms',
+    reference: round(median(raw)),
+    referenceName: 'raw db.people.toArray()',
+    ratio: round(med / median(raw), 2),
+    target: '≤ 50 ms',
+    pass: med <= 50,
+    notes: `per key: ${typed.map((t) => `${t.key === 'Backspace' ? '⌫' : t.key} ${round(t.ms, 0)}`).join(', ')}; max ${round(Math.max(...ms), 0)} ms; outside React, mean per query: filter ${round(split.filterMs)} ms, sort by name ${round(split.sortMs)} ms`,
+  });
+  await page.context().close();
+}
+
+async function importRows(browser: Browser) {
+  const page = await freshApp(browser);
+  const r = await call<{ ms: number; rawMs: number; steps: Record<string, number>; imported: number; consents: number }>(page, 'importCsv', S.importRows, 7);
+  if (r.imported < S.importRows * 0.95) throw new Error(`only ${r.imported} of ${S.importRows} rows imported`);
+  rows.push({
+    benchmark: `import ${S.importRows}-row CSV (${r.imported} people + ${r.consents} consents)`,
+    figure: round(r.ms),
+    unit: 'ms',
+    reference: round(r.rawMs),
+    referenceName: 'raw Dexie bulkPut, same rows, fresh db',
+    ratio: round(r.ms / r.rawMs, 2),
+    target: '≤ 1.5×',
+    pass: r.ms / r.rawMs <= 1.5,
+    notes: Object.entries(r.steps).map(([k, v]) => `${k} ${round(v, 0)}`).join(', '),
+  });
+  await page.context().close();
+}
+
+async function dashboard(browser: Browser) {
+  const page = await freshApp(browser);
+  const seeded = await call<{ ms: number; matches: number }>(page, 'seedDashboard', S.dashPeople, S.dashSessions, 11);
+  log(`seeded ${S.dashPeople} people, ${seeded.matches} matches, ${S.dashSessions} sessions in ${round(seeded.ms / 1000)} s`);
+  const raw: number[] = [];
+  const first: Array<{ ms: number; loadMs: number; computeMs: number }> = [];
+  for (let k = 0; k < 2; k++) {
+    raw.push((await call<{ ms: number }>(page, 'rawDatasetGetAll')).ms);
+    first.push(await call<{ ms: number; loadMs: number; computeMs: number }>(page, 'dashboardFirst', TODAY));
+  }
+  const best = first.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const split = await call<Record<string, number>>(page, 'dashboardLoadSplit');
+  const rawMs = Math.min(...raw);
+  rows.push({
+    benchmark: `dashboard first computation, ${S.dashPeople} people + ${S.dashSessions} sessions`,
+    figure: round(best.ms),
+    unit: 'ms',
+    reference: round(rawMs),
+    referenceName: 'raw IndexedDB getAll, same stores',
+    ratio: round(best.ms / rawMs, 2),
+    target: '≤ 1.5×',
+    pass: best.ms / rawMs <= 1.5,
+    notes: `loadDataset ${round(best.loadMs, 0)} ms + computeIndicators ${round(best.computeMs, 0)} ms (best of 2); load split: ${Object.entries(split).map(([k, v]) => `${k} ${round(v, 0)}`).join(', ')}`,
+  });
+  const filters = [
+    { from: '2025-01-01', to: '2025-12-31' },
+    { from: '2026-01-01', to: '2026-06-30' },
+    { from: '2024-04-01', to: '2024-06-30' },
+    {},
+    { from: '2025-07-01', to: '2025-09-30' },
+  ];
+  const f: number[] = [];
+  for (const filter of filters) f.push((await call<{ ms: number }>(page, 'dashboardFilter', filter, TODAY)).ms);
+  const med = median(f);
+  rows.push({
+    benchmark: `dashboard filter change, data loaded (median of ${f.length})`,
+    figure: round(med),
+    unit: 'ms',
+    reference: round(best.computeMs),
+    referenceName: 'first computeIndicators (no filter)',
+    ratio: round(med / best.computeMs, 2),
+    target: '≤ 300 ms',
+    pass: med <= 300,
+    notes: f.map((x) => round(x, 0)).join(', '),
+  });
+  await page.context().close();
+}
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim();
+}
+
+async function renderer() {
+  const preview = await startPreview();
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    await step('participants search (Chromium)', () => participantsSearch(browser!));
+    await step('import (Chromium)', () => importRows(browser!));
+    await step('dashboard (Chromium)', () => dashboard(browser!));
+  } finally {
+    await browser?.close();
+    stopPreview(preview);
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+function printTable() {
+  const head = ['benchmark', 'figure', 'reference (same run)', 'ratio', 'target', 'result'];
+  const body = rows.map((r) => [
+    r.benchmark,
+    `${r.figure} ${r.unit}`,
+    r.reference === null ? '—' : `${r.reference} ${r.unit} (${r.referenceName})`,
+    r.ratio === null ? '—' : `${r.ratio}×`,
+    r.target,
+    r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`\nMreža benchmarks — ${SIZE} sizes${FULL ? '' : ' (a tenth; --full for the issue sizes)'}`);
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const b of body) console.log(line(b));
+  for (const r of rows) if (r.notes) console.log(`  · ${r.benchmark}: ${r.notes}`);
+  for (const f of failures) console.log(`  ✗ could not run: ${f}`);
+}
+
+async function main() {
+  const started = Date.now();
+  await step('build', build);
+  await step('matching (Node)', matching);
+  await step('bundle size', bundleSize);
+  await step('renderer', renderer);
+  printTable();
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const commit = (() => {
+    try {
+      return execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+    } catch {
+      return null;
+    }
+  })();
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  const file = join(ROOT, 'bench-results', `${stamp}.json`);
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), commit, size: SIZE, sizes: S, seconds: round((Date.now() - started) / 1000), node: process.version, rows, failures }, null, 2)}\n`);
+  console.log(`\nwritten ${file} (${round((Date.now() - started) / 1000, 0)} s)`);
+  process.exitCode = failures.length ? 1 : 0;
+}
+
+await main();

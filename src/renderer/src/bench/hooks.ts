@@ -1,0 +1,303 @@
+/**
+ * Test-only hooks for `npm run bench` (scripts/bench.ts). Installed ONLY when the page URL has
+ * `?bench=1` (see main.tsx); the shipped app never calls this module. Seeds deterministic data
+ * fast with bulkAdd and times the app's own data paths against raw IndexedDB in the same page.
+ */
+import { Dexie } from 'dexie';
+import { guessMapping } from '@shared/import/headers';
+import { previewImport } from '@shared/import/people';
+import { computeIndicators } from '@shared/indicators/compute';
+import type { IndicatorFilter } from '@shared/indicators/dataset';
+import { LAST, MEN_FIRST, WOMEN_FIRST } from '@shared/demo/names';
+import { GENDERS, PERSON_KINDS, SERVICES, type Match, type MentoringSession, type Person } from '@shared/model';
+import { comparePeople, peopleMatcher } from '@shared/people/list';
+import { personNameKey } from '@shared/people/nameKey';
+import type { MrezaDb } from '../db/db';
+import { commitImport, findImportDuplicates } from '../db/importPeople';
+import { loadDataset } from '../db/indicators';
+import { selfOrgId } from '../db/records';
+import { STORES_V3 } from '../db/schema';
+import { loadImportFile } from '../features/participants/importFile';
+
+/** mulberry32: the same seed gives the same data in every run. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ['ko', 'va', 'ma', 'ri', 'ne', 'bo', 'ja', 'lu', 'še', 'dra', 'pe', 'tro', 'zu', 'kra', 'mi', 'ho', 'ba', 'lo', 'ći', 'đu'];
+const TOWNS = ['Čakovec', 'Varaždin', 'Prelog', 'Celje', 'Ormož', 'Ptuj', 'Osijek', 'Niš', 'Tuzla', 'Subotica', 'Murska Sobota', 'Sisak'];
+
+/** A UUID from the seeded stream (ids must be uuids for the schemas). */
+function uuid(r: () => number): string {
+  const h = () => Math.floor(r() * 0x10000).toString(16).padStart(4, '0');
+  return `${h()}${h()}-${h()}-4${h().slice(1)}-a${h().slice(1)}-${h()}${h()}${h()}`;
+}
+
+function personAt(r: () => number, orgId: string, at: string): Person {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const woman = r() < 0.7;
+  const lastName = r() < 0.5 ? pick(LAST) : `${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(SYLLABLES)}ić`.replace(/^./, (c) => c.toUpperCase());
+  const firstName = woman ? pick(WOMEN_FIRST) : pick(MEN_FIRST);
+  return {
+    id: uuid(r),
+    orgId,
+    createdAt: at,
+    updatedAt: at,
+    kind: r() < 0.9 ? PERSON_KINDS[0] : PERSON_KINDS[1],
+    firstName,
+    lastName,
+    gender: woman ? GENDERS[0] : r() < 0.95 ? GENDERS[1] : GENDERS[3],
+    birthYear: 1950 + Math.floor(r() * 55),
+    municipality: pick(TOWNS),
+    country: 'HR',
+    targetGroups: r() < 0.3 ? ['roma'] : [],
+    nameKey: personNameKey({ firstName, lastName }),
+    anonymised: false,
+  };
+}
+
+export function makePeople(n: number, seed: number, orgId: string): Person[] {
+  const r = rng(seed);
+  const at = '2026-01-15T10:00:00.000Z';
+  return Array.from({ length: n }, () => personAt(r, orgId, at));
+}
+
+/** The CSV an NGO would export: Croatian headers, `;`, dd.MM.yyyy consent dates. */
+export function makeCsv(n: number, seed: number): string {
+  const people = makePeople(n, seed, '00000000-0000-4000-a000-000000000000');
+  const lines = ['Ime;Prezime;Spol;Godina rođenja;Općina;Telefon;Privola'];
+  people.forEach((p, i) => lines.push([p.firstName, p.lastName, p.gender === 'woman' ? 'Ž' : 'M', p.birthYear, p.municipality, `09${String(1000000 + i)}`, `0${1 + (i % 9)}.03.2026`].join(';')));
+  return lines.join('\r\n');
+}
+
+const ms = (t0: number) => performance.now() - t0;
+const idle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+
+/**
+ * Seeding writes straight to IndexedDB in chunks: through Dexie every chunk would wake the live
+ * queries of the screen on display (the home page re-reads all mentoring sessions), which makes
+ * seeding quadratic. The rows are complete records, so nothing Dexie would add is missing.
+ */
+function rawAdd(idb: IDBDatabase, store: string, rows: readonly unknown[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction(store, 'readwrite');
+    const os = tx.objectStore(store);
+    for (const r of rows) os.add(r);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error(`seeding ${store} failed`));
+  });
+}
+
+async function chunkedBulkAdd(idb: IDBDatabase, store: string, rows: readonly unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 20_000) await rawAdd(idb, store, rows.slice(i, i + 20_000));
+}
+
+/** Opens a separate, fresh IndexedDB database with the same `people` indexes as the app's. */
+async function freshRawDb(): Promise<Dexie> {
+  const name = `mreza-bench-raw-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const raw = new Dexie(name);
+  raw.version(1).stores({ people: STORES_V3.people, consents: STORES_V3.consents });
+  await raw.open();
+  return raw;
+}
+
+/** Native IndexedDB getAll of whole stores in one transaction: the floor for any load. */
+function idbGetAll(idb: IDBDatabase, stores: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction([...stores], 'readonly');
+    let rows = 0;
+    for (const s of stores) {
+      const req = tx.objectStore(s).getAll();
+      req.onsuccess = () => (rows += (req.result as unknown[]).length);
+    }
+    tx.oncomplete = () => resolve(rows);
+    tx.onerror = () => reject(tx.error ?? new Error('getAll failed'));
+  });
+}
+
+const DATASET_STORES = ['people', 'programmes', 'events', 'sessions', 'enrolments', 'attendance', 'certificates', 'matches', 'mentoringSessions', 'outcomes', 'organisations'];
+
+export function installBenchHooks(db: MrezaDb): void {
+  let dataset: Awaited<ReturnType<typeof loadDataset>> | undefined;
+  let pendingKey: Promise<number> | undefined;
+  const hooks = {
+    ready: true,
+    async seedPeople(n: number, seed: number) {
+      const t0 = performance.now();
+      const orgId = await selfOrgId(db);
+      await db.people.clear();
+      await chunkedBulkAdd(db.backendDB(), 'people', makePeople(n, seed, orgId));
+      return { ms: ms(t0), count: await db.people.count() };
+    },
+    /** Reference for the list: a raw read of every person. */
+    async rawPeopleToArray() {
+      const t0 = performance.now();
+      const rows = await db.people.toArray();
+      return { ms: ms(t0), rows: rows.length };
+    },
+    /**
+     * The import pipeline exactly as the wizard runs it (file bytes → rows → mapping → validation
+     * → duplicate check → one-transaction commit), then the raw floor: the same Person rows
+     * bulkPut into a fresh table with the same indexes. Returns both and the step split.
+     */
+    async importCsv(n: number, seed: number) {
+      const bytes = new TextEncoder().encode(makeCsv(n, seed));
+      await idle();
+      const steps: Record<string, number> = {};
+      let t = performance.now();
+      const t0 = t;
+      const lap = (name: string) => {
+        const now = performance.now();
+        steps[name] = now - t;
+        t = now;
+      };
+      const file = loadImportFile('bench.csv', bytes);
+      lap('parse');
+      const mapping = guessMapping(file.rows[0]!.map((c) => String(c ?? '')));
+      const preview = await previewImport(file.rows, mapping, { defaults: { kind: 'beneficiary' } });
+      lap('validate');
+      const dups = await findImportDuplicates(db, preview.valid);
+      lap('duplicates');
+      const skip = new Set(dups.map((d) => d.row));
+      const rows = preview.valid.filter((r) => !skip.has(r.row));
+      const history = await commitImport(db, { userName: 'bench' }, file.fileName, rows);
+      lap('commit');
+      const pipelineMs = ms(t0);
+      // The same rows the commit wrote, read back, and put raw into a fresh database.
+      const written = await db.people.bulkGet(history.recordIds.slice(0, history.rowsAdded));
+      const consents = await db.consents.where('personId').anyOf(history.recordIds.slice(0, history.rowsAdded)).toArray();
+      const raw = await freshRawDb();
+      await idle(); // the commit woke the live queries of the screen on display: let them finish
+      const t1 = performance.now();
+      await raw.transaction('rw', ['people', 'consents'], async () => {
+        await raw.table('people').bulkPut(written);
+        await raw.table('consents').bulkPut(consents);
+      });
+      const rawMs = ms(t1);
+      raw.close();
+      await Dexie.delete(raw.name);
+      return { ms: pipelineMs, rawMs, steps, valid: preview.valid.length, imported: history.rowsAdded, consents: consents.length };
+    },
+    /** People, matches between them and mentoring session logs, for the dashboard. */
+    async seedDashboard(nPeople: number, nSessions: number, seed: number) {
+      const t0 = performance.now();
+      const orgId = await selfOrgId(db);
+      const r = rng(seed);
+      await Promise.all([db.people.clear(), db.matches.clear(), db.mentoringSessions.clear()]);
+      const people = makePeople(nPeople, seed, orgId);
+      await chunkedBulkAdd(db.backendDB(), 'people', people);
+      const at = '2026-01-15T10:00:00.000Z';
+      const mentors = people.slice(0, Math.max(1, Math.floor(nPeople / 50)));
+      const matches: Match[] = [];
+      for (let i = mentors.length; i < nPeople; i += 3) {
+        const year = 2024 + Math.floor(r() * 3);
+        matches.push({ id: uuid(r), orgId, createdAt: at, updatedAt: at, mentorId: mentors[Math.floor(r() * mentors.length)]!.id, menteeId: people[i]!.id, status: r() < 0.6 ? 'active' : 'closed', startedOn: `${year}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}` });
+      }
+      await chunkedBulkAdd(db.backendDB(), 'matches', matches);
+      for (let done = 0; done < nSessions; ) {
+        const batch: MentoringSession[] = [];
+        for (; batch.length < 20_000 && done < nSessions; done++) {
+          const m = matches[Math.floor(r() * matches.length)]!;
+          const date = `${2024 + Math.floor(r() * 3)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+          batch.push({ id: uuid(r), orgId, createdAt: at, updatedAt: at, matchId: m.id, date, minutes: 30 + 15 * Math.floor(r() * 6), mode: r() < 0.5 ? 'inPerson' : 'online', services: [SERVICES[Math.floor(r() * SERVICES.length)]!] });
+        }
+        await rawAdd(db.backendDB(), 'mentoringSessions', batch);
+      }
+      return { ms: ms(t0), people: nPeople, matches: matches.length, sessions: nSessions };
+    },
+    /** Reference for the dashboard: native getAll of every store loadDataset reads. */
+    async rawDatasetGetAll() {
+      const t0 = performance.now();
+      const rows = await idbGetAll(db.backendDB(), DATASET_STORES);
+      return { ms: ms(t0), rows };
+    },
+    /** First open of the dashboard: load the dataset and compute every indicator (no filter). */
+    async dashboardFirst(today: string) {
+      const t0 = performance.now();
+      dataset = await loadDataset(db);
+      const loadMs = ms(t0);
+      const t1 = performance.now();
+      const out = computeIndicators(dataset, {}, today);
+      const computeMs = ms(t1);
+      return { ms: ms(t0), loadMs, computeMs, indicators: Object.keys(out.indicators).length };
+    },
+    /** Where a keystroke's time goes: the list's filter and its sort by name, per query, outside React. */
+    async searchSplit(queries: string[]) {
+      const people = await db.people.toArray();
+      let filterMs = 0;
+      let sortMs = 0;
+      for (const query of queries) {
+        let t0 = performance.now();
+        const rows = people.filter(peopleMatcher({ query }));
+        filterMs += ms(t0);
+        t0 = performance.now();
+        rows.sort(comparePeople({ key: 'name' }));
+        sortMs += ms(t0);
+      }
+      return { filterMs: filterMs / queries.length, sortMs: sortMs / queries.length };
+    },
+    /** Where the load's time goes: per big store, native getAll vs Dexie toArray (outside and inside a transaction). */
+    async dashboardLoadSplit() {
+      const out: Record<string, number> = {};
+      for (const store of ['people', 'mentoringSessions'] as const) {
+        let t0 = performance.now();
+        await idbGetAll(db.backendDB(), [store]);
+        out[`${store} getAll`] = ms(t0);
+        t0 = performance.now();
+        await db.table(store).toArray();
+        out[`${store} Dexie toArray`] = ms(t0);
+        t0 = performance.now();
+        await db.transaction('r', [db.table(store)], () => db.table(store).toArray());
+        out[`${store} Dexie toArray in tx`] = ms(t0);
+      }
+      return out;
+    },
+    /** A filter change with the data loaded: recompute for one period. */
+    dashboardFilter(filter: IndicatorFilter, today: string) {
+      if (!dataset) throw new Error('dashboardFirst first');
+      const t0 = performance.now();
+      computeIndicators(dataset, filter, today);
+      return { ms: ms(t0) };
+    },
+    /**
+     * Arms a timer for the next keystroke in the search box: keydown (the event's timestamp) →
+     * the first frame painted after the list re-rendered. Read it with `keystrokeResult()`.
+     */
+    armKeystroke() {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="people-search"]');
+      if (!input) throw new Error('no search box');
+      pendingKey = new Promise<number>((resolve) => {
+        input.addEventListener(
+          'keydown',
+          (e) => {
+            const start = e.timeStamp;
+            // React renders the discrete input event synchronously; the next animation frame
+            // paints the new list, and a task posted from that frame runs after the paint.
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => resolve(performance.now() - start);
+              ch.port2.postMessage(null);
+            });
+          },
+          { once: true, capture: true },
+        );
+      });
+    },
+    async keystrokeResult() {
+      if (!pendingKey) throw new Error('armKeystroke first');
+      const v = await pendingKey;
+      pendingKey = undefined;
+      const first = document.querySelector('[data-testid="person-row"]')?.textContent ?? '';
+      const shown = document.querySelector('[data-testid="shown-count"]')?.textContent ?? '';
+      return { ms: v, first, shown };
+    },
+  };
+  (window as unknown as { __mrezaBench: typeof hooks }).__mrezaBench = hooks;
+}

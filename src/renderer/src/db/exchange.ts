@@ -1,0 +1,270 @@
+import {
+  BUNDLE_TABLES, BundleError, type Invitation, InvitationError, createInvitation, inspectBundle, readInvitation, writeBundle, writeInvitation,
+  type InspectedBundle, type PrivacyLevel, type WrittenBundle,
+} from '@shared/bundle';
+import {
+  applyPlan, consolidatedDataset, emptyConsolidatedState, pinsOf, planConsolidation, type ConsolidatedDataset, type ConsolidatedState,
+  type ConsolidationPlan, type PartnerSlice,
+} from '@shared/consolidate';
+import { exportOrgKeys, fingerprint, generateOrgKeys, importOrgKeys, type OrgKeys } from '@shared/crypto';
+import type { ExchangeIdentity, ImportHistory, JoinedProject, LeadProject, Organisation, PartnerSliceRow, TableName } from '@shared/model';
+import type { Actor } from './actor';
+import { auditEntry } from './audit';
+import type { MrezaDb } from './db';
+import { SCHEMA_VERSION } from './schema';
+
+/** A localised refusal: the UI shows `exchange:errors.<code>` with params. */
+export interface ExchangeProblem {
+  code: string;
+  params: Record<string, string | number>;
+}
+
+/** Maps anything thrown by the exchange domain to a code the UI translates. */
+export function problemOf(e: unknown): ExchangeProblem {
+  if (e instanceof BundleError || e instanceof InvitationError) return { code: e.code, params: { ...e.params } };
+  return { code: 'unexpected', params: {} };
+}
+
+export interface Identity {
+  installationId: string;
+  keys: OrgKeys;
+  fingerprint: string;
+}
+
+/** This installation's key pair; generated and stored the first time exchange is used. */
+export async function ensureIdentity(db: MrezaDb): Promise<Identity> {
+  let row = (await db.exchange.get('identity')) as ExchangeIdentity | undefined;
+  if (!row) {
+    // Key generation is WebCrypto (not IndexedDB), so it runs before the transaction that stores it.
+    const keys = await generateOrgKeys();
+    const fresh: ExchangeIdentity = {
+      id: 'identity', installationId: crypto.randomUUID(), keys: await exportOrgKeys(keys) as ExchangeIdentity['keys'],
+      fingerprint: await fingerprint(keys.publicKeys), createdAt: new Date().toISOString(),
+    };
+    row = await db.transaction('rw', db.exchange, async () => {
+      const existing = (await db.exchange.get('identity')) as ExchangeIdentity | undefined;
+      if (existing) return existing;
+      await db.exchange.add(fresh);
+      return fresh;
+    });
+  }
+  return { installationId: row.installationId, keys: await importOrgKeys(row.keys), fingerprint: row.fingerprint };
+}
+
+export async function getLeadProject(db: MrezaDb): Promise<LeadProject | undefined> {
+  return (await db.exchange.get('leadProject')) as LeadProject | undefined;
+}
+
+export async function getJoinedProject(db: MrezaDb): Promise<JoinedProject | undefined> {
+  return (await db.exchange.get('joinedProject')) as JoinedProject | undefined;
+}
+
+/** Lead: creates the project (once); its id and pseudonymisation secret live in the stored invitation. */
+export async function createLeadProject(db: MrezaDb, actor: Actor, org: Organisation, projectName: string): Promise<LeadProject> {
+  const identity = await ensureIdentity(db);
+  const invitation = await createInvitation({ projectName, lead: { orgId: org.id, name: org.name, country: org.country }, leadKeys: identity.keys.publicKeys });
+  const row: LeadProject = { id: 'leadProject', invitation, createdAt: new Date().toISOString() };
+  return db.transaction('rw', db.exchange, db.auditLog, async () => {
+    const existing = await getLeadProject(db);
+    if (existing) return existing;
+    await db.exchange.add(row);
+    await db.auditLog.add(auditEntry(actor, 'create', 'exchange', invitation.projectId, '', { detail: projectName }));
+    return row;
+  });
+}
+
+export const MIN_PASSPHRASE = 10;
+
+/** The invitation file's bytes (passphrase-protected). */
+export async function invitationFile(project: LeadProject, passphrase: string): Promise<Uint8Array> {
+  return writeInvitation(project.invitation as Invitation, passphrase);
+}
+
+/** Partner: opens the invitation and joins its project; throws InvitationError for bad files. */
+export async function joinProject(db: MrezaDb, actor: Actor, bytes: Uint8Array, passphrase: string, fileName = ''): Promise<JoinedProject> {
+  const invitation = await readInvitation(bytes, passphrase);
+  await ensureIdentity(db);
+  const row: JoinedProject = { id: 'joinedProject', invitation, joinedAt: new Date().toISOString() };
+  await db.transaction('rw', db.exchange, db.auditLog, async () => {
+    await db.exchange.put(row);
+    await db.auditLog.add(auditEntry(actor, 'import', 'exchange', invitation.projectId, '', { detail: fileName.slice(0, 260) || invitation.projectName }));
+  });
+  return row;
+}
+
+/** The tables a bundle is written from (own rows are picked by writeBundle). */
+async function exportTables(db: MrezaDb): Promise<Partial<Record<TableName, unknown[]>>> {
+  const names = [...new Set<TableName>([...(BUNDLE_TABLES as TableName[]), 'tombstones', 'organisations'])];
+  const tables = names.map((n) => db.table(n));
+  return db.transaction('r', tables, async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await db.table(n).toArray()] as const))));
+}
+
+export interface ExportOptions {
+  privacy: PrivacyLevel;
+  acknowledgedRisk?: boolean;
+  passphrase?: string;
+  /** Preview only: not encrypted, nothing recorded. */
+  dryRun?: boolean;
+}
+
+/** Partner: writes a bundle of this organisation's records for the joined project. */
+export async function exportBundle(db: MrezaDb, actor: Actor, org: Organisation, opts: ExportOptions): Promise<WrittenBundle> {
+  const joined = await getJoinedProject(db);
+  if (!joined) throw new BundleError('notAllowed', { reason: 'notJoined' });
+  const identity = await ensureIdentity(db);
+  const written = await writeBundle({
+    project: { projectId: joined.invitation.projectId, projectSecret: joined.invitation.projectSecret, leadPublicKeys: joined.invitation.lead.publicKeys },
+    organisation: { id: org.id, name: org.name, country: org.country },
+    installationId: identity.installationId,
+    keys: identity.keys,
+    tables: await exportTables(db),
+    privacy: opts.privacy,
+    acknowledgedRisk: opts.acknowledgedRisk,
+    schemaVersion: SCHEMA_VERSION,
+    encryptToLead: !opts.dryRun,
+    ...(opts.passphrase && !opts.dryRun ? { passphrase: opts.passphrase } : {}),
+  });
+  if (!opts.dryRun) {
+    const rows = Object.values(written.manifest.counts).reduce((a, b) => a + b, 0);
+    await db.transaction('rw', db.exchange, db.auditLog, async () => {
+      const updated: JoinedProject = { ...joined, lastExportAt: written.manifest.exportedAt };
+      await db.exchange.put(updated);
+      await db.auditLog.add(auditEntry(actor, 'export', 'exchange', written.manifest.exportId, '', { detail: written.fileName, count: rows }));
+    });
+  }
+  return written;
+}
+
+// ---------- lead: consolidation ----------
+
+const toSlice = (r: PartnerSliceRow): PartnerSlice => ({
+  orgId: r.orgId, name: r.name, country: r.country, exportId: r.exportId, exportedAt: r.exportedAt, ...(r.fileName !== undefined ? { fileName: r.fileName } : {}),
+  privacy: r.privacy, fingerprint: r.fingerprint, publicKeys: r.publicKeys as PartnerSlice['publicKeys'], indicators: r.indicators as unknown as PartnerSlice['indicators'],
+  tables: r.tables as PartnerSlice['tables'], tombstones: r.tombstones,
+});
+
+const toRow = (s: PartnerSlice, projectId: string, importedAt: string): PartnerSliceRow => ({
+  id: s.orgId, orgId: s.orgId, projectId, name: s.name, country: s.country, exportId: s.exportId, exportedAt: s.exportedAt,
+  ...(s.fileName !== undefined ? { fileName: s.fileName.slice(0, 260) } : {}), privacy: s.privacy, fingerprint: s.fingerprint,
+  publicKeys: s.publicKeys, indicators: s.indicators as unknown as Record<string, unknown>, tables: s.tables as Record<string, Array<Record<string, unknown>>>,
+  tombstones: s.tombstones, importedAt,
+});
+
+export async function loadConsolidatedState(db: MrezaDb): Promise<ConsolidatedState | undefined> {
+  const project = await getLeadProject(db);
+  if (!project) return undefined;
+  const state = emptyConsolidatedState(project.invitation.projectId);
+  for (const row of await db.partnerSlices.toArray()) {
+    if (row.projectId === state.projectId) state.partners[row.orgId] = toSlice(row);
+  }
+  return state;
+}
+
+export interface PartnerSummary {
+  orgId: string;
+  name: string;
+  country: string;
+  exportedAt: string;
+  importedAt: string;
+  fingerprint: string;
+  privacy: PrivacyLevel;
+  people: number;
+}
+
+export async function listPartners(db: MrezaDb): Promise<PartnerSummary[]> {
+  const rows = await db.partnerSlices.toArray();
+  return rows
+    .map((r) => ({ orgId: r.orgId, name: r.name, country: r.country, exportedAt: r.exportedAt, importedAt: r.importedAt, fingerprint: r.fingerprint, privacy: r.privacy, people: r.tables.people?.length ?? 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export interface IncomingFile {
+  fileName: string;
+  data: Uint8Array;
+}
+
+/** A file the lead picked that could not be opened at all (tampered, foreign, …). */
+export interface RefusedFile {
+  fileName: string;
+  problem: ExchangeProblem;
+}
+
+export interface ImportPreview {
+  state: ConsolidatedState;
+  plan: ConsolidationPlan;
+  refused: RefusedFile[];
+}
+
+/** Lead: opens and verifies every file, then plans (dry run). Writes nothing. */
+export async function previewImport(db: MrezaDb, files: readonly IncomingFile[], opts: { passphrase?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportPreview> {
+  const state = await loadConsolidatedState(db);
+  if (!state) throw new BundleError('notAllowed', { reason: 'noProject' });
+  const identity = await ensureIdentity(db);
+  const pins = pinsOf(state);
+  const inputs: Array<{ bundle: InspectedBundle; fileName: string }> = [];
+  const refused: RefusedFile[] = [];
+  let done = 0;
+  opts.onProgress?.(0, files.length);
+  for (const f of files) {
+    try {
+      const bundle = await inspectBundle(f.data, identity.keys, { passphrase: opts.passphrase, projectId: state.projectId, pins, schemaVersion: SCHEMA_VERSION });
+      inputs.push({ bundle, fileName: f.fileName });
+    } catch (e) {
+      refused.push({ fileName: f.fileName, problem: problemOf(e) });
+    }
+    opts.onProgress?.(++done, files.length);
+  }
+  return { state, plan: planConsolidation(state, inputs), refused };
+}
+
+export interface CommitResult {
+  applied: number;
+  totals: { add: number; replace: number; remove: number };
+}
+
+/**
+ * Lead: writes what the dry run showed, in ONE transaction: the partners' new slices, one import
+ * history row per bundle and the audit entry. A failure anywhere leaves the data as it was.
+ */
+export async function commitImport(db: MrezaDb, actor: Actor, org: Organisation, preview: ImportPreview, hooks: { beforeAudit?: () => void } = {}): Promise<CommitResult> {
+  const items = preview.plan.items.filter((i) => i.status === 'apply' && i.slice);
+  const totals = { add: 0, replace: 0, remove: 0 };
+  if (!items.length) return { applied: 0, totals };
+  const now = new Date().toISOString();
+  const next = applyPlan(preview.state, preview.plan);
+  await db.transaction('rw', db.partnerSlices, db.importHistory, db.auditLog, db.exchange, async () => {
+    // The state may have changed since the dry run (another window): then nothing is written.
+    const current = await loadConsolidatedState(db);
+    for (const item of items) {
+      if (current?.partners[item.organisation.id]?.exportId !== preview.state.partners[item.organisation.id]?.exportId) throw new BundleError('notAllowed', { reason: 'stale' });
+    }
+    await db.partnerSlices.bulkPut(items.map((i) => toRow(next.partners[i.organisation.id]!, preview.plan.projectId, now)));
+    const history: ImportHistory[] = items.map((i) => ({
+      id: crypto.randomUUID(), orgId: org.id, createdAt: now, updatedAt: now, kind: 'bundle', fileName: (i.fileName ?? i.exportId).slice(0, 260), at: now,
+      rowsAdded: i.totals.add, rowsReplaced: i.totals.replace, rowsRemoved: i.totals.remove, recordIds: [],
+    }));
+    await db.importHistory.bulkAdd(history);
+    for (const i of items) {
+      totals.add += i.totals.add;
+      totals.replace += i.totals.replace;
+      totals.remove += i.totals.remove;
+    }
+    hooks.beforeAudit?.();
+    await db.auditLog.add(auditEntry(actor, 'import', 'partnerSlices', undefined, '', { detail: items.map((i) => i.fileName ?? i.organisation.name).join(', ').slice(0, 260), count: totals.add + totals.replace + totals.remove }));
+  });
+  return { applied: items.length, totals };
+}
+
+export async function bundleImportHistory(db: MrezaDb): Promise<ImportHistory[]> {
+  return (await db.importHistory.orderBy('at').reverse().toArray()).filter((h) => h.kind === 'bundle');
+}
+
+/** The partners' consolidated records, or undefined when nothing has been imported. */
+export async function loadConsolidatedDataset(db: MrezaDb): Promise<{ dataset: ConsolidatedDataset; names: Map<string, string>; programmeNames: Map<string, string> } | undefined> {
+  if ((await db.partnerSlices.count()) === 0) return undefined;
+  const state = await loadConsolidatedState(db);
+  if (!state || !Object.keys(state.partners).length) return undefined;
+  const programmeNames = new Map<string, string>();
+  for (const p of Object.values(state.partners)) for (const row of p.tables.programmes ?? []) if (typeof row.title === 'string') programmeNames.set(String(row.id), row.title);
+  return { dataset: consolidatedDataset(state), names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmeNames };
+}

@@ -1,0 +1,418 @@
+import { Alert, Badge, Button, Group, List, Paper, PasswordInput, Progress, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconFileImport, IconTransfer } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invitationFileName } from '@shared/bundle';
+import type { BundlePlan } from '@shared/consolidate';
+import { useApp } from '../../app/AppContext';
+import { EmptyState } from '../../components/EmptyState';
+import { useFormat } from '../../components/useFormat';
+import {
+  bundleImportHistory, commitImport, createLeadProject, getLeadProject, invitationFile, listPartners, MIN_PASSPHRASE, previewImport, problemOf,
+  type ExchangeProblem, type ImportPreview, type IncomingFile,
+} from '../../db/exchange';
+import { platform } from '../../platform';
+import { LabelValue, ProblemAlert, Section, useProblemText } from './common';
+
+export function LeadExchange() {
+  const { db } = useApp();
+  const project = useLiveQuery(async () => (await getLeadProject(db)) ?? null, [db]);
+  if (project === undefined) return null;
+  return project ? <LeadProjectView /> : <CreateProject />;
+}
+
+function CreateProject() {
+  const { t } = useTranslation('exchange');
+  const { db, actor, org } = useApp();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ExchangeProblem>();
+  const create = async () => {
+    setBusy(true);
+    try {
+      await createLeadProject(db, actor, org, name.trim());
+      notifications.show({ color: 'teal', message: t('project.created') });
+    } catch (e) {
+      setProblem(problemOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <EmptyState icon={<IconTransfer size={32} />} title={t('emptyLeadTitle')}>
+        {t('emptyText')}
+      </EmptyState>
+      <Paper withBorder radius="md" p="lg">
+        <Title order={3} size="h4" mb="sm">
+          {t('howItWorks')}
+        </Title>
+        <List type="ordered" spacing="xs">
+          {['lead1', 'lead2', 'lead3'].map((s) => (
+            <List.Item key={s}>
+              <Text>{t(`steps.${s}`)}</Text>
+            </List.Item>
+          ))}
+        </List>
+      </Paper>
+      <Section title={t('project.createTitle')} testId="create-project">
+        <TextInput label={t('project.name')} placeholder={t('project.namePlaceholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} maw={500} />
+        <ProblemAlert problem={problem} />
+        <Group>
+          <Button onClick={() => void create()} disabled={!name.trim()} loading={busy}>
+            {t('project.create')}
+          </Button>
+        </Group>
+      </Section>
+    </>
+  );
+}
+
+function LeadProjectView() {
+  const { t } = useTranslation('exchange');
+  const { db } = useApp();
+  const project = useLiveQuery(() => getLeadProject(db), [db]);
+  if (!project) return null;
+  return (
+    <>
+      <Section title={t('project.title')} testId="lead-project">
+        <LabelValue label={t('project.name')}>{project.invitation.projectName}</LabelValue>
+      </Section>
+      <InviteForm />
+      <ImportPanel />
+      <PartnersList />
+      <HistoryList />
+    </>
+  );
+}
+
+function InviteForm() {
+  const { t } = useTranslation('exchange');
+  const { db } = useApp();
+  const [pass, setPass] = useState('');
+  const [again, setAgain] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string>();
+  const [problem, setProblem] = useState<ExchangeProblem>();
+  const tooShort = pass.length > 0 && pass.length < MIN_PASSPHRASE;
+  const mismatch = again.length > 0 && again !== pass;
+  const ok = pass.length >= MIN_PASSPHRASE && again === pass;
+  const write = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const project = await getLeadProject(db);
+      if (!project) return;
+      const data = await invitationFile(project, pass);
+      const res = await platform.invoke('file:save', { suggestedName: invitationFileName(project.invitation.projectName), filters: [], data });
+      if (res) {
+        setSaved(res.fileName);
+        setPass('');
+        setAgain('');
+      }
+    } catch (e) {
+      setProblem(problemOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title={t('invite.title')} testId="invite">
+      <Text size="sm">{t('invite.text')}</Text>
+      <Group align="flex-start">
+        <PasswordInput
+          label={t('invite.passphrase')}
+          value={pass}
+          onChange={(e) => setPass(e.currentTarget.value)}
+          error={tooShort ? t('invite.tooShort', { count: MIN_PASSPHRASE }) : undefined}
+          description={tooShort ? undefined : t('invite.tooShort', { count: MIN_PASSPHRASE })}
+          w={300}
+        />
+        <PasswordInput label={t('invite.repeat')} value={again} onChange={(e) => setAgain(e.currentTarget.value)} error={mismatch ? t('invite.mismatch') : undefined} w={300} />
+      </Group>
+      <ProblemAlert problem={problem} />
+      {saved && (
+        <Alert color="teal" data-testid="invitation-saved">
+          {t('invite.saved', { fileName: saved })}
+        </Alert>
+      )}
+      <Group>
+        <Button onClick={() => void write()} disabled={!ok} loading={busy}>
+          {t('invite.write')}
+        </Button>
+        {busy && <Text size="sm">{t('invite.writing')}</Text>}
+      </Group>
+    </Section>
+  );
+}
+
+function ImportPanel() {
+  const { t } = useTranslation('exchange');
+  const { db, actor, org } = useApp();
+  const [passphrase, setPassphrase] = useState('');
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const [preview, setPreview] = useState<ImportPreview>();
+  const [problem, setProblem] = useState<ExchangeProblem>();
+  const [committing, setCommitting] = useState(false);
+  const [dragging, setDragging] = useState(false);
+
+  const inspect = async (files: IncomingFile[]) => {
+    if (!files.length) return;
+    setPreview(undefined);
+    setProblem(undefined);
+    try {
+      setPreview(await previewImport(db, files, { ...(passphrase ? { passphrase } : {}), onProgress: (done, total) => setProgress({ done, total }) }));
+    } catch (e) {
+      setProblem(problemOf(e));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+  const choose = async () => inspect(await platform.invoke('file:open', { filters: [{ name: 'Mreža', extensions: ['mreza'] }], multiple: true }));
+  const onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const files = [...e.dataTransfer.files];
+    await inspect(await Promise.all(files.map(async (f) => ({ fileName: f.name, data: new Uint8Array(await f.arrayBuffer()) }))));
+  };
+  const commit = async () => {
+    if (!preview) return;
+    setCommitting(true);
+    try {
+      const res = await commitImport(db, actor, org, preview);
+      notifications.show({ color: 'teal', message: t('import.committed', { count: res.applied }) });
+      setPreview(undefined);
+    } catch (e) {
+      setProblem(problemOf(e));
+    } finally {
+      setCommitting(false);
+    }
+  };
+  const applicable = preview?.plan.items.filter((i) => i.status === 'apply').length ?? 0;
+  return (
+    <Section title={t('import.title')} testId="import">
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => void onDrop(e)}
+        data-testid="drop-zone"
+        style={{ border: `2px dashed ${dragging ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-gray-4)'}`, borderRadius: 8, padding: 24 }}
+      >
+        <Stack align="center" gap="xs">
+          <Text size="sm" ta="center">
+            {t('import.text')}
+          </Text>
+          <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void choose()} disabled={!!progress || committing}>
+            {t('import.choose')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('import.drop')}
+          </Text>
+        </Stack>
+      </div>
+      <PasswordInput label={t('import.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} maw={400} />
+      {progress && (
+        <Stack gap={4}>
+          <Text size="sm">{t('import.reading', progress)}</Text>
+          <Progress value={progress.total ? (progress.done / progress.total) * 100 : 0} aria-label={t('import.reading', progress)} />
+        </Stack>
+      )}
+      <ProblemAlert problem={problem} />
+      {preview && (
+        <Stack gap="sm" data-testid="dry-run">
+          <Title order={4} size="h5">
+            {t('import.summary')}
+          </Title>
+          <PlanTable preview={preview} />
+          {applicable === 0 && !preview.refused.length && preview.plan.items.every((i) => i.status === 'unchanged' || i.status === 'skipped') && (
+            <Alert color="blue" data-testid="no-changes">
+              {t('import.nothingToDo')}
+            </Alert>
+          )}
+          <Group>
+            <Button onClick={() => void commit()} disabled={applicable === 0} loading={committing}>
+              {t('import.commit')}
+            </Button>
+            <Button variant="default" onClick={() => setPreview(undefined)} disabled={committing}>
+              {t('import.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+const STATUS_COLOR: Record<BundlePlan['status'], string> = { apply: 'teal', unchanged: 'gray', skipped: 'yellow', refused: 'red' };
+
+function PlanTable({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation('exchange');
+  const fmt = useFormat();
+  const problemText = useProblemText();
+  const problemLine = (code: string, params: Record<string, string>) =>
+    t(`problems.${code}`, { ...params, ...(params.newerExportedAt ? { newerExportedAt: fmt.dateTime(params.newerExportedAt) } : {}) });
+  return (
+    <ScrollArea>
+      <Table striped withTableBorder verticalSpacing="xs" miw={800}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('import.organisation')}</Table.Th>
+            <Table.Th>{t('import.exportedAt')}</Table.Th>
+            <Table.Th>{t('import.fingerprint')}</Table.Th>
+            <Table.Th>{t('import.changes')}</Table.Th>
+            <Table.Th>{t('import.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {preview.plan.items.map((item) => (
+            <Table.Tr key={`p${item.index}`} data-testid="plan-row">
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {item.organisation.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {item.fileName}
+                </Text>
+              </Table.Td>
+              <Table.Td>{fmt.dateTime(item.exportedAt)}</Table.Td>
+              <Table.Td maw={220}>
+                <Text size="xs" ff="monospace">
+                  {item.fingerprint}
+                </Text>
+                {item.trust === 'firstUse' && (
+                  <Group gap={4} mt={4} wrap="nowrap" align="flex-start" data-testid="first-use">
+                    <IconAlertTriangle size={14} color="var(--mantine-color-orange-8)" style={{ flexShrink: 0, marginTop: 2 }} />
+                    <Text size="xs" c="#8a2c0d" fw={500}>
+                      {t('import.firstUse')}
+                    </Text>
+                  </Group>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{t('import.added', { count: item.totals.add })}</Text>
+                <Text size="sm">{t('import.replaced', { count: item.totals.replace })}</Text>
+                <Text size="sm">{t('import.removed', { count: item.totals.remove })}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[item.status]} variant="light">
+                  {t(`import.statuses.${item.status}`)}
+                </Badge>
+                {item.problems.map((p) => (
+                  <Text key={p.code} size="xs" mt={4}>
+                    {problemLine(p.code, p.params)}
+                  </Text>
+                ))}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {preview.refused.map((r, i) => (
+            <Table.Tr key={`r${i}`} data-testid="plan-row">
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {r.fileName}
+                </Text>
+              </Table.Td>
+              <Table.Td>–</Table.Td>
+              <Table.Td>–</Table.Td>
+              <Table.Td>–</Table.Td>
+              <Table.Td>
+                <Badge color="red" variant="light">
+                  {t('import.statuses.refused')}
+                </Badge>
+                <Text size="xs" mt={4} c="#a61b1b">
+                  {problemText(r.problem)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea>
+  );
+}
+
+function PartnersList() {
+  const { t } = useTranslation('exchange');
+  const { db } = useApp();
+  const fmt = useFormat();
+  const partners = useLiveQuery(() => listPartners(db), [db]);
+  return (
+    <Section title={t('partners.title')} testId="partners">
+      {!partners?.length ? (
+        <Text size="sm" c="dimmed">
+          {t('partners.none')}
+        </Text>
+      ) : (
+        <ScrollArea>
+          <Table striped withTableBorder miw={700}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('partners.name')}</Table.Th>
+                <Table.Th>{t('partners.exportedAt')}</Table.Th>
+                <Table.Th>{t('partners.importedAt')}</Table.Th>
+                <Table.Th>{t('partners.people')}</Table.Th>
+                <Table.Th>{t('partners.fingerprint')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {partners.map((p) => (
+                <Table.Tr key={p.orgId}>
+                  <Table.Td>{p.name}</Table.Td>
+                  <Table.Td>{fmt.dateTime(p.exportedAt)}</Table.Td>
+                  <Table.Td>{fmt.dateTime(p.importedAt)}</Table.Td>
+                  <Table.Td>{fmt.number(p.people)}</Table.Td>
+                  <Table.Td>
+                    <Tooltip label={t(`export.levels.${p.privacy}`)}>
+                      <Text size="xs" ff="monospace">
+                        {p.fingerprint}
+                      </Text>
+                    </Tooltip>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+      )}
+    </Section>
+  );
+}
+
+function HistoryList() {
+  const { t } = useTranslation('exchange');
+  const { db } = useApp();
+  const fmt = useFormat();
+  const history = useLiveQuery(() => bundleImportHistory(db), [db]);
+  if (!history?.length) return null;
+  return (
+    <Section title={t('history.title')} testId="history">
+      <ScrollArea>
+        <Table striped withTableBorder miw={600}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('history.file')}</Table.Th>
+              <Table.Th>{t('history.at')}</Table.Th>
+              <Table.Th>{t('history.rows')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.slice(0, 50).map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td>{h.fileName}</Table.Td>
+                <Table.Td>{fmt.dateTime(h.at)}</Table.Td>
+                <Table.Td>
+                  {fmt.number(h.rowsAdded)} / {fmt.number(h.rowsReplaced)} / {fmt.number(h.rowsRemoved)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+    </Section>
+  );
+}

@@ -1,0 +1,188 @@
+import { Alert, Button, Checkbox, Group, List, Paper, PasswordInput, Radio, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconFileImport, IconTransfer } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrivacyLevel } from '@shared/bundle';
+import { useApp } from '../../app/AppContext';
+import { EmptyState } from '../../components/EmptyState';
+import { useFormat } from '../../components/useFormat';
+import { exportBundle, getJoinedProject, joinProject, problemOf, type ExchangeProblem } from '../../db/exchange';
+import { platform } from '../../platform';
+import { Fingerprint, LabelValue, ProblemAlert, Section } from './common';
+
+export function PartnerExchange() {
+  const { db } = useApp();
+  const joined = useLiveQuery(async () => (await getJoinedProject(db)) ?? null, [db]);
+  if (joined === undefined) return null;
+  return joined ? <Joined /> : <NotJoined />;
+}
+
+function NotJoined() {
+  const { t } = useTranslation('exchange');
+  return (
+    <>
+      <EmptyState icon={<IconTransfer size={32} />} title={t('emptyPartnerTitle')}>
+        {t('emptyText')}
+      </EmptyState>
+      <Paper withBorder radius="md" p="lg">
+        <Title order={3} size="h4" mb="sm">
+          {t('howItWorks')}
+        </Title>
+        <List type="ordered" spacing="xs">
+          {['partner1', 'partner2', 'partner3'].map((s) => (
+            <List.Item key={s}>
+              <Text>{t(`steps.${s}`)}</Text>
+            </List.Item>
+          ))}
+        </List>
+      </Paper>
+      <JoinForm />
+    </>
+  );
+}
+
+function JoinForm() {
+  const { t } = useTranslation('exchange');
+  const { db, actor } = useApp();
+  const [file, setFile] = useState<{ fileName: string; data: Uint8Array }>();
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ExchangeProblem>();
+  const choose = async () => {
+    const [f] = await platform.invoke('file:open', { filters: [], multiple: false });
+    if (f) {
+      setFile(f);
+      setProblem(undefined);
+    }
+  };
+  const submit = async () => {
+    if (!file) return;
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const joined = await joinProject(db, actor, file.data, passphrase, file.fileName);
+      notifications.show({ color: 'teal', message: t('join.joined', { project: joined.invitation.projectName }) });
+    } catch (e) {
+      setProblem(problemOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title={t('join.title')} testId="join">
+      <Text size="sm">{t('join.text')}</Text>
+      <Group>
+        <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void choose()}>
+          {t('join.chooseFile')}
+        </Button>
+        <Text size="sm" c={file ? undefined : 'dimmed'} data-testid="invitation-file">
+          {file?.fileName ?? t('join.noFile')}
+        </Text>
+      </Group>
+      <PasswordInput label={t('join.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} maw={400} />
+      <ProblemAlert problem={problem} />
+      <Group>
+        <Button onClick={() => void submit()} disabled={!file || !passphrase} loading={busy}>
+          {t('join.submit')}
+        </Button>
+        {busy && <Text size="sm">{t('join.opening')}</Text>}
+      </Group>
+    </Section>
+  );
+}
+
+function Joined() {
+  const { t } = useTranslation('exchange');
+  const { db } = useApp();
+  const fmt = useFormat();
+  const joined = useLiveQuery(() => getJoinedProject(db), [db]);
+  if (!joined) return null;
+  const inv = joined.invitation;
+  return (
+    <>
+      <Section title={t('joined.title')} testId="joined-project">
+        <LabelValue label={t('joined.project')}>{inv.projectName}</LabelValue>
+        <LabelValue label={t('joined.lead')}>{inv.lead.name}</LabelValue>
+        <LabelValue label={t('joined.lastExport')}>{joined.lastExportAt ? fmt.dateTime(joined.lastExportAt) : t('joined.never')}</LabelValue>
+        <Text size="sm" c="dimmed">
+          {t('joined.leadFingerprint')}
+        </Text>
+        <Fingerprint value={inv.lead.fingerprint} label={t('joined.leadFingerprint')} />
+        <Text size="sm" c="dimmed">
+          {t('joined.compare')}
+        </Text>
+      </Section>
+      <ExportForm />
+    </>
+  );
+}
+
+function ExportForm() {
+  const { t } = useTranslation('exchange');
+  const { db, actor, org } = useApp();
+  const [privacy, setPrivacy] = useState<PrivacyLevel>('pseudonymised');
+  const [ack, setAck] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ExchangeProblem>();
+  const [preview, setPreview] = useState<{ privacy: PrivacyLevel; withheld: number }>();
+  const withheld = preview?.privacy === privacy ? preview.withheld : undefined;
+  useEffect(() => {
+    let live = true;
+    if (privacy === 'aggregate') return;
+    // A dry run (not encrypted, not saved, not logged) tells how many people stay home.
+    void exportBundle(db, actor, org, { privacy, acknowledgedRisk: true, dryRun: true })
+      .then((w) => live && setPreview({ privacy, withheld: w.withheldPeople }))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [db, actor, org, privacy]);
+  const write = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const written = await exportBundle(db, actor, org, { privacy, acknowledgedRisk: privacy === 'full' && ack, ...(passphrase ? { passphrase } : {}) });
+      const saved = await platform.invoke('file:save', { suggestedName: written.fileName, filters: [{ name: 'Mreža', extensions: ['mreza'] }], data: written.bytes });
+      if (saved) notifications.show({ color: 'teal', message: t('export.saved', { fileName: saved.fileName }) });
+    } catch (e) {
+      setProblem(problemOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title={t('export.title')} testId="export">
+      <Radio.Group label={t('export.privacy')} value={privacy} onChange={(v) => setPrivacy(v as PrivacyLevel)}>
+        <Stack gap="xs" mt="xs">
+          {(['aggregate', 'pseudonymised', 'full'] as const).map((level) => (
+            <Radio key={level} value={level} label={t(`export.levels.${level}`)} description={t(`export.levelHelp.${level}`)} />
+          ))}
+        </Stack>
+      </Radio.Group>
+      {privacy === 'full' && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
+          <Stack gap="xs">
+            <Text size="sm">{t('export.fullWarning')}</Text>
+            <Checkbox label={t('export.acknowledge')} checked={ack} onChange={(e) => setAck(e.currentTarget.checked)} />
+          </Stack>
+        </Alert>
+      )}
+      {privacy !== 'aggregate' && withheld !== undefined && (
+        <Text size="sm" data-testid="withheld">
+          {withheld > 0 ? t('export.withheld', { count: withheld }) : t('export.withheldNone')}
+        </Text>
+      )}
+      <PasswordInput label={t('export.passphrase')} description={t('export.passphraseHelp')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} maw={400} />
+      <ProblemAlert problem={problem} />
+      <Group>
+        <Button onClick={() => void write()} loading={busy} disabled={privacy === 'full' && !ack}>
+          {t('export.write')}
+        </Button>
+        {busy && <Text size="sm">{t('export.writing')}</Text>}
+      </Group>
+    </Section>
+  );
+}

@@ -1,0 +1,55 @@
+import { Alert, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExchangeProblem } from '../../db/exchange';
+
+/** A fingerprint in groups of five digits, large enough to read out over the phone. */
+export function Fingerprint({ value, label }: { value: string; label?: string }) {
+  return (
+    <Code block aria-label={label} data-testid="fingerprint" fz="md" style={{ letterSpacing: '0.08em', wordSpacing: '0.4em', whiteSpace: 'normal' }}>
+      {value}
+    </Code>
+  );
+}
+
+export function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <Paper withBorder radius="md" p="lg" data-testid={testId}>
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function useProblemText() {
+  const { t } = useTranslation('exchange');
+  return (p: ExchangeProblem) => t(`errors.${p.code}`, { defaultValue: t('errors.unexpected'), ...p.params });
+}
+
+export function ProblemAlert({ problem }: { problem?: ExchangeProblem }) {
+  const text = useProblemText();
+  if (!problem) return null;
+  return (
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="exchange-error">
+      {text(problem)}
+    </Alert>
+  );
+}
+
+export function LabelValue({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="baseline">
+      <Text c="dimmed" size="sm" miw={180}>
+        {label}
+      </Text>
+      <Text size="sm" fw={500}>
+        {children}
+      </Text>
+    </Group>
+  );
+}

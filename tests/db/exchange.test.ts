@@ -1,0 +1,210 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { InvitationError } from '@shared/bundle';
+import { computeIndicators } from '@shared/indicators/compute';
+import type { Organisation } from '@shared/model';
+import type { Actor } from '../../src/renderer/src/db/actor';
+import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
+import { loadDemoData } from '../../src/renderer/src/db/demo';
+import {
+  commitImport, createLeadProject, ensureIdentity, exportBundle, getJoinedProject, invitationFile, joinProject, listPartners, previewImport,
+} from '../../src/renderer/src/db/exchange';
+import { loadReportDataset } from '../../src/renderer/src/db/indicators';
+import { setUpOrganisation } from '../../src/renderer/src/db/setup';
+import { allTables, newDbName } from '../fixtures/testDb';
+
+interface Side {
+  db: MrezaDb;
+  org: Organisation;
+  actor: Actor;
+}
+
+async function side(name: string, role: 'lead' | 'partner', country: 'HR' | 'RS' = 'HR'): Promise<Side> {
+  const db = createDb(newDbName());
+  await db.open();
+  const { org, user } = await setUpOrganisation(db, { name, country, town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
+  return { db, org, actor: { userId: user.id, userName: user.name } };
+}
+
+async function close(...sides: Side[]) {
+  for (const s of sides) {
+    s.db.close();
+    await Dexie.delete(s.db.name);
+  }
+}
+
+const PASS = 'kukuruz-i-sunce-2026';
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+/** Lead with a project, partner(s) joined with demo data. */
+async function network(partners = 1) {
+  const lead = await side('Udruga Nositelj', 'lead');
+  const project = await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
+  const invitation = await invitationFile(project, PASS);
+  const ps: Side[] = [];
+  for (let i = 0; i < partners; i++) {
+    const p = await side(`Partner ${i + 1}`, 'partner', i % 2 ? 'RS' : 'HR');
+    await joinProject(p.db, p.actor, invitation, PASS, 'invite.mreza-invite');
+    await loadDemoData(p.db, p.actor);
+    ps.push(p);
+  }
+  return { lead, partners: ps, invitation };
+}
+
+async function exportOf(p: Side, privacy: 'aggregate' | 'pseudonymised' | 'full' = 'pseudonymised') {
+  await tick();
+  const w = await exportBundle(p.db, p.actor, p.org, { privacy, acknowledgedRisk: privacy === 'full' });
+  return { fileName: w.fileName, data: w.bytes, withheld: w.withheldPeople };
+}
+
+describe('exchange end to end in the data store', () => {
+  it('keys are made once per installation', async () => {
+    const s = await side('Udruga', 'partner');
+    try {
+      const a = await ensureIdentity(s.db);
+      const b = await ensureIdentity(s.db);
+      expect(a.fingerprint).toBe(b.fingerprint);
+      expect(a.fingerprint).toMatch(/^\d{5}( \d{5}){7}$/);
+      expect(await s.db.exchange.count()).toBe(1);
+    } finally {
+      await close(s);
+    }
+  });
+
+  it('a wrong passphrase is refused and joins nothing', async () => {
+    const lead = await side('Udruga Nositelj', 'lead');
+    const p = await side('Partner', 'partner');
+    try {
+      const invitation = await invitationFile(await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE'), PASS);
+      const before = await allTables(p.db);
+      await expect(joinProject(p.db, p.actor, invitation, 'wrong passphrase')).rejects.toSatisfy((e) => e instanceof InvitationError && e.code === 'wrongPassphrase');
+      await expect(joinProject(p.db, p.actor, new Uint8Array([1, 2, 3]), PASS)).rejects.toBeInstanceOf(InvitationError);
+      expect(await allTables(p.db)).toEqual(before);
+      const joined = await joinProject(p.db, p.actor, invitation, PASS);
+      expect(joined.invitation.projectName).toBe('BADGE');
+      expect((await getJoinedProject(p.db))?.invitation.lead.name).toBe('Udruga Nositelj');
+    } finally {
+      await close(lead, p);
+    }
+  });
+
+  it('partner exports → lead previews, commits; reports include the partner; re-import changes nothing; older refused', async () => {
+    const { lead, partners } = await network(1);
+    const [p] = partners as [Side];
+    try {
+      const own = await loadReportDataset(lead.db);
+      expect(own.dataset.people.length).toBe(0);
+
+      const first = await exportOf(p);
+      expect(first.fileName).toMatch(/^mreza-partner-1-\d{4}-\d{2}-\d{2}\.mreza$/);
+      const audits = await p.db.auditLog.where('action').equals('export').count();
+      expect(audits).toBe(1);
+
+      const preview = await previewImport(lead.db, [first]);
+      expect(preview.refused).toEqual([]);
+      const [item] = preview.plan.items;
+      expect(item?.status).toBe('apply');
+      expect(item?.trust).toBe('firstUse');
+      expect(item?.totals.add).toBeGreaterThan(0);
+      // The dry run writes nothing.
+      expect(await lead.db.partnerSlices.count()).toBe(0);
+
+      const res = await commitImport(lead.db, lead.actor, lead.org, preview);
+      expect(res.applied).toBe(1);
+      expect(await lead.db.partnerSlices.count()).toBe(1);
+      expect((await lead.db.importHistory.toArray()).map((h) => h.kind)).toEqual(['bundle']);
+      expect(await lead.db.auditLog.where('action').equals('import').count()).toBe(1);
+      expect((await listPartners(lead.db))[0]?.name).toBe('Partner 1');
+
+      const partnerPeople = await p.db.people.count();
+      const report = await loadReportDataset(lead.db);
+      expect(report.dataset.people.length).toBe(partnerPeople - first.withheld);
+      expect(report.partnerNames.get(p.org.id)).toBe('Partner 1');
+      expect([...report.partnerProgrammes.values()]).toEqual(expect.arrayContaining((await p.db.programmes.toArray()).map((x) => x.title)));
+      const partnerOwn = computeIndicators((await loadReportDataset(p.db)).dataset, {}, '2100-01-01').indicators;
+      const atLead = computeIndicators(report.dataset, { personKey: report.personKey }, '2100-01-01').indicators;
+      expect(atLead.reach.total).toBeGreaterThan(0);
+      expect(atLead.reach.total).toBeLessThanOrEqual(partnerOwn.reach.total);
+      const filtered = computeIndicators(report.dataset, { personKey: report.personKey, orgId: p.org.id }, '2100-01-01').indicators;
+      expect(filtered.reach.total).toBe(atLead.reach.total);
+
+      // The same file again: nothing changes.
+      const snapshot = await allTables(lead.db);
+      const again = await previewImport(lead.db, [first]);
+      expect(again.plan.items[0]?.status).toBe('unchanged');
+      expect((await commitImport(lead.db, lead.actor, lead.org, again)).applied).toBe(0);
+      expect(await allTables(lead.db)).toEqual(snapshot);
+
+      // A newer export replaces; the older one is then refused, naming the newer.
+      const second = await exportOf(p);
+      const newer = await previewImport(lead.db, [second]);
+      expect(newer.plan.items[0]?.status).toBe('apply');
+      expect(newer.plan.items[0]?.trust).toBe('pinned');
+      await commitImport(lead.db, lead.actor, lead.org, newer);
+      const older = await previewImport(lead.db, [first]);
+      expect(older.plan.items[0]?.status).toBe('refused');
+      expect(older.plan.items[0]?.problems[0]?.code).toBe('older');
+      expect(older.plan.items[0]?.problems[0]?.params.newerExportedAt).toBe(newer.plan.items[0]?.exportedAt);
+
+      // A flipped byte: refused before planning.
+      const tampered = second.data.slice();
+      tampered[Math.floor(tampered.length / 2)]! ^= 0xff;
+      const bad = await previewImport(lead.db, [{ fileName: 'bad.mreza', data: tampered }]);
+      expect(bad.plan.items).toEqual([]);
+      expect(['tampered', 'damaged']).toContain(bad.refused[0]?.problem.code);
+    } finally {
+      await close(lead, p);
+    }
+  });
+
+  it('counts people once across partners', async () => {
+    const { lead, partners } = await network(2);
+    try {
+      const files = [await exportOf(partners[0]!), await exportOf(partners[1]!)];
+      await commitImport(lead.db, lead.actor, lead.org, await previewImport(lead.db, files));
+      const report = await loadReportDataset(lead.db);
+      const unique = computeIndicators(report.dataset, { personKey: report.personKey }, '2100-01-01').indicators.reach.total;
+      const one = computeIndicators(report.dataset, { personKey: report.personKey, orgId: partners[0]!.org.id }, '2100-01-01').indicators.reach.total;
+      const two = computeIndicators(report.dataset, { personKey: report.personKey, orgId: partners[1]!.org.id }, '2100-01-01').indicators.reach.total;
+      expect(unique).toBeGreaterThan(0);
+      expect(unique).toBeLessThanOrEqual(one + two);
+      expect((await listPartners(lead.db)).map((x) => x.name)).toEqual(['Partner 1', 'Partner 2']);
+    } finally {
+      await close(lead, ...partners);
+    }
+  });
+
+  it('one transaction: a failure mid-commit leaves nothing behind', async () => {
+    const { lead, partners } = await network(1);
+    try {
+      const file = await exportOf(partners[0]!);
+      const preview = await previewImport(lead.db, [file]);
+      const before = await allTables(lead.db);
+      await expect(
+        commitImport(lead.db, lead.actor, lead.org, preview, {
+          beforeAudit: () => {
+            throw new Error('disk full');
+          },
+        }),
+      ).rejects.toThrow('disk full');
+      expect(await allTables(lead.db)).toEqual(before);
+      expect(await lead.db.partnerSlices.count()).toBe(0);
+    } finally {
+      await close(lead, ...partners);
+    }
+  });
+
+  it('an export to another project is refused', async () => {
+    const a = await network(1);
+    const b = await network(0);
+    try {
+      const file = await exportOf(a.partners[0]!);
+      const preview = await previewImport(b.lead.db, [file]);
+      expect(preview.plan.items).toEqual([]);
+      expect(preview.refused[0]?.problem.code).toBe('wrongRecipient');
+    } finally {
+      await close(a.lead, b.lead, ...a.partners);
+    }
+  });
+});

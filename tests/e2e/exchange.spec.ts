@@ -1,0 +1,159 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { LOCALE_NAMES } from '../../src/shared/i18n/locales';
+import { en, loadDemo, setUp, shot, tr } from './helpers';
+
+const PASS = 'sunflower-river-2026';
+
+function watch(page: Page) {
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
+}
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: dl.suggestedFilename(), data: readFileSync((await dl.path())!) };
+}
+
+async function pick(page: Page, click: () => Promise<void>, files: Array<{ name: string; data: Buffer }>) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click()]);
+  await chooser.setFiles(files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.data })));
+}
+
+/** Full-page shots from the top, so the sticky header stays where it belongs. */
+async function snap(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, name);
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+async function toExchange(page: Page) {
+  await page.getByRole('link', { name: en('nav', 'exchange') }).click();
+}
+
+async function switchLanguage(page: Page, locale: keyof typeof LOCALE_NAMES) {
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('option', { name: LOCALE_NAMES[locale], exact: true }).click();
+}
+
+test('lead invites, partner joins and exports, lead imports with a dry run and reports include the partner', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const leadCtx = await browser.newContext();
+  const partnerCtx = await browser.newContext();
+  const lead = await leadCtx.newPage();
+  const partner = await partnerCtx.newPage();
+  watch(lead);
+  watch(partner);
+
+  // Lead: set up, create the project, write the invitation.
+  await setUp(lead, { org: 'Lead NGO Zagreb', role: 'lead' });
+  await toExchange(lead);
+  await expect(lead.getByText(en('exchange', 'emptyLeadTitle'))).toBeVisible();
+  await expect(lead.getByTestId('own-key').getByTestId('fingerprint')).toHaveText(/^\d{5}( \d{5}){7}$/);
+  await lead.getByLabel(en('exchange', 'project.name')).fill('BADGE 2026');
+  await lead.getByRole('button', { name: en('exchange', 'project.create') }).click();
+  const invite = lead.getByTestId('invite');
+  await invite.getByLabel(en('exchange', 'invite.passphrase'), { exact: true }).fill('short');
+  await expect(invite.getByText(en('exchange', 'invite.tooShort_other', { count: 10 }))).toBeVisible();
+  await invite.getByLabel(en('exchange', 'invite.passphrase'), { exact: true }).fill(PASS);
+  await invite.getByLabel(en('exchange', 'invite.repeat')).fill(PASS + 'x');
+  await expect(invite.getByText(en('exchange', 'invite.mismatch'))).toBeVisible();
+  await expect(invite.getByRole('button', { name: en('exchange', 'invite.write') })).toBeDisabled();
+  await invite.getByLabel(en('exchange', 'invite.repeat')).fill(PASS);
+  const invitation = await download(lead, () => invite.getByRole('button', { name: en('exchange', 'invite.write') }).click());
+  expect(invitation.name).toBe('mreza-invitation-badge-2026.mreza-invite');
+  await expect(lead.getByTestId('invitation-saved')).toBeVisible();
+  const leadFingerprint = (await lead.getByTestId('own-key').getByTestId('fingerprint').textContent())!;
+  await snap(lead, 'exchange-lead-project-en');
+
+  // Partner: set up, demo data, join (wrong passphrase first).
+  await setUp(partner, { org: 'Partner NGO Celje' });
+  await loadDemo(partner);
+  await toExchange(partner);
+  await expect(partner.getByText(en('exchange', 'emptyPartnerTitle'))).toBeVisible();
+  await pick(partner, () => partner.getByRole('button', { name: en('exchange', 'join.chooseFile') }).click(), [invitation]);
+  await expect(partner.getByTestId('invitation-file')).toHaveText(invitation.name);
+  await partner.getByLabel(en('exchange', 'join.passphrase')).fill('not the passphrase');
+  await partner.getByRole('button', { name: en('exchange', 'join.submit') }).click();
+  await expect(partner.getByTestId('exchange-error')).toHaveText(en('exchange', 'errors.wrongPassphrase'));
+  await snap(partner, 'exchange-partner-wrong-passphrase-en');
+  await partner.getByLabel(en('exchange', 'join.passphrase')).fill(PASS);
+  await partner.getByRole('button', { name: en('exchange', 'join.submit') }).click();
+  const joined = partner.getByTestId('joined-project');
+  await expect(joined).toContainText('BADGE 2026');
+  await expect(joined).toContainText('Lead NGO Zagreb');
+  await expect(joined.getByTestId('fingerprint')).toHaveText(leadFingerprint);
+
+  // Export: full needs the explicit checkbox; pseudonymised is the default.
+  const exp = partner.getByTestId('export');
+  await expect(exp.getByRole('radio', { name: en('exchange', 'export.levels.pseudonymised') })).toBeChecked();
+  await expect(exp.getByTestId('withheld')).toBeVisible();
+  await exp.getByRole('radio', { name: en('exchange', 'export.levels.full') }).check();
+  await expect(exp.getByText(en('exchange', 'export.fullWarning'))).toBeVisible();
+  await expect(exp.getByRole('button', { name: en('exchange', 'export.write') })).toBeDisabled();
+  await snap(partner, 'exchange-partner-full-warning-en');
+  await exp.getByRole('radio', { name: en('exchange', 'export.levels.pseudonymised') }).check();
+  const bundle = await download(partner, () => exp.getByRole('button', { name: en('exchange', 'export.write') }).click());
+  expect(bundle.name).toMatch(/^mreza-partner-ngo-celje-\d{4}-\d{2}-\d{2}\.mreza$/);
+  await expect(joined).not.toContainText(en('exchange', 'joined.never'));
+  await snap(partner, 'exchange-partner-joined-en');
+  expect(await seriousViolations(partner), 'partner joined').toEqual([]);
+  await switchLanguage(partner, 'sr-Cyrl');
+  await expect(partner.getByText(tr('sr-Cyrl', 'exchange', 'export.title'))).toBeVisible();
+  await snap(partner, 'exchange-partner-joined-sr-Cyrl');
+
+  // Lead: import with a dry run, then commit.
+  const imp = lead.getByTestId('import');
+  await pick(lead, () => imp.getByRole('button', { name: en('exchange', 'import.choose') }).click(), [bundle]);
+  const dry = lead.getByTestId('dry-run');
+  await expect(dry.getByTestId('plan-row')).toHaveCount(1);
+  await expect(dry).toContainText('Partner NGO Celje');
+  await expect(dry).toContainText(en('exchange', 'import.firstUse'));
+  await expect(dry).toContainText(en('exchange', 'import.statuses.apply'));
+  await snap(lead, 'exchange-lead-dry-run-en');
+  expect(await seriousViolations(lead), 'lead dry run').toEqual([]);
+  await dry.getByRole('button', { name: en('exchange', 'import.commit') }).click();
+  await expect(dry).toBeHidden();
+  await expect(lead.getByTestId('partners')).toContainText('Partner NGO Celje');
+
+  // Same file again: no changes.
+  await pick(lead, () => imp.getByRole('button', { name: en('exchange', 'import.choose') }).click(), [bundle]);
+  await expect(lead.getByTestId('no-changes')).toBeVisible();
+  await expect(dry).toContainText(en('exchange', 'import.statuses.unchanged'));
+  await expect(dry.getByRole('button', { name: en('exchange', 'import.commit') })).toBeDisabled();
+  await dry.getByRole('button', { name: en('exchange', 'import.cancel') }).click();
+
+  // A flipped byte: refused with the localised reason.
+  const tampered = Buffer.from(bundle.data);
+  tampered[Math.floor(tampered.length / 2)]! ^= 0xff;
+  await pick(lead, () => imp.getByRole('button', { name: en('exchange', 'import.choose') }).click(), [{ name: 'tampered.mreza', data: tampered }]);
+  await expect(dry).toContainText(en('exchange', 'import.statuses.refused'));
+  await expect(dry.getByText(en('exchange', 'errors.tampered')).or(dry.getByText(en('exchange', 'errors.damaged')))).toBeVisible();
+  await expect(lead.getByTestId('no-changes')).toBeHidden();
+  await snap(lead, 'exchange-lead-refused-en');
+  expect(await seriousViolations(lead), 'lead refused').toEqual([]);
+  await dry.getByRole('button', { name: en('exchange', 'import.cancel') }).click();
+
+  // Reports at the lead: the partner's people, and the partner in the filter.
+  await lead.getByRole('link', { name: en('nav', 'reports') }).click();
+  const total = lead.locator('[data-testid="summary-tile"][data-indicator="reach.total"]').getByTestId('tile-value');
+  await expect.poll(async () => Number(((await total.textContent()) ?? '0').replace(/\D/g, ''))).toBeGreaterThan(0);
+  await lead.getByRole('textbox', { name: en('reports', 'partner') }).or(lead.getByRole('combobox', { name: en('reports', 'partner') })).click();
+  await expect(lead.getByRole('option', { name: 'Partner NGO Celje' })).toBeVisible();
+  await lead.keyboard.press('Escape');
+  // Partner programmes carry their titles, not ids.
+  await expect(lead.getByTestId('breakdown-byProgramme')).toContainText('BADGE – Savjetovanje');
+  await snap(lead, 'exchange-lead-reports-en');
+
+  await toExchange(lead);
+  await switchLanguage(lead, 'sr-Cyrl');
+  await expect(lead.getByText(tr('sr-Cyrl', 'exchange', 'partners.title'), { exact: true })).toBeVisible();
+  await snap(lead, 'exchange-lead-sr-Cyrl');
+  await leadCtx.close();
+  await partnerCtx.close();
+});
