@@ -250,3 +250,17 @@ describe('targets', () => {
     expect(applicableTargets(targets, 'badge').map((t) => t.id)).toEqual(['t3']);
   });
 });
+
+describe('drill-down on demand', () => {
+  it('the same figures without collecting the people behind them', () => {
+    const ds = dataset();
+    ds.people.push(person('a'), person('b'));
+    ds.attend('a', 's1');
+    ds.mentor('b', '2026-05-02', ['education']);
+    const full = computeIndicators(ds, {}, TODAY);
+    const lean = computeIndicators(ds, {}, TODAY, { drilldown: false });
+    expect(lean.indicators).toEqual(full.indicators);
+    expect(lean.drilldown.size).toBe(0);
+    expect([...full.drilldown.get('reach.total')!].sort()).toEqual(['a', 'b']);
+  });
+});

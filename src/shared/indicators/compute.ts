@@ -77,6 +77,31 @@ function everyMonth(months: Breakdown): Breakdown {
   }
 }
 
+interface Lookups {
+  orgCountry: Map<string, string>;
+  eventProgramme: Map<string, string>;
+  sessionById: Map<string, Dataset['sessions'][number]>;
+  matchById: Map<string, Dataset['matches'][number]>;
+  personById: Map<string, Dataset['people'][number]>;
+}
+const lookupCache = new WeakMap<Dataset, Lookups>();
+
+/** Maps that do not depend on the filter, built once per data set (filters change far more often). */
+function lookups(ds: Dataset): Lookups {
+  let found = lookupCache.get(ds);
+  if (!found) {
+    found = {
+      orgCountry: new Map(ds.organisations.map((o) => [o.id, o.country])),
+      eventProgramme: new Map(ds.events.map((e) => [e.id, e.programmeId])),
+      sessionById: new Map(ds.sessions.map((s) => [s.id, s])),
+      matchById: new Map(ds.matches.map((m) => [m.id, m])),
+      personById: new Map(ds.people.map((p) => [p.id, p])),
+    };
+    lookupCache.set(ds, found);
+  }
+  return found;
+}
+
 /** The people behind each number, for click-through: indicator path → person ids. */
 export type Drilldown = Map<string, Set<string>>;
 
@@ -95,23 +120,26 @@ const count = <T>(items: Iterable<T>, keyOf: (item: T) => string | string[], ord
  * Every indicator for one filter, from plain arrays (definitions: docs/indicators.md).
  * `today` decides which sessions have been held; pass it so results are reproducible.
  */
-export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: string): { indicators: Indicators; drilldown: Drilldown } {
+export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: string, opts: { drilldown?: boolean } = {}): { indicators: Indicators; drilldown: Drilldown } {
   const keyOf = filter.personKey ?? ((id: string) => id);
   const period = { from: filter.from, to: filter.to };
   const drill: Drilldown = new Map();
-  const remember = (path: string, personId: string) => {
-    let set = drill.get(path);
-    if (!set) drill.set(path, (set = new Set()));
-    set.add(personId);
-  };
+  // The people behind each number are only collected when someone asks (a filter change on a
+  // large data set should not pay for sets nobody opens).
+  const remember =
+    opts.drilldown === false
+      ? () => undefined
+      : (path: string, personId: string) => {
+          let set = drill.get(path);
+          if (!set) drill.set(path, (set = new Set()));
+          set.add(personId);
+        };
+  const { orgCountry, eventProgramme, sessionById, matchById, personById } = lookups(ds);
 
   // Which partners' records count.
-  const orgCountry = new Map(ds.organisations.map((o) => [o.id, o.country]));
   const orgAllowed = (orgId: string) => (!filter.orgId || orgId === filter.orgId) && (!filter.country || orgCountry.get(orgId) === filter.country);
 
   // Training records, narrowed by programme and partner.
-  const eventProgramme = new Map(ds.events.map((e) => [e.id, e.programmeId]));
-  const sessionById = new Map(ds.sessions.map((s) => [s.id, s]));
   const programmeOf = (eventId: string) => eventProgramme.get(eventId);
   const inProgramme = (eventId: string) => !filter.programmeId || programmeOf(eventId) === filter.programmeId;
   const sessionsHeld = ds.sessions.filter((s) => orgAllowed(s.orgId) && inProgramme(s.eventId) && s.date <= today && inPeriod(s.date, period));
@@ -123,13 +151,11 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
   const programmePeople = filter.programmeId
     ? new Set(ds.enrolments.filter((e) => programmeOf(e.eventId) === filter.programmeId).map((e) => e.personId))
     : null;
-  const matchById = new Map(ds.matches.map((m) => [m.id, m]));
   const matches = ds.matches.filter((m) => orgAllowed(m.orgId) && (!programmePeople || programmePeople.has(m.menteeId)));
   const matchIds = new Set(matches.map((m) => m.id));
   const mentoringSessions = ds.mentoringSessions.filter((s) => matchIds.has(s.matchId) && inPeriod(s.date, period));
 
   // Reach: a person is reached in the period by attending a session or by a mentoring session.
-  const personById = new Map(ds.people.map((p) => [p.id, p]));
   const reachedBy = new Map<string, { personId: string; first: string; programmes: Set<string>; partners: Set<string> }>();
   const reach = (personId: string, orgId: string, date: string, programmeId?: string) => {
     if (!personById.has(personId)) return;

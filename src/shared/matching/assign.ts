@@ -26,9 +26,10 @@ export interface AssignmentProblem {
 }
 
 /**
- * Exact optimum: Jonker–Volgenant shortest augmenting paths on the mentors' capacity slots plus a
- * private "unmatched" column per mentee, scanning per mentor (see `./lap`). Reports progress.
- * Returns the mentor index of each mentee, or -1.
+ * Exact optimum: shortest augmenting paths with prices (Jonker–Volgenant row reduction, then rounds
+ * of one multi-source Dijkstra plus a search for every tight path) on the mentors' capacity slots
+ * plus a private "unmatched" column per mentee, scanning per mentor, not per slot (see `./lap`).
+ * Reports progress (done out of n, never backwards). Returns the mentor index of each mentee, or -1.
  */
 export function solveAssignment(p: AssignmentProblem, onProgress?: (done: number, total: number) => void): Int32Array {
   const { n, m, w } = p;

@@ -32,6 +32,7 @@
 
 const FREE = -1;
 const UNMATCHED = -2;
+const DFS_PASSES = 2;
 
 export interface SlotProblem {
   /** Mentees. */
@@ -49,6 +50,7 @@ export interface SlotProblem {
 /** Returns, per mentee, the mentor index (into the problem's mentors) or -1 for unmatched. */
 export function solveSlots(p: SlotProblem, onProgress?: (done: number, total: number) => void): Int32Array {
   const { n, m, cost: c, capacity: cap } = p;
+  if (n === 0) return new Int32Array(0);
   const S = p.penalty.length;
   const off = new Int32Array(m + 1);
   for (let j = 0; j < m; j++) off[j + 1] = off[j]! + cap[j]!;
@@ -147,7 +149,6 @@ export function solveSlots(p: SlotProblem, onProgress?: (done: number, total: nu
   const uFree = new Float64Array(n); // u of each free mentee this round
   const touched = new Int32Array(m);
   const mark = new Int32Array(m);
-  const reached = new Int32Array(n); // round in which a mentee was scanned by Dijkstra
   const search: Search = {
     c,
     m,
@@ -158,7 +159,6 @@ export function solveSlots(p: SlotProblem, onProgress?: (done: number, total: nu
     owner,
     rowSlot,
     slotMentor,
-    reached,
     rowSeen: new Int32Array(n),
     slotSeen: new Int32Array(S),
     stackRow: new Int32Array(n + 1),
@@ -169,11 +169,11 @@ export function solveSlots(p: SlotProblem, onProgress?: (done: number, total: nu
     stamp: 0,
   };
   let round = 0;
+  let mark0 = 0; // stamps of the depth-first searches
   const initialFree = numFree;
 
   while (numFree > 0) {
     round++;
-    search.stamp = round;
     A.fill(Infinity);
     ptr.fill(0);
     nextKey.set(bestKey);
@@ -183,7 +183,6 @@ export function solveSlots(p: SlotProblem, onProgress?: (done: number, total: nu
       const r = free[f]!;
       const u = rowMin(c, r * m, bestKey, m); // her own "unmatched" column (0) included
       uFree[r] = u;
-      reached[r] = round;
       if (-u < T) {
         T = -u;
         predT = r;
@@ -216,7 +215,6 @@ export function solveSlots(p: SlotProblem, onProgress?: (done: number, total: nu
         break;
       }
       // Scan x, who holds s at reduced cost 0: u_x = cost[x, j] + key[s], reached at mn.
-      reached[x] = round;
       const h = c[x * m + j]! + key[s]! - mn;
       if (-h < T) {
         T = -h;
@@ -245,21 +243,27 @@ export function solveSlots(p: SlotProblem, onProgress?: (done: number, total: nu
     }
     for (let q = 0; q < nTouched; q++) resort(touched[q]!, off, order, key, bestKey);
 
-    let augmented = 0;
-    for (let f = 0; f < numFree; f++) if (augment(search, free[f]!, uFree[free[f]!]! + D)) augmented++;
-    if (augmented === 0) {
-      // Only if rounding hid every tight edge: take the path Dijkstra found.
-      let s = endSlot;
-      if (s < 0) {
-        s = rowSlot[predT]!;
-        rowSlot[predT] = UNMATCHED;
-      }
-      while (s >= 0) {
-        const x = predSlot[s]!;
-        const prev = rowSlot[x]!;
-        owner[s] = x;
-        rowSlot[x] = s;
-        s = prev;
+    // The path Dijkstra found, then a maximal set of further tight paths from the other free mentees.
+    let s = endSlot;
+    if (s < 0) {
+      s = rowSlot[predT]!;
+      rowSlot[predT] = UNMATCHED;
+    }
+    while (s >= 0) {
+      const x = predSlot[s]!;
+      const prev = rowSlot[x]!;
+      owner[s] = x;
+      rowSlot[x] = s;
+      s = prev;
+    }
+    // Marks that made one pass maximal can hide paths that the flips opened: while a pass finds
+    // some, another pass with fresh marks (same prices) is cheaper than another round.
+    for (let pass = 0, found = 1; found > 0 && pass < DFS_PASSES; pass++) {
+      search.stamp = ++mark0;
+      found = 0;
+      for (let f = 0; f < numFree; f++) {
+        const r = free[f]!;
+        if (rowSlot[r] === FREE && augment(search, r, uFree[r]! + D)) found++;
       }
     }
 
@@ -391,8 +395,6 @@ interface Search {
   owner: Int32Array;
   rowSlot: Int32Array;
   slotMentor: Int32Array;
-  /** Round in which Dijkstra scanned each mentee: only those can lie on a tight path. */
-  reached: Int32Array;
   rowSeen: Int32Array;
   slotSeen: Int32Array;
   stackRow: Int32Array;

@@ -42,11 +42,10 @@ export function PeopleList() {
   const towns = useLiveQuery(() => municipalities(db), [db]) ?? [];
   const lastImport = useLiveQuery(() => lastPeopleImport(db), [db]);
 
-  const rows = useMemo(() => {
-    if (!people) return [];
-    const match = peopleMatcher({ ...filter, ids: programmeIds, outcomeIds });
-    return people.filter(match).sort(comparePeople(sort));
-  }, [people, filter, programmeIds, outcomeIds, sort]);
+  // Sort once per data or sort change; a keystroke then only filters the sorted list, which keeps
+  // its order (sorting 50,000 names on every keystroke was most of the time per key).
+  const sorted = useMemo(() => (people ? [...people].sort(comparePeople(sort)) : []), [people, sort]);
+  const rows = useMemo(() => sorted.filter(peopleMatcher({ ...filter, ids: programmeIds, outcomeIds })), [sorted, filter, programmeIds, outcomeIds]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual hands back functions React Compiler cannot memoise; that is expected here.

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '
 import { BarChart } from '@mantine/charts';
 import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconDatabaseImport, IconFileSpreadsheet, IconFileTypeCsv, IconPrinter } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { reportTables } from '@shared/indicators/report';
@@ -41,12 +41,13 @@ function Dashboard() {
   const fmt = useFormat();
   const navigate = useNavigate();
   const location = useLocation();
-  const { filter, setFilter, result, names, dataset } = useReport();
+  const { filter, setFilter, result, names, dataset, peopleBehind } = useReport();
   const [drill, setDrill] = useState<{ title: string; path: string } | null>(null);
+  const drillIds = useMemo(() => (drill ? peopleBehind(drill.path) : null), [drill, peopleBehind]);
   const targets = useLiveQuery(() => db.targets.toArray(), [db]) ?? [];
   const womenTarget = (applicableTargets(targets, filter.programmeId).find((x) => x.indicator === 'reach.womenShare')?.value ?? DEFAULT_WOMEN_TARGET) / 100;
   if (!result || !dataset) return null;
-  const { indicators: i, drilldown } = result;
+  const { indicators: i } = result;
   const hasData = dataset.people.length > 0;
   const label = (table: string) => (key: string) => categoryLabel(t, names, table, key);
   const open = (path: string, title: string) => setDrill({ path, title });
@@ -150,7 +151,7 @@ function Dashboard() {
           </SimpleGrid>
         </Stack>
       )}
-      <DrillDrawer title={drill?.title ?? ''} ids={drill ? [...(drilldown.get(drill.path) ?? [])] : null} onClose={() => setDrill(null)} />
+      <DrillDrawer title={drill?.title ?? ''} ids={drillIds} onClose={() => setDrill(null)} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { computeIndicators } from '@shared/indicators/compute';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '@shared/indicators/periods';
@@ -48,10 +48,10 @@ export function useReport() {
   const personKey = loaded?.personKey;
   const { preset, from, to, programmeId, orgId, country } = filter;
   const period = useMemo(() => (preset === 'custom' ? { from, to } : presetPeriod(preset, new Date())), [preset, from, to]);
-  const result = useMemo(
-    () => (dataset ? computeIndicators(dataset, { ...period, programmeId, orgId, country, ...(personKey ? { personKey } : {}) }, todayIso()) : undefined),
-    [dataset, personKey, period, programmeId, orgId, country],
-  );
+  const indicatorFilter = useMemo(() => ({ ...period, programmeId, orgId, country, ...(personKey ? { personKey } : {}) }), [period, programmeId, orgId, country, personKey]);
+  const result = useMemo(() => (dataset ? computeIndicators(dataset, indicatorFilter, todayIso(), { drilldown: false }) : undefined), [dataset, indicatorFilter]);
+  /** The people behind one number, computed when asked for (see computeIndicators). */
+  const peopleBehind = useCallback((path: string) => (dataset ? [...(computeIndicators(dataset, indicatorFilter, todayIso()).drilldown.get(path) ?? [])] : []), [dataset, indicatorFilter]);
   const names = useMemo<NameMaps>(
     () => ({
       programmes: new Map([...(loaded?.partnerProgrammes ?? []), ...(loaded?.own.programmes ?? []).map((p) => [p.id, p.title] as const)]),
@@ -59,5 +59,5 @@ export function useReport() {
     }),
     [loaded],
   );
-  return { filter, setFilter, period, dataset, result, names };
+  return { filter, setFilter, period, dataset, result, names, peopleBehind };
 }
