@@ -102,6 +102,13 @@ test('mentors and mentees, suggestions, match all, three sessions from the keybo
   await openTab(page, 'sessions');
   await expect(page.getByTestId('session-row').filter({ hasText: mentee }).filter({ hasText: 'Poslovni plan, dio' })).toHaveCount(3);
   await shot(page, 'mentoring-sessions-en');
+  // The list for one mentee shows only her sessions (including any she had before).
+  const hers = await page.getByTestId('session-row').filter({ hasText: mentee }).count();
+  expect(await page.getByTestId('session-row').count()).toBeGreaterThan(hers);
+  await page.getByTestId('sessions-mentee').click();
+  await page.getByRole('option', { name: mentee }).click();
+  await expect(page.getByTestId('session-row')).toHaveCount(hers);
+  await expect(page.getByTestId('session-row').filter({ hasText: mentee })).toHaveCount(hers);
 
   // Reminders on the home page: the follow-up is due and "is this pair working?".
   await page.getByRole('link', { name: en('nav', 'home') }).click();

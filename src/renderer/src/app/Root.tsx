@@ -99,7 +99,7 @@ function Gate({ db, language, changeLanguage }: { db: MrezaDb; language: Locale;
   if (org === undefined || settings === undefined || users === undefined) {
     return (
       <Center h="100vh">
-        <Loader aria-label="…" />
+        <Loader role="status" aria-label="…" />
       </Center>
     );
   }

@@ -96,7 +96,7 @@ export function Shell() {
         <Suspense
           fallback={
             <Center h={200}>
-              <Loader aria-label={t('common:loading')} />
+              <Loader role="status" aria-label={t('common:loading')} />
             </Center>
           }
         >

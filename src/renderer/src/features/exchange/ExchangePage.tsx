@@ -37,7 +37,7 @@ function KeyCard() {
   }, [db]);
   return (
     <Section title={t('keys.title')} testId="own-key">
-      {fp ? <Fingerprint value={fp} label={t('keys.fingerprint')} /> : <Loader size="sm" aria-label={t('keys.preparing')} />}
+      {fp ? <Fingerprint value={fp} label={t('keys.fingerprint')} /> : <Loader size="sm" role="status" aria-label={t('keys.preparing')} />}
       <Text size="sm" c="dimmed">
         {t('keys.hint')}
       </Text>

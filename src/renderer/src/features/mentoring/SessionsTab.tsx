@@ -7,7 +7,7 @@ import { SERVICES } from '@shared/model';
 import { mentorStats, plannedSessionsIcs } from '@shared/mentoring';
 import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
-import { mentorRows, sessionRows } from '../../db/mentoring';
+import { matchRows, mentorRows, sessionRows } from '../../db/mentoring';
 import { platform } from '../../platform';
 
 export function SessionsTab({ mentorId: own }: { mentorId?: string }) {
@@ -15,10 +15,19 @@ export function SessionsTab({ mentorId: own }: { mentorId?: string }) {
   const { db, org } = useApp();
   const fmt = useFormat();
   const [mentorId, setMentorId] = useState<string | null>(own ?? null);
+  const [menteeId, setMenteeId] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const mentors = useLiveQuery(() => mentorRows(db, own), [db, own]) ?? [];
-  const rows = useLiveQuery(() => sessionRows(db, { mentorId: own ?? mentorId ?? undefined, from: from || undefined, to: to || undefined }), [db, own, mentorId, from, to]);
+  const rows = useLiveQuery(
+    () => sessionRows(db, { mentorId: own ?? mentorId ?? undefined, menteeId: menteeId ?? undefined, from: from || undefined, to: to || undefined }),
+    [db, own, mentorId, menteeId, from, to],
+  );
+  // Everyone this view's mentor(s) mentor, for the per-mentee list.
+  const mentees = useLiveQuery(async () => {
+    const byId = new Map((await matchRows(db, { mentorId: own ?? mentorId ?? undefined })).map((r) => [r.match.menteeId, r.menteeName]));
+    return [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+  }, [db, own, mentorId]) ?? [];
   if (!rows) return null;
   const stats = mentorStats(
     rows.map((r) => r.match),
@@ -43,6 +52,7 @@ export function SessionsTab({ mentorId: own }: { mentorId?: string }) {
             onChange={setMentorId}
           />
         )}
+        <Select label={t('filters.mentee')} placeholder={t('filters.all')} clearable searchable data={mentees} value={menteeId} onChange={setMenteeId} data-testid="sessions-mentee" />
         <TextInput type="date" label={t('filters.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="date" label={t('filters.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         <Button variant="light" leftSection={<IconCalendarDown size={16} />} disabled={planned.length === 0} onClick={() => void exportIcs()}>
