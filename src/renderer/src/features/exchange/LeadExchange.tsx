@@ -1,20 +1,19 @@
-import { Alert, Badge, Button, Group, List, Paper, PasswordInput, Progress, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, PasswordInput, Progress, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconFileImport, IconTransfer } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invitationFileName } from '@shared/bundle';
 import type { BundlePlan } from '@shared/consolidate';
 import { useApp } from '../../app/AppContext';
-import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../components/useFormat';
 import {
   bundleImportHistory, commitImport, createLeadProject, getLeadProject, invitationFile, listPartners, MIN_PASSPHRASE, previewImport, problemOf,
   type ExchangeProblem, type ImportPreview, type IncomingFile,
 } from '../../db/exchange';
 import { platform } from '../../platform';
-import { LabelValue, ProblemAlert, Section, useProblemText } from './common';
+import { HowItWorks, LabelValue, ProblemAlert, Section, useProblemText } from './common';
 
 export function LeadExchange() {
   const { db } = useApp();
@@ -42,21 +41,7 @@ function CreateProject() {
   };
   return (
     <>
-      <EmptyState icon={<IconTransfer size={32} />} title={t('emptyLeadTitle')}>
-        {t('emptyText')}
-      </EmptyState>
-      <Paper withBorder radius="md" p="lg">
-        <Title order={3} size="h4" mb="sm">
-          {t('howItWorks')}
-        </Title>
-        <List type="ordered" spacing="xs">
-          {['lead1', 'lead2', 'lead3'].map((s) => (
-            <List.Item key={s}>
-              <Text>{t(`steps.${s}`)}</Text>
-            </List.Item>
-          ))}
-        </List>
-      </Paper>
+      <HowItWorks role="lead" />
       <Section title={t('project.createTitle')} testId="create-project">
         <TextInput label={t('project.name')} placeholder={t('project.namePlaceholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} maw={500} />
         <ProblemAlert problem={problem} />

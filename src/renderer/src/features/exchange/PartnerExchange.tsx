@@ -1,16 +1,15 @@
-import { Alert, Button, Checkbox, Group, List, Paper, PasswordInput, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, PasswordInput, Radio, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconFileImport, IconTransfer } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrivacyLevel } from '@shared/bundle';
 import { useApp } from '../../app/AppContext';
-import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../components/useFormat';
 import { exportBundle, getJoinedProject, joinProject, problemOf, type ExchangeProblem } from '../../db/exchange';
 import { platform } from '../../platform';
-import { Fingerprint, LabelValue, ProblemAlert, Section } from './common';
+import { Fingerprint, HowItWorks, LabelValue, ProblemAlert, Section } from './common';
 
 export function PartnerExchange() {
   const { db } = useApp();
@@ -20,24 +19,9 @@ export function PartnerExchange() {
 }
 
 function NotJoined() {
-  const { t } = useTranslation('exchange');
   return (
     <>
-      <EmptyState icon={<IconTransfer size={32} />} title={t('emptyPartnerTitle')}>
-        {t('emptyText')}
-      </EmptyState>
-      <Paper withBorder radius="md" p="lg">
-        <Title order={3} size="h4" mb="sm">
-          {t('howItWorks')}
-        </Title>
-        <List type="ordered" spacing="xs">
-          {['partner1', 'partner2', 'partner3'].map((s) => (
-            <List.Item key={s}>
-              <Text>{t(`steps.${s}`)}</Text>
-            </List.Item>
-          ))}
-        </List>
-      </Paper>
+      <HowItWorks role="partner" />
       <JoinForm />
     </>
   );

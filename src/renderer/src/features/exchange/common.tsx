@@ -1,7 +1,8 @@
-import { Alert, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Alert, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconTransfer } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
 import type { ExchangeProblem } from '../../db/exchange';
 
 /** A fingerprint in groups of five digits, large enough to read out over the phone. */
@@ -51,5 +52,29 @@ export function LabelValue({ label, children }: { label: string; children: React
         {children}
       </Text>
     </Group>
+  );
+}
+
+/** What belongs on the Exchange screen before anything was exchanged, and the steps to get there. */
+export function HowItWorks({ role }: { role: 'lead' | 'partner' }) {
+  const { t } = useTranslation('exchange');
+  return (
+    <>
+      <EmptyState icon={<IconTransfer size={32} />} title={t(role === 'lead' ? 'emptyLeadTitle' : 'emptyPartnerTitle')}>
+        {t('emptyText')}
+      </EmptyState>
+      <Paper withBorder radius="md" p="lg">
+        <Title order={3} size="h4" mb="sm">
+          {t('howItWorks')}
+        </Title>
+        <List type="ordered" spacing="xs">
+          {[1, 2, 3].map((n) => (
+            <List.Item key={n}>
+              <Text>{t(`steps.${role}${n}`)}</Text>
+            </List.Item>
+          ))}
+        </List>
+      </Paper>
+    </>
   );
 }
