@@ -153,7 +153,24 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
     : null;
   const matches = ds.matches.filter((m) => orgAllowed(m.orgId) && (!programmePeople || programmePeople.has(m.menteeId)));
   const matchIds = new Set(matches.map((m) => m.id));
-  const mentoringSessions = ds.mentoringSessions.filter((s) => matchIds.has(s.matchId) && inPeriod(s.date, period));
+  // One pass over the session logs (the largest table): per match, the first session in the
+  // period and the services given; per service, the sessions. Everything else works per match.
+  let mentoringSessionCount = 0;
+  let mentoringMinutes = 0;
+  const sessionsByService = new Map<string, number>(SERVICES.map((k) => [k, 0]));
+  const perMatch = new Map<string, { first: string; services: Set<string> }>();
+  for (const s of ds.mentoringSessions) {
+    if (!matchIds.has(s.matchId) || !inPeriod(s.date, period)) continue;
+    mentoringSessionCount++;
+    mentoringMinutes += s.minutes;
+    let entry = perMatch.get(s.matchId);
+    if (!entry) perMatch.set(s.matchId, (entry = { first: s.date, services: new Set() }));
+    else if (s.date < entry.first) entry.first = s.date;
+    for (const service of s.services) {
+      sessionsByService.set(service, (sessionsByService.get(service) ?? 0) + 1);
+      entry.services.add(service);
+    }
+  }
 
   // Reach: a person is reached in the period by attending a session or by a mentoring session.
   const reachedBy = new Map<string, { personId: string; first: string; programmes: Set<string>; partners: Set<string> }>();
@@ -170,14 +187,14 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
     const session = sessionById.get(a.sessionId)!;
     reach(a.personId, a.orgId, session.date, programmeOf(session.eventId));
   }
-  for (const s of mentoringSessions) {
-    const m = matchById.get(s.matchId);
-    if (m) reach(m.menteeId, m.orgId, s.date);
+  for (const [matchId, { first }] of perMatch) {
+    const m = matchById.get(matchId);
+    if (m) reach(m.menteeId, m.orgId, first);
   }
 
   const atYear = Number((filter.to ?? today).slice(0, 4));
   const reached = [...reachedBy.values()].map((r) => ({ ...r, person: personById.get(r.personId)! }));
-  for (const r of reached) {
+  if (opts.drilldown !== false) for (const r of reached) {
     remember('reach.total', r.personId);
     remember(`reach.${r.person.kind === 'beneficiary' ? 'beneficiaries' : 'professionals'}`, r.personId);
     remember(`reach.byGender.${r.person.gender}`, r.personId);
@@ -200,9 +217,9 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
 
   // Services: sessions per service, and unique mentees per service.
   const servicePeople = new Map<string, Set<string>>(SERVICES.map((k) => [k, new Set()]));
-  for (const s of mentoringSessions) {
-    const m = matchById.get(s.matchId)!;
-    for (const service of s.services) {
+  for (const [matchId, { services }] of perMatch) {
+    const m = matchById.get(matchId)!;
+    for (const service of services) {
       servicePeople.get(service)?.add(keyOf(m.menteeId));
       remember(`mentoring.servicesByPeople.${service}`, m.menteeId);
     }
@@ -238,9 +255,9 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
     mentoring: {
       activeMatches: matches.filter((m) => m.status === 'active' && (!filter.to || (m.startedOn ?? '') <= filter.to)).length,
       closedMatches: matches.filter((m) => m.status === 'closed' && inPeriod(m.closedOn, period)).length,
-      sessions: mentoringSessions.length,
-      hours: Math.round((mentoringSessions.reduce((sum, s) => sum + s.minutes, 0) / 60) * 10) / 10,
-      servicesBySessions: count(mentoringSessions, (s) => [...s.services], SERVICES),
+      sessions: mentoringSessionCount,
+      hours: Math.round((mentoringMinutes / 60) * 10) / 10,
+      servicesBySessions: [...sessionsByService].map(([key, c]) => ({ key, count: c })),
       servicesByPeople: SERVICES.map((key) => ({ key, count: servicePeople.get(key)!.size })),
     },
     outcomes: {

@@ -39,7 +39,7 @@ export interface IndicatorFilter {
 
 export function inPeriod(date: string | undefined, f: Pick<IndicatorFilter, 'from' | 'to'>): boolean {
   if (!date) return false;
-  const day = date.slice(0, 10);
+  const day = date.length > 10 ? date.slice(0, 10) : date;
   return (!f.from || day >= f.from) && (!f.to || day <= f.to);
 }
 
