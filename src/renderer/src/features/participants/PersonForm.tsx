@@ -9,6 +9,7 @@ import { COUNTRIES, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, LEGAL_BASES,
 import { useApp } from '../../app/AppContext';
 import { zodValidate } from '../../components/zodForm';
 import { PeopleError, consentsOf, createPerson, findDuplicates, updatePerson } from '../../db/people';
+import { FormActions } from '../../components/FormActions';
 
 interface Values {
   kind: Person['kind'];
@@ -218,12 +219,7 @@ export function PersonFormModal({ person, onClose, onSaved }: { person?: Person;
               {error}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:cancel')}
-            </Button>
-            <Button type="submit">{t('common:save')}</Button>
-          </Group>
+          <FormActions onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

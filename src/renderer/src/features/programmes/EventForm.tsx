@@ -8,6 +8,7 @@ import { COUNTRIES, EVENT_KINDS, eventSchema, sessionSchema, type Country, type 
 import { useApp } from '../../app/AppContext';
 import { zodValidate } from '../../components/zodForm';
 import { saveEvent } from '../../db/programmes';
+import { FormActions } from '../../components/FormActions';
 
 interface SessionValues {
   id?: string;
@@ -121,12 +122,7 @@ export function EventForm({ opened, onClose, programme, event, sessions, onSaved
               {t('programmes:session.add')}
             </Button>
           </Stack>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:cancel')}
-            </Button>
-            <Button type="submit">{t('common:save')}</Button>
-          </Group>
+          <FormActions onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -8,6 +8,7 @@ import { COUNTRIES, PROGRAMME_KINDS, programmeSchema, type Country, type Program
 import { useApp } from '../../app/AppContext';
 import { zodValidate } from '../../components/zodForm';
 import { saveProgramme } from '../../db/programmes';
+import { FormActions } from '../../components/FormActions';
 
 interface Values {
   kind: Programme['kind'];
@@ -134,12 +135,7 @@ export function ProgrammeForm({ opened, onClose, programme, onSaved }: { opened:
               {t('programmes:form.addPartner')}
             </Button>
           </Stack>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:cancel')}
-            </Button>
-            <Button type="submit">{t('common:save')}</Button>
-          </Group>
+          <FormActions onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
