@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ageBand, computeIndicators } from '../../src/shared/indicators/compute';
 import { EMPTY_DATASET, type Dataset } from '../../src/shared/indicators/dataset';
 import { displayCount, suppressBreakdown } from '../../src/shared/indicators/suppression';
@@ -262,5 +263,69 @@ describe('drill-down on demand', () => {
     expect(lean.indicators).toEqual(full.indicators);
     expect(lean.drilldown.size).toBe(0);
     expect([...full.drilldown.get('reach.total')!].sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('one number at a time, on the day-sorted session logs', () => {
+  it('collects the people behind one number only, the same as the full drill-down', () => {
+    const ds = dataset();
+    ds.people.push(person('a'), person('b', { gender: 'man' }), person('c'));
+    ds.attend('a', 's1');
+    ds.mentor('b', '2026-05-02', ['education']);
+    ds.mentor('c', '2026-05-03', ['education', 'legalAdvice']);
+    const full = computeIndicators(ds, {}, TODAY).drilldown;
+    for (const path of ['reach.byGender.woman', 'mentoring.servicesByPeople.education', 'reach.total']) {
+      const one = computeIndicators(ds, {}, TODAY, { drilldown: path }).drilldown;
+      expect([...one.keys()]).toEqual([path]);
+      expect([...one.get(path)!].sort()).toEqual([...full.get(path)!].sort());
+    }
+  });
+
+  it('counts logs on the first and last day of a period, date-times by their day, and never logs without a date', () => {
+    const ds = dataset();
+    ds.people.push(person('a'), person('b'), person('c'));
+    ds.mentor('a', '2026-03-31T23:30:00.000Z', ['education']);
+    ds.mentor('b', '2026-04-01', ['legalAdvice']);
+    ds.mentor('c', '2026-06-30', ['legalAdvice']);
+    ds.mentor('c', '2026-07-01', ['legalAdvice']);
+    ds.mentoringSessions.push({ id: 'undated', orgId: ORG_A, matchId: 'm-a-org-a', date: '', minutes: 60, services: ['education'] });
+    const q2 = computeIndicators(ds, { from: '2026-04-01', to: '2026-06-30' }, TODAY, { drilldown: false }).indicators;
+    expect(q2.mentoring.sessions).toBe(2);
+    expect(q2.reach.total).toBe(2);
+    const march = computeIndicators(ds, { from: '2026-03-01', to: '2026-03-31' }, TODAY, { drilldown: false }).indicators;
+    expect(march.mentoring.sessions).toBe(1);
+    expect(value(march.mentoring.servicesBySessions, 'education')).toBe(1);
+    expect(computeIndicators(ds, {}, TODAY, { drilldown: false }).indicators.mentoring.sessions).toBe(4);
+  });
+
+  it('gives the same figures whatever the order of the logs, and periods add up', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ mentee: fc.constantFrom('a', 'b', 'c', 'd'), day: fc.integer({ min: 0, max: 400 }), minutes: fc.integer({ min: 15, max: 180 }), services: fc.subarray(['businessCounselling', 'psychosocialSupport', 'legalAdvice', 'education'] as const, { minLength: 1 }) }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 399 }),
+        (logs, split) => {
+          const day = (d: number) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);
+          const build = (order: typeof logs) => {
+            const ds = dataset();
+            ds.people.push(person('a'), person('b'), person('c'), person('d'));
+            for (const l of order) ds.mentor(l.mentee, day(l.day), [...l.services]);
+            ds.mentoringSessions.forEach((s, i) => (s.minutes = order[i]!.minutes));
+            return ds;
+          };
+          const forward = computeIndicators(build(logs), {}, TODAY, { drilldown: false }).indicators;
+          const backward = computeIndicators(build([...logs].reverse()), {}, TODAY, { drilldown: false }).indicators;
+          expect(backward.mentoring).toEqual(forward.mentoring);
+          expect(backward.reach).toEqual(forward.reach);
+          const ds = build(logs);
+          const all = computeIndicators(ds, { from: day(0), to: day(400) }, TODAY, { drilldown: false }).indicators.mentoring;
+          const before = computeIndicators(ds, { from: day(0), to: day(split - 1) }, TODAY, { drilldown: false }).indicators.mentoring;
+          const after = computeIndicators(ds, { from: day(split), to: day(400) }, TODAY, { drilldown: false }).indicators.mentoring;
+          expect(before.sessions + after.sessions).toBe(logs.length);
+          expect(all.sessions).toBe(logs.length);
+          expect(Math.abs(before.hours + after.hours - all.hours)).toBeLessThan(0.15);
+        },
+      ),
+      { seed: 20261123, numRuns: 200 },
+    );
   });
 });

@@ -1,8 +1,10 @@
 import { GENDERS, OUTCOME_KINDS, SERVICES, TARGET_GROUPS } from '../model';
 import { inPeriod, type Dataset, type IndicatorFilter } from './dataset';
+import { datasetIndex, dayNumber, monthOfDay, personKeys, SERVICE_BIT } from './datasetIndex';
+import { walkLogs } from './mentoringWalk';
+import { everyMonth, Tally, type Breakdown } from './tally';
 
-/** A count per category, in a fixed category order (so reports line up across partners). */
-export type Breakdown = Array<{ key: string; count: number }>;
+export type { Breakdown } from './tally';
 
 export const AGE_BANDS = ['under15', '15-24', '25-34', '35-44', '45-54', '55-64', '65plus', 'unknown'] as const;
 
@@ -60,81 +62,32 @@ export interface Indicators {
   };
 }
 
-/** Month counts oldest first, with the months in between that reached nobody shown as 0. */
-function everyMonth(months: Breakdown): Breakdown {
-  const sorted = [...months].sort((a, b) => a.key.localeCompare(b.key));
-  if (sorted.length < 2) return sorted;
-  const byKey = new Map(sorted.map((m) => [m.key, m.count]));
-  const out: Breakdown = [];
-  let [y, m] = sorted[0]!.key.split('-').map(Number) as [number, number];
-  const last = sorted.at(-1)!.key;
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    out.push({ key, count: byKey.get(key) ?? 0 });
-    if (key >= last) return out;
-    m = m === 12 ? 1 : m + 1;
-    if (m === 1) y++;
-  }
-}
-
-interface Lookups {
-  orgCountry: Map<string, string>;
-  eventProgramme: Map<string, string>;
-  sessionById: Map<string, Dataset['sessions'][number]>;
-  matchById: Map<string, Dataset['matches'][number]>;
-  personById: Map<string, Dataset['people'][number]>;
-}
-const lookupCache = new WeakMap<Dataset, Lookups>();
-
-/** Maps that do not depend on the filter, built once per data set (filters change far more often). */
-function lookups(ds: Dataset): Lookups {
-  let found = lookupCache.get(ds);
-  if (!found) {
-    found = {
-      orgCountry: new Map(ds.organisations.map((o) => [o.id, o.country])),
-      eventProgramme: new Map(ds.events.map((e) => [e.id, e.programmeId])),
-      sessionById: new Map(ds.sessions.map((s) => [s.id, s])),
-      matchById: new Map(ds.matches.map((m) => [m.id, m])),
-      personById: new Map(ds.people.map((p) => [p.id, p])),
-    };
-    lookupCache.set(ds, found);
-  }
-  return found;
-}
-
 /** The people behind each number, for click-through: indicator path → person ids. */
 export type Drilldown = Map<string, Set<string>>;
-
-const count = <T>(items: Iterable<T>, keyOf: (item: T) => string | string[], order: readonly string[] = []): Breakdown => {
-  const counts = new Map<string, number>(order.map((k) => [k, 0]));
-  for (const item of items) {
-    const keys = keyOf(item);
-    for (const k of Array.isArray(keys) ? keys : [keys]) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const fixed = order.map((key) => ({ key, count: counts.get(key) ?? 0 }));
-  const rest = [...counts].filter(([k]) => !order.includes(k)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return [...fixed, ...rest.map(([key, c]) => ({ key, count: c }))];
-};
 
 /**
  * Every indicator for one filter, from plain arrays (definitions: docs/indicators.md).
  * `today` decides which sessions have been held; pass it so results are reproducible.
  */
-export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: string, opts: { drilldown?: boolean } = {}): { indicators: Indicators; drilldown: Drilldown } {
+export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: string, opts: { drilldown?: boolean | string } = {}): { indicators: Indicators; drilldown: Drilldown } {
   const keyOf = filter.personKey ?? ((id: string) => id);
   const period = { from: filter.from, to: filter.to };
   const drill: Drilldown = new Map();
   // The people behind each number are only collected when someone asks (a filter change on a
   // large data set should not pay for sets nobody opens).
+  // `drilldown: 'reach.byGender.woman'` collects only that number's people (one click).
+  const wanted = opts.drilldown ?? true;
   const remember =
-    opts.drilldown === false
+    wanted === false
       ? () => undefined
       : (path: string, personId: string) => {
+          if (wanted !== true && path !== wanted) return;
           let set = drill.get(path);
           if (!set) drill.set(path, (set = new Set()));
           set.add(personId);
         };
-  const { orgCountry, eventProgramme, sessionById, matchById, personById } = lookups(ds);
+  const index = datasetIndex(ds);
+  const { orgCountry, eventProgramme, sessionById, personIndex } = index;
 
   // Which partners' records count.
   const orgAllowed = (orgId: string) => (!filter.orgId || orgId === filter.orgId) && (!filter.country || orgCountry.get(orgId) === filter.country);
@@ -151,61 +104,74 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
   const programmePeople = filter.programmeId
     ? new Set(ds.enrolments.filter((e) => programmeOf(e.eventId) === filter.programmeId).map((e) => e.personId))
     : null;
-  const matches = ds.matches.filter((m) => orgAllowed(m.orgId) && (!programmePeople || programmePeople.has(m.menteeId)));
-  const matchIds = new Set(matches.map((m) => m.id));
-  // One pass over the session logs (the largest table): per match, the first session in the
-  // period and the services given; per service, the sessions. Everything else works per match.
-  let mentoringSessionCount = 0;
-  let mentoringMinutes = 0;
-  const sessionsByService = new Map<string, number>(SERVICES.map((k) => [k, 0]));
-  const perMatch = new Map<string, { first: string; services: Set<string> }>();
-  for (const s of ds.mentoringSessions) {
-    if (!matchIds.has(s.matchId) || !inPeriod(s.date, period)) continue;
-    mentoringSessionCount++;
-    mentoringMinutes += s.minutes;
-    let entry = perMatch.get(s.matchId);
-    if (!entry) perMatch.set(s.matchId, (entry = { first: s.date, services: new Set() }));
-    else if (s.date < entry.first) entry.first = s.date;
-    for (const service of s.services) {
-      sessionsByService.set(service, (sessionsByService.get(service) ?? 0) + 1);
-      entry.services.add(service);
-    }
-  }
+  const matchAllowed = new Uint8Array(ds.matches.length);
+  const matches = ds.matches.filter((m, mi) => orgAllowed(m.orgId) && (!programmePeople || programmePeople.has(m.menteeId)) && (matchAllowed[mi] = 1) === 1);
+  const walk = walkLogs(index.logs, period, matchAllowed);
 
   // Reach: a person is reached in the period by attending a session or by a mentoring session.
-  const reachedBy = new Map<string, { personId: string; first: string; programmes: Set<string>; partners: Set<string> }>();
-  const reach = (personId: string, orgId: string, date: string, programmeId?: string) => {
-    if (!personById.has(personId)) return;
-    const key = keyOf(personId);
-    let entry = reachedBy.get(key);
-    if (!entry) reachedBy.set(key, (entry = { personId, first: date, programmes: new Set(), partners: new Set() }));
-    if (date < entry.first) entry.first = date;
-    if (programmeId) entry.programmes.add(programmeId);
-    entry.partners.add(orgId);
+  // People are told apart by their key (a partner's pseudonymous key at the lead); the first
+  // person reached stands for the key. Small arrays, not sets: almost everyone has one
+  // programme and one partner.
+  const { keyOfPerson, count: keyCount } = personKeys(ds, filter.personKey);
+  const slot = new Int32Array(keyCount).fill(-1);
+  const reached: Array<{ person: Dataset['people'][number]; first: number; programmes: string[]; partners: string[] }> = [];
+  const reach = (position: number, orgId: string, day: number, programmeId?: string) => {
+    const key = keyOfPerson[position]!;
+    let entry = reached[slot[key]!];
+    if (!entry) {
+      slot[key] = reached.length;
+      reached.push((entry = { person: ds.people[position]!, first: day, programmes: [], partners: [] }));
+    }
+    if (day < entry.first) entry.first = day;
+    if (programmeId && !entry.programmes.includes(programmeId)) entry.programmes.push(programmeId);
+    if (!entry.partners.includes(orgId)) entry.partners.push(orgId);
   };
   for (const a of attended) {
+    const position = personIndex.get(a.personId);
     const session = sessionById.get(a.sessionId)!;
-    reach(a.personId, a.orgId, session.date, programmeOf(session.eventId));
+    if (position !== undefined) reach(position, a.orgId, dayNumber(session.date), programmeOf(session.eventId));
   }
-  for (const [matchId, { first }] of perMatch) {
-    const m = matchById.get(matchId);
-    if (m) reach(m.menteeId, m.orgId, first);
+  const { firstPos } = walk;
+  for (let mi = 0; mi < firstPos.length; mi++) {
+    const position = index.matchMentee[mi]!;
+    if (firstPos[mi]! >= 0 && position >= 0) reach(position, ds.matches[mi]!.orgId, index.logs.day[firstPos[mi]!]!);
   }
 
+  // Every reach breakdown in one pass over the people reached.
   const atYear = Number((filter.to ?? today).slice(0, 4));
-  const reached = [...reachedBy.values()].map((r) => ({ ...r, person: personById.get(r.personId)! }));
-  if (opts.drilldown !== false) for (const r of reached) {
-    remember('reach.total', r.personId);
-    remember(`reach.${r.person.kind === 'beneficiary' ? 'beneficiaries' : 'professionals'}`, r.personId);
-    remember(`reach.byGender.${r.person.gender}`, r.personId);
-    remember(`reach.byAgeBand.${ageBand(r.person.birthYear, atYear)}`, r.personId);
-    for (const g of r.person.targetGroups ?? []) remember(`reach.byTargetGroup.${g}`, r.personId);
-    remember(`reach.byMunicipality.${r.person.municipality || 'unknown'}`, r.personId);
-    remember(`reach.byCountry.${r.person.country ?? 'unknown'}`, r.personId);
-    for (const p of r.programmes) remember(`reach.byProgramme.${p}`, r.personId);
-    for (const o of r.partners) remember(`reach.byPartner.${o}`, r.personId);
+  const by = {
+    gender: new Tally(GENDERS), ageBand: new Tally(AGE_BANDS), targetGroup: new Tally(TARGET_GROUPS), municipality: new Tally(),
+    country: new Tally(), programme: new Tally(), partner: new Tally(),
+  };
+  const months = new Map<number, number>();
+  let beneficiaries = 0;
+  let professionals = 0;
+  for (const r of reached) {
+    const { person } = r;
+    const band = ageBand(person.birthYear, atYear);
+    if (person.kind === 'beneficiary') beneficiaries++;
+    else if (person.kind === 'professional') professionals++;
+    by.gender.add(person.gender);
+    by.ageBand.add(band);
+    for (const g of person.targetGroups ?? []) by.targetGroup.add(g);
+    by.municipality.add(person.municipality || 'unknown');
+    by.country.add(person.country ?? 'unknown');
+    for (const p of r.programmes) by.programme.add(p);
+    for (const o of r.partners) by.partner.add(o);
+    const month = Math.floor(r.first / 100);
+    months.set(month, (months.get(month) ?? 0) + 1);
+    if (wanted === false) continue;
+    remember('reach.total', person.id);
+    remember(`reach.${person.kind === 'beneficiary' ? 'beneficiaries' : 'professionals'}`, person.id);
+    remember(`reach.byGender.${person.gender}`, person.id);
+    remember(`reach.byAgeBand.${band}`, person.id);
+    for (const g of person.targetGroups ?? []) remember(`reach.byTargetGroup.${g}`, person.id);
+    remember(`reach.byMunicipality.${person.municipality || 'unknown'}`, person.id);
+    remember(`reach.byCountry.${person.country ?? 'unknown'}`, person.id);
+    for (const p of r.programmes) remember(`reach.byProgramme.${p}`, person.id);
+    for (const o of r.partners) remember(`reach.byPartner.${o}`, person.id);
   }
-  const women = reached.filter((r) => r.person.gender === 'woman').length;
+  const women = by.gender.get('woman');
 
   // Outcomes: unique people per kind, among the people in scope.
   const outcomes = ds.outcomes.filter((o) => orgAllowed(o.orgId) && inPeriod(o.date, period) && (!programmePeople || programmePeople.has(o.personId)));
@@ -215,33 +181,42 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
     outcomePeople.get(o.kind)!.add(keyOf(o.personId));
   }
 
-  // Services: sessions per service, and unique mentees per service.
-  const servicePeople = new Map<string, Set<string>>(SERVICES.map((k) => [k, new Set()]));
-  for (const [matchId, { services }] of perMatch) {
-    const m = matchById.get(matchId)!;
-    for (const service of services) {
-      servicePeople.get(service)?.add(keyOf(m.menteeId));
-      remember(`mentoring.servicesByPeople.${service}`, m.menteeId);
-    }
+  // Services: unique mentees per service (mentees without a record count by their id).
+  const keyServices = new Uint8Array(keyCount);
+  const strayServices = new Map<string, number>();
+  for (let mi = 0; mi < firstPos.length; mi++) {
+    const mask = walk.matchServices[mi]!;
+    if (firstPos[mi]! < 0 || !mask) continue;
+    const position = index.matchMentee[mi]!;
+    const menteeId = ds.matches[mi]!.menteeId;
+    if (position >= 0) keyServices[keyOfPerson[position]!]! |= mask;
+    else strayServices.set(keyOf(menteeId), (strayServices.get(keyOf(menteeId)) ?? 0) | mask);
+    if (wanted !== false) for (const service of SERVICES) if (mask & SERVICE_BIT.get(service)!) remember(`mentoring.servicesByPeople.${service}`, menteeId);
   }
+  const servicePeople = SERVICES.map(() => 0);
+  const countBits = (mask: number) => {
+    for (let b = 0; b < servicePeople.length; b++) servicePeople[b]! += (mask >> b) & 1;
+  };
+  for (const mask of keyServices) if (mask) countBits(mask);
+  strayServices.forEach(countBits);
 
   const participants = new Set(attended.map((a) => keyOf(a.personId)));
   const heldEvents = new Set(sessionsHeld.map((s) => s.eventId));
   const indicators: Indicators = {
     reach: {
       total: reached.length,
-      beneficiaries: reached.filter((r) => r.person.kind === 'beneficiary').length,
-      professionals: reached.filter((r) => r.person.kind === 'professional').length,
+      beneficiaries,
+      professionals,
       women,
       womenShare: reached.length ? women / reached.length : null,
-      byGender: count(reached, (r) => r.person.gender, GENDERS),
-      byAgeBand: count(reached, (r) => ageBand(r.person.birthYear, atYear), AGE_BANDS),
-      byTargetGroup: count(reached, (r) => [...(r.person.targetGroups ?? [])], TARGET_GROUPS),
-      byMunicipality: count(reached, (r) => r.person.municipality || 'unknown'),
-      byCountry: count(reached, (r) => r.person.country ?? 'unknown'),
-      byProgramme: count(reached, (r) => [...r.programmes]),
-      byPartner: count(reached, (r) => [...r.partners]),
-      byMonth: everyMonth(count(reached, (r) => r.first.slice(0, 7))),
+      byGender: by.gender.result(),
+      byAgeBand: by.ageBand.result(),
+      byTargetGroup: by.targetGroup.result(),
+      byMunicipality: by.municipality.result(),
+      byCountry: by.country.result(),
+      byProgramme: by.programme.result(),
+      byPartner: by.partner.result(),
+      byMonth: everyMonth([...months].map(([month, count]) => ({ key: monthOfDay(month * 100 + 1), count }))),
     },
     training: {
       programmes: new Set([...heldEvents].map((e) => programmeOf(e))).size,
@@ -255,10 +230,10 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
     mentoring: {
       activeMatches: matches.filter((m) => m.status === 'active' && (!filter.to || (m.startedOn ?? '') <= filter.to)).length,
       closedMatches: matches.filter((m) => m.status === 'closed' && inPeriod(m.closedOn, period)).length,
-      sessions: mentoringSessionCount,
-      hours: Math.round((mentoringMinutes / 60) * 10) / 10,
-      servicesBySessions: [...sessionsByService].map(([key, c]) => ({ key, count: c })),
-      servicesByPeople: SERVICES.map((key) => ({ key, count: servicePeople.get(key)!.size })),
+      sessions: walk.sessions,
+      hours: Math.round((walk.minutes / 60) * 10) / 10,
+      servicesBySessions: SERVICES.map((key, b) => ({ key, count: walk.serviceSessions[b]! })),
+      servicesByPeople: SERVICES.map((key, b) => ({ key, count: servicePeople[b]! })),
     },
     outcomes: {
       byKind: OUTCOME_KINDS.map((key) => ({ key, count: outcomePeople.get(key)!.size })),

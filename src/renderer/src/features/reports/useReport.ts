@@ -51,7 +51,7 @@ export function useReport() {
   const indicatorFilter = useMemo(() => ({ ...period, programmeId, orgId, country, ...(personKey ? { personKey } : {}) }), [period, programmeId, orgId, country, personKey]);
   const result = useMemo(() => (dataset ? computeIndicators(dataset, indicatorFilter, todayIso(), { drilldown: false }) : undefined), [dataset, indicatorFilter]);
   /** The people behind one number, computed when asked for (see computeIndicators). */
-  const peopleBehind = useCallback((path: string) => (dataset ? [...(computeIndicators(dataset, indicatorFilter, todayIso()).drilldown.get(path) ?? [])] : []), [dataset, indicatorFilter]);
+  const peopleBehind = useCallback((path: string) => (dataset ? [...(computeIndicators(dataset, indicatorFilter, todayIso(), { drilldown: path }).drilldown.get(path) ?? [])] : []), [dataset, indicatorFilter]);
   const names = useMemo<NameMaps>(
     () => ({
       programmes: new Map([...(loaded?.partnerProgrammes ?? []), ...(loaded?.own.programmes ?? []).map((p) => [p.id, p.title] as const)]),
