@@ -1,6 +1,6 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import type { Locale } from '../../src/shared/i18n/locales';
+import { LOCALE_NAMES, type Locale } from '../../src/shared/i18n/locales';
 
 const cache = new Map<string, unknown>();
 function namespace(locale: Locale, ns: string): unknown {
@@ -53,4 +53,33 @@ export async function peopleCount(page: Page): Promise<number> {
   await expect(empty.or(count)).toBeVisible();
   if (await empty.isVisible()) return 0;
   return Number((await count.textContent())!.replace(/\D/g, ''));
+}
+
+/** Page errors and console errors in the test output, so a failure shows what the app said. */
+export function watch(page: Page): void {
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
+}
+
+/** A file the app saves (the browser build's save dialog is a download): its name and bytes. */
+export async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: dl.suggestedFilename(), data: readFileSync((await dl.path())!) };
+}
+
+/** Answers the app's open dialog (a file input in the browser build) with these files. */
+export async function pick(page: Page, click: () => Promise<void>, files: Array<{ name: string; data: Buffer }>): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click()]);
+  await chooser.setFiles(files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.data })));
+}
+
+export async function switchLanguage(page: Page, locale: Locale): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('option', { name: LOCALE_NAMES[locale], exact: true }).click();
+}
+
+/** Types a date the way a user would in a date field, then leaves it (the calendar closes). */
+export async function fillDate(field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  await field.press('Tab');
 }

@@ -4,7 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
 import { LOCALE_NAMES, type Locale } from '../../src/shared/i18n/locales';
-import { en, loadDemo, setUp, shot, tr } from './helpers';
+import { en, fillDate, loadDemo, setUp, shot, tr } from './helpers';
 
 const p = (path: string, vars?: Record<string, string | number>) => en('programmes', path, vars);
 
@@ -36,8 +36,10 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(p('form.title')).fill('BADGE Čakovec – proljeće 2027');
   await dialog.getByLabel(p('form.funder')).fill('Europski socijalni fond');
-  await dialog.getByLabel(p('form.startDate')).fill('2027-03-01');
-  await dialog.getByLabel(p('form.endDate')).fill('2027-04-30');
+  // Typed as an English user writes dates (day first), and shown back that way.
+  await fillDate(dialog.getByLabel(p('form.startDate')), '1/3/2027');
+  await fillDate(dialog.getByLabel(p('form.endDate')), '30/04/2027');
+  await expect(dialog.getByLabel(p('form.startDate'))).toHaveValue('01/03/2027');
   await shot(page, 'programmes-form-en');
   await dialog.getByRole('button', { name: en('common', 'save') }).click();
   await expect(page.getByRole('heading', { name: 'BADGE Čakovec – proljeće 2027' })).toBeVisible();
@@ -55,7 +57,7 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   for (let i = 0; i < dates.length; i++) {
     if (i > 0) await ev.getByRole('button', { name: p('session.add') }).click();
     const row = ev.getByTestId('session-row').nth(i);
-    await row.getByLabel(p('session.date')).fill(dates[i]!);
+    await fillDate(row.getByLabel(p('session.date')), dates[i]!);
     await row.getByLabel(p('session.start')).fill('17:00');
     await row.getByLabel(p('session.end')).fill('20:00');
     await row.getByLabel(p('session.venue')).fill('Centar za poduzetništvo');

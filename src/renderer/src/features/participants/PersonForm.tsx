@@ -10,6 +10,7 @@ import { useApp } from '../../app/AppContext';
 import { zodValidate } from '../../components/zodForm';
 import { PeopleError, consentsOf, createPerson, findDuplicates, updatePerson } from '../../db/people';
 import { FormActions } from '../../components/FormActions';
+import { DateField } from '../../components/DateField';
 
 interface Values {
   kind: Person['kind'];
@@ -171,7 +172,7 @@ export function PersonFormModal({ person, onClose, onSaved }: { person?: Person;
                 <>
                   <SimpleGrid cols={3}>
                     <Select label={t('participants:consent.legalBasis')} data={choice('legalBases', LEGAL_BASES)} allowDeselect={false} {...form.getInputProps('legalBasis')} />
-                    <TextInput type="date" label={t('participants:consent.date')} {...form.getInputProps('consentDate')} />
+                    <DateField label={t('participants:consent.date')} {...form.getInputProps('consentDate')} />
                     <TextInput label={t('participants:consent.noticeVersion')} {...form.getInputProps('noticeVersion')} />
                   </SimpleGrid>
                   <Group>

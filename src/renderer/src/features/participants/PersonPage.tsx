@@ -13,6 +13,7 @@ import { useFormat } from '../../components/useFormat';
 import { PeopleError, addConsent, addOutcome, anonymisePerson, erasePerson, mergePeople, personDossier, withdrawConsent } from '../../db/people';
 import { displayName } from './labels';
 import { PersonFormModal } from './PersonForm';
+import { DateField } from '../../components/DateField';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -299,7 +300,7 @@ export function PersonPage() {
         <Stack>
           <SimpleGrid cols={3}>
             <Select label={t('participants:consent.legalBasis')} data={LEGAL_BASES.map((b) => ({ value: b, label: t(`participants:legalBases.${b}`) }))} value={consent.legalBasis} allowDeselect={false} onChange={(v) => setConsent({ ...consent, legalBasis: v ?? 'consent' })} />
-            <TextInput type="date" label={t('participants:consent.date')} value={consent.date} onChange={(e) => setConsent({ ...consent, date: e.currentTarget.value })} />
+            <DateField label={t('participants:consent.date')} value={consent.date} onChange={(date) => setConsent({ ...consent, date })} />
             <TextInput label={t('participants:consent.noticeVersion')} value={consent.noticeVersion} onChange={(e) => setConsent({ ...consent, noticeVersion: e.currentTarget.value })} />
           </SimpleGrid>
           <Group>
@@ -322,7 +323,7 @@ export function PersonPage() {
       <Modal opened={dialog === 'outcome'} onClose={close} title={t('participants:outcomes.add')}>
         <Stack>
           <Select label={t('participants:outcomes.kind')} data={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`participants:outcomeKinds.${k}`) }))} value={outcome.kind} onChange={(v) => setOutcome({ ...outcome, kind: v })} />
-          <TextInput type="date" label={t('participants:outcomes.date')} value={outcome.date} onChange={(e) => setOutcome({ ...outcome, date: e.currentTarget.value })} />
+          <DateField label={t('participants:outcomes.date')} value={outcome.date} onChange={(date) => setOutcome({ ...outcome, date })} />
           <TextInput label={t('participants:outcomes.note')} value={outcome.note} onChange={(e) => setOutcome({ ...outcome, note: e.currentTarget.value })} />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">

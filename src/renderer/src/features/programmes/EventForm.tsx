@@ -9,6 +9,7 @@ import { useApp } from '../../app/AppContext';
 import { zodValidate } from '../../components/zodForm';
 import { saveEvent } from '../../db/programmes';
 import { FormActions } from '../../components/FormActions';
+import { DateField } from '../../components/DateField';
 
 interface SessionValues {
   id?: string;
@@ -107,7 +108,7 @@ export function EventForm({ opened, onClose, programme, event, sessions, onSaved
             </Text>
             {form.values.sessions.map((_, i) => (
               <Group key={i} gap="xs" wrap="nowrap" align="flex-start" data-testid="session-row">
-                <TextInput type="date" w={150} aria-label={t('programmes:session.date')} {...form.getInputProps(`sessions.${i}.date`)} />
+                <DateField w={170} aria-label={t('programmes:session.date')} {...form.getInputProps(`sessions.${i}.date`)} />
                 <TextInput type="time" w={130} aria-label={t('programmes:session.start')} {...form.getInputProps(`sessions.${i}.start`)} />
                 <TextInput type="time" w={130} aria-label={t('programmes:session.end')} {...form.getInputProps(`sessions.${i}.end`)} />
                 <TextInput style={{ flex: 1 }} aria-label={t('programmes:session.venue')} placeholder={t('programmes:session.venue')} {...form.getInputProps(`sessions.${i}.venue`)} />

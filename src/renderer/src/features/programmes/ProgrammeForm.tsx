@@ -9,6 +9,7 @@ import { useApp } from '../../app/AppContext';
 import { zodValidate } from '../../components/zodForm';
 import { saveProgramme } from '../../db/programmes';
 import { FormActions } from '../../components/FormActions';
+import { DateField } from '../../components/DateField';
 
 interface Values {
   kind: Programme['kind'];
@@ -106,8 +107,8 @@ export function ProgrammeForm({ opened, onClose, programme, onSaved }: { opened:
             <TextInput label={t('programmes:form.certificatePrefix')} placeholder="BADGE" {...form.getInputProps('certificatePrefix')} />
           </SimpleGrid>
           <SimpleGrid cols={2}>
-            <TextInput type="date" label={t('programmes:form.startDate')} {...form.getInputProps('startDate')} />
-            <TextInput type="date" label={t('programmes:form.endDate')} {...form.getInputProps('endDate')} />
+            <DateField label={t('programmes:form.startDate')} {...form.getInputProps('startDate')} />
+            <DateField label={t('programmes:form.endDate')} {...form.getInputProps('endDate')} />
           </SimpleGrid>
           <Radio.Group label={t('programmes:form.rule')} {...form.getInputProps('ruleType')}>
             <Stack gap={6} mt={6}>
