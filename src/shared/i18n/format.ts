@@ -104,6 +104,9 @@ function isoDate(year: number, month: number, day: number): string | null {
  *   "23.11.2026."  "23.11.2026"  "23. 11. 2026."  "3.4.2026"   (hr, sr, bs, sl)
  *   "23/11/2026"   "23-11-2026"                                 (en-GB, other exports)
  *   "2026-11-23"                                                (ISO, year first)
+ *   "23112026"                                                  (eight digits, day first: typed
+ *                                                               without separators, as into a
+ *                                                               native date field)
  * Rejected: two-digit years, impossible dates (31.02.2026), month-first US dates are NOT
  * detected (03/04/2026 is 3 April), anything with extra text.
  */
@@ -113,5 +116,7 @@ export function parseUserDate(input: string): string | null {
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const dmy = /^(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4})\s*\.?$/.exec(s);
   if (dmy) return isoDate(Number(dmy[4]), Number(dmy[3]), Number(dmy[1]));
+  const compact = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  if (compact) return isoDate(Number(compact[3]), Number(compact[2]), Number(compact[1]));
   return null;
 }

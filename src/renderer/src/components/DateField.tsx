@@ -25,7 +25,14 @@ export function DateField({ value, onChange, ...rest }: Props) {
       value={value || null}
       onChange={(next) => onChange(next ?? '')}
       clearable={!rest.required}
+      // The clear button stays a mouse target so Tab goes to the next field, as in a form typed from the keyboard.
+      clearButtonProps={{ tabIndex: -1, 'aria-label': t('common:clearDate') }}
       {...rest}
+      // Typing replaces a prefilled date instead of appending to it.
+      onFocus={(e) => {
+        e.currentTarget.select();
+        rest.onFocus?.(e);
+      }}
     />
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SERVICES, SESSION_MODES, type MentoringSession } from '@shared/model';
 import { useApp } from '../../app/AppContext';
 import { logSession } from '../../db/mentoring';
+import { DateField } from '../../components/DateField';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -64,7 +65,7 @@ export function SessionForm({ matchId, planned = false, onDone }: { matchId: str
           {t('keyboardHint')}
         </Text>
         <Group grow>
-          <TextInput type="date" label={t('date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} required data-autofocus />
+          <DateField label={t('date')} value={date} onChange={setDate} required data-autofocus />
           {planned && <TextInput type="time" label={t('time')} value={time} onChange={(e) => setTime(e.currentTarget.value)} />}
           <NumberInput label={t('minutes')} min={1} max={1440} step={15} allowDecimal={false} value={minutes} onChange={(v) => setMinutes(Number(v) || 0)} />
         </Group>
@@ -86,7 +87,7 @@ export function SessionForm({ matchId, planned = false, onDone }: { matchId: str
         {!planned && (
           <Group grow>
             <TextInput label={t('nextSteps')} value={nextSteps} onChange={(e) => setNextSteps(e.currentTarget.value)} />
-            <TextInput type="date" label={t('followUpOn')} value={followUpOn} onChange={(e) => setFollowUpOn(e.currentTarget.value)} />
+            <DateField label={t('followUpOn')} value={followUpOn} onChange={setFollowUpOn} />
           </Group>
         )}
         <Group justify="flex-end">

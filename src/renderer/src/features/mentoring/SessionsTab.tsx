@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { DateField } from '../../components/DateField';
 import { IconCalendarDown } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -53,8 +54,8 @@ export function SessionsTab({ mentorId: own }: { mentorId?: string }) {
           />
         )}
         <Select label={t('filters.mentee')} placeholder={t('filters.all')} clearable searchable data={mentees} value={menteeId} onChange={setMenteeId} data-testid="sessions-mentee" />
-        <TextInput type="date" label={t('filters.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label={t('filters.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <DateField label={t('filters.from')} value={from} onChange={setFrom} />
+        <DateField label={t('filters.to')} value={to} onChange={setTo} />
         <Button variant="light" leftSection={<IconCalendarDown size={16} />} disabled={planned.length === 0} onClick={() => void exportIcs()}>
           {t('exportIcs')}
         </Button>
