@@ -8,14 +8,15 @@ import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { handleAppProtocol, registerAppSchemePrivileged, rendererEntryUrl } from './protocol';
 import { QuitHandshake } from './quit';
-import { installContentsGuards, installSessionGuards, isTrustedSender, trustedOrigins } from './security';
+import { guardOpenExternal, installContentsGuards, installSessionGuards, isTrustedSender, trustedOrigins } from './security';
 import { windowOptions } from './windowOptions';
 
 const BEFORE_QUIT: AppEvent = 'app:beforeQuit';
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const origins = trustedOrigins(app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']);
-const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+// The one call handing a URL to the OS; guardOpenExternal refuses anything but https and mailto.
+const openExternal = guardOpenExternal((url) => shell.openExternal(url));
 
 let mainWindow: BrowserWindow | null = null;
 

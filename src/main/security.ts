@@ -64,6 +64,17 @@ export function isTrustedSender(frame: FrameLike | null | undefined, expectedOri
 
 export type OpenExternal = (url: string) => Promise<void>;
 
+/**
+ * Wraps the OS opener (shell.openExternal) so nothing but a safe URL ever reaches it, whichever
+ * caller forgets to check: the window-open handler and shell:openExternal check first, this again.
+ */
+export function guardOpenExternal(open: OpenExternal): OpenExternal {
+  return async (url) => {
+    if (!isSafeExternalUrl(url)) throw new Error('Refused to open a URL that is not https or mailto');
+    await open(url);
+  };
+}
+
 /** What setWindowOpenHandler answers: always deny; safe links go to the OS browser/mail client. */
 export function windowOpenHandler(openExternal: OpenExternal): (details: Pick<HandlerDetails, 'url'>) => WindowOpenHandlerResponse {
   return ({ url }) => {

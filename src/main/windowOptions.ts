@@ -32,6 +32,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // A middle click (auxclick) on a link must not open anything; new windows are denied anyway.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   };

@@ -49,7 +49,8 @@ export const channels = {
     response: z.object({ fileName: z.string() }).nullable(),
   },
   'shell:openExternal': {
-    request: z.object({ url: z.url({ protocol: /^(https|mailto)$/ }) }),
+    // Bounded like every other string of the contract (browsers cap URLs near 2 MB; ours are links).
+    request: z.object({ url: z.url({ protocol: /^(https|mailto)$/ }).max(2048) }),
     response: z.boolean(),
   },
   /** The renderer has finished its quit-time backup; main may now close the window. */

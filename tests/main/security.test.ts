@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  guardOpenExternal,
   installContentsGuards,
   installSessionGuards,
   isAllowedNavigation,
@@ -82,6 +83,21 @@ describe('isSafeExternalUrl', () => {
     ]) {
       expect(isSafeExternalUrl(url), url).toBe(false);
     }
+  });
+});
+
+describe('guardOpenExternal (the one shell.openExternal call in main)', () => {
+  it('passes https and mailto to the OS and refuses everything else without calling it', async () => {
+    const opened: string[] = [];
+    const open = guardOpenExternal(async (url) => {
+      opened.push(url);
+    });
+    await open('https://example.org/a');
+    await open('mailto:info@example.org');
+    for (const url of ['file:///C:/Windows/System32/calc.exe', 'smb://server/share', 'ms-msdt:/id', 'javascript:alert(1)', 'http://example.org', 'https://user:pw@example.org/']) {
+      await expect(open(url), url).rejects.toThrow(/Refused/);
+    }
+    expect(opened).toEqual(['https://example.org/a', 'mailto:info@example.org']);
   });
 });
 

@@ -21,6 +21,20 @@ describe('windowOptions', () => {
     expect(web.navigateOnDragDrop).toBe(false);
   });
 
+  it('enables no Blink feature and turns off auxclick (middle-click opening links)', () => {
+    expect(web.enableBlinkFeatures).toBeUndefined();
+    expect(web.disableBlinkFeatures).toBe('Auxclick');
+  });
+
+  it('sets nothing that weakens the defaults (every webPreferences key is on a reviewed list)', () => {
+    expect(Object.keys(web).sort()).toEqual(
+      [
+        'allowRunningInsecureContent', 'contextIsolation', 'disableBlinkFeatures', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration',
+        'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag',
+      ].sort(),
+    );
+  });
+
   it('uses the preload path it is given', () => {
     expect(web.preload).toBe('/app/out/preload/index.cjs');
     expect(windowOptions('/elsewhere.cjs').webPreferences?.preload).toBe('/elsewhere.cjs');

@@ -1,8 +1,10 @@
 /**
  * Bad input never ends in anything but a clear, typed refusal: mutated backups and mutated
  * import files (CSV in every encoding we read, and XLSX) either load correctly or are refused
- * with the error the UI translates. Seeded, so a failure is reproducible; FUZZ_RUNS=10000 for
- * the long run (default 600 mutations per file keeps `npm test` fast).
+ * with the error the UI translates. Seeded, so a failure is reproducible. FUZZ_RUNS is the count
+ * per kind (default 10,000 backups and 10,000 import files, the latter split over the four
+ * fixtures); FUZZ_RUNS=100000 for a long run, FUZZ_SEED to vary the seed. The same files through
+ * the database, compared before and after: tests/db/fuzz-import-db.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,33 +14,11 @@ import { guessMapping } from '@shared/import/headers';
 import { previewImport } from '@shared/import/people';
 import { TABLE_NAMES } from '@shared/model';
 import { ImportFileError, loadImportFile } from '../../src/renderer/src/features/participants/importFile';
+import { mutate, rng, sameBytes } from '../fixtures/mutate';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 600);
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
-/** One random corruption: flipped bytes, a cut, a duplicated or deleted slice. */
-function mutate(bytes: Uint8Array, next: () => number): Uint8Array {
-  const out = new Uint8Array(bytes);
-  const at = Math.floor(next() * bytes.length);
-  switch (Math.floor(next() * 4)) {
-    case 0:
-      for (let i = 0; i < 1 + Math.floor(next() * 4); i++) out[Math.floor(next() * out.length)]! ^= 1 << Math.floor(next() * 8);
-      return out;
-    case 1:
-      return out.slice(0, at);
-    case 2:
-      return new Uint8Array([...out.slice(0, at), ...out.slice(at, at + 1 + Math.floor(next() * 64)), ...out.slice(at)]);
-    default:
-      return new Uint8Array([...out.slice(0, at), ...out.slice(at + 1 + Math.floor(next() * 64))]);
-  }
-}
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const SEED = Number(process.env.FUZZ_SEED ?? 2026);
+const FILES = ['croatian-cp1250.csv', 'serbian-cp1251.csv', 'bosnian-utf8-bom.csv', 'slovenian.xlsx'];
 
 describe('fuzzing', () => {
   it(`${RUNS} mutated backups: each restores exactly or is refused with a BackupError`, () => {
@@ -46,25 +26,43 @@ describe('fuzzing', () => {
     // A slice of every table keeps each decode cheap while covering every schema.
     const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, ((data as unknown as Record<string, unknown[]>)[t] ?? []).slice(0, 8)])) as Snapshot['tables'];
     const good = encodeBackup({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: 3, createdAt: '2026-11-23T10:00:00.000Z', tables });
-    const next = rng(2026);
+    const original = decodeBackup(good, 3);
+    const next = rng(SEED);
     let refused = 0;
     for (let i = 0; i < RUNS; i++) {
+      const { bytes, kind } = mutate(good, next);
+      let restored;
       try {
-        decodeBackup(mutate(good, next), 3);
+        restored = decodeBackup(bytes, 3);
       } catch (e) {
-        if (!(e instanceof BackupError)) throw new Error(`mutation ${i}: ${String(e)}`, { cause: e });
+        if (!(e instanceof BackupError)) throw new Error(`mutation ${i} (${kind}): ${String(e)}`, { cause: e });
         refused++;
+        continue;
       }
+      // Accepted: the gzip CRC-32 and size matched, so the content is the original's.
+      if (!sameBytes(bytes, good)) expect(restored, `mutation ${i} (${kind})`).toEqual(original);
     }
-    expect(refused).toBeGreaterThan(RUNS * 0.5);
-  }, 120_000);
+    expect(refused).toBeGreaterThan(RUNS * 0.9);
+  }, 300_000);
 
-  for (const file of ['croatian-cp1250.csv', 'serbian-cp1251.csv', 'bosnian-utf8-bom.csv', 'slovenian.xlsx']) {
-    it(`${RUNS} mutations of ${file}: each loads and validates, or is refused with an ImportFileError`, async () => {
+  it('a backup cut anywhere in its gzip trailer, or claiming 4 GiB, is refused (and nothing that size is reserved)', () => {
+    const good = encodeBackup({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: 3, createdAt: '2026-11-23T10:00:00.000Z', tables: {} as Snapshot['tables'] });
+    for (let cut = 1; cut <= 8; cut++) expect(() => decodeBackup(good.slice(0, good.length - cut), 3), `cut ${cut}`).toThrow(BackupError);
+    // Cut in the middle, with last four bytes that claim 4 GiB of data.
+    const huge = new Uint8Array([...good.slice(0, good.length - 20), 0xff, 0xff, 0xff, 0xff]);
+    const started = performance.now();
+    for (let i = 0; i < 20; i++) expect(() => decodeBackup(huge, 3)).toThrow(BackupError);
+    // gunzipSync used to allocate what the last four bytes claimed: ~180 ms and up to 4 GiB per file.
+    expect((performance.now() - started) / 20).toBeLessThan(100);
+  });
+
+  for (const [index, file] of FILES.entries()) {
+    const runs = Math.floor(RUNS / FILES.length) + (index < RUNS % FILES.length ? 1 : 0);
+    it(`${runs} mutations of ${file}: each loads and validates, or is refused with an ImportFileError`, async () => {
       const original = new Uint8Array(readFileSync(new URL(`../fixtures/import/${file}`, import.meta.url)));
-      const next = rng(file.length * 7919);
-      for (let i = 0; i < RUNS; i++) {
-        const bytes = mutate(original, next);
+      const next = rng(SEED + file.length * 7919);
+      for (let i = 0; i < runs; i++) {
+        const { bytes } = mutate(original, next);
         let loaded;
         try {
           loaded = loadImportFile(file, bytes);
@@ -77,6 +75,6 @@ describe('fuzzing', () => {
         const preview = await previewImport(rows, guessMapping((header ?? []).map((c) => String(c ?? ''))), { chunk: 500 });
         expect(preview).toBeDefined();
       }
-    }, 120_000);
+    }, 300_000);
   }
 });

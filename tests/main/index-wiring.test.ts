@@ -1,0 +1,190 @@
+/**
+ * The guards are proven one by one in security.test.ts, protocol.test.ts, windowOptions.test.ts and
+ * ipc.test.ts; this test proves src/main/index.ts actually wires each of them, by starting main
+ * against a fake `electron` module: sandbox for every renderer, the app:// scheme (never file://),
+ * the guards on every WebContents, the session's permission handlers, IPC behind the sender check,
+ * and the window built from windowOptions().
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '@shared/ipc';
+import { windowOptions } from '../../src/main/windowOptions';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  const calls: string[] = [];
+  const appListeners = new Map<string, Listener[]>();
+  let resolveReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+  const windows: { options: unknown; loaded: string[]; listeners: Map<string, Listener[]> }[] = [];
+  const ipcHandlers = new Map<string, Listener>();
+  // Plain records rather than vi.fn(): mock state does not outlive beforeAll here.
+  const args = new Map<string, unknown[][]>();
+  const record = (name: string) => (...a: unknown[]) => {
+    calls.push(name);
+    args.set(name, [...(args.get(name) ?? []), a]);
+  };
+  const opened: string[] = [];
+  const session = {
+    setPermissionRequestHandler: record('session.setPermissionRequestHandler'),
+    setPermissionCheckHandler: record('session.setPermissionCheckHandler'),
+    setDevicePermissionHandler: record('session.setDevicePermissionHandler'),
+  };
+  class BrowserWindow {
+    readonly record: { options: unknown; loaded: string[]; listeners: Map<string, Listener[]> };
+    readonly webContents = { send: () => {}, isDestroyed: () => false, isCrashed: () => false };
+    constructor(options: unknown) {
+      calls.push('new BrowserWindow');
+      this.record = { options, loaded: [], listeners: new Map() };
+      windows.push(this.record);
+    }
+    once(name: string, l: Listener) {
+      return this.on(name, l);
+    }
+    on(name: string, l: Listener) {
+      this.record.listeners.set(name, [...(this.record.listeners.get(name) ?? []), l]);
+      return this;
+    }
+    loadURL(url: string) {
+      this.record.loaded.push(url);
+      return Promise.resolve();
+    }
+    isDestroyed() {
+      return false;
+    }
+    show() {}
+  }
+  return {
+    calls,
+    appListeners,
+    windows,
+    ipcHandlers,
+    args,
+    opened,
+    resolveReady,
+    electron: {
+      app: {
+        isPackaged: false,
+        requestSingleInstanceLock: () => true,
+        enableSandbox: record('app.enableSandbox'),
+        on: (name: string, l: Listener) => {
+          appListeners.set(name, [...(appListeners.get(name) ?? []), l]);
+        },
+        whenReady: () => ready,
+        quit: () => {},
+        getPath: (name: string) => `/tmp/mreza-wiring/${name}`,
+        getVersion: () => '0.1.0',
+        getPreferredSystemLanguages: () => ['hr-HR'],
+      },
+      BrowserWindow,
+      dialog: { showSaveDialog: () => Promise.reject(new Error('no dialog')), showOpenDialog: () => Promise.reject(new Error('no dialog')) },
+      ipcMain: {
+        handle: (channel: string, l: Listener) => {
+          calls.push(`ipcMain.handle ${channel}`);
+          ipcHandlers.set(channel, l);
+        },
+      },
+      Menu: { setApplicationMenu: () => {}, buildFromTemplate: (t: unknown) => t },
+      protocol: {
+        registerSchemesAsPrivileged: record('protocol.registerSchemesAsPrivileged'),
+        handle: record('protocol.handle'),
+      },
+      session: { defaultSession: session },
+      shell: {
+        openExternal: async (url: string) => {
+          opened.push(url);
+        },
+      },
+    },
+  };
+});
+vi.mock('electron', () => fake.electron);
+
+beforeAll(async () => {
+  delete process.env['ELECTRON_RENDERER_URL'];
+  await import('../../src/main/index');
+  expect(fake.calls).not.toContain('new BrowserWindow'); // nothing before ready
+  fake.resolveReady();
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+});
+
+describe('main wiring (src/main/index.ts)', () => {
+  it('sandboxes every renderer and registers app:// before the app is ready', () => {
+    const beforeReady = fake.calls.slice(0, fake.calls.indexOf('session.setPermissionRequestHandler'));
+    expect(beforeReady).toEqual(expect.arrayContaining(['app.enableSandbox', 'protocol.registerSchemesAsPrivileged']));
+    expect(fake.args.get('protocol.registerSchemesAsPrivileged')).toEqual([[[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]]]);
+  });
+
+  it('denies every permission of the default session before any window exists', () => {
+    const order = fake.calls;
+    for (const call of ['session.setPermissionRequestHandler', 'session.setPermissionCheckHandler', 'session.setDevicePermissionHandler']) {
+      expect(order.indexOf(call), call).toBeGreaterThanOrEqual(0);
+      expect(order.indexOf(call), call).toBeLessThan(order.indexOf('new BrowserWindow'));
+    }
+    const request = fake.args.get('session.setPermissionRequestHandler')![0] as [(wc: unknown, p: string, cb: (ok: boolean) => void) => void];
+    const answers: boolean[] = [];
+    request[0](null, 'media', (ok) => answers.push(ok));
+    expect(answers).toEqual([false]);
+  });
+
+  it('serves the UI from app:// (never file://) and builds the window from windowOptions()', () => {
+    expect(fake.args.get('protocol.handle')).toEqual([['app', expect.any(Function)]]);
+    const [win] = fake.windows;
+    expect(win!.loaded).toEqual(['app://mreza/index.html']);
+    const options = win!.options as ReturnType<typeof windowOptions>;
+    expect(options.webPreferences?.preload).toMatch(/preload[\\/]index\.cjs$/);
+    expect(options).toEqual(windowOptions(options.webPreferences!.preload!));
+  });
+
+  it('puts every IPC channel behind the sender check and the schema', async () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    const appInfo = fake.ipcHandlers.get('app:info')!;
+    const printToPDF = async () => new Uint8Array();
+    await expect(appInfo({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: { printToPDF } }, undefined)).rejects.toThrow(/untrusted sender/);
+    await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: { url: 'app://mreza/', parent: null } }, sender: { printToPDF } }, undefined)).rejects.toThrow(
+      /untrusted sender/,
+    );
+    await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF } }, { extra: 1 })).rejects.toThrow(/invalid request/);
+    await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF } }, undefined)).resolves.toMatchObject({ isElectron: true });
+  });
+
+  it('guards every WebContents: navigation, redirects, <webview>, new windows, openExternal', async () => {
+    const [created] = fake.appListeners.get('web-contents-created') ?? [];
+    expect(created).toBeDefined();
+    const listeners = new Map<string, Listener>();
+    let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+    const contents = {
+      on: (name: string, l: Listener) => {
+        listeners.set(name, l);
+        return contents;
+      },
+      setWindowOpenHandler: (h: (d: { url: string }) => { action: string }) => {
+        openHandler = h;
+      },
+    };
+    created!({}, contents);
+    const prevented = (name: string, url: string): boolean => {
+      let stopped = false;
+      listeners.get(name)!({ url, preventDefault: () => (stopped = true) });
+      return stopped;
+    };
+    expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(prevented('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-navigate', 'app://mreza/index.html')).toBe(false);
+    expect(prevented('will-attach-webview', '')).toBe(true);
+
+    expect(openHandler!({ url: 'file:///C:/Windows/System32/calc.exe' })).toEqual({ action: 'deny' });
+    expect(openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(fake.opened).toEqual(['https://example.org/']));
+
+    // shell:openExternal goes through the same guard as well as its own check.
+    const ipcOpen = fake.ipcHandlers.get('shell:openExternal')!;
+    const event = { senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF: async () => new Uint8Array() } };
+    await expect(ipcOpen(event, { url: 'mailto:info@example.org' })).resolves.toBe(true);
+    await expect(ipcOpen(event, { url: 'file:///etc/passwd' })).rejects.toThrow(/invalid request/);
+    expect(fake.opened).toEqual(['https://example.org/', 'mailto:info@example.org']);
+  });
+});
