@@ -22,7 +22,7 @@ export const MIN_ITERATIONS = 100_000;
 export const MAX_ITERATIONS = 10_000_000;
 const HEADER = 56;
 
-export const CONTENT_TYPES = { invitation: 1, bundle: 2, mentorPack: 3, keyFile: 4 } as const;
+export const CONTENT_TYPES = { invitation: 1, bundle: 2, mentorPack: 3, keyFile: 4, mentorLogs: 5 } as const;
 export type ContentType = keyof typeof CONTENT_TYPES;
 
 async function derive(passphrase: string, salt: Bytes, iterations: number): Promise<{ key: CryptoKey; check: Bytes }> {

@@ -15,6 +15,7 @@ export * from './mentoring';
 export * from './system';
 export * from './target';
 export * from './exchange';
+export * from './mentorPack';
 
 /**
  * Every table of the data store with the schema its rows must satisfy. The Dexie schema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { baseRecord, id, isoDateTime, name } from './base';
 import { LOCALES } from '../i18n/locales';
 import { mentoringSettingsSchema } from './mentoring';
+import { mentorModeSettingsSchema, mentorPacksSettingsSchema } from './mentorPack';
 
 export const USER_ROLES = ['coordinator', 'mentor', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -46,12 +47,12 @@ export const appSettingsSchema = z.object({
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
-/** Any row of the settings table: the app's own (`key: 'app'`) or a feature's (`key: 'mentoring'`). */
-export const settingsRowSchema = z.discriminatedUnion('key', [appSettingsSchema, mentoringSettingsSchema]);
+/** Any row of the settings table: the app's own (`key: 'app'`) or a feature's (`'mentoring'`, `'mentorPacks'`, `'mentorMode'`). */
+export const settingsRowSchema = z.discriminatedUnion('key', [appSettingsSchema, mentoringSettingsSchema, mentorPacksSettingsSchema, mentorModeSettingsSchema]);
 export type SettingsRow = z.infer<typeof settingsRowSchema>;
 
 export const importHistorySchema = baseRecord.extend({
-  kind: z.enum(['people', 'bundle']),
+  kind: z.enum(['people', 'bundle', 'mentorLogs']),
   fileName: name(260),
   at: isoDateTime,
   rowsAdded: z.number().int().min(0),

@@ -1,12 +1,14 @@
 import { AppShell, Badge, Burger, Center, Group, Loader, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconChalkboard, IconChartBar, IconChevronDown, IconHome, IconLock, IconSettings, IconTransfer, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconChalkboard, IconChartBar, IconChevronDown, IconFileExport, IconHome, IconLock, IconNotebook, IconSettings, IconTransfer, IconUserHeart, IconUsersGroup } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { HomePage } from '../features/home/HomePage';
+import { getMentorMode } from '../db/mentorMode';
 import { useApp } from './AppContext';
 
 // Each capability loads when first opened, so the app starts fast (charts, spreadsheets and
@@ -17,6 +19,7 @@ const MentoringPage = lazy(() => import('../features/mentoring/MentoringPage').t
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const MentorModePage = lazy(() => import('../features/mentoring/MentorModePage').then((m) => ({ default: m.MentorModePage })));
 
 
 const NAV: Array<{ path: string; key: string; icon: ComponentType<{ size?: number; stroke?: number }> }> = [
@@ -29,12 +32,22 @@ const NAV: Array<{ path: string; key: string; icon: ComponentType<{ size?: numbe
   { path: '/settings', key: 'settings', icon: IconSettings },
 ];
 
+/** A volunteer mentor's Mreža (mentor mode): her mentees, her logs, sending them home; nothing else. */
+const MENTOR_NAV: typeof NAV = [
+  { path: '/mentor/mentees', key: 'mentorMode.mentees', icon: IconUserHeart },
+  { path: '/mentor/logs', key: 'mentorMode.logs', icon: IconNotebook },
+  { path: '/mentor/send', key: 'mentorMode.send', icon: IconFileExport },
+];
+
 export function Shell() {
   const { t } = useTranslation(['nav', 'common', 'users']);
-  const { org, user, settings, setLanguage, lock } = useApp();
+  const { db, org, user, settings, setLanguage, lock } = useApp();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
+  const mentorMode = useLiveQuery(async () => (await getMentorMode(db)) ?? null, [db]);
+  if (mentorMode === undefined) return null;
+  const nav = mentorMode ? MENTOR_NAV : NAV;
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -48,12 +61,12 @@ export function Shell() {
             <Text fw={500} size="sm" c="dimmed" truncate maw={280} data-testid="org-name">
               {org.name}
             </Text>
-            <Badge variant="light" color={org.role === 'lead' ? 'grape' : 'blue'}>
-              {t(`nav:orgRole.${org.role}`)}
+            <Badge variant="light" color={mentorMode ? 'teal' : org.role === 'lead' ? 'grape' : 'blue'}>
+              {mentorMode ? t('nav:mentorMode.badge') : t(`nav:orgRole.${org.role}`)}
             </Badge>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <GlobalSearch />
+            {!mentorMode && <GlobalSearch />}
             <LanguageSwitch value={settings.language} onChange={(l) => void setLanguage(l)} />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -77,7 +90,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav:main')}>
-        {NAV.map(({ path, key, icon: Icon }) => (
+        {nav.map(({ path, key, icon: Icon }) => (
           <NavLink
             key={path}
             href={`#${path}`}
@@ -100,16 +113,23 @@ export function Shell() {
             </Center>
           }
         >
-          <Routes>
-            <Route path="/home" element={<HomePage />} />
-            <Route path="/participants/*" element={<ParticipantsPage />} />
-            <Route path="/programmes/*" element={<ProgrammesPage />} />
-            <Route path="/mentoring/*" element={<MentoringPage />} />
-            <Route path="/reports/*" element={<ReportsPage />} />
-            <Route path="/exchange/*" element={<ExchangePage />} />
-            <Route path="/settings/:tab?" element={<SettingsPage />} />
-            <Route path="*" element={<Navigate to="/home" replace />} />
-          </Routes>
+          {mentorMode ? (
+            <Routes>
+              <Route path="/mentor/:section" element={<MentorModePage />} />
+              <Route path="*" element={<Navigate to="/mentor/mentees" replace />} />
+            </Routes>
+          ) : (
+            <Routes>
+              <Route path="/home" element={<HomePage />} />
+              <Route path="/participants/*" element={<ParticipantsPage />} />
+              <Route path="/programmes/*" element={<ProgrammesPage />} />
+              <Route path="/mentoring/*" element={<MentoringPage />} />
+              <Route path="/reports/*" element={<ReportsPage />} />
+              <Route path="/exchange/*" element={<ExchangePage />} />
+              <Route path="/settings/:tab?" element={<SettingsPage />} />
+              <Route path="*" element={<Navigate to="/home" replace />} />
+            </Routes>
+          )}
         </Suspense>
       </AppShell.Main>
     </AppShell>

@@ -9,14 +9,15 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { MatchAllTab } from './MatchAllTab';
 import { MatchesTab } from './MatchesTab';
+import { MentorPacksTab } from './MentorPacksTab';
 import { MenteesTab, MentorsTab } from './PeopleTabs';
 import { SessionsTab } from './SessionsTab';
 
-const COORDINATOR_TABS = ['mentors', 'mentees', 'matchAll', 'matches', 'sessions'] as const;
+const COORDINATOR_TABS = ['mentors', 'mentees', 'matchAll', 'matches', 'sessions', 'packs'] as const;
 const MENTOR_TABS = ['matches', 'sessions'] as const;
 
 export function MentoringPage() {
-  const { t } = useTranslation(['mentoring', 'common']);
+  const { t } = useTranslation(['mentoring', 'common', 'mentorPack']);
   const { db, user } = useApp();
   const navigate = useNavigate();
   const params = useParams();
@@ -51,7 +52,7 @@ export function MentoringPage() {
           <Tabs.List mb="lg">
             {tabs.map((x) => (
               <Tabs.Tab key={x} value={x}>
-                {t(`mentoring:tabs.${x}`)}
+                {x === 'packs' ? t('mentorPack:tab') : t(`mentoring:tabs.${x}`)}
               </Tabs.Tab>
             ))}
           </Tabs.List>
@@ -69,6 +70,9 @@ export function MentoringPage() {
           </Tabs.Panel>
           <Tabs.Panel value="sessions">
             <SessionsTab mentorId={mentorId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="packs">
+            <MentorPacksTab />
           </Tabs.Panel>
         </Tabs>
       )}

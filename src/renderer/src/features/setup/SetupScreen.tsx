@@ -1,4 +1,6 @@
-import { Button, Center, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Divider, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconUserHeart } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +9,13 @@ import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '@shared/i18n/local
 import { useDb } from '../../app/AppContext';
 import { setUpOrganisation } from '../../db/setup';
 import { zodValidate } from '../../components/zodForm';
+import { OpenMentorPack } from '../../components/OpenMentorPack';
 
 /** First run: who this installation belongs to. */
 export function SetupScreen({ language, onLanguage, onDone }: { language: Locale; onLanguage: (l: Locale) => Promise<void>; onDone: (userId: string) => void }) {
-  const { t } = useTranslation(['setup', 'common']);
+  const { t } = useTranslation(['setup', 'common', 'mentorPack']);
   const db = useDb();
+  const [mentor, setMentor] = useState(false);
   const form = useForm<OrganisationSetup>({
     mode: 'controlled',
     initialValues: { name: '', country: 'HR', town: '', role: 'partner', language, userName: '' },
@@ -31,58 +35,67 @@ export function SetupScreen({ language, onLanguage, onDone }: { language: Locale
   return (
     <Center mih="100vh" bg="gray.0" p="md">
       <Paper withBorder shadow="sm" p="xl" radius="lg" w={560}>
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <div>
-              <Title order={1} c="teal.9">
-                {t('common:appName')}
-              </Title>
-              <Text c="dimmed">{t('setup:intro')}</Text>
-            </div>
-            <Select
-              label={t('setup:language')}
-              data={LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))}
-              allowDeselect={false}
-              {...form.getInputProps('language')}
-              onChange={(v) => {
-                if (!isLocale(v)) return;
-                form.setFieldValue('language', v);
-                void onLanguage(v);
-              }}
-            />
-            <TextInput label={t('setup:orgName')} description={t('setup:orgNameHint')} withAsterisk {...form.getInputProps('name')} />
-            <Group grow align="flex-start">
+        {mentor ? (
+          <OpenMentorPack language={language} onDone={onDone} onBack={() => setMentor(false)} />
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              <div>
+                <Title order={1} c="teal.9">
+                  {t('common:appName')}
+                </Title>
+                <Text c="dimmed">{t('setup:intro')}</Text>
+              </div>
               <Select
-                label={t('setup:country')}
-                data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))}
+                label={t('setup:language')}
+                data={LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))}
                 allowDeselect={false}
-                withAsterisk
-                {...form.getInputProps('country')}
+                {...form.getInputProps('language')}
+                onChange={(v) => {
+                  if (!isLocale(v)) return;
+                  form.setFieldValue('language', v);
+                  void onLanguage(v);
+                }}
               />
-              <TextInput label={t('setup:town')} withAsterisk {...form.getInputProps('town')} />
-            </Group>
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t('setup:role')}
-              </Text>
-              <SegmentedControl
-                fullWidth
-                data={[
-                  { value: 'partner', label: t('setup:rolePartner') },
-                  { value: 'lead', label: t('setup:roleLead') },
-                ]}
-                {...form.getInputProps('role')}
-              />
-              <Text size="xs" c="dimmed">
-                {form.values.role === 'lead' ? t('setup:roleLeadHint') : t('setup:rolePartnerHint')}
-              </Text>
+              <TextInput label={t('setup:orgName')} description={t('setup:orgNameHint')} withAsterisk {...form.getInputProps('name')} />
+              <Group grow align="flex-start">
+                <Select
+                  label={t('setup:country')}
+                  data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))}
+                  allowDeselect={false}
+                  withAsterisk
+                  {...form.getInputProps('country')}
+                />
+                <TextInput label={t('setup:town')} withAsterisk {...form.getInputProps('town')} />
+              </Group>
+              <Stack gap={4}>
+                <Text size="sm" fw={500}>
+                  {t('setup:role')}
+                </Text>
+                <SegmentedControl
+                  fullWidth
+                  data={[
+                    { value: 'partner', label: t('setup:rolePartner') },
+                    { value: 'lead', label: t('setup:roleLead') },
+                  ]}
+                  {...form.getInputProps('role')}
+                />
+                <Text size="xs" c="dimmed">
+                  {form.values.role === 'lead' ? t('setup:roleLeadHint') : t('setup:rolePartnerHint')}
+                </Text>
+              </Stack>
+              <TextInput label={t('setup:userName')} description={t('setup:userNameHint')} withAsterisk {...form.getInputProps('userName')} />
+              <Button type="submit" size="md" loading={form.submitting}>
+                {t('setup:start')}
+              </Button>
+              {/* A volunteer mentor's Mreža holds only the pack her coordinator gave her. */}
+              <Divider label={t('mentorPack:setup.or')} />
+              <Button variant="light" leftSection={<IconUserHeart size={18} />} onClick={() => setMentor(true)}>
+                {t('mentorPack:setup.offer')}
+              </Button>
             </Stack>
-            <TextInput label={t('setup:userName')} description={t('setup:userNameHint')} withAsterisk {...form.getInputProps('userName')} />
-            <Button type="submit" size="md" loading={form.submitting}>
-              {t('setup:start')}
-            </Button>
-          </Stack>
-        </form>
+          </form>
+        )}
       </Paper>
     </Center>
   );

@@ -1,0 +1,121 @@
+import { MentorPackError, mergeReturnedLog, writeMentorLogs, type OpenedMentorPack } from '@shared/mentorPack';
+import { mentorModeSettingsSchema, TABLE_SCHEMAS, type Match, type MenteeProfile, type MentoringSession, type MentorModeSettings, type Organisation, type Person, type User } from '@shared/model';
+import { personNameKey } from '@shared/people/nameKey';
+import type { Locale } from '@shared/i18n/locales';
+import type { Actor } from './actor';
+import { auditEntry } from './audit';
+import type { MrezaDb } from './db';
+import { ensureIdentity } from './exchange';
+
+/** Mentor side: a volunteer's own Mreža holding one mentor pack. */
+
+export async function getMentorMode(db: MrezaDb): Promise<MentorModeSettings | undefined> {
+  const parsed = mentorModeSettingsSchema.safeParse(await db.table('settings').get('mentorMode'));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Stores an opened pack, in one transaction. On a fresh installation it also makes the
+ * organisation (the coordinator's, so the logs carry its id), a mentor user and the settings.
+ * A newer pack for the same mentor updates the data; the mentor's own edits of a log survive
+ * unless the pack's copy is newer.
+ */
+export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, language: Locale, fileName = ''): Promise<{ user: User }> {
+  await ensureIdentity(db); // the key the logs will be signed with
+  const { manifest, rows } = pack;
+  const tables = [db.organisations, db.users, db.settings, db.auditLog, db.people, db.mentors, db.matches, db.menteeProfiles, db.mentoringSessions];
+  return db.transaction('rw', tables, async () => {
+    const self = await db.organisations.filter((o) => o.isSelf).first();
+    const mode = await getMentorMode(db);
+    if (self && !mode) throw new MentorPackError('notEmpty');
+    if (mode && (mode.organisation.id !== manifest.organisation.id || mode.mentorId !== manifest.mentor.id)) throw new MentorPackError('otherOrganisation', { organisation: mode.organisation.name });
+    if (mode && mode.packCreatedAt > manifest.createdAt) throw new MentorPackError('olderPack', { current: mode.packCreatedAt });
+    const now = new Date().toISOString();
+    let user = mode ? await db.users.filter((u) => u.mentorId === manifest.mentor.id).first() : undefined;
+    if (!self) {
+      const o = manifest.organisation;
+      const org: Organisation = { id: o.id, orgId: o.id, createdAt: now, updatedAt: now, name: o.name, country: o.country, town: o.town, role: 'partner', isSelf: true, kind: 'ngo' };
+      await db.organisations.add(org);
+      await db.settings.put({ key: 'app', language, lockMinutes: 10, suppressionThreshold: 5 });
+    }
+    if (!user) {
+      user = { id: crypto.randomUUID(), orgId: manifest.organisation.id, createdAt: now, updatedAt: now, name: manifest.mentor.name, role: 'mentor', mentorId: manifest.mentor.id, disabled: false };
+      await db.users.add(user);
+    }
+    const people = rows.people.map((r) => {
+      const p = TABLE_SCHEMAS.people.parse(r);
+      return { ...p, nameKey: personNameKey(p) };
+    });
+    await db.people.bulkPut(people);
+    await db.mentors.bulkPut(rows.mentors.map((r) => TABLE_SCHEMAS.mentors.parse(r)));
+    await db.matches.bulkPut(rows.matches.map((r) => TABLE_SCHEMAS.matches.parse(r)));
+    await db.menteeProfiles.bulkPut(rows.menteeProfiles.map((r) => TABLE_SCHEMAS.menteeProfiles.parse(r)));
+    const incoming = rows.mentoringSessions.map((r) => TABLE_SCHEMAS.mentoringSessions.parse(r));
+    const local = await db.mentoringSessions.bulkGet(incoming.map((s) => s.id));
+    const changed = incoming.flatMap((s, i) => (!local[i] || local[i].updatedAt < s.updatedAt ? [mergeReturnedLog(s, local[i])] : []));
+    await db.mentoringSessions.bulkPut(changed);
+    const next: MentorModeSettings = {
+      key: 'mentorMode', packId: manifest.packId, packCreatedAt: manifest.createdAt, mentorId: manifest.mentor.id, matchIds: rows.matches.map((m) => String(m.id)),
+      organisation: { id: manifest.organisation.id, name: manifest.organisation.name, country: manifest.organisation.country },
+      orgPublicKeys: manifest.signer.publicKeys, orgFingerprint: manifest.signer.fingerprint, openedAt: now, ...(mode?.lastExportAt ? { lastExportAt: mode.lastExportAt } : {}),
+    };
+    await db.table('settings').put(mentorModeSettingsSchema.parse(next));
+    const actor: Actor = { userId: user.id, userName: user.name };
+    await db.auditLog.add(auditEntry(actor, 'import', 'mentors', manifest.mentor.id, 'mentorPackOpened', { detail: fileName.slice(0, 260), count: rows.matches.length }));
+    return { user };
+  });
+}
+
+/** The logs of the pack's matches, signed with this installation's key and encrypted to the coordinator. */
+export async function exportMentorLogs(db: MrezaDb, actor: Actor): Promise<{ bytes: Uint8Array; fileName: string; count: number }> {
+  const mode = await getMentorMode(db);
+  if (!mode) throw new MentorPackError('notAPack');
+  const identity = await ensureIdentity(db);
+  const sessions: MentoringSession[] = await db.mentoringSessions.where('matchId').anyOf(mode.matchIds).toArray();
+  const written = await writeMentorLogs({
+    pack: { packId: mode.packId, mentorId: mode.mentorId, organisationId: mode.organisation.id, orgPublicKeys: mode.orgPublicKeys },
+    sessions, keys: identity.keys, installationId: identity.installationId, mentorName: actor.userName,
+  });
+  await db.transaction('rw', [db.settings, db.auditLog], async () => {
+    await db.table('settings').put(mentorModeSettingsSchema.parse({ ...mode, lastExportAt: written.manifest.exportedAt }));
+    await db.auditLog.add(auditEntry(actor, 'export', 'mentoringSessions', mode.packId, 'mentorLogsExported', { detail: written.fileName, count: sessions.length }));
+  });
+  return { bytes: written.bytes, fileName: written.fileName, count: sessions.length };
+}
+
+export interface MyMenteeRow {
+  match: Match;
+  person?: Person;
+  profile?: MenteeProfile;
+  name: string;
+  held: number;
+  lastHeld?: string;
+  nextPlanned?: MentoringSession;
+  /** The earliest follow-up date not yet done. */
+  followUp?: string;
+}
+
+/** The mentees of the pack in use, with what the next session needs. */
+export async function myMentees(db: MrezaDb, matchIds: readonly string[]): Promise<MyMenteeRow[]> {
+  const matches = (await db.matches.bulkGet([...matchIds])).filter((m): m is Match => !!m);
+  const people = await db.people.bulkGet(matches.map((m) => m.menteeId));
+  const profiles = await db.menteeProfiles.where('personId').anyOf(matches.map((m) => m.menteeId)).toArray();
+  const sessions = await db.mentoringSessions.where('matchId').anyOf(matches.map((m) => m.id)).toArray();
+  return matches
+    .map((match, i) => {
+      const mine = sessions.filter((s) => s.matchId === match.id);
+      const held = mine.filter((s) => s.status !== 'planned').sort((a, b) => a.date.localeCompare(b.date));
+      const person = people[i];
+      return {
+        match,
+        person,
+        profile: profiles.find((p) => p.personId === match.menteeId),
+        name: person ? `${person.firstName} ${person.lastName}` : '—',
+        held: held.length,
+        lastHeld: held.at(-1)?.date,
+        nextPlanned: mine.filter((s) => s.status === 'planned').sort((a, b) => `${a.date}${a.time ?? ''}`.localeCompare(`${b.date}${b.time ?? ''}`))[0],
+        followUp: held.filter((s) => s.followUpOn && !s.followUpDone).map((s) => s.followUpOn!).sort()[0],
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

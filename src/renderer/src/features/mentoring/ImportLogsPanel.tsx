@@ -1,0 +1,138 @@
+import { Alert, Badge, Button, Code, Group, Paper, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileImport } from '@tabler/icons-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LogChange } from '@shared/mentorPack';
+import { useApp } from '../../app/AppContext';
+import { PACK_EXT, PackProblemAlert, packProblemOf, type PackProblem } from '../../components/PackProblemAlert';
+import { useFormat } from '../../components/useFormat';
+import { matchRows } from '../../db/mentoring';
+import { commitMentorLogs, previewMentorLogs, type LogsPreview } from '../../db/mentorPacks';
+import { platform } from '../../platform';
+import { PanelCard } from './PanelCard';
+
+const CHANGE_COLOR: Record<LogChange, string> = { add: 'teal', replace: 'blue', unchanged: 'gray', keptLocal: 'orange' };
+
+/** Coordinator: a mentor's session logs, shown as a dry run, then written in one transaction. */
+export function ImportLogsPanel() {
+  const { t } = useTranslation(['mentorPack', 'mentoring']);
+  const { db, actor } = useApp();
+  const fmt = useFormat();
+  const [preview, setPreview] = useState<LogsPreview>();
+  const [problem, setProblem] = useState<PackProblem>();
+  const [busy, setBusy] = useState(false);
+  const names = useLiveQuery(async () => new Map((await matchRows(db)).map((r) => [r.match.id, r] as const)), [db]);
+
+  const choose = async () => {
+    const [file] = await platform.invoke('file:open', { filters: [{ name: 'Mreža', extensions: ['mreza-logs'] }], multiple: false });
+    if (!file) return;
+    setPreview(undefined);
+    setProblem(undefined);
+    setBusy(true);
+    try {
+      setPreview(await previewMentorLogs(db, file));
+    } catch (e) {
+      setProblem(packProblemOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const commit = async () => {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const res = await commitMentorLogs(db, actor, preview);
+      notifications.show({ color: 'teal', message: t('import.committed', { count: res.written }) });
+      setPreview(undefined);
+    } catch (e) {
+      setProblem(packProblemOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const plan = preview?.plan;
+  const mentorName = plan ? ([...(names?.values() ?? [])].find((r) => r.match.mentorId === plan.mentorId)?.mentorName ?? '—') : '';
+  const writes = plan ? plan.totals.add + plan.totals.replace : 0;
+  return (
+    <PanelCard title={t('import.title')} testId="import-logs">
+      <Text size="sm">{t('import.text', PACK_EXT)}</Text>
+      <Group>
+        <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void choose()} loading={busy && !preview}>
+          {t('import.choose')}
+        </Button>
+      </Group>
+      <PackProblemAlert problem={problem} />
+      {plan && preview && (
+        <Paper withBorder radius="md" p="md" data-testid="logs-dry-run">
+          <Text fw={500}>{t('import.from', { mentor: mentorName, date: fmt.dateTime(plan.exportedAt), fileName: preview.fileName })}</Text>
+          <Text size="sm" data-testid="logs-totals">
+            {t('import.totals', { add: plan.totals.add, replace: plan.totals.replace, unchanged: plan.totals.unchanged, keptLocal: plan.totals.keptLocal })}
+          </Text>
+          {plan.trust === 'firstUse' ? (
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('import.firstUse')} <Code>{plan.fingerprint}</Code>
+            </Text>
+          ) : (
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('import.pinned')}
+            </Text>
+          )}
+          {plan.status === 'alreadyImported' ? (
+            <Alert color="gray" mt="sm" data-testid="no-changes">
+              {t('import.alreadyImported')}
+            </Alert>
+          ) : (
+            writes === 0 && (
+              <Alert color="gray" mt="sm" data-testid="no-changes">
+                {t('import.nothingNew')}
+              </Alert>
+            )
+          )}
+          {plan.items.some((i) => i.change !== 'unchanged') && (
+            <Table mt="sm" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('mentoring:date')}</Table.Th>
+                  <Table.Th>{t('mentoring:mentee')}</Table.Th>
+                  <Table.Th>{t('import.change')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {plan.items
+                  .filter((i) => i.change !== 'unchanged')
+                  .map((i) => (
+                    <Table.Tr key={i.id} data-testid="log-plan-row">
+                      <Table.Td>
+                        {fmt.date(i.date)}
+                        {i.planned && (
+                          <Badge ml={6} size="xs" variant="light" color="violet">
+                            {t('mentoring:planned')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{names?.get(i.matchId)?.menteeName ?? '—'}</Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" color={CHANGE_COLOR[i.change]}>
+                          {t(`import.changes.${i.change}`)}
+                        </Badge>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={() => setPreview(undefined)}>
+              {t('import.cancel')}
+            </Button>
+            <Button onClick={() => void commit()} disabled={plan.status !== 'apply'} loading={busy}>
+              {t('import.commit')}
+            </Button>
+          </Group>
+        </Paper>
+      )}
+    </PanelCard>
+  );
+}

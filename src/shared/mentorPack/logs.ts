@@ -1,0 +1,99 @@
+import { CryptoError, fingerprint, isEnvelope, openFromRecipient, own, sealToRecipient, sha256Hex, type Bytes, type OrgKeys, type PublicKeys } from '../crypto';
+import { checkEntries, ndjsonBytes, openSigned, parseEntryJson, readNdjson, requireCanonical, verifySigned, writeSigned, MANIFEST_ENTRY } from '../bundle/signed';
+import { orgSlug } from '../bundle/fileName';
+import type { MentoringSession } from '../model';
+import { MentorPackError, fromBundleError } from './errors';
+import { LOGS_ENTRY, LOGS_FORMAT, LOGS_FORMAT_VERSION, LOGS_SIGNATURE_CONTEXT, MAX_UNPACKED, logRowSchema, logsManifestSchema, type LogsManifest } from './format';
+
+/**
+ * The mentor's session logs going home: every log of the pack's matches as the mentor's Mreža
+ * holds it (a snapshot), signed with the mentor installation's key and encrypted to the
+ * coordinator organisation's key that came in the pack.
+ */
+export interface WriteLogsInput {
+  pack: { packId: string; mentorId: string; organisationId: string; orgPublicKeys: PublicKeys };
+  sessions: readonly MentoringSession[];
+  /** The mentor installation's own keys. */
+  keys: OrgKeys;
+  installationId: string;
+  mentorName: string;
+  now?: Date;
+  exportId?: string;
+}
+
+/** `mreza-session-logs-<mentor>-<yyyy-mm-dd>.mreza-logs` */
+export function logsFileName(mentorName: string, when: Date): string {
+  return `mreza-session-logs-${orgSlug(mentorName)}-${when.toISOString().slice(0, 10)}.mreza-logs`;
+}
+
+export async function writeMentorLogs(input: WriteLogsInput): Promise<{ bytes: Bytes; fileName: string; manifest: LogsManifest }> {
+  const now = input.now ?? new Date();
+  const rows = [...input.sessions].sort((a, b) => a.id.localeCompare(b.id)).map((s) => logRowSchema.parse(s));
+  const data = ndjsonBytes(rows);
+  const signerFingerprint = await fingerprint(input.keys.publicKeys);
+  const manifest: LogsManifest = {
+    format: LOGS_FORMAT,
+    formatVersion: LOGS_FORMAT_VERSION,
+    packId: input.pack.packId,
+    mentorId: input.pack.mentorId,
+    organisationId: input.pack.organisationId,
+    installationId: input.installationId,
+    exportId: input.exportId ?? crypto.randomUUID(),
+    exportedAt: now.toISOString(),
+    signer: { publicKeys: { sign: input.keys.publicKeys.sign, encrypt: input.keys.publicKeys.encrypt }, fingerprint: signerFingerprint },
+    counts: { mentoringSessions: rows.length },
+    entries: { [LOGS_ENTRY]: await sha256Hex(data) },
+  };
+  const signed = await writeSigned({ context: LOGS_SIGNATURE_CONTEXT, manifest, files: { [LOGS_ENTRY]: data }, signKey: input.keys.sign.privateKey, signerFingerprint });
+  const bytes = await sealToRecipient(signed, input.pack.orgPublicKeys, 'mentorLogs');
+  return { bytes, fileName: logsFileName(input.mentorName, now), manifest };
+}
+
+export interface OpenedLogs {
+  manifest: LogsManifest;
+  fingerprint: string;
+  sessions: MentoringSession[];
+  fileSha256: string;
+}
+
+/** Opens (with the coordinator organisation's keys), verifies and validates. Throws MentorPackError only. */
+export async function readMentorLogs(input: Uint8Array, keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'>): Promise<OpenedLogs> {
+  try {
+    return await read(own(input), keys);
+  } catch (e) {
+    throw fromBundleError(e, 'notALogsFile');
+  }
+}
+
+async function read(bytes: Bytes, keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'>): Promise<OpenedLogs> {
+  const fileSha256 = await sha256Hex(bytes);
+  if (!isEnvelope(bytes)) throw new MentorPackError('notALogsFile');
+  let plain: Bytes;
+  try {
+    plain = await openFromRecipient(bytes, keys, 'mentorLogs');
+  } catch (e) {
+    if (!(e instanceof CryptoError)) throw new MentorPackError('damaged');
+    if (e.code === 'notAContainer') throw new MentorPackError('notALogsFile');
+    if (e.code === 'wrongRecipient' || e.code === 'newerFormat') throw new MentorPackError(e.code, e.params);
+    throw new MentorPackError('damaged');
+  }
+  const opened = await openSigned(plain, LOGS_SIGNATURE_CONTEXT, { maxUnpackedBytes: MAX_UNPACKED, notSignedCode: 'damaged' });
+  const json = parseEntryJson(opened.manifestBytes, 'tampered', MANIFEST_ENTRY) as Record<string, unknown> | null;
+  if (json?.format !== LOGS_FORMAT) throw new MentorPackError('notALogsFile');
+  if (typeof json.formatVersion === 'number' && json.formatVersion > LOGS_FORMAT_VERSION) throw new MentorPackError('newerFormat', { found: json.formatVersion });
+  const parsed = logsManifestSchema.safeParse(json);
+  if (!parsed.success) throw new MentorPackError('damaged', { entry: MANIFEST_ENTRY });
+  const manifest = parsed.data;
+  requireCanonical(opened.manifestBytes, manifest, MANIFEST_ENTRY);
+  const signerFingerprint = await fingerprint(manifest.signer.publicKeys).catch(() => {
+    throw new MentorPackError('tampered');
+  });
+  if (signerFingerprint !== manifest.signer.fingerprint) throw new MentorPackError('tampered');
+  await verifySigned(opened.signature, signerFingerprint, manifest.signer.publicKeys.sign);
+  await checkEntries(opened.files, manifest.entries, new Set([LOGS_ENTRY]));
+  const sessions = readNdjson(opened.files[LOGS_ENTRY]!, 'mentoringSessions', logRowSchema, manifest.counts.mentoringSessions) as MentoringSession[];
+  sessions.forEach((s, i) => {
+    if (s.orgId !== manifest.organisationId) throw new MentorPackError('invalidRow', { table: 'mentoringSessions', line: i + 1, field: 'orgId' });
+  });
+  return { manifest, fingerprint: signerFingerprint, sessions, fileSha256 };
+}

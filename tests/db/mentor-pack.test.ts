@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { MentorPackError, readMentorPack } from '@shared/mentorPack';
+import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
+import { loadDemoData } from '../../src/renderer/src/db/demo';
+import { logSession } from '../../src/renderer/src/db/mentoring';
+import { exportMentorLogs, getMentorMode, openMentorPack } from '../../src/renderer/src/db/mentorMode';
+import { commitMentorLogs, exportMentorPack, getIssuedPacks, mentorLogsHistory, previewMentorLogs } from '../../src/renderer/src/db/mentorPacks';
+import { setUpOrganisation } from '../../src/renderer/src/db/setup';
+import { newDbName } from '../fixtures/testDb';
+
+const PASS = 'plavi-bicikl-2026';
+
+async function coordinator() {
+  const db = createDb(newDbName());
+  await db.open();
+  const { org, user } = await setUpOrganisation(db, { name: 'Udruga Korak', country: 'HR', town: 'Čakovec', role: 'partner', language: 'hr', userName: 'Sanja Horvat' });
+  const actor = { userId: user.id, userName: user.name };
+  await loadDemoData(db, actor);
+  const active = (await db.matches.where('status').equals('active').toArray()).map((m) => m.mentorId);
+  const mentorId = [...new Set(active)].sort((a, b) => active.filter((x) => x === b).length - active.filter((x) => x === a).length)[0]!;
+  return { db, org, actor, mentorId };
+}
+
+async function drop(...dbs: MrezaDb[]) {
+  for (const db of dbs) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+}
+
+async function roundTrip() {
+  const c = await coordinator();
+  const pack = await exportMentorPack(c.db, c.actor, c.org, c.mentorId, PASS, { iterations: 100_000 });
+  const mentorDb = createDb(newDbName());
+  await mentorDb.open();
+  const { user } = await openMentorPack(mentorDb, await readMentorPack(pack.bytes, PASS), 'en', pack.fileName);
+  const mentorActor = { userId: user.id, userName: user.name };
+  for (const [i, matchId] of pack.matchIds.slice(0, 2).entries()) {
+    await logSession(mentorDb, mentorActor, { matchId, date: `2026-10-1${i}`, minutes: 45, mode: 'online', services: ['businessCounselling'], note: 'Moja bilješka', followUpOn: '2026-11-01' });
+  }
+  const logs = await exportMentorLogs(mentorDb, mentorActor);
+  return { ...c, pack, mentorDb, user, logs };
+}
+
+describe('mentor pack, end to end through both databases', () => {
+  it('the mentor’s Mreža holds only the pack; her logs come back in one transaction; the same file again changes nothing', async () => {
+    const t = await roundTrip();
+    try {
+      expect(t.user.role).toBe('mentor');
+      const mode = (await getMentorMode(t.mentorDb))!;
+      expect(mode.organisation.id).toBe(t.org.id);
+      expect(await t.mentorDb.people.count()).toBe(t.pack.matchIds.length + 1);
+      expect(await t.mentorDb.consents.count()).toBe(0);
+      expect(await t.mentorDb.matches.count()).toBe(t.pack.matchIds.length);
+      expect((await t.mentorDb.mentoringSessions.toArray()).every((s) => s.orgId === t.org.id)).toBe(true);
+
+      const before = await t.db.mentoringSessions.count();
+      const preview = await previewMentorLogs(t.db, { fileName: t.logs.fileName, data: t.logs.bytes });
+      expect(preview.plan.totals.add).toBe(Math.min(2, t.pack.matchIds.length));
+      expect(preview.plan.totals.replace).toBe(0);
+      expect(await t.db.mentoringSessions.count()).toBe(before); // dry run writes nothing
+      await commitMentorLogs(t.db, t.actor, preview);
+      expect(await t.db.mentoringSessions.count()).toBe(before + preview.plan.totals.add);
+      const issued = (await getIssuedPacks(t.db))[0]!;
+      expect(issued.mentorKey?.fingerprint).toBe(preview.plan.fingerprint);
+      expect(issued.lastReturn?.exportId).toBe(preview.plan.exportId);
+      expect((await mentorLogsHistory(t.db))[0]!.rowsAdded).toBe(preview.plan.totals.add);
+      expect(await t.db.auditLog.filter((e) => e.summary === 'mentorLogsImported').count()).toBe(1);
+
+      const again = await previewMentorLogs(t.db, { fileName: t.logs.fileName, data: t.logs.bytes });
+      expect(again.plan.status).toBe('alreadyImported');
+      expect((await commitMentorLogs(t.db, t.actor, again)).written).toBe(0);
+      expect(await t.db.mentoringSessions.count()).toBe(before + preview.plan.totals.add);
+    } finally {
+      await drop(t.db, t.mentorDb);
+    }
+  });
+
+  it('a failure during the commit leaves the coordinator’s data as it was', async () => {
+    const t = await roundTrip();
+    try {
+      const before = { sessions: await t.db.mentoringSessions.count(), history: await t.db.importHistory.count(), audit: await t.db.auditLog.count(), packs: await getIssuedPacks(t.db) };
+      const preview = await previewMentorLogs(t.db, { fileName: t.logs.fileName, data: t.logs.bytes });
+      await expect(commitMentorLogs(t.db, t.actor, preview, { beforeAudit: () => { throw new Error('disk full'); } })).rejects.toThrow('disk full');
+      expect(await t.db.mentoringSessions.count()).toBe(before.sessions);
+      expect(await t.db.importHistory.count()).toBe(before.history);
+      expect(await t.db.auditLog.count()).toBe(before.audit);
+      expect(await getIssuedPacks(t.db)).toEqual(before.packs);
+    } finally {
+      await drop(t.db, t.mentorDb);
+    }
+  });
+
+  it('a pack does not open on an installation that already holds an organisation', async () => {
+    const c = await coordinator();
+    try {
+      const pack = await exportMentorPack(c.db, c.actor, c.org, c.mentorId, PASS, { iterations: 100_000 });
+      const err = await openMentorPack(c.db, await readMentorPack(pack.bytes, PASS), 'hr').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(MentorPackError);
+      expect((err as MentorPackError).code).toBe('notEmpty');
+    } finally {
+      await drop(c.db);
+    }
+  });
+});
+
+describe('a newer pack in mentor mode', () => {
+  it('updates the pack and keeps the mentor’s own logs; an older pack or another mentor’s pack is refused', async () => {
+    const t = await roundTrip();
+    try {
+      const mine = await t.mentorDb.mentoringSessions.filter((s) => s.note === 'Moja bilješka').toArray();
+      expect(mine.length).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 5));
+      const newer = await exportMentorPack(t.db, t.actor, t.org, t.mentorId, PASS, { iterations: 100_000 });
+      const older = await readMentorPack(t.pack.bytes, PASS);
+      await openMentorPack(t.mentorDb, await readMentorPack(newer.bytes, PASS), 'en', newer.fileName);
+      expect((await getMentorMode(t.mentorDb))!.packId).toBe(newer.manifest.packId);
+      expect(await t.mentorDb.users.count()).toBe(1);
+      for (const s of mine) expect((await t.mentorDb.mentoringSessions.get(s.id))?.note).toBe('Moja bilješka');
+      const err = await openMentorPack(t.mentorDb, older, 'en').catch((e: unknown) => e);
+      expect((err as MentorPackError).code).toBe('olderPack');
+      const otherMentor = (await t.db.matches.where('status').equals('active').toArray()).find((m) => m.mentorId !== t.mentorId)!.mentorId;
+      const foreign = await exportMentorPack(t.db, t.actor, t.org, otherMentor, PASS, { iterations: 100_000 });
+      const err2 = await openMentorPack(t.mentorDb, await readMentorPack(foreign.bytes, PASS), 'en').catch((e: unknown) => e);
+      expect((err2 as MentorPackError).code).toBe('otherOrganisation');
+    } finally {
+      await drop(t.db, t.mentorDb);
+    }
+  });
+});
