@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { InvitationError } from '@shared/bundle';
+import { InvitationError, readKeyFile } from '@shared/bundle';
 import { computeIndicators } from '@shared/indicators/compute';
 import type { Organisation } from '@shared/model';
 import type { Actor } from '../../src/renderer/src/db/actor';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
 import {
-  commitImport, createLeadProject, ensureIdentity, exportBundle, getJoinedProject, invitationFile, joinProject, listPartners, previewImport,
+  commitImport, createLeadProject, ensureIdentity, exportBundle, getJoinedProject, invitationFile, joinProject, keyFileSaved, leadKeyFile, listPartners, previewImport,
 } from '../../src/renderer/src/db/exchange';
 import { loadReportDataset } from '../../src/renderer/src/db/indicators';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
@@ -170,6 +170,48 @@ describe('exchange end to end in the data store', () => {
       expect(unique).toBeGreaterThan(0);
       expect(unique).toBeLessThanOrEqual(one + two);
       expect((await listPartners(lead.db)).map((x) => x.name)).toEqual(['Partner 1', 'Partner 2']);
+    } finally {
+      await close(lead, ...partners);
+    }
+  });
+
+  it("the lead's own people get the same pseudonymous key: someone served by the lead and a partner counts once", async () => {
+    const { lead, partners } = await network(1);
+    try {
+      // The demo data is seeded: the lead serves the very same people as the partner.
+      await loadDemoData(lead.db, lead.actor);
+      const ownOnly = computeIndicators((await loadReportDataset(lead.db)).dataset, {}, '2100-01-01').indicators.reach.total;
+      await commitImport(lead.db, lead.actor, lead.org, await previewImport(lead.db, [await exportOf(partners[0]!)]));
+      const report = await loadReportDataset(lead.db);
+      const partnerReach = computeIndicators(report.dataset, { personKey: report.personKey, orgId: partners[0]!.org.id }, '2100-01-01').indicators.reach.total;
+      expect(ownOnly).toBeGreaterThan(0);
+      expect(partnerReach).toBeGreaterThan(0);
+      expect(computeIndicators(report.dataset, { personKey: report.personKey }, '2100-01-01').indicators.reach.total).toBe(ownOnly);
+      // Without the lead's keys the same people would count twice.
+      const partnerKeyOnly = (id: string) => (report.own.people.some((p) => p.id === id) ? id : report.personKey!(id));
+      expect(computeIndicators(report.dataset, { personKey: partnerKeyOnly }, '2100-01-01').indicators.reach.total).toBe(ownOnly + partnerReach);
+      // A lead's own person and a partner's person with the same name, birth year and town share one key.
+      const own = report.own.people.find((p) => !p.anonymised && p.birthYear !== undefined)!;
+      const twin = report.dataset.people.find((p) => p.orgId === partners[0]!.org.id && report.personKey!(p.id) === report.personKey!(own.id));
+      expect(twin).toBeDefined();
+    } finally {
+      await close(lead, ...partners);
+    }
+  });
+
+  it("the lead's key file opens with its passphrase and carries the project and the pinned partner keys", async () => {
+    const { lead, partners } = await network(1);
+    try {
+      await commitImport(lead.db, lead.actor, lead.org, await previewImport(lead.db, [await exportOf(partners[0]!)]));
+      const { fileName, data } = await leadKeyFile(lead.db, lead.org, PASS);
+      expect(fileName).toBe('mreza-lead-key-badge-2026.mreza-key');
+      const { file, keys } = await readKeyFile(data, PASS);
+      const identity = await ensureIdentity(lead.db);
+      expect(keys.publicKeys).toEqual(identity.keys.publicKeys);
+      expect(file.lead).toEqual({ orgId: lead.org.id, name: 'Udruga Nositelj', fingerprint: identity.fingerprint });
+      expect(file.pins).toEqual({ [partners[0]!.org.id]: (await listPartners(lead.db))[0]!.fingerprint });
+      await keyFileSaved(lead.db, lead.actor, fileName);
+      expect((await lead.db.auditLog.where('action').equals('export').toArray()).map((a) => a.detail)).toEqual([fileName]);
     } finally {
       await close(lead, ...partners);
     }

@@ -1,25 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { LOCALE_NAMES } from '../../src/shared/i18n/locales';
-import { en, loadDemo, setUp, shot, tr } from './helpers';
+import { download, en, loadDemo, pick, setUp, shot, switchLanguage, tr, watch } from './helpers';
 
 const PASS = 'sunflower-river-2026';
-
-function watch(page: Page) {
-  page.on('pageerror', (e) => console.log('pageerror', e.message));
-  page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
-}
-
-async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: dl.suggestedFilename(), data: readFileSync((await dl.path())!) };
-}
-
-async function pick(page: Page, click: () => Promise<void>, files: Array<{ name: string; data: Buffer }>) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click()]);
-  await chooser.setFiles(files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.data })));
-}
 
 /** Full-page shots from the top, so the sticky header stays where it belongs. */
 async function snap(page: Page, name: string) {
@@ -34,11 +17,6 @@ async function seriousViolations(page: Page) {
 
 async function toExchange(page: Page) {
   await page.getByRole('link', { name: en('nav', 'exchange') }).click();
-}
-
-async function switchLanguage(page: Page, locale: keyof typeof LOCALE_NAMES) {
-  await page.getByTestId('language-switch').click();
-  await page.getByRole('option', { name: LOCALE_NAMES[locale], exact: true }).click();
 }
 
 test('lead invites, partner joins and exports, lead imports with a dry run and reports include the partner', async ({ browser }) => {

@@ -48,3 +48,16 @@ export class InvitationError extends Error {
     this.name = 'InvitationError';
   }
 }
+
+export type KeyFileErrorCode = 'wrongPassphrase' | 'damaged' | 'notAKeyFile' | 'newerFormat';
+
+/** Why the lead's key file (keyFile.ts) could not be opened. */
+export class KeyFileError extends Error {
+  constructor(
+    readonly code: KeyFileErrorCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`key file ${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`);
+    this.name = 'KeyFileError';
+  }
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { country, id, isoDate, isoDateTime, TABLE_SCHEMAS } from '../model';
-import { utf8 } from '../crypto';
+import { signatureSchemaFor, type SignatureOf } from './signed';
 import { fieldRule, PRIVACY_LEVELS, PSEUDO_KEY_FIELD, type BundleTable, type PrivacyLevel } from './privacy';
 
 /** The bundle format (docs/bundle-format.md is the reference for other tools). */
@@ -8,12 +8,6 @@ export const BUNDLE_FORMAT = 'mreza-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
 export const SIGNATURE_CONTEXT = 'mreza-bundle-signature-v1' as const;
 
-/** The signed container: "MRZS" ‖ version ‖ 3 reserved ‖ u32 length ‖ signature.json ‖ zip. */
-export const SIGNED_MAGIC = utf8('MRZS');
-export const SIGNED_VERSION = 1;
-export const SIGNED_HEADER = 12;
-
-export const MANIFEST_ENTRY = 'manifest.json';
 export const INDICATORS_ENTRY = 'indicators.json';
 export const TOMBSTONES_ENTRY = 'tombstones.ndjson';
 export const dataEntry = (table: BundleTable) => `data/${table}.ndjson`;
@@ -41,15 +35,9 @@ export const manifestSchema = z.strictObject({
 });
 export type BundleManifest = z.infer<typeof manifestSchema>;
 
-export const signatureSchema = z.strictObject({
-  algorithm: z.literal('Ed25519'),
-  context: z.literal(SIGNATURE_CONTEXT),
-  signer: z.string(),
-  manifestSha256: hex64,
-  zipSha256: hex64,
-  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
-});
-export type BundleSignature = z.infer<typeof signatureSchema>;
+/** signature.json of a bundle (the signed container itself is in signed.ts). */
+export const signatureSchema = signatureSchemaFor(SIGNATURE_CONTEXT);
+export type BundleSignature = SignatureOf<typeof SIGNATURE_CONTEXT>;
 
 /** indicators.json: the partner's indicator tables at export (computeIndicators, no filter). */
 const breakdown = z.array(z.object({ key: z.string(), count: z.number() }));

@@ -1,11 +1,11 @@
-import { unzipSync } from 'fflate';
 import { z } from 'zod';
-import { canonicalJson, fromBase64, fromUtf8, own, sha256Hex, startsWith, type Bytes, CryptoError, envelopeRecipient, isEnvelope, openFromRecipient, fingerprint, verifyBytes, type OrgKeys, isPassphraseBox, openWithPassphrase, passphraseBoxType } from '../crypto';
+import { fromUtf8, own, sha256Hex, type Bytes, CryptoError, envelopeRecipient, isEnvelope, openFromRecipient, fingerprint, type OrgKeys, isPassphraseBox, openWithPassphrase, passphraseBoxType } from '../crypto';
 import { BundleError } from './errors';
 import {
-  BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, bundleRowSchema, dataEntry, INDICATORS_ENTRY, indicatorsFileSchema, MANIFEST_ENTRY, manifestSchema,
-  SIGNED_HEADER, SIGNED_MAGIC, SIGNED_VERSION, signatureSchema, TOMBSTONES_ENTRY, tombstoneRowSchema, type BundleManifest, type IndicatorsFile,
+  BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, bundleRowSchema, dataEntry, INDICATORS_ENTRY, indicatorsFileSchema, manifestSchema, SIGNATURE_CONTEXT,
+  TOMBSTONES_ENTRY, tombstoneRowSchema, type BundleManifest, type IndicatorsFile,
 } from './format';
+import { checkEntries, MANIFEST_ENTRY, openSigned, parseEntryJson as parseJson, requireCanonical, verifySigned } from './signed';
 import type { Row } from './pseudonymise';
 import { tablesAt, type BundleTable } from './privacy';
 
@@ -41,19 +41,6 @@ export interface InspectedBundle {
 
 const MAX_UNPACKED = 1024 * 1024 * 1024;
 
-function parseJson(bytes: Uint8Array, code: 'damaged' | 'tampered', what: string): unknown {
-  try {
-    return JSON.parse(fromUtf8(bytes));
-  } catch {
-    throw new BundleError(code, { entry: what });
-  }
-}
-
-/** Entries must be stored exactly as canonical JSON: a different spelling means the bytes were edited. */
-function requireCanonical(bytes: Uint8Array, value: unknown, what: string) {
-  if (fromUtf8(bytes) !== canonicalJson(value)) throw new BundleError('tampered', { entry: what });
-}
-
 /**
  * Opens, verifies and validates a bundle at the lead. Throws BundleError only (any other failure
  * on bad input becomes 'damaged'); returns nothing until every check has passed.
@@ -84,41 +71,10 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
     bytes = await open(() => openFromRecipient(bytes, leadKeys, 'bundle'), 'envelope');
     encryption.toLead = true;
   }
-  if (!startsWith(bytes, SIGNED_MAGIC)) throw new BundleError(encryption.toLead || encryption.passphrase ? 'damaged' : 'notABundle');
-
-  // The signed container.
-  if (bytes.length < SIGNED_HEADER) throw new BundleError('damaged');
-  if (bytes[4]! > SIGNED_VERSION) throw new BundleError('newerFormat', { part: 'container', found: bytes[4]!, supported: SIGNED_VERSION });
-  if (bytes[4] !== SIGNED_VERSION || bytes[5] !== 0 || bytes[6] !== 0 || bytes[7] !== 0) throw new BundleError('damaged');
-  const sigLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8);
-  if (sigLength > 4096 || SIGNED_HEADER + sigLength > bytes.length) throw new BundleError('damaged');
-  const sigBytes = bytes.subarray(SIGNED_HEADER, SIGNED_HEADER + sigLength);
-  const zip = bytes.subarray(SIGNED_HEADER + sigLength);
-  const sigJson = parseJson(sigBytes, 'damaged', 'signature');
-  const sig = signatureSchema.safeParse(sigJson);
-  if (!sig.success) throw new BundleError('damaged', { entry: 'signature' });
-  requireCanonical(sigBytes, sig.data, 'signature');
-  if ((await sha256Hex(zip)) !== sig.data.zipSha256) throw new BundleError('tampered', { entry: 'zip' });
-
-  // The zip, with a bound on what it may unpack to.
-  const limit = opts.maxUnpackedBytes ?? MAX_UNPACKED;
-  let total = 0;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(zip, {
-      filter: (f) => {
-        total += f.originalSize;
-        if (total > limit) throw new BundleError('damaged', { reason: 'tooLarge' });
-        return true;
-      },
-    });
-  } catch (e) {
-    if (e instanceof BundleError) throw e;
-    throw new BundleError('damaged', { entry: 'zip' });
-  }
-  const manifestBytes = files[MANIFEST_ENTRY];
-  if (!manifestBytes) throw new BundleError('damaged', { entry: MANIFEST_ENTRY });
-  if ((await sha256Hex(manifestBytes)) !== sig.data.manifestSha256) throw new BundleError('tampered', { entry: MANIFEST_ENTRY });
+  const { signature: sig, manifestBytes, files } = await openSigned(bytes, SIGNATURE_CONTEXT, {
+    maxUnpackedBytes: opts.maxUnpackedBytes ?? MAX_UNPACKED,
+    notSignedCode: encryption.toLead || encryption.passphrase ? 'damaged' : 'notABundle',
+  });
   const manifestJson = parseJson(manifestBytes, 'tampered', MANIFEST_ENTRY);
   const head = z.object({ format: z.string(), formatVersion: z.number(), schemaVersion: z.number() }).safeParse(manifestJson);
   if (!head.success || head.data.format !== BUNDLE_FORMAT) throw new BundleError('notABundle');
@@ -132,12 +88,8 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
   const signerFingerprint = await fingerprint(manifest.signer.publicKeys).catch(() => {
     throw new BundleError('tampered', { entry: 'signer' });
   });
-  if (signerFingerprint !== manifest.signer.fingerprint || signerFingerprint !== sig.data.signer) throw new BundleError('tampered', { entry: 'signer' });
-  const { signature, ...statement } = sig.data;
-  const sigRaw = fromBase64(signature);
-  if (!sigRaw || !(await verifyBytes(manifest.signer.publicKeys.sign, sigRaw, new TextEncoder().encode(canonicalJson(statement))))) {
-    throw new BundleError('tampered', { entry: 'signature' });
-  }
+  if (signerFingerprint !== manifest.signer.fingerprint) throw new BundleError('tampered', { entry: 'signer' });
+  await verifySigned(sig, signerFingerprint, manifest.signer.publicKeys.sign);
 
   // Only now is the manifest the partner's word: check it against what the lead expects.
   if (opts.schemaVersion !== undefined && manifest.schemaVersion > opts.schemaVersion) {
@@ -153,11 +105,7 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
   // Exactly the entries the manifest lists, each with its hash.
   const tables = tablesAt(manifest.privacy);
   const expected = new Set<string>([INDICATORS_ENTRY, ...(manifest.privacy === 'aggregate' ? [] : [TOMBSTONES_ENTRY, ...tables.map(dataEntry)])]);
-  const listed = Object.keys(manifest.entries);
-  if (listed.length !== expected.size || listed.some((n) => !expected.has(n))) throw new BundleError('tampered', { entry: 'entries' });
-  const names = Object.keys(files).filter((n) => n !== MANIFEST_ENTRY);
-  if (names.length !== expected.size || names.some((n) => !expected.has(n))) throw new BundleError('tampered', { entry: 'entries' });
-  for (const name of names) if ((await sha256Hex(files[name]!)) !== manifest.entries[name]) throw new BundleError('tampered', { entry: name });
+  await checkEntries(files, manifest.entries, expected);
   const countKeys = Object.keys(manifest.counts);
   const expectedCounts = manifest.privacy === 'aggregate' ? [] : [...tables, 'tombstones'];
   if (countKeys.length !== expectedCounts.length || countKeys.some((k) => !expectedCounts.includes(k))) throw new BundleError('tampered', { entry: 'counts' });

@@ -1,14 +1,11 @@
-import { zipSync } from 'fflate';
 import { TABLE_SCHEMAS, type TableName } from '../model';
 import { computeIndicators } from '../indicators/compute';
 import { EMPTY_DATASET, type Dataset } from '../indicators/dataset';
-import { canonicalBytes, canonicalJson, concat, fromBase64, sha256Hex, toBase64, utf8, type Bytes, fingerprint, signBytes, type OrgKeys, type PublicKeys, sealToRecipient, sealWithPassphrase } from '../crypto';
+import { canonicalBytes, canonicalJson, fromBase64, sha256Hex, utf8, type Bytes, fingerprint, type OrgKeys, type PublicKeys, sealToRecipient, sealWithPassphrase } from '../crypto';
 import { BundleError } from './errors';
 import { bundleFileName } from './fileName';
-import {
-  BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, dataEntry, INDICATORS_ENTRY, MANIFEST_ENTRY, SIGNATURE_CONTEXT, SIGNED_HEADER, SIGNED_MAGIC, SIGNED_VERSION,
-  TOMBSTONES_ENTRY, type BundleManifest, type BundleSignature, type IndicatorsFile,
-} from './format';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, dataEntry, INDICATORS_ENTRY, SIGNATURE_CONTEXT, TOMBSTONES_ENTRY, type BundleManifest, type IndicatorsFile } from './format';
+import { writeSigned } from './signed';
 import { prepareRecords, type Row } from './pseudonymise';
 import { tablesAt, type PrivacyLevel } from './privacy';
 
@@ -60,9 +57,6 @@ function localDay(d: Date): string {
 }
 
 const ndjson = (rows: readonly unknown[]): Bytes => utf8(rows.map((r) => `${canonicalJson(r)}\n`).join(''));
-
-/** Zip entries get a fixed time so the same content gives the same bytes. */
-const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 
 export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundle> {
   const level = input.privacy ?? 'pseudonymised';
@@ -123,17 +117,7 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
     counts,
     entries,
   };
-  const manifestBytes = canonicalBytes(manifest);
-  const zip = zipSync({ [MANIFEST_ENTRY]: manifestBytes, ...files }, { level: 6, mtime: ZIP_TIME });
-
-  const statement = { algorithm: 'Ed25519' as const, context: SIGNATURE_CONTEXT as typeof SIGNATURE_CONTEXT, signer: signerFingerprint, manifestSha256: await sha256Hex(manifestBytes), zipSha256: await sha256Hex(zip) };
-  const signature: BundleSignature = { ...statement, signature: toBase64(await signBytes(input.keys.sign.privateKey, canonicalBytes(statement))) };
-  const signatureBytes = canonicalBytes(signature);
-  const head = new Uint8Array(new ArrayBuffer(SIGNED_HEADER));
-  head.set(SIGNED_MAGIC, 0);
-  head[4] = SIGNED_VERSION;
-  new DataView(head.buffer).setUint32(8, signatureBytes.length);
-  let bytes: Bytes = concat(head, signatureBytes, zip);
+  let bytes: Bytes = await writeSigned({ context: SIGNATURE_CONTEXT, manifest, files, signKey: input.keys.sign.privateKey, signerFingerprint });
 
   if (input.encryptToLead !== false) bytes = await sealToRecipient(bytes, input.project.leadPublicKeys, 'bundle');
   if (input.passphrase !== undefined) bytes = await sealWithPassphrase(bytes, input.passphrase, 'bundle', { iterations: input.passphraseIterations });

@@ -1,1 +1,3 @@
 export * from './consolidate';
+export * from './inspectFiles';
+export * from './ownPeople';

@@ -5,6 +5,7 @@ import hr_audit from './resources/hr/audit.json';
 import hr_backup from './resources/hr/backup.json';
 import hr_common from './resources/hr/common.json';
 import hr_exchange from './resources/hr/exchange.json';
+import hr_mentorPack from './resources/hr/mentorPack.json';
 import hr_mentoring from './resources/hr/mentoring.json';
 import hr_nav from './resources/hr/nav.json';
 import hr_participants from './resources/hr/participants.json';
@@ -18,6 +19,7 @@ import srLatn_audit from './resources/sr-Latn/audit.json';
 import srLatn_backup from './resources/sr-Latn/backup.json';
 import srLatn_common from './resources/sr-Latn/common.json';
 import srLatn_exchange from './resources/sr-Latn/exchange.json';
+import srLatn_mentorPack from './resources/sr-Latn/mentorPack.json';
 import srLatn_mentoring from './resources/sr-Latn/mentoring.json';
 import srLatn_nav from './resources/sr-Latn/nav.json';
 import srLatn_participants from './resources/sr-Latn/participants.json';
@@ -31,6 +33,7 @@ import srCyrl_audit from './resources/sr-Cyrl/audit.json';
 import srCyrl_backup from './resources/sr-Cyrl/backup.json';
 import srCyrl_common from './resources/sr-Cyrl/common.json';
 import srCyrl_exchange from './resources/sr-Cyrl/exchange.json';
+import srCyrl_mentorPack from './resources/sr-Cyrl/mentorPack.json';
 import srCyrl_mentoring from './resources/sr-Cyrl/mentoring.json';
 import srCyrl_nav from './resources/sr-Cyrl/nav.json';
 import srCyrl_participants from './resources/sr-Cyrl/participants.json';
@@ -44,6 +47,7 @@ import bs_audit from './resources/bs/audit.json';
 import bs_backup from './resources/bs/backup.json';
 import bs_common from './resources/bs/common.json';
 import bs_exchange from './resources/bs/exchange.json';
+import bs_mentorPack from './resources/bs/mentorPack.json';
 import bs_mentoring from './resources/bs/mentoring.json';
 import bs_nav from './resources/bs/nav.json';
 import bs_participants from './resources/bs/participants.json';
@@ -57,6 +61,7 @@ import sl_audit from './resources/sl/audit.json';
 import sl_backup from './resources/sl/backup.json';
 import sl_common from './resources/sl/common.json';
 import sl_exchange from './resources/sl/exchange.json';
+import sl_mentorPack from './resources/sl/mentorPack.json';
 import sl_mentoring from './resources/sl/mentoring.json';
 import sl_nav from './resources/sl/nav.json';
 import sl_participants from './resources/sl/participants.json';
@@ -70,6 +75,7 @@ import en_audit from './resources/en/audit.json';
 import en_backup from './resources/en/backup.json';
 import en_common from './resources/en/common.json';
 import en_exchange from './resources/en/exchange.json';
+import en_mentorPack from './resources/en/mentorPack.json';
 import en_mentoring from './resources/en/mentoring.json';
 import en_nav from './resources/en/nav.json';
 import en_participants from './resources/en/participants.json';
@@ -85,6 +91,7 @@ export const NAMESPACES = [
   'backup',
   'common',
   'exchange',
+  'mentorPack',
   'mentoring',
   'nav',
   'participants',
@@ -103,6 +110,7 @@ export const enResources = {
   backup: en_backup,
   common: en_common,
   exchange: en_exchange,
+  mentorPack: en_mentorPack,
   mentoring: en_mentoring,
   nav: en_nav,
   participants: en_participants,
@@ -120,6 +128,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     backup: hr_backup,
     common: hr_common,
     exchange: hr_exchange,
+    mentorPack: hr_mentorPack,
     mentoring: hr_mentoring,
     nav: hr_nav,
     participants: hr_participants,
@@ -135,6 +144,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     backup: srLatn_backup,
     common: srLatn_common,
     exchange: srLatn_exchange,
+    mentorPack: srLatn_mentorPack,
     mentoring: srLatn_mentoring,
     nav: srLatn_nav,
     participants: srLatn_participants,
@@ -150,6 +160,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     backup: srCyrl_backup,
     common: srCyrl_common,
     exchange: srCyrl_exchange,
+    mentorPack: srCyrl_mentorPack,
     mentoring: srCyrl_mentoring,
     nav: srCyrl_nav,
     participants: srCyrl_participants,
@@ -165,6 +176,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     backup: bs_backup,
     common: bs_common,
     exchange: bs_exchange,
+    mentorPack: bs_mentorPack,
     mentoring: bs_mentoring,
     nav: bs_nav,
     participants: bs_participants,
@@ -180,6 +192,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     backup: sl_backup,
     common: sl_common,
     exchange: sl_exchange,
+    mentorPack: sl_mentorPack,
     mentoring: sl_mentoring,
     nav: sl_nav,
     participants: sl_participants,

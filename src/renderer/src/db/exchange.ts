@@ -1,12 +1,12 @@
 import {
-  BUNDLE_TABLES, BundleError, type Invitation, InvitationError, createInvitation, inspectBundle, readInvitation, writeBundle, writeInvitation,
-  type InspectedBundle, type PrivacyLevel, type WrittenBundle,
+  BUNDLE_TABLES, BundleError, type Invitation, InvitationError, KeyFileError, createInvitation, keyFileName, readInvitation, writeBundle, writeInvitation, writeKeyFile,
+  type PrivacyLevel, type WrittenBundle,
 } from '@shared/bundle';
 import {
-  applyPlan, consolidatedDataset, emptyConsolidatedState, pinsOf, planConsolidation, type ConsolidatedDataset, type ConsolidatedState,
-  type ConsolidationPlan, type PartnerSlice,
+  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, withOwnPeople, type ConsolidatedDataset,
+  type ConsolidatedState, type ConsolidationPlan, type IncomingFile, type PartnerSlice, type RefusedFile,
 } from '@shared/consolidate';
-import { exportOrgKeys, fingerprint, generateOrgKeys, importOrgKeys, type OrgKeys } from '@shared/crypto';
+import { exportOrgKeys, fingerprint, generateOrgKeys, importOrgKeys, type OrgKeys, type StoredOrgKeys } from '@shared/crypto';
 import type { ExchangeIdentity, ImportHistory, JoinedProject, LeadProject, Organisation, PartnerSliceRow, TableName } from '@shared/model';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
@@ -21,7 +21,7 @@ export interface ExchangeProblem {
 
 /** Maps anything thrown by the exchange domain to a code the UI translates. */
 export function problemOf(e: unknown): ExchangeProblem {
-  if (e instanceof BundleError || e instanceof InvitationError) return { code: e.code, params: { ...e.params } };
+  if (e instanceof BundleError || e instanceof InvitationError || e instanceof KeyFileError) return { code: e.code, params: { ...e.params } };
   return { code: 'unexpected', params: {} };
 }
 
@@ -78,6 +78,28 @@ export const MIN_PASSPHRASE = 10;
 /** The invitation file's bytes (passphrase-protected). */
 export async function invitationFile(project: LeadProject, passphrase: string): Promise<Uint8Array> {
   return writeInvitation(project.invitation as Invitation, passphrase);
+}
+
+/**
+ * Lead: the key file for the command-line consolidation: this installation's keys, the project
+ * and the partner keys pinned so far, passphrase-protected. It opens every partner export.
+ */
+export async function leadKeyFile(db: MrezaDb, org: Organisation, passphrase: string): Promise<{ fileName: string; data: Uint8Array }> {
+  const project = await getLeadProject(db);
+  if (!project) throw new BundleError('notAllowed', { reason: 'noProject' });
+  await ensureIdentity(db);
+  const identity = (await db.exchange.get('identity')) as ExchangeIdentity;
+  const state = await loadConsolidatedState(db);
+  const data = await writeKeyFile(
+    { project: { id: project.invitation.projectId, name: project.invitation.projectName }, lead: { orgId: org.id, name: org.name }, keys: identity.keys as StoredOrgKeys, pins: state ? pinsOf(state) : {} },
+    passphrase,
+  );
+  return { fileName: keyFileName(project.invitation.projectName), data };
+}
+
+/** Lead: records that the key file was saved (it opens every partner export, so it is audited). */
+export async function keyFileSaved(db: MrezaDb, actor: Actor, fileName: string): Promise<void> {
+  await db.auditLog.add(auditEntry(actor, 'export', 'exchange', undefined, '', { detail: fileName.slice(0, 260) }));
 }
 
 /** Partner: opens the invitation and joins its project; throws InvitationError for bad files. */
@@ -178,16 +200,7 @@ export async function listPartners(db: MrezaDb): Promise<PartnerSummary[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export interface IncomingFile {
-  fileName: string;
-  data: Uint8Array;
-}
-
-/** A file the lead picked that could not be opened at all (tampered, foreign, …). */
-export interface RefusedFile {
-  fileName: string;
-  problem: ExchangeProblem;
-}
+export type { IncomingFile, RefusedFile };
 
 export interface ImportPreview {
   state: ConsolidatedState;
@@ -200,20 +213,9 @@ export async function previewImport(db: MrezaDb, files: readonly IncomingFile[],
   const state = await loadConsolidatedState(db);
   if (!state) throw new BundleError('notAllowed', { reason: 'noProject' });
   const identity = await ensureIdentity(db);
-  const pins = pinsOf(state);
-  const inputs: Array<{ bundle: InspectedBundle; fileName: string }> = [];
-  const refused: RefusedFile[] = [];
-  let done = 0;
-  opts.onProgress?.(0, files.length);
-  for (const f of files) {
-    try {
-      const bundle = await inspectBundle(f.data, identity.keys, { passphrase: opts.passphrase, projectId: state.projectId, pins, schemaVersion: SCHEMA_VERSION });
-      inputs.push({ bundle, fileName: f.fileName });
-    } catch (e) {
-      refused.push({ fileName: f.fileName, problem: problemOf(e) });
-    }
-    opts.onProgress?.(++done, files.length);
-  }
+  const { inputs, refused } = await inspectFiles(files, identity.keys, {
+    passphrase: opts.passphrase, projectId: state.projectId, pins: pinsOf(state), schemaVersion: SCHEMA_VERSION, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
   return { state, plan: planConsolidation(state, inputs), refused };
 }
 
@@ -259,12 +261,20 @@ export async function bundleImportHistory(db: MrezaDb): Promise<ImportHistory[]>
   return (await db.importHistory.orderBy('at').reverse().toArray()).filter((h) => h.kind === 'bundle');
 }
 
-/** The partners' consolidated records, or undefined when nothing has been imported. */
-export async function loadConsolidatedDataset(db: MrezaDb): Promise<{ dataset: ConsolidatedDataset; names: Map<string, string>; programmeNames: Map<string, string> } | undefined> {
+/**
+ * The partners' consolidated records, or undefined when nothing has been imported. With
+ * `ownPeople` (the lead's own), personKey also covers them, so nobody counts twice.
+ */
+export async function loadConsolidatedDataset(
+  db: MrezaDb,
+  ownPeople: Parameters<typeof withOwnPeople>[1] = [],
+): Promise<{ dataset: ConsolidatedDataset; names: Map<string, string>; programmeNames: Map<string, string> } | undefined> {
   if ((await db.partnerSlices.count()) === 0) return undefined;
+  const project = await getLeadProject(db);
   const state = await loadConsolidatedState(db);
-  if (!state || !Object.keys(state.partners).length) return undefined;
+  if (!project || !state || !Object.keys(state.partners).length) return undefined;
   const programmeNames = new Map<string, string>();
   for (const p of Object.values(state.partners)) for (const row of p.tables.programmes ?? []) if (typeof row.title === 'string') programmeNames.set(String(row.id), row.title);
-  return { dataset: consolidatedDataset(state), names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmeNames };
+  const dataset = await withOwnPeople(consolidatedDataset(state), ownPeople, project.invitation.projectSecret);
+  return { dataset, names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmeNames };
 }

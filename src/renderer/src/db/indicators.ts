@@ -28,11 +28,12 @@ export async function peopleByIds(db: MrezaDb, ids: readonly string[]) {
 
 /**
  * What Reports computes from: this organisation's records and, at the lead, the partners'
- * consolidated records too (people made unique across partners by their pseudonymous key).
+ * consolidated records too. People are made unique by the pseudonymous key the partners' bundles
+ * carry, which the lead's own people get too, so someone served by both counts once.
  */
 export async function loadReportDataset(db: MrezaDb): Promise<{ own: OwnDataset; dataset: Dataset; personKey?: (personId: string) => string; partnerNames: Map<string, string>; partnerProgrammes: Map<string, string> }> {
   const own = await loadDataset(db);
-  const partners = await loadConsolidatedDataset(db);
+  const partners = await loadConsolidatedDataset(db, own.people);
   if (!partners) return { own, dataset: own, partnerNames: new Map(), partnerProgrammes: new Map() };
   const merged = {} as Record<keyof Dataset, unknown[]>;
   for (const key of Object.keys(own) as Array<keyof Dataset>) merged[key] = [...own[key], ...(partners.dataset[key] ?? [])];

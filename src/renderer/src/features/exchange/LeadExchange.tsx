@@ -9,11 +9,12 @@ import type { BundlePlan } from '@shared/consolidate';
 import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
 import {
-  bundleImportHistory, commitImport, createLeadProject, getLeadProject, invitationFile, listPartners, MIN_PASSPHRASE, previewImport, problemOf,
+  bundleImportHistory, commitImport, createLeadProject, getLeadProject, invitationFile, listPartners, previewImport, problemOf,
   type ExchangeProblem, type ImportPreview, type IncomingFile,
 } from '../../db/exchange';
 import { platform } from '../../platform';
-import { HowItWorks, LabelValue, ProblemAlert, Section, useProblemText } from './common';
+import { HowItWorks, LabelValue, NewPassphrase, newPassphraseState, ProblemAlert, Section, useProblemText } from './common';
+import { KeyFileForm } from './KeyFileForm';
 
 export function LeadExchange() {
   const { db } = useApp();
@@ -69,6 +70,7 @@ function LeadProjectView() {
       <ImportPanel />
       <PartnersList />
       <HistoryList />
+      <KeyFileForm />
     </>
   );
 }
@@ -81,9 +83,7 @@ function InviteForm() {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string>();
   const [problem, setProblem] = useState<ExchangeProblem>();
-  const tooShort = pass.length > 0 && pass.length < MIN_PASSPHRASE;
-  const mismatch = again.length > 0 && again !== pass;
-  const ok = pass.length >= MIN_PASSPHRASE && again === pass;
+  const { ok } = newPassphraseState(pass, again);
   const write = async () => {
     setBusy(true);
     setProblem(undefined);
@@ -106,17 +106,7 @@ function InviteForm() {
   return (
     <Section title={t('invite.title')} testId="invite">
       <Text size="sm">{t('invite.text')}</Text>
-      <Group align="flex-start">
-        <PasswordInput
-          label={t('invite.passphrase')}
-          value={pass}
-          onChange={(e) => setPass(e.currentTarget.value)}
-          error={tooShort ? t('invite.tooShort', { count: MIN_PASSPHRASE }) : undefined}
-          description={tooShort ? undefined : t('invite.tooShort', { count: MIN_PASSPHRASE })}
-          w={300}
-        />
-        <PasswordInput label={t('invite.repeat')} value={again} onChange={(e) => setAgain(e.currentTarget.value)} error={mismatch ? t('invite.mismatch') : undefined} w={300} />
-      </Group>
+      <NewPassphrase pass={pass} again={again} onPass={setPass} onAgain={setAgain} label={t('invite.passphrase')} repeatLabel={t('invite.repeat')} />
       <ProblemAlert problem={problem} />
       {saved && (
         <Alert color="teal" data-testid="invitation-saved">

@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { LOCALES, type Locale } from '../../src/shared/i18n/locales';
+
+export type OutputKind = 'xlsx' | 'csv' | 'json';
+
+export interface CliArgs {
+  bundles: string[];
+  key: string;
+  out: string;
+  kind: OutputKind;
+  passphrase?: string;
+  lang: Locale;
+  threshold: number;
+}
+
+/** A usage mistake: `exchange:cli.errors.<code>` with params; exit status 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}
+
+const isLocale = (v: string | undefined): v is Locale => (LOCALES as readonly string[]).includes(v ?? '');
+
+/** The language asked for, found even when the rest of the command line is wrong (for the error message). */
+export function requestedLang(argv: readonly string[]): Locale {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice(7) : argv[i + 1];
+  return isLocale(value) ? value : 'en';
+}
+
+export function parseCli(argv: readonly string[], env: Record<string, string | undefined>): CliArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        key: { type: 'string' },
+        out: { type: 'string' },
+        passphrase: { type: 'string' },
+        lang: { type: 'string' },
+        threshold: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    // Node's messages name the option in quotes: "Unknown option '--kye'".
+    const option = /'([^']+)'/.exec(e instanceof Error ? e.message : '')?.[1] ?? '';
+    throw new UsageError('badOption', { option });
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const lang = values.lang ?? 'en';
+  if (!isLocale(lang)) throw new UsageError('badLang', { value: lang, languages: LOCALES.join(', ') });
+  if (!values.key) throw new UsageError('noKey');
+  if (!values.out) throw new UsageError('noOut');
+  const kind = /\.(xlsx|csv|json)$/i.exec(values.out)?.[1]?.toLowerCase() as OutputKind | undefined;
+  if (!kind) throw new UsageError('badOut', { file: values.out });
+  if (!positionals.length) throw new UsageError('noBundles');
+  const threshold = values.threshold === undefined ? 5 : Number(values.threshold);
+  if (!Number.isInteger(threshold) || threshold < 0 || threshold > 100) throw new UsageError('badThreshold', { value: values.threshold ?? '' });
+  const passphrase = values.passphrase ?? env.MREZA_BUNDLE_PASSPHRASE;
+  return { bundles: positionals, key: values.key, out: values.out, kind, lang, threshold, ...(passphrase ? { passphrase } : {}) };
+}

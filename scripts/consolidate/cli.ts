@@ -1,0 +1,175 @@
+/**
+ * The command-line consolidation (scripts/consolidate.ts loads this through Vite's module
+ * runner). Node does the files and the terminal; everything else is the app's own src/shared
+ * code: the key file, bundle checks, plan, merge, indicators and the report's tables and files.
+ */
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { KeyFileError, readKeyFile } from '../../src/shared/bundle';
+import { passphraseBoxType } from '../../src/shared/crypto';
+import { batchReportJson, batchReportTables, consolidateBatch, type BatchLine } from '../../src/shared/consolidate/batch';
+import { reportCsv, reportXlsx } from '../../src/shared/indicators/reportFiles';
+import { formatDateTime } from '../../src/shared/i18n/format';
+import { LOCALES } from '../../src/shared/i18n/locales';
+import { createI18n } from '../../src/shared/i18n/setup';
+import type { TFunction } from 'i18next';
+import { SCHEMA_VERSION } from '../../src/renderer/src/db/schema';
+import { parseCli, requestedLang, UsageError, type CliArgs } from './args';
+import { keyPassphrase } from './passphrase';
+
+export interface Io {
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: Io = { env: process.env, out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+/** Exit status: 0 every export accepted, 1 some refused (report of the accepted ones), 2 nothing done. */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const lang = requestedLang(argv);
+  const { t } = createI18n(lang);
+  let args: CliArgs | 'help';
+  try {
+    args = parseCli(argv, io.env);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const option = e.code === 'noKey' ? '--key <file>' : e.code === 'noOut' ? `--out <${FORMATS}>` : '';
+    io.err(t(`exchange:cli.errors.${e.code}`, { option, formats: FORMATS, ...e.params }));
+    io.err(t('exchange:cli.seeHelp', { command: 'npm run consolidate -- --help' }));
+    return 2;
+  }
+  if (args === 'help') {
+    io.out(usage(t));
+    return 0;
+  }
+
+  // The lead's key file.
+  let keyBytes: Uint8Array;
+  try {
+    keyBytes = new Uint8Array(await readFile(args.key));
+  } catch {
+    io.err(t('exchange:cli.errors.readFailed', { file: args.key }));
+    return 2;
+  }
+  // Not a key file at all: say so before asking for its passphrase.
+  if (passphraseBoxType(keyBytes) !== 'keyFile') {
+    io.err(t('exchange:cli.errors.keyFile', { file: args.key, reason: t('exchange:errors.notAKeyFile') }));
+    return 2;
+  }
+  const passphrase = await keyPassphrase(t('exchange:cli.prompt'), io.env);
+  if (passphrase === null) {
+    io.err(t('exchange:cli.errors.noPassphrase', { env: 'MREZA_KEY_PASSPHRASE' }));
+    return 2;
+  }
+  let lead: Awaited<ReturnType<typeof readKeyFile>>;
+  try {
+    lead = await readKeyFile(keyBytes, passphrase);
+  } catch (e) {
+    const code = e instanceof KeyFileError ? e.code : 'damaged';
+    io.err(t('exchange:cli.errors.keyFile', { file: args.key, reason: t(`exchange:errors.${code}`) }));
+    return 2;
+  }
+  io.out(t('exchange:cli.keyOpened', { project: lead.file.project.name, lead: lead.file.lead.name }));
+
+  // The bundles: files, or folders of *.mreza files; an unreadable one is refused on its own line.
+  const paths = await expand(args.bundles);
+  const read = await Promise.all(paths.map(async (path) => ({ path, data: await readFile(path).then((b) => new Uint8Array(b), () => null) })));
+  const readable = read.filter((r) => r.data !== null);
+  const result = await consolidateBatch(
+    readable.map((r) => ({ fileName: basename(r.path), data: r.data! })),
+    lead,
+    { schemaVersion: SCHEMA_VERSION, ...(args.passphrase ? { passphrase: args.passphrase } : {}) },
+  );
+  let next = 0;
+  let refused = 0;
+  let accepted = 0;
+  for (const r of read) {
+    const line = r.data === null ? null : result.lines[next++]!;
+    if (!line || line.status === 'refused') refused++;
+    if (line?.status === 'accepted') accepted++;
+    io.out(`${r.path}: ${line ? describe(line, t, args) : t('exchange:cli.refused', { reason: t('exchange:cli.errors.readFailed', { file: r.path }) })}`);
+  }
+  if (!accepted) {
+    io.err(t('exchange:cli.noOutput'));
+    return 1;
+  }
+
+  const tables = batchReportTables(result, t, args.lang, { threshold: args.threshold, today: localDay(new Date()) });
+  const bytes =
+    args.kind === 'xlsx'
+      ? await reportXlsx(tables)
+      : args.kind === 'csv'
+        ? await reportCsv(tables)
+        : new TextEncoder().encode(batchReportJson(result, tables, { project: lead.file.project, locale: args.lang, threshold: args.threshold, generatedAt: new Date().toISOString() }));
+  try {
+    await writeFile(args.out, bytes);
+  } catch {
+    io.err(t('exchange:cli.errors.writeFailed', { file: args.out }));
+    return 2;
+  }
+  io.out(t('exchange:cli.written', { file: args.out, count: accepted }));
+  return refused ? 1 : 0;
+}
+
+const FORMATS = 'report.xlsx | report.csv | report.json';
+
+/** The help text: options spelled in code (never translated), their descriptions translated. */
+function usage(t: TFunction): string {
+  const h = (key: string, params: Record<string, unknown> = {}) => t(`exchange:cli.help.${key}`, params);
+  const options: Array<[string, string]> = [
+    ['<bundle.mreza | folder>…', h('bundles')],
+    ['--key <file>', h('key')],
+    ['--out <file>', h('out', { formats: FORMATS })],
+    ['--passphrase <text>', h('passphrase', { env: 'MREZA_BUNDLE_PASSPHRASE' })],
+    ['--lang <locale>', h('lang', { languages: LOCALES.join(', '), default: 'en' })],
+    ['--threshold <n>', h('threshold', { threshold: 5 })],
+    ['--help', h('help')],
+  ];
+  return [
+    `${h('usage')}: npm run consolidate -- <bundle.mreza | folder>… --key <file> --out <${FORMATS}> [--passphrase <text>] [--lang <locale>] [--threshold <n>]`,
+    '',
+    h('summary'),
+    '',
+    `${h('options')}:`,
+    ...options.map(([o, d]) => `  ${o.padEnd(26)} ${d}`),
+    '',
+    h('keyPassphrase', { env: 'MREZA_KEY_PASSPHRASE' }),
+    h('exit'),
+  ].join('\n');
+}
+
+function describe(line: BatchLine, t: TFunction, args: CliArgs): string {
+  const reason = () => {
+    const p = line.problem!;
+    const params = { ...p.params, ...(typeof p.params.newerExportedAt === 'string' ? { newerExportedAt: formatDateTime(p.params.newerExportedAt, args.lang) } : {}) };
+    return t(`exchange:${p.kind}.${p.code}`, { defaultValue: t('exchange:errors.unexpected'), ...params });
+  };
+  if (line.status === 'refused') return t('exchange:cli.refused', { reason: reason() });
+  if (line.status === 'skipped') return t('exchange:cli.skipped', { reason: reason() });
+  const o = line.organisation!;
+  const text = t('exchange:cli.accepted', {
+    organisation: o.name,
+    country: t(`common:countries.${o.country}`, { defaultValue: o.country }),
+    exportedAt: formatDateTime(line.exportedAt, args.lang),
+    privacy: t(`exchange:cli.privacy.${line.privacy}`),
+    fingerprint: line.fingerprint,
+  });
+  return line.privacy === 'aggregate' ? `${text} – ${t('exchange:cli.aggregateOnly')}` : text;
+}
+
+/** Folders stand for the *.mreza files in them (sorted), so a lead can pass the folder of exports. */
+async function expand(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
+    if (!isDir) out.push(p);
+    else out.push(...(await readdir(p)).filter((n) => n.toLowerCase().endsWith('.mreza')).sort().map((n) => join(p, n)));
+  }
+  return out;
+}
+
+function localDay(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

@@ -1,0 +1,67 @@
+import { Alert, Button, Code, Group, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/AppContext';
+import { keyFileSaved, leadKeyFile, problemOf, type ExchangeProblem } from '../../db/exchange';
+import { platform } from '../../platform';
+import { NewPassphrase, newPassphraseState, ProblemAlert, Section } from './common';
+
+/** How the command-line consolidation is started (scripts/consolidate.ts); the same in every language. */
+const COMMAND = 'npm run consolidate -- mreza-*.mreza --key mreza-lead-key-….mreza-key --out report.xlsx';
+
+/**
+ * Lead: saves this installation's keys for the command-line consolidation, behind a passphrase
+ * typed twice and a plain warning, since the file opens every partner export.
+ */
+export function KeyFileForm() {
+  const { t } = useTranslation('exchange');
+  const { db, actor, org } = useApp();
+  const [pass, setPass] = useState('');
+  const [again, setAgain] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string>();
+  const [problem, setProblem] = useState<ExchangeProblem>();
+  const { ok } = newPassphraseState(pass, again);
+  const write = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    setSaved(undefined);
+    try {
+      const file = await leadKeyFile(db, org, pass);
+      const res = await platform.invoke('file:save', { suggestedName: file.fileName, filters: [], data: file.data });
+      if (res) {
+        await keyFileSaved(db, actor, res.fileName);
+        setSaved(res.fileName);
+        setPass('');
+        setAgain('');
+      }
+    } catch (e) {
+      setProblem(problemOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title={t('keyFile.title')} testId="key-file">
+      <Text size="sm">{t('keyFile.text')}</Text>
+      <Code block>{COMMAND}</Code>
+      <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="key-file-warning">
+        {t('keyFile.warning')}
+      </Alert>
+      <NewPassphrase pass={pass} again={again} onPass={setPass} onAgain={setAgain} label={t('keyFile.passphrase')} repeatLabel={t('keyFile.repeat')} />
+      <ProblemAlert problem={problem} />
+      {saved && (
+        <Alert color="teal" data-testid="key-file-saved">
+          {t('keyFile.saved', { fileName: saved })}
+        </Alert>
+      )}
+      <Group>
+        <Button color="red" variant="outline" onClick={() => void write()} disabled={!ok} loading={busy}>
+          {t('keyFile.write')}
+        </Button>
+        {busy && <Text size="sm">{t('keyFile.writing')}</Text>}
+      </Group>
+    </Section>
+  );
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { id, isoDateTime } from '../model';
+import { canonicalBytes, CryptoError, fingerprint, fromBase64, fromUtf8, importOrgKeys, openWithPassphrase, passphraseBoxType, sealWithPassphrase, type OrgKeys, type StoredOrgKeys } from '../crypto';
+import { KeyFileError } from './errors';
+import { orgSlug } from './fileName';
+
+/**
+ * The lead's key file, for the command-line consolidation (scripts/consolidate.ts): the lead's
+ * stored key pairs, the project they belong to and the partner keys pinned so far, as canonical
+ * JSON inside a passphrase container (content type "keyFile"). Whoever holds it and its
+ * passphrase can open every partner export of the project, so it is written only on request.
+ */
+export const KEY_FILE_FORMAT = 'mreza-lead-key';
+export const KEY_FILE_FORMAT_VERSION = 1;
+
+const b64Key = z.string().refine((s) => fromBase64(s)?.length === 32, 'a 32-byte base64 value');
+const jwk = z.record(z.string(), z.unknown());
+
+export const keyFileSchema = z.object({
+  format: z.literal(KEY_FILE_FORMAT),
+  formatVersion: z.literal(KEY_FILE_FORMAT_VERSION),
+  createdAt: isoDateTime,
+  project: z.object({ id, name: z.string().trim().min(1).max(200) }),
+  lead: z.object({ orgId: id, name: z.string().trim().min(1).max(200), fingerprint: z.string() }),
+  keys: z.object({ format: z.literal('mreza-keys'), version: z.literal(1), publicKeys: z.object({ sign: b64Key, encrypt: b64Key }), signPrivate: jwk, encryptPrivate: jwk }),
+  /** Partner organisation id → pinned signer fingerprint, as the lead's app knew them. */
+  pins: z.record(id, z.string()),
+});
+export type KeyFile = z.infer<typeof keyFileSchema>;
+
+export interface NewKeyFile {
+  project: { id: string; name: string };
+  lead: { orgId: string; name: string };
+  keys: StoredOrgKeys;
+  pins?: Record<string, string>;
+  now?: Date;
+}
+
+export async function writeKeyFile(input: NewKeyFile, passphrase: string, opts: { iterations?: number } = {}): Promise<Uint8Array> {
+  const file = keyFileSchema.parse({
+    format: KEY_FILE_FORMAT,
+    formatVersion: KEY_FILE_FORMAT_VERSION,
+    createdAt: (input.now ?? new Date()).toISOString(),
+    project: input.project,
+    lead: { ...input.lead, fingerprint: await fingerprint(input.keys.publicKeys) },
+    keys: input.keys,
+    pins: input.pins ?? {},
+  });
+  return sealWithPassphrase(canonicalBytes(file), passphrase, 'keyFile', opts);
+}
+
+/** Opens a key file and imports its keys; throws KeyFileError only. */
+export async function readKeyFile(bytes: Uint8Array, passphrase: string): Promise<{ file: KeyFile; keys: OrgKeys }> {
+  if (passphraseBoxType(bytes) !== 'keyFile') throw new KeyFileError('notAKeyFile');
+  let plain: Uint8Array;
+  try {
+    plain = await openWithPassphrase(bytes, passphrase, 'keyFile');
+  } catch (e) {
+    if (e instanceof CryptoError && e.code === 'wrongPassphrase') throw new KeyFileError('wrongPassphrase');
+    if (e instanceof CryptoError && e.code === 'newerFormat') throw new KeyFileError('newerFormat', e.params);
+    throw new KeyFileError('damaged');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(fromUtf8(plain));
+  } catch {
+    throw new KeyFileError('damaged');
+  }
+  const head = z.object({ format: z.string(), formatVersion: z.number() }).safeParse(json);
+  if (!head.success || head.data.format !== KEY_FILE_FORMAT) throw new KeyFileError('notAKeyFile');
+  if (head.data.formatVersion > KEY_FILE_FORMAT_VERSION) throw new KeyFileError('newerFormat', { found: head.data.formatVersion, supported: KEY_FILE_FORMAT_VERSION });
+  const parsed = keyFileSchema.safeParse(json);
+  if (!parsed.success) throw new KeyFileError('damaged', { field: parsed.error.issues[0]?.path.join('.') ?? '' });
+  let keys: OrgKeys;
+  try {
+    keys = await importOrgKeys(parsed.data.keys);
+  } catch {
+    throw new KeyFileError('damaged', { field: 'keys' });
+  }
+  if ((await fingerprint(keys.publicKeys)) !== parsed.data.lead.fingerprint) throw new KeyFileError('damaged', { field: 'lead.fingerprint' });
+  return { file: parsed.data, keys };
+}
+
+/** `mreza-lead-key-<project-slug>.mreza-key` */
+export function keyFileName(projectName: string): string {
+  return `mreza-lead-key-${orgSlug(projectName)}.mreza-key`;
+}
