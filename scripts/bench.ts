@@ -2,6 +2,8 @@
 //   npm run bench                 a tenth of the issue sizes (minutes)
 //   npm run bench -- --full       the sizes the issues name
 //   npm run bench -- --build      rebuild the renderer first (also done when out/renderer lacks the bench hooks)
+//   npm run bench -- --only consolidation,import   only these benchmarks (matching, bundle, search, import,
+//                                 dashboard, consolidation); the table lists what ran
 // Node benchmarks run with vitest (tests/bench/*.bench.ts); renderer ones in Debian's Chromium
 // through Playwright against the built renderer (`vite preview`, started and stopped here), using
 // the test-only hooks of src/renderer/src/bench/hooks.ts (installed only with `?bench=1`).
@@ -9,22 +11,42 @@
 // the same as JSON to bench-results/<timestamp>.json. Exit code 0 even when a target is missed
 // (benchmarks are not tests); 1 when a benchmark could not run.
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { runnerImport } from 'vite';
+import type { generateBundles } from '../tests/bench/consolidation-bundles.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'out/renderer');
 const PORT = 4199;
 const BASE = `http://127.0.0.1:${PORT}/`;
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const FULL = args.has('--full');
 const SIZE = FULL ? 'full' : 'default';
 const S = FULL
-  ? { people: 50_000, importRows: 10_000, dashPeople: 150_000, dashSessions: 600_000 }
-  : { people: 5_000, importRows: 1_000, dashPeople: 15_000, dashSessions: 60_000 };
+  ? { people: 50_000, importRows: 10_000, dashPeople: 150_000, dashSessions: 600_000, consPeople: 150_000, consSessions: 600_000 }
+  : { people: 5_000, importRows: 1_000, dashPeople: 15_000, dashSessions: 60_000, consPeople: 15_000, consSessions: 60_000 };
+const BENCHMARKS = ['matching', 'bundle', 'search', 'import', 'dashboard', 'consolidation'] as const;
+type Benchmark = (typeof BENCHMARKS)[number];
+/** `--only a,b` or `--only=a,b`: run only these (default: all). */
+const ONLY: ReadonlySet<Benchmark> = (() => {
+  const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+  if (i < 0) return new Set(BENCHMARKS);
+  const list = (argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : (argv[i + 1] ?? '')).split(',').map((x) => x.trim()).filter(Boolean);
+  const unknown = list.filter((x) => !(BENCHMARKS as readonly string[]).includes(x));
+  if (!list.length || unknown.length) {
+    console.error(`--only takes a comma-separated list of: ${BENCHMARKS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+    process.exit(2);
+  }
+  return new Set(list as Benchmark[]);
+})();
+const runs = (b: Benchmark) => ONLY.has(b);
+const CONS_SEED = 42;
 const TODAY = '2026-11-23';
 
 interface Row {
@@ -345,12 +367,146 @@ async function renderer() {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-    await step('participants search (Chromium)', () => participantsSearch(browser!));
-    await step('import (Chromium)', () => importRows(browser!));
-    await step('dashboard (Chromium)', () => dashboard(browser!));
+    if (runs('search')) await step('participants search (Chromium)', () => participantsSearch(browser!));
+    if (runs('import')) await step('import (Chromium)', () => importRows(browser!));
+    if (runs('dashboard')) await step('dashboard (Chromium)', () => dashboard(browser!));
+    await browser.close();
+    browser = undefined;
+    if (runs('consolidation')) await step('consolidation of 30 bundles (Chromium)', consolidation);
   } finally {
     await browser?.close();
     stopPreview(preview);
+  }
+}
+
+// ---------------------------------------------------------------- consolidation (issues 7, 8)
+
+interface BundleMeta {
+  counts: Record<string, number>;
+  bytes: number;
+  files: string[];
+  generationMs: number;
+}
+
+/**
+ * The 30 bundles, generated once per size, seed and generator version (tests/bench/consolidation-bundles.ts,
+ * run in Node through Vite's module runner) and cached under the OS temp dir, never in the repo.
+ */
+async function consolidationBundles(): Promise<{ dir: string; meta: BundleMeta; cached: boolean }> {
+  // The key covers what decides the files' content and validity: the generator, the bundle writer and the model.
+  const hash = createHash('sha256');
+  const sources = ['tests/bench/consolidation-bundles.ts', ...['src/shared/bundle', 'src/shared/model', 'src/shared/crypto'].flatMap((d) => readdirSync(join(ROOT, d)).sort().map((f) => `${d}/${f}`))];
+  for (const f of sources) hash.update(f).update(readFileSync(join(ROOT, f)));
+  const prefix = `${S.consPeople}p-${S.consSessions}s-seed${CONS_SEED}-`;
+  const parent = join(tmpdir(), 'mreza-bench-bundles');
+  const dir = join(parent, `${prefix}${hash.digest('hex').slice(0, 12)}`);
+  if (existsSync(join(dir, 'meta.json'))) return { dir, meta: JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as BundleMeta, cached: true };
+  // Stale generations of the same size and seed go.
+  if (existsSync(parent)) for (const d of readdirSync(parent)) if (d.startsWith(prefix)) rmSync(join(parent, d), { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+  log(`generating 30 bundles (${S.consPeople} people, ${S.consSessions} session logs, seed ${CONS_SEED}) into ${dir}…`);
+  const { module } = await runnerImport<{ generateBundles: typeof generateBundles }>(join(ROOT, 'tests/bench/consolidation-bundles.ts'), {
+    configFile: false,
+    logLevel: 'error',
+    resolve: { alias: { '@shared': join(ROOT, 'src/shared') } },
+  });
+  let last = 0;
+  const meta = await module.generateBundles(dir, {
+    people: S.consPeople,
+    mentoringSessions: S.consSessions,
+    seed: CONS_SEED,
+    log: (msg) => {
+      if (Date.now() - last > 10_000 || msg.startsWith('bundle 30/')) log(msg);
+      last = Date.now();
+    },
+  });
+  return { dir, meta, cached: false };
+}
+
+/** The stage split of inspectBundle (redone outside the timed run) as ms and share of the stages' sum. */
+function splitNote(split: Record<string, number>): string {
+  const { inspectBundle, planConsolidation, ...stages } = split;
+  const sum = Object.values(stages).reduce((a, b) => a + b, 0);
+  const parts = Object.entries(stages).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${round(v, 0)} (${round((100 * v) / sum, 0)}%)`);
+  return `where inspect's time goes (redone stage by stage, interleaved with inspectBundle ${round(inspectBundle ?? 0, 0)} ms): ${parts.join(', ')} ms; planConsolidation ${round(planConsolidation ?? 0, 0)} ms`;
+}
+
+async function consolidation() {
+  const { dir, meta, cached } = await consolidationBundles();
+  const rowsInBundles = Object.entries(meta.counts).filter(([t]) => t !== 'tombstones').reduce((n, [, c]) => n + c, 0);
+  const mib = (b: number) => round(b / 1048576, 1);
+  log(cached ? `using cached bundles (${mib(meta.bytes)} MiB, generated earlier in ${round(meta.generationMs / 1000, 0)} s): ${dir}` : `generated ${mib(meta.bytes)} MiB in ${round(meta.generationMs / 1000, 0)} s (cached for next runs): ${dir}`);
+  // A browser of its own, with room for the heap (V8's default old-space limit could be the cap otherwise).
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--max-old-space-size=4096'] });
+  try {
+    const page = await freshApp(browser);
+    await page.route('**/__bench/bundles/*', (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').pop()!;
+      if (!meta.files.includes(name)) return route.fulfill({ status: 404 });
+      return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: readFileSync(join(dir, name)) });
+    });
+    await call(page, 'consolidationSetup', JSON.parse(readFileSync(join(dir, 'lead.json'), 'utf8')));
+    const loaded = await call<{ files: number; bytes: number }>(page, 'consolidationLoad', meta.files.map((f) => `${BASE}__bench/bundles/${f}`));
+    if (loaded.files !== 30) throw new Error(`loaded ${loaded.files} files`);
+
+    // Peak JS heap: CDP Performance.getMetrics is answered even while the page runs long synchronous
+    // code (Runtime.getHeapUsage is not), so it is polled every 50 ms during the run.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heapUsed = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    await cdp.send('HeapProfiler.collectGarbage');
+    const baseline = await heapUsed();
+    let peak = baseline;
+    let samples = 0;
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        peak = Math.max(peak, await heapUsed());
+        samples++;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    let r: { ms: number; inspectMs: number; planMs: number; commitMs: number; applied: number; rows: number; refused: string[]; notApplied: string[] };
+    try {
+      r = await call(page, 'consolidate');
+    } finally {
+      polling = false;
+      await poller;
+    }
+    peak = Math.max(peak, await heapUsed());
+    if (r.refused.length || r.applied !== 30) throw new Error(`applied ${r.applied} of 30; refused: ${r.refused.join('; ')}; not applied: ${r.notApplied.join('; ')}`);
+    if (r.rows !== rowsInBundles) log(`note: ${r.rows} rows added, the bundles hold ${rowsInBundles}`);
+    const ref = await call<{ slicesMs: number; slices: number; records: number }>(page, 'consolidationReference');
+    const split = await call<Record<string, number>>(page, 'consolidationSplit');
+    await call(page, 'consolidationDone');
+    await cdp.detach();
+    await page.context().close();
+
+    const what = `${S.consPeople} people + ${S.consSessions} session logs (${rowsInBundles} rows, ${mib(meta.bytes)} MiB)`;
+    rows.push({
+      benchmark: `consolidate 30 bundles, ${what}`,
+      figure: round(r.ms),
+      unit: 'ms',
+      reference: round(ref.slicesMs),
+      referenceName: 'raw Dexie bulkPut of the same partnerSlices rows, fresh db',
+      ratio: round(r.ms / ref.slicesMs, 2),
+      target: '≤ 1.5×',
+      pass: r.ms / ref.slicesMs <= 1.5,
+      notes: `previewImport: inspect ${round(r.inspectMs, 0)} + plan ${round(r.planMs, 0)}, commitImport ${round(r.commitMs, 0)} ms (${ref.records} records in ${ref.slices} slices); ${splitNote(split)}; bundles ${cached ? 'cached' : `generated in ${round(meta.generationMs / 1000, 0)} s`} (${dir})`,
+    });
+    rows.push({
+      benchmark: `peak JS heap during the 30-bundle consolidation`,
+      figure: mib(peak),
+      unit: 'MiB',
+      reference: mib(baseline),
+      referenceName: 'JS heap before, after GC',
+      ratio: round(peak / baseline, 2),
+      target: '≤ 1 GiB (1024 MiB)',
+      pass: peak <= 1024 ** 3,
+      notes: `JSHeapUsedSize (CDP Performance.getMetrics) polled every 50 ms, ${samples} samples; file bytes (ArrayBuffers) are outside the JS heap`,
+    });
+  } finally {
+    await browser.close();
   }
 }
 
@@ -368,7 +524,7 @@ function printTable() {
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\nMreža benchmarks — ${SIZE} sizes${FULL ? '' : ' (a tenth; --full for the issue sizes)'}`);
+  console.log(`\nMreža benchmarks — ${SIZE} sizes${FULL ? '' : ' (a tenth; --full for the issue sizes)'}${ONLY.size < BENCHMARKS.length ? `, only ${[...ONLY].join(', ')}` : ''}`);
   console.log(line(head));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const b of body) console.log(line(b));
@@ -378,10 +534,11 @@ function printTable() {
 
 async function main() {
   const started = Date.now();
-  await step('build', build);
-  await step('matching (Node)', matching);
-  await step('bundle size', bundleSize);
-  await step('renderer', renderer);
+  const chromiumBenchmarks: Benchmark[] = ['search', 'import', 'dashboard', 'consolidation'];
+  if (runs('bundle') || chromiumBenchmarks.some(runs)) await step('build', build);
+  if (runs('matching')) await step('matching (Node)', matching);
+  if (runs('bundle')) await step('bundle size', bundleSize);
+  if (chromiumBenchmarks.some(runs)) await step('renderer', renderer);
   printTable();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const commit = (() => {
@@ -393,7 +550,7 @@ async function main() {
   })();
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   const file = join(ROOT, 'bench-results', `${stamp}.json`);
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), commit, size: SIZE, sizes: S, seconds: round((Date.now() - started) / 1000), node: process.version, rows, failures }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), commit, size: SIZE, sizes: S, only: [...ONLY], seconds: round((Date.now() - started) / 1000), node: process.version, rows, failures }, null, 2)}\n`);
   console.log(`\nwritten ${file} (${round((Date.now() - started) / 1000, 0)} s)`);
   process.exitCode = failures.length ? 1 : 0;
 }

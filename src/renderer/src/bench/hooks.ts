@@ -4,6 +4,10 @@
  * fast with bulkAdd and times the app's own data paths against raw IndexedDB in the same page.
  */
 import { Dexie } from 'dexie';
+import { unzipSync } from 'fflate';
+import { BUNDLE_TABLES, bundleRowSchema, inspectBundle, SIGNED_HEADER } from '@shared/bundle';
+import { planConsolidation, type BundleInput } from '@shared/consolidate';
+import { fromUtf8, openFromRecipient, sha256Hex } from '@shared/crypto';
 import { guessMapping } from '@shared/import/headers';
 import { previewImport } from '@shared/import/people';
 import { computeIndicators } from '@shared/indicators/compute';
@@ -13,10 +17,11 @@ import { GENDERS, PERSON_KINDS, SERVICES, type Match, type MentoringSession, typ
 import { comparePeople, peopleMatcher } from '@shared/people/list';
 import { personNameKey } from '@shared/people/nameKey';
 import type { MrezaDb } from '../db/db';
+import { commitImport as commitBundles, ensureIdentity, loadConsolidatedState, previewImport as previewBundles, type IncomingFile } from '../db/exchange';
 import { commitImport, findImportDuplicates } from '../db/importPeople';
 import { loadDataset } from '../db/indicators';
 import { selfOrgId } from '../db/records';
-import { STORES_V3 } from '../db/schema';
+import { SCHEMA_VERSION, STORES_V3 } from '../db/schema';
 import { loadImportFile } from '../features/participants/importFile';
 
 /** mulberry32: the same seed gives the same data in every run. */
@@ -122,11 +127,34 @@ function idbGetAll(idb: IDBDatabase, stores: readonly string[]): Promise<number>
   });
 }
 
+/** What the bench script hands the page for the lead (tests/bench/consolidation-bundles.ts, lead.json). */
+interface BenchLead {
+  keys: Record<string, unknown>;
+  fingerprint: string;
+  installationId: string;
+  invitation: Record<string, unknown> & { projectId: string };
+}
+
+/** bulkPut of `rows` per table into a fresh database with the given stores, one transaction per table. */
+async function rawBulkPut(stores: Record<string, string>, rows: Record<string, readonly unknown[]>): Promise<number> {
+  const raw = new Dexie(`mreza-bench-raw-${Date.now()}-${Math.floor(Math.random() * 1e6)}`);
+  raw.version(1).stores(stores);
+  await raw.open();
+  await idle();
+  const t0 = performance.now();
+  for (const [table, list] of Object.entries(rows)) await raw.transaction('rw', raw.table(table), () => raw.table(table).bulkPut(list as unknown[]));
+  const elapsed = ms(t0);
+  raw.close();
+  await Dexie.delete(raw.name);
+  return elapsed;
+}
+
 const DATASET_STORES = ['people', 'programmes', 'events', 'sessions', 'enrolments', 'attendance', 'certificates', 'matches', 'mentoringSessions', 'outcomes', 'organisations'];
 
 export function installBenchHooks(db: MrezaDb): void {
   let dataset: Awaited<ReturnType<typeof loadDataset>> | undefined;
   let pendingKey: Promise<number> | undefined;
+  let bundleFiles: IncomingFile[] = [];
   const hooks = {
     ready: true,
     async seedPeople(n: number, seed: number) {
@@ -224,7 +252,7 @@ export function installBenchHooks(db: MrezaDb): void {
       dataset = await loadDataset(db);
       const loadMs = ms(t0);
       const t1 = performance.now();
-      const out = computeIndicators(dataset, {}, today);
+      const out = computeIndicators(dataset, {}, today, { drilldown: false }); // as the dashboard does
       const computeMs = ms(t1);
       return { ms: ms(t0), loadMs, computeMs, indicators: Object.keys(out.indicators).length };
     },
@@ -263,8 +291,121 @@ export function installBenchHooks(db: MrezaDb): void {
     dashboardFilter(filter: IndicatorFilter, today: string) {
       if (!dataset) throw new Error('dashboardFirst first');
       const t0 = performance.now();
-      computeIndicators(dataset, filter, today);
+      computeIndicators(dataset, filter, today, { drilldown: false }); // as the dashboard does
       return { ms: ms(t0) };
+    },
+    /**
+     * Consolidation (issues 7, 8), step 1: makes this installation the lead of the benchmark
+     * project (its key pair and invitation were generated with the bundles, in Node), as
+     * ensureIdentity and createLeadProject would have left it; no partner imported yet.
+     */
+    async consolidationSetup(lead: BenchLead) {
+      const now = new Date().toISOString();
+      await db.transaction('rw', [db.exchange, db.partnerSlices], async () => {
+        await db.partnerSlices.clear();
+        await db.exchange.put({ id: 'identity', installationId: lead.installationId, keys: lead.keys, fingerprint: lead.fingerprint, createdAt: now } as never);
+        await db.exchange.put({ id: 'leadProject', invitation: lead.invitation, createdAt: now } as never);
+      });
+      const identity = await ensureIdentity(db);
+      if (identity.fingerprint !== lead.fingerprint) throw new Error('lead identity not installed');
+      return { projectId: lead.invitation.projectId };
+    },
+    /** Step 2: the files as the lead's file picker hands them over (bytes in memory; not timed). */
+    async consolidationLoad(urls: string[]) {
+      bundleFiles = [];
+      for (const url of urls) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(`${url}: ${res.status}`);
+        bundleFiles.push({ fileName: url.slice(url.lastIndexOf('/') + 1), data: new Uint8Array(await res.arrayBuffer()) });
+      }
+      await idle();
+      return { files: bundleFiles.length, bytes: bundleFiles.reduce((s, f) => s + f.data.length, 0) };
+    },
+    /**
+     * Step 3, the figure: what the lead's Import button does (LeadExchange.tsx): previewImport
+     * (read, decrypt, verify, validate every bundle, then planConsolidation: the dry run) and
+     * commitImport (one transaction). Into an empty lead database.
+     */
+    async consolidate() {
+      const org = await db.organisations.get(await selfOrgId(db));
+      if (!org) throw new Error('no organisation');
+      const t0 = performance.now();
+      let inspected = t0;
+      const preview = await previewBundles(db, bundleFiles, { onProgress: () => (inspected = performance.now()) });
+      const previewMs = ms(t0);
+      const t1 = performance.now();
+      const result = await commitBundles(db, { userName: 'bench' }, org, preview);
+      const commitMs = ms(t1);
+      const totalMs = ms(t0);
+      return {
+        ms: totalMs, inspectMs: inspected - t0, planMs: previewMs - (inspected - t0), commitMs, applied: result.applied, rows: result.totals.add,
+        refused: preview.refused.map((r) => `${r.fileName}: ${r.problem.code}`), notApplied: preview.plan.items.filter((i) => i.status !== 'apply').map((i) => `${i.fileName ?? ''}: ${i.status}`),
+      };
+    },
+    /**
+     * Step 4, the reference: a raw Dexie bulkPut of the rows the commit wrote (the partnerSlices
+     * rows, read back) into the same table of a fresh database. (A bulkPut of every record those
+     * slices hold as separate rows of per-table stores is not run: IndexedDB's per-row cost makes
+     * it minutes at the default size, hours at full.)
+     */
+    async consolidationReference() {
+      const slices = await db.partnerSlices.toArray();
+      const records = slices.reduce((n, s) => n + Object.values(s.tables).reduce((m, rows) => m + rows.length, 0), 0);
+      await idle();
+      const slicesMs = await rawBulkPut({ partnerSlices: STORES_V3.partnerSlices }, { partnerSlices: slices });
+      return { slicesMs, slices: slices.length, records };
+    },
+    /**
+     * Where the time goes, outside the timed run: per file, inspectBundle whole, then its stages
+     * redone one by one with the same functions (hashes, decrypt, unzip, UTF-8 decode + JSON.parse
+     * of every line, zod row schemas), interleaved so that the machine's load hits both alike;
+     * then planConsolidation over the inspected bundles.
+     */
+    async consolidationSplit() {
+      const identity = await ensureIdentity(db);
+      const state = await loadConsolidatedState(db);
+      if (!state) throw new Error('no lead project');
+      const split = { inspectBundle: 0, hashFile: 0, decrypt: 0, hashZip: 0, unzip: 0, hashEntries: 0, decodeParse: 0, validate: 0, planConsolidation: 0 };
+      const lap = <T>(key: keyof typeof split, t0: number, v: T) => ((split[key] += ms(t0)), v);
+      const inputs: BundleInput[] = [];
+      for (const f of bundleFiles) {
+        let t = performance.now();
+        inputs.push({ bundle: lap('inspectBundle', t, await inspectBundle(f.data, identity.keys, { projectId: state.projectId, schemaVersion: SCHEMA_VERSION })), fileName: f.fileName });
+        t = performance.now();
+        lap('hashFile', t, await sha256Hex(f.data));
+        t = performance.now();
+        const signed = lap('decrypt', t, await openFromRecipient(f.data, identity.keys, 'bundle'));
+        const sigLength = new DataView(signed.buffer, signed.byteOffset).getUint32(8);
+        const zip = signed.subarray(SIGNED_HEADER + sigLength);
+        t = performance.now();
+        lap('hashZip', t, await sha256Hex(zip));
+        t = performance.now();
+        const entries = lap('unzip', t, unzipSync(zip));
+        t = performance.now();
+        for (const bytes of Object.values(entries)) await sha256Hex(bytes);
+        lap('hashEntries', t, 0);
+        for (const table of BUNDLE_TABLES) {
+          const bytes = entries[`data/${table}.ndjson`];
+          if (!bytes) continue;
+          t = performance.now();
+          const text = fromUtf8(bytes);
+          const values = text === '' ? [] : text.slice(0, -1).split('\n').map((line) => JSON.parse(line) as unknown);
+          lap('decodeParse', t, 0);
+          const schema = bundleRowSchema(table, 'pseudonymised');
+          t = performance.now();
+          for (const v of values) schema.safeParse(v);
+          lap('validate', t, 0);
+        }
+      }
+      const t = performance.now();
+      planConsolidation({ projectId: state.projectId, partners: {} }, inputs);
+      lap('planConsolidation', t, 0);
+      return split;
+    },
+    /** Drops the files and the lead's data (memory for the next benchmark). */
+    async consolidationDone() {
+      bundleFiles = [];
+      await db.partnerSlices.clear();
     },
     /**
      * Arms a timer for the next keystroke in the search box: keydown (the event's timestamp) →
