@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { fromUtf8, own, sha256Hex, type Bytes, CryptoError, envelopeRecipient, isEnvelope, openFromRecipient, fingerprint, type OrgKeys, isPassphraseBox, openWithPassphrase, passphraseBoxType } from '../crypto';
+import { own, sha256Hex, type Bytes, CryptoError, envelopeRecipient, isEnvelope, openFromRecipient, fingerprint, type OrgKeys, isPassphraseBox, openWithPassphrase, passphraseBoxType } from '../crypto';
 import { BundleError } from './errors';
 import {
   BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, bundleRowSchema, dataEntry, INDICATORS_ENTRY, indicatorsFileSchema, manifestSchema, SIGNATURE_CONTEXT,
   TOMBSTONES_ENTRY, tombstoneRowSchema, type BundleManifest, type IndicatorsFile,
 } from './format';
-import { checkEntries, MANIFEST_ENTRY, openSigned, parseEntryJson as parseJson, requireCanonical, verifySigned } from './signed';
+import { checkEntries, MANIFEST_ENTRY, openSigned, parseEntryJson as parseJson, readNdjson, requireCanonical, verifySigned } from './signed';
 import type { Row } from './pseudonymise';
 import { tablesAt, type BundleTable } from './privacy';
 
@@ -115,33 +115,14 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
   if (!indicators.success) throw new BundleError('invalidRow', { table: 'indicators', line: 1, field: indicators.error.issues[0]?.path.join('.') ?? '', reason: 'schema' });
 
   const orgId = manifest.organisation.id;
-  const readLines = (entry: string, table: string, schema: z.ZodType, check?: (row: Row, line: number) => void): Row[] => {
-    const text = fromUtf8(files[entry]!);
-    if (text !== '' && !text.endsWith('\n')) throw new BundleError('invalidRow', { table, line: text.split('\n').length, field: '', reason: 'line' });
-    const lines = text === '' ? [] : text.slice(0, -1).split('\n');
-    if (lines.length !== manifest.counts[table]) throw new BundleError('tampered', { entry, reason: 'count' });
-    const ids = new Set<string>();
-    return lines.map((line, i) => {
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        throw new BundleError('invalidRow', { table, line: i + 1, field: '', reason: 'json' });
-      }
-      const result = schema.safeParse(value);
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        const field = issue?.code === 'unrecognized_keys' ? issue.keys.join(',') : (issue?.path.join('.') ?? '');
-        throw new BundleError('invalidRow', { table, line: i + 1, field, reason: issue?.code === 'unrecognized_keys' ? 'notAllowed' : 'schema' });
-      }
-      const row = result.data as Row;
-      if (row.orgId !== orgId) throw new BundleError('invalidRow', { table, line: i + 1, field: 'orgId', reason: 'otherOrganisation' });
-      if (ids.has(String(row.id))) throw new BundleError('invalidRow', { table, line: i + 1, field: 'id', reason: 'duplicate' });
-      ids.add(String(row.id));
-      check?.(row, i + 1);
-      return row;
-    });
-  };
+  const readLines = (entry: string, table: string, schema: z.ZodType, check?: (row: Row, line: number) => void): Row[] =>
+    readNdjson(files[entry]!, table, schema, manifest.counts[table], {
+      entry,
+      check: (row, line) => {
+        if (row.orgId !== orgId) throw new BundleError('invalidRow', { table, line, field: 'orgId', reason: 'otherOrganisation' });
+        check?.(row as Row, line);
+      },
+    }) as Row[];
 
   const out: Partial<Record<BundleTable, Row[]>> = {};
   let tombstones: Row[] = [];

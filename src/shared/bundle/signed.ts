@@ -123,11 +123,21 @@ export async function checkEntries(files: Record<string, Uint8Array>, listed: Re
  * One canonical JSON row per line, each ending in "\n"; `count` lines exactly. Rows are checked
  * with `schema` (strict schemas refuse extra fields as `notAllowed`) and ids must be unique.
  */
-export function readNdjson(bytes: Uint8Array, table: string, schema: z.ZodType, count: number | undefined): Array<Record<string, unknown>> {
+/**
+ * One NDJSON entry → validated rows: exactly `count` lines, each JSON, each passing `schema`,
+ * ids unique; `check` adds the caller's own rule per row. Errors name the table and line.
+ */
+export function readNdjson(
+  bytes: Uint8Array,
+  table: string,
+  schema: z.ZodType,
+  count: number | undefined,
+  opts: { entry?: string; check?: (row: Record<string, unknown>, line: number) => void } = {},
+): Array<Record<string, unknown>> {
   const text = fromUtf8(bytes);
   if (text !== '' && !text.endsWith('\n')) throw new BundleError('invalidRow', { table, line: text.split('\n').length, field: '', reason: 'line' });
   const lines = text === '' ? [] : text.slice(0, -1).split('\n');
-  if (lines.length !== count) throw new BundleError('tampered', { entry: table, reason: 'count' });
+  if (lines.length !== count) throw new BundleError('tampered', { entry: opts.entry ?? table, reason: 'count' });
   const ids = new Set<string>();
   return lines.map((line, i) => {
     let value: unknown;
@@ -143,6 +153,7 @@ export function readNdjson(bytes: Uint8Array, table: string, schema: z.ZodType, 
       throw new BundleError('invalidRow', { table, line: i + 1, field, reason: issue?.code === 'unrecognized_keys' ? 'notAllowed' : 'schema' });
     }
     const row = result.data as Record<string, unknown>;
+    opts.check?.(row, i + 1);
     if (ids.has(String(row.id))) throw new BundleError('invalidRow', { table, line: i + 1, field: 'id', reason: 'duplicate' });
     ids.add(String(row.id));
     return row;

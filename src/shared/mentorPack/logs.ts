@@ -1,9 +1,10 @@
 import { CryptoError, fingerprint, isEnvelope, openFromRecipient, own, sealToRecipient, sha256Hex, type Bytes, type OrgKeys, type PublicKeys } from '../crypto';
-import { checkEntries, ndjsonBytes, openSigned, parseEntryJson, readNdjson, requireCanonical, verifySigned, writeSigned, MANIFEST_ENTRY } from '../bundle/signed';
+import { ndjsonBytes, readNdjson, writeSigned } from '../bundle/signed';
+import { openSignedFile } from './openSignedFile';
 import { orgSlug } from '../bundle/fileName';
 import type { MentoringSession } from '../model';
 import { MentorPackError, fromBundleError } from './errors';
-import { LOGS_ENTRY, LOGS_FORMAT, LOGS_FORMAT_VERSION, LOGS_SIGNATURE_CONTEXT, MAX_UNPACKED, logRowSchema, logsManifestSchema, type LogsManifest } from './format';
+import { LOGS_ENTRY, LOGS_FORMAT, LOGS_FORMAT_VERSION, LOGS_SIGNATURE_CONTEXT, logRowSchema, logsManifestSchema, type LogsManifest } from './format';
 
 /**
  * The mentor's session logs going home: every log of the pack's matches as the mentor's Mreža
@@ -77,23 +78,10 @@ async function read(bytes: Bytes, keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'>)
     if (e.code === 'wrongRecipient' || e.code === 'newerFormat') throw new MentorPackError(e.code, e.params);
     throw new MentorPackError('damaged');
   }
-  const opened = await openSigned(plain, LOGS_SIGNATURE_CONTEXT, { maxUnpackedBytes: MAX_UNPACKED, notSignedCode: 'damaged' });
-  const json = parseEntryJson(opened.manifestBytes, 'tampered', MANIFEST_ENTRY) as Record<string, unknown> | null;
-  if (json?.format !== LOGS_FORMAT) throw new MentorPackError('notALogsFile');
-  if (typeof json.formatVersion === 'number' && json.formatVersion > LOGS_FORMAT_VERSION) throw new MentorPackError('newerFormat', { found: json.formatVersion });
-  const parsed = logsManifestSchema.safeParse(json);
-  if (!parsed.success) throw new MentorPackError('damaged', { entry: MANIFEST_ENTRY });
-  const manifest = parsed.data;
-  requireCanonical(opened.manifestBytes, manifest, MANIFEST_ENTRY);
-  const signerFingerprint = await fingerprint(manifest.signer.publicKeys).catch(() => {
-    throw new MentorPackError('tampered');
-  });
-  if (signerFingerprint !== manifest.signer.fingerprint) throw new MentorPackError('tampered');
-  await verifySigned(opened.signature, signerFingerprint, manifest.signer.publicKeys.sign);
-  await checkEntries(opened.files, manifest.entries, new Set([LOGS_ENTRY]));
+  const { opened, manifest } = await openSignedFile(plain, LOGS_SIGNATURE_CONTEXT, { format: LOGS_FORMAT, version: LOGS_FORMAT_VERSION, schema: logsManifestSchema, notThisKind: 'notALogsFile', entries: new Set([LOGS_ENTRY]) });
   const sessions = readNdjson(opened.files[LOGS_ENTRY]!, 'mentoringSessions', logRowSchema, manifest.counts.mentoringSessions) as MentoringSession[];
   sessions.forEach((s, i) => {
     if (s.orgId !== manifest.organisationId) throw new MentorPackError('invalidRow', { table: 'mentoringSessions', line: i + 1, field: 'orgId' });
   });
-  return { manifest, fingerprint: signerFingerprint, sessions, fileSha256 };
+  return { manifest, fingerprint: manifest.signer.fingerprint, sessions, fileSha256 };
 }

@@ -1,9 +1,10 @@
 import { sha256Hex, fingerprint, own, type Bytes, type OrgKeys, sealWithPassphrase, openWithPassphrase, passphraseBoxType, isPassphraseBox, CryptoError } from '../crypto';
-import { checkEntries, ndjsonBytes, openSigned, parseEntryJson, readNdjson, requireCanonical, verifySigned, writeSigned, MANIFEST_ENTRY } from '../bundle/signed';
+import { ndjsonBytes, readNdjson, writeSigned } from '../bundle/signed';
+import { openSignedFile } from './openSignedFile';
 import { orgSlug } from '../bundle/fileName';
 import type { Consent, Country, Match, MenteeProfile, Mentor, MentoringSession, Person } from '../model';
 import { MentorPackError, fromBundleError } from './errors';
-import { MAX_UNPACKED, PACK_FORMAT, PACK_FORMAT_VERSION, PACK_SIGNATURE_CONTEXT, packEntry, packManifestSchema, packRowSchema, type PackManifest } from './format';
+import { PACK_FORMAT, PACK_FORMAT_VERSION, PACK_SIGNATURE_CONTEXT, packEntry, packManifestSchema, packRowSchema, type PackManifest } from './format';
 import { PACK_TABLES, packRule, type PackTable } from './policy';
 
 type Row = Record<string, unknown>;
@@ -124,20 +125,7 @@ async function read(bytes: Bytes, passphrase: string): Promise<OpenedMentorPack>
     if (e instanceof CryptoError && (e.code === 'wrongPassphrase' || e.code === 'newerFormat')) throw new MentorPackError(e.code, e.params);
     throw new MentorPackError('damaged');
   }
-  const opened = await openSigned(plain, PACK_SIGNATURE_CONTEXT, { maxUnpackedBytes: MAX_UNPACKED, notSignedCode: 'damaged' });
-  const json = parseEntryJson(opened.manifestBytes, 'tampered', MANIFEST_ENTRY) as Row | null;
-  if (json?.format !== PACK_FORMAT) throw new MentorPackError('notAPack');
-  if (typeof json.formatVersion === 'number' && json.formatVersion > PACK_FORMAT_VERSION) throw new MentorPackError('newerFormat', { found: json.formatVersion });
-  const parsed = packManifestSchema.safeParse(json);
-  if (!parsed.success) throw new MentorPackError('damaged', { entry: MANIFEST_ENTRY });
-  const manifest = parsed.data;
-  requireCanonical(opened.manifestBytes, manifest, MANIFEST_ENTRY);
-  const signerFingerprint = await fingerprint(manifest.signer.publicKeys).catch(() => {
-    throw new MentorPackError('tampered');
-  });
-  if (signerFingerprint !== manifest.signer.fingerprint) throw new MentorPackError('tampered');
-  await verifySigned(opened.signature, signerFingerprint, manifest.signer.publicKeys.sign);
-  await checkEntries(opened.files, manifest.entries, new Set(PACK_TABLES.map(packEntry)));
+  const { opened, manifest } = await openSignedFile(plain, PACK_SIGNATURE_CONTEXT, { format: PACK_FORMAT, version: PACK_FORMAT_VERSION, schema: packManifestSchema, notThisKind: 'notAPack', entries: new Set(PACK_TABLES.map(packEntry)) });
   if (Object.keys(manifest.counts).length !== PACK_TABLES.length) throw new MentorPackError('tampered', { entry: 'counts' });
 
   const rows = {} as PackRows;

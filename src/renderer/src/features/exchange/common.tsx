@@ -1,9 +1,12 @@
-import { Alert, Code, Group, List, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Code, Group, List, Paper, PasswordInput, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconTransfer } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { MIN_PASSPHRASE, type ExchangeProblem } from '../../db/exchange';
+
+/** Blocks of the exchange screens; the bordered block itself is shared with mentor packs. */
+export { Section } from '../../components/Section';
 
 /** A fingerprint in groups of five digits, large enough to read out over the phone. */
 export function Fingerprint({ value, label }: { value: string; label?: string }) {
@@ -11,19 +14,6 @@ export function Fingerprint({ value, label }: { value: string; label?: string })
     <Code block aria-label={label} data-testid="fingerprint" fz="md" style={{ letterSpacing: '0.08em', wordSpacing: '0.4em', whiteSpace: 'normal' }}>
       {value}
     </Code>
-  );
-}
-
-export function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Paper withBorder radius="md" p="lg" data-testid={testId}>
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
   );
 }
 

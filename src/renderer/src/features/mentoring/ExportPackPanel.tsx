@@ -9,7 +9,7 @@ import { MIN_PASSPHRASE } from '../../db/exchange';
 import { mentorRows } from '../../db/mentoring';
 import { exportMentorPack } from '../../db/mentorPacks';
 import { platform } from '../../platform';
-import { PanelCard } from './PanelCard';
+import { Section } from '../../components/Section';
 
 /** Coordinator: a passphrase-protected pack of one mentor's active mentees. */
 export function ExportPackPanel() {
@@ -45,7 +45,7 @@ export function ExportPackPanel() {
     }
   };
   return (
-    <PanelCard title={t('export.title')} testId="export-pack">
+    <Section title={t('export.title')} testId="export-pack">
       <Text size="sm">{t('export.text')}</Text>
       <Select
         label={t('export.mentor')}
@@ -81,6 +81,6 @@ export function ExportPackPanel() {
           {t('export.write')}
         </Button>
       </Stack>
-    </PanelCard>
+    </Section>
   );
 }

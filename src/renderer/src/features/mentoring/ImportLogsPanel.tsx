@@ -11,7 +11,7 @@ import { useFormat } from '../../components/useFormat';
 import { matchRows } from '../../db/mentoring';
 import { commitMentorLogs, previewMentorLogs, type LogsPreview } from '../../db/mentorPacks';
 import { platform } from '../../platform';
-import { PanelCard } from './PanelCard';
+import { Section } from '../../components/Section';
 
 const CHANGE_COLOR: Record<LogChange, string> = { add: 'teal', replace: 'blue', unchanged: 'gray', keptLocal: 'orange' };
 
@@ -56,7 +56,7 @@ export function ImportLogsPanel() {
   const mentorName = plan ? ([...(names?.values() ?? [])].find((r) => r.match.mentorId === plan.mentorId)?.mentorName ?? '—') : '';
   const writes = plan ? plan.totals.add + plan.totals.replace : 0;
   return (
-    <PanelCard title={t('import.title')} testId="import-logs">
+    <Section title={t('import.title')} testId="import-logs">
       <Text size="sm">{t('import.text', PACK_EXT)}</Text>
       <Group>
         <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void choose()} loading={busy && !preview}>
@@ -133,6 +133,6 @@ export function ImportLogsPanel() {
           </Group>
         </Paper>
       )}
-    </PanelCard>
+    </Section>
   );
 }

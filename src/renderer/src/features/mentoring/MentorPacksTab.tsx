@@ -7,7 +7,7 @@ import { mentorRows } from '../../db/mentoring';
 import { getIssuedPacks, mentorLogsHistory } from '../../db/mentorPacks';
 import { ExportPackPanel } from './ExportPackPanel';
 import { ImportLogsPanel } from './ImportLogsPanel';
-import { PanelCard } from './PanelCard';
+import { Section } from '../../components/Section';
 
 /** Coordinator: packs for volunteer mentors out, their session logs back in. */
 export function MentorPacksTab() {
@@ -27,7 +27,7 @@ function IssuedPacks() {
   const data = useLiveQuery(async () => ({ packs: await getIssuedPacks(db), names: new Map((await mentorRows(db)).map((m) => [m.mentor.id, m.name])), history: await mentorLogsHistory(db) }), [db]);
   if (!data) return null;
   return (
-    <PanelCard title={t('issued.title')} testId="issued-packs">
+    <Section title={t('issued.title')} testId="issued-packs">
       {data.packs.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('issued.empty')}
@@ -78,6 +78,6 @@ function IssuedPacks() {
           </Table>
         </>
       )}
-    </PanelCard>
+    </Section>
   );
 }
