@@ -29,6 +29,7 @@ import {
 } from '../../src/shared/model';
 import { personNameKey } from '../../src/shared/people/nameKey';
 import { SCHEMA_VERSION } from '../../src/renderer/src/db/schema';
+import { mulberry32 } from '../../src/shared/random/mulberry32';
 
 export const PARTNERS = 30;
 export const LEAD_ORG_ID = '0b0b0b0b-0000-4000-8000-00000000b001';
@@ -52,16 +53,7 @@ export interface GeneratedMeta {
   generationMs: number;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const SYLLABLES = ['ko', 'va', 'ma', 'ri', 'ne', 'bo', 'ja', 'lu', 'še', 'dra', 'pe', 'tro', 'zu', 'kra', 'mi', 'ho', 'ba', 'lo', 'ći', 'đu'];
 const PLACES: ReadonlyArray<{ town: string; country: Country }> = [

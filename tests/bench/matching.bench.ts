@@ -15,17 +15,9 @@ import munkres from 'munkres';
 import { describe } from 'vitest';
 import { EXPERTISE_AREAS } from '@shared/model';
 import { evaluate, greedyAssignment, scorePair, solveAssignment, type AssignmentProblem, type MenteeInput, type MentorInput } from '@shared/matching';
+import { mulberry32 } from '@shared/random/mulberry32';
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const SMALL = process.env.BENCH_SIZE === 'default';
 const N = SMALL ? 200 : 2000;

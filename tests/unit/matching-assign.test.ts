@@ -1,18 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, greedyAssignment, solveAssignment, type AssignmentProblem } from '@shared/matching';
+import { mulberry32 } from '@shared/random/mulberry32';
 
 /** A small seeded generator (mulberry32) for instances bigger than fast-check should shrink. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /**
  * The independent exact method: try every way to give each mentee a mentor or nobody within the

@@ -5,6 +5,7 @@ import type {
 import { EXPERTISE_AREAS, OUTCOME_KINDS, SERVICES, TARGET_GROUPS } from '../model';
 import { personNameKey } from '../people/nameKey';
 import { HR_TOWNS, INSTITUTIONS, LAST, MEN_FIRST, SECTORS, SI_TOWNS, WOMEN_FIRST, type Place } from './names';
+import { mulberry32 } from '../random/mulberry32';
 
 export interface DemoData {
   organisations: Organisation[];
@@ -24,14 +25,7 @@ export interface DemoData {
 
 /** A small deterministic generator so the demo looks the same on every machine. */
 function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),

@@ -23,18 +23,10 @@ import { loadDataset } from '../db/indicators';
 import { selfOrgId } from '../db/records';
 import { SCHEMA_VERSION, STORES_V3 } from '../db/schema';
 import { loadImportFile } from '../features/participants/importFile';
+import { mulberry32 } from '@shared/random/mulberry32';
 
 /** mulberry32: the same seed gives the same data in every run. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 const SYLLABLES = ['ko', 'va', 'ma', 'ri', 'ne', 'bo', 'ja', 'lu', 'še', 'dra', 'pe', 'tro', 'zu', 'kra', 'mi', 'ho', 'ba', 'lo', 'ći', 'đu'];
 const TOWNS = ['Čakovec', 'Varaždin', 'Prelog', 'Celje', 'Ormož', 'Ptuj', 'Osijek', 'Niš', 'Tuzla', 'Subotica', 'Murska Sobota', 'Sisak'];
