@@ -132,6 +132,21 @@ test('lead invites, partner joins and exports, lead imports with a dry run and r
   await switchLanguage(lead, 'sr-Cyrl');
   await expect(lead.getByText(tr('sr-Cyrl', 'exchange', 'partners.title'), { exact: true })).toBeVisible();
   await snap(lead, 'exchange-lead-sr-Cyrl');
+
+  // The partner now sends totals only (in Serbian Cyrillic): the lead sees them beside the figures.
+  const c = (key: string) => tr('sr-Cyrl', 'exchange', key);
+  await exp.getByRole('radio', { name: c('export.levels.aggregate') }).check();
+  const totals = await download(partner, () => exp.getByRole('button', { name: c('export.write') }).click());
+  await pick(lead, () => imp.getByRole('button', { name: c('import.choose') }).click(), [totals]);
+  await expect(dry).toContainText(c('import.statuses.apply'));
+  await dry.getByRole('button', { name: c('import.commit') }).click();
+  await expect(dry).toBeHidden();
+  await lead.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'reports') }).click();
+  const card = lead.getByTestId('totals-only');
+  await expect(card).toContainText(tr('sr-Cyrl', 'reports', 'totalsOnly.title'));
+  await expect(card).toContainText('Partner NGO Celje');
+  await card.scrollIntoViewIfNeeded();
+  await shot(lead, 'exchange-lead-totals-only-sr-Cyrl');
   await leadCtx.close();
   await partnerCtx.close();
 });

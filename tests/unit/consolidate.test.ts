@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectBundle, type InspectedBundle } from '../../src/shared/bundle';
 import { canonicalJson, generateOrgKeys } from '../../src/shared/crypto';
 import {
-  applyPlan, consolidatedDataset, emptyConsolidatedState, pinsOf, planConsolidation, type BundleInput, type ConsolidatedState,
+  applyPlan, consolidatedDataset, emptyConsolidatedState, pinsOf, planConsolidation, totalsOnlyPartners, type BundleInput, type ConsolidatedState,
 } from '../../src/shared/consolidate';
 import { computeIndicators } from '../../src/shared/indicators/compute';
 import { consent, exportBundle, makeWorld, ORG_A, person, type World } from '../fixtures/bundles/world';
@@ -180,5 +180,22 @@ describe('unique people across partners, by hand', () => {
     const ds = consolidatedDataset(state);
     expect(computeIndicators(ds, {}, '2026-12-31').indicators.reach.total).toBe(2);
     expect(computeIndicators(ds, { personKey: ds.personKey }, '2026-12-31').indicators.reach.total).toBe(1);
+  });
+});
+
+describe('partners that send totals only', () => {
+  it('stand beside the project figures with their own totals, never added into the records', async () => {
+    const written = await exportBundle(world, world.b, { now: new Date('2026-10-06T10:00:00.000Z'), today: '2026-10-06', privacy: 'aggregate' });
+    const aggregate = { bundle: await inspectBundle(written.bytes, world.leadKeys, { projectId: world.invitation.projectId }), fileName: 'b-aggregate.mreza' };
+    const { state } = importBatch(state0, [a1, aggregate]);
+    const totals = totalsOnlyPartners(state);
+    expect(totals.map((p) => p.orgId)).toEqual([aggregate.bundle.manifest.organisation.id]);
+    const own = aggregate.bundle.indicators.indicators;
+    expect(totals[0]).toMatchObject({ asOf: '2026-10-06', reached: own.reach.total, trainingSessions: own.training.sessions, mentoringSessions: own.mentoring.sessions });
+    expect(totals[0]!.reached).toBeGreaterThan(0);
+    expect(totals[0]!.women).toBe(own.reach.byGender.find((g) => g.key === 'woman')!.count);
+    // Only partner A's records are in the merged data set.
+    const ds = consolidatedDataset(state);
+    expect(new Set(ds.people.map((p) => p.orgId))).toEqual(new Set([a1.bundle.manifest.organisation.id]));
   });
 });

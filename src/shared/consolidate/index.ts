@@ -1,3 +1,4 @@
 export * from './consolidate';
 export * from './inspectFiles';
 export * from './ownPeople';
+export * from './totalsOnly';

@@ -3,8 +3,8 @@ import {
   type PrivacyLevel, type WrittenBundle,
 } from '@shared/bundle';
 import {
-  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, withOwnPeople, type ConsolidatedDataset,
-  type ConsolidatedState, type ConsolidationPlan, type IncomingFile, type PartnerSlice, type RefusedFile,
+  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, totalsOnlyPartners, withOwnPeople, type ConsolidatedDataset,
+  type ConsolidatedState, type ConsolidationPlan, type IncomingFile, type PartnerSlice, type RefusedFile, type TotalsOnlyPartner,
 } from '@shared/consolidate';
 import { exportOrgKeys, fingerprint, generateOrgKeys, importOrgKeys, type OrgKeys, type StoredOrgKeys } from '@shared/crypto';
 import type { ExchangeIdentity, ImportHistory, JoinedProject, LeadProject, Organisation, PartnerSliceRow, TableName } from '@shared/model';
@@ -268,7 +268,7 @@ export async function bundleImportHistory(db: MrezaDb): Promise<ImportHistory[]>
 export async function loadConsolidatedDataset(
   db: MrezaDb,
   ownPeople: Parameters<typeof withOwnPeople>[1] = [],
-): Promise<{ dataset: ConsolidatedDataset; names: Map<string, string>; programmeNames: Map<string, string> } | undefined> {
+): Promise<{ dataset: ConsolidatedDataset; names: Map<string, string>; programmeNames: Map<string, string>; totalsOnly: TotalsOnlyPartner[] } | undefined> {
   if ((await db.partnerSlices.count()) === 0) return undefined;
   const project = await getLeadProject(db);
   const state = await loadConsolidatedState(db);
@@ -276,5 +276,5 @@ export async function loadConsolidatedDataset(
   const programmeNames = new Map<string, string>();
   for (const p of Object.values(state.partners)) for (const row of p.tables.programmes ?? []) if (typeof row.title === 'string') programmeNames.set(String(row.id), row.title);
   const dataset = await withOwnPeople(consolidatedDataset(state), ownPeople, project.invitation.projectSecret);
-  return { dataset, names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmeNames };
+  return { dataset, names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmeNames, totalsOnly: totalsOnlyPartners(state) };
 }

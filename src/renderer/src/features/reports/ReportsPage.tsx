@@ -22,6 +22,7 @@ import { ReportPrint } from './ReportPrint';
 import { StatTile } from './StatTile';
 import { TargetsPanel } from './TargetsPanel';
 import { useReport } from './useReport';
+import { TotalsOnlyCard } from './TotalsOnlyCard';
 
 export function ReportsPage() {
   return (
@@ -41,14 +42,16 @@ function Dashboard() {
   const fmt = useFormat();
   const navigate = useNavigate();
   const location = useLocation();
-  const { filter, setFilter, result, names, dataset, peopleBehind } = useReport();
+  const { filter, setFilter, result, names, dataset, peopleBehind, totalsOnly } = useReport();
   const [drill, setDrill] = useState<{ title: string; path: string } | null>(null);
   const drillIds = useMemo(() => (drill ? peopleBehind(drill.path) : null), [drill, peopleBehind]);
   const targets = useLiveQuery(() => db.targets.toArray(), [db]) ?? [];
   const womenTarget = (applicableTargets(targets, filter.programmeId).find((x) => x.indicator === 'reach.womenShare')?.value ?? DEFAULT_WOMEN_TARGET) / 100;
   if (!result || !dataset) return null;
   const { indicators: i } = result;
-  const hasData = dataset.people.length > 0;
+  const hasRecords = dataset.people.length > 0;
+  // A lead whose partners all sent totals only still has a report to show: their totals.
+  const hasData = hasRecords || totalsOnly.length > 0;
   const label = (table: string) => (key: string) => categoryLabel(t, names, table, key);
   const open = (path: string, title: string) => setDrill({ path, title });
 
@@ -78,7 +81,7 @@ function Dashboard() {
         title={t('reports:title')}
         description={t('reports:description')}
         actions={
-          hasData && (
+          hasRecords && (
             <>
               <Button variant="light" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportAs('xlsx')}>
                 {t('reports:exportXlsx')}
@@ -122,6 +125,7 @@ function Dashboard() {
             </Group>
             <Progress mt="sm" size="lg" value={(i.reach.womenShare ?? 0) * 100} color={(i.reach.womenShare ?? 0) >= womenTarget ? 'teal' : 'orange'} aria-label={t('reports:indicators.reach.womenShare')} />
           </Paper>
+          <TotalsOnlyCard partners={totalsOnly} />
           <TargetsPanel indicators={i} programmeId={filter.programmeId} programmes={names.programmes} />
           {i.reach.byMonth.length > 1 && (
             <Paper withBorder radius="md" p="md">

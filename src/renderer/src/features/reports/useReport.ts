@@ -59,5 +59,5 @@ export function useReport() {
     }),
     [loaded],
   );
-  return { filter, setFilter, period, dataset, result, names, peopleBehind };
+  return { filter, setFilter, period, dataset, result, names, peopleBehind, totalsOnly: loaded?.totalsOnly ?? [] };
 }
