@@ -60,6 +60,26 @@ function personAt(r: () => number, orgId: string, at: string): Person {
   };
 }
 
+/** The dashboard's data: people, a third of them mentees matched to a fiftieth of them, logs over 2024–2026. */
+function dashboardRows(nPeople: number, nSessions: number, seed: number, orgId: string): { people: Person[]; matches: Match[]; sessions: MentoringSession[] } {
+  const r = rng(seed);
+  const people = makePeople(nPeople, seed, orgId);
+  const at = '2026-01-15T10:00:00.000Z';
+  const mentors = people.slice(0, Math.max(1, Math.floor(nPeople / 50)));
+  const matches: Match[] = [];
+  for (let i = mentors.length; i < nPeople; i += 3) {
+    const year = 2024 + Math.floor(r() * 3);
+    matches.push({ id: uuid(r), orgId, createdAt: at, updatedAt: at, mentorId: mentors[Math.floor(r() * mentors.length)]!.id, menteeId: people[i]!.id, status: r() < 0.6 ? 'active' : 'closed', startedOn: `${year}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}` });
+  }
+  const sessions: MentoringSession[] = [];
+  for (let done = 0; done < nSessions; done++) {
+    const m = matches[Math.floor(r() * matches.length)]!;
+    const date = `${2024 + Math.floor(r() * 3)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    sessions.push({ id: uuid(r), orgId, createdAt: at, updatedAt: at, matchId: m.id, date, minutes: 30 + 15 * Math.floor(r() * 6), mode: r() < 0.5 ? 'inPerson' : 'online', services: [SERVICES[Math.floor(r() * SERVICES.length)]!] });
+  }
+  return { people, matches, sessions };
+}
+
 export function makePeople(n: number, seed: number, orgId: string): Person[] {
   const r = rng(seed);
   const at = '2026-01-15T10:00:00.000Z';
@@ -209,28 +229,25 @@ export function installBenchHooks(db: MrezaDb): void {
     async seedDashboard(nPeople: number, nSessions: number, seed: number) {
       const t0 = performance.now();
       const orgId = await selfOrgId(db);
-      const r = rng(seed);
       await Promise.all([db.people.clear(), db.matches.clear(), db.mentoringSessions.clear()]);
-      const people = makePeople(nPeople, seed, orgId);
-      await chunkedBulkAdd(db.backendDB(), 'people', people);
-      const at = '2026-01-15T10:00:00.000Z';
-      const mentors = people.slice(0, Math.max(1, Math.floor(nPeople / 50)));
-      const matches: Match[] = [];
-      for (let i = mentors.length; i < nPeople; i += 3) {
-        const year = 2024 + Math.floor(r() * 3);
-        matches.push({ id: uuid(r), orgId, createdAt: at, updatedAt: at, mentorId: mentors[Math.floor(r() * mentors.length)]!.id, menteeId: people[i]!.id, status: r() < 0.6 ? 'active' : 'closed', startedOn: `${year}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}` });
-      }
-      await chunkedBulkAdd(db.backendDB(), 'matches', matches);
-      for (let done = 0; done < nSessions; ) {
-        const batch: MentoringSession[] = [];
-        for (; batch.length < 20_000 && done < nSessions; done++) {
-          const m = matches[Math.floor(r() * matches.length)]!;
-          const date = `${2024 + Math.floor(r() * 3)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
-          batch.push({ id: uuid(r), orgId, createdAt: at, updatedAt: at, matchId: m.id, date, minutes: 30 + 15 * Math.floor(r() * 6), mode: r() < 0.5 ? 'inPerson' : 'online', services: [SERVICES[Math.floor(r() * SERVICES.length)]!] });
-        }
-        await rawAdd(db.backendDB(), 'mentoringSessions', batch);
-      }
-      return { ms: ms(t0), people: nPeople, matches: matches.length, sessions: nSessions };
+      const rows = dashboardRows(nPeople, nSessions, seed, orgId);
+      await chunkedBulkAdd(db.backendDB(), 'people', rows.people);
+      await chunkedBulkAdd(db.backendDB(), 'matches', rows.matches);
+      for (let i = 0; i < rows.sessions.length; i += 20_000) await rawAdd(db.backendDB(), 'mentoringSessions', rows.sessions.slice(i, i + 20_000));
+      return { ms: ms(t0), people: nPeople, matches: rows.matches.length, sessions: nSessions };
+    },
+    /**
+     * The same rows as seedDashboard, kept in memory as the loaded data set (no IndexedDB): for
+     * timing filter changes at sizes this machine's in-memory IndexedDB takes too long to seed.
+     */
+    async dashboardInMemory(nPeople: number, nSessions: number, seed: number, today: string) {
+      const orgId = await selfOrgId(db);
+      const rows = dashboardRows(nPeople, nSessions, seed, orgId);
+      const own = await loadDataset(db);
+      dataset = { ...own, people: rows.people, matches: rows.matches, mentoringSessions: rows.sessions };
+      const t0 = performance.now();
+      computeIndicators(dataset, {}, today, { drilldown: false });
+      return { computeMs: ms(t0), matches: rows.matches.length };
     },
     /** Reference for the dashboard: native getAll of every store loadDataset reads. */
     async rawDatasetGetAll() {
