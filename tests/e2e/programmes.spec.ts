@@ -57,7 +57,7 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   for (let i = 0; i < dates.length; i++) {
     if (i > 0) await ev.getByRole('button', { name: p('session.add') }).click();
     const row = ev.getByTestId('session-row').nth(i);
-    await fillDate(row.getByLabel(p('session.date')), dates[i]!);
+    await fillDate(row.getByLabel(p('session.date'), { exact: true }), dates[i]!);
     await row.getByLabel(p('session.start')).fill('17:00');
     await row.getByLabel(p('session.end')).fill('20:00');
     await row.getByLabel(p('session.venue')).fill('Centar za poduzetništvo');
