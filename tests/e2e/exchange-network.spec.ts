@@ -9,21 +9,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { download, en, loadDemo, pick, setUp, shot, switchLanguage, tr, watch } from './helpers';
+import { download, en, loadDemo, pick, setUp, snap, switchLanguage, toExchange, tr, watch } from './helpers';
 
 const INVITE_PASS = 'sunflower-river-2026';
 const LOCK = 'second-lock-2026';
 const KEY_PASS = 'only-for-the-lead-2026';
 const X = (path: string, vars?: Record<string, string | number>) => en('exchange', path, vars);
-
-async function toExchange(page: Page) {
-  await page.getByRole('link', { name: en('nav', 'exchange') }).click();
-}
-
-async function snap(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await shot(page, name);
-}
 
 async function joinProject(page: Page, invitation: { name: string; data: Buffer }) {
   await toExchange(page);

@@ -1,23 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { download, en, loadDemo, pick, setUp, shot, switchLanguage, tr, watch } from './helpers';
+import { expect, test } from '@playwright/test';
+import { download, en, loadDemo, pick, seriousViolations, setUp, shot, snap, switchLanguage, toExchange, tr, watch } from './helpers';
 
 const PASS = 'sunflower-river-2026';
-
-/** Full-page shots from the top, so the sticky header stays where it belongs. */
-async function snap(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await shot(page, name);
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
-
-async function toExchange(page: Page) {
-  await page.getByRole('link', { name: en('nav', 'exchange') }).click();
-}
 
 test('lead invites, partner joins and exports, lead imports with a dry run and reports include the partner', async ({ browser }) => {
   test.setTimeout(120_000);

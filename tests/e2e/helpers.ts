@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { LOCALE_NAMES, type Locale } from '../../src/shared/i18n/locales';
@@ -82,4 +83,22 @@ export async function switchLanguage(page: Page, locale: Locale): Promise<void> 
 export async function fillDate(field: Locator, text: string): Promise<void> {
   await field.fill(text);
   await field.press('Tab');
+}
+
+/** Full-page shot from the top, so the sticky header stays where it belongs. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, name);
+}
+
+/** axe-core (WCAG 2.1 A/AA): the serious and critical violations, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+export async function toExchange(page: Page): Promise<void> {
+  await page.getByRole('link', { name: en('nav', 'exchange') }).click();
 }

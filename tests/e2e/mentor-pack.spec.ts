@@ -1,38 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { LOCALE_NAMES } from '../../src/shared/i18n/locales';
-import { en, loadDemo, setUp, shot, tr } from './helpers';
+import { download, en, loadDemo, pick, seriousViolations, setUp, snap, switchLanguage, tr, watch } from './helpers';
 
 const PASS = 'lipa-na-trgu-2026';
 const MENTOR = 'Vesna Kovačević';
 const mp = (path: string, vars?: Record<string, string | number>) => en('mentorPack', path, { packExt: '.mreza-mentor', logsExt: '.mreza-logs', ...vars });
 const m = (path: string) => en('mentoring', path);
-
-function watch(page: Page) {
-  page.on('pageerror', (e) => console.log('pageerror', e.message));
-  page.on('console', (msg) => msg.type() === 'error' && console.log('console', msg.text()));
-}
-
-async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: dl.suggestedFilename(), data: readFileSync((await dl.path())!) };
-}
-
-async function pick(page: Page, click: () => Promise<void>, file: { name: string; data: Buffer }) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click()]);
-  await chooser.setFiles([{ name: file.name, mimeType: 'application/octet-stream', buffer: file.data }]);
-}
-
-async function snap(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await shot(page, name);
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 async function toPacks(page: Page) {
   await page.getByRole('link', { name: en('nav', 'mentoring') }).click();
@@ -79,7 +51,7 @@ test('mentor pack round trip: coordinator exports, the mentor logs sessions in m
   // Mentor: a fresh Mreža opens the pack (a wrong passphrase first).
   await mentor.goto('/');
   await mentor.getByRole('button', { name: mp('setup.offer') }).click();
-  await pick(mentor, () => mentor.getByRole('button', { name: mp('setup.chooseFile') }).click(), pack);
+  await pick(mentor, () => mentor.getByRole('button', { name: mp('setup.chooseFile') }).click(), [pack]);
   await expect(mentor.getByTestId('pack-file')).toHaveText(pack.name);
   await mentor.getByLabel(mp('setup.passphrase')).fill('not the passphrase');
   await mentor.getByRole('button', { name: mp('setup.open') }).click();
@@ -113,8 +85,7 @@ test('mentor pack round trip: coordinator exports, the mentor logs sessions in m
   await snap(mentor, 'mentor-pack-send-en');
 
   // The same screens in Serbian Cyrillic.
-  await mentor.getByTestId('language-switch').click();
-  await mentor.getByRole('option', { name: LOCALE_NAMES['sr-Cyrl'], exact: true }).click();
+  await switchLanguage(mentor, 'sr-Cyrl');
   await mentor.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'mentorMode.mentees') }).click();
   await expect(mentor.getByRole('heading', { name: tr('sr-Cyrl', 'mentorPack', 'mode.menteesTitle') })).toBeVisible();
   await snap(mentor, 'mentor-pack-mentees-sr-Cyrl');
@@ -124,9 +95,9 @@ test('mentor pack round trip: coordinator exports, the mentor logs sessions in m
   const imp = coord.getByTestId('import-logs');
   const bad = Buffer.from(logs.data);
   bad[bad.length - 20]! ^= 0x01;
-  await pick(coord, () => imp.getByRole('button', { name: mp('import.choose') }).click(), { name: logs.name, data: bad });
+  await pick(coord, () => imp.getByRole('button', { name: mp('import.choose') }).click(), [{ name: logs.name, data: bad }]);
   await expect(coord.getByTestId('pack-error')).toHaveText(mp('errors.damaged'));
-  await pick(coord, () => imp.getByRole('button', { name: mp('import.choose') }).click(), logs);
+  await pick(coord, () => imp.getByRole('button', { name: mp('import.choose') }).click(), [logs]);
   const dry = coord.getByTestId('logs-dry-run');
   await expect(dry).toContainText(MENTOR);
   await expect(dry.getByTestId('log-plan-row')).toHaveCount(3);
@@ -144,7 +115,7 @@ test('mentor pack round trip: coordinator exports, the mentor logs sessions in m
 
   // Same file again: nothing changes.
   await coord.getByRole('tab', { name: mp('tab') }).click();
-  await pick(coord, () => imp.getByRole('button', { name: mp('import.choose') }).click(), logs);
+  await pick(coord, () => imp.getByRole('button', { name: mp('import.choose') }).click(), [logs]);
   await expect(coord.getByTestId('no-changes')).toHaveText(mp('import.alreadyImported'));
   await expect(dry.getByRole('button', { name: mp('import.commit') })).toBeDisabled();
   await snap(coord, 'mentor-pack-coordinator-reimport-en');

@@ -1,16 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { LOCALE_NAMES } from '../../src/shared/i18n/locales';
-import { en, goToSettings, loadDemo, setUp, tr } from './helpers';
+import { en, goToSettings, loadDemo, seriousViolations, setUp, tr } from './helpers';
 
 const SCREENS = ['participants', 'programmes', 'mentoring', 'reports', 'exchange', 'settings'] as const;
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 test('no request leaves the machine during a whole session', async ({ page, baseURL }) => {
   const foreign: string[] = [];
