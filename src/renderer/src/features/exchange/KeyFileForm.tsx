@@ -1,11 +1,11 @@
 import { Alert, Button, Code, Group, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
-import { keyFileSaved, leadKeyFile, problemOf, type ExchangeProblem } from '../../db/exchange';
+import { keyFileSaved, leadKeyFile, MIN_PASSPHRASE, problemOf } from '../../db/exchange';
 import { platform } from '../../platform';
-import { NewPassphrase, newPassphraseState, ProblemAlert, Section } from './common';
+import { ProblemAlert, Section } from './common';
+import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase';
 
 /** How the command-line consolidation is started (scripts/consolidate.ts); the same in every language. */
 const COMMAND = 'npm run consolidate -- mreza-*.mreza --key mreza-lead-key-….mreza-key --out report.xlsx';
@@ -17,31 +17,15 @@ const COMMAND = 'npm run consolidate -- mreza-*.mreza --key mreza-lead-key-….m
 export function KeyFileForm() {
   const { t } = useTranslation('exchange');
   const { db, actor, org } = useApp();
-  const [pass, setPass] = useState('');
-  const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string>();
-  const [problem, setProblem] = useState<ExchangeProblem>();
-  const { ok } = newPassphraseState(pass, again);
-  const write = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    setSaved(undefined);
-    try {
+  const { fields, ok, busy, saved, problem, run } = usePassphraseSave(problemOf);
+  const write = () =>
+    run(async (pass) => {
       const file = await leadKeyFile(db, org, pass);
       const res = await platform.invoke('file:save', { suggestedName: file.fileName, filters: [], data: file.data });
-      if (res) {
-        await keyFileSaved(db, actor, res.fileName);
-        setSaved(res.fileName);
-        setPass('');
-        setAgain('');
-      }
-    } catch (e) {
-      setProblem(problemOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (!res) return undefined;
+      await keyFileSaved(db, actor, res.fileName);
+      return res.fileName;
+    });
   return (
     <Section title={t('keyFile.title')} testId="key-file">
       <Text size="sm">{t('keyFile.text')}</Text>
@@ -49,7 +33,7 @@ export function KeyFileForm() {
       <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="key-file-warning">
         {t('keyFile.warning')}
       </Alert>
-      <NewPassphrase pass={pass} again={again} onPass={setPass} onAgain={setAgain} label={t('keyFile.passphrase')} repeatLabel={t('keyFile.repeat')} />
+      <NewPassphrase {...fields} label={t('keyFile.passphrase')} repeatLabel={t('keyFile.repeat')} tooShortText={t('invite.tooShort', { count: MIN_PASSPHRASE })} mismatchText={t('invite.mismatch')} />
       <ProblemAlert problem={problem} />
       {saved && (
         <Alert color="teal" data-testid="key-file-saved">

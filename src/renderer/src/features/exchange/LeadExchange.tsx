@@ -9,12 +9,13 @@ import type { BundlePlan } from '@shared/consolidate';
 import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
 import {
-  bundleImportHistory, commitImport, createLeadProject, getLeadProject, invitationFile, listPartners, previewImport, problemOf,
+  bundleImportHistory, commitImport, createLeadProject, getLeadProject, invitationFile, listPartners, MIN_PASSPHRASE, previewImport, problemOf,
   type ExchangeProblem, type ImportPreview, type IncomingFile,
 } from '../../db/exchange';
 import { platform } from '../../platform';
-import { HowItWorks, LabelValue, NewPassphrase, newPassphraseState, ProblemAlert, Section, useProblemText } from './common';
+import { HowItWorks, LabelValue, ProblemAlert, Section, useProblemText } from './common';
 import { KeyFileForm } from './KeyFileForm';
+import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase';
 
 export function LeadExchange() {
   const { db } = useApp();
@@ -78,35 +79,19 @@ function LeadProjectView() {
 function InviteForm() {
   const { t } = useTranslation('exchange');
   const { db } = useApp();
-  const [pass, setPass] = useState('');
-  const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string>();
-  const [problem, setProblem] = useState<ExchangeProblem>();
-  const { ok } = newPassphraseState(pass, again);
-  const write = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
+  const { fields, ok, busy, saved, problem, run } = usePassphraseSave(problemOf);
+  const write = () =>
+    run(async (pass) => {
       const project = await getLeadProject(db);
-      if (!project) return;
+      if (!project) return undefined;
       const data = await invitationFile(project, pass);
       const res = await platform.invoke('file:save', { suggestedName: invitationFileName(project.invitation.projectName), filters: [], data });
-      if (res) {
-        setSaved(res.fileName);
-        setPass('');
-        setAgain('');
-      }
-    } catch (e) {
-      setProblem(problemOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return res?.fileName;
+    });
   return (
     <Section title={t('invite.title')} testId="invite">
       <Text size="sm">{t('invite.text')}</Text>
-      <NewPassphrase pass={pass} again={again} onPass={setPass} onAgain={setAgain} label={t('invite.passphrase')} repeatLabel={t('invite.repeat')} />
+      <NewPassphrase {...fields} label={t('invite.passphrase')} repeatLabel={t('invite.repeat')} tooShortText={t('invite.tooShort', { count: MIN_PASSPHRASE })} mismatchText={t('invite.mismatch')} />
       <ProblemAlert problem={problem} />
       {saved && (
         <Alert color="teal" data-testid="invitation-saved">

@@ -1,9 +1,9 @@
-import { Alert, Code, Group, List, Paper, PasswordInput, Text, Title } from '@mantine/core';
+import { Alert, Code, Group, List, Paper, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconTransfer } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
-import { MIN_PASSPHRASE, type ExchangeProblem } from '../../db/exchange';
+import type { ExchangeProblem } from '../../db/exchange';
 
 /** Blocks of the exchange screens; the bordered block itself is shared with mentor packs. */
 export { Section } from '../../components/Section';
@@ -70,24 +70,3 @@ export function HowItWorks({ role }: { role: 'lead' | 'partner' }) {
 }
 
 /** A new passphrase typed twice; `ok` once it is long enough and both agree. */
-export function newPassphraseState(pass: string, again: string) {
-  return { tooShort: pass.length > 0 && pass.length < MIN_PASSPHRASE, mismatch: again.length > 0 && again !== pass, ok: pass.length >= MIN_PASSPHRASE && again === pass };
-}
-
-export function NewPassphrase(props: { pass: string; again: string; onPass: (v: string) => void; onAgain: (v: string) => void; label: string; repeatLabel: string }) {
-  const { t } = useTranslation('exchange');
-  const { tooShort, mismatch } = newPassphraseState(props.pass, props.again);
-  return (
-    <Group align="flex-start">
-      <PasswordInput
-        label={props.label}
-        value={props.pass}
-        onChange={(e) => props.onPass(e.currentTarget.value)}
-        error={tooShort ? t('invite.tooShort', { count: MIN_PASSPHRASE }) : undefined}
-        description={tooShort ? undefined : t('invite.tooShort', { count: MIN_PASSPHRASE })}
-        w={300}
-      />
-      <PasswordInput label={props.repeatLabel} value={props.again} onChange={(e) => props.onAgain(e.currentTarget.value)} error={mismatch ? t('invite.mismatch') : undefined} w={300} />
-    </Group>
-  );
-}

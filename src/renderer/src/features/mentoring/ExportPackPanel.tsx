@@ -1,15 +1,16 @@
-import { Alert, Button, Group, PasswordInput, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Select, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
-import { PackProblemAlert, packProblemOf, type PackProblem } from '../../components/PackProblemAlert';
+import { PackProblemAlert, packProblemOf } from '../../components/PackProblemAlert';
 import { MIN_PASSPHRASE } from '../../db/exchange';
 import { mentorRows } from '../../db/mentoring';
 import { exportMentorPack } from '../../db/mentorPacks';
 import { platform } from '../../platform';
 import { Section } from '../../components/Section';
+import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase';
 
 /** Coordinator: a passphrase-protected pack of one mentor's active mentees. */
 export function ExportPackPanel() {
@@ -17,33 +18,15 @@ export function ExportPackPanel() {
   const { db, actor, org } = useApp();
   const mentors = useLiveQuery(async () => (await mentorRows(db)).filter((m) => m.load > 0), [db]) ?? [];
   const [mentorId, setMentorId] = useState<string | null>(null);
-  const [pass, setPass] = useState('');
-  const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string>();
-  const [problem, setProblem] = useState<PackProblem>();
-  const tooShort = pass.length > 0 && pass.length < MIN_PASSPHRASE;
-  const mismatch = again.length > 0 && again !== pass;
-  const ok = !!mentorId && pass.length >= MIN_PASSPHRASE && again === pass;
-  const write = async () => {
-    if (!mentorId) return;
-    setBusy(true);
-    setProblem(undefined);
-    setSaved(undefined);
-    try {
+  const { fields, ok: passOk, busy, saved, problem, run } = usePassphraseSave(packProblemOf);
+  const ok = !!mentorId && passOk;
+  const write = () =>
+    run(async (pass) => {
+      if (!mentorId) return undefined;
       const pack = await exportMentorPack(db, actor, org, mentorId, pass);
       const res = await platform.invoke('file:save', { suggestedName: pack.fileName, filters: [{ name: 'Mreža', extensions: ['mreza-mentor'] }], data: pack.bytes });
-      if (res) {
-        setSaved(t('export.saved', { fileName: res.fileName, mentor: pack.manifest.mentor.name, count: pack.manifest.counts.matches ?? 0 }));
-        setPass('');
-        setAgain('');
-      }
-    } catch (e) {
-      setProblem(packProblemOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return res ? t('export.saved', { fileName: res.fileName, mentor: pack.manifest.mentor.name, count: pack.manifest.counts.matches ?? 0 }) : undefined;
+    });
   return (
     <Section title={t('export.title')} testId="export-pack">
       <Text size="sm">{t('export.text')}</Text>
@@ -56,17 +39,13 @@ export function ExportPackPanel() {
         searchable
         maw={400}
       />
-      <Group align="flex-start">
-        <PasswordInput
-          label={t('export.passphrase')}
-          value={pass}
-          onChange={(e) => setPass(e.currentTarget.value)}
-          error={tooShort ? t('export.tooShort', { count: MIN_PASSPHRASE }) : undefined}
-          description={tooShort ? undefined : t('export.tooShort', { count: MIN_PASSPHRASE })}
-          w={300}
-        />
-        <PasswordInput label={t('export.repeat')} value={again} onChange={(e) => setAgain(e.currentTarget.value)} error={mismatch ? t('export.mismatch') : undefined} w={300} />
-      </Group>
+      <NewPassphrase
+        {...fields}
+        label={t('export.passphrase')}
+        repeatLabel={t('export.repeat')}
+        tooShortText={t('export.tooShort', { count: MIN_PASSPHRASE })}
+        mismatchText={t('export.mismatch')}
+      />
       <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
         {t('export.warning')}
       </Alert>
