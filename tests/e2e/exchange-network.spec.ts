@@ -50,6 +50,11 @@ test('a lead and two partners: batch import with a dry run, reports of both, new
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   const [lead, one, two] = await Promise.all(contexts.map((c) => c.newPage()));
   for (const p of [lead!, one!, two!]) watch(p);
+  // The lead reads bundles in Web Workers; a failing worker would fall back to the window's thread.
+  const workers: string[] = [];
+  const warnings: string[] = [];
+  lead!.on('worker', (w) => workers.push(w.url()));
+  lead!.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
 
   // The lead creates the project and writes the invitation.
   await setUp(lead!, { org: 'Lead NGO Zagreb', role: 'lead' });
@@ -83,6 +88,8 @@ test('a lead and two partners: batch import with a dry run, reports of both, new
   await imp.getByLabel(X('import.passphrase')).fill(LOCK);
   await choose([first, locked]);
   await expect(dry.getByTestId('plan-row')).toHaveCount(2);
+  expect(workers.filter((u) => /inspectWorker/.test(u)).length).toBeGreaterThan(0);
+  expect(warnings.filter((w) => w.includes('bundle inspection worker failed'))).toEqual([]);
   await expect(dry).toContainText('Partner One Celje');
   await expect(dry).toContainText('Partner Two Tuzla');
   await expect(dry.getByTestId('first-use')).toHaveCount(2);

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectBundle, type InspectedBundle } from '../../src/shared/bundle';
 import { canonicalJson, generateOrgKeys } from '../../src/shared/crypto';
 import {
-  applyPlan, consolidatedDataset, emptyConsolidatedState, pinsOf, planConsolidation, totalsOnlyPartners, type BundleInput, type ConsolidatedState,
+  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, totalsOnlyPartners, type BundleInput, type ConsolidatedState,
+  type InspectOne,
 } from '../../src/shared/consolidate';
 import { computeIndicators } from '../../src/shared/indicators/compute';
 import { consent, exportBundle, makeWorld, ORG_A, person, type World } from '../fixtures/bundles/world';
@@ -157,6 +158,42 @@ describe('consolidation', () => {
     const shared = state.partners[world.b.orgId]!.tables.people!.filter((p) => keysA.has(p.pseudoKey));
     expect(shared.length).toBeGreaterThan(0);
     expect(together.reach.total).toBeLessThanOrEqual(naive.reach.total);
+  });
+});
+
+describe('inspecting a batch of files', () => {
+  it('with several at a time, keeps the files\' order whatever order they finish in, and refuses per file', async () => {
+    const files = await Promise.all(
+      (['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04'] as const).map(async (day, i) => {
+        const written = await exportBundle(world, i % 2 ? world.b : world.a, { now: new Date(`${day}T10:00:00Z`), today: day });
+        return { fileName: `f${i}.mreza`, data: written.bytes };
+      }),
+    );
+    const damaged = { fileName: 'damaged.mreza', data: files[1]!.data.slice(0, 500) };
+    const batch = [files[0]!, damaged, files[1]!, files[2]!, files[3]!];
+    let inFlight = 0;
+    let most = 0;
+    // The first file finishes last: lanes must not reorder the results.
+    const slowFirst: InspectOne = async (data, keys, opts) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, data === files[0]!.data ? 60 : 5));
+      try {
+        return await inspectBundle(data, keys, opts);
+      } finally {
+        inFlight--;
+      }
+    };
+    const progress: number[] = [];
+    const out = await inspectFiles(batch, world.leadKeys, { projectId: world.invitation.projectId, inspectOne: slowFirst, concurrency: 2, onProgress: (done) => progress.push(done) });
+    expect(most).toBe(2);
+    expect(out.inputs.map((i) => i.fileName)).toEqual(['f0.mreza', 'f1.mreza', 'f2.mreza', 'f3.mreza']);
+    expect(out.inputs.map((i) => i.bundle.manifest.exportedAt.slice(0, 10))).toEqual(['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04']);
+    expect(out.refused).toEqual([{ fileName: 'damaged.mreza', problem: expect.objectContaining({ code: expect.stringMatching(/damaged|tampered/) }) }]);
+    expect(progress).toEqual([0, 1, 2, 3, 4, 5]);
+    // One at a time (the command line) gives the same answer.
+    const serial = await inspectFiles(batch, world.leadKeys, { projectId: world.invitation.projectId });
+    expect(canonicalJson(serial)).toBe(canonicalJson(out));
   });
 });
 

@@ -11,6 +11,7 @@ import type { ExchangeIdentity, ImportHistory, JoinedProject, LeadProject, Organ
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { inspectPool } from './inspectPool';
 import { SCHEMA_VERSION } from './schema';
 
 /** A localised refusal: the UI shows `exchange:errors.<code>` with params. */
@@ -213,10 +214,16 @@ export async function previewImport(db: MrezaDb, files: readonly IncomingFile[],
   const state = await loadConsolidatedState(db);
   if (!state) throw new BundleError('notAllowed', { reason: 'noProject' });
   const identity = await ensureIdentity(db);
-  const { inputs, refused } = await inspectFiles(files, identity.keys, {
-    passphrase: opts.passphrase, projectId: state.projectId, pins: pinsOf(state), schemaVersion: SCHEMA_VERSION, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
-  return { state, plan: planConsolidation(state, inputs), refused };
+  const pool = inspectPool();
+  try {
+    const { inputs, refused } = await inspectFiles(files, identity.keys, {
+      passphrase: opts.passphrase, projectId: state.projectId, pins: pinsOf(state), schemaVersion: SCHEMA_VERSION, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      inspectOne: pool.inspectOne, concurrency: pool.concurrency,
+    });
+    return { state, plan: planConsolidation(state, inputs), refused };
+  } finally {
+    pool.close();
+  }
 }
 
 export interface CommitResult {
