@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KeyFileError, keyFileName, readKeyFile, writeInvitation, writeKeyFile, createInvitation, type NewKeyFile } from '../../src/shared/bundle';
-import { canonicalBytes, exportOrgKeys, fingerprint, generateOrgKeys, MIN_ITERATIONS, sealWithPassphrase, type OrgKeys } from '../../src/shared/crypto';
+import { canonicalBytes, exportOrgKeys, fingerprint, generateOrgKeys, MIN_ITERATIONS, openWithPassphrase, sealWithPassphrase, type OrgKeys } from '../../src/shared/crypto';
 
 const PASS = 'ključ-od-svih-vrata';
 const fast = { iterations: MIN_ITERATIONS };
@@ -34,6 +34,26 @@ describe('lead key file', () => {
     expect(keyFileName('BADGE 2026 – Čakovec')).toBe('mreza-lead-key-badge-2026-cakovec.mreza-key');
   });
 
+  it('carries the decryption key only: whoever finds it cannot sign in the lead\'s name', async () => {
+    const bytes = await writeKeyFile(input, PASS, fast);
+    const json = JSON.parse(new TextDecoder().decode(await openWithPassphrase(bytes, PASS, 'keyFile'))) as { formatVersion: number; keys: Record<string, unknown> };
+    expect(json.formatVersion).toBe(2);
+    expect(Object.keys(json.keys).sort()).toEqual(['encryptPrivate', 'publicKeys']);
+    expect(JSON.stringify(json)).not.toContain(input.keys.signPrivate.d!);
+    const { keys: opened } = await readKeyFile(bytes, PASS);
+    expect(opened).not.toHaveProperty('sign');
+  });
+
+  it('still opens a version 1 key file (which also held the signing key), ignoring that key', async () => {
+    const v1 = { format: 'mreza-lead-key', formatVersion: 1, createdAt: '2026-10-01T10:00:00.000Z', project: input.project, lead: { ...input.lead, fingerprint: await fingerprint(keys.publicKeys) }, keys: input.keys, pins: input.pins };
+    const { file, keys: opened } = await readKeyFile(await sealWithPassphrase(canonicalBytes(v1), PASS, 'keyFile', fast), PASS);
+    expect(file.project).toEqual(input.project);
+    expect(file.pins).toEqual(input.pins);
+    expect(file.keys).not.toHaveProperty('signPrivate');
+    expect(opened.publicKeys).toEqual(keys.publicKeys);
+    expect(opened).not.toHaveProperty('sign');
+  });
+
   it('a wrong passphrase is refused as such', async () => {
     const bytes = await writeKeyFile(input, PASS, fast);
     expect(await codeOf(readKeyFile(bytes, 'not the passphrase'))).toBe('wrongPassphrase');
@@ -65,6 +85,6 @@ describe('lead key file', () => {
     expect(await codeOf(readKeyFile(await sealWithPassphrase(canonicalBytes(good), PASS, 'keyFile', fast), PASS))).toBe('damaged');
     const mixed = { ...good, keys: { ...input.keys, encryptPrivate: other.encryptPrivate } };
     expect(await codeOf(readKeyFile(await sealWithPassphrase(canonicalBytes(mixed), PASS, 'keyFile', fast), PASS))).toBe('damaged');
-    expect(await codeOf(readKeyFile(await sealWithPassphrase(canonicalBytes({ ...good, formatVersion: 2 }), PASS, 'keyFile', fast), PASS))).toBe('newerFormat');
+    expect(await codeOf(readKeyFile(await sealWithPassphrase(canonicalBytes({ ...good, formatVersion: 3 }), PASS, 'keyFile', fast), PASS))).toBe('newerFormat');
   });
 });

@@ -1,32 +1,47 @@
 import { z } from 'zod';
 import { id, isoDateTime } from '../model';
-import { canonicalBytes, CryptoError, fingerprint, fromBase64, fromUtf8, importOrgKeys, openWithPassphrase, passphraseBoxType, sealWithPassphrase, type OrgKeys, type StoredOrgKeys } from '../crypto';
+import { canonicalBytes, CryptoError, fingerprint, fromBase64, fromUtf8, importDecryptionKeys, openWithPassphrase, passphraseBoxType, sealWithPassphrase, type DecryptionKeys, type StoredOrgKeys } from '../crypto';
 import { KeyFileError } from './errors';
 import { orgSlug } from './fileName';
 
 /**
  * The lead's key file, for the command-line consolidation (scripts/consolidate.ts): the lead's
- * stored key pairs, the project they belong to and the partner keys pinned so far, as canonical
- * JSON inside a passphrase container (content type "keyFile"). Whoever holds it and its
+ * public keys and its decryption key (not its signing key: the file cannot sign mentor packs or
+ * anything else in the lead's name), the project and the partner keys pinned so far, as
+ * canonical JSON inside a passphrase container (content type "keyFile"). Whoever holds it and its
  * passphrase can open every partner export of the project, so it is written only on request.
+ * Version 1 files (which also carried the signing key) are still read; their signing key is ignored.
  */
 export const KEY_FILE_FORMAT = 'mreza-lead-key';
-export const KEY_FILE_FORMAT_VERSION = 1;
+export const KEY_FILE_FORMAT_VERSION = 2;
 
 const b64Key = z.string().refine((s) => fromBase64(s)?.length === 32, 'a 32-byte base64 value');
 const jwk = z.record(z.string(), z.unknown());
 
-export const keyFileSchema = z.object({
-  format: z.literal(KEY_FILE_FORMAT),
-  formatVersion: z.literal(KEY_FILE_FORMAT_VERSION),
+const publicKeys = z.object({ sign: b64Key, encrypt: b64Key });
+const common = {
   createdAt: isoDateTime,
   project: z.object({ id, name: z.string().trim().min(1).max(200) }),
   lead: z.object({ orgId: id, name: z.string().trim().min(1).max(200), fingerprint: z.string() }),
-  keys: z.object({ format: z.literal('mreza-keys'), version: z.literal(1), publicKeys: z.object({ sign: b64Key, encrypt: b64Key }), signPrivate: jwk, encryptPrivate: jwk }),
   /** Partner organisation id → pinned signer fingerprint, as the lead's app knew them. */
   pins: z.record(id, z.string()),
+};
+
+export const keyFileSchema = z.object({
+  format: z.literal(KEY_FILE_FORMAT),
+  formatVersion: z.literal(KEY_FILE_FORMAT_VERSION),
+  ...common,
+  keys: z.strictObject({ publicKeys, encryptPrivate: jwk }),
 });
 export type KeyFile = z.infer<typeof keyFileSchema>;
+
+/** Version 1: the whole stored key pair (the signing key is not read). */
+const keyFileV1Schema = z.object({
+  format: z.literal(KEY_FILE_FORMAT),
+  formatVersion: z.literal(1),
+  ...common,
+  keys: z.object({ format: z.literal('mreza-keys'), version: z.literal(1), publicKeys, signPrivate: jwk, encryptPrivate: jwk }),
+});
 
 export interface NewKeyFile {
   project: { id: string; name: string };
@@ -43,14 +58,14 @@ export async function writeKeyFile(input: NewKeyFile, passphrase: string, opts: 
     createdAt: (input.now ?? new Date()).toISOString(),
     project: input.project,
     lead: { ...input.lead, fingerprint: await fingerprint(input.keys.publicKeys) },
-    keys: input.keys,
+    keys: { publicKeys: input.keys.publicKeys, encryptPrivate: input.keys.encryptPrivate },
     pins: input.pins ?? {},
   });
   return sealWithPassphrase(canonicalBytes(file), passphrase, 'keyFile', opts);
 }
 
-/** Opens a key file and imports its keys; throws KeyFileError only. */
-export async function readKeyFile(bytes: Uint8Array, passphrase: string): Promise<{ file: KeyFile; keys: OrgKeys }> {
+/** Opens a key file and imports its decryption keys; throws KeyFileError only. */
+export async function readKeyFile(bytes: Uint8Array, passphrase: string): Promise<{ file: KeyFile; keys: DecryptionKeys }> {
   if (passphraseBoxType(bytes) !== 'keyFile') throw new KeyFileError('notAKeyFile');
   let plain: Uint8Array;
   try {
@@ -69,16 +84,17 @@ export async function readKeyFile(bytes: Uint8Array, passphrase: string): Promis
   const head = z.object({ format: z.string(), formatVersion: z.number() }).safeParse(json);
   if (!head.success || head.data.format !== KEY_FILE_FORMAT) throw new KeyFileError('notAKeyFile');
   if (head.data.formatVersion > KEY_FILE_FORMAT_VERSION) throw new KeyFileError('newerFormat', { found: head.data.formatVersion, supported: KEY_FILE_FORMAT_VERSION });
-  const parsed = keyFileSchema.safeParse(json);
+  const parsed = (head.data.formatVersion === 1 ? keyFileV1Schema : keyFileSchema).safeParse(json);
   if (!parsed.success) throw new KeyFileError('damaged', { field: parsed.error.issues[0]?.path.join('.') ?? '' });
-  let keys: OrgKeys;
+  const file: KeyFile = { ...parsed.data, formatVersion: KEY_FILE_FORMAT_VERSION, keys: { publicKeys: parsed.data.keys.publicKeys, encryptPrivate: parsed.data.keys.encryptPrivate } };
+  let keys: DecryptionKeys;
   try {
-    keys = await importOrgKeys(parsed.data.keys);
+    keys = await importDecryptionKeys(file.keys.publicKeys, file.keys.encryptPrivate);
   } catch {
     throw new KeyFileError('damaged', { field: 'keys' });
   }
-  if ((await fingerprint(keys.publicKeys)) !== parsed.data.lead.fingerprint) throw new KeyFileError('damaged', { field: 'lead.fingerprint' });
-  return { file: parsed.data, keys };
+  if ((await fingerprint(keys.publicKeys)) !== file.lead.fingerprint) throw new KeyFileError('damaged', { field: 'lead.fingerprint' });
+  return { file, keys };
 }
 
 /** `mreza-lead-key-<project-slug>.mreza-key` */

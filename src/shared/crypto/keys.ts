@@ -75,6 +75,24 @@ export async function importOrgKeys(stored: unknown): Promise<OrgKeys> {
     throw new CryptoError('invalidKey');
   }
 }
+/** The keys that open bundles sent to an organisation, and nothing more (no signing key). */
+export type DecryptionKeys = Pick<OrgKeys, 'encrypt' | 'publicKeys'>;
+
+/**
+ * Imports an organisation's public keys with its X25519 private key alone (the lead's key file
+ * for the command line): CryptoError('invalidKey') when malformed or not the stated key.
+ */
+export async function importDecryptionKeys(publicKeys: PublicKeys, encryptPrivate: JsonWebKey): Promise<DecryptionKeys> {
+  try {
+    const pub = await importPublicKeys(publicKeys);
+    if (encryptPrivate.x !== toBase64Url(publicKeys.encrypt)) throw new CryptoError('invalidKey');
+    const privateKey = await crypto.subtle.importKey('jwk', encryptPrivate, X25519, false, ['deriveBits']);
+    return { encrypt: { privateKey, publicKey: pub.encrypt }, publicKeys: { sign: publicKeys.sign, encrypt: publicKeys.encrypt } };
+  } catch (e) {
+    if (e instanceof CryptoError) throw e;
+    throw new CryptoError('invalidKey');
+  }
+}
 
 function toBase64Url(b64: string): string {
   return b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
