@@ -114,6 +114,10 @@ test('a lead and two partners: batch import with a dry run, reports of both, new
   const byPartner = lead!.getByTestId('breakdown-byPartner');
   await expect(byPartner).toContainText('Partner One Celje');
   await expect(byPartner).toContainText('Partner Two Tuzla');
+  // Both ran the demo's programmes: a title they share names the partner, so the rows differ.
+  const byProgramme = lead!.getByTestId('breakdown-byProgramme');
+  await expect(byProgramme).toContainText('(Partner One Celje)');
+  await expect(byProgramme).toContainText('(Partner Two Tuzla)');
   await lead!.getByRole('textbox', { name: en('reports', 'partner') }).or(lead!.getByRole('combobox', { name: en('reports', 'partner') })).click();
   await expect(lead!.getByRole('option', { name: 'Partner One Celje' })).toBeVisible();
   await expect(lead!.getByRole('option', { name: 'Partner Two Tuzla' })).toBeVisible();

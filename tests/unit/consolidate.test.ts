@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectBundle, type InspectedBundle } from '../../src/shared/bundle';
 import { canonicalJson, generateOrgKeys } from '../../src/shared/crypto';
 import {
-  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, totalsOnlyPartners, type BundleInput, type ConsolidatedState,
+  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, programmeTitles, totalsOnlyPartners, type BundleInput, type ConsolidatedState,
   type InspectOne,
 } from '../../src/shared/consolidate';
 import { computeIndicators } from '../../src/shared/indicators/compute';
@@ -158,6 +158,21 @@ describe('consolidation', () => {
     const shared = state.partners[world.b.orgId]!.tables.people!.filter((p) => keysA.has(p.pseudoKey));
     expect(shared.length).toBeGreaterThan(0);
     expect(together.reach.total).toBeLessThanOrEqual(naive.reach.total);
+  });
+});
+
+describe('programme titles at the lead', () => {
+  it('a title two partners share names the partner, so the report rows can be told apart; others stay as they are', () => {
+    const { state } = importBatch(state0, [a1, b1]);
+    const titles = programmeTitles(state);
+    const rows = Object.values(state.partners).flatMap((p) => (p.tables.programmes ?? []).map((r) => ({ id: String(r.id), title: String(r.title), partner: p.name })));
+    const shared = rows.filter((r) => rows.some((o) => o.partner !== r.partner && o.title === r.title));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const r of shared) expect(titles.get(r.id)).toBe(`${r.title} (${r.partner})`);
+    for (const r of rows.filter((x) => !shared.includes(x))) expect(titles.get(r.id)).toBe(r.title);
+    // One partner alone: plain titles.
+    const one = programmeTitles(importBatch(state0, [a1]).state);
+    for (const r of rows.filter((x) => x.partner === a1.bundle.manifest.organisation.name)) expect(one.get(r.id)).toBe(r.title);
   });
 });
 

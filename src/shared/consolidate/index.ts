@@ -1,4 +1,5 @@
 export * from './consolidate';
 export * from './inspectFiles';
 export * from './ownPeople';
+export * from './programmeTitles';
 export * from './totalsOnly';

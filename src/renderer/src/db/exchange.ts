@@ -3,7 +3,7 @@ import {
   type PrivacyLevel, type WrittenBundle,
 } from '@shared/bundle';
 import {
-  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, totalsOnlyPartners, withOwnPeople, type ConsolidatedDataset,
+  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, programmeTitles, totalsOnlyPartners, withOwnPeople, type ConsolidatedDataset,
   type ConsolidatedState, type ConsolidationPlan, type IncomingFile, type PartnerSlice, type RefusedFile, type TotalsOnlyPartner,
 } from '@shared/consolidate';
 import { exportOrgKeys, fingerprint, generateOrgKeys, importOrgKeys, type OrgKeys, type StoredOrgKeys } from '@shared/crypto';
@@ -280,8 +280,7 @@ export async function loadConsolidatedDataset(
   const project = await getLeadProject(db);
   const state = await loadConsolidatedState(db);
   if (!project || !state || !Object.keys(state.partners).length) return undefined;
-  const programmeNames = new Map<string, string>();
-  for (const p of Object.values(state.partners)) for (const row of p.tables.programmes ?? []) if (typeof row.title === 'string') programmeNames.set(String(row.id), row.title);
+  const programmeNames = programmeTitles(state);
   const dataset = await withOwnPeople(consolidatedDataset(state), ownPeople, project.invitation.projectSecret);
   return { dataset, names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmeNames, totalsOnly: totalsOnlyPartners(state) };
 }
