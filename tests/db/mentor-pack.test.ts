@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MentorPackError, readMentorPack } from '@shared/mentorPack';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
-import { logSession } from '../../src/renderer/src/db/mentoring';
+import { logSession, setMatchStatus } from '../../src/renderer/src/db/mentoring';
 import { exportMentorLogs, getMentorMode, openMentorPack } from '../../src/renderer/src/db/mentorMode';
 import { commitMentorLogs, exportMentorPack, getIssuedPacks, mentorLogsHistory, previewMentorLogs } from '../../src/renderer/src/db/mentorPacks';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
@@ -102,6 +102,35 @@ describe('mentor pack, end to end through both databases', () => {
       expect((err as MentorPackError).code).toBe('notEmpty');
     } finally {
       await drop(c.db);
+    }
+  });
+});
+
+describe('a newer pack without one of her matches', () => {
+  it('her logs of that match still go home and land at the coordinator', async () => {
+    const t = await roundTrip();
+    try {
+      const [closedMatch, kept] = t.pack.matchIds;
+      const before = await t.mentorDb.mentoringSessions.where('matchId').equals(closedMatch!).filter((s) => s.note === 'Moja bilješka').toArray();
+      expect(before).toHaveLength(1);
+      // The coordinator closes that match and sends a newer pack: it no longer carries it.
+      await setMatchStatus(t.db, t.actor, closedMatch!, 'closed', { reason: 'goalsMet', rating: 5, outcome: 'continuing', jobsCreated: 0 });
+      await new Promise((r) => setTimeout(r, 5));
+      const newer = await exportMentorPack(t.db, t.actor, t.org, t.mentorId, PASS, { iterations: 100_000 });
+      expect(newer.matchIds).not.toContain(closedMatch);
+      expect(newer.matchIds).toContain(kept);
+      await openMentorPack(t.mentorDb, await readMentorPack(newer.bytes, PASS), 'en', newer.fileName);
+      expect((await getMentorMode(t.mentorDb))!.matchIds).not.toContain(closedMatch);
+
+      const logs = await exportMentorLogs(t.mentorDb, { userId: t.user.id, userName: t.user.name });
+      const preview = await previewMentorLogs(t.db, { fileName: logs.fileName, data: logs.bytes });
+      expect(preview.plan.items.filter((i) => i.matchId === closedMatch && i.change === 'add')).toHaveLength(1);
+      await commitMentorLogs(t.db, t.actor, preview);
+      const home = await t.db.mentoringSessions.get(before[0]!.id);
+      expect(home?.matchId).toBe(closedMatch);
+      expect(home?.date).toBe(before[0]!.date);
+    } finally {
+      await drop(t.db, t.mentorDb);
     }
   });
 });

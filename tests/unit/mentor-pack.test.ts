@@ -183,6 +183,11 @@ describe('session logs back to the coordinator', () => {
     const otherMatch = s.src.matches.find((m) => !s.pack.matchIds.includes(m.id))!;
     const forged = await s.exportLogs([newSession(otherMatch.id, '2026-10-10')], '2026-10-13T09:00:00Z');
     expect(await code(Promise.resolve().then(() => planReturn({ packs: [s.issued], logs: forged, local: s.local, orgId: ORG.id })))).toBe('foreignMatch');
+    // That match in another mentor's pack does not make it hers; in an earlier pack of hers it does.
+    const othersPack: IssuedMentorPack = { packId: crypto.randomUUID(), mentorId: otherMatch.mentorId, matchIds: [otherMatch.id], createdAt: s.issued.createdAt };
+    expect(await code(Promise.resolve().then(() => planReturn({ packs: [s.issued, othersPack], logs: forged, local: s.local, orgId: ORG.id })))).toBe('foreignMatch');
+    const herEarlierPack: IssuedMentorPack = { ...othersPack, mentorId: s.mentorId };
+    expect(planReturn({ packs: [s.issued, herEarlierPack], logs: forged, local: s.local, orgId: ORG.id }).totals.add).toBe(1);
     // A log that reuses the id of another match's session to overwrite it.
     const hijack = { ...s.src.mentoringSessions.find((x) => x.matchId === otherMatch.id)!, matchId: s.pack.matchIds[0]! };
     const hijacked = await s.exportLogs([hijack], '2026-10-13T09:00:00Z');

@@ -49,8 +49,10 @@ export function mergeReturnedLog(incoming: MentoringSession, local: MentoringSes
 
 /**
  * Decides, without writing, what a session-logs file would change. Refuses (MentorPackError) an
- * unknown pack, another mentor, a changed key, an older export, and any log outside the pack's
- * matches. The coordinator's own later edit of a log wins over the mentor's older copy (keptLocal).
+ * unknown pack, another mentor, a changed key, an older export, and any log outside the matches
+ * the coordinator's packs ever gave this mentor (a newer pack may have left out a closed match
+ * she still has logs of). The coordinator's own later edit of a log wins over the mentor's older
+ * copy (keptLocal).
  */
 export function planReturn(input: { packs: readonly IssuedMentorPack[]; logs: OpenedLogs; local: ReadonlyMap<string, MentoringSession>; orgId: string }): ReturnPlan {
   const { manifest } = input.logs;
@@ -63,7 +65,7 @@ export function planReturn(input: { packs: readonly IssuedMentorPack[]; logs: Op
   const last = pack.lastReturn;
   if (last && last.exportId !== manifest.exportId && newer(last, manifest)) throw new MentorPackError('olderReturn', { newer: last.exportedAt });
 
-  const matchIds = new Set(pack.matchIds);
+  const matchIds = new Set(input.packs.filter((p) => p.mentorId === pack.mentorId).flatMap((p) => p.matchIds));
   const totals: Record<LogChange, number> = { add: 0, replace: 0, unchanged: 0, keptLocal: 0 };
   const items: LogPlanItem[] = [];
   const writes: MentoringSession[] = [];

@@ -32,7 +32,7 @@ export const mentorModeSettingsSchema = z.object({
   packId: id,
   packCreatedAt: isoDateTime,
   mentorId: id,
-  /** The matches of the pack in use: the mentor sees these, and her logs of these go home. */
+  /** The matches of the pack in use: the mentor sees these (her logs of earlier packs' matches go home too). */
   matchIds: z.array(id),
   organisation: z.object({ id, name: z.string().min(1).max(200), country }),
   /** The coordinator's keys from the pack: the session logs are encrypted to them. */

@@ -66,12 +66,17 @@ export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, langua
   });
 }
 
-/** The logs of the pack's matches, signed with this installation's key and encrypted to the coordinator. */
+/**
+ * Her logs of every match a pack ever gave her, signed with this installation's key and encrypted
+ * to the coordinator. A newer pack may leave out a match (closed meanwhile): the logs she wrote for
+ * it before still go home.
+ */
 export async function exportMentorLogs(db: MrezaDb, actor: Actor): Promise<{ bytes: Uint8Array; fileName: string; count: number }> {
   const mode = await getMentorMode(db);
   if (!mode) throw new MentorPackError('notAPack');
   const identity = await ensureIdentity(db);
-  const sessions: MentoringSession[] = await db.mentoringSessions.where('matchId').anyOf(mode.matchIds).toArray();
+  const given = await db.matches.where('mentorId').equals(mode.mentorId).primaryKeys();
+  const sessions: MentoringSession[] = await db.mentoringSessions.where('matchId').anyOf([...new Set([...mode.matchIds, ...given])]).toArray();
   const written = await writeMentorLogs({
     pack: { packId: mode.packId, mentorId: mode.mentorId, organisationId: mode.organisation.id, orgPublicKeys: mode.orgPublicKeys },
     sessions, keys: identity.keys, installationId: identity.installationId, mentorName: actor.userName,
