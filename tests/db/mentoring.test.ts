@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { TABLE_SCHEMAS } from '@shared/model';
 import { createRecord } from '../../src/renderer/src/db/records';
-import { acceptPairs, getMentoringSettings, logSession, matchRows, menteeRows, mentoringReminders, mentorRows, saveMenteeProfile, saveMentor, saveMentoringSettings, sessionRows, setMatchStatus } from '../../src/renderer/src/db/mentoring';
+import { acceptPairs, deleteSession, getMentoringSettings, logSession, markFollowUpDone, matchRows, menteeRows, mentoringReminders, mentorRows, saveMenteeProfile, saveMentor, saveMentoringSettings, sessionRows, setMatchStatus, updateSession } from '../../src/renderer/src/db/mentoring';
 import { getSettings } from '../../src/renderer/src/db/settings';
 import { withSetUpDb } from '../fixtures/testDb';
 
@@ -37,6 +37,31 @@ describe('mentoring data', () => {
       const outcome = await db.outcomes.get(closed.closure!.outcomeId!);
       expect(outcome).toMatchObject({ personId: ana.id, kind: 'businessRegistered', date: '2026-03-01', note: 'obrt; jobs:1' });
       expect(await db.auditLog.where('table').equals('outcomes').count()).toBe(1);
+    });
+  });
+
+  it('a session log is corrected (emptied fields cleared, follow-up done kept) and deleted, both audited', async () => {
+    await withSetUpDb(async (db, { actor }) => {
+      const vesna = await createRecord(db, actor, 'people', { kind: 'professional', firstName: 'Vesna', lastName: 'Kovačević', gender: 'woman', municipality: 'Čakovec' });
+      const ana = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman', municipality: 'Čakovec' });
+      const mentor = await saveMentor(db, actor, { personId: vesna.id, expertise: ['businessPlan'], languages: ['hr'], capacity: 2 });
+      const [m] = await acceptPairs(db, actor, [{ menteeId: ana.id, mentorId: mentor.id, score: 40 }]);
+      const logged = await logSession(db, actor, { matchId: m!.id, date: '2026-01-10', minutes: 60, mode: 'phone', services: ['businessCounselling'], topics: 'Plan', note: 'Bilješka', followUpOn: '2026-01-20' });
+      await markFollowUpDone(db, actor, logged.id);
+      await new Promise((r) => setTimeout(r, 2));
+      const fixed = await updateSession(db, actor, logged.id, { matchId: m!.id, date: '2026-01-11', minutes: 90, mode: 'inPerson', services: ['businessCounselling', 'legalAdvice'], note: 'Bilješka' });
+      const stored = (await db.mentoringSessions.get(logged.id))!;
+      expect(stored).toMatchObject({ date: '2026-01-11', minutes: 90, mode: 'inPerson', services: ['businessCounselling', 'legalAdvice'], note: 'Bilješka', followUpDone: true, createdAt: logged.createdAt });
+      expect(stored).toEqual(fixed);
+      // Emptied in the form: gone from the record, not stored as undefined.
+      expect(Object.keys(stored)).not.toContain('topics');
+      expect(Object.keys(stored)).not.toContain('followUpOn');
+      expect(stored.updatedAt > logged.updatedAt).toBe(true);
+      expect(TABLE_SCHEMAS.mentoringSessions.safeParse(stored).success).toBe(true);
+      await deleteSession(db, actor, logged.id);
+      expect(await db.mentoringSessions.get(logged.id)).toBeUndefined();
+      const trail = await db.auditLog.where('table').equals('mentoringSessions').toArray();
+      expect(trail.map((a) => a.action).sort()).toEqual(['create', 'delete', 'update', 'update']);
     });
   });
 

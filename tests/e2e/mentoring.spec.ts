@@ -110,6 +110,28 @@ test('mentors and mentees, suggestions, match all, three sessions from the keybo
   await expect(page.getByTestId('session-row')).toHaveCount(hers);
   await expect(page.getByTestId('session-row').filter({ hasText: mentee })).toHaveCount(hers);
 
+  // A mistyped log is corrected, another logged by mistake is deleted (after a confirmation).
+  const third = page.getByTestId('session-row').filter({ hasText: 'Poslovni plan, dio 3' });
+  await third.getByTestId('edit-session').click();
+  const edit = page.getByRole('dialog', { name: m('editSession') });
+  await expect(edit.getByLabel(m('topics'))).toHaveValue('Poslovni plan, dio 3');
+  await expect(edit.getByLabel(m('confidentialNote'))).toHaveValue('Povjerljivo.');
+  await edit.getByLabel(m('minutes')).fill('90');
+  await edit.getByLabel(m('topics')).fill('Poslovni plan, troškovnik');
+  await shot(page, 'mentoring-session-edit-en');
+  await edit.getByRole('button', { name: m('save') }).click();
+  await expect(edit).toHaveCount(0);
+  const fixed = page.getByTestId('session-row').filter({ hasText: 'Poslovni plan, troškovnik' });
+  await expect(fixed).toContainText('90 ·');
+  await expect(page.getByTestId('session-row').filter({ hasText: 'Poslovni plan, dio 3' })).toHaveCount(0);
+  await page.getByTestId('session-row').filter({ hasText: 'Poslovni plan, dio 2' }).getByTestId('edit-session').click();
+  await edit.getByRole('button', { name: m('deleteSession') }).click();
+  await expect(edit.getByTestId('confirm-delete-session')).toContainText(m('deleteSessionConfirm'));
+  await edit.getByTestId('confirm-delete-session').getByRole('button', { name: m('deleteSession') }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(page.getByTestId('session-row')).toHaveCount(hers - 1);
+  await expect(page.getByTestId('session-row').filter({ hasText: 'Poslovni plan, dio 2' })).toHaveCount(0);
+
   // Reminders on the home page: the follow-up is due and "is this pair working?".
   await page.getByRole('link', { name: en('nav', 'home') }).click();
   await expect(page.getByTestId('reminder').filter({ hasText: mentee }).first()).toBeVisible();
@@ -142,6 +164,14 @@ test('mentors and mentees, suggestions, match all, three sessions from the keybo
     await page.getByRole('tab', { name: tr('sr-Cyrl', 'mentoring', `tabs.${tab}`) }).click();
     await shot(page, `mentoring-${tab}-sr-Cyrl`);
   }
+  await page.getByTestId('session-row').filter({ hasText: 'Poslovni plan, troškovnik' }).getByTestId('edit-session').click();
+  const editCyr = page.getByRole('dialog', { name: tr('sr-Cyrl', 'mentoring', 'editSession') });
+  await editCyr.getByRole('button', { name: tr('sr-Cyrl', 'mentoring', 'deleteSession') }).click();
+  await expect(editCyr.getByTestId('confirm-delete-session')).toContainText(tr('sr-Cyrl', 'mentoring', 'deleteSessionConfirm'));
+  await shot(page, 'mentoring-session-edit-sr-Cyrl');
+  await editCyr.getByRole('button', { name: tr('sr-Cyrl', 'mentoring', 'cancel') }).first().click();
+  await page.keyboard.press('Escape');
+  await expect(editCyr).toHaveCount(0);
   await page.getByRole('tab', { name: tr('sr-Cyrl', 'mentoring', 'tabs.matchAll') }).click();
   await page.getByRole('button', { name: tr('sr-Cyrl', 'mentoring', 'runMatchAll') }).click();
   await page.waitForTimeout(500);

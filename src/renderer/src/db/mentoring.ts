@@ -18,7 +18,7 @@ import type { MenteeInput, MentorInput, ProposedPair } from '@shared/matching';
 import { OCCUPIES_PLACE, outcomeFromClosure, reminders, transition, type Reminder } from '@shared/mentoring';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
-import { createRecord, updateRecord } from './records';
+import { createRecord, deleteRecord, updateRecord } from './records';
 
 const fullName = (p?: Person) => (p ? `${p.firstName} ${p.lastName}` : '—');
 const today = () => new Date().toISOString().slice(0, 10);
@@ -209,6 +209,17 @@ type SessionDraft = Omit<z.input<typeof mentoringSessionSchema>, 'id' | 'orgId' 
 
 export async function logSession(db: MrezaDb, actor: Actor, draft: SessionDraft): Promise<MentoringSession> {
   return createRecord(db, actor, 'mentoringSessions', draft);
+}
+
+/** Corrects a session log (every field of the form; a field left empty is cleared). */
+export async function updateSession(db: MrezaDb, actor: Actor, sessionId: string, draft: SessionDraft): Promise<MentoringSession> {
+  const cleared = { time: undefined, status: undefined, topics: undefined, note: undefined, nextSteps: undefined, followUpOn: undefined };
+  return updateRecord(db, actor, 'mentoringSessions', sessionId, { ...cleared, ...draft });
+}
+
+/** Removes a session log entered by mistake (audited; the next bundle no longer carries it). */
+export async function deleteSession(db: MrezaDb, actor: Actor, sessionId: string): Promise<void> {
+  await deleteRecord(db, actor, 'mentoringSessions', sessionId);
 }
 
 export async function markFollowUpDone(db: MrezaDb, actor: Actor, sessionId: string): Promise<void> {

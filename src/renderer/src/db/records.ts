@@ -37,7 +37,9 @@ export async function updateRecord<T extends RecordTable>(db: MrezaDb, actor: Ac
   return db.transaction('rw', [db.table(table), db.auditLog], async () => {
     const current = (await db.table(table).get(id)) as TableRow<T> | undefined;
     if (!current) throw new Error(`${table} ${id} not found`);
-    const row = validRow(table, { ...current, ...changes, id, updatedAt: new Date().toISOString() });
+    // A change to undefined clears the field: the key goes, rather than being stored as undefined.
+    const merged = Object.fromEntries(Object.entries({ ...current, ...changes }).filter(([, v]) => v !== undefined));
+    const row = validRow(table, { ...merged, id, updatedAt: new Date().toISOString() });
     await db.table(table).put(row);
     await audit(db, actor, 'update', table, id, summary);
     return row;

@@ -69,7 +69,7 @@ export function MentoringPage() {
             <MatchesTab mentorId={mentorId} />
           </Tabs.Panel>
           <Tabs.Panel value="sessions">
-            <SessionsTab mentorId={mentorId} />
+            <SessionsTab mentorId={mentorId} allowDelete />
           </Tabs.Panel>
           <Tabs.Panel value="packs">
             <MentorPacksTab />

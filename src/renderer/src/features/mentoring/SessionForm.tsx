@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERVICES, SESSION_MODES, type MentoringSession } from '@shared/model';
 import { useApp } from '../../app/AppContext';
-import { logSession } from '../../db/mentoring';
+import { logSession, updateSession } from '../../db/mentoring';
 import { DateField } from '../../components/DateField';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -12,30 +12,33 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
 /**
  * The 30-second session log: date, minutes, mode and services are prefilled or one key away;
  * everything is reachable with Tab, services tick with Space, Ctrl+Enter saves from anywhere.
+ * With `session`, the same form corrects that log (and `onDelete` offers to remove it).
  */
-export function SessionForm({ matchId, planned = false, onDone }: { matchId: string; planned?: boolean; onDone: () => void }) {
+export function SessionForm({ matchId, planned: plannedNew = false, session, onDone, onDelete }: { matchId: string; planned?: boolean; session?: MentoringSession; onDone: () => void; onDelete?: () => void }) {
   const { t } = useTranslation(['mentoring', 'validation']);
   const { db, actor } = useApp();
-  const [date, setDate] = useState(todayIso());
-  const [time, setTime] = useState('10:00');
-  const [minutes, setMinutes] = useState<number>(60);
-  const [mode, setMode] = useState<MentoringSession['mode']>('inPerson');
-  const [services, setServices] = useState<string[]>(['businessCounselling']);
-  const [topics, setTopics] = useState('');
-  const [note, setNote] = useState('');
-  const [nextSteps, setNextSteps] = useState('');
-  const [followUpOn, setFollowUpOn] = useState('');
+  const planned = session ? session.status === 'planned' : plannedNew;
+  const [date, setDate] = useState(session?.date ?? todayIso());
+  const [time, setTime] = useState(session?.time ?? '10:00');
+  const [minutes, setMinutes] = useState<number>(session?.minutes ?? 60);
+  const [mode, setMode] = useState<MentoringSession['mode']>(session?.mode ?? 'inPerson');
+  const [services, setServices] = useState<string[]>(session?.services ?? ['businessCounselling']);
+  const [topics, setTopics] = useState(session?.topics ?? '');
+  const [note, setNote] = useState(session?.note ?? '');
+  const [nextSteps, setNextSteps] = useState(session?.nextSteps ?? '');
+  const [followUpOn, setFollowUpOn] = useState(session?.followUpOn ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const submit = async () => {
     if (services.length === 0 || !date || !(minutes > 0)) {
       setError(t('validation:required'));
       return;
     }
-    await logSession(db, actor, {
+    const draft = {
       matchId,
       date,
       time: planned ? time : undefined,
-      status: planned ? 'planned' : undefined,
+      status: planned ? ('planned' as const) : undefined,
       minutes,
       mode,
       services: services as MentoringSession['services'],
@@ -43,8 +46,10 @@ export function SessionForm({ matchId, planned = false, onDone }: { matchId: str
       note: note || undefined,
       nextSteps: nextSteps || undefined,
       followUpOn: followUpOn || undefined,
-    });
-    notifications.show({ color: 'teal', message: t('sessionLogged') });
+    };
+    if (session) await updateSession(db, actor, session.id, draft);
+    else await logSession(db, actor, draft);
+    notifications.show({ color: 'teal', message: t(session ? 'sessionSaved' : 'sessionLogged') });
     onDone();
   };
   return (
@@ -90,7 +95,24 @@ export function SessionForm({ matchId, planned = false, onDone }: { matchId: str
             <DateField label={t('followUpOn')} value={followUpOn} onChange={setFollowUpOn} />
           </Group>
         )}
+        {confirmDelete && (
+          <Alert color="red" title={t('deleteSessionConfirm')} data-testid="confirm-delete-session">
+            <Group justify="flex-end" mt="xs">
+              <Button variant="default" size="xs" onClick={() => setConfirmDelete(false)}>
+                {t('cancel')}
+              </Button>
+              <Button color="red" size="xs" onClick={onDelete}>
+                {t('deleteSession')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
         <Group justify="flex-end">
+          {session && onDelete && (
+            <Button variant="subtle" color="red" mr="auto" onClick={() => setConfirmDelete(true)} disabled={confirmDelete}>
+              {t('deleteSession')}
+            </Button>
+          )}
           <Button variant="default" onClick={onDone}>
             {t('cancel')}
           </Button>

@@ -1,19 +1,23 @@
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { DateField } from '../../components/DateField';
-import { IconCalendarDown } from '@tabler/icons-react';
+import { IconCalendarDown, IconPencil } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SERVICES } from '@shared/model';
+import { SERVICES, type MentoringSession } from '@shared/model';
 import { mentorStats, plannedSessionsIcs } from '@shared/mentoring';
 import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
-import { matchRows, mentorRows, sessionRows } from '../../db/mentoring';
+import { deleteSession, matchRows, mentorRows, sessionRows } from '../../db/mentoring';
 import { platform } from '../../platform';
+import { SessionForm } from './SessionForm';
 
-export function SessionsTab({ mentorId: own }: { mentorId?: string }) {
+/** Session logs with per-mentor statistics; each log can be corrected (and, with `allowDelete`, removed). */
+export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?: string; allowDelete?: boolean }) {
   const { t } = useTranslation('mentoring');
-  const { db, org } = useApp();
+  const { db, org, actor } = useApp();
+  const [editing, setEditing] = useState<MentoringSession | null>(null);
   const fmt = useFormat();
   const [mentorId, setMentorId] = useState<string | null>(own ?? null);
   const [menteeId, setMenteeId] = useState<string | null>(null);
@@ -100,6 +104,7 @@ export function SessionsTab({ mentorId: own }: { mentorId?: string }) {
                 <Table.Th>{t('minutes')}</Table.Th>
                 <Table.Th>{t('services')}</Table.Th>
                 <Table.Th>{t('topics')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -120,12 +125,35 @@ export function SessionsTab({ mentorId: own }: { mentorId?: string }) {
                   </Table.Td>
                   <Table.Td>{s.services.map((x) => t(`serviceNames.${x}`)).join(', ')}</Table.Td>
                   <Table.Td>{s.topics}</Table.Td>
+                  <Table.Td>
+                    <ActionIcon variant="subtle" aria-label={t('editSessionOf', { name: menteeName, date: fmt.date(s.date) })} onClick={() => setEditing(s)} data-testid="edit-session">
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Paper>
       )}
+      <Modal opened={!!editing} onClose={() => setEditing(null)} title={t('editSession')} size="lg">
+        {editing && (
+          <SessionForm
+            matchId={editing.matchId}
+            session={editing}
+            onDone={() => setEditing(null)}
+            {...(allowDelete
+              ? {
+                  onDelete: () =>
+                    void deleteSession(db, actor, editing.id).then(() => {
+                      notifications.show({ color: 'teal', message: t('sessionDeleted') });
+                      setEditing(null);
+                    }),
+                }
+              : {})}
+          />
+        )}
+      </Modal>
     </Stack>
   );
 }
