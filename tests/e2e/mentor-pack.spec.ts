@@ -74,6 +74,8 @@ test('mentor pack round trip: coordinator exports, the mentor logs sessions in m
 
   await mentor.getByRole('link', { name: en('nav', 'mentorMode.logs') }).click();
   await expect(mentor.getByTestId('session-row').filter({ hasText: 'Poslovni plan: prvi nacrt' })).toHaveCount(1);
+  // Her own list: no column repeating her name on every row.
+  await expect(mentor.getByTestId('session-row').first()).not.toContainText(MENTOR);
   await snap(mentor, 'mentor-pack-logs-en');
 
   await mentor.getByRole('link', { name: en('nav', 'mentorMode.send') }).click();

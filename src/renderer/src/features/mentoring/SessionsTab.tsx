@@ -100,7 +100,7 @@ export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?:
               <Table.Tr>
                 <Table.Th>{t('date')}</Table.Th>
                 <Table.Th>{t('mentee')}</Table.Th>
-                <Table.Th>{t('mentor')}</Table.Th>
+                {!own && <Table.Th>{t('mentor')}</Table.Th>}
                 <Table.Th>{t('minutes')}</Table.Th>
                 <Table.Th>{t('services')}</Table.Th>
                 <Table.Th>{t('topics')}</Table.Th>
@@ -119,7 +119,8 @@ export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?:
                     )}
                   </Table.Td>
                   <Table.Td>{menteeName}</Table.Td>
-                  <Table.Td>{mentorName}</Table.Td>
+                  {/* One mentor's own list (mentor mode) needs no mentor column. */}
+                  {!own && <Table.Td>{mentorName}</Table.Td>}
                   <Table.Td>
                     {s.minutes} · {t(`modes.${s.mode}`)}
                   </Table.Td>
