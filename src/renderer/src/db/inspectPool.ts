@@ -42,6 +42,7 @@ export function inspectPool(): { inspectOne: InspectOne; concurrency: number; cl
       const done = () => {
         worker.removeEventListener('message', onMessage);
         worker.removeEventListener('error', onError);
+        worker.removeEventListener('messageerror', onError);
       };
       const onMessage = (e: MessageEvent<InspectResponse>) => {
         if (e.data.id !== id) return;
@@ -50,7 +51,8 @@ export function inspectPool(): { inspectOne: InspectOne; concurrency: number; cl
         if ('bundle' in e.data) resolve(e.data.bundle);
         else reject(new BundleError(e.data.error.code, e.data.error.params));
       };
-      // The worker script did not load or crashed (e.g. out of memory): this file on this thread.
+      // The worker script did not load, crashed (e.g. out of memory) or its answer could not be
+      // read: this file on this thread, and the rest of the batch too.
       const onError = (e: Event) => {
         e.preventDefault();
         done();
@@ -61,6 +63,7 @@ export function inspectPool(): { inspectOne: InspectOne; concurrency: number; cl
       };
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);
+      worker.addEventListener('messageerror', onError);
       worker.postMessage({ id, data, leadKeys, opts } satisfies InspectRequest);
     });
   };
