@@ -4,7 +4,7 @@
  * its file, and the rest of the batch, to the window's thread.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BundleError, inspectBundle } from '../../src/shared/bundle';
+import { inspectBundle, type BundleError } from '../../src/shared/bundle';
 import { canonicalJson } from '../../src/shared/crypto';
 import { inspectFiles } from '../../src/shared/consolidate';
 import { INSPECT_FALLBACK, inspectPool, type InspectRequest, type InspectResponse } from '../../src/renderer/src/db/inspectPool';
