@@ -162,7 +162,12 @@ describe('exchange end to end in the data store', () => {
     const { lead, partners } = await network(2);
     try {
       const files = [await exportOf(partners[0]!), await exportOf(partners[1]!)];
-      await commitImport(lead.db, lead.actor, lead.org, await previewImport(lead.db, files));
+      const steps: string[] = [];
+      // Each partner is stored on its own step, so the window can show how far it got.
+      await commitImport(lead.db, lead.actor, lead.org, await previewImport(lead.db, files), {
+        onProgress: (done, total) => steps.push(`${done}/${total}`),
+      });
+      expect(steps).toEqual(['0/2', '1/2', '2/2']);
       const report = await loadReportDataset(lead.db);
       const unique = computeIndicators(report.dataset, { personKey: report.personKey }, '2100-01-01').indicators.reach.total;
       const one = computeIndicators(report.dataset, { personKey: report.personKey, orgId: partners[0]!.org.id }, '2100-01-01').indicators.reach.total;

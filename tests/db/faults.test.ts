@@ -52,17 +52,25 @@ function faultInjector() {
           ...table,
           mutate: async (req: DBCoreMutateRequest) => {
             const f = fault;
-            if (f === null || f.fired || f.table !== name || (req.type !== 'add' && req.type !== 'put') || req.values.length < 2) return table.mutate(req);
+            if (f === null || f.fired || f.table !== name || (req.type !== 'add' && req.type !== 'put')) return table.mutate(req);
+            if (req.values.length < 2 && f.written === 0) {
+              // Rows written one per request (the lead's partner slices): the fault comes with the second.
+              const result = await table.mutate(req);
+              f.written = req.values.length - result.numFailures;
+              return result;
+            }
             f.fired = true;
-            const half = Math.floor(req.values.length / 2);
-            const first = { ...req, values: req.values.slice(0, half), ...(req.keys ? { keys: req.keys.slice(0, half) } : {}) } as DBCoreMutateRequest;
-            const result = await table.mutate(first);
-            f.written = half - result.numFailures;
+            if (req.values.length >= 2) {
+              const half = Math.floor(req.values.length / 2);
+              const first = { ...req, values: req.values.slice(0, half), ...(req.keys ? { keys: req.keys.slice(0, half) } : {}) } as DBCoreMutateRequest;
+              const result = await table.mutate(first);
+              f.written = half - result.numFailures;
+            }
             if (f.mode === 'abort') {
               req.trans.abort();
               throw new DOMException('The transaction was aborted: the tab was closed', 'AbortError');
             }
-            throw new Error(`fault injected after ${half} of ${req.values.length} rows of ${name}`);
+            throw new Error(`fault injected after ${f.written} rows of ${name}`);
           },
         };
       },

@@ -235,7 +235,13 @@ export interface CommitResult {
  * Lead: writes what the dry run showed, in ONE transaction: the partners' new slices, one import
  * history row per bundle and the audit entry. A failure anywhere leaves the data as it was.
  */
-export async function commitImport(db: MrezaDb, actor: Actor, org: Organisation, preview: ImportPreview, hooks: { beforeAudit?: () => void } = {}): Promise<CommitResult> {
+export async function commitImport(
+  db: MrezaDb,
+  actor: Actor,
+  org: Organisation,
+  preview: ImportPreview,
+  hooks: { beforeAudit?: () => void; onProgress?: (done: number, total: number) => void } = {},
+): Promise<CommitResult> {
   const items = preview.plan.items.filter((i) => i.status === 'apply' && i.slice);
   const totals = { add: 0, replace: 0, remove: 0 };
   if (!items.length) return { applied: 0, totals };
@@ -247,7 +253,13 @@ export async function commitImport(db: MrezaDb, actor: Actor, org: Organisation,
     for (const item of items) {
       if (current?.partners[item.organisation.id]?.exportId !== preview.state.partners[item.organisation.id]?.exportId) throw new BundleError('notAllowed', { reason: 'stale' });
     }
-    await db.partnerSlices.bulkPut(items.map((i) => toRow(next.partners[i.organisation.id]!, preview.plan.projectId, now)));
+    // One partner at a time, still in this one transaction: a big partner's rows take a moment to
+    // store, and between two of them the window can show how far it got.
+    hooks.onProgress?.(0, items.length);
+    for (const [k, i] of items.entries()) {
+      await db.partnerSlices.put(toRow(next.partners[i.organisation.id]!, preview.plan.projectId, now));
+      hooks.onProgress?.(k + 1, items.length);
+    }
     const history: ImportHistory[] = items.map((i) => ({
       id: crypto.randomUUID(), orgId: org.id, createdAt: now, updatedAt: now, kind: 'bundle', fileName: (i.fileName ?? i.exportId).slice(0, 260), at: now,
       rowsAdded: i.totals.add, rowsReplaced: i.totals.replace, rowsRemoved: i.totals.remove, recordIds: [],

@@ -116,6 +116,7 @@ function ImportPanel() {
   const [preview, setPreview] = useState<ImportPreview>();
   const [problem, setProblem] = useState<ExchangeProblem>();
   const [committing, setCommitting] = useState(false);
+  const [writing, setWriting] = useState<{ done: number; total: number }>();
   const [dragging, setDragging] = useState(false);
 
   const inspect = async (files: IncomingFile[]) => {
@@ -141,13 +142,14 @@ function ImportPanel() {
     if (!preview) return;
     setCommitting(true);
     try {
-      const res = await commitImport(db, actor, org, preview);
+      const res = await commitImport(db, actor, org, preview, { onProgress: (done, total) => setWriting({ done, total }) });
       notifications.show({ color: 'teal', message: t('import.committed', { count: res.applied }) });
       setPreview(undefined);
     } catch (e) {
       setProblem(problemOf(e));
     } finally {
       setCommitting(false);
+      setWriting(undefined);
     }
   };
   const applicable = preview?.plan.items.filter((i) => i.status === 'apply').length ?? 0;
@@ -193,6 +195,12 @@ function ImportPanel() {
             <Alert color="blue" data-testid="no-changes">
               {t('import.nothingToDo')}
             </Alert>
+          )}
+          {writing && (
+            <Stack gap={4} data-testid="writing">
+              <Text size="sm">{t('import.writing', writing)}</Text>
+              <Progress value={writing.total ? (writing.done / writing.total) * 100 : 0} aria-label={t('import.writing', writing)} />
+            </Stack>
           )}
           <Group>
             <Button onClick={() => void commit()} disabled={applicable === 0} loading={committing}>
