@@ -112,7 +112,9 @@ test('backup, clear and restore give back every record', async ({ page }) => {
   await expect(page.getByText(/Backup restored/)).toBeVisible();
   expect(await peopleCount(page)).toBe(before);
 
-  // Clear again and restore from the file the user saved.
+  // Clear again and restore from the file the user saved. The first restore's notice must be gone
+  // first, or it would answer for the second restore before that one has finished.
+  await expect(page.getByText(/Backup restored/)).toHaveCount(0, { timeout: 15_000 });
   await goToSettings(page, 'data');
   await page.getByRole('button', { name: en('settings', 'clearAll') }).click();
   await page.getByRole('dialog').getByRole('button', { name: en('settings', 'clearAll') }).click();
