@@ -93,6 +93,13 @@ describe('consolidation', () => {
     expect(state).toEqual(s2);
   });
 
+  it('a newer export with the same records: applied (the newer slice), yet every row counts as unchanged', () => {
+    const after2 = importBatch(state0, [a2]).state;
+    const plan = planConsolidation(after2, [a3]);
+    expect(plan.items[0]!.status).toBe('apply');
+    expect(plan.items[0]!.totals).toEqual({ add: 0, replace: 0, remove: 0 });
+  });
+
   it('re-importing the same bundle changes nothing', () => {
     const s1 = importBatch(state0, [a1, b1]).state;
     const { plan, state } = importBatch(s1, [a1, b1]);

@@ -388,7 +388,7 @@ export function installBenchHooks(db: MrezaDb): void {
       const identity = await ensureIdentity(db);
       const state = await loadConsolidatedState(db);
       if (!state) throw new Error('no lead project');
-      const split = { inspectBundle: 0, hashFile: 0, decrypt: 0, hashZip: 0, unzip: 0, hashEntries: 0, decodeParse: 0, validate: 0, planConsolidation: 0 };
+      const split = { inspectBundle: 0, hashFile: 0, decrypt: 0, hashZip: 0, unzip: 0, hashEntries: 0, decodeParse: 0, validate: 0, planConsolidation: 0, replanEveryRow: 0 };
       const lap = <T>(key: keyof typeof split, t0: number, v: T) => ((split[key] += ms(t0)), v);
       const inputs: BundleInput[] = [];
       for (const f of bundleFiles) {
@@ -424,6 +424,12 @@ export function installBenchHooks(db: MrezaDb): void {
       const t = performance.now();
       planConsolidation({ projectId: state.projectId, partners: {} }, inputs);
       lap('planConsolidation', t, 0);
+      // The dry run of a re-import: the same rows as newer exports, so every row is compared with the stored one.
+      const newer = inputs.map((i) => ({ ...i, bundle: { ...i.bundle, manifest: { ...i.bundle.manifest, exportId: crypto.randomUUID(), exportedAt: '2100-01-01T00:00:00.000Z' } } }));
+      const t2 = performance.now();
+      const replan = planConsolidation(state, newer);
+      if (replan.items.some((i) => i.status !== 'apply' || i.totals.add + i.totals.replace + i.totals.remove > 0)) throw new Error('re-plan: expected 30 unchanged slices');
+      lap('replanEveryRow', t2, 0);
       return split;
     },
     /** Drops the files and the lead's data (memory for the next benchmark). */
