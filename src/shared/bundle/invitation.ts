@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { country, id, isoDateTime } from '../model';
-import { canonicalBytes, fromBase64, fromUtf8, randomBytes, toBase64, CryptoError, fingerprint, rawPublicKeys, type PublicKeys, openWithPassphrase, passphraseBoxType, sealWithPassphrase } from '../crypto';
+import { canonicalBytes, fromBase64, randomBytes, toBase64, fingerprint, rawPublicKeys, type PublicKeys, sealWithPassphrase } from '../crypto';
 import { InvitationError } from './errors';
+import { openSealedJson, SealedJsonError } from './sealedJson';
 
 /**
  * The project invitation (lead → partners): who the lead is, its public keys, and the project's
@@ -54,29 +55,17 @@ export async function writeInvitation(invitation: Invitation, passphrase: string
   return sealWithPassphrase(canonicalBytes(invitationSchema.parse(invitation)), passphrase, 'invitation', opts);
 }
 
+const INVITATION_PROBLEMS = { notThisKind: 'notAnInvitation', notAContainer: 'notAnInvitation', wrongPassphrase: 'wrongPassphrase', newerFormat: 'newerFormat', damaged: 'damaged' } as const;
+
 /** Opens and verifies an invitation file; throws InvitationError only. */
 export async function readInvitation(bytes: Uint8Array, passphrase: string): Promise<Invitation> {
-  if (passphraseBoxType(bytes) !== 'invitation') throw new InvitationError('notAnInvitation');
-  let plain: Uint8Array;
-  try {
-    plain = await openWithPassphrase(bytes, passphrase, 'invitation');
-  } catch (e) {
-    if (e instanceof CryptoError) {
-      if (e.code === 'wrongPassphrase') throw new InvitationError('wrongPassphrase');
-      if (e.code === 'newerFormat') throw new InvitationError('newerFormat', e.params);
-      if (e.code === 'notAContainer') throw new InvitationError('notAnInvitation');
-    }
-    throw new InvitationError('damaged');
-  }
   let json: unknown;
   try {
-    json = JSON.parse(fromUtf8(plain));
-  } catch {
-    throw new InvitationError('damaged');
+    ({ json } = await openSealedJson(bytes, passphrase, 'invitation', INVITATION_FORMAT, INVITATION_FORMAT_VERSION));
+  } catch (e) {
+    if (e instanceof SealedJsonError) throw new InvitationError(INVITATION_PROBLEMS[e.code], e.params);
+    throw e;
   }
-  const head = z.object({ format: z.string(), formatVersion: z.number() }).safeParse(json);
-  if (!head.success || head.data.format !== INVITATION_FORMAT) throw new InvitationError('notAnInvitation');
-  if (head.data.formatVersion > INVITATION_FORMAT_VERSION) throw new InvitationError('newerFormat', { found: head.data.formatVersion, supported: INVITATION_FORMAT_VERSION });
   const parsed = invitationSchema.safeParse(json);
   if (!parsed.success) throw new InvitationError('damaged', { field: parsed.error.issues[0]?.path.join('.') ?? '' });
   try {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { id, isoDateTime } from '../model';
-import { canonicalBytes, CryptoError, fingerprint, fromBase64, fromUtf8, importDecryptionKeys, openWithPassphrase, passphraseBoxType, sealWithPassphrase, type DecryptionKeys, type StoredOrgKeys } from '../crypto';
+import { canonicalBytes, fingerprint, fromBase64, importDecryptionKeys, sealWithPassphrase, type DecryptionKeys, type StoredOrgKeys } from '../crypto';
 import { KeyFileError } from './errors';
+import { openSealedJson, SealedJsonError } from './sealedJson';
 import { orgSlug } from './fileName';
 
 /**
@@ -64,27 +65,18 @@ export async function writeKeyFile(input: NewKeyFile, passphrase: string, opts: 
   return sealWithPassphrase(canonicalBytes(file), passphrase, 'keyFile', opts);
 }
 
+const KEY_FILE_PROBLEMS = { notThisKind: 'notAKeyFile', notAContainer: 'damaged', wrongPassphrase: 'wrongPassphrase', newerFormat: 'newerFormat', damaged: 'damaged' } as const;
+
 /** Opens a key file and imports its decryption keys; throws KeyFileError only. */
 export async function readKeyFile(bytes: Uint8Array, passphrase: string): Promise<{ file: KeyFile; keys: DecryptionKeys }> {
-  if (passphraseBoxType(bytes) !== 'keyFile') throw new KeyFileError('notAKeyFile');
-  let plain: Uint8Array;
+  let opened: { json: unknown; formatVersion: number };
   try {
-    plain = await openWithPassphrase(bytes, passphrase, 'keyFile');
+    opened = await openSealedJson(bytes, passphrase, 'keyFile', KEY_FILE_FORMAT, KEY_FILE_FORMAT_VERSION);
   } catch (e) {
-    if (e instanceof CryptoError && e.code === 'wrongPassphrase') throw new KeyFileError('wrongPassphrase');
-    if (e instanceof CryptoError && e.code === 'newerFormat') throw new KeyFileError('newerFormat', e.params);
-    throw new KeyFileError('damaged');
+    if (e instanceof SealedJsonError) throw new KeyFileError(KEY_FILE_PROBLEMS[e.code], e.params);
+    throw e;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(fromUtf8(plain));
-  } catch {
-    throw new KeyFileError('damaged');
-  }
-  const head = z.object({ format: z.string(), formatVersion: z.number() }).safeParse(json);
-  if (!head.success || head.data.format !== KEY_FILE_FORMAT) throw new KeyFileError('notAKeyFile');
-  if (head.data.formatVersion > KEY_FILE_FORMAT_VERSION) throw new KeyFileError('newerFormat', { found: head.data.formatVersion, supported: KEY_FILE_FORMAT_VERSION });
-  const parsed = (head.data.formatVersion === 1 ? keyFileV1Schema : keyFileSchema).safeParse(json);
+  const parsed = (opened.formatVersion === 1 ? keyFileV1Schema : keyFileSchema).safeParse(opened.json);
   if (!parsed.success) throw new KeyFileError('damaged', { field: parsed.error.issues[0]?.path.join('.') ?? '' });
   const file: KeyFile = { ...parsed.data, formatVersion: KEY_FILE_FORMAT_VERSION, keys: { publicKeys: parsed.data.keys.publicKeys, encryptPrivate: parsed.data.keys.encryptPrivate } };
   let keys: DecryptionKeys;
