@@ -64,7 +64,7 @@ describe('stats and calendar', () => {
       session('a', '2026-02-11', { status: 'planned' }),
       session('b', '2026-03-10'),
     ];
-    const s = mentorStats(matches, sessions, '2026-01-01', '2026-02-28');
+    const s = mentorStats(matches, sessions, '2026-01-01', '2026-02-28', '2026-03-31');
     expect(s.get('m1')).toMatchObject({ sessions: 2, minutes: 150, mentees: 1, services: { businessCounselling: 2, legalAdvice: 1, psychosocialSupport: 0, education: 0 } });
     expect(s.has('m2')).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { GENDERS, OUTCOME_KINDS, SERVICES, TARGET_GROUPS } from '../model';
 import { inPeriod, type Dataset, type IndicatorFilter } from './dataset';
 import { datasetIndex, dayNumber, monthOfDay, personKeys, SERVICE_BIT } from './datasetIndex';
+import { heldPeriod, isHeld } from './held';
 import { walkLogs } from './mentoringWalk';
 import { everyMonth, Tally, type Breakdown } from './tally';
 
@@ -67,7 +68,8 @@ export type Drilldown = Map<string, Set<string>>;
 
 /**
  * Every indicator for one filter, from plain arrays (definitions: docs/indicators.md).
- * `today` decides which sessions have been held; pass it so results are reproducible.
+ * `today` (the organisation's local day) decides which sessions have been held (held.ts); the
+ * caller passes it so results are reproducible.
  */
 export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: string, opts: { drilldown?: boolean | string } = {}): { indicators: Indicators; drilldown: Drilldown } {
   const keyOf = filter.personKey ?? ((id: string) => id);
@@ -95,7 +97,7 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
   // Training records, narrowed by programme and partner.
   const programmeOf = (eventId: string) => eventProgramme.get(eventId);
   const inProgramme = (eventId: string) => !filter.programmeId || programmeOf(eventId) === filter.programmeId;
-  const sessionsHeld = ds.sessions.filter((s) => orgAllowed(s.orgId) && inProgramme(s.eventId) && s.date <= today && inPeriod(s.date, period));
+  const sessionsHeld = ds.sessions.filter((s) => orgAllowed(s.orgId) && inProgramme(s.eventId) && isHeld(s, today) && inPeriod(s.date, period));
   const heldIds = new Set(sessionsHeld.map((s) => s.id));
   const marked = ds.attendance.filter((a) => heldIds.has(a.sessionId) && orgAllowed(a.orgId));
   const attended = marked.filter((a) => a.status === 'present' || a.status === 'late');
@@ -106,7 +108,8 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
     : null;
   const matchAllowed = new Uint8Array(ds.matches.length);
   const matches = ds.matches.filter((m, mi) => orgAllowed(m.orgId) && (!programmePeople || programmePeople.has(m.menteeId)) && (matchAllowed[mi] = 1) === 1);
-  const walk = walkLogs(index.logs, period, matchAllowed);
+  // Planned logs are left out of the index; held ones end today at the latest.
+  const walk = walkLogs(index.logs, heldPeriod(period, today), matchAllowed);
 
   // Reach: a person is reached in the period by attending a session or by a mentoring session.
   // People are told apart by their key (a partner's pseudonymous key at the lead); the first

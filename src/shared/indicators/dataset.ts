@@ -16,7 +16,7 @@ export interface Dataset {
   attendance: Pick<Attendance, 'id' | 'orgId' | 'sessionId' | 'personId' | 'status'>[];
   certificates: Pick<Certificate, 'id' | 'orgId' | 'eventId' | 'personId' | 'issuedOn'>[];
   matches: Pick<Match, 'id' | 'orgId' | 'mentorId' | 'menteeId' | 'status' | 'startedOn' | 'closedOn'>[];
-  mentoringSessions: Pick<MentoringSession, 'id' | 'orgId' | 'matchId' | 'date' | 'minutes' | 'services'>[];
+  mentoringSessions: Pick<MentoringSession, 'id' | 'orgId' | 'matchId' | 'date' | 'status' | 'minutes' | 'services'>[];
   outcomes: Pick<Outcome, 'id' | 'orgId' | 'personId' | 'kind' | 'date'>[];
   organisations: Pick<Organisation, 'id' | 'orgId' | 'kind' | 'supportedOn' | 'country' | 'isSelf'>[];
 }

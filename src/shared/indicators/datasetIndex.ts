@@ -1,5 +1,6 @@
 import { SERVICES } from '../model';
 import type { Dataset } from './dataset';
+import { isPlanned } from './held';
 
 /**
  * What does not depend on the filter, built once per data set: a filter change on 150,000 people
@@ -21,7 +22,7 @@ export interface DatasetIndex {
 
 /** The session logs as columns sorted by day; `source` points back into ds.mentoringSessions. */
 export interface LogColumns {
-  /** yyyymmdd; 0 for a log without a valid date (sorted first, never in a period). */
+  /** yyyymmdd; 0 for a log without a valid date or still planned (sorted first, never in a period). */
   day: Int32Array;
   /** Position in ds.matches, or -1 when the match is unknown. */
   match: Int32Array;
@@ -69,7 +70,8 @@ function logColumns(ds: Dataset, matchIndex: Map<string, number>): LogColumns {
   // days < 2^27 and positions < 2^26 fit in 53 bits.
   const scale = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = dayNumber(logs[i]!.date) * scale + i;
+  // A planned log is never held (held.ts), so it gets day 0 like a log without a date.
+  for (let i = 0; i < n; i++) keys[i] = (isPlanned(logs[i]!) ? 0 : dayNumber(logs[i]!.date)) * scale + i;
   keys.sort();
   const cols: LogColumns = { day: new Int32Array(n), match: new Int32Array(n), minutes: new Float64Array(n), services: new Uint8Array(n), source: new Int32Array(n) };
   for (let p = 0; p < n; p++) {

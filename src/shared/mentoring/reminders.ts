@@ -1,4 +1,5 @@
 import { addDays, differenceInCalendarDays, parseISO } from 'date-fns';
+import { isHeld } from '../indicators/held';
 import type { Match, MentoringSession } from '../model';
 
 export type Reminder =
@@ -8,8 +9,8 @@ export type Reminder =
 
 /**
  * What needs attention today: follow-ups due (today or earlier, not done), active matches without a
- * held session for `staleWeeks` weeks (counting from the start when there is none), and active
- * matches with a first session but no "is this pair working?" check yet.
+ * held session (held.ts) for `staleWeeks` weeks (counting from the start when there is none), and
+ * active matches with a held session but no "is this pair working?" check yet.
  */
 export function reminders(matches: readonly Match[], sessions: readonly MentoringSession[], today: string, staleWeeks: number): Reminder[] {
   const out: Reminder[] = [];
@@ -17,7 +18,7 @@ export function reminders(matches: readonly Match[], sessions: readonly Mentorin
   const lastHeld = new Map<string, string>();
   for (const s of sessions) {
     if (!active.has(s.matchId)) continue;
-    if (s.status !== 'planned' && (lastHeld.get(s.matchId) ?? '') < s.date) lastHeld.set(s.matchId, s.date);
+    if (isHeld(s, today) && (lastHeld.get(s.matchId) ?? '') < s.date) lastHeld.set(s.matchId, s.date);
     if (s.followUpOn && !s.followUpDone && s.followUpOn <= today) {
       out.push({ kind: 'followUp', matchId: s.matchId, sessionId: s.id, due: s.followUpOn, overdueDays: differenceInCalendarDays(parseISO(today), parseISO(s.followUpOn)) });
     }

@@ -1,3 +1,4 @@
+import { isHeld } from '../indicators/held';
 import { SERVICES, type Match, type MentoringSession, type Service } from '../model';
 
 export interface MentorStats {
@@ -8,13 +9,13 @@ export interface MentorStats {
   mentees: number;
 }
 
-/** Hours and service counts per mentor over held sessions in [from, to] (either end optional). */
-export function mentorStats(matches: readonly Match[], sessions: readonly MentoringSession[], from?: string, to?: string): Map<string, MentorStats> {
+/** Hours and service counts per mentor over sessions held by `today` (the local day) in [from, to] (either end optional). */
+export function mentorStats(matches: readonly Match[], sessions: readonly MentoringSession[], from: string | undefined, to: string | undefined, today: string): Map<string, MentorStats> {
   const byMatch = new Map(matches.map((m) => [m.id, m]));
   const out = new Map<string, MentorStats>();
   const mentees = new Map<string, Set<string>>();
   for (const s of sessions) {
-    if (s.status === 'planned' || (from && s.date < from) || (to && s.date > to)) continue;
+    if (!isHeld(s, today) || (from && s.date < from) || (to && s.date > to)) continue;
     const match = byMatch.get(s.matchId);
     if (!match) continue;
     let st = out.get(match.mentorId);
