@@ -9,6 +9,7 @@ import { KeyFileError, readKeyFile } from '../../src/shared/bundle';
 import { passphraseBoxType } from '../../src/shared/crypto';
 import { batchReportJson, batchReportTables, consolidateBatch, type BatchLine } from '../../src/shared/consolidate/batch';
 import { reportCsv, reportXlsx } from '../../src/shared/indicators/reportFiles';
+import { localDay, systemTimeZone } from '../../src/shared/calendar/localDay';
 import { formatDateTime } from '../../src/shared/i18n/format';
 import { LOCALES } from '../../src/shared/i18n/locales';
 import { createI18n } from '../../src/shared/i18n/setup';
@@ -95,7 +96,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     return 1;
   }
 
-  const tables = batchReportTables(result, t, args.lang, { threshold: args.threshold, today: localDay(new Date()) });
+  // The lead runs this on its own computer: its zone decides which sessions are held by today.
+  const tables = batchReportTables(result, t, args.lang, { threshold: args.threshold, today: localDay(systemTimeZone()) });
   const bytes =
     args.kind === 'xlsx'
       ? await reportXlsx(tables)
@@ -167,9 +169,4 @@ async function expand(paths: readonly string[]): Promise<string[]> {
     else out.push(...(await readdir(p)).filter((n) => n.toLowerCase().endsWith('.mreza')).sort().map((n) => join(p, n)));
   }
   return out;
-}
-
-function localDay(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

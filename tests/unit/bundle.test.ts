@@ -57,7 +57,7 @@ describe('invitation', () => {
 describe('bundle file name', () => {
   it('is mreza-<org-slug>-<yyyy-mm-dd>.mreza', () => {
     expect(bundleFileName('Udruga Korak – Čakovec', '2026-10-01T10:00:00Z')).toBe('mreza-udruga-korak-cakovec-2026-10-01.mreza');
-    expect(bundleFileName('Друштво „Мост“', new Date(2026, 0, 5))).toBe('mreza-drustvo-most-2026-01-05.mreza');
+    expect(bundleFileName('Друштво „Мост“', '2026-01-05')).toBe('mreza-drustvo-most-2026-01-05.mreza');
     expect(bundleFileName('!!!', '2026-10-01')).toBe('mreza-org-2026-10-01.mreza');
   });
 });

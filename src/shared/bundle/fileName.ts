@@ -10,15 +10,9 @@ export function orgSlug(name: string): string {
   return slug || 'org';
 }
 
-function localDay(when: Date | string): string {
-  if (typeof when === 'string') return when.slice(0, 10);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${when.getFullYear()}-${p(when.getMonth() + 1)}-${p(when.getDate())}`;
-}
-
-/** `mreza-<org-slug>-<yyyy-mm-dd>.mreza`; a Date is taken in local time, a string by its first 10 characters. */
-export function bundleFileName(orgName: string, when: Date | string): string {
-  return `mreza-${orgSlug(orgName)}-${localDay(when)}.mreza`;
+/** `mreza-<org-slug>-<yyyy-mm-dd>.mreza` for the organisation's local day (calendar/localDay.ts); a date-time counts by its first 10 characters. */
+export function bundleFileName(orgName: string, day: string): string {
+  return `mreza-${orgSlug(orgName)}-${day.slice(0, 10)}.mreza`;
 }
 
 /** `mreza-invitation-<project-slug>.mreza-invite` */

@@ -33,6 +33,8 @@ export const FIELD_POLICY = {
   // organisation names stay home; the partner's own name travels in the manifest.
   organisations: {
     ...BASE, name: 'drop', country: 'keep', town: 'keep', role: 'keep', isSelf: 'keep', kind: 'keep', supportedOn: 'keep', jobsCreated: 'keep',
+    // The partner's day travels as the manifest's indicatorsAsOf; the lead needs no zone of its own.
+    timeZone: 'drop',
   },
   people: {
     ...BASE,

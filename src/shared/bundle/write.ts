@@ -1,3 +1,4 @@
+import { localDay, orgTimeZone } from '../calendar/localDay';
 import { TABLE_SCHEMAS, type TableName } from '../model';
 import { computeIndicators } from '../indicators/compute';
 import { EMPTY_DATASET, type Dataset } from '../indicators/dataset';
@@ -14,7 +15,7 @@ export type LocalTables = Partial<Record<TableName, readonly unknown[]>>;
 export interface WriteBundleInput {
   /** From the invitation the partner imported. */
   project: { projectId: string; projectSecret: string; leadPublicKeys: PublicKeys };
-  organisation: { id: string; name: string; country: BundleManifest['organisation']['country'] };
+  organisation: { id: string; name: string; country: BundleManifest['organisation']['country']; timeZone?: string };
   installationId: string;
   /** The partner's own keys; the bundle is signed with keys.sign.privateKey. */
   keys: OrgKeys;
@@ -26,7 +27,7 @@ export interface WriteBundleInput {
   /** The Dexie schema version of the writing installation. */
   schemaVersion: number;
   now?: Date;
-  /** The day indicators are computed for (yyyy-MM-dd); default: the local date of `now`. */
+  /** The day indicators are computed for and the file is named by (yyyy-MM-dd); default: the organisation's local day at `now`. */
   today?: string;
   /** Encrypt to the lead (default true). */
   encryptToLead?: boolean;
@@ -51,11 +52,6 @@ export function datasetOf(tables: Partial<Record<string, readonly unknown[]>>): 
   return ds as unknown as Dataset;
 }
 
-function localDay(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 const ndjson = (rows: readonly unknown[]): Bytes => utf8(rows.map((r) => `${canonicalJson(r)}\n`).join(''));
 
 export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundle> {
@@ -64,7 +60,7 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
   const secret = fromBase64(input.project.projectSecret);
   if (!secret || secret.length !== 32) throw new BundleError('notAllowed', { reason: 'projectSecret' });
   const now = input.now ?? new Date();
-  const today = input.today ?? localDay(now);
+  const today = input.today ?? localDay(orgTimeZone(input.organisation), now);
   const orgId = input.organisation.id;
 
   // Own rows only, each checked against its schema (a bad row is caught here, not at the lead).
@@ -121,5 +117,5 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
 
   if (input.encryptToLead !== false) bytes = await sealToRecipient(bytes, input.project.leadPublicKeys, 'bundle');
   if (input.passphrase !== undefined) bytes = await sealWithPassphrase(bytes, input.passphrase, 'bundle', { iterations: input.passphraseIterations });
-  return { bytes, fileName: bundleFileName(input.organisation.name, now), manifest, withheldPeople };
+  return { bytes, fileName: bundleFileName(input.organisation.name, today), manifest, withheldPeople };
 }

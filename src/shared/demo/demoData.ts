@@ -2,6 +2,8 @@ import type {
   Attendance, Certificate, Consent, Enrolment, EventSession, Match, Mentor, MentoringSession,
   Organisation, Outcome, Person, Programme, ProgrammeEvent,
 } from '../model';
+import { COUNTRY_TIME_ZONES, localDay } from '../calendar/localDay';
+import { isHeld } from '../indicators/held';
 import { EXPERTISE_AREAS, OUTCOME_KINDS, SERVICES, TARGET_GROUPS } from '../model';
 import { personNameKey } from '../people/nameKey';
 import { HR_TOWNS, INSTITUTIONS, LAST, MEN_FIRST, SECTORS, SI_TOWNS, WOMEN_FIRST, type Place } from './names';
@@ -44,8 +46,10 @@ function addDays(isoDate: string, days: number): string {
  * A realistic data set inspired by the project's sources: two partner towns (Čakovec in
  * Croatia, Celje in Slovenia), a BADGE cycle for women entrepreneurs, the cross-border module
  * series on social activation, mentors with matches and session logs, and outcomes.
+ * `timeZone` decides which sessions are already held at `now` (the app passes the organisation's).
  */
-export function buildDemoData(selfOrgId: string, now: Date, newId: () => string, seed = 2026): DemoData {
+export function buildDemoData(selfOrgId: string, now: Date, newId: () => string, seed = 2026, timeZone = COUNTRY_TIME_ZONES.HR!): DemoData {
+  const today = localDay(timeZone, now);
   const r = rng(seed);
   const stamp = now.toISOString();
   const base = (orgId = selfOrgId) => ({ id: newId(), orgId, createdAt: stamp, updatedAt: stamp });
@@ -202,7 +206,7 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
   });
   crossEvents.forEach((event, mi) => {
     const session = crossSessions[mi]!;
-    const held = session.date <= now.toISOString().slice(0, 10);
+    const held = isHeld(session, today);
     professionals.forEach((p, i) => {
       if ((i + mi) % 5 === 4) return;
       enrolments.push({ ...base(), eventId: event.id, personId: p.id, status: 'enrolled', enrolledOn: addDays(session.date, -20) });

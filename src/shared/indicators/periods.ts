@@ -1,19 +1,24 @@
-import { endOfMonth, endOfQuarter, endOfYear, format, startOfMonth, startOfQuarter, startOfYear } from 'date-fns';
+import { endOfMonth, endOfQuarter, endOfYear, format, parseISO, startOfMonth, startOfQuarter, startOfYear } from 'date-fns';
 
 export const PERIOD_PRESETS = ['month', 'quarter', 'year', 'all'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
-const day = (d: Date) => format(d, 'yyyy-MM-dd');
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 
-/** The calendar days a preset covers around `today`; "all" is project to date (no bounds). */
-export function presetPeriod(preset: PeriodPreset, today: Date): { from?: string; to?: string } {
+/**
+ * The calendar days a preset covers around `day` (yyyy-MM-dd: the organisation's local today,
+ * calendar/localDay.ts); "all" is project to date (no bounds).
+ */
+export function presetPeriod(preset: PeriodPreset, day: string): { from?: string; to?: string } {
+  // A calendar date read as local midnight and written back the same way: no zone can shift it.
+  const today = parseISO(day);
   switch (preset) {
     case 'month':
-      return { from: day(startOfMonth(today)), to: day(endOfMonth(today)) };
+      return { from: iso(startOfMonth(today)), to: iso(endOfMonth(today)) };
     case 'quarter':
-      return { from: day(startOfQuarter(today)), to: day(endOfQuarter(today)) };
+      return { from: iso(startOfQuarter(today)), to: iso(endOfQuarter(today)) };
     case 'year':
-      return { from: day(startOfYear(today)), to: day(endOfYear(today)) };
+      return { from: iso(startOfYear(today)), to: iso(endOfYear(today)) };
     case 'all':
       return {};
   }

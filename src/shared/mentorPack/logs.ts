@@ -2,6 +2,7 @@ import { CryptoError, fingerprint, isEnvelope, openFromRecipient, own, sealToRec
 import { ndjsonBytes, readNdjson, writeSigned } from '../bundle/signed';
 import { openSignedFile } from './openSignedFile';
 import { orgSlug } from '../bundle/fileName';
+import { localDay, systemTimeZone } from '../calendar/localDay';
 import type { MentoringSession } from '../model';
 import { MentorPackError, fromBundleError } from './errors';
 import { LOGS_ENTRY, LOGS_FORMAT, LOGS_FORMAT_VERSION, LOGS_SIGNATURE_CONTEXT, logRowSchema, logsManifestSchema, type LogsManifest } from './format';
@@ -18,13 +19,15 @@ export interface WriteLogsInput {
   keys: OrgKeys;
   installationId: string;
   mentorName: string;
+  /** The organisation's time zone, whose day names the file (default: the computer's). */
+  timeZone?: string;
   now?: Date;
   exportId?: string;
 }
 
-/** `mreza-session-logs-<mentor>-<yyyy-mm-dd>.mreza-logs` */
-export function logsFileName(mentorName: string, when: Date): string {
-  return `mreza-session-logs-${orgSlug(mentorName)}-${when.toISOString().slice(0, 10)}.mreza-logs`;
+/** `mreza-session-logs-<mentor>-<yyyy-mm-dd>.mreza-logs`, for the organisation's local day. */
+export function logsFileName(mentorName: string, day: string): string {
+  return `mreza-session-logs-${orgSlug(mentorName)}-${day}.mreza-logs`;
 }
 
 export async function writeMentorLogs(input: WriteLogsInput): Promise<{ bytes: Bytes; fileName: string; manifest: LogsManifest }> {
@@ -47,7 +50,7 @@ export async function writeMentorLogs(input: WriteLogsInput): Promise<{ bytes: B
   };
   const signed = await writeSigned({ context: LOGS_SIGNATURE_CONTEXT, manifest, files: { [LOGS_ENTRY]: data }, signKey: input.keys.sign.privateKey, signerFingerprint });
   const bytes = await sealToRecipient(signed, input.pack.orgPublicKeys, 'mentorLogs');
-  return { bytes, fileName: logsFileName(input.mentorName, now), manifest };
+  return { bytes, fileName: logsFileName(input.mentorName, localDay(input.timeZone ?? systemTimeZone(), now)), manifest };
 }
 
 export interface OpenedLogs {

@@ -2,6 +2,7 @@ import { sha256Hex, fingerprint, own, type Bytes, type OrgKeys, sealWithPassphra
 import { ndjsonBytes, readNdjson, writeSigned } from '../bundle/signed';
 import { openSignedFile } from './openSignedFile';
 import { orgSlug } from '../bundle/fileName';
+import { localDay, orgTimeZone } from '../calendar/localDay';
 import type { Consent, Country, Match, MenteeProfile, Mentor, MentoringSession, Person } from '../model';
 import { MentorPackError, fromBundleError } from './errors';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, PACK_SIGNATURE_CONTEXT, packEntry, packManifestSchema, packRowSchema, type PackManifest } from './format';
@@ -53,7 +54,7 @@ export function selectPackRows(source: PackSource, mentorId: string): { rows: Pa
 export interface WriteMentorPackInput {
   source: PackSource;
   mentorId: string;
-  organisation: { id: string; name: string; country: Country; town: string };
+  organisation: { id: string; name: string; country: Country; town: string; timeZone?: string };
   /** The coordinator organisation's keys: the pack is signed with them and the logs come back encrypted to them. */
   keys: OrgKeys;
   passphrase: string;
@@ -69,9 +70,9 @@ export interface WrittenMentorPack {
   matchIds: string[];
 }
 
-/** `mreza-mentor-pack-<mentor>-<yyyy-mm-dd>.mreza-mentor` */
-export function packFileName(mentorName: string, when: Date): string {
-  return `mreza-mentor-pack-${orgSlug(mentorName)}-${when.toISOString().slice(0, 10)}.mreza-mentor`;
+/** `mreza-mentor-pack-<mentor>-<yyyy-mm-dd>.mreza-mentor`, for the organisation's local day. */
+export function packFileName(mentorName: string, day: string): string {
+  return `mreza-mentor-pack-${orgSlug(mentorName)}-${day}.mreza-mentor`;
 }
 
 export async function writeMentorPack(input: WriteMentorPackInput): Promise<WrittenMentorPack> {
@@ -99,7 +100,7 @@ export async function writeMentorPack(input: WriteMentorPackInput): Promise<Writ
   };
   const signed = await writeSigned({ context: PACK_SIGNATURE_CONTEXT, manifest, files, signKey: input.keys.sign.privateKey, signerFingerprint });
   const bytes = await sealWithPassphrase(signed, input.passphrase, 'mentorPack', { iterations: input.iterations });
-  return { bytes, fileName: packFileName(mentorName, now), manifest, matchIds };
+  return { bytes, fileName: packFileName(mentorName, localDay(orgTimeZone(input.organisation), now)), manifest, matchIds };
 }
 
 export interface OpenedMentorPack {

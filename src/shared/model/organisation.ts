@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseRecord, country, isoDate, name } from './base';
 import { LOCALES } from '../i18n/locales';
+import { isTimeZone } from '../calendar/localDay';
 
 /** lead or partner in the project; 'other' for organisations the project serves (e.g. SMEs). */
 export const ORG_ROLES = ['lead', 'partner', 'other'] as const;
@@ -18,6 +19,11 @@ export const organisationSchema = baseRecord.extend({
   /** For SMEs: when the project's support was given, and the jobs it helped to open. */
   supportedOn: isoDate.optional(),
   jobsCreated: z.number().int().min(0).optional(),
+  /**
+   * The IANA time zone whose calendar day is "today" (calendar/localDay.ts). Absent on older
+   * records and until chosen in Settings: then the country's zone (orgTimeZone).
+   */
+  timeZone: z.string().max(64).refine(isTimeZone).optional(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 

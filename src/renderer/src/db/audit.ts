@@ -1,7 +1,9 @@
-import { addDays } from 'date-fns';
+import { addDays, format, parseISO } from 'date-fns';
+import { dayStart } from '@shared/calendar/localDay';
 import type { AuditAction, AuditEntry } from '@shared/model';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
+import { selfTimeZone } from './orgDay';
 
 export interface AuditExtra {
   detail?: string;
@@ -21,18 +23,13 @@ export interface AuditFilter {
   action?: AuditAction;
   table?: string;
   userId?: string;
-  /** Inclusive calendar days (yyyy-MM-dd) in the user's time zone. */
+  /** Inclusive calendar days (yyyy-MM-dd) of the organisation (calendar/localDay.ts). */
   from?: string;
   to?: string;
 }
 
 /** Where the previous page ended: its last entry (time and id, as several entries can share a millisecond). */
 export type AuditCursor = Pick<AuditEntry, 'at' | 'id'>;
-
-/** The UTC instant a local calendar day starts at (entries are stored in UTC). */
-function localDayStart(day: string): string {
-  return new Date(`${day}T00:00:00`).toISOString();
-}
 
 /**
  * Newest first, one page at a time. Paging is keyset on the `at` index (never offset), so
@@ -41,9 +38,11 @@ function localDayStart(day: string): string {
  */
 export async function queryAudit(db: MrezaDb, filter: AuditFilter, limit = 100, before?: AuditCursor): Promise<AuditEntry[]> {
   const cursor = before;
-  // The upper bound is exclusive: the start of the day after `to`.
-  const upper = cursor?.at ?? (filter.to ? addDays(new Date(`${filter.to}T00:00:00`), 1).toISOString() : '\uffff');
-  const lower = filter.from ? localDayStart(filter.from) : '';
+  // Entries are stored in UTC: a day of the organisation starts at dayStart in its zone. The upper
+  // bound is exclusive: the start of the day after `to`.
+  const zone = filter.from || filter.to ? await selfTimeZone(db) : '';
+  const upper = cursor?.at ?? (filter.to ? dayStart(format(addDays(parseISO(filter.to), 1), 'yyyy-MM-dd'), zone) : '\uffff');
+  const lower = filter.from ? dayStart(filter.from, zone) : '';
   return db.auditLog
     .where('at')
     .between(lower, upper, true, cursor !== undefined)

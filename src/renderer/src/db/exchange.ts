@@ -137,7 +137,7 @@ export async function exportBundle(db: MrezaDb, actor: Actor, org: Organisation,
   const identity = await ensureIdentity(db);
   const written = await writeBundle({
     project: { projectId: joined.invitation.projectId, projectSecret: joined.invitation.projectSecret, leadPublicKeys: joined.invitation.lead.publicKeys },
-    organisation: { id: org.id, name: org.name, country: org.country },
+    organisation: { id: org.id, name: org.name, country: org.country, timeZone: org.timeZone },
     installationId: identity.installationId,
     keys: identity.keys,
     tables: await exportTables(db),

@@ -1,11 +1,13 @@
 import { MentorPackError, mergeReturnedLog, writeMentorLogs, type OpenedMentorPack } from '@shared/mentorPack';
 import { mentorModeSettingsSchema, TABLE_SCHEMAS, type Match, type MenteeProfile, type MentoringSession, type MentorModeSettings, type Organisation, type Person, type User } from '@shared/model';
 import { personNameKey } from '@shared/people/nameKey';
+import { isHeld } from '@shared/indicators/held';
 import type { Locale } from '@shared/i18n/locales';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
 import { ensureIdentity } from './exchange';
+import { orgToday, selfTimeZone } from './orgDay';
 
 /** Mentor side: a volunteer's own Mreža holding one mentor pack. */
 
@@ -79,7 +81,7 @@ export async function exportMentorLogs(db: MrezaDb, actor: Actor): Promise<{ byt
   const sessions: MentoringSession[] = await db.mentoringSessions.where('matchId').anyOf([...new Set([...mode.matchIds, ...given])]).toArray();
   const written = await writeMentorLogs({
     pack: { packId: mode.packId, mentorId: mode.mentorId, organisationId: mode.organisation.id, orgPublicKeys: mode.orgPublicKeys },
-    sessions, keys: identity.keys, installationId: identity.installationId, mentorName: actor.userName,
+    sessions, keys: identity.keys, installationId: identity.installationId, mentorName: actor.userName, timeZone: await selfTimeZone(db),
   });
   await db.transaction('rw', [db.settings, db.auditLog], async () => {
     await db.table('settings').put(mentorModeSettingsSchema.parse({ ...mode, lastExportAt: written.manifest.exportedAt }));
@@ -106,10 +108,11 @@ export async function myMentees(db: MrezaDb, matchIds: readonly string[]): Promi
   const people = await db.people.bulkGet(matches.map((m) => m.menteeId));
   const profiles = await db.menteeProfiles.where('personId').anyOf(matches.map((m) => m.menteeId)).toArray();
   const sessions = await db.mentoringSessions.where('matchId').anyOf(matches.map((m) => m.id)).toArray();
+  const today = await orgToday(db);
   return matches
     .map((match, i) => {
       const mine = sessions.filter((s) => s.matchId === match.id);
-      const held = mine.filter((s) => s.status !== 'planned').sort((a, b) => a.date.localeCompare(b.date));
+      const held = mine.filter((s) => isHeld(s, today)).sort((a, b) => a.date.localeCompare(b.date));
       const person = people[i];
       return {
         match,

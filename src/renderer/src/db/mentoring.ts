@@ -14,14 +14,15 @@ import {
   type mentorSchema,
   type mentoringSessionSchema,
 } from '@shared/model';
+import { isHeld } from '@shared/indicators/held';
 import type { MenteeInput, MentorInput, ProposedPair } from '@shared/matching';
 import { OCCUPIES_PLACE, outcomeFromClosure, reminders, transition, type Reminder } from '@shared/mentoring';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
+import { orgToday } from './orgDay';
 import { createRecord, deleteRecord, updateRecord } from './records';
 
 const fullName = (p?: Person) => (p ? `${p.firstName} ${p.lastName}` : '—');
-const today = () => new Date().toISOString().slice(0, 10);
 
 /* ---------- settings ---------- */
 
@@ -132,6 +133,7 @@ export function toMenteeInput(r: MenteeRow): MenteeInput {
 
 /** Saves the accepted pairs of a proposal as matches, all or nothing. */
 export async function acceptPairs(db: MrezaDb, actor: Actor, pairs: readonly Pick<ProposedPair, 'menteeId' | 'mentorId' | 'score'>[], status: 'proposed' | 'active' = 'active'): Promise<Match[]> {
+  const today = await orgToday(db);
   return db.transaction('rw', [db.matches, db.auditLog, db.organisations], async () => {
     const busy = new Set((await occupying(db)).map((m) => m.menteeId));
     const out: Match[] = [];
@@ -143,8 +145,8 @@ export async function acceptPairs(db: MrezaDb, actor: Actor, pairs: readonly Pic
           menteeId: p.menteeId,
           status,
           score: p.score,
-          proposedOn: today(),
-          startedOn: status === 'active' ? today() : undefined,
+          proposedOn: today,
+          startedOn: status === 'active' ? today : undefined,
         }),
       );
       busy.add(p.menteeId);
@@ -154,7 +156,8 @@ export async function acceptPairs(db: MrezaDb, actor: Actor, pairs: readonly Pic
 }
 
 /** Moves a match along its lifecycle; closing writes the participant's outcome record in the same transaction. */
-export async function setMatchStatus(db: MrezaDb, actor: Actor, matchId: string, to: MatchStatus, closure?: Closure, on = today()): Promise<Match> {
+export async function setMatchStatus(db: MrezaDb, actor: Actor, matchId: string, to: MatchStatus, closure?: Closure, day?: string): Promise<Match> {
+  const on = day ?? (await orgToday(db));
   return db.transaction('rw', [db.matches, db.outcomes, db.auditLog, db.organisations], async () => {
     const match = await db.matches.get(matchId);
     if (!match) throw new Error(`match ${matchId} not found`);
@@ -189,9 +192,10 @@ export async function matchRows(db: MrezaDb, opts: { mentorId?: string; menteeId
   const people = await db.people.bulkGet([...matches.map((m) => m.menteeId), ...mentors.map((m) => m?.personId ?? '')]);
   const sessions = await db.mentoringSessions.where('matchId').anyOf(matches.map((m) => m.id)).toArray();
   const order: Record<MatchStatus, number> = { active: 0, proposed: 1, paused: 2, closed: 3 };
+  const today = await orgToday(db);
   return matches
     .map((match, i) => {
-      const held = sessions.filter((s) => s.matchId === match.id && s.status !== 'planned');
+      const held = sessions.filter((s) => s.matchId === match.id && isHeld(s, today));
       return {
         match,
         menteeName: fullName(people[i]),
@@ -266,7 +270,7 @@ export async function mentoringReminders(db: MrezaDb, opts: { mentorId?: string;
   return reminders(
     rows.map((r) => r.match),
     sessions,
-    opts.today ?? today(),
+    opts.today ?? (await orgToday(db)),
     settings.staleWeeks,
   ).map((reminder) => ({ reminder, mentorName: byId.get(reminder.matchId)!.mentorName, menteeName: byId.get(reminder.matchId)!.menteeName }));
 }

@@ -1,6 +1,8 @@
 import type { EventSession, Programme } from '@shared/model';
 import { attendanceStats, breakdown, evaluateCompletion, holdsPlace, type Breakdown } from '@shared/programmes';
 import type { MrezaDb } from './db';
+import { isHeld } from '@shared/indicators/held';
+import { orgToday } from './orgDay';
 
 export interface ProgrammeOverview {
   programme: Programme;
@@ -11,7 +13,8 @@ export interface ProgrammeOverview {
 }
 
 /** Programmes with their event, session and enrolment counts, newest first. */
-export async function programmeOverviews(db: MrezaDb, today = new Date().toISOString().slice(0, 10)): Promise<ProgrammeOverview[]> {
+export async function programmeOverviews(db: MrezaDb, day?: string): Promise<ProgrammeOverview[]> {
+  const today = day ?? (await orgToday(db));
   // Not orderBy('startDate'): the index would leave out programmes that have no dates yet.
   const programmes = (await db.programmes.toArray()).sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''));
   return Promise.all(
@@ -68,7 +71,8 @@ export interface ParticipationOverview {
 }
 
 /** Participants of some events (one event, or every event of a programme) by gender, country, institution type and municipality, with attendance and completions. */
-export async function participationOverview(db: MrezaDb, programme: Programme, eventIds: string[], today = new Date().toISOString().slice(0, 10)): Promise<ParticipationOverview> {
+export async function participationOverview(db: MrezaDb, programme: Programme, eventIds: string[], day?: string): Promise<ParticipationOverview> {
+  const today = day ?? (await orgToday(db));
   const sessions = await db.sessions.where('eventId').anyOf(eventIds).toArray();
   const enrolments = await db.enrolments.where('eventId').anyOf(eventIds).toArray();
   const attendance = await db.attendance.where('sessionId').anyOf(sessions.map((s) => s.id)).toArray();
@@ -82,8 +86,8 @@ export async function participationOverview(db: MrezaDb, programme: Programme, e
     const ss = sessions.filter((s) => s.eventId === eventId);
     const who = placed.filter((e) => e.eventId === eventId).map((e) => e.personId);
     const marks = attendance.filter((a) => ss.some((s) => s.id === a.sessionId));
-    // The rate counts sessions already held (or marked), so planned ones do not pull it down.
-    const held = ss.filter((s) => s.date <= today || marks.some((m) => m.sessionId === s.id));
+    // The rate counts sessions already held (held.ts, as the indicators do), so planned ones do not pull it down.
+    const held = ss.filter((s) => isHeld(s, today));
     const st = attendanceStats(who, held.map((s) => s.id), marks);
     attended += st.attended;
     expected += st.expected;

@@ -17,13 +17,13 @@ import { certificatePrefix, evaluateCompletion, holdsPlace, nextCertificateNumbe
 import { audit } from './audit';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
+import { orgToday } from './orgDay';
 import { createRecord, selfOrgId, updateRecord } from './records';
 
 export type ProgrammeDraft = Omit<z.input<typeof TABLE_SCHEMAS.programmes>, 'id' | 'orgId' | 'createdAt' | 'updatedAt'>;
 export type EventDraft = Omit<z.input<typeof TABLE_SCHEMAS.events>, 'id' | 'orgId' | 'createdAt' | 'updatedAt'>;
 export type SessionDraft = Omit<z.input<typeof TABLE_SCHEMAS.sessions>, 'orgId' | 'createdAt' | 'updatedAt' | 'eventId' | 'id'> & { id?: string };
 
-const today = () => new Date().toISOString().slice(0, 10);
 const stamp = () => new Date().toISOString();
 const byDateTime = (a: EventSession, b: EventSession) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start);
 
@@ -68,7 +68,8 @@ export interface EnrolResult {
 }
 
 /** Enrols people into an event: free places first, the rest onto the waiting list, in the order given. */
-export async function enrolPeople(db: MrezaDb, actor: Actor, eventId: string, personIds: string[], on = today()): Promise<EnrolResult> {
+export async function enrolPeople(db: MrezaDb, actor: Actor, eventId: string, personIds: string[], day?: string): Promise<EnrolResult> {
+  const on = day ?? (await orgToday(db));
   return db.transaction('rw', [db.events, db.enrolments, db.auditLog, db.organisations], async () => {
     const event = await db.events.get(eventId);
     if (!event) throw new Error(`event ${eventId} not found`);
@@ -101,7 +102,8 @@ export async function enrolPeople(db: MrezaDb, actor: Actor, eventId: string, pe
 }
 
 /** Withdraws an enrolment; the first people on the waiting list move up into the freed places. Returns who moved up. */
-export async function withdrawEnrolment(db: MrezaDb, actor: Actor, enrolmentId: string, on = today()): Promise<string[]> {
+export async function withdrawEnrolment(db: MrezaDb, actor: Actor, enrolmentId: string, day?: string): Promise<string[]> {
+  const on = day ?? (await orgToday(db));
   return db.transaction('rw', [db.events, db.enrolments, db.auditLog], async () => {
     const target = await db.enrolments.get(enrolmentId);
     if (!target) throw new Error(`enrolment ${enrolmentId} not found`);
@@ -192,7 +194,8 @@ export function completions(detail: Pick<EventDetail, 'programme' | 'sessions' |
  * Issues certificates to the given people who meet the rule and do not have one yet, numbered
  * on from the programme's highest number. Returns the new certificates.
  */
-export async function issueCertificates(db: MrezaDb, actor: Actor, eventId: string, personIds: string[], kind: Certificate['kind'] = 'completion', on = today()): Promise<Certificate[]> {
+export async function issueCertificates(db: MrezaDb, actor: Actor, eventId: string, personIds: string[], kind: Certificate['kind'] = 'completion', day?: string): Promise<Certificate[]> {
+  const on = day ?? (await orgToday(db));
   return db.transaction('rw', [db.programmes, db.events, db.sessions, db.enrolments, db.people, db.attendance, db.certificates, db.evaluations, db.attachments, db.auditLog, db.organisations], async () => {
     const detail = await loadEventDetail(db, eventId);
     if (!detail) throw new Error(`event ${eventId} not found`);

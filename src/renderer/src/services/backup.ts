@@ -5,6 +5,7 @@ import type { Actor } from '../db/actor';
 import { audit } from '../db/audit';
 import { backupBytes, clearAllData, restoreBackup } from '../db/backup';
 import type { MrezaDb } from '../db/db';
+import { orgToday } from '../db/orgDay';
 import { SCHEMA_VERSION } from '../db/schema';
 import { getSettings, saveSettings } from '../db/settings';
 import { platform } from '../platform';
@@ -23,15 +24,16 @@ export async function autoBackupIfDue(db: MrezaDb, now = new Date()): Promise<Ba
   return writeBackup(db, 'auto');
 }
 
-export function backupDownloadName(orgName: string, now = new Date()): string {
+/** `mreza-backup-<org>-<yyyy-mm-dd>.json.gz` for the organisation's local day. */
+export function backupDownloadName(orgName: string, day: string): string {
   const slug = orgName.normalize('NFD').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40) || 'mreza';
-  return `mreza-backup-${slug}-${now.toISOString().slice(0, 10)}.json.gz`;
+  return `mreza-backup-${slug}-${day}.json.gz`;
 }
 
 /** A backup the user saves where they choose (USB stick, network drive). Recorded as an export. */
 export async function backupToFile(db: MrezaDb, actor: Actor, orgName: string): Promise<string | null> {
   const saved = await platform.invoke('file:save', {
-    suggestedName: backupDownloadName(orgName),
+    suggestedName: backupDownloadName(orgName, await orgToday(db)),
     filters: [{ name: 'Mreža backup', extensions: ['gz'] }],
     data: await backupBytes(db),
   });

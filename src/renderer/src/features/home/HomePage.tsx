@@ -2,6 +2,7 @@ import { Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
+import { useToday } from '../../app/useToday';
 import { useFormat } from '../../components/useFormat';
 import { MentoringReminders } from '../mentoring/Reminders';
 
@@ -10,6 +11,7 @@ export function HomePage() {
   const { t } = useTranslation(['nav', 'mentoring']);
   const { db, user, org } = useApp();
   const fmt = useFormat();
+  const today = useToday();
   const figures = useLiveQuery(
     async () => ({
       people: await db.people.count(),
@@ -32,7 +34,7 @@ export function HomePage() {
           {t('nav:home')} · {user.name}
         </Title>
         <Text c="dimmed">
-          {org.name} · {fmt.date(new Date())}
+          {org.name} · {fmt.date(today())}
         </Text>
       </Stack>
       {user.role !== 'mentor' && (

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { CHECK_ANSWERS, CLOSE_REASONS, GOAL_STATUSES, LEGAL_FORMS, MATCH_OUTCOMES, type Closure, type Match } from '@shared/model';
 import { TRANSITIONS } from '@shared/mentoring';
 import { useApp } from '../../app/AppContext';
+import { useToday } from '../../app/useToday';
 import { useFormat } from '../../components/useFormat';
 import { matchRows, setMatchStatus, updateMatch, type MatchRow } from '../../db/mentoring';
 import { SessionForm } from './SessionForm';
@@ -159,6 +160,7 @@ function CloseForm({ onSubmit, onDone }: { onSubmit: (c: Closure) => Promise<voi
 }
 
 function MatchDetail({ match }: { match: Match }) {
+  const today = useToday();
   const { t } = useTranslation('mentoring');
   const { db, actor } = useApp();
   const fmt = useFormat();
@@ -204,7 +206,7 @@ function MatchDetail({ match }: { match: Match }) {
           aria-label={t('check')}
           data={CHECK_ANSWERS.map((a) => ({ value: a, label: t(`checkAnswers.${a}`) }))}
           value=""
-          onChange={(v) => void updateMatch(db, actor, match.id, { checks: [...checks, { date: new Date().toISOString().slice(0, 10), working: v as 'yes' }] })}
+          onChange={(v) => void updateMatch(db, actor, match.id, { checks: [...checks, { date: today(), working: v as 'yes' }] })}
         />
       )}
       {match.closure && (

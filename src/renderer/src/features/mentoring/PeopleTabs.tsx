@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { suggest } from '@shared/matching';
 import { mentorStats } from '@shared/mentoring';
 import { useApp } from '../../app/AppContext';
+import { useToday } from '../../app/useToday';
 import { useFormat } from '../../components/useFormat';
 import { acceptPairs, getMentoringSettings, menteeRows, mentorRows, toMenteeInput, toMentorInput, type MenteeRow, type MentorRow } from '../../db/mentoring';
 import { MenteeForm, MentorForm } from './ProfileForms';
@@ -15,11 +16,12 @@ export function MentorsTab() {
   const { t } = useTranslation('mentoring');
   const { db, user } = useApp();
   const fmt = useFormat();
+  const today = useToday();
   const data = useLiveQuery(async () => {
     const rows = await mentorRows(db);
-    const stats = mentorStats(await db.matches.toArray(), await db.mentoringSessions.toArray());
+    const stats = mentorStats(await db.matches.toArray(), await db.mentoringSessions.toArray(), undefined, undefined, today());
     return { rows, stats };
-  }, [db]);
+  }, [db, today]);
   const [editing, setEditing] = useState<MentorRow | 'new' | null>(null);
   if (!data) return null;
   return (

@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERVICES, SESSION_MODES, type MentoringSession } from '@shared/model';
 import { useApp } from '../../app/AppContext';
+import { useToday } from '../../app/useToday';
 import { logSession, updateSession } from '../../db/mentoring';
 import { DateField } from '../../components/DateField';
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The 30-second session log: date, minutes, mode and services are prefilled or one key away;
@@ -17,8 +16,9 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
 export function SessionForm({ matchId, planned: plannedNew = false, session, onDone, onDelete }: { matchId: string; planned?: boolean; session?: MentoringSession; onDone: () => void; onDelete?: () => void }) {
   const { t } = useTranslation(['mentoring', 'validation']);
   const { db, actor } = useApp();
+  const today = useToday();
   const planned = session ? session.status === 'planned' : plannedNew;
-  const [date, setDate] = useState(session?.date ?? todayIso());
+  const [date, setDate] = useState(() => session?.date ?? today());
   const [time, setTime] = useState(session?.time ?? '10:00');
   const [minutes, setMinutes] = useState<number>(session?.minutes ?? 60);
   const [mode, setMode] = useState<MentoringSession['mode']>(session?.mode ?? 'inPerson');

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { SERVICES, type MentoringSession } from '@shared/model';
 import { mentorStats, plannedSessionsIcs } from '@shared/mentoring';
 import { useApp } from '../../app/AppContext';
+import { useToday } from '../../app/useToday';
 import { useFormat } from '../../components/useFormat';
 import { deleteSession, matchRows, mentorRows, sessionRows } from '../../db/mentoring';
 import { platform } from '../../platform';
@@ -17,6 +18,7 @@ import { SessionForm } from './SessionForm';
 export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?: string; allowDelete?: boolean }) {
   const { t } = useTranslation('mentoring');
   const { db, org, actor } = useApp();
+  const today = useToday();
   const [editing, setEditing] = useState<MentoringSession | null>(null);
   const fmt = useFormat();
   const [mentorId, setMentorId] = useState<string | null>(own ?? null);
@@ -37,6 +39,9 @@ export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?:
   const stats = mentorStats(
     rows.map((r) => r.match),
     rows.map((r) => r.session),
+    undefined,
+    undefined,
+    today(),
   );
   const names = new Map(mentors.map((m) => [m.mentor.id, m.name]));
   const planned = rows.filter((r) => r.session.status === 'planned');

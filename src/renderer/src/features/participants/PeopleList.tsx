@@ -11,6 +11,7 @@ import { csvBytes } from '@shared/import/csv';
 import { writeSpreadsheet } from '@shared/import/xlsx';
 import { comparePeople, exportRows, peopleMatcher, type PeopleFilter, type PeopleSort, type PeopleSortKey } from '@shared/people/list';
 import { useApp } from '../../app/AppContext';
+import { useToday } from '../../app/useToday';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
@@ -26,6 +27,7 @@ const COLUMNS = '2.2fr 1.1fr 0.9fr 0.7fr 1.4fr 1.6fr';
 export function PeopleList() {
   const { t } = useTranslation(['participants', 'common']);
   const { db, actor } = useApp();
+  const today = useToday();
   const fmt = useFormat();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -67,7 +69,7 @@ export function PeopleList() {
       (c) => exportHeader(t, c),
       (c, p) => exportValue(t, c, p),
     );
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = today();
     const suggestedName = `${t('participants:exportFileName')}-${stamp}.${format}`;
     const data = format === 'csv' ? csvBytes(table, ';') : writeSpreadsheet(table, t('participants:title'));
     const saved = await platform.invoke('file:save', { suggestedName, filters: [{ name: format.toUpperCase(), extensions: [format] }], data });

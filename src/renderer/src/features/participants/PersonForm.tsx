@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { COUNTRIES, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, LEGAL_BASES, ORG_TYPES, TARGET_GROUPS, coversSpecialCategories, personDraftSchema, type ConsentDraft, type Person, type PersonDraftInput } from '@shared/model';
 import { useApp } from '../../app/AppContext';
+import { useToday } from '../../app/useToday';
 import { zodValidate } from '../../components/zodForm';
 import { PeopleError, consentsOf, createPerson, findDuplicates, updatePerson } from '../../db/people';
 import { FormActions } from '../../components/FormActions';
@@ -75,7 +76,7 @@ export function PersonFormModal({ person, onClose, onSaved }: { person?: Person;
   const [duplicates, setDuplicates] = useState<Person[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const existingConsents = useLiveQuery(async () => (person ? consentsOf(db, person.id) : []), [db, person]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = useToday()();
 
   const form = useForm<Values>({
     mode: 'controlled',

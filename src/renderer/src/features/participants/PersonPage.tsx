@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, type Person } from '@shared/model';
 import { useApp } from '../../app/AppContext';
+import { useToday } from '../../app/useToday';
 import { PageHeader } from '../../components/PageHeader';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useFormat } from '../../components/useFormat';
@@ -35,7 +36,8 @@ export function PersonPage() {
   const dossier = useLiveQuery(() => personDossier(db, id), [db, id]);
   const [dialog, setDialog] = useState<null | 'edit' | 'erase' | 'anonymise' | 'merge' | 'consent' | 'outcome'>(null);
   const [mergeWith, setMergeWith] = useState<string | null>(null);
-  const today = new Date().toISOString().slice(0, 10);
+  const todayNow = useToday();
+  const today = todayNow();
   const [consent, setConsent] = useState({ legalBasis: 'consent', date: today, noticeVersion: '1.0', specialCategories: true, shareWithLead: true, photos: false });
   const [outcome, setOutcome] = useState<{ kind: string | null; date: string; note: string }>({ kind: null, date: today, note: '' });
   const [error, setError] = useState<string | null>(null);
@@ -162,7 +164,7 @@ export function PersonPage() {
                         {c.withdrawnAt ? (
                           <Badge color="red" variant="light">{t('participants:consent.withdrawnOn', { date: fmt.date(c.withdrawnAt) })}</Badge>
                         ) : (
-                          <Button size="xs" variant="subtle" color="red" onClick={() => void withdrawConsent(db, actor, c.id, today)}>
+                          <Button size="xs" variant="subtle" color="red" onClick={() => void withdrawConsent(db, actor, c.id, todayNow())}>
                             {t('participants:consent.withdraw')}
                           </Button>
                         )}

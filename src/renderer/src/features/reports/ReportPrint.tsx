@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { reportTables } from '@shared/indicators/report';
 import { useApp } from '../../app/AppContext';
+import { useToday } from '../../app/useToday';
 import { useFormat } from '../../components/useFormat';
 import { audit } from '../../db/audit';
 import { platform } from '../../platform';
@@ -18,13 +19,14 @@ export function ReportPrint() {
   const fmt = useFormat();
   const navigate = useNavigate();
   const location = useLocation();
+  const today = useToday();
   const { result, names, period } = useReport();
   if (!result) return null;
   const tables = reportTables(result.indicators, reportLabels(t, names), settings.suppressionThreshold);
   const periodText = period.from || period.to ? `${period.from ? fmt.date(period.from) : '…'} – ${period.to ? fmt.date(period.to) : '…'}` : t('reports:presets.all');
 
   const savePdf = async () => {
-    const saved = await platform.invoke('print:pdf', { suggestedName: `mreza-report-${new Date().toISOString().slice(0, 10)}.pdf`, landscape: false });
+    const saved = await platform.invoke('print:pdf', { suggestedName: `mreza-report-${today()}.pdf`, landscape: false });
     if (saved) await db.transaction('rw', db.auditLog, () => audit(db, actor, 'export', 'report', undefined, 'donorReport', { detail: saved.fileName }));
   };
 
@@ -42,7 +44,7 @@ export function ReportPrint() {
         <Title order={2}>{t('reports:donorReport')}</Title>
         <Text fw={600}>{org.name}</Text>
         <Text size="sm">
-          {t('reports:period')}: {periodText} · {t('reports:generated', { date: fmt.date(new Date()) })}
+          {t('reports:period')}: {periodText} · {t('reports:generated', { date: fmt.date(today()) })}
         </Text>
         <Text size="xs" c="dimmed">
           {t('reports:suppressionNote', { threshold: settings.suppressionThreshold })}

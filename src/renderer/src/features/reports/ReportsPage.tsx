@@ -9,6 +9,7 @@ import { reportTables } from '@shared/indicators/report';
 import { applicableTargets } from '@shared/indicators/targets';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/AppContext';
+import { useToday } from '../../app/useToday';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
@@ -42,6 +43,7 @@ function Dashboard() {
   const fmt = useFormat();
   const navigate = useNavigate();
   const location = useLocation();
+  const today = useToday();
   const { filter, setFilter, result, names, dataset, peopleBehind, totalsOnly } = useReport();
   const [drill, setDrill] = useState<{ title: string; path: string } | null>(null);
   const drillIds = useMemo(() => (drill ? peopleBehind(drill.path) : null), [drill, peopleBehind]);
@@ -58,7 +60,7 @@ function Dashboard() {
   const exportAs = async (kind: 'xlsx' | 'csv') => {
     // Reports leave the organisation: small counts are suppressed.
     const tables = reportTables(i, reportLabels(t, names), settings.suppressionThreshold);
-    const name = await saveReport(kind, tables, `mreza-report-${new Date().toISOString().slice(0, 10)}`);
+    const name = await saveReport(kind, tables, `mreza-report-${today()}`);
     if (!name) return;
     await db.transaction('rw', db.auditLog, () => audit(db, actor, 'export', 'report', undefined, 'donorReport', { detail: name }));
     notifications.show({ color: 'teal', message: t('reports:saved', { name }) });

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { computeIndicators } from '@shared/indicators/compute';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '@shared/indicators/periods';
 import { useApp } from '../../app/AppContext';
+import { useToday } from '../../app/useToday';
 import { loadReportDataset } from '../../db/indicators';
 import type { NameMaps } from './labels';
 
@@ -17,7 +18,6 @@ export interface ReportFilter {
 }
 
 const KEYS = ['preset', 'from', 'to', 'programmeId', 'orgId', 'country'] as const;
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** The filter lives in the address, so the print view and the dashboard show the same report. */
 function useFilterParams(): [ReportFilter, (f: ReportFilter) => void] {
@@ -42,16 +42,17 @@ function useFilterParams(): [ReportFilter, (f: ReportFilter) => void] {
 /** Loads the records once (live), and recomputes the indicators whenever a filter changes. */
 export function useReport() {
   const { db } = useApp();
+  const today = useToday()();
   const [filter, setFilter] = useFilterParams();
   const loaded = useLiveQuery(() => loadReportDataset(db), [db]);
   const dataset = loaded?.dataset;
   const personKey = loaded?.personKey;
   const { preset, from, to, programmeId, orgId, country } = filter;
-  const period = useMemo(() => (preset === 'custom' ? { from, to } : presetPeriod(preset, new Date())), [preset, from, to]);
+  const period = useMemo(() => (preset === 'custom' ? { from, to } : presetPeriod(preset, today)), [preset, from, to, today]);
   const indicatorFilter = useMemo(() => ({ ...period, programmeId, orgId, country, ...(personKey ? { personKey } : {}) }), [period, programmeId, orgId, country, personKey]);
-  const result = useMemo(() => (dataset ? computeIndicators(dataset, indicatorFilter, todayIso(), { drilldown: false }) : undefined), [dataset, indicatorFilter]);
+  const result = useMemo(() => (dataset ? computeIndicators(dataset, indicatorFilter, today, { drilldown: false }) : undefined), [dataset, indicatorFilter, today]);
   /** The people behind one number, computed when asked for (see computeIndicators). */
-  const peopleBehind = useCallback((path: string) => (dataset ? [...(computeIndicators(dataset, indicatorFilter, todayIso(), { drilldown: path }).drilldown.get(path) ?? [])] : []), [dataset, indicatorFilter]);
+  const peopleBehind = useCallback((path: string) => (dataset ? [...(computeIndicators(dataset, indicatorFilter, today, { drilldown: path }).drilldown.get(path) ?? [])] : []), [dataset, indicatorFilter, today]);
   const names = useMemo<NameMaps>(
     () => ({
       programmes: new Map([...(loaded?.partnerProgrammes ?? []), ...(loaded?.own.programmes ?? []).map((p) => [p.id, p.title] as const)]),

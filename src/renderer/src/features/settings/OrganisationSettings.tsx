@@ -2,12 +2,19 @@ import { Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput 
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { COUNTRIES, organisationSchema } from '@shared/model';
+import { COUNTRY_TIME_ZONES, orgTimeZone } from '@shared/calendar/localDay';
+import { COUNTRIES, organisationSchema, type Country } from '@shared/model';
 import { useApp } from '../../app/AppContext';
 import { updateRecord } from '../../db/records';
 import { zodValidate } from '../../components/zodForm';
 
-const orgForm = organisationSchema.pick({ name: true, country: true, town: true, role: true });
+const orgForm = organisationSchema.pick({ name: true, country: true, town: true, role: true, timeZone: true });
+
+/** The zones offered: the four countries' first, then every zone the system knows. */
+function zoneChoices(current: string): string[] {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...new Set([...Object.values(COUNTRY_TIME_ZONES), current, ...all])];
+}
 
 export function OrganisationSettings() {
   const { t } = useTranslation(['settings', 'setup', 'common']);
@@ -15,9 +22,15 @@ export function OrganisationSettings() {
   const canEdit = user.role === 'coordinator';
   const form = useForm({
     mode: 'controlled',
-    initialValues: { name: org.name, country: org.country, town: org.town, role: org.role },
+    initialValues: { name: org.name, country: org.country, town: org.town, role: org.role, timeZone: orgTimeZone(org) },
     validate: zodValidate(orgForm, t),
     validateInputOnChange: true,
+    // A zone still at the old country's default follows a change of country.
+    onValuesChange: (values, previous) => {
+      if (values.country !== previous.country && values.timeZone === orgTimeZone({ country: previous.country })) {
+        form.setFieldValue('timeZone', orgTimeZone({ country: values.country as Country }));
+      }
+    },
   });
 
   const submit = form.onSubmit(async (values) => {
@@ -34,6 +47,15 @@ export function OrganisationSettings() {
             <Select label={t('setup:country')} data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))} allowDeselect={false} disabled={!canEdit} {...form.getInputProps('country')} />
             <TextInput label={t('setup:town')} withAsterisk disabled={!canEdit} {...form.getInputProps('town')} />
           </Group>
+          <Select
+            label={t('settings:timeZone')}
+            description={t('settings:timeZoneHint')}
+            data={zoneChoices(form.values.timeZone)}
+            searchable
+            allowDeselect={false}
+            disabled={!canEdit}
+            {...form.getInputProps('timeZone')}
+          />
           <Stack gap={4}>
             <Text size="sm" fw={500}>
               {t('setup:role')}
