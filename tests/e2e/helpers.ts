@@ -29,7 +29,7 @@ export async function setUp(page: Page, opts: { org?: string; user?: string; rol
   await page.goto('/');
   await page.getByLabel(en('setup', 'orgName')).fill(opts.org ?? 'Udruga Žene za budućnost');
   // In English nothing suggests a country: it is chosen.
-  await page.getByLabel(en('setup', 'country'), { exact: true }).click();
+  await page.getByRole('combobox', { name: en('setup', 'country'), exact: true }).click();
   await page.getByRole('option', { name: en('common', `countries.${opts.country ?? 'HR'}`), exact: true }).click();
   await page.getByLabel(en('setup', 'town')).fill('Čakovec');
   if (opts.role === 'lead') await page.getByText(en('setup', 'roleLead'), { exact: true }).click();

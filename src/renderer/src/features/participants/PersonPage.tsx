@@ -187,7 +187,7 @@ export function PersonPage() {
               {outcomes.length === 0 && <Text c="dimmed" size="sm">{t('participants:outcomes.none')}</Text>}
               <Stack gap={4}>
                 {outcomes.map((o) => (
-                  <Group key={o.id} data-testid="outcome-row" gap="sm">
+                  <Group key={o.id} data-testid="outcome-row" gap="sm" wrap="nowrap">
                     <Text size="sm" w={110}>{fmt.date(o.date)}</Text>
                     <Badge variant="light" color="teal">{t(`participants:outcomeKinds.${o.kind}`)}</Badge>
                     <Text size="sm" data-testid="outcome-details">{outcomeDetails(o)}</Text>
