@@ -189,7 +189,7 @@ export function PersonPage() {
                 {outcomes.map((o) => (
                   <Group key={o.id} data-testid="outcome-row" gap="sm" wrap="nowrap">
                     <Text size="sm" w={110}>{fmt.date(o.date)}</Text>
-                    <Badge variant="light" color="teal">{t(`participants:outcomeKinds.${o.kind}`)}</Badge>
+                    <Badge variant="light" color="teal" style={{ flexShrink: 0 }}>{t(`participants:outcomeKinds.${o.kind}`)}</Badge>
                     <Text size="sm" data-testid="outcome-details">{outcomeDetails(o)}</Text>
                     <Text size="sm" c="dimmed">{o.note}</Text>
                   </Group>
