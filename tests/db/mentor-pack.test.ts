@@ -114,7 +114,7 @@ describe('a newer pack without one of her matches', () => {
       const before = await t.mentorDb.mentoringSessions.where('matchId').equals(closedMatch!).filter((s) => s.note === 'Moja bilješka').toArray();
       expect(before).toHaveLength(1);
       // The coordinator closes that match and sends a newer pack: it no longer carries it.
-      await setMatchStatus(t.db, t.actor, closedMatch!, 'closed', { reason: 'goalsMet', rating: 5, outcome: 'continuing', jobsCreated: 0 });
+      await setMatchStatus(t.db, t.actor, closedMatch!, 'closed', { reason: 'goalsMet', rating: 5, outcome: 'continuing' });
       await new Promise((r) => setTimeout(r, 5));
       const newer = await exportMentorPack(t.db, t.actor, t.org, t.mentorId, PASS, { iterations: 100_000 });
       expect(newer.matchIds).not.toContain(closedMatch);

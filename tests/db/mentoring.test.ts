@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { TABLE_SCHEMAS } from '@shared/model';
+import { closureFromChoices, NO_CLOSE_CHOICES } from '@shared/mentoring';
+import { PeopleError } from '../../src/renderer/src/db/people';
 import { createRecord } from '../../src/renderer/src/db/records';
 import { acceptPairs, deleteSession, getMentoringSettings, logSession, markFollowUpDone, matchRows, menteeRows, mentoringReminders, mentorRows, saveMenteeProfile, saveMentor, saveMentoringSettings, sessionRows, setMatchStatus, updateSession } from '../../src/renderer/src/db/mentoring';
 import { getSettings } from '../../src/renderer/src/db/settings';
@@ -35,8 +37,58 @@ describe('mentoring data', () => {
       const closed = (await matchRows(db))[0]!.match;
       expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-03-01' });
       const outcome = await db.outcomes.get(closed.closure!.outcomeId!);
-      expect(outcome).toMatchObject({ personId: ana.id, kind: 'businessRegistered', date: '2026-03-01', note: 'obrt; jobs:1' });
+      // The legal form and jobs are fields of the outcome, not note text.
+      expect(outcome).toMatchObject({ personId: ana.id, kind: 'businessRegistered', date: '2026-03-01', legalForm: 'obrt', jobsCreated: 1 });
+      expect(outcome).not.toHaveProperty('note');
       expect(await db.auditLog.where('table').equals('outcomes').count()).toBe(1);
+    });
+  });
+
+  it('closing with "mentee withdrew" and nothing else chosen stores no outcome, no rating and no jobs', async () => {
+    await withSetUpDb(async (db, { actor }) => {
+      const vesna = await createRecord(db, actor, 'people', { kind: 'professional', firstName: 'Vesna', lastName: 'Kovačević', gender: 'woman', municipality: 'Čakovec' });
+      const ana = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman', municipality: 'Čakovec' });
+      const mentor = await saveMentor(db, actor, { personId: vesna.id, expertise: ['businessPlan'], languages: ['hr'], capacity: 2 });
+      const [m] = await acceptPairs(db, actor, [{ menteeId: ana.id, mentorId: mentor.id, score: 40 }]);
+      // What the close dialog holds when the coordinator only picks the reason.
+      const closure = closureFromChoices({ ...NO_CLOSE_CHOICES, reason: 'menteeWithdrew' });
+      expect(closure).toEqual({ reason: 'menteeWithdrew' });
+      await setMatchStatus(db, actor, m!.id, 'closed', closure, '2026-03-01');
+      const closed = (await db.matches.get(m!.id))!;
+      expect(closed.status).toBe('closed');
+      expect(closed.closure).toEqual({ reason: 'menteeWithdrew' });
+      expect(await db.outcomes.count()).toBe(0);
+      expect(TABLE_SCHEMAS.matches.safeParse(closed).success).toBe(true);
+    });
+  });
+
+  it('"no outcome", "dropped out" and "continuing" write no outcome; a legal form must fit the country and go with a business', async () => {
+    await withSetUpDb(async (db, { actor, orgId }) => {
+      await db.organisations.update(orgId, { country: 'RS' });
+      const vesna = await createRecord(db, actor, 'people', { kind: 'professional', firstName: 'Весна', lastName: 'Ковачевић', gender: 'woman', municipality: 'Нови Сад' });
+      const mentor = await saveMentor(db, actor, { personId: vesna.id, expertise: ['businessPlan'], languages: ['sr'], capacity: 9 });
+      const pair = async (firstName: string) => {
+        const p = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName, lastName: 'Петровић', gender: 'woman', municipality: 'Нови Сад' });
+        const [m] = await acceptPairs(db, actor, [{ menteeId: p.id, mentorId: mentor.id, score: 40 }]);
+        return m!.id;
+      };
+      for (const outcome of ['none', 'droppedOut', 'continuing'] as const) {
+        await setMatchStatus(db, actor, await pair(outcome), 'closed', closureFromChoices({ ...NO_CLOSE_CHOICES, reason: 'menteeWithdrew', outcome, legalForm: 'doo', jobsCreated: 3 }));
+      }
+      expect(await db.outcomes.count()).toBe(0);
+
+      // A Croatian obrt in a Serbian organisation is refused, and nothing is written.
+      const jelena = await pair('Јелена');
+      const refused = setMatchStatus(db, actor, jelena, 'closed', { reason: 'goalsMet', outcome: 'businessRegistered', legalForm: 'obrt', jobsCreated: 1 });
+      await expect(refused).rejects.toBeInstanceOf(PeopleError);
+      await expect(refused).rejects.toMatchObject({ code: 'legalFormNotInCountry' });
+      // Jobs on an outcome that is not a business of her own are refused too.
+      await expect(setMatchStatus(db, actor, jelena, 'closed', { reason: 'goalsMet', outcome: 'employed', jobsCreated: 1 })).rejects.toMatchObject({ code: 'detailsNotForKind' });
+      expect((await db.matches.get(jelena))!.status).toBe('active');
+      expect(await db.outcomes.count()).toBe(0);
+
+      await setMatchStatus(db, actor, jelena, 'closed', { reason: 'goalsMet', outcome: 'businessRegistered', legalForm: 'preduzetnik', jobsCreated: 2 });
+      expect(await db.outcomes.toArray()).toEqual([expect.objectContaining({ kind: 'businessRegistered', legalForm: 'preduzetnik', jobsCreated: 2 })]);
     });
   });
 

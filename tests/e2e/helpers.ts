@@ -25,9 +25,12 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** First run in English: organisation, country, town, role and the first coordinator. */
-export async function setUp(page: Page, opts: { org?: string; user?: string; role?: 'lead' | 'partner' } = {}): Promise<void> {
+export async function setUp(page: Page, opts: { org?: string; user?: string; role?: 'lead' | 'partner'; country?: 'HR' | 'RS' | 'BA' | 'SI' } = {}): Promise<void> {
   await page.goto('/');
   await page.getByLabel(en('setup', 'orgName')).fill(opts.org ?? 'Udruga Žene za budućnost');
+  // In English nothing suggests a country: it is chosen.
+  await page.getByRole('combobox', { name: en('setup', 'country'), exact: true }).click();
+  await page.getByRole('option', { name: en('common', `countries.${opts.country ?? 'HR'}`), exact: true }).click();
   await page.getByLabel(en('setup', 'town')).fill('Čakovec');
   if (opts.role === 'lead') await page.getByText(en('setup', 'roleLead'), { exact: true }).click();
   await page.getByLabel(en('setup', 'userName')).fill(opts.user ?? 'Sanja Horvat');

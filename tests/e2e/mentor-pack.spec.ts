@@ -15,6 +15,9 @@ async function toPacks(page: Page) {
 async function logFor(page: Page, card: number, topics: string, planned = false) {
   await page.getByTestId('my-mentee').nth(card).getByRole('button', { name: planned ? mp('mode.planNext') : m('logSession') }).click();
   const dialog = page.getByRole('dialog');
+  // No service is ticked in advance: the mentor says which one she gave.
+  await dialog.getByRole('checkbox', { name: m('serviceNames.businessCounselling') }).press('Space');
+  await expect(dialog.getByRole('checkbox', { name: m('serviceNames.businessCounselling') })).toBeChecked();
   await dialog.getByLabel(m('topics')).fill(topics);
   await dialog.getByLabel(m('topics')).press('Control+Enter');
   await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -1,8 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LOCALE_NAMES } from '../../src/shared/i18n/locales';
-import { en, goToSettings, loadDemo, setUp, shot, tr } from './helpers';
+import { en, goToSettings, loadDemo, setUp, shot, snap, switchLanguage, tr } from './helpers';
 
 const m = (path: string, vars?: Record<string, string | number>) => en('mentoring', path, vars);
+const P = (path: string, vars?: Record<string, string | number>) => en('participants', path, vars);
+const c = (path: string, vars?: Record<string, string | number>) => tr('sr-Cyrl', 'mentoring', path, vars);
+const cP = (path: string, vars?: Record<string, string | number>) => tr('sr-Cyrl', 'participants', path, vars);
+
+/** Picks an option of a select in the open dialog. */
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole('dialog').getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
 
 async function openTab(page: Page, tab: string) {
   await page.getByRole('link', { name: en('nav', 'mentoring') }).click();
@@ -20,7 +29,7 @@ async function pick(page: Page, label: string, search: string, n = 0) {
 }
 
 test('mentors and mentees, suggestions, match all, three sessions from the keyboard, reminders, closing with an outcome', async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   page.setDefaultTimeout(10_000);
   await setUp(page);
   await expect(page.getByRole('heading', { name: new RegExp(en('nav', 'home')) })).toBeVisible();
@@ -87,6 +96,13 @@ test('mentors and mentees, suggestions, match all, three sessions from the keybo
     await page.keyboard.press('Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('45');
+    // No service is ticked for the mentor: saving without one says so and keeps the dialog.
+    if (i === 0) {
+      await page.keyboard.press('Control+Enter');
+      await expect(dialog.getByText(en('validation', 'required'))).toBeVisible();
+    }
+    await dialog.getByRole('checkbox', { name: m('serviceNames.businessCounselling') }).focus();
+    await page.keyboard.press('Space');
     await dialog.getByLabel(m('topics')).focus();
     await page.keyboard.type(`Poslovni plan, dio ${i + 1}`);
     await page.keyboard.press('Tab');
@@ -137,12 +153,25 @@ test('mentors and mentees, suggestions, match all, three sessions from the keybo
   await expect(page.getByTestId('reminder').filter({ hasText: mentee }).first()).toBeVisible();
   await shot(page, 'home-en');
 
-  // Close the match with an outcome: the participant's outcome is recorded.
+  // Close the match with an outcome the coordinator chooses: nothing is chosen for her.
   await openTab(page, 'matches');
   const active = page.getByTestId('match-row').filter({ hasText: mentee });
   await active.getByRole('button', { name: m('close') }).click();
+  const closeDialog = page.getByRole('dialog');
+  await expect(closeDialog.getByRole('combobox', { name: m('outcome'), exact: true })).toHaveValue('');
+  await expect(closeDialog.getByRole('combobox', { name: P('outcomes.legalForm') })).toHaveCount(0);
+  await closeDialog.getByRole('button', { name: m('closeMatch') }).click();
+  await expect(closeDialog.getByText(m('reasonRequired'))).toBeVisible();
+  await choose(page, m('closeReason'), m('closeReasons.goalsMet'));
+  await choose(page, m('outcome'), m('outcomes.businessRegistered'));
+  // A Croatian organisation is offered Croatian legal forms.
+  await closeDialog.getByRole('combobox', { name: P('outcomes.legalForm') }).click();
+  await expect(page.getByRole('option', { name: P('legalForms.jdoo') })).toBeVisible();
+  await expect(page.getByRole('option', { name: P('legalForms.preduzetnik') })).toHaveCount(0);
+  await page.getByRole('option', { name: P('legalForms.doo') }).click();
+  await closeDialog.getByLabel(P('outcomes.jobsCreated')).fill('2');
   await shot(page, 'mentoring-close-en');
-  await page.getByRole('dialog').getByRole('button', { name: m('closeMatch') }).click();
+  await closeDialog.getByRole('button', { name: m('closeMatch') }).click();
   await expect(page.getByText(m('closedMatch')).last()).toBeVisible();
   await expect(active.first()).toContainText(m('statuses.closed'));
   await shot(page, 'mentoring-matches-en');
@@ -176,4 +205,76 @@ test('mentors and mentees, suggestions, match all, three sessions from the keybo
   await page.getByRole('button', { name: tr('sr-Cyrl', 'mentoring', 'runMatchAll') }).click();
   await page.waitForTimeout(500);
   await shot(page, 'mentoring-match-all-sr-Cyrl');
+});
+
+/** The mentee's outcomes, as her person page shows them: the tab label ("Исходи (N)") and the rows. */
+async function outcomesOf(page: Page, name: string): Promise<{ tab: string; rows: string[] }> {
+  await page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'participants') }).click();
+  const [firstName, ...rest] = name.trim().split(' ');
+  await page.getByTestId('people-search').fill(rest.join(' '));
+  await page.getByTestId('person-row').filter({ hasText: rest.join(' ') }).filter({ hasText: firstName! }).first().click();
+  const tab = page.getByRole('tab', { name: new RegExp(cP('tabs.outcomes', { count: 0 }).replace(/\(.*$/, '')) });
+  await tab.click();
+  return { tab: (await tab.textContent())!, rows: await page.getByTestId('outcome-row').allTextContents() };
+}
+
+test('Serbian organisation in Cyrillic: profiles speak Serbian, closing with only a reason records no outcome, a business outcome shows its legal form and jobs', async ({ page }) => {
+  test.setTimeout(240_000);
+  page.setDefaultTimeout(10_000);
+  await setUp(page, { org: 'Udruženje Duga', country: 'RS' });
+  await loadDemo(page);
+  await switchLanguage(page, 'sr-Cyrl');
+  await page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'mentoring') }).click();
+
+  // A new mentor in a Serbian organisation speaks Serbian by default, not Croatian.
+  await page.getByRole('button', { name: c('addMentor') }).click();
+  await expect(page.getByRole('dialog').locator('.mantine-Pill-label')).toHaveText(['sr']);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Two active pairs; the first ends because she withdrew.
+  await page.getByRole('tab', { name: c('tabs.matches') }).click();
+  const activeRows = page.getByTestId('match-row').filter({ has: page.getByRole('button', { name: c('logSession') }) });
+  const first = (await activeRows.nth(0).getByRole('button').first().textContent())!;
+  const second = (await activeRows.nth(1).getByRole('button').first().textContent())!;
+  const before = await outcomesOf(page, first);
+
+  await page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'mentoring') }).click();
+  await page.getByRole('tab', { name: c('tabs.matches') }).click();
+  await page.getByTestId('match-row').filter({ hasText: first }).getByRole('button', { name: c('close') }).click();
+  const dialog = page.getByRole('dialog');
+  // Nothing is pre-filled: no outcome, no rating, no legal form or jobs.
+  await expect(dialog.getByRole('combobox', { name: c('outcome'), exact: true })).toHaveValue('');
+  await expect(dialog.getByText(c('outcomeHint'))).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: /^[1-5]$/, checked: true })).toHaveCount(0);
+  await expect(dialog.getByLabel(cP('outcomes.jobsCreated'))).toHaveCount(0);
+  await choose(page, c('closeReason'), c('closeReasons.menteeWithdrew'));
+  await snap(page, 'mentoring-close-sr-Cyrl');
+  await dialog.getByRole('button', { name: c('closeMatch') }).click();
+  await expect(page.getByText(c('closedMatch')).last()).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByTestId('match-row').filter({ hasText: first }).getByRole('button').first().click();
+  await expect(page.getByTestId('closure')).toHaveText(`${c('closeReasons.menteeWithdrew')} · ${c('outcomePlaceholder')}`);
+  await page.keyboard.press('Escape');
+  // Her person page shows no new outcome.
+  expect(await outcomesOf(page, first)).toEqual(before);
+
+  // The second registered a business: a Serbian legal form and the jobs, shown in Cyrillic words.
+  await page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'mentoring') }).click();
+  await page.getByRole('tab', { name: c('tabs.matches') }).click();
+  await page.getByTestId('match-row').filter({ hasText: second }).getByRole('button', { name: c('close') }).click();
+  await choose(page, c('closeReason'), c('closeReasons.goalsMet'));
+  await choose(page, c('outcome'), c('outcomes.businessRegistered'));
+  await dialog.getByRole('combobox', { name: cP('outcomes.legalForm') }).click();
+  await expect(page.getByRole('option', { name: cP('legalForms.obrt') })).toHaveCount(0);
+  await page.getByRole('option', { name: cP('legalForms.preduzetnik'), exact: true }).click();
+  await dialog.getByLabel(cP('outcomes.jobsCreated')).fill('2');
+  await snap(page, 'mentoring-close-business-sr-Cyrl');
+  await dialog.getByRole('button', { name: c('closeMatch') }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const after = await outcomesOf(page, second);
+  const details = `${cP('legalForms.preduzetnik')} · ${cP('outcomes.jobs_few', { count: 2 })}`;
+  expect(after.rows.some((r) => r.includes(cP('outcomeKinds.businessRegistered')) && r.includes(details))).toBe(true);
+  expect(after.rows.join(' ')).not.toContain('jobs:');
+  await snap(page, 'person-outcomes-sr-Cyrl');
 });

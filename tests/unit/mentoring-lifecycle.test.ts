@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Match, MentoringSession } from '@shared/model';
-import { canTransition, mentorStats, outcomeFromClosure, plannedSessionsIcs, reminders, transition, TransitionError } from '@shared/mentoring';
+import { canTransition, closureFromChoices, mentorStats, NO_CLOSE_CHOICES, outcomeFromClosure, plannedSessionsIcs, reminders, transition, TransitionError } from '@shared/mentoring';
 
 const base = { id: '', orgId: '', createdAt: '', updatedAt: '' };
 const match = (id: string, over: Partial<Match> = {}): Match => ({ ...base, id, mentorId: 'm1', menteeId: `p-${id}`, status: 'active', startedOn: '2026-01-05', ...over });
@@ -24,7 +24,11 @@ describe('match lifecycle', () => {
   });
 
   it('a closure feeds the participant outcome', () => {
-    expect(outcomeFromClosure({ reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'jdoo', jobsCreated: 3 })).toEqual({ kind: 'businessRegistered', note: 'jdoo; jobs:3' });
+    expect(outcomeFromClosure({ reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'jdoo', jobsCreated: 3 })).toEqual({ kind: 'businessRegistered', legalForm: 'jdoo', jobsCreated: 3 });
+    expect(outcomeFromClosure({ reason: 'goalsMet', outcome: 'selfEmployed', jobsCreated: 1 })).toEqual({ kind: 'selfEmployed', jobsCreated: 1 });
+    expect(outcomeFromClosure({ reason: 'goalsMet', outcome: 'businessRegistered' })).toEqual({ kind: 'businessRegistered' });
+    expect(outcomeFromClosure({ reason: 'menteeWithdrew' })).toBeUndefined();
+    expect(outcomeFromClosure({ reason: 'menteeWithdrew', outcome: 'none' })).toBeUndefined();
     expect(outcomeFromClosure({ reason: 'goalsMet', rating: 4, outcome: 'employed', jobsCreated: 0 })).toEqual({ kind: 'employed' });
     expect(outcomeFromClosure({ reason: 'menteeWithdrew', rating: 2, outcome: 'droppedOut', jobsCreated: 0 })).toBeUndefined();
   });
@@ -32,6 +36,17 @@ describe('match lifecycle', () => {
 
 describe('reminders', () => {
   const today = '2026-03-02';
+  it('the close dialog starts with nothing chosen, and only what is chosen goes into the closure', () => {
+    expect(NO_CLOSE_CHOICES).toEqual({ reason: null, rating: null, outcome: null, legalForm: null, jobsCreated: null });
+    // Without a reason there is nothing to close with.
+    expect(closureFromChoices(NO_CLOSE_CHOICES)).toBeUndefined();
+    expect(closureFromChoices({ ...NO_CLOSE_CHOICES, reason: 'menteeWithdrew' })).toEqual({ reason: 'menteeWithdrew' });
+    expect(outcomeFromClosure(closureFromChoices({ ...NO_CLOSE_CHOICES, reason: 'menteeWithdrew' })!)).toBeUndefined();
+    // A legal form or jobs typed before switching to an outcome that is not a business do not stick.
+    expect(closureFromChoices({ reason: 'goalsMet', rating: 0, outcome: 'employed', legalForm: 'doo', jobsCreated: 2 })).toEqual({ reason: 'goalsMet', outcome: 'employed' });
+    expect(closureFromChoices({ reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'sp', jobsCreated: 0 })).toEqual({ reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'sp', jobsCreated: 0 });
+  });
+
   it('follow-ups due, active matches without a session for N weeks, and the first check', () => {
     const matches = [match('a'), match('b'), match('c', { startedOn: '2026-02-20' }), match('d', { status: 'closed' })];
     const sessions = [

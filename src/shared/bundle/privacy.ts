@@ -63,7 +63,8 @@ export const FIELD_POLICY = {
     ...BASE, personId: 'personRef', legalBasis: 'keep', date: 'keep', noticeVersion: 'keep', processing: 'keep', specialCategories: 'keep',
     shareWithLead: 'keep', photos: 'keep', withdrawnAt: 'keep',
   },
-  outcomes: { ...BASE, personId: 'personRef', kind: 'keep', date: 'keep', note: 'drop' },
+  // Legal form and jobs created are a code and a count, nothing typed: they travel like the kind.
+  outcomes: { ...BASE, personId: 'personRef', kind: 'keep', date: 'keep', legalForm: 'keep', jobsCreated: 'keep', note: 'drop' },
   programmes: {
     ...BASE, kind: 'keep', title: 'keep', funder: 'keep', projectCode: 'keep', startDate: 'keep', endDate: 'keep', partnerOrgIds: 'keep',
     completionRule: 'keep', partners: 'keep', certificatePrefix: 'keep',

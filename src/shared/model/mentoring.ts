@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseRecord, id, isoDate, optionalText } from './base';
+import { businessDetailsShape } from './person';
 
 export const EXPERTISE_AREAS = ['businessPlan', 'finance', 'marketing', 'legal', 'digital', 'psychosocial', 'sector'] as const;
 export type ExpertiseArea = (typeof EXPERTISE_AREAS)[number];
@@ -48,16 +49,18 @@ export const GOAL_STATUSES = ['open', 'inProgress', 'done', 'dropped'] as const;
 export const CHECK_ANSWERS = ['yes', 'partly', 'no'] as const;
 export const CLOSE_REASONS = ['goalsMet', 'menteeWithdrew', 'mentorUnavailable', 'notWorking', 'other'] as const;
 export const MATCH_OUTCOMES = ['businessRegistered', 'employed', 'selfEmployed', 'education', 'continuing', 'droppedOut', 'none'] as const;
-export const LEGAL_FORMS = ['obrt', 'doo', 'jdoo', 'opg', 'preduzetnik', 'sp', 'other'] as const;
 
 export const goalSchema = z.object({ id, text: z.string().trim().min(1).max(200), status: z.enum(GOAL_STATUSES).default('open') });
 export const pairCheckSchema = z.object({ date: isoDate, working: z.enum(CHECK_ANSWERS), note: optionalText(500) });
+/**
+ * How a match ended. Only the reason is required: a rating, an outcome, a legal form and a job
+ * count are recorded only when the coordinator chose them (nothing is assumed for her).
+ */
 export const closureSchema = z.object({
   reason: z.enum(CLOSE_REASONS),
-  rating: z.number().int().min(1).max(5),
-  outcome: z.enum(MATCH_OUTCOMES),
-  legalForm: z.enum(LEGAL_FORMS).optional(),
-  jobsCreated: z.number().int().min(0).max(1000).default(0),
+  rating: z.number().int().min(1).max(5).optional(),
+  outcome: z.enum(MATCH_OUTCOMES).optional(),
+  ...businessDetailsShape,
   /** The participant's outcome record this closure wrote, if any. */
   outcomeId: id.optional(),
 });

@@ -72,10 +72,25 @@ export function coversSpecialCategories(consents: readonly Pick<Consent, 'specia
 }
 
 export const OUTCOME_KINDS = ['qualification', 'employed', 'selfEmployed', 'businessRegistered', 'education'] as const;
+/**
+ * Legal forms of a business a mentee registers, across the four countries (which ones a country
+ * offers: legalFormsFor in shared/people/legalForms). Codes, never translated; shown localised.
+ */
+export const LEGAL_FORMS = ['obrt', 'jdoo', 'doo', 'opg', 'preduzetnik', 'samostalniObrtnik', 'sp', 'association', 'cooperative', 'other'] as const;
+export type LegalForm = (typeof LEGAL_FORMS)[number];
+/** The outcome kinds that are a business of her own, and so may carry a legal form and jobs created. */
+export const BUSINESS_OUTCOME_KINDS = ['businessRegistered', 'selfEmployed'] as const satisfies ReadonlyArray<(typeof OUTCOME_KINDS)[number]>;
+/** What a business outcome may record besides its kind: shared by the outcome and the match closure that writes it. */
+export const businessDetailsShape = {
+  legalForm: z.enum(LEGAL_FORMS).optional(),
+  /** Jobs the business created (her own included); absent when nobody said. */
+  jobsCreated: z.number().int().min(0).max(1000).optional(),
+};
 export const outcomeSchema = baseRecord.extend({
   personId: id,
   kind: z.enum(OUTCOME_KINDS),
   date: isoDate,
+  ...businessDetailsShape,
   note: optionalText(500),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;

@@ -1,7 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AppSettings, TableName, TableRow } from '@shared/model';
 import { personNameKey } from '@shared/people/nameKey';
-import { STORES_V1, STORES_V2, STORES_V3 } from './schema';
+import { migrateLegacyOutcome } from '@shared/people/outcomes';
+import { STORES_V1, STORES_V2, STORES_V3, STORES_V4 } from './schema';
 
 export type Tables = { [T in Exclude<TableName, 'settings'>]: EntityTable<TableRow<T>, 'id'> } & { settings: EntityTable<AppSettings, 'key'> };
 
@@ -24,5 +25,16 @@ export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
         });
     });
   db.version(3).stores(STORES_V3);
+  db.version(4)
+    .stores(STORES_V4)
+    .upgrade(async (tx) => {
+      await tx
+        .table('outcomes')
+        .toCollection()
+        .modify((o: Parameters<typeof migrateLegacyOutcome>[0], ctx: { value: unknown }) => {
+          const next = migrateLegacyOutcome(o);
+          if (next !== o) ctx.value = next;
+        });
+    });
   return db;
 }

@@ -16,11 +16,13 @@ import {
 } from '@shared/model';
 import { isHeld } from '@shared/indicators/held';
 import type { MenteeInput, MentorInput, ProposedPair } from '@shared/matching';
+import { businessDetailsProblem } from '@shared/people/outcomes';
 import { OCCUPIES_PLACE, outcomeFromClosure, reminders, transition, type Reminder } from '@shared/mentoring';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 import { orgToday } from './orgDay';
-import { createRecord, deleteRecord, updateRecord } from './records';
+import { PeopleError } from './people';
+import { createRecord, deleteRecord, selfOrg, updateRecord } from './records';
 
 const fullName = (p?: Person) => (p ? `${p.firstName} ${p.lastName}` : '—');
 
@@ -155,7 +157,10 @@ export async function acceptPairs(db: MrezaDb, actor: Actor, pairs: readonly Pic
   });
 }
 
-/** Moves a match along its lifecycle; closing writes the participant's outcome record in the same transaction. */
+/**
+ * Moves a match along its lifecycle. Closing writes the participant's outcome record in the same
+ * transaction, only when the closure names an outcome the coordinator chose (see outcomeFromClosure).
+ */
 export async function setMatchStatus(db: MrezaDb, actor: Actor, matchId: string, to: MatchStatus, closure?: Closure, day?: string): Promise<Match> {
   const on = day ?? (await orgToday(db));
   return db.transaction('rw', [db.matches, db.outcomes, db.auditLog, db.organisations], async () => {
@@ -163,9 +168,11 @@ export async function setMatchStatus(db: MrezaDb, actor: Actor, matchId: string,
     if (!match) throw new Error(`match ${matchId} not found`);
     let finalClosure = closure;
     if (to === 'closed' && closure) {
+      const problem = businessDetailsProblem(closure.outcome, closure, (await selfOrg(db)).country);
+      if (problem) throw new PeopleError(problem);
       const outcome = outcomeFromClosure(closure);
       if (outcome) {
-        const row = await createRecord(db, actor, 'outcomes', { personId: match.menteeId, kind: outcome.kind, date: on, note: outcome.note });
+        const row = await createRecord(db, actor, 'outcomes', { personId: match.menteeId, date: on, ...outcome });
         finalClosure = { ...closure, outcomeId: row.id };
       }
     }

@@ -12,14 +12,15 @@ import {
   type PersonDraftInput,
 } from '@shared/model';
 import { anonymisedPerson } from '@shared/people/anonymise';
+import { businessDetailsProblem } from '@shared/people/outcomes';
 import { candidateNameKeys, isSamePerson } from '@shared/people/duplicates';
 import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { audit, auditEntry } from './audit';
 import type { MrezaDb } from './db';
-import { selfOrgId } from './records';
+import { selfOrg, selfOrgId } from './records';
 
-export type PeopleErrorCode = 'consentRequired' | 'notFound' | 'samePerson';
+export type PeopleErrorCode = 'consentRequired' | 'notFound' | 'samePerson' | 'detailsNotForKind' | 'legalFormNotInCountry';
 
 /** A refusal the UI translates (`participants:errors.<code>`). */
 export class PeopleError extends Error {
@@ -122,12 +123,17 @@ export async function withdrawConsent(db: MrezaDb, actor: Actor, consentId: stri
   });
 }
 
-export async function addOutcome(db: MrezaDb, actor: Actor, personId: string, input: Pick<Outcome, 'kind' | 'date'> & { note?: string | undefined }): Promise<Outcome> {
-  return db.transaction('rw', [db.people, db.outcomes, db.auditLog], async () => {
+export type OutcomeInput = Pick<Outcome, 'kind' | 'date'> & { note?: string | undefined; legalForm?: Outcome['legalForm']; jobsCreated?: number | undefined };
+
+export async function addOutcome(db: MrezaDb, actor: Actor, personId: string, input: OutcomeInput): Promise<Outcome> {
+  return db.transaction('rw', [db.people, db.outcomes, db.auditLog, db.organisations], async () => {
     const person = await db.people.get(personId);
     if (!person) throw new PeopleError('notFound');
+    const problem = businessDetailsProblem(input.kind, input, (await selfOrg(db)).country);
+    if (problem) throw new PeopleError(problem);
     const at = now();
-    const outcome = outcomeSchema.parse({ ...input, id: crypto.randomUUID(), orgId: person.orgId, personId, createdAt: at, updatedAt: at });
+    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const outcome = outcomeSchema.parse({ ...given, id: crypto.randomUUID(), orgId: person.orgId, personId, createdAt: at, updatedAt: at });
     await db.outcomes.add(outcome);
     await audit(db, actor, 'create', 'outcomes', outcome.id, 'outcomeRecorded');
     return outcome;

@@ -17,9 +17,14 @@ function validRow<T extends RecordTable>(table: T, input: object): TableRow<T> {
 
 /** The id of this installation's own organisation; records it creates belong to it. */
 export async function selfOrgId(db: MrezaDb): Promise<string> {
+  return (await selfOrg(db)).id;
+}
+
+/** This installation's own organisation (its country sets the defaults and legal forms). */
+export async function selfOrg(db: MrezaDb): Promise<TableRow<'organisations'>> {
   const self = await db.organisations.filter((o) => o.isSelf).first();
   if (!self) throw new Error('organisation not set up');
-  return self.id;
+  return self;
 }
 
 /** Validates with the entity's schema, stores, and records the creation in the audit log, atomically. */

@@ -50,4 +50,10 @@ export const STORES_V3: Record<TableName, string> = {
   partnerSlices: 'id, orgId',
 };
 
-export const SCHEMA_VERSION = 3;
+/**
+ * v4: no new index; outcomes get their legal form and jobs created as fields, out of the note
+ * text a v3 match closure wrote ("obrt; jobs:1"). The upgrade is in db.ts.
+ */
+export const STORES_V4: Record<TableName, string> = { ...STORES_V3 };
+
+export const SCHEMA_VERSION = 4;

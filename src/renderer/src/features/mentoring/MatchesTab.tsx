@@ -4,12 +4,16 @@ import { IconPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHECK_ANSWERS, CLOSE_REASONS, GOAL_STATUSES, LEGAL_FORMS, MATCH_OUTCOMES, type Closure, type Match } from '@shared/model';
-import { TRANSITIONS } from '@shared/mentoring';
+import { legalFormsFor } from '@shared/country/defaults';
+import { CHECK_ANSWERS, CLOSE_REASONS, GOAL_STATUSES, MATCH_OUTCOMES, type Closure, type LegalForm, type Match } from '@shared/model';
+import { closureFromChoices, NO_CLOSE_CHOICES, TRANSITIONS, type CloseChoices } from '@shared/mentoring';
+import { isBusinessOutcome } from '@shared/people/outcomes';
 import { useApp } from '../../app/AppContext';
 import { useToday } from '../../app/useToday';
 import { useFormat } from '../../components/useFormat';
+import { useOutcomeDetails } from '../../components/useOutcomeDetails';
 import { matchRows, setMatchStatus, updateMatch, type MatchRow } from '../../db/mentoring';
+import { PeopleError } from '../../db/people';
 import { SessionForm } from './SessionForm';
 
 const STATUS_COLOR = { proposed: 'yellow', active: 'teal', paused: 'gray', closed: 'dark' } as const;
@@ -124,34 +128,97 @@ export function MatchesTab({ mentorId }: { mentorId?: string }) {
   );
 }
 
+/**
+ * How a match ends. Nothing is pre-chosen: the reason is required, and a rating, an outcome, a
+ * legal form and jobs are recorded only when the coordinator picks them ("no outcome" is a
+ * valid answer and writes no outcome record).
+ */
 function CloseForm({ onSubmit, onDone }: { onSubmit: (c: Closure) => Promise<void>; onDone: () => void }) {
-  const { t } = useTranslation('mentoring');
-  const [reason, setReason] = useState<Closure['reason']>('goalsMet');
-  const [rating, setRating] = useState(4);
-  const [outcome, setOutcome] = useState<Closure['outcome']>('businessRegistered');
-  const [legalForm, setLegalForm] = useState<Closure['legalForm']>('obrt');
-  const [jobs, setJobs] = useState(1);
+  const { t } = useTranslation(['mentoring', 'participants']);
+  const { org } = useApp();
+  const [choices, setChoices] = useState<CloseChoices>({ ...NO_CLOSE_CHOICES });
+  const [tried, setTried] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const choose = (changes: Partial<CloseChoices>) => setChoices((c) => ({ ...c, ...changes }));
+  const business = isBusinessOutcome(choices.outcome ?? undefined);
+  const submit = async () => {
+    setTried(true);
+    const closure = closureFromChoices(choices);
+    if (!closure) return;
+    try {
+      await onSubmit(closure);
+    } catch (e) {
+      setError(e instanceof PeopleError ? t(`participants:errors.${e.code}`) : t('participants:errors.saveFailed'));
+    }
+  };
   return (
     <Stack>
-      <Select label={t('closeReason')} data={CLOSE_REASONS.map((r) => ({ value: r, label: t(`closeReasons.${r}`) }))} value={reason} onChange={(v) => v && setReason(v as Closure['reason'])} allowDeselect={false} />
+      <Select
+        label={t('closeReason')}
+        placeholder={t('reasonPlaceholder')}
+        withAsterisk
+        data={CLOSE_REASONS.map((r) => ({ value: r, label: t(`closeReasons.${r}`) }))}
+        value={choices.reason}
+        onChange={(v) => choose({ reason: v as Closure['reason'] | null })}
+        error={tried && !choices.reason ? t('reasonRequired') : undefined}
+      />
       <Stack gap={4}>
         <Text size="sm" fw={500}>
           {t('rating')}
         </Text>
-        <Rating value={rating} onChange={setRating} aria-label={t('rating')} />
+        <Text size="xs" c="dimmed">
+          {t('ratingHint')}
+        </Text>
+        <Group gap="xs">
+          <Rating value={choices.rating ?? 0} onChange={(v) => choose({ rating: v })} aria-label={t('rating')} />
+          {choices.rating !== null && (
+            <Button variant="subtle" size="compact-xs" onClick={() => choose({ rating: null })}>
+              {t('clearRating')}
+            </Button>
+          )}
+        </Group>
       </Stack>
-      <Select label={t('outcome')} data={MATCH_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))} value={outcome} onChange={(v) => v && setOutcome(v as Closure['outcome'])} allowDeselect={false} />
-      {outcome === 'businessRegistered' && (
-        <Select label={t('legalForm')} data={LEGAL_FORMS.map((f) => ({ value: f, label: t(`legalForms.${f}`) }))} value={legalForm ?? null} onChange={(v) => setLegalForm((v ?? undefined) as Closure['legalForm'])} />
+      <Select
+        label={t('outcome')}
+        description={t('outcomeHint')}
+        placeholder={t('outcomePlaceholder')}
+        clearable
+        data={MATCH_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
+        value={choices.outcome}
+        onChange={(v) => choose({ outcome: v as CloseChoices['outcome'] })}
+      />
+      {business && (
+        <Group grow align="flex-start">
+          <Select
+            label={t('participants:outcomes.legalForm')}
+            placeholder={t('participants:outcomes.legalFormPlaceholder')}
+            clearable
+            data={legalFormsFor(org.country).map((f) => ({ value: f, label: t(`participants:legalForms.${f}`) }))}
+            value={choices.legalForm}
+            onChange={(v) => choose({ legalForm: v as LegalForm | null })}
+          />
+          <NumberInput
+            label={t('participants:outcomes.jobsCreated')}
+            placeholder={t('participants:outcomes.jobsPlaceholder')}
+            min={0}
+            max={1000}
+            allowDecimal={false}
+            allowNegative={false}
+            value={choices.jobsCreated ?? ''}
+            onChange={(v) => choose({ jobsCreated: v === '' ? null : Number(v) })}
+          />
+        </Group>
       )}
-      {(outcome === 'businessRegistered' || outcome === 'selfEmployed') && (
-        <NumberInput label={t('jobsCreated')} min={0} max={1000} allowDecimal={false} value={jobs} onChange={(v) => setJobs(Number(v) || 0)} />
+      {error && (
+        <Text c="red" size="sm" role="alert">
+          {error}
+        </Text>
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>
           {t('cancel')}
         </Button>
-        <Button color="red" onClick={() => void onSubmit({ reason, rating, outcome, legalForm: outcome === 'businessRegistered' ? legalForm : undefined, jobsCreated: jobs })}>
+        <Button color="red" onClick={() => void submit()}>
           {t('closeMatch')}
         </Button>
       </Group>
@@ -167,6 +234,7 @@ function MatchDetail({ match }: { match: Match }) {
   const [goal, setGoal] = useState('');
   const goals = match.goals ?? [];
   const checks = match.checks ?? [];
+  const outcomeDetails = useOutcomeDetails();
   const addGoal = () => {
     if (!goal.trim()) return;
     void updateMatch(db, actor, match.id, { goals: [...goals, { id: crypto.randomUUID(), text: goal.trim(), status: 'open' }] });
@@ -210,9 +278,15 @@ function MatchDetail({ match }: { match: Match }) {
         />
       )}
       {match.closure && (
-        <Text size="sm">
-          {t(`closeReasons.${match.closure.reason}`)} · {t(`outcomes.${match.closure.outcome}`)}
-          {match.closure.legalForm ? ` (${t(`legalForms.${match.closure.legalForm}`)})` : ''} · {t('jobsCreated')}: {match.closure.jobsCreated} · {'★'.repeat(match.closure.rating)}
+        <Text size="sm" data-testid="closure">
+          {[
+            t(`closeReasons.${match.closure.reason}`),
+            match.closure.outcome ? t(`outcomes.${match.closure.outcome}`) : t('outcomePlaceholder'),
+            outcomeDetails(match.closure),
+            match.closure.rating ? '★'.repeat(match.closure.rating) : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
       )}
     </Stack>

@@ -2,6 +2,7 @@ import { Button, Group, MultiSelect, NumberInput, Select, Stack, Switch, TagsInp
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { defaultLanguages } from '@shared/country/defaults';
 import { BUSINESS_STAGES, EXPERTISE_AREAS, MENTOR_GENDER_PREFERENCES, type MenteeProfile, type Mentor } from '@shared/model';
 import { useApp } from '../../app/AppContext';
 import { PeoplePicker, PersonPicker } from '../../components/PersonPicker';
@@ -9,11 +10,11 @@ import { saveMenteeProfile, saveMentor } from '../../db/mentoring';
 
 export function MentorForm({ mentor, onDone }: { mentor?: Mentor; onDone: () => void }) {
   const { t } = useTranslation(['mentoring', 'validation']);
-  const { db, actor } = useApp();
+  const { db, actor, org, settings } = useApp();
   const [personId, setPersonId] = useState<string | null>(mentor?.personId ?? null);
   const [expertise, setExpertise] = useState<string[]>(mentor?.expertise ?? []);
   const [sectors, setSectors] = useState<string[]>(mentor?.sectors ?? []);
-  const [languages, setLanguages] = useState<string[]>(mentor?.languages ?? ['hr']);
+  const [languages, setLanguages] = useState<string[]>(mentor?.languages ?? defaultLanguages(org.country, settings.language));
   const [region, setRegion] = useState(mentor?.region ?? '');
   const [remote, setRemote] = useState(mentor?.remote ?? true);
   const [capacity, setCapacity] = useState<number>(mentor?.capacity ?? 3);
@@ -52,12 +53,12 @@ export function MentorForm({ mentor, onDone }: { mentor?: Mentor; onDone: () => 
 
 export function MenteeForm({ profile, onDone }: { profile?: MenteeProfile; onDone: () => void }) {
   const { t } = useTranslation(['mentoring', 'validation']);
-  const { db, actor } = useApp();
+  const { db, actor, org, settings } = useApp();
   const [personId, setPersonId] = useState<string | null>(profile?.personId ?? null);
   const [stage, setStage] = useState<string>(profile?.stage ?? 'idea');
   const [sector, setSector] = useState(profile?.sector ?? '');
   const [needs, setNeeds] = useState<string[]>(profile?.needs ?? []);
-  const [languages, setLanguages] = useState<string[]>(profile?.languages ?? ['hr']);
+  const [languages, setLanguages] = useState<string[]>(profile?.languages ?? defaultLanguages(org.country, settings.language));
   const [region, setRegion] = useState(profile?.region ?? '');
   const [remote, setRemote] = useState(profile?.remote ?? false);
   const [mentorGender, setMentorGender] = useState<string>(profile?.mentorGender ?? 'any');

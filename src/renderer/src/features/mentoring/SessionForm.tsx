@@ -9,7 +9,8 @@ import { logSession, updateSession } from '../../db/mentoring';
 import { DateField } from '../../components/DateField';
 
 /**
- * The 30-second session log: date, minutes, mode and services are prefilled or one key away;
+ * The 30-second session log: date, minutes and mode are prefilled, services one key away (none is
+ * ticked for her: each counts in the donor's figures);
  * everything is reachable with Tab, services tick with Space, Ctrl+Enter saves from anywhere.
  * With `session`, the same form corrects that log (and `onDelete` offers to remove it).
  */
@@ -22,7 +23,8 @@ export function SessionForm({ matchId, planned: plannedNew = false, session, onD
   const [time, setTime] = useState(session?.time ?? '10:00');
   const [minutes, setMinutes] = useState<number>(session?.minutes ?? 60);
   const [mode, setMode] = useState<MentoringSession['mode']>(session?.mode ?? 'inPerson');
-  const [services, setServices] = useState<string[]>(session?.services ?? ['businessCounselling']);
+  // No service is ticked for her: each one counts in the donor's "services received" figures.
+  const [services, setServices] = useState<string[]>(session?.services ?? []);
   const [topics, setTopics] = useState(session?.topics ?? '');
   const [note, setNote] = useState(session?.note ?? '');
   const [nextSteps, setNextSteps] = useState(session?.nextSteps ?? '');

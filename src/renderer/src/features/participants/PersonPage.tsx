@@ -1,16 +1,19 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, Checkbox } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, Checkbox } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconEdit, IconGitMerge, IconMask, IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, type Person } from '@shared/model';
+import { legalFormsFor } from '@shared/country/defaults';
+import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, type LegalForm, type Person } from '@shared/model';
+import { isBusinessOutcome } from '@shared/people/outcomes';
 import { useApp } from '../../app/AppContext';
 import { useToday } from '../../app/useToday';
 import { PageHeader } from '../../components/PageHeader';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useFormat } from '../../components/useFormat';
+import { useOutcomeDetails } from '../../components/useOutcomeDetails';
 import { PeopleError, addConsent, addOutcome, anonymisePerson, erasePerson, mergePeople, personDossier, withdrawConsent } from '../../db/people';
 import { displayName } from './labels';
 import { PersonFormModal } from './PersonForm';
@@ -30,8 +33,9 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function PersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['participants', 'common']);
-  const { db, actor } = useApp();
+  const { db, actor, org } = useApp();
   const fmt = useFormat();
+  const outcomeDetails = useOutcomeDetails();
   const navigate = useNavigate();
   const dossier = useLiveQuery(() => personDossier(db, id), [db, id]);
   const [dialog, setDialog] = useState<null | 'edit' | 'erase' | 'anonymise' | 'merge' | 'consent' | 'outcome'>(null);
@@ -39,7 +43,8 @@ export function PersonPage() {
   const todayNow = useToday();
   const today = todayNow();
   const [consent, setConsent] = useState({ legalBasis: 'consent', date: today, noticeVersion: '1.0', specialCategories: true, shareWithLead: true, photos: false });
-  const [outcome, setOutcome] = useState<{ kind: string | null; date: string; note: string }>({ kind: null, date: today, note: '' });
+  const noOutcome = { kind: null, date: today, note: '', legalForm: null, jobsCreated: null };
+  const [outcome, setOutcome] = useState<{ kind: string | null; date: string; note: string; legalForm: LegalForm | null; jobsCreated: number | null }>(noOutcome);
   const [error, setError] = useState<string | null>(null);
 
   if (dossier === undefined) return null;
@@ -55,6 +60,8 @@ export function PersonPage() {
   const close = () => {
     setDialog(null);
     setError(null);
+    // The next outcome starts empty, not as a copy of the last one.
+    setOutcome(noOutcome);
   };
   const fail = (e: unknown) => setError(e instanceof PeopleError ? t(`participants:errors.${e.code}`) : t('participants:errors.saveFailed'));
 
@@ -182,9 +189,10 @@ export function PersonPage() {
               {outcomes.length === 0 && <Text c="dimmed" size="sm">{t('participants:outcomes.none')}</Text>}
               <Stack gap={4}>
                 {outcomes.map((o) => (
-                  <Group key={o.id} data-testid="outcome-row" gap="sm">
+                  <Group key={o.id} data-testid="outcome-row" gap="sm" wrap="nowrap">
                     <Text size="sm" w={110}>{fmt.date(o.date)}</Text>
-                    <Badge variant="light" color="teal">{t(`participants:outcomeKinds.${o.kind}`)}</Badge>
+                    <Badge variant="light" color="teal" style={{ flexShrink: 0 }}>{t(`participants:outcomeKinds.${o.kind}`)}</Badge>
+                    <Text size="sm" data-testid="outcome-details">{outcomeDetails(o)}</Text>
                     <Text size="sm" c="dimmed">{o.note}</Text>
                   </Group>
                 ))}
@@ -326,6 +334,28 @@ export function PersonPage() {
         <Stack>
           <Select label={t('participants:outcomes.kind')} data={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`participants:outcomeKinds.${k}`) }))} value={outcome.kind} onChange={(v) => setOutcome({ ...outcome, kind: v })} />
           <DateField label={t('participants:outcomes.date')} value={outcome.date} onChange={(date) => setOutcome({ ...outcome, date })} />
+          {isBusinessOutcome(outcome.kind ?? undefined) && (
+            <Group grow align="flex-start">
+              <Select
+                label={t('participants:outcomes.legalForm')}
+                placeholder={t('participants:outcomes.legalFormPlaceholder')}
+                clearable
+                data={legalFormsFor(org.country).map((f) => ({ value: f, label: t(`participants:legalForms.${f}`) }))}
+                value={outcome.legalForm}
+                onChange={(v) => setOutcome({ ...outcome, legalForm: v as LegalForm | null })}
+              />
+              <NumberInput
+                label={t('participants:outcomes.jobsCreated')}
+                placeholder={t('participants:outcomes.jobsPlaceholder')}
+                min={0}
+                max={1000}
+                allowDecimal={false}
+                allowNegative={false}
+                value={outcome.jobsCreated ?? ''}
+                onChange={(v) => setOutcome({ ...outcome, jobsCreated: v === '' ? null : Number(v) })}
+              />
+            </Group>
+          )}
           <TextInput label={t('participants:outcomes.note')} value={outcome.note} onChange={(e) => setOutcome({ ...outcome, note: e.currentTarget.value })} />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
@@ -333,7 +363,12 @@ export function PersonPage() {
             <Button
               disabled={!outcome.kind}
               data-testid="save-outcome"
-              onClick={() => void addOutcome(db, actor, p.id, { kind: outcome.kind as (typeof OUTCOME_KINDS)[number], date: outcome.date, note: outcome.note || undefined }).then(close, fail)}
+              onClick={() => void addOutcome(db, actor, p.id, {
+                  kind: outcome.kind as (typeof OUTCOME_KINDS)[number],
+                  date: outcome.date,
+                  note: outcome.note || undefined,
+                  ...(isBusinessOutcome(outcome.kind ?? undefined) ? { legalForm: outcome.legalForm ?? undefined, jobsCreated: outcome.jobsCreated ?? undefined } : {}),
+                }).then(close, fail)}
             >
               {t('common:save')}
             </Button>

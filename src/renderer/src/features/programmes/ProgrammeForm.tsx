@@ -38,7 +38,7 @@ const blank = (s: string) => (s.trim() === '' ? undefined : s.trim());
 /** Create or edit a programme: kind, title, funder and code, dates, partners and the completion rule. */
 export function ProgrammeForm({ opened, onClose, programme, onSaved }: { opened: boolean; onClose: () => void; programme?: Programme; onSaved?: (p: Programme) => void }) {
   const { t } = useTranslation(['programmes', 'common', 'validation']);
-  const { db, actor } = useApp();
+  const { db, actor, org } = useApp();
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -132,7 +132,7 @@ export function ProgrammeForm({ opened, onClose, programme, onSaved }: { opened:
                 </ActionIcon>
               </Group>
             ))}
-            <Button variant="subtle" size="xs" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('partners', { name: '', country: 'HR' })}>
+            <Button variant="subtle" size="xs" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('partners', { name: '', country: org.country })}>
               {t('programmes:form.addPartner')}
             </Button>
           </Stack>

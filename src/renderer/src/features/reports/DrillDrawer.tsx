@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { useApp } from '../../app/AppContext';
 import { peopleByIds } from '../../db/indicators';
 
-/** The people behind a number: who was counted, so a coordinator can check the figure. */
-export function DrillDrawer({ title, ids, onClose }: { title: string; ids: string[] | null; onClose: () => void }) {
+/** The people behind a number: who was counted, so a coordinator can check the figure (with what, for business outcomes). */
+export function DrillDrawer({ title, ids, details, onClose }: { title: string; ids: string[] | null; details?: ((personId: string) => string) | undefined; onClose: () => void }) {
   const { t } = useTranslation(['reports', 'participants']);
   const { db } = useApp();
   const people = useLiveQuery(() => (ids ? peopleByIds(db, ids) : Promise.resolve([])), [db, ids]) ?? [];
@@ -25,6 +25,7 @@ export function DrillDrawer({ title, ids, onClose }: { title: string; ids: strin
                 </Link>
               </Table.Td>
               <Table.Td>{p.municipality}</Table.Td>
+              {details && <Table.Td data-testid="drill-details">{details(p.id)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { reportTables } from '@shared/indicators/report';
 import { applicableTargets } from '@shared/indicators/targets';
+import { businessDetailsByPerson, isBusinessOutcome } from '@shared/people/outcomes';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../app/AppContext';
 import { useToday } from '../../app/useToday';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
+import { useOutcomeDetails } from '../../components/useOutcomeDetails';
 import { audit } from '../../db/audit';
 import { BreakdownCard } from './BreakdownCard';
 import { DrillDrawer } from './DrillDrawer';
@@ -44,9 +46,13 @@ function Dashboard() {
   const navigate = useNavigate();
   const location = useLocation();
   const today = useToday();
-  const { filter, setFilter, result, names, dataset, peopleBehind, totalsOnly } = useReport();
+  const { filter, setFilter, period, result, names, dataset, peopleBehind, totalsOnly } = useReport();
+  const outcomeDetails = useOutcomeDetails();
   const [drill, setDrill] = useState<{ title: string; path: string } | null>(null);
   const drillIds = useMemo(() => (drill ? peopleBehind(drill.path) : null), [drill, peopleBehind]);
+  // A business outcome's drill-down also says what she registered and the jobs it created.
+  const drillKind = /^outcomes\.byKind\.(\w+)$/.exec(drill?.path ?? '')?.[1];
+  const drillDetails = useMemo(() => (drillKind && isBusinessOutcome(drillKind) && dataset ? businessDetailsByPerson(dataset.outcomes, drillKind, period) : undefined), [drillKind, dataset, period]);
   const targets = useLiveQuery(() => db.targets.toArray(), [db]) ?? [];
   const womenTarget = (applicableTargets(targets, filter.programmeId).find((x) => x.indicator === 'reach.womenShare')?.value ?? DEFAULT_WOMEN_TARGET) / 100;
   if (!result || !dataset) return null;
@@ -157,7 +163,7 @@ function Dashboard() {
           </SimpleGrid>
         </Stack>
       )}
-      <DrillDrawer title={drill?.title ?? ''} ids={drillIds} onClose={() => setDrill(null)} />
+      <DrillDrawer title={drill?.title ?? ''} ids={drillIds} details={drillDetails && ((id) => (drillDetails.get(id) ?? []).map(outcomeDetails).join('; '))} onClose={() => setDrill(null)} />
     </>
   );
 }

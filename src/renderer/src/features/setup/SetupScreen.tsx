@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES, organisationSetupSchema, type OrganisationSetup } from '@shared/model';
+import { countryForLocale } from '@shared/country/defaults';
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '@shared/i18n/locales';
 import { useDb } from '../../app/AppContext';
 import { setUpOrganisation } from '../../db/setup';
@@ -18,7 +19,8 @@ export function SetupScreen({ language, onLanguage, onDone }: { language: Locale
   const [mentor, setMentor] = useState(false);
   const form = useForm<OrganisationSetup>({
     mode: 'controlled',
-    initialValues: { name: '', country: 'HR', town: '', role: 'partner', language, userName: '' },
+    // The country follows the language chosen (none for English: the user picks it).
+    initialValues: { name: '', country: (countryForLocale(language) ?? null) as OrganisationSetup['country'], town: '', role: 'partner', language, userName: '' },
     validate: zodValidate(organisationSetupSchema, t),
     validateInputOnBlur: true,
   });
@@ -54,6 +56,8 @@ export function SetupScreen({ language, onLanguage, onDone }: { language: Locale
                 onChange={(v) => {
                   if (!isLocale(v)) return;
                   form.setFieldValue('language', v);
+                  // Until the user picks a country herself, it follows the language.
+                  if (!form.isDirty('country')) form.setFieldValue('country', (countryForLocale(v) ?? null) as OrganisationSetup['country']);
                   void onLanguage(v);
                 }}
               />
