@@ -124,7 +124,7 @@ describe('programmes in the data store', () => {
       const bytes = new Uint8Array(200_000).map((_, i) => (i * 7) % 256);
       const scan = await attachScan(db, actor, session.id, 'potpisna-lista.PDF', bytes);
       expect(scan).toMatchObject({ mimeType: 'application/pdf', size: 200_000 });
-      await saveEvaluation(db, actor, event.id, pid!, { content: 5, trainers: 4 }, ' Odlično ');
+      await saveEvaluation(db, actor, event.id, pid!, { scores: { content: 5, trainers: 4 }, comment: ' Odlično ' });
       const backup = await backupBytes(db);
       await db.attachments.clear();
       await db.evaluations.clear();

@@ -4,7 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
 import { LOCALE_NAMES, type Locale } from '../../src/shared/i18n/locales';
-import { en, fillDate, loadDemo, setUp, shot, tr } from './helpers';
+import { en, fillDate, loadDemo, setUp, shot, snap, tr } from './helpers';
 
 const p = (path: string, vars?: Record<string, string | number>) => en('programmes', path, vars);
 
@@ -15,6 +15,18 @@ async function switchTo(page: Page, locale: Locale) {
   await page.getByTestId('language-switch').click();
   await page.getByRole('option', { name: LOCALE_NAMES[locale], exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
+}
+
+/**
+ * One key press as a keyboard layout sends it: the character typed (`key`) and the physical key
+ * (`code`) as given, e.g. "з" from the Y position of a Serbian Cyrillic keyboard.
+ */
+async function pressOnLayout(page: Page, key: string, code: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const vk = /^Key([A-Z])$/.exec(code)?.[1]?.charCodeAt(0) ?? /^Digit(\d)$/.exec(code)?.[1]?.charCodeAt(0) ?? 0;
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, text: key, unmodifiedText: key, windowsVirtualKeyCode: vk, nativeVirtualKeyCode: vk });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode: vk, nativeVirtualKeyCode: vk });
+  await cdp.detach();
 }
 
 async function download(page: Page, click: () => Promise<void>) {
@@ -85,8 +97,20 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   await shot(page, 'programmes-enrolment-en');
 
   // One withdraws: the first on the waiting list moves up.
+  // Withdrawing is never one silent click: the dialog names her and who moves up; Cancel keeps her.
   const firstEnrolled = page.getByTestId('enrolled-row').first();
+  const [last, first] = (await firstEnrolled.locator('td').nth(1).textContent())!.trim().split(', ');
   await firstEnrolled.getByRole('button', { name: p('enrol.withdraw') }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText(p('enrol.confirmWithdrawTitle', { name: `${first} ${last}`, event: 'Savjetovanje i trening za poduzetnice' }));
+  const [waitLast, waitFirst] = names[20]!.split(', ');
+  await expect(confirm).toContainText(p('enrol.confirmMovesUp', { moved: `${waitFirst} ${waitLast}` }));
+  await shot(page, 'programmes-withdraw-confirm-en');
+  await confirm.getByRole('button', { name: en('common', 'cancel') }).click();
+  await expect(page.getByTestId('waiting-row')).toHaveCount(5);
+  await expect(page.getByTestId('enrolled-row').first()).toContainText(`${last}, ${first}`);
+  await firstEnrolled.getByRole('button', { name: p('enrol.withdraw') }).click();
+  await page.getByRole('dialog').getByRole('button', { name: p('enrol.withdraw') }).click();
   await expect(page.getByTestId('waiting-row')).toHaveCount(4);
   await expect(page.getByTestId('places')).toHaveText(p('placesOf', { enrolled: 20, capacity: 20 }));
   await expect(page.getByTestId('enrolled-row').filter({ hasText: names[20]! })).toHaveCount(1);
@@ -268,4 +292,117 @@ test('programme and event screens pass axe with no serious issues', async ({ pag
   await page.getByTestId('session-line').first().getByRole('button', { name: p('session.signInSheet') }).click();
   await expect(page.getByTestId('sheet-page').first()).toBeVisible();
   await serious('sign-in sheet');
+});
+
+test('Serbian Cyrillic: a click then a key edits the clicked cell only; Cyrillic and Latin keys; fast star clicks and a comment all saved', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await setUp(page);
+  await loadDemo(page);
+  await switchTo(page, 'sr-Cyrl');
+  const sr = (path: string, vars?: Record<string, string | number>) => tr('sr-Cyrl', 'programmes', path, vars);
+  await page.getByRole('link', { name: sr('title') }).first().click();
+  await page.getByTestId('programme-card').filter({ hasText: sr('kinds.badge') }).click();
+  await page.getByTestId('event-row').first().click();
+  await page.getByRole('tab', { name: sr('tabs.attendance') }).click();
+  const grid = page.getByRole('grid', { name: sr('attendance.gridLabel') });
+  await expect(grid.getByRole('row')).toHaveCount(22);
+
+  // The hint shows the keys of the user's language: П/З/О/Н (and 1–4).
+  const hint = page.getByTestId('attendance-keys');
+  for (const s of ['present', 'late', 'excused', 'absent']) await expect(hint).toContainText(`${sr(`attendance.keys.${s}`)}/${['present', 'late', 'excused', 'absent'].indexOf(s) + 1}`);
+  expect(['П', 'З', 'О', 'Н']).toEqual(['present', 'late', 'excused', 'absent'].map((s) => sr(`attendance.keys.${s}`)));
+  const statuses = () => grid.locator('td[data-testid^="cell-"]').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-testid')}=${el.getAttribute('data-status')}`));
+  const before = await statuses();
+
+  // Focus alone changes nothing: Tab into the grid, click a name, click a header.
+  await grid.getByRole('rowheader').nth(3).click();
+  await page.keyboard.press('4');
+  await grid.getByRole('columnheader').nth(2).click();
+  await page.keyboard.press('4');
+  expect(await statuses()).toEqual(before);
+
+  // A click low in the grid on a laptop-sized window (the top-left cell out of view), then З on a
+  // Serbian Cyrillic keyboard (the Y position): that cell becomes "late", the focus moves down
+  // one, and the first person's first mark is untouched (it used to become the edited cell).
+  const first = before.find((x) => x.startsWith('cell-0-0='))!.split('=')[1]!;
+  await page.setViewportSize({ width: 1366, height: 600 });
+  await grid.getByTestId('cell-15-1').click();
+  await expect(grid.getByTestId('cell-15-1')).toBeFocused();
+  await pressOnLayout(page, 'з', 'KeyY');
+  await expect(grid.getByTestId('cell-15-1')).toHaveAttribute('data-status', 'late');
+  await expect(grid.getByTestId('cell-0-0')).toHaveAttribute('data-status', first);
+  await expect(grid.getByTestId('cell-16-1')).toBeFocused();
+  await pressOnLayout(page, 'н', 'KeyN');
+  await expect(grid.getByTestId('cell-16-1')).toHaveAttribute('data-status', 'absent');
+  // Latin P with a Latin layout on is П too; digits work on any layout.
+  await pressOnLayout(page, 'p', 'KeyP');
+  await expect(grid.getByTestId('cell-17-1')).toHaveAttribute('data-status', 'present');
+  await page.keyboard.press('3');
+  await expect(grid.getByTestId('cell-18-1')).toHaveAttribute('data-status', 'excused');
+  // A letter that is not on the hint (Л, the old English "late") sets nothing.
+  await pressOnLayout(page, 'л', 'KeyL');
+  const changed = new Set(['cell-15-1', 'cell-16-1', 'cell-17-1', 'cell-18-1']);
+  const after = await statuses();
+  expect(after.filter((x) => !changed.has(x.split('=')[0]!))).toEqual(before.filter((x) => !changed.has(x.split('=')[0]!)));
+  await expect(grid.getByTestId('cell-19-1')).toBeFocused();
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await grid.getByTestId('cell-15-1').click();
+  await snap(page, 'programmes-attendance-keys-sr-Cyrl');
+
+  // Evaluations: the first click on 1★ of an empty row, where a user clicks it (the mouse, not a label).
+  await page.getByRole('tab', { name: sr('tabs.evaluation') }).click();
+  const rows = page.getByTestId('evaluation-row');
+  await expect(rows).toHaveCount(20);
+  await expect(page.getByTestId('evaluation-responses')).toHaveText('0');
+  const star = (row: number, q: string, n: number) => rows.nth(row).getByTestId(`rating-${q}`).locator('label').nth(n);
+  const clickStar = async (row: number, q: string, n: number) => {
+    await star(row, q, n).scrollIntoViewIfNeeded();
+    const box = (await star(row, q, n).boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  };
+  await clickStar(0, 'content', 1);
+  await expect(page.getByTestId('evaluation-avg-content')).toHaveText('1,0');
+  await expect(page.getByTestId('evaluation-responses')).toHaveText('1');
+
+  // One row, as fast as the mouse goes: four stars, then a comment and Tab at once.
+  await clickStar(1, 'content', 5);
+  await clickStar(1, 'trainers', 4);
+  await clickStar(1, 'organisation', 3);
+  await clickStar(1, 'usefulness', 2);
+  await rows.nth(1).getByRole('textbox').fill('Корисно, хвала');
+  await page.keyboard.press('Tab');
+  // Ten rows fast: 1★…5★ twice on "content".
+  for (let r = 2; r < 12; r++) await clickStar(r, 'content', ((r - 2) % 5) + 1);
+  // Leave the tab and come back: what shows now is what is stored.
+  await page.getByRole('tab', { name: sr('tabs.sessions') }).click();
+  await page.getByRole('tab', { name: sr('tabs.evaluation') }).click();
+  await expect(page.getByTestId('evaluation-responses')).toHaveText('12');
+  const checked = (row: number, q: string) => rows.nth(row).getByTestId(`rating-${q}`).locator('input:checked');
+  await expect(checked(1, 'content')).toHaveValue('5');
+  await expect(checked(1, 'trainers')).toHaveValue('4');
+  await expect(checked(1, 'organisation')).toHaveValue('3');
+  await expect(checked(1, 'usefulness')).toHaveValue('2');
+  await expect(rows.nth(1).getByRole('textbox')).toHaveValue('Корисно, хвала');
+  for (let r = 2; r < 12; r++) await expect(checked(r, 'content')).toHaveValue(String(((r - 2) % 5) + 1));
+  // content: 1 + 5 + (1+2+3+4+5)·2 = 36 over 12 answers.
+  await expect(page.getByTestId('evaluation-avg-content')).toHaveText('3,0');
+  await snap(page, 'programmes-evaluation-sr-Cyrl');
+  expect(errors).toEqual([]);
+});
+
+test('programme overview: participants are people, enrolments are labelled as enrolments', async ({ page }) => {
+  await setUp(page);
+  await loadDemo(page);
+  await page.getByRole('link', { name: en('nav', 'programmes') }).click();
+  await page.getByTestId('programme-card').filter({ hasText: p('kinds.crossBorder') }).click();
+  await page.getByRole('tab', { name: p('tabs.overview') }).click();
+  const people = Number(await page.getByTestId('overview-enrolledPeople').textContent());
+  const enrolments = Number(await page.getByTestId('overview-enrolments').textContent());
+  const genders = await page.getByTestId('overview-gender').locator('td:last-child').allTextContents();
+  expect(genders.reduce((a, b) => a + Number(b), 0)).toBe(people);
+  expect(enrolments).toBeGreaterThan(people);
+  await expect(page.getByText(p('overview.enrolments'), { exact: true })).toBeVisible();
+  await snap(page, 'programmes-programme-overview-en');
 });

@@ -15,3 +15,26 @@ export function summariseEvaluations(evaluations: Array<Pick<Evaluation, 'scores
   for (const q of EVALUATION_QUESTIONS) averages[q] = mean(evaluations.map((e) => e.scores[q]).filter((v): v is number => typeof v === 'number'));
   return { responses: evaluations.length, averages, overall: mean(Object.values(averages).filter((v): v is number => v !== null)) };
 }
+
+/** One edit of an evaluation row: the questions touched (null clears one) and/or the comment. */
+export interface EvaluationPatch {
+  scores?: Partial<Record<EvaluationQuestion, number | null>>;
+  comment?: string;
+}
+
+/**
+ * The row after an edit: only what the edit touches changes, everything else stays as stored.
+ * The result is checked by the caller with the evaluation schema (one source of validation).
+ */
+export function applyEvaluationPatch(stored: Pick<Evaluation, 'scores' | 'comment'> | undefined, patch: EvaluationPatch): { scores: Partial<Record<EvaluationQuestion, unknown>>; comment?: string } {
+  const scores: Partial<Record<EvaluationQuestion, unknown>> = { ...stored?.scores };
+  for (const [q, v] of Object.entries(patch.scores ?? {}) as Array<[EvaluationQuestion, number | null | undefined]>) {
+    if (v === null || v === undefined) delete scores[q];
+    else scores[q] = v;
+  }
+  const comment = patch.comment === undefined ? stored?.comment : patch.comment.trim() || undefined;
+  return comment === undefined ? { scores } : { scores, comment };
+}
+
+/** An evaluation with no score and no comment is no response at all. */
+export const isEmptyEvaluation = (e: { scores: object; comment?: string }) => Object.keys(e.scores).length === 0 && !e.comment;

@@ -1,4 +1,4 @@
-import type { Attendance, AttendanceStatus } from '../model';
+import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus } from '../model';
 import { ATTENDED } from './completion';
 
 export type StatusCounts = Record<AttendanceStatus, number> & { unmarked: number };
@@ -34,4 +34,9 @@ export function attendanceStats(personIds: string[], sessionIds: string[], marks
   }
   const expected = people.size * sessions.size;
   return { bySession, byPerson, attended, expected, rate: expected === 0 ? 0 : attended / expected };
+}
+
+/** The status Space moves a cell to: unmarked → present → late → excused → absent → present… */
+export function nextAttendanceStatus(current: AttendanceStatus | undefined): AttendanceStatus {
+  return ATTENDANCE_STATUSES[current ? (ATTENDANCE_STATUSES.indexOf(current) + 1) % ATTENDANCE_STATUSES.length : 0]!;
 }

@@ -8,11 +8,12 @@ export interface ProgrammeOverview {
   programme: Programme;
   events: number;
   sessions: number;
+  /** Unique people holding a place in any of the programme's events (the card says "enrolled people"). */
   enrolled: number;
   nextSession?: EventSession;
 }
 
-/** Programmes with their event, session and enrolment counts, newest first. */
+/** Programmes with their event and session counts and enrolled people, newest first. */
 export async function programmeOverviews(db: MrezaDb, day?: string): Promise<ProgrammeOverview[]> {
   const today = day ?? (await orgToday(db));
   // Not orderBy('startDate'): the index would leave out programmes that have no dates yet.
@@ -22,7 +23,8 @@ export async function programmeOverviews(db: MrezaDb, day?: string): Promise<Pro
       const events = await db.events.where('programmeId').equals(programme.id).toArray();
       const eventIds = events.map((e) => e.id);
       const sessions = await db.sessions.where('eventId').anyOf(eventIds).toArray();
-      const enrolled = await db.enrolments.where('eventId').anyOf(eventIds).filter((e) => e.status === 'enrolled' || e.status === 'completed').count();
+      const placed = await db.enrolments.where('eventId').anyOf(eventIds).filter(holdsPlace).toArray();
+      const enrolled = new Set(placed.map((e) => e.personId)).size;
       const nextSession = sessions.filter((s) => s.date >= today).sort((a, b) => a.date.localeCompare(b.date))[0];
       return { programme, events: events.length, sessions: sessions.length, enrolled, nextSession };
     }),
@@ -60,14 +62,24 @@ export async function mentorOverviews(db: MrezaDb): Promise<MentorOverview[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * Figures over one event or all the events of a programme. Every figure about people counts each
+ * person once however many events she is in; enrolments (one per person and event) are their own figure.
+ */
 export interface ParticipationOverview {
+  /** Unique people holding a place (enrolled or completed); the breakdowns add up to this. */
+  people: number;
   breakdown: Breakdown;
+  /** Places held: one per person and event. */
+  enrolments: number;
+  /** Unique people on at least one of the events' waiting lists. */
+  waiting: number;
   /** Attended marks over expected marks (enrolled people × sessions held), over all the events. */
   attendanceRate: number;
+  /** Unique people who met the completion rule in at least one of the events. */
   completions: number;
+  /** Certificates issued (documents, not people). */
   certificates: number;
-  enrolled: number;
-  waiting: number;
 }
 
 /** Participants of some events (one event, or every event of a programme) by gender, country, institution type and municipality, with attendance and completions. */
@@ -81,7 +93,7 @@ export async function participationOverview(db: MrezaDb, programme: Programme, e
   const people = (await db.people.bulkGet([...new Set(placed.map((e) => e.personId))])).filter((p) => p !== undefined);
   let attended = 0;
   let expected = 0;
-  let completions = 0;
+  const completed = new Set<string>();
   for (const eventId of eventIds) {
     const ss = sessions.filter((s) => s.eventId === eventId);
     const who = placed.filter((e) => e.eventId === eventId).map((e) => e.personId);
@@ -93,15 +105,16 @@ export async function participationOverview(db: MrezaDb, programme: Programme, e
     expected += st.expected;
     for (const p of who) {
       const mine = new Map(marks.filter((m) => m.personId === p).map((m) => [m.sessionId, m.status]));
-      if (evaluateCompletion(programme.completionRule, ss, mine).met) completions++;
+      if (evaluateCompletion(programme.completionRule, ss, mine).met) completed.add(p);
     }
   }
   return {
+    people: people.length,
     breakdown: breakdown(people),
+    enrolments: placed.length,
+    waiting: new Set(enrolments.filter((e) => e.status === 'waiting').map((e) => e.personId)).size,
     attendanceRate: expected === 0 ? 0 : attended / expected,
-    completions,
+    completions: completed.size,
     certificates,
-    enrolled: placed.length,
-    waiting: enrolments.filter((e) => e.status === 'waiting').length,
   };
 }

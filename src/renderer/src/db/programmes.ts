@@ -7,13 +7,24 @@ import {
   type Certificate,
   type Enrolment,
   type Evaluation,
-  type EvaluationQuestion,
   type EventSession,
   type Person,
   type Programme,
   type ProgrammeEvent,
 } from '@shared/model';
-import { certificatePrefix, evaluateCompletion, holdsPlace, nextCertificateNumbers, planEnrolment, withdrawAndPromote, type CompletionResult } from '@shared/programmes';
+import {
+  applyEvaluationPatch,
+  certificatePrefix,
+  evaluateCompletion,
+  holdsPlace,
+  isEmptyEvaluation,
+  nextAttendanceStatus,
+  nextCertificateNumbers,
+  planEnrolment,
+  withdrawAndPromote,
+  type CompletionResult,
+  type EvaluationPatch,
+} from '@shared/programmes';
 import { audit } from './audit';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
@@ -143,6 +154,16 @@ export async function setAttendance(db: MrezaDb, actor: Actor, sessionId: string
   });
 }
 
+/** Moves one mark on to the next status (Space in the grid), from the mark as stored. Returns the new status. */
+export async function cycleAttendance(db: MrezaDb, actor: Actor, sessionId: string, personId: string): Promise<AttendanceStatus> {
+  return db.transaction('rw', [db.attendance, db.auditLog, db.organisations], async () => {
+    const current = await db.attendance.where('[sessionId+personId]').equals([sessionId, personId]).first();
+    const next = nextAttendanceStatus(current?.status);
+    await setAttendance(db, actor, sessionId, personId, next);
+    return next;
+  });
+}
+
 export interface EventDetail {
   programme: Programme;
   event: ProgrammeEvent;
@@ -217,8 +238,14 @@ export async function issueCertificates(db: MrezaDb, actor: Actor, eventId: stri
   });
 }
 
-export async function saveEvaluation(db: MrezaDb, actor: Actor, eventId: string, personId: string, scores: Partial<Record<EvaluationQuestion, number>>, comment?: string): Promise<void> {
-  await db.transaction('rw', [db.evaluations, db.auditLog, db.organisations], async () => {
+/**
+ * Applies one edit to a participant's evaluation inside one transaction, on the row as stored
+ * (never on what a screen last showed), so edits made in quick succession all stay. The whole
+ * row is checked with the evaluation schema: a bad score throws the ZodError and writes nothing.
+ * A row left with no score and no comment is removed (it is no longer a response).
+ */
+export async function saveEvaluation(db: MrezaDb, actor: Actor, eventId: string, personId: string, patch: EvaluationPatch): Promise<Evaluation | null> {
+  return db.transaction('rw', [db.evaluations, db.auditLog, db.organisations], async () => {
     const current = await db.evaluations.where('eventId').equals(eventId).filter((e) => e.personId === personId).first();
     const now = stamp();
     const row = TABLE_SCHEMAS.evaluations.parse({
@@ -228,11 +255,18 @@ export async function saveEvaluation(db: MrezaDb, actor: Actor, eventId: string,
       updatedAt: now,
       eventId,
       personId,
-      scores,
-      comment: comment?.trim() || undefined,
+      ...applyEvaluationPatch(current, patch),
     });
+    if (isEmptyEvaluation(row)) {
+      if (current) {
+        await db.evaluations.delete(current.id);
+        await audit(db, actor, 'delete', 'evaluations', current.id);
+      }
+      return null;
+    }
     await db.evaluations.put(row);
     await audit(db, actor, current ? 'update' : 'create', 'evaluations', row.id);
+    return row;
   });
 }
 

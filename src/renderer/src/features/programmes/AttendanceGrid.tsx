@@ -1,33 +1,31 @@
 import { Badge, Group, Kbd, Paper, Text } from '@mantine/core';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { notifications } from '@mantine/notifications';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@shared/model';
 import { attendanceStats, type CompletionResult } from '@shared/programmes';
 import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
-import { completions, participants, setAttendance, type EventDetail } from '../../db/programmes';
+import { completions, participants, type EventDetail } from '../../db/programmes';
+import { cycleAttendance, markAttendance } from './actions';
+import { attendanceKeyMap, CLEAR_CODES, statusForKey } from './attendanceKeys';
 
-/** The same physical keys on a Latin and a Serbian Cyrillic keyboard (P/п, L/л, E/е, A/а), and 1–4. */
-export const STATUS_KEYS: Record<string, AttendanceStatus> = {
-  p: 'present', l: 'late', e: 'excused', a: 'absent',
-  п: 'present', л: 'late', е: 'excused', а: 'absent',
-  '1': 'present', '2': 'late', '3': 'excused', '4': 'absent',
-};
 export const STATUS_COLOR: Record<AttendanceStatus, string> = { present: 'teal', late: 'yellow', excused: 'blue', absent: 'red' };
 
 /**
- * People × sessions. One cell is in the tab order at a time (roving tabindex); arrow keys,
- * Home/End and PageUp/PageDown move; P/L/E/A or 1–4 set a status and move to the next person;
+ * People × sessions. One cell is in the tab order at a time (roving tabindex). The cell with the
+ * focus is the cell a key edits: a click focuses the cell clicked and nothing else, and nothing is
+ * written without a key pressed on that cell. Arrow keys, Home/End and PageUp/PageDown move;
+ * the language's letters (attendanceKeys.ts) or 1–4 set a status and move to the next person;
  * Delete or 0 clears; Space cycles through the statuses.
  */
 export function AttendanceGrid({ detail }: { detail: EventDetail }) {
-  const { t } = useTranslation(['programmes']);
+  const { t, i18n } = useTranslation(['programmes', 'common']);
   const { db, actor } = useApp();
   const fmt = useFormat();
   const rows = participants(detail);
   const { sessions } = detail;
   const [pos, setPos] = useState<[number, number]>([0, 0]);
-  const [focusWithin, setFocusWithin] = useState(false);
   const cells = useRef(new Map<string, HTMLTableCellElement>());
   const marks = new Map(detail.attendance.map((a) => [`${a.sessionId}|${a.personId}`, a.status]));
   const done = completions(detail);
@@ -36,50 +34,54 @@ export function AttendanceGrid({ detail }: { detail: EventDetail }) {
     sessions.map((s) => s.id),
     detail.attendance,
   );
+  const letters = Object.fromEntries(ATTENDANCE_STATUSES.map((s) => [s, t(`programmes:attendance.keys.${s}`)])) as Record<AttendanceStatus, string>;
+  const keyMap = attendanceKeyMap(letters, i18n.language);
 
-  useEffect(() => {
-    if (focusWithin) cells.current.get(`${pos[0]}:${pos[1]}`)?.focus();
-  }, [pos, focusWithin]);
+  // Rows can go (a withdrawal) while the grid is open: keep the roving cell inside the grid.
+  const [r0, c0] = [Math.min(pos[0], Math.max(0, rows.length - 1)), Math.min(pos[1], Math.max(0, sessions.length - 1))];
 
   if (rows.length === 0 || sessions.length === 0) {
     return <Text c="dimmed">{t('programmes:attendance.empty')}</Text>;
   }
 
   const clamp = (r: number, c: number): [number, number] => [Math.max(0, Math.min(rows.length - 1, r)), Math.max(0, Math.min(sessions.length - 1, c))];
-  const mark = (r: number, c: number, status: AttendanceStatus | null) => void setAttendance(db, actor, sessions[c]!.id, rows[r]!.person.id, status);
+  // Keyboard moves focus the new cell; its onFocus makes it the roving cell.
+  const moveTo = ([r, c]: [number, number]) => cells.current.get(`${r}:${c}`)?.focus();
+  const failed = () => notifications.show({ color: 'red', title: t('common:errors.title'), message: t('programmes:attendance.notSaved') });
+  const mark = (r: number, c: number, status: AttendanceStatus | null) => markAttendance({ db, actor }, sessions[c]!.id, rows[r]!.person.id, status).catch(failed);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+  const onCellKeyDown = (r: number, c: number) => (e: KeyboardEvent<HTMLTableCellElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const [r, c] = pos;
-    const key = e.key.toLowerCase();
     let next: [number, number] | null = null;
+    const status = statusForKey(keyMap, e);
     if (e.key === 'ArrowDown') next = clamp(r + 1, c);
     else if (e.key === 'ArrowUp') next = clamp(r - 1, c);
     else if (e.key === 'ArrowRight') next = clamp(r, c + 1);
     else if (e.key === 'ArrowLeft') next = clamp(r, c - 1);
-    else if (e.key === 'Home') next = e.ctrlKey ? [0, 0] : clamp(r, 0);
+    else if (e.key === 'Home') next = clamp(r, 0);
     else if (e.key === 'End') next = clamp(r, sessions.length - 1);
     else if (e.key === 'PageDown') next = clamp(r + 10, c);
     else if (e.key === 'PageUp') next = clamp(r - 10, c);
-    else if (STATUS_KEYS[key]) {
-      mark(r, c, STATUS_KEYS[key]);
+    else if (e.key === 'Delete' || e.key === 'Backspace' || CLEAR_CODES.has(e.code)) void mark(r, c, null);
+    else if (e.key === ' ') void cycleAttendance({ db, actor }, sessions[c]!.id, rows[r]!.person.id).catch(failed);
+    else if (status) {
+      void mark(r, c, status);
       next = clamp(r + 1, c);
-    } else if (e.key === 'Delete' || e.key === 'Backspace' || e.key === '0') {
-      mark(r, c, null);
-    } else if (e.key === ' ') {
-      const current = marks.get(`${sessions[c]!.id}|${rows[r]!.person.id}`);
-      mark(r, c, ATTENDANCE_STATUSES[(current ? ATTENDANCE_STATUSES.indexOf(current) + 1 : 0) % ATTENDANCE_STATUSES.length]!);
     } else return;
     e.preventDefault();
-    if (next) setPos(next);
+    if (next) moveTo(next);
   };
+
+  if (rows.length === 0 || sessions.length === 0) {
+    return <Text c="dimmed">{t('programmes:attendance.empty')}</Text>;
+  }
 
   return (
     <>
-      <Group gap="md" mb="sm" c="dimmed" fz="sm" aria-hidden>
+      <Group gap="md" mb="sm" c="dimmed" fz="sm" id={`keys-${detail.event.id}`} data-testid="attendance-keys">
         {ATTENDANCE_STATUSES.map((s, i) => (
           <Group gap={4} key={s}>
-            <Kbd>{t(`programmes:attendance.keys.${s}`)}</Kbd>/<Kbd>{i + 1}</Kbd> {t(`programmes:attendance.status.${s}`)}
+            <Kbd>{letters[s]}</Kbd>/<Kbd>{i + 1}</Kbd> {t(`programmes:attendance.status.${s}`)}
           </Group>
         ))}
         <Group gap={4}>
@@ -91,13 +93,9 @@ export function AttendanceGrid({ detail }: { detail: EventDetail }) {
           role="grid"
           className="attendance-grid"
           aria-label={t('programmes:attendance.gridLabel')}
+          aria-describedby={`keys-${detail.event.id}`}
           aria-rowcount={rows.length + 2}
           aria-colcount={sessions.length + 2}
-          onKeyDown={onKeyDown}
-          onFocus={() => setFocusWithin(true)}
-          onBlur={(e) => {
-            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocusWithin(false);
-          }}
           data-testid="attendance-grid"
         >
           <thead>
@@ -130,7 +128,7 @@ export function AttendanceGrid({ detail }: { detail: EventDetail }) {
                   </th>
                   {sessions.map((s, c) => {
                     const status = marks.get(`${s.id}|${person.id}`);
-                    const active = pos[0] === r && pos[1] === c;
+                    const active = r0 === r && c0 === c;
                     return (
                       <td
                         role="gridcell"
@@ -145,12 +143,12 @@ export function AttendanceGrid({ detail }: { detail: EventDetail }) {
                           if (el) cells.current.set(`${r}:${c}`, el);
                           else cells.current.delete(`${r}:${c}`);
                         }}
-                        onClick={() => setPos([r, c])}
-                        className={active ? 'active' : undefined}
+                        onFocus={() => setPos([r, c])}
+                        onKeyDown={onCellKeyDown(r, c)}
                       >
                         {status ? (
                           <Badge color={STATUS_COLOR[status]} variant={status === 'present' ? 'filled' : 'light'} size="lg" radius="sm" w={36} px={0}>
-                            {t(`programmes:attendance.keys.${status}`)}
+                            {letters[status]}
                           </Badge>
                         ) : (
                           <Text span c="dimmed">

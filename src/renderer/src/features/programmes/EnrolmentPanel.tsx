@@ -1,11 +1,13 @@
 import { Badge, Button, Card, Checkbox, Group, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { waitingList } from '@shared/programmes';
+import type { Person } from '@shared/model';
+import { waitingList, withdrawAndPromote } from '@shared/programmes';
 import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { enrolPeople, participants, withdrawEnrolment, type EventDetail } from '../../db/programmes';
@@ -34,6 +36,24 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
     const moved = await withdrawEnrolment(db, actor, enrolmentId);
     const up = moved.map((id) => detail.people.get(id)).filter(Boolean)[0];
     notifications.show({ color: 'teal', message: up ? t('programmes:enrol.withdrawnMoved', { name, moved: `${up.firstName} ${up.lastName}` }) : t('programmes:enrol.withdrawn', { name }) });
+  };
+  /** One click never takes a place away: the dialog names the person and says what follows, including who moves up. */
+  const confirmWithdraw = (enrolmentId: string, person: Person | undefined, fromWaitingList: boolean) => {
+    const name = person ? `${person.firstName} ${person.lastName}` : '—';
+    const upId = withdrawAndPromote(detail.enrolments, enrolmentId, capacity).find((c) => c.status === 'enrolled')?.id;
+    const up = detail.people.get(detail.enrolments.find((e) => e.id === upId)?.personId ?? '');
+    modals.openConfirmModal({
+      title: fromWaitingList ? t('programmes:enrol.confirmRemoveTitle', { name }) : t('programmes:enrol.confirmWithdrawTitle', { name, event: detail.event.title }),
+      children: (
+        <Stack gap="xs" data-testid="withdraw-confirm">
+          <Text size="sm">{fromWaitingList ? t('programmes:enrol.confirmRemoveText', { name }) : t('programmes:enrol.confirmWithdrawText', { name })}</Text>
+          {up && <Text size="sm">{t('programmes:enrol.confirmMovesUp', { moved: `${up.firstName} ${up.lastName}` })}</Text>}
+        </Stack>
+      ),
+      labels: { confirm: fromWaitingList ? t('programmes:enrol.remove') : t('programmes:enrol.withdraw'), cancel: t('common:cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => void withdraw(enrolmentId, name).catch(() => notifications.show({ color: 'red', message: t('common:errors.unexpected') })),
+    });
   };
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
   const allShown = found.length > 0 && found.every((p) => picked.includes(p.id));
@@ -111,7 +131,7 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
                       {person.lastName}, {person.firstName}
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconUserMinus size={14} />} onClick={() => void withdraw(enrolment.id, `${person.firstName} ${person.lastName}`)}>
+                      <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconUserMinus size={14} />} onClick={() => confirmWithdraw(enrolment.id, person, false)}>
                         {t('programmes:enrol.withdraw')}
                       </Button>
                     </Table.Td>
@@ -145,7 +165,7 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
                       </Table.Td>
                       <Table.Td>{name}</Table.Td>
                       <Table.Td ta="right">
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => void withdraw(e.id, name)}>
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => confirmWithdraw(e.id, p, true)}>
                           {t('programmes:enrol.remove')}
                         </Button>
                       </Table.Td>

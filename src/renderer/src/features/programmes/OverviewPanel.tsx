@@ -7,7 +7,7 @@ import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { participationOverview } from '../../db/overviews';
 
-/** Participants by gender, country, institution type and municipality; attendance rate, completions, certificates. */
+/** Participants (unique people) by gender, country, institution type and municipality; enrolments, attendance rate, completions, certificates. */
 export function OverviewPanel({ programme, eventIds }: { programme: Programme; eventIds: string[] }) {
   const { t } = useTranslation(['programmes', 'common']);
   const { db } = useApp();
@@ -23,18 +23,21 @@ export function OverviewPanel({ programme, eventIds }: { programme: Programme; e
     return key;
   };
   const dims = ['gender', 'country', 'institutionType', 'municipality'] as const;
+  const several = eventIds.length > 1;
   return (
     <Stack data-testid="overview">
-      <SimpleGrid cols={{ base: 2, md: 5 }}>
+      <SimpleGrid cols={{ base: 2, md: several ? 6 : 5 }}>
         {(
           [
-            ['enrolledPeople', fmt.number(o.enrolled)],
-            ['waiting', fmt.number(o.waiting)],
-            ['attendanceRate', pct(o.attendanceRate)],
-            ['completions', fmt.number(o.completions)],
-            ['certificates', fmt.number(o.certificates)],
+            ['enrolledPeople', fmt.number(o.people), null],
+            // Over several events one person holds several places: enrolments are their own figure.
+            ...(several ? ([['enrolments', fmt.number(o.enrolments), t('programmes:overview.enrolmentsHint')]] as const) : []),
+            ['waiting', fmt.number(o.waiting), null],
+            ['attendanceRate', pct(o.attendanceRate), null],
+            ['completions', fmt.number(o.completions), null],
+            ['certificates', fmt.number(o.certificates), null],
           ] as const
-        ).map(([k, v]) => (
+        ).map(([k, v, hint]) => (
           <Card withBorder key={k} padding="sm">
             <Text size="xs" c="dimmed">
               {t(`programmes:overview.${k}`)}
@@ -42,6 +45,11 @@ export function OverviewPanel({ programme, eventIds }: { programme: Programme; e
             <Text fw={700} size="xl" data-testid={`overview-${k}`}>
               {v}
             </Text>
+            {hint && (
+              <Text size="xs" c="dimmed">
+                {hint}
+              </Text>
+            )}
           </Card>
         ))}
       </SimpleGrid>

@@ -1,0 +1,3 @@
+export type { ProgrammeActionContext } from './context';
+export { cycleAttendance, markAttendance } from './attendance';
+export { commentEvaluation, scoreEvaluation } from './evaluations';
