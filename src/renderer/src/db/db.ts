@@ -1,7 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AppSettings, TableName, TableRow } from '@shared/model';
+import { canonicalPlace } from '@shared/gazetteer';
 import { personNameKey } from '@shared/people/nameKey';
-import { STORES_V1, STORES_V2, STORES_V3 } from './schema';
+import { STORES_V1, STORES_V2, STORES_V3, STORES_V4 } from './schema';
 
 export type Tables = { [T in Exclude<TableName, 'settings'>]: EntityTable<TableRow<T>, 'id'> } & { settings: EntityTable<AppSettings, 'key'> };
 
@@ -24,5 +25,18 @@ export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
         });
     });
   db.version(3).stores(STORES_V3);
+  db.version(4)
+    .stores(STORES_V4)
+    .upgrade(async (tx) => {
+      await tx
+        .table('people')
+        .toCollection()
+        .modify((p: { municipality?: string; country?: string }) => {
+          if (!p.municipality) return;
+          const place = canonicalPlace(p);
+          p.municipality = place.municipality;
+          if (place.country) p.country = place.country;
+        });
+    });
   return db;
 }
