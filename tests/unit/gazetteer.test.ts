@@ -20,7 +20,7 @@ describe('the gazetteer holds the official lists', () => {
     const ids = allMunicipalities().map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const m of allMunicipalities()) {
-      if (m.country === 'RS' || m.country === 'BA') expect(m.cyrillic, m.name).toMatch(/^[\p{Script=Cyrillic}\s()\-]+$/u);
+      if (m.country === 'RS' || m.country === 'BA') expect(m.cyrillic, m.name).toMatch(/^[\p{Script=Cyrillic}\s()-]+$/u);
       else expect(m.cyrillic).toBeUndefined();
     }
   });
