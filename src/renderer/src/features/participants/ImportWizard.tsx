@@ -282,7 +282,7 @@ export function ImportWizard() {
                     <Table.Tr>
                       <Table.Th>{t('participants:importer.row')}</Table.Th>
                       <Table.Th>{t('participants:importer.column')}</Table.Th>
-                      <Table.Th>{t('participants:importer.problem')}</Table.Th>
+                      <Table.Th>{t('participants:importer.remark')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
