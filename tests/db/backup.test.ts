@@ -96,6 +96,14 @@ describe('backup round trip', () => {
     });
   });
 
+  it('a backup from before schema v4 restores with municipalities in canonical form, as the v4 upgrade leaves them', async () => {
+    const file: Snapshot = { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 3, createdAt: '2026-01-01T18:00:00.000Z', tables: fixtureV1.tables as unknown as Snapshot['tables'] };
+    await withDb(async (db) => {
+      await restoreBackup(db, { userName: 'Mreža' }, encodeBackup(file), 'v3.json.gz');
+      expect((await db.people.toArray()).map((p) => p.municipality).sort()).toEqual(['Novi Sad', 'Čakovec', undefined].sort());
+    });
+  });
+
   it('rows that rely on schema defaults are stored complete', async () => {
     const person = { ...(fixtureV1.tables.people[0] as Row) };
     delete person.targetGroups;

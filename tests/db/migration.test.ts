@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { canonicalMunicipality, municipalityKey } from '@shared/gazetteer';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from '@shared/model';
 import { createDb } from '../../src/renderer/src/db/db';
 import { SCHEMA_VERSION, STORES_V1 } from '../../src/renderer/src/db/schema';
@@ -45,7 +46,8 @@ describe('schema migration v1 → current', () => {
 
       for (const table of TABLE_NAMES) {
         const stored = (await db.table(table).toArray()) as Row[];
-        const expected = table === 'people' ? v1Tables.people.map((p) => ({ ...p, nameKey: expect.any(String) })) : (v1Tables[table] ?? []);
+        // People gain nameKey (v2) and their municipality in canonical form (v4, checked below).
+        const expected = table === 'people' ? v1Tables.people.map((p) => ({ ...p, nameKey: expect.any(String), ...('municipality' in p ? { municipality: expect.any(String) } : {}) })) : (v1Tables[table] ?? []);
         expect(stored, table).toHaveLength((v1Tables[table] ?? []).length);
         expect(stored, table).toEqual(expect.arrayContaining(expected));
         // Every migrated row satisfies the current schema.
@@ -60,6 +62,13 @@ describe('schema migration v1 → current', () => {
 
       // The new index exists and is populated.
       expect((await db.people.where('nameKey').equals('ana petrovic').toArray()).map((p) => p.id)).toEqual(['1a000000-0000-4000-8000-000000000001']);
+
+      // v4: a municipality stored in Cyrillic is stored in its canonical form, so it is one row
+      // with the Latin spelling in "by municipality"; one already canonical is left as it was.
+      const places = Object.fromEntries((await db.people.toArray()).map((p) => [p.id, [p.municipality, p.country]]));
+      expect(places['1a000000-0000-4000-8000-000000000001']).toEqual(['Čakovec', 'HR']);
+      expect(places['1a000000-0000-4000-8000-000000000002']).toEqual(['Novi Sad', 'RS']);
+      expect(places['1a000000-0000-4000-8000-000000000003']).toEqual([undefined, undefined]);
     } finally {
       db.close();
       await Dexie.delete(name);
@@ -119,6 +128,25 @@ const ADDED_BY_UPGRADE: Record<number, Partial<Record<TableName, readonly string
   2: { people: ['nameKey'] },
 };
 
+type Row2 = Record<string, unknown>;
+/**
+ * Fields an upgrade may rewrite or add only where it can, with what must hold between the row as
+ * stored before and after. v4: the municipality is the same place (same key) in canonical form,
+ * and a person without a country gets the country of a known municipality.
+ */
+const CHANGED_BY_UPGRADE: Record<number, Partial<Record<TableName, Record<string, (before: Row2, after: Row2) => boolean>>>> = {
+  5: {
+    people: {
+      municipality: (b, a) => (b.municipality === undefined ? a.municipality === undefined : municipalityKey(String(b.municipality)) === municipalityKey(String(a.municipality)) && canonicalMunicipality(String(a.municipality)) === a.municipality),
+      country: (b, a) => (b.country !== undefined ? a.country === b.country : b.municipality === undefined ? a.country === undefined : typeof a.country === 'string'),
+    },
+  },
+};
+
+function fieldsChangedSince(version: number, table: TableName): Record<string, (before: Row2, after: Row2) => boolean> {
+  return Object.assign({}, ...Object.entries(CHANGED_BY_UPGRADE).filter(([v]) => Number(v) > version && Number(v) <= SCHEMA_VERSION).map(([, tables]) => tables[table] ?? {})) as Record<string, (before: Row2, after: Row2) => boolean>;
+}
+
 function fieldsAddedSince(version: number, table: TableName): string[] {
   return Object.entries(ADDED_BY_UPGRADE)
     .filter(([v]) => Number(v) > version && Number(v) <= SCHEMA_VERSION)
@@ -161,11 +189,13 @@ describe('every fixture database opens in the current version with every record 
             const stored = new Map(((await db.table(table).toArray()) as Row[]).map((r) => [r[key], r]));
             expect(stored.size, table).toBe(expected.length);
             const added = fieldsAddedSince(fixture.schemaVersion, table);
+            const changed = fieldsChangedSince(fixture.schemaVersion, table);
             for (const row of expected) {
               const got = stored.get(row[key]);
               expect(got, `${table} ${String(row[key])}`).toBeDefined();
-              const kept = Object.fromEntries(Object.entries(got!).filter(([field]) => !added.includes(field) || field in row));
-              expect(kept, `${table} ${String(row[key])}`).toEqual(row);
+              for (const [field, holds] of Object.entries(changed)) expect(holds(row, got!), `${table}.${field} ${String(row[key])}: ${String(row[field])} → ${String(got![field])}`).toBe(true);
+              const kept = Object.fromEntries(Object.entries(got!).filter(([field]) => (!added.includes(field) || field in row) && !(field in changed)));
+              expect(kept, `${table} ${String(row[key])}`).toEqual(Object.fromEntries(Object.entries(row).filter(([field]) => !(field in changed))));
               for (const field of added) expect(got![field], `${table}.${field}`).toBeDefined();
               const parsed = TABLE_SCHEMAS[table].safeParse(got);
               expect(parsed.success, `${table} ${String(row[key])}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);

@@ -78,6 +78,20 @@ describe('duplicates', () => {
       expect(await findDuplicates(db, ana, p.id)).toEqual([]);
     });
   });
+  it('stores the municipality in its canonical form with the country from it, and finds the person under any spelling of the place', async () => {
+    await withSetUpDb(async (db, { actor }) => {
+      const p = await createPerson(db, actor, { ...ana, municipality: 'Opština Mladenovac' });
+      expect(await db.people.get(p.id)).toMatchObject({ municipality: 'Mladenovac', country: 'RS' });
+      const edited = await updatePerson(db, actor, p.id, { ...ana, municipality: 'Младеновац', country: 'RS' });
+      expect(edited).toMatchObject({ municipality: 'Mladenovac', country: 'RS' });
+      expect((await findDuplicates(db, { firstName: 'Ana', lastName: 'Petrović', birthYear: 1984, municipality: 'MLADENOVAC' })).map((d) => d.id)).toEqual([p.id]);
+      expect(await findDuplicates(db, { firstName: 'Ana', lastName: 'Petrović', birthYear: 1984, municipality: 'Obrenovac' })).toEqual([]);
+      // A place the gazetteer does not know is kept as typed.
+      const q = await createPerson(db, actor, { ...ana, firstName: 'Vesna', municipality: '  Selo  Kraj Reke ' });
+      expect(await db.people.get(q.id)).toMatchObject({ municipality: 'Selo Kraj Reke' });
+      expect((await db.people.get(q.id))?.country).toBeUndefined();
+    });
+  });
 });
 
 describe('erase, anonymise, merge', () => {

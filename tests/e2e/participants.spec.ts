@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { read, utils } from '@e965/xlsx';
 import { LOCALE_NAMES } from '../../src/shared/i18n/locales';
-import { en, loadDemo, setUp, shot, tr } from './helpers';
+import { en, loadDemo, setUp, shot, snap, tr } from './helpers';
 
 const fixture = (name: string) => new URL(`../fixtures/import/${name}`, import.meta.url).pathname;
 const P = (path: string, vars?: Record<string, string | number>) => en('participants', path, vars);
@@ -192,4 +192,50 @@ test('screens in Serbian Cyrillic', async ({ page }) => {
   await page.getByTestId('check-rows').click();
   await expect(page.getByTestId('valid-count')).toBeVisible();
   await shot(page, 'participants-import-sr-Cyrl');
+});
+
+test('a surname-first register in Serbian Cyrillic: the preview shows the split and one Mladenovac; the form offers the place', async ({ page }) => {
+  const C = (path: string, vars?: Record<string, string | number>) => tr('sr-Cyrl', 'participants', path, vars);
+  await setUp(page);
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('option', { name: LOCALE_NAMES['sr-Cyrl'], exact: true }).click();
+  await page.goto('/#/participants/import');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('choose-file').click();
+  await (await chooser).setFiles(fixture('serbian-surname-first.csv'));
+  await expect(page.getByRole('combobox', { name: C('importer.fieldFor', { column: 'Prezime i ime' }) })).toHaveValue(C('importer.fields.fullNameSurnameFirst'));
+  await page.getByTestId('check-rows').click();
+  const sample = page.getByTestId('sample-row');
+  await expect(sample).toHaveCount(5);
+  // First name and surname the right way round, whatever form the register used.
+  for (const [i, first, last] of [[0, 'Jelena', 'Petrović'], [1, 'Milica', 'Jovanović'], [2, 'Ana Marija', 'Nikolić']] as const) {
+    await expect(sample.nth(i).getByRole('cell').nth(1)).toHaveText(first);
+    await expect(sample.nth(i).getByRole('cell').nth(2)).toHaveText(last);
+  }
+  // "Младеновац", "Mladenovac", "mladenovac " are one place, shown in the user's script, in Serbia.
+  for (const i of [0, 1, 2]) {
+    await expect(sample.nth(i).getByRole('cell').nth(3)).toHaveText('Младеновац');
+    await expect(sample.nth(i).getByRole('cell').nth(4)).toHaveText(tr('sr-Cyrl', 'common', 'countries.RS'));
+  }
+  // The misspelt one is imported as written, with a "did you mean".
+  const warnings = page.getByTestId('warning-row');
+  await expect(warnings).toHaveCount(2);
+  await expect(warnings.first()).toContainText('Mladenovc');
+  await expect(warnings.first()).toContainText(C('importer.didYouMean', { names: 'Младеновац, Магаденовац' }));
+  await expect(page.getByTestId('valid-count')).toHaveText(C('importer.validRows_other', { count: 5 }));
+  await snap(page, 'participants-import-surname-first-sr-Cyrl');
+
+  // The form: a misspelt place gets the closest names as one types; picking one fills the country.
+  await page.goto('/#/participants');
+  await page.getByRole('button', { name: C('add') }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: C('fields.firstName'), exact: true }).fill('Весна');
+  await dialog.getByRole('textbox', { name: C('fields.lastName'), exact: true }).fill('Илић');
+  await dialog.getByTestId('municipality-input').fill('Младеновц');
+  await expect(dialog.getByTestId('municipality-hint')).toContainText(C('place.unknown'));
+  await snap(page, 'participants-form-municipality-sr-Cyrl');
+  await page.getByRole('option', { name: 'Младеновац', exact: true }).click();
+  await expect(dialog.getByTestId('municipality-input')).toHaveValue('Младеновац');
+  await expect(dialog.getByRole('textbox', { name: C('fields.country'), exact: true }).or(dialog.getByRole('combobox', { name: C('fields.country'), exact: true }))).toHaveValue(tr('sr-Cyrl', 'common', 'countries.RS'));
+  await expect(dialog.getByTestId('municipality-hint')).toHaveText(C('place.savedAs', { name: 'Младеновац', country: tr('sr-Cyrl', 'common', 'countries.RS') }));
 });

@@ -7,6 +7,7 @@ import { guessField, guessMapping, headerSignature } from '@shared/import/header
 import { mappingIsUsable, previewImport, readPersonRow } from '@shared/import/people';
 import { readSpreadsheet, writeSpreadsheet } from '@shared/import/xlsx';
 import { CP1250_CSV, CP1251_CSV, UTF8_BOM_CSV, encodeSingleByte, xlsxBytes } from '../fixtures/import/make';
+import { personNameKey } from '@shared/people/nameKey';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url)));
 
@@ -139,7 +140,8 @@ describe('rows → people, with a report naming row, column and problem', () => 
     const rows = parseCsv(decodeText(fixture('serbian-cp1251.csv')).text);
     const preview = await previewImport(rows, guessMapping(rows[0] ?? []));
     expect(preview.badRows).toBe(0);
-    expect(preview.valid[0]?.draft).toMatchObject({ firstName: 'Јелена', lastName: 'Петровић', gender: 'woman', birthYear: 1985, municipality: 'Ниш', phone: '064 111 222' });
+    // The municipality is stored in its canonical (Latin) form, and the country comes from it.
+    expect(preview.valid[0]?.draft).toMatchObject({ firstName: 'Јелена', lastName: 'Петровић', gender: 'woman', birthYear: 1985, municipality: 'Niš', country: 'RS', phone: '064 111 222' });
   });
   it('splits a full-name column and reads notes with a consent date', async () => {
     const rows = parseCsv(decodeText(fixture('bosnian-utf8-bom.csv')).text);
@@ -183,5 +185,92 @@ describe('rows → people, with a report naming row, column and problem', () => 
     expect(preview.valid).toHaveLength(2500);
     expect(progress).toEqual([1000, 2000, 2500]);
     expect(pauses).toBe(2);
+  });
+});
+
+describe('surname-first name columns (registers write "Prezime i ime", "PREZIME Ime", "Prezime, Ime")', () => {
+  it.each([
+    ['Prezime i ime', 'fullNameSurnameFirst'],
+    ['Презиме и име', 'fullNameSurnameFirst'],
+    ['PREZIME I IME', 'fullNameSurnameFirst'],
+    ['Prezime, Ime', 'fullNameSurnameFirst'],
+    ['Prezime / ime', 'fullNameSurnameFirst'],
+    ['PREZIME Ime', 'fullNameSurnameFirst'],
+    ['Priimek in ime', 'fullNameSurnameFirst'],
+    ['Prezime i ime polaznice', 'fullNameSurnameFirst'],
+    ['Ime i prezime', 'fullName'],
+    ['Ime in priimek', 'fullName'],
+    ['Име и презиме', 'fullName'],
+    ['Prezime', 'lastName'],
+  ])('%s → %s', (header, field) => {
+    expect(guessField(header)).toBe(field);
+  });
+
+  it('stores the register file with first name and surname the right way round, and the same key as the separate-columns file', async () => {
+    const rows = parseCsv(decodeText(fixture('serbian-surname-first.csv')).text);
+    const mapping = guessMapping(rows[0] ?? []);
+    expect(mapping[1]).toBe('fullNameSurnameFirst');
+    expect(mappingIsUsable(mapping)).toBe(true);
+    const preview = await previewImport(rows, mapping);
+    expect(preview.issues).toEqual([]);
+    expect(preview.valid.map((r) => [r.draft.firstName, r.draft.lastName])).toEqual([
+      ['Jelena', 'Petrović'],
+      ['Milica', 'Jovanović'],
+      ['Ana Marija', 'Nikolić'],
+      ['Dragana', 'Marković'],
+      ['Vesna', 'Ilić'],
+    ]);
+    // The same woman typed in separate columns gets the same key, so the lead counts her once.
+    expect(personNameKey(preview.valid[0]!.draft)).toBe(personNameKey({ firstName: 'Jelena', lastName: 'Petrović' }));
+  });
+
+  it('in any column, a comma or capitals say which part is the surname; otherwise the header order does', () => {
+    const read = (header: string, name: string) => {
+      const value = readPersonRow([name], guessMapping([header]), [header], 2).value?.draft;
+      return value && [value.firstName, value.lastName];
+    };
+    expect(read('Prezime i ime', 'Horvat Ana')).toEqual(['Ana', 'Horvat']);
+    expect(read('Prezime i ime', 'Horvat Ana Marija')).toEqual(['Ana Marija', 'Horvat']);
+    expect(read('Ime i prezime', 'Ana Marija Horvat')).toEqual(['Ana Marija', 'Horvat']);
+    expect(read('Ime i prezime', 'HORVAT Ana')).toEqual(['Ana', 'Horvat']);
+    expect(read('Ime i prezime', 'Horvat, Ana')).toEqual(['Ana', 'Horvat']);
+    expect(read('Prezime i ime', 'Ana KOVAČEVIĆ-HORVAT')).toEqual(['Ana', 'Kovačević-Horvat']);
+    expect(read('Prezime i ime', 'ПЕТРОВИЋ Јелена')).toEqual(['Јелена', 'Петровић']);
+    expect(read('Prezime i ime', 'LJUBIČIĆ Ana')).toEqual(['Ana', 'Ljubičić']);
+    expect(read('Priimek in ime', 'Zupančič, Petra')).toEqual(['Petra', 'Zupančič']);
+    // All capitals is no signal: the header order decides.
+    expect(read('Prezime i ime', 'HORVAT ANA')).toEqual(['ANA', 'HORVAT']);
+    // One word, or nothing after the comma, is refused with the column named.
+    expect(readPersonRow(['Horvat,'], ['fullNameSurnameFirst'], ['Prezime, Ime'], 4).issues).toEqual([{ row: 4, column: 'Prezime, Ime', field: 'fullNameSurnameFirst', code: 'invalid', value: 'Horvat,' }]);
+  });
+});
+
+describe('municipalities on import: one canonical form, the country from it, unknown names kept and flagged', () => {
+  it('stores "Младеновац", "Mladenovac" and "mladenovac " as Mladenovac in Serbia, and flags a misspelling and an unknown name with the closest names', async () => {
+    const rows = parseCsv(decodeText(fixture('serbian-surname-first.csv')).text);
+    const preview = await previewImport(rows, guessMapping(rows[0] ?? []));
+    expect(preview.valid.map((r) => [r.draft.municipality, r.draft.country])).toEqual([
+      ['Mladenovac', 'RS'],
+      ['Mladenovac', 'RS'],
+      ['Mladenovac', 'RS'],
+      ['Mladenovc', undefined],
+      ['Selo Kraj Reke', undefined],
+    ]);
+    expect(preview.warnings).toEqual([
+      { row: 5, column: 'Opština', field: 'municipality', code: 'unknownMunicipality', value: 'Mladenovc', suggestions: ['Mladenovac', 'Magadenovac'] },
+      { row: 6, column: 'Opština', field: 'municipality', code: 'unknownMunicipality', value: 'Selo Kraj Reke', suggestions: [] },
+    ]);
+  });
+  it('keeps a country the file names, and says when the municipality is in another one', () => {
+    const headers = ['Ime', 'Prezime', 'Općina', 'Država'];
+    const mapping = guessMapping(headers);
+    const r = readPersonRow(['Ana', 'Horvat', 'Младеновац', 'Hrvatska'], mapping, headers, 2);
+    expect(r.value?.draft).toMatchObject({ municipality: 'Mladenovac', country: 'HR' });
+    expect(r.warnings).toEqual([{ row: 2, column: 'Općina', field: 'municipality', code: 'municipalityInOtherCountry', value: 'Младеновац', suggestions: [], country: 'RS' }]);
+    // A name two countries share is resolved by the country the file names.
+    expect(readPersonRow(['Ana', 'Horvat', 'vodice', 'Slovenija'], mapping, headers, 2).value?.draft).toMatchObject({ municipality: 'Vodice', country: 'SI' });
+    const ambiguous = readPersonRow(['Ana', 'Horvat', 'Palilula', 'Srbija'], mapping, headers, 3);
+    expect(ambiguous.value?.draft.municipality).toBe('Palilula');
+    expect(ambiguous.warnings[0]).toMatchObject({ code: 'ambiguousMunicipality', suggestions: ['Palilula (Beograd)', 'Palilula (Niš)'] });
   });
 });

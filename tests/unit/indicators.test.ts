@@ -329,3 +329,28 @@ describe('one number at a time, on the day-sorted session logs', () => {
     );
   });
 });
+
+describe('by municipality: one row per place, whatever script or spelling it was typed in', () => {
+  it('"Младеновац", "Mladenovac" and "MLADENOVAC " are one row, named canonically; unknown places group by their folded text', () => {
+    const ds = dataset();
+    ds.people.push(
+      person('cyr', { municipality: 'Младеновац', country: 'RS' }),
+      person('lat', { municipality: 'Mladenovac', country: 'RS' }),
+      person('caps', { municipality: 'MLADENOVAC ' }),
+      person('zg', { municipality: 'Grad Zagreb' }),
+      person('zg2', { municipality: 'Zagreb' }),
+      person('x1', { municipality: 'Село Горње' }),
+      person('x2', { municipality: 'selo gornje' }),
+      person('none', { municipality: undefined }),
+    );
+    for (const p of ds.people) ds.attend(p.id, 's1');
+    const { indicators, drilldown } = computeIndicators(ds, {}, TODAY, { drilldown: true });
+    expect(indicators.reach.byMunicipality).toEqual([
+      { key: 'Mladenovac', count: 3 },
+      { key: 'Zagreb', count: 2 },
+      { key: 'Село Горње', count: 2 },
+      { key: 'unknown', count: 1 },
+    ]);
+    expect([...(drilldown.get('reach.byMunicipality.Mladenovac') ?? [])].sort()).toEqual(['caps', 'cyr', 'lat']);
+  });
+});

@@ -151,6 +151,14 @@ describe('overviews and evaluation', () => {
     expect(b.institutionType).toEqual({ socialWorkCentre: 1, unknown: 1, employmentOffice: 1 });
     expect(b.municipality).toEqual({ Čakovec: 1, Celje: 1, unknown: 1 });
   });
+  it('counts a municipality typed in two scripts as one place (the overview and the evidence pack)', () => {
+    const b = breakdown([
+      { id: '1', gender: 'woman', country: 'RS', municipality: 'Младеновац' },
+      { id: '2', gender: 'woman', country: 'RS', municipality: 'Mladenovac' },
+      { id: '3', gender: 'woman', municipality: 'mladenovac' },
+    ]);
+    expect(b.municipality).toEqual({ Mladenovac: 3 });
+  });
   it('averages each question over the answers given', () => {
     const s = summariseEvaluations([{ scores: { content: 5, trainers: 4 } }, { scores: { content: 4 } }, { scores: { content: 4, usefulness: 2 } }]);
     expect(s.responses).toBe(3);

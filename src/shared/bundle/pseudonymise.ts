@@ -1,5 +1,5 @@
 import { coversSpecialCategories, type Consent } from '../model';
-import { foldForSearch } from '../i18n/transliterate';
+import { municipalityKey } from '../gazetteer';
 import { personNameKey } from '../people/nameKey';
 import { own, toHex, utf8, type Bytes } from '../crypto';
 import { BUNDLE_TABLES, fieldRule, PSEUDO_KEY_FIELD, REFERENCES, tablesAt, type BundleTable, type PrivacyLevel } from './privacy';
@@ -21,7 +21,7 @@ export class ProjectHasher {
 
   /**
    * The key that makes a person the same at every partner:
-   * HMAC(secret, personNameKey + "|" + birthYear + "|" + folded municipality), hex.
+   * HMAC(secret, personNameKey + "|" + birthYear + "|" + municipalityKey), hex.
    * Anonymised people (names gone) get a key of their own record, so they never merge.
    */
   async pseudoKey(p: { id: string; orgId: string; firstName?: unknown; lastName?: unknown; birthYear?: unknown; municipality?: unknown; anonymised?: unknown }): Promise<string> {
@@ -42,7 +42,7 @@ export class ProjectHasher {
 /** The text a pseudoKey is the HMAC of (documented in docs/bundle-format.md). */
 export function pseudoKeyInput(p: { firstName: string; lastName: string; birthYear?: unknown; municipality?: unknown }): string {
   const year = typeof p.birthYear === 'number' ? String(p.birthYear) : '';
-  const municipality = typeof p.municipality === 'string' ? foldForSearch(p.municipality).replace(/\s+/g, ' ').trim() : '';
+  const municipality = typeof p.municipality === 'string' ? municipalityKey(p.municipality) : '';
   return `${personNameKey(p)}|${year}|${municipality}`;
 }
 

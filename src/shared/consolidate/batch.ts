@@ -72,7 +72,7 @@ export function batchReportTables(result: BatchResult, t: TFunction, locale: Loc
   const programmes = programmeTitles(result.state);
   const dataset = consolidatedDataset(result.state);
   const { indicators } = computeIndicators(dataset, { personKey: dataset.personKey }, opts.today, { drilldown: false });
-  const labels = reportLabels(t, { programmes, organisations: new Map(partners.map((p) => [p.orgId, p.name])) });
+  const labels = reportLabels(t, { programmes, organisations: new Map(partners.map((p) => [p.orgId, p.name])), locale });
   const sources: ReportTable = {
     id: 'sources',
     title: t('exchange:cli.sources'),

@@ -5,6 +5,7 @@ export const IMPORT_FIELDS = [
   'firstName',
   'lastName',
   'fullName',
+  'fullNameSurnameFirst',
   'kind',
   'gender',
   'birthYear',
@@ -32,7 +33,9 @@ export type ColumnMapping = Array<ImportField | null>;
 const SYNONYMS: Record<ImportField, string[]> = {
   firstName: ['ime', 'first name', 'firstname', 'given name', 'name (first)', 'ime sudionika', 'ime ucesnika', 'ime udelezenca'],
   lastName: ['prezime', 'priimek', 'last name', 'lastname', 'surname', 'family name'],
-  fullName: ['ime i prezime', 'ime in priimek', 'prezime i ime', 'name', 'full name', 'naziv', 'sudionik', 'ucesnik', 'udelezenec', 'participant'],
+  fullName: ['ime i prezime', 'ime in priimek', 'ime, prezime', 'ime prezime', 'ime/prezime', 'ime, priimek', 'ime priimek', 'name', 'full name', 'name and surname', 'first and last name', 'naziv', 'sudionik', 'ucesnik', 'udelezenec', 'participant'],
+  // Registers often put the surname first ("PREZIME Ime", "Prezime, Ime"); the split follows the header.
+  fullNameSurnameFirst: ['prezime i ime', 'prezime, ime', 'prezime ime', 'prezime/ime', 'priimek in ime', 'priimek, ime', 'priimek ime', 'priimek/ime', 'surname and name', 'surname, name', 'surname, first name', 'surname first name', 'last name, first name', 'last name first name'],
   kind: ['vrsta', 'tip', 'kategorija', 'kind', 'type', 'category', 'vrsta osobe', 'vrsta udelezenca'],
   gender: ['spol', 'pol', 'gender', 'sex', 'rod'],
   birthYear: ['godina rodjenja', 'godiste', 'leto rojstva', 'letnik', 'birth year', 'year of birth', 'datum rodjenja', 'datum rojstva', 'date of birth', 'birth date', 'rodjen', 'rodjena', 'god. rodjenja'],
@@ -58,7 +61,8 @@ for (const field of IMPORT_FIELDS) for (const word of SYNONYMS[field]) LOOKUP.se
 
 /** The field a header names, or null when it is not recognised. */
 export function guessField(header: string): ImportField | null {
-  const h = normaliseHeader(header);
+  // "Prezime / Ime" and "Prezime ,Ime" read as "prezime/ime" and "prezime, ime".
+  const h = normaliseHeader(header).replace(/\s*\/\s*/g, '/').replace(/\s*,\s*/g, ', ');
   if (!h) return null;
   const exact = LOOKUP.get(h);
   if (exact) return exact;

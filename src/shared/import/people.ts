@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { COUNTRIES, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, PERSON_KINDS, TARGET_GROUPS, personDraftSchema, type PersonDraft } from '../model';
 import { foldForSearch } from '../i18n/transliterate';
+import { matchMunicipality, type MunicipalityMatch } from '../gazetteer';
 import { parseBirthYear, parseImportDate } from './dates';
+import { splitFullName } from './names';
 import type { ColumnMapping, ImportField } from './headers';
 import type { Cell } from './xlsx';
 
 export const IMPORT_ISSUE_CODES = ['required', 'invalidChoice', 'invalidYear', 'invalidDate', 'invalidEmail', 'tooLong', 'consentRequired', 'invalid'] as const;
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
+/** Things the user should look at in a row that is still imported (the value is kept as typed). */
+export const IMPORT_WARNING_CODES = ['unknownMunicipality', 'ambiguousMunicipality', 'municipalityInOtherCountry'] as const;
+export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number];
 
 /** One problem in one cell: which file row (1-based, as a spreadsheet numbers it), which column, what. */
 export interface ImportIssue {
@@ -15,6 +20,19 @@ export interface ImportIssue {
   field: ImportField | 'row';
   code: ImportIssueCode;
   value: string;
+}
+
+/** A remark on a row that is imported anyway: an unknown municipality with the closest names. */
+export interface ImportWarning {
+  row: number;
+  column: string;
+  field: ImportField;
+  code: ImportWarningCode;
+  value: string;
+  /** Canonical names the user may have meant (unknown), or the places it may be (ambiguous). */
+  suggestions: string[];
+  /** municipalityInOtherCountry: the country the gazetteer puts it in. */
+  country?: string;
 }
 
 export interface ImportedRow {
@@ -107,8 +125,17 @@ const emailSchema = z.email();
  * One file row → a person draft (validated with the person schema) and the problems found, each
  * naming the row and the column. A row with any problem is not imported.
  */
-export function readPersonRow(cells: readonly Cell[], mapping: ColumnMapping, headers: readonly string[], row: number, defaults: Partial<PersonDraft> = {}): { value?: ImportedRow; issues: ImportIssue[] } {
+export function readPersonRow(
+  cells: readonly Cell[],
+  mapping: ColumnMapping,
+  headers: readonly string[],
+  row: number,
+  defaults: Partial<PersonDraft> = {},
+  places: Map<string, MunicipalityMatch> = new Map(),
+): { value?: ImportedRow; issues: ImportIssue[]; warnings: ImportWarning[] } {
   const issues: ImportIssue[] = [];
+  const warnings: ImportWarning[] = [];
+  let countryFromFile = false;
   const draft: Record<string, unknown> = { kind: 'beneficiary', gender: 'notStated', targetGroups: [], ...defaults };
   let consentDate: string | undefined;
   const columnOf: Partial<Record<ImportField, number>> = {};
@@ -121,12 +148,13 @@ export function readPersonRow(cells: readonly Cell[], mapping: ColumnMapping, he
     const text = cellText(raw);
     if (text === '' && field !== 'gender') return;
     switch (field) {
-      case 'fullName': {
-        const parts = text.split(/\s+/);
-        if (parts.length < 2) issue(i, field, 'invalid', text);
+      case 'fullName':
+      case 'fullNameSurnameFirst': {
+        const split = splitFullName(text, field === 'fullName' ? 'firstNameFirst' : 'surnameFirst');
+        if (!split) issue(i, field, 'invalid', text);
         else {
-          draft.firstName ??= parts.slice(0, -1).join(' ');
-          draft.lastName ??= parts[parts.length - 1];
+          draft.firstName ??= split.firstName;
+          draft.lastName ??= split.lastName;
         }
         break;
       }
@@ -144,8 +172,10 @@ export function readPersonRow(cells: readonly Cell[], mapping: ColumnMapping, he
       }
       case 'country': {
         const c = choice(COUNTRY_MAP, COUNTRIES, text.toUpperCase().length === 2 ? text.toUpperCase() : text);
-        if (c) draft.country = c;
-        else issue(i, field, 'invalidChoice', text);
+        if (c) {
+          draft.country = c;
+          countryFromFile = true;
+        } else issue(i, field, 'invalidChoice', text);
         break;
       }
       case 'employmentStatus': {
@@ -191,6 +221,24 @@ export function readPersonRow(cells: readonly Cell[], mapping: ColumnMapping, he
     }
   });
 
+  // The municipality in its canonical form; the country from it unless the file names one.
+  if (typeof draft.municipality === 'string' && columnOf.municipality !== undefined) {
+    const col = columnOf.municipality;
+    const typed = draft.municipality;
+    const country = countryFromFile ? (draft.country as string) : undefined;
+    const cacheKey = `${country ?? ''}|${typed}`;
+    let m = places.get(cacheKey);
+    if (!m) places.set(cacheKey, (m = matchMunicipality(typed, country, { suggest: true })));
+    const warn = (code: ImportWarningCode, suggestions: string[], extra: { country?: string } = {}) =>
+      warnings.push({ row, column: headers[col] ?? `#${col + 1}`, field: 'municipality', code, value: typed, suggestions, ...extra });
+    if (m.name) draft.municipality = m.name;
+    if (m.municipality) {
+      if (!countryFromFile) draft.country = m.municipality.country;
+      else if (draft.country !== m.municipality.country) warn('municipalityInOtherCountry', [], { country: m.municipality.country });
+    } else if (m.status === 'ambiguous' && !m.name) warn('ambiguousMunicipality', m.suggestions.map((x) => x.name));
+    else if (m.status === 'unknown') warn('unknownMunicipality', m.suggestions.map((x) => x.name));
+  }
+
   // Special-category data (target groups, notes) only with a recorded consent.
   const special = (draft.targetGroups as string[]).length > 0 || (typeof draft.notes === 'string' && draft.notes !== '');
   if (special && !consentDate) {
@@ -202,20 +250,23 @@ export function readPersonRow(cells: readonly Cell[], mapping: ColumnMapping, he
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {
       const field = String(zi.path[0] ?? '') as ImportField;
-      const fieldForName = field === 'firstName' || field === 'lastName' ? (columnOf[field] === undefined && columnOf.fullName !== undefined ? 'fullName' : field) : field;
+      const nameColumn: ImportField | undefined = columnOf.fullName !== undefined ? 'fullName' : columnOf.fullNameSurnameFirst !== undefined ? 'fullNameSurnameFirst' : undefined;
+      const fieldForName = field === 'firstName' || field === 'lastName' ? (columnOf[field] === undefined && nameColumn ? nameColumn : field) : field;
       const col = columnOf[fieldForName];
       if (issues.some((x) => x.field === fieldForName)) continue;
       const code: ImportIssueCode = zi.code === 'too_big' ? 'tooLong' : zi.code === 'too_small' || zi.code === 'invalid_type' ? 'required' : 'invalid';
       issues.push({ row, column: col !== undefined ? (headers[col] ?? `#${col + 1}`) : fieldForName, field: fieldForName, code, value: col !== undefined ? cellText(cells[col]) : '' });
     }
   }
-  if (issues.length > 0 || !parsed.success) return { issues };
-  return { value: { row, draft: parsed.data, ...(consentDate ? { consentDate } : {}) }, issues };
+  if (issues.length > 0 || !parsed.success) return { issues, warnings: [] };
+  return { value: { row, draft: parsed.data, ...(consentDate ? { consentDate } : {}) }, issues, warnings };
 }
 
 export interface ImportPreview {
   valid: ImportedRow[];
   issues: ImportIssue[];
+  /** Remarks on valid rows (imported as shown): unknown or ambiguous municipalities. */
+  warnings: ImportWarning[];
   /** Rows with at least one issue. */
   badRows: number;
   total: number;
@@ -232,14 +283,18 @@ export async function previewImport(rows: readonly (readonly Cell[])[], mapping:
   const pause = opts.pause ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
   const valid: ImportedRow[] = [];
   const issues: ImportIssue[] = [];
+  const warnings: ImportWarning[] = [];
+  const places = new Map<string, MunicipalityMatch>();
   let badRows = 0;
   for (let start = 0; start < data.length; start += chunk) {
     if (opts.signal?.aborted) break;
     const end = Math.min(data.length, start + chunk);
     for (let i = start; i < end; i++) {
-      const r = readPersonRow(data[i] ?? [], mapping, headers, i + 2, opts.defaults);
-      if (r.value) valid.push(r.value);
-      else {
+      const r = readPersonRow(data[i] ?? [], mapping, headers, i + 2, opts.defaults, places);
+      if (r.value) {
+        valid.push(r.value);
+        warnings.push(...r.warnings);
+      } else {
         badRows++;
         issues.push(...r.issues);
       }
@@ -247,10 +302,10 @@ export async function previewImport(rows: readonly (readonly Cell[])[], mapping:
     opts.onProgress?.(end, data.length);
     if (end < data.length) await pause();
   }
-  return { valid, issues, badRows, total: data.length };
+  return { valid, issues, warnings, badRows, total: data.length };
 }
 
-/** Whether the mapping names a person at all (first and last name, or a full-name column). */
+/** Whether the mapping names a person at all (first and last name, or a full-name column in either order). */
 export function mappingIsUsable(mapping: ColumnMapping): boolean {
-  return (mapping.includes('firstName') && mapping.includes('lastName')) || mapping.includes('fullName');
+  return (mapping.includes('firstName') && mapping.includes('lastName')) || mapping.includes('fullName') || mapping.includes('fullNameSurnameFirst');
 }

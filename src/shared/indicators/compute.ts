@@ -1,3 +1,4 @@
+import { municipalityGrouper } from '../gazetteer';
 import { GENDERS, OUTCOME_KINDS, SERVICES, TARGET_GROUPS } from '../model';
 import { inPeriod, type Dataset, type IndicatorFilter } from './dataset';
 import { datasetIndex, dayNumber, monthOfDay, personKeys, SERVICE_BIT } from './datasetIndex';
@@ -147,17 +148,20 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
     country: new Tally(), programme: new Tally(), partner: new Tally(),
   };
   const months = new Map<number, number>();
+  // One row per place however it was typed ("Младеновац" and "Mladenovac"): the canonical name.
+  const placeOf = municipalityGrouper();
   let beneficiaries = 0;
   let professionals = 0;
   for (const r of reached) {
     const { person } = r;
     const band = ageBand(person.birthYear, atYear);
+    const town = placeOf(person.municipality, person.country) ?? 'unknown';
     if (person.kind === 'beneficiary') beneficiaries++;
     else if (person.kind === 'professional') professionals++;
     by.gender.add(person.gender);
     by.ageBand.add(band);
     for (const g of person.targetGroups ?? []) by.targetGroup.add(g);
-    by.municipality.add(person.municipality || 'unknown');
+    by.municipality.add(town);
     by.country.add(person.country ?? 'unknown');
     for (const p of r.programmes) by.programme.add(p);
     for (const o of r.partners) by.partner.add(o);
@@ -169,7 +173,7 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
     remember(`reach.byGender.${person.gender}`, person.id);
     remember(`reach.byAgeBand.${band}`, person.id);
     for (const g of person.targetGroups ?? []) remember(`reach.byTargetGroup.${g}`, person.id);
-    remember(`reach.byMunicipality.${person.municipality || 'unknown'}`, person.id);
+    remember(`reach.byMunicipality.${town}`, person.id);
     remember(`reach.byCountry.${person.country ?? 'unknown'}`, person.id);
     for (const p of r.programmes) remember(`reach.byProgramme.${p}`, person.id);
     for (const o of r.partners) remember(`reach.byPartner.${o}`, person.id);

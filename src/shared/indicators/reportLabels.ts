@@ -3,11 +3,14 @@
  * `t`, the command-line consolidation one made by createI18n.
  */
 import type { TFunction } from 'i18next';
+import { municipalityLabel } from '../gazetteer';
 import type { ReportLabels } from './report';
 
 export interface NameMaps {
   programmes: Map<string, string>;
   organisations: Map<string, string>;
+  /** The user's language, for names written in its script (municipalities in sr-Cyrl). */
+  locale?: string;
 }
 
 /** How a breakdown's category keys read in the user's language. */
@@ -26,6 +29,8 @@ export function categoryLabel(t: TFunction, names: NameMaps, table: string, key:
       return names.programmes.get(key) ?? key;
     case 'byPartner':
       return names.organisations.get(key) ?? key;
+    case 'byMunicipality':
+      return municipalityLabel(key, names.locale);
     case 'servicesByPeople':
     case 'servicesBySessions':
       return t(`reports:categories.service.${key}`);

@@ -1,9 +1,9 @@
-/** Lower-case, trimmed, without diacritics: "Čakovec" and "cakovec " compare equal. */
+import { foldForSearch } from '../i18n/transliterate';
+
+/**
+ * Lower-case, trimmed, spaces collapsed, without diacritics, Cyrillic as Latin: "Čakovec",
+ * "cakovec " and "Чаковец" compare equal. The folding itself is foldForSearch's (one rule).
+ */
 export function foldKey(s: string): string {
-  return s
-    .trim()
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd');
+  return foldForSearch(s).replace(/\s+/g, ' ').trim();
 }

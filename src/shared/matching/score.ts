@@ -1,4 +1,5 @@
 import { DEFAULT_WEIGHTS, type ExpertiseArea, type MatchingWeights } from '../model/mentoring';
+import { municipalityKey } from '../gazetteer';
 import { foldKey } from './fold';
 
 /** A reason in words, as an i18n key of the `mentoring` namespace and its parameters: never English text. */
@@ -77,7 +78,7 @@ export function scorePair(mentor: MentorInput, mentee: MenteeInput, weights: Mat
     score += weights.sector;
     reasons.push({ key: 'reasons.sector', params: { sector: mentee.sector } });
   }
-  const sameTown = !!mentee.municipality && !!mentor.municipality && foldKey(mentee.municipality) === foldKey(mentor.municipality);
+  const sameTown = !!mentee.municipality && !!mentor.municipality && municipalityKey(mentee.municipality) === municipalityKey(mentor.municipality);
   const sameRegion = !!mentee.region && !!mentor.region && foldKey(mentee.region) === foldKey(mentor.region);
   if (sameTown) {
     score += weights.municipality;

@@ -1,4 +1,4 @@
-import { foldForSearch } from '../i18n/transliterate';
+import { municipalityKey } from '../gazetteer';
 import { personNameKey } from './nameKey';
 
 export interface DuplicateFields {
@@ -10,7 +10,8 @@ export interface DuplicateFields {
 
 /**
  * Two records are the same person when their folded names (diacritics and script ignored, so
- * "Ana Petrović" = "Ана Петровић" = "ana petrovic"), birth years and municipalities agree. First
+ * "Ana Petrović" = "Ана Петровић" = "ana petrovic"), birth years and municipalities (by
+ * municipalityKey, as the cross-partner key compares them: "Grad Zagreb" = "Zagreb") agree. First
  * and last name may be swapped ("Petrović Ana"). A missing birth year or municipality on either
  * side does not prevent a match.
  */
@@ -20,8 +21,8 @@ export function isSamePerson(a: DuplicateFields, b: DuplicateFields): boolean {
   const swapped = personNameKey({ firstName: b.lastName, lastName: b.firstName });
   if (ka !== kb && ka !== swapped) return false;
   if (a.birthYear !== undefined && b.birthYear !== undefined && a.birthYear !== b.birthYear) return false;
-  const ma = foldForSearch(a.municipality ?? '').trim();
-  const mb = foldForSearch(b.municipality ?? '').trim();
+  const ma = municipalityKey(a.municipality);
+  const mb = municipalityKey(b.municipality);
   return !ma || !mb || ma === mb;
 }
 

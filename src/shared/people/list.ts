@@ -1,3 +1,4 @@
+import { municipalityKey } from '../gazetteer';
 import { foldForSearch } from '../i18n/transliterate';
 import type { Person } from '../model';
 
@@ -28,11 +29,11 @@ export function queryWords(query: string | undefined): string[] {
 /** The predicate the list applies; every word of the query must appear in the folded name. */
 export function peopleMatcher(f: PeopleFilter): (p: Person) => boolean {
   const words = queryWords(f.query);
-  const municipality = f.municipality ? foldForSearch(f.municipality).trim() : '';
+  const municipality = f.municipality ? municipalityKey(f.municipality) : '';
   return (p) =>
     (!f.kind || p.kind === f.kind) &&
     (!f.gender || p.gender === f.gender) &&
-    (!municipality || foldForSearch(p.municipality ?? '').trim() === municipality) &&
+    (!municipality || municipalityKey(p.municipality) === municipality) &&
     (!f.targetGroup || p.targetGroups.includes(f.targetGroup)) &&
     (!f.ids || f.ids.has(p.id)) &&
     (f.hasOutcome === undefined || !f.outcomeIds || f.outcomeIds.has(p.id) === f.hasOutcome) &&

@@ -1,3 +1,4 @@
+import { municipalityGrouper } from '../gazetteer';
 import type { Person } from '../model';
 
 export interface Breakdown {
@@ -15,6 +16,7 @@ const bump = (o: Record<string, number>, k: string) => {
 /** Unique people by gender (women, men, other/not stated), country, institution type and municipality. */
 export function breakdown(people: Array<Pick<Person, 'id' | 'gender' | 'country' | 'institutionType' | 'municipality'>>): Breakdown {
   const seen = new Set<string>();
+  const placeOf = municipalityGrouper();
   const out: Breakdown = { total: 0, gender: { woman: 0, man: 0, otherOrNotStated: 0 }, country: {}, institutionType: {}, municipality: {} };
   for (const p of people) {
     if (seen.has(p.id)) continue;
@@ -23,7 +25,7 @@ export function breakdown(people: Array<Pick<Person, 'id' | 'gender' | 'country'
     bump(out.gender, p.gender === 'woman' || p.gender === 'man' ? p.gender : 'otherOrNotStated');
     bump(out.country, p.country ?? 'unknown');
     bump(out.institutionType, p.institutionType ?? 'unknown');
-    bump(out.municipality, p.municipality?.trim() || 'unknown');
+    bump(out.municipality, placeOf(p.municipality, p.country) ?? 'unknown');
   }
   return out;
 }

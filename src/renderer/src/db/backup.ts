@@ -1,5 +1,6 @@
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, decodeBackup, encodeBackup, type Snapshot, type SnapshotTables } from '@shared/backup/format';
 import { TABLE_NAMES, type AuditEntry } from '@shared/model';
+import { canonicalPlace } from '@shared/gazetteer';
 import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
@@ -33,8 +34,9 @@ async function replaceAll(db: MrezaDb, tables: Partial<SnapshotTables>, entry: A
       const table = db.table(name);
       await table.clear();
       let rows = tables[name] ?? [];
-      // Backups from before schema v2 lack the folded name key; derive it as the v2 migration does.
-      if (name === 'people') rows = rows.map((p) => ({ ...(p as object), nameKey: personNameKey(p as { firstName: string; lastName: string }) }));
+      // Backups from before schema v2 lack the folded name key, and from before v4 the canonical
+      // municipality; derive them as those migrations do.
+      if (name === 'people') rows = rows.map((p) => canonicalPlace({ ...(p as { firstName: string; lastName: string; municipality?: string; country?: string }), nameKey: personNameKey(p as { firstName: string; lastName: string }) }));
       if (rows.length) await table.bulkAdd(rows);
     }
     await db.auditLog.add(entry);

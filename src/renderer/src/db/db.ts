@@ -1,8 +1,9 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AppSettings, TableName, TableRow } from '@shared/model';
+import { canonicalPlace } from '@shared/gazetteer';
 import { personNameKey } from '@shared/people/nameKey';
 import { migrateLegacyOutcome } from '@shared/people/outcomes';
-import { STORES_V1, STORES_V2, STORES_V3, STORES_V4 } from './schema';
+import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5 } from './schema';
 
 export type Tables = { [T in Exclude<TableName, 'settings'>]: EntityTable<TableRow<T>, 'id'> } & { settings: EntityTable<AppSettings, 'key'> };
 
@@ -34,6 +35,19 @@ export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
         .modify((o: Parameters<typeof migrateLegacyOutcome>[0], ctx: { value: unknown }) => {
           const next = migrateLegacyOutcome(o);
           if (next !== o) ctx.value = next;
+        });
+    });
+  db.version(5)
+    .stores(STORES_V5)
+    .upgrade(async (tx) => {
+      await tx
+        .table('people')
+        .toCollection()
+        .modify((p: { municipality?: string; country?: string }) => {
+          if (!p.municipality) return;
+          const place = canonicalPlace(p);
+          p.municipality = place.municipality;
+          if (place.country) p.country = place.country;
         });
     });
   return db;

@@ -11,6 +11,7 @@ import {
   type Person,
   type PersonDraftInput,
 } from '@shared/model';
+import { canonicalPlace } from '@shared/gazetteer';
 import { anonymisedPerson } from '@shared/people/anonymise';
 import { businessDetailsProblem } from '@shared/people/outcomes';
 import { candidateNameKeys, isSamePerson } from '@shared/people/duplicates';
@@ -58,7 +59,8 @@ function now(): string {
  * entries. Target groups and notes are refused unless the consent covers special categories.
  */
 export async function createPerson(db: MrezaDb, actor: Actor, input: PersonDraftInput, consentInput?: ConsentDraft): Promise<Person> {
-  const draft = personDraftSchema.parse(input);
+  // The municipality in its canonical form, the country from it when none is given.
+  const draft = canonicalPlace(personDraftSchema.parse(input));
   const consentDraft = consentInput ? consentDraftSchema.parse(consentInput) : undefined;
   if (hasSpecialData(draft) && !(consentDraft && coversSpecialCategories([consentDraft]))) throw new PeopleError('consentRequired');
   return db.transaction('rw', [db.people, db.consents, db.auditLog, db.organisations], async () => {
@@ -78,7 +80,7 @@ export async function createPerson(db: MrezaDb, actor: Actor, input: PersonDraft
 
 /** Saves edits to a person; special-category data only while a consent covers it. */
 export async function updatePerson(db: MrezaDb, actor: Actor, id: string, input: PersonDraftInput): Promise<Person> {
-  const draft = personDraftSchema.parse(input);
+  const draft = canonicalPlace(personDraftSchema.parse(input));
   return db.transaction('rw', [db.people, db.consents, db.auditLog], async () => {
     const current = await db.people.get(id);
     if (!current) throw new PeopleError('notFound');

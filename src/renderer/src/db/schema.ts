@@ -56,4 +56,11 @@ export const STORES_V3: Record<TableName, string> = {
  */
 export const STORES_V4: Record<TableName, string> = { ...STORES_V3 };
 
-export const SCHEMA_VERSION = 4;
+/**
+ * v5: people's municipalities in the gazetteer's canonical form (one spelling per place, so
+ * "Младеновац" and "Mladenovac" are one row in breakdowns), and the country derived from it
+ * where none was stored. Stores unchanged; the upgrade in db.ts rewrites the rows.
+ */
+export const STORES_V5: Record<TableName, string> = { ...STORES_V4 };
+
+export const SCHEMA_VERSION = 5;

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { IMPORT_FIELDS, guessMapping, headerSignature, type ColumnMapping, type ImportField } from '@shared/import/headers';
-import { mappingIsUsable, previewImport, type ImportPreview } from '@shared/import/people';
+import { municipalityLabel } from '@shared/gazetteer';
+import { mappingIsUsable, previewImport, type ImportPreview, type ImportWarning } from '@shared/import/people';
 import type { ImportHistory, Person } from '@shared/model';
 import { useApp } from '../../app/AppContext';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,6 +15,8 @@ import { platform } from '../../platform';
 import { ImportFileError, loadImportFile, type LoadedFile } from './importFile';
 
 const MAX_ISSUES_SHOWN = 300;
+/** Rows shown as they will be saved, so a swapped first name and surname is seen before writing. */
+const SAMPLE_ROWS = 8;
 
 export function ImportWizard() {
   const { t } = useTranslation(['participants', 'common']);
@@ -83,6 +86,11 @@ export function ImportWizard() {
   const headers = (file?.rows[0] ?? []).map((h) => String(h ?? ''));
   const fieldOptions = [{ value: '', label: t('participants:importer.skipColumn') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`participants:importer.fields.${f}`) }))];
   const toImport = preview ? preview.valid.length - (skipDuplicates ? duplicates.length : 0) : 0;
+  const place = (name: string | undefined) => (name ? municipalityLabel(name, fmt.locale) : '');
+  const warningText = (w: ImportWarning) => {
+    const text = t(`participants:importer.warnings.${w.code}`, { value: w.value, country: w.country ? t(`common:countries.${w.country}`) : '' });
+    return w.suggestions.length ? `${text} ${t('participants:importer.didYouMean', { names: w.suggestions.map(place).join(', ') })}` : text;
+  };
 
   return (
     <>
@@ -230,6 +238,67 @@ export function ImportWizard() {
               {preview.issues.length > MAX_ISSUES_SHOWN && (
                 <Text size="sm" c="dimmed">
                   {t('participants:importer.moreIssues', { count: preview.issues.length - MAX_ISSUES_SHOWN })}
+                </Text>
+              )}
+            </>
+          )}
+          {preview.valid.length > 0 && (
+            <>
+              <Text size="sm" fw={500} mb={4}>
+                {t('participants:importer.sampleTitle')}
+              </Text>
+              <Table striped mb="sm" data-testid="sample-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('participants:importer.row')}</Table.Th>
+                    <Table.Th>{t('participants:fields.firstName')}</Table.Th>
+                    <Table.Th>{t('participants:fields.lastName')}</Table.Th>
+                    <Table.Th>{t('participants:fields.municipality')}</Table.Th>
+                    <Table.Th>{t('participants:fields.country')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.valid.slice(0, SAMPLE_ROWS).map((r) => (
+                    <Table.Tr key={r.row} data-testid="sample-row">
+                      <Table.Td>{r.row}</Table.Td>
+                      <Table.Td>{r.draft.firstName}</Table.Td>
+                      <Table.Td>{r.draft.lastName}</Table.Td>
+                      <Table.Td>{place(r.draft.municipality)}</Table.Td>
+                      <Table.Td>{r.draft.country ? t(`common:countries.${r.draft.country}`) : ''}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          )}
+          {preview.warnings.length > 0 && (
+            <>
+              <Text size="sm" mb={4}>
+                {t('participants:importer.warningsIntro')}
+              </Text>
+              <ScrollArea.Autosize mah={220} mb="sm">
+                <Table striped data-testid="warning-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('participants:importer.row')}</Table.Th>
+                      <Table.Th>{t('participants:importer.column')}</Table.Th>
+                      <Table.Th>{t('participants:importer.remark')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {preview.warnings.slice(0, MAX_ISSUES_SHOWN).map((w, k) => (
+                      <Table.Tr key={k} data-testid="warning-row">
+                        <Table.Td>{w.row}</Table.Td>
+                        <Table.Td>{w.column}</Table.Td>
+                        <Table.Td>{warningText(w)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollArea.Autosize>
+              {preview.warnings.length > MAX_ISSUES_SHOWN && (
+                <Text size="sm" c="dimmed">
+                  {t('participants:importer.moreWarnings', { count: preview.warnings.length - MAX_ISSUES_SHOWN })}
                 </Text>
               )}
             </>

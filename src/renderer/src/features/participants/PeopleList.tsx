@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { municipalityLabel } from '@shared/gazetteer';
 import { GENDERS, PERSON_KINDS, TARGET_GROUPS, type Person } from '@shared/model';
 import { csvBytes } from '@shared/import/csv';
 import { writeSpreadsheet } from '@shared/import/xlsx';
@@ -174,7 +175,7 @@ export function PeopleList() {
             />
             <Select w={150} clearable aria-label={t('participants:kind')} placeholder={t('participants:kind')} data={PERSON_KINDS.map((k) => ({ value: k, label: t(`participants:kinds.${k}`) }))} value={filter.kind ?? null} onChange={(v) => set({ kind: (v as Person['kind']) ?? undefined })} data-testid="filter-kind" />
             <Select w={140} clearable aria-label={t('participants:gender')} placeholder={t('participants:gender')} data={GENDERS.map((g) => ({ value: g, label: t(`participants:genders.${g}`) }))} value={filter.gender ?? null} onChange={(v) => set({ gender: (v as Person['gender']) ?? undefined })} data-testid="filter-gender" />
-            <Select w={160} clearable searchable aria-label={t('participants:municipality')} placeholder={t('participants:municipality')} data={towns} value={filter.municipality ?? null} onChange={(v) => set({ municipality: v ?? undefined })} data-testid="filter-municipality" />
+            <Select w={160} clearable searchable aria-label={t('participants:municipality')} placeholder={t('participants:municipality')} data={towns.map((town) => ({ value: town, label: municipalityLabel(town, fmt.locale) }))} value={filter.municipality ?? null} onChange={(v) => set({ municipality: v ?? undefined })} data-testid="filter-municipality" />
             <Select w={190} clearable aria-label={t('participants:targetGroup')} placeholder={t('participants:targetGroup')} data={TARGET_GROUPS.map((g) => ({ value: g, label: t(`participants:targetGroups.${g}`) }))} value={filter.targetGroup ?? null} onChange={(v) => set({ targetGroup: (v as Person['targetGroups'][number]) ?? undefined })} />
             <Select w={200} clearable aria-label={t('participants:programme')} placeholder={t('participants:programme')} data={programmes} value={programmeId} onChange={setProgrammeId} />
             <Select
@@ -262,7 +263,7 @@ export function PeopleList() {
                             {p.birthYear ?? ''}
                           </Text>
                           <Text role="cell" size="sm" truncate>
-                            {p.municipality}
+                            {p.municipality && municipalityLabel(p.municipality, fmt.locale)}
                             {p.country ? ` (${p.country})` : ''}
                           </Text>
                           <Text role="cell" size="sm" truncate>

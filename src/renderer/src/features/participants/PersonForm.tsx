@@ -12,6 +12,7 @@ import { zodValidate } from '../../components/zodForm';
 import { PeopleError, consentsOf, createPerson, findDuplicates, updatePerson } from '../../db/people';
 import { FormActions } from '../../components/FormActions';
 import { DateField } from '../../components/DateField';
+import { MunicipalityField } from './MunicipalityField';
 
 interface Values {
   kind: Person['kind'];
@@ -152,7 +153,14 @@ export function PersonFormModal({ person, onClose, onSaved }: { person?: Person;
             <TextInput label={t('participants:fields.lastName')} withAsterisk {...form.getInputProps('lastName')} />
             <Select label={t('participants:fields.gender')} data={choice('genders', GENDERS)} allowDeselect={false} {...form.getInputProps('gender')} />
             <NumberInput label={t('participants:fields.birthYear')} min={1900} max={2100} allowDecimal={false} thousandSeparator="" {...form.getInputProps('birthYear')} />
-            <TextInput label={t('participants:fields.municipality')} {...form.getInputProps('municipality')} />
+            <MunicipalityField
+              label={t('participants:fields.municipality')}
+              value={v.municipality}
+              onChange={(value) => form.setFieldValue('municipality', value)}
+              country={v.country}
+              onCountry={(c) => form.setFieldValue('country', c)}
+              error={form.errors.municipality}
+            />
             <Select label={t('participants:fields.country')} clearable data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))} {...form.getInputProps('country')} />
             <TextInput label={t('participants:fields.phone')} {...form.getInputProps('phone')} />
             <TextInput label={t('participants:fields.email')} type="email" {...form.getInputProps('email')} />

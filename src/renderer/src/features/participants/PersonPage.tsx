@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { legalFormsFor } from '@shared/country/defaults';
+import { municipalityLabel } from '@shared/gazetteer';
 import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, type LegalForm, type Person } from '@shared/model';
 import { isBusinessOutcome } from '@shared/people/outcomes';
 import { useApp } from '../../app/AppContext';
@@ -87,7 +88,7 @@ export function PersonPage() {
       <Anchor size="sm" onClick={() => void navigate('/participants')} mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
         <IconArrowLeft size={14} /> {t('participants:backToList')}
       </Anchor>
-      <PageHeader title={p.anonymised ? t('participants:anonymisedName') : `${p.firstName} ${p.lastName}`} description={[t(`participants:kinds.${p.kind}`), p.municipality, p.birthYear ? String(p.birthYear) : ''].filter(Boolean).join(' · ')} actions={actions} />
+      <PageHeader title={p.anonymised ? t('participants:anonymisedName') : `${p.firstName} ${p.lastName}`} description={[t(`participants:kinds.${p.kind}`), p.municipality && municipalityLabel(p.municipality, fmt.locale), p.birthYear ? String(p.birthYear) : ''].filter(Boolean).join(' · ')} actions={actions} />
       {p.anonymised && (
         <Alert color="gray" mb="md">
           {t('participants:anonymisedText')}
@@ -101,7 +102,7 @@ export function PersonPage() {
           <SimpleGrid cols={2} spacing="xs">
             <Field label={t('participants:fields.gender')}>{t(`participants:genders.${p.gender}`)}</Field>
             <Field label={t('participants:fields.birthYear')}>{p.birthYear}</Field>
-            <Field label={t('participants:fields.municipality')}>{p.municipality}</Field>
+            <Field label={t('participants:fields.municipality')}>{p.municipality && municipalityLabel(p.municipality, fmt.locale)}</Field>
             <Field label={t('participants:fields.country')}>{p.country ? t(`common:countries.${p.country}`) : ''}</Field>
             <Field label={t('participants:fields.phone')}>{p.phone}</Field>
             <Field label={t('participants:fields.email')}>{p.email}</Field>

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendarDown, IconCertificate, IconChevronDown, IconEdit, IconFileZip, IconPaperclip, IconPrinter } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { municipalityLabel } from '@shared/gazetteer';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { evidencePackFiles, zipFiles } from '@shared/programmes';
@@ -104,7 +105,7 @@ function EventActions({ detail, onEdit }: { detail: EventDetail; onEdit: () => v
       if (head === 'gender') return t(`programmes:genders.${rest}`);
       if (head === 'institutionType') return rest === 'unknown' ? t('programmes:overview.unknown') : t(`programmes:orgTypes.${rest}`);
       if (head === 'country') return rest === 'unknown' ? t('programmes:overview.unknown') : t(`common:countries.${rest}`);
-      if (head === 'municipality') return rest === 'unknown' ? t('programmes:overview.unknown') : rest;
+      if (head === 'municipality') return rest === 'unknown' ? t('programmes:overview.unknown') : municipalityLabel(rest, fmt.locale);
       if (head === 'status') return t(`programmes:attendance.status.${rest}`);
       if (head === 'by') return t(`programmes:overview.by.${rest}`);
       return t(`programmes:pack.${key}`, vars ?? {});

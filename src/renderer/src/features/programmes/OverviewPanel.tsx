@@ -2,6 +2,7 @@ import { Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@m
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Programme } from '@shared/model';
+import { municipalityLabel } from '@shared/gazetteer';
 import { sortedEntries } from '@shared/programmes';
 import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
@@ -20,6 +21,7 @@ export function OverviewPanel({ programme, eventIds }: { programme: Programme; e
     if (dim === 'gender') return t(`programmes:genders.${key}`);
     if (dim === 'country') return t(`common:countries.${key}`);
     if (dim === 'institutionType') return t(`programmes:orgTypes.${key}`);
+    if (dim === 'municipality') return municipalityLabel(key, fmt.locale);
     return key;
   };
   const dims = ['gender', 'country', 'institutionType', 'municipality'] as const;

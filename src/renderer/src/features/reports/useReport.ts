@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { computeIndicators } from '@shared/indicators/compute';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '@shared/indicators/periods';
@@ -43,6 +44,8 @@ function useFilterParams(): [ReportFilter, (f: ReportFilter) => void] {
 export function useReport() {
   const { db } = useApp();
   const today = useToday()();
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
   const [filter, setFilter] = useFilterParams();
   const loaded = useLiveQuery(() => loadReportDataset(db), [db]);
   const dataset = loaded?.dataset;
@@ -57,8 +60,9 @@ export function useReport() {
     () => ({
       programmes: new Map([...(loaded?.partnerProgrammes ?? []), ...(loaded?.own.programmes ?? []).map((p) => [p.id, p.title] as const)]),
       organisations: new Map([...(loaded?.own.organisations ?? []).filter((o) => o.role !== 'other').map((o) => [o.id, o.name] as const), ...(loaded?.partnerNames ?? [])]),
+      locale,
     }),
-    [loaded],
+    [loaded, locale],
   );
   return { filter, setFilter, period, dataset, result, names, peopleBehind, totalsOnly: loaded?.totalsOnly ?? [] };
 }
