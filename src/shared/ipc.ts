@@ -26,7 +26,7 @@ export const channels = {
     request: z.undefined(),
     response: z.object({ version: z.string(), platform: z.string(), locales: z.array(z.string()), isElectron: z.boolean() }),
   },
-  /** Writes a backup into the app's own data folder and keeps the newest ten. */
+  /** Writes a backup into the app's own data folder and rotates them (RETENTION in backup/rotation.ts). */
   'backup:write': {
     request: z.object({ reason: z.enum(BACKUP_REASONS), data: bytes }),
     response: backupInfo,
