@@ -97,7 +97,6 @@ const VALID: { readonly [C in Channel]: fc.Arbitrary<unknown> } = {
   'file:save': fc.record({ suggestedName: bareName, filters, data: bytes }),
   'file:open': fc.record({ filters, multiple: fc.boolean() }),
   'print:pdf': fc.record({ suggestedName: bareName, landscape: fc.boolean() }, { requiredKeys: ['suggestedName'] }),
-  'shell:openExternal': fc.record({ url: safeUrl }),
   'app:quitReady': fc.constant(undefined),
 };
 
