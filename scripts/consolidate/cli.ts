@@ -67,8 +67,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   try {
     lead = await readKeyFile(keyBytes, passphrase);
   } catch (e) {
-    const code = e instanceof KeyFileError ? e.code : 'damaged';
-    io.err(t('exchange:cli.errors.keyFile', { file: args.key, reason: t(`exchange:errors.${code}`) }));
+    const problem = e instanceof KeyFileError ? { code: e.code, params: e.params } : { code: 'damaged', params: {} };
+    io.err(t('exchange:cli.errors.keyFile', { file: args.key, reason: t(`exchange:errors.${problem.code}`, problem.params) }));
     return 2;
   }
   io.out(t('exchange:cli.keyOpened', { project: lead.file.project.name, lead: lead.file.lead.name }));

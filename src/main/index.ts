@@ -15,7 +15,7 @@ const BEFORE_QUIT: AppEvent = 'app:beforeQuit';
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const origins = trustedOrigins(app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']);
-// The one call handing a URL to the OS; guardOpenExternal refuses anything but https and mailto.
+// The one call handing a URL to the OS; guardOpenExternal refuses anything not on EXTERNAL_LINK_ORIGINS.
 const openExternal = guardOpenExternal((url) => shell.openExternal(url));
 
 let mainWindow: BrowserWindow | null = null;
@@ -85,7 +85,6 @@ function start(): void {
         backupDir: join(app.getPath('userData'), 'backups'),
         documentsDir: app.getPath('documents'),
         dialog: boundDialog,
-        openExternal,
         quitReady: () => quitHandshake.onQuitReady(),
       }),
       (frame) => isTrustedSender(frame, origins),

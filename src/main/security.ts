@@ -24,7 +24,7 @@ export function trustedOrigins(devServerUrl: string | undefined): string[] {
   return origins;
 }
 
-/** Only https (with a host) and mailto links may leave the app, and only to the OS handler. */
+/** The schemes that may ever leave the app (https with a host, mailto); EXTERNAL_LINK_ORIGINS narrows further. */
 export function isSafeExternalUrl(url: string): boolean {
   let parsed: URL;
   try {
@@ -65,20 +65,34 @@ export function isTrustedSender(frame: FrameLike | null | undefined, expectedOri
 export type OpenExternal = (url: string) => Promise<void>;
 
 /**
- * Wraps the OS opener (shell.openExternal) so nothing but a safe URL ever reaches it, whichever
- * caller forgets to check: the window-open handler and shell:openExternal check first, this again.
+ * The https origins a link in the UI may open in the OS browser. Empty: Mreža shows no external
+ * links. Any https URL would let a page that went wrong send data out in a query string, so a
+ * link added to the UI adds its origin here (with a test), and nothing else opens.
  */
-export function guardOpenExternal(open: OpenExternal): OpenExternal {
+export const EXTERNAL_LINK_ORIGINS: readonly string[] = [];
+
+/** An https URL (no credentials) whose origin is on the allow-list. */
+export function isAllowedExternalUrl(url: string, allowList: readonly string[] = EXTERNAL_LINK_ORIGINS): boolean {
+  if (!isSafeExternalUrl(url) || !url.toLowerCase().startsWith('https:')) return false;
+  const origin = originOf(url);
+  return origin !== null && allowList.some((o) => o.toLowerCase() === origin);
+}
+
+/**
+ * Wraps the OS opener (shell.openExternal) so nothing but an allow-listed URL ever reaches it,
+ * whichever caller forgets to check: the window-open handler checks first, this again.
+ */
+export function guardOpenExternal(open: OpenExternal, allowList: readonly string[] = EXTERNAL_LINK_ORIGINS): OpenExternal {
   return async (url) => {
-    if (!isSafeExternalUrl(url)) throw new Error('Refused to open a URL that is not https or mailto');
+    if (!isAllowedExternalUrl(url, allowList)) throw new Error('Refused to open a URL that is not on the allow-list');
     await open(url);
   };
 }
 
-/** What setWindowOpenHandler answers: always deny; safe links go to the OS browser/mail client. */
-export function windowOpenHandler(openExternal: OpenExternal): (details: Pick<HandlerDetails, 'url'>) => WindowOpenHandlerResponse {
+/** What setWindowOpenHandler answers: always deny; allow-listed links go to the OS browser. */
+export function windowOpenHandler(openExternal: OpenExternal, allowList: readonly string[] = EXTERNAL_LINK_ORIGINS): (details: Pick<HandlerDetails, 'url'>) => WindowOpenHandlerResponse {
   return ({ url }) => {
-    if (isSafeExternalUrl(url)) {
+    if (isAllowedExternalUrl(url, allowList)) {
       openExternal(url).catch(() => undefined);
     }
     return { action: 'deny' };
@@ -95,7 +109,7 @@ export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
  */
 export function installContentsGuards(
   contents: GuardedContents,
-  options: { readonly allowedOrigins: readonly string[]; readonly openExternal: OpenExternal },
+  options: { readonly allowedOrigins: readonly string[]; readonly openExternal: OpenExternal; readonly externalLinks?: readonly string[] },
 ): void {
   contents.on('will-navigate', (event) => {
     if (!isAllowedNavigation(event.url, options.allowedOrigins)) event.preventDefault();
@@ -106,14 +120,18 @@ export function installContentsGuards(
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
   });
-  contents.setWindowOpenHandler(windowOpenHandler(options.openExternal));
+  contents.setWindowOpenHandler(windowOpenHandler(options.openExternal, options.externalLinks));
 }
 
 /** The parts of Session the permission guards install themselves on. */
-export type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
+export type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setSpellCheckerEnabled'>;
 
-/** Every permission request and check is denied: the app needs no camera, location, etc. */
+/**
+ * Every permission request and check is denied: the app needs no camera, location, etc. The
+ * spellchecker is off for the whole session as well as in the window, so no dictionary is fetched.
+ */
 export function installSessionGuards(session: GuardedSession): void {
+  session.setSpellCheckerEnabled(false);
   session.setPermissionRequestHandler((_contents, _permission, callback) => {
     callback(false);
   });

@@ -34,7 +34,9 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       navigateOnDragDrop: false,
       // A middle click (auxclick) on a link must not open anything; new windows are denied anyway.
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      // Electron's spellchecker downloads Hunspell dictionaries from a Google CDN on Linux and
+      // sends typed words to the OS service elsewhere; names of vulnerable people are typed here.
+      spellcheck: false,
     },
   };
 }

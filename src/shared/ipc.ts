@@ -15,6 +15,14 @@ export const backupFileName = z
 const fileFilter = z.object({ name: z.string().max(80), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(8) });
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
 
+/**
+ * The most a file written or read through main may hold. Far above any real export or backup, it
+ * keeps a misbehaving page from filling the disk or main's memory with one call.
+ */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** Bytes that main writes to a file: bounded before the handler runs. */
+const fileBytes = bytes.check(z.maxLength(MAX_FILE_BYTES, 'file too large'));
+
 export const BACKUP_REASONS = ['auto', 'quit', 'manual', 'before-restore', 'before-clear'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
@@ -26,16 +34,16 @@ export const channels = {
     request: z.undefined(),
     response: z.object({ version: z.string(), platform: z.string(), locales: z.array(z.string()), isElectron: z.boolean() }),
   },
-  /** Writes a backup into the app's own data folder and keeps the newest ten. */
+  /** Writes a backup into the app's own data folder and rotates them (RETENTION in backup/rotation.ts). */
   'backup:write': {
-    request: z.object({ reason: z.enum(BACKUP_REASONS), data: bytes }),
+    request: z.object({ reason: z.enum(BACKUP_REASONS), data: fileBytes }),
     response: backupInfo,
   },
   'backup:list': { request: z.undefined(), response: z.array(backupInfo) },
   'backup:read': { request: z.object({ fileName: backupFileName }), response: bytes },
   /** Asks the user where to save and writes the file there; null when cancelled. */
   'file:save': {
-    request: z.object({ suggestedName: z.string().min(1).max(200).regex(/^[^/\\]+$/), filters: z.array(fileFilter).max(8), data: bytes }),
+    request: z.object({ suggestedName: z.string().min(1).max(200).regex(/^[^/\\]+$/), filters: z.array(fileFilter).max(8), data: fileBytes }),
     response: z.object({ fileName: z.string() }).nullable(),
   },
   /** Asks the user for one or more files and returns their names and bytes; empty when cancelled. */
@@ -47,11 +55,6 @@ export const channels = {
   'print:pdf': {
     request: z.object({ suggestedName: z.string().min(1).max(200).regex(/^[^/\\]+$/), landscape: z.boolean().default(false) }),
     response: z.object({ fileName: z.string() }).nullable(),
-  },
-  'shell:openExternal': {
-    // Bounded like every other string of the contract (browsers cap URLs near 2 MB; ours are links).
-    request: z.object({ url: z.url({ protocol: /^(https|mailto)$/ }).max(2048) }),
-    response: z.boolean(),
   },
   /** The renderer has finished its quit-time backup; main may now close the window. */
   'app:quitReady': { request: z.undefined(), response: z.boolean() },

@@ -44,6 +44,9 @@ test('imports a Windows-1250 ; CSV with bad rows: report, valid rows in, undo', 
   await expect(page.getByText('Đurđica')).toBeVisible();
   // The remembered mapping: the same headers again are recognised.
   await page.getByTestId('undo-import').click();
+  // Undoing asks first, naming the file and the people.
+  await expect(page.getByTestId('undo-import-confirm')).toContainText(P('undoConfirm.text_other', { count: 5, file: 'croatian-cp1250.csv', date: '' }).split(' (')[0]!);
+  await page.getByTestId('confirm-undo-import').click();
   await expect(page.getByText(P('emptyTitle'))).toBeVisible();
   await importFile(page, 'croatian-cp1250.csv');
   await expect(page.getByText(P('importer.remembered'))).toBeVisible();

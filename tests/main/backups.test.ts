@@ -6,7 +6,7 @@ import { backupFileName } from '@shared/ipc';
 import {
   backupFileNameFor,
   backupTimestamp,
-  BACKUPS_KEPT,
+  BACKUP_RETENTION,
   createBackupHandlers,
   parseBackupTime,
 } from '../../src/main/handlers/backups';
@@ -90,23 +90,38 @@ describe('backup handlers', () => {
     expect(await createBackupHandlers({ dir }).list()).toEqual([]);
   });
 
-  it('rotation keeps the newest 10 and never touches other files', async () => {
-    expect(BACKUPS_KEPT).toBe(10);
+  it('rotation keeps 7 daily, 4 weekly and 12 monthly backups and never touches other files', async () => {
+    expect(BACKUP_RETENTION).toEqual({ last: 3, daily: 7, weekly: 4, monthly: 12, safety: 3 });
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'notes.txt'), 'mine');
     await writeFile(join(dir, 'mreza-backup-old.json'), 'not matching');
     await mkdir(join(dir, 'mreza-backup-20000101T000000000Z-auto.json.gz')); // a directory with a matching name
-    const backups = createBackupHandlers({ dir, now: steppingClock() });
-    const written: string[] = [];
-    for (let i = 0; i < 15; i++) written.push((await backups.write({ reason: 'auto', data: gz(i) })).fileName);
-    const list = await backups.list();
-    expect(list).toHaveLength(10);
-    expect(list.map((i) => i.fileName)).toEqual(written.slice(-10).reverse());
+    // One backup a day at local noon for 40 days, then fifteen quits on the last day.
+    let t = new Date(2026, 0, 1, 12).getTime();
+    const backups = createBackupHandlers({ dir, now: () => new Date(t) });
+    const daily: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      t = new Date(2026, 0, 1 + i, 12).getTime();
+      daily.push((await backups.write({ reason: 'auto', data: gz(i) })).fileName);
+    }
+    const quits: string[] = [];
+    for (let i = 0; i < 15; i++) {
+      t = new Date(2026, 1, 9, 13, i).getTime();
+      quits.push((await backups.write({ reason: 'quit', data: gz(i) })).fileName);
+    }
+    const list = (await backups.list()).map((i) => i.fileName);
+    // The last three quits of 9 February, the six days before it, and January (its last day, 31st).
+    expect(list.slice(0, 3)).toEqual(quits.slice(-3).reverse());
+    expect(list).not.toContain(quits[0]);
+    expect(list).not.toContain(quits[11]);
+    for (const name of daily.slice(33, 39)) expect(list).toContain(name);
+    expect(list).toContain(daily[30]);
+    expect(list).not.toContain(daily[0]);
     const onDisk = await readdir(dir);
     expect(onDisk).toContain('notes.txt');
     expect(onDisk).toContain('mreza-backup-old.json');
     expect(onDisk).toContain('mreza-backup-20000101T000000000Z-auto.json.gz');
-    for (const old of written.slice(0, 5)) expect(onDisk).not.toContain(old);
+    expect(onDisk.filter((n) => backupFileName.safeParse(n).success && !n.startsWith('mreza-backup-2000')).sort()).toEqual([...list].sort());
   });
 
   it('leaves no temporary file behind, after success or failure', async () => {

@@ -7,7 +7,6 @@ import { appInfo } from '../../src/main/handlers/appInfo';
 import { createFileHandlers, type DialogLike, type FileSystemLike } from '../../src/main/handlers/files';
 import { createHandlers } from '../../src/main/handlers';
 import { printToPdf } from '../../src/main/handlers/print';
-import { openExternalSafely } from '../../src/main/handlers/shell';
 import type { InvokeEventLike } from '../../src/main/ipc';
 
 /** An in-memory file system and a scripted dialog. */
@@ -110,15 +109,8 @@ describe('print:pdf', () => {
 });
 
 describe('shell:openExternal', () => {
-  it('opens only https and mailto', async () => {
-    const opened: string[] = [];
-    const open = async (url: string): Promise<void> => void opened.push(url);
-    await expect(openExternalSafely(open, 'https://example.org/')).resolves.toBe(true);
-    await expect(openExternalSafely(open, 'mailto:a@example.org')).resolves.toBe(true);
-    for (const url of ['http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://x/y', 'app://mreza/']) {
-      await expect(openExternalSafely(open, url), url).resolves.toBe(false);
-    }
-    expect(opened).toEqual(['https://example.org/', 'mailto:a@example.org']);
+  it('is not in the contract: nothing in the UI opens links, so a page cannot send data out in a URL', () => {
+    expect(CHANNELS).not.toContain('shell:openExternal');
   });
 });
 
@@ -147,7 +139,6 @@ describe('createHandlers', () => {
       backupDir: join(dir, 'backups'),
       dialog: f.dialog,
       fs: f.fs,
-      openExternal: async () => {},
       quitReady,
     });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());

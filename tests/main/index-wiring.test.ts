@@ -31,6 +31,7 @@ const fake = vi.hoisted(() => {
     setPermissionRequestHandler: record('session.setPermissionRequestHandler'),
     setPermissionCheckHandler: record('session.setPermissionCheckHandler'),
     setDevicePermissionHandler: record('session.setDevicePermissionHandler'),
+    setSpellCheckerEnabled: record('session.setSpellCheckerEnabled'),
   };
   class BrowserWindow {
     readonly record: { options: unknown; loaded: string[]; listeners: Map<string, Listener[]> };
@@ -177,14 +178,16 @@ describe('main wiring (src/main/index.ts)', () => {
     expect(prevented('will-attach-webview', '')).toBe(true);
 
     expect(openHandler!({ url: 'file:///C:/Windows/System32/calc.exe' })).toEqual({ action: 'deny' });
-    expect(openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(fake.opened).toEqual(['https://example.org/']));
+    expect(openHandler!({ url: 'https://example.org/?q=Ana%20Horvat' })).toEqual({ action: 'deny' });
+    expect(openHandler!({ url: 'mailto:info@example.org' })).toEqual({ action: 'deny' });
+    await new Promise((r) => setTimeout(r, 0));
+    // Nothing is on the allow-list: no URL reaches the OS, and there is no IPC channel to ask for one.
+    expect(fake.opened).toEqual([]);
+    expect(fake.ipcHandlers.has('shell:openExternal')).toBe(false);
+  });
 
-    // shell:openExternal goes through the same guard as well as its own check.
-    const ipcOpen = fake.ipcHandlers.get('shell:openExternal')!;
-    const event = { senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF: async () => new Uint8Array() } };
-    await expect(ipcOpen(event, { url: 'mailto:info@example.org' })).resolves.toBe(true);
-    await expect(ipcOpen(event, { url: 'file:///etc/passwd' })).rejects.toThrow(/invalid request/);
-    expect(fake.opened).toEqual(['https://example.org/', 'mailto:info@example.org']);
+  it('turns the spellchecker off for the session before any window exists', () => {
+    expect(fake.args.get('session.setSpellCheckerEnabled')).toEqual([[false]]);
+    expect(fake.calls.indexOf('session.setSpellCheckerEnabled')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'));
   });
 });

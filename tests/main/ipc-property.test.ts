@@ -84,10 +84,6 @@ const fileFilter = fc.record({
 const filters = fc.array(fileFilter, { maxLength: 8 });
 const bytes = fc.uint8Array({ maxLength: 256 });
 const backupName = fc.stringMatching(/^mreza-backup-\d{8}T\d{9}Z(-[a-z]+)*\.json\.gz$/);
-const safeUrl = fc.oneof(
-  fc.webUrl({ validSchemes: ['https'], withQueryParameters: true, withFragments: true }).filter((u) => u.length <= 2048),
-  fc.emailAddress().map((address) => `mailto:${address}`),
-);
 
 const VALID: { readonly [C in Channel]: fc.Arbitrary<unknown> } = {
   'app:info': fc.constant(undefined),
@@ -97,7 +93,6 @@ const VALID: { readonly [C in Channel]: fc.Arbitrary<unknown> } = {
   'file:save': fc.record({ suggestedName: bareName, filters, data: bytes }),
   'file:open': fc.record({ filters, multiple: fc.boolean() }),
   'print:pdf': fc.record({ suggestedName: bareName, landscape: fc.boolean() }, { requiredKeys: ['suggestedName'] }),
-  'shell:openExternal': fc.record({ url: safeUrl }),
   'app:quitReady': fc.constant(undefined),
 };
 

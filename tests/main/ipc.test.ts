@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '@shared/ipc';
+import { CHANNELS, channels, MAX_FILE_BYTES } from '@shared/ipc';
 import { IpcError } from '../../src/main/errors';
 import { makeInvokeHandler, registerIpc, type Handlers, type InvokeEventLike } from '../../src/main/ipc';
 import type { FrameLike } from '../../src/main/security';
@@ -58,12 +58,29 @@ describe('makeInvokeHandler', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
-  it('refuses non-https URLs for shell:openExternal at the schema', async () => {
-    const handler = vi.fn(async () => true);
-    const invoke = makeInvokeHandler('shell:openExternal', handler, trusted);
-    await expect(invoke(goodEvent, { url: 'file:///etc/passwd' })).rejects.toThrow(/shell:openExternal/);
-    await expect(invoke(goodEvent, { url: 'https://example.org' })).resolves.toBe(true);
-    expect(handler).toHaveBeenCalledTimes(1);
+  it('caps the bytes of every payload that writes a file, at the schema, before the handler runs', async () => {
+    expect(MAX_FILE_BYTES).toBe(256 * 1024 * 1024);
+    // Zero-filled, so allocating it costs no real memory.
+    const tooBig = new Uint8Array(MAX_FILE_BYTES + 1);
+    const atCap = new Uint8Array(MAX_FILE_BYTES);
+    const save = vi.fn(async () => ({ fileName: 'x.csv' }));
+    const invokeSave = makeInvokeHandler('file:save', save, trusted);
+    await expect(invokeSave(goodEvent, { suggestedName: 'x.csv', filters: [], data: tooBig })).rejects.toThrow(/file:save refused: invalid request \(data: too_big\)/);
+    await expect(invokeSave(goodEvent, { suggestedName: 'x.csv', filters: [], data: atCap })).resolves.toEqual({ fileName: 'x.csv' });
+    expect(save).toHaveBeenCalledTimes(1);
+    const write = vi.fn(async () => ({ fileName: 'mreza-backup-20261123T090102123Z-auto.json.gz', createdAt: '', size: 1 }));
+    const invokeWrite = makeInvokeHandler('backup:write', write, trusted);
+    await expect(invokeWrite(goodEvent, { reason: 'auto', data: tooBig })).rejects.toThrow(/backup:write refused: invalid request \(data: too_big\)/);
+    expect(write).not.toHaveBeenCalled();
+  });
+
+  it('every channel whose request carries bytes bounds them', () => {
+    for (const channel of CHANNELS) {
+      const shape = (channels[channel].request as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape;
+      if (!shape?.['data']) continue;
+      expect(shape['data'].safeParse(new Uint8Array(MAX_FILE_BYTES + 1)).success, channel).toBe(false);
+      expect(shape['data'].safeParse(new Uint8Array(3)).success, channel).toBe(true);
+    }
   });
 });
 

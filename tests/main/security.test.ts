@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  EXTERNAL_LINK_ORIGINS,
   guardOpenExternal,
   installContentsGuards,
   installSessionGuards,
@@ -87,17 +88,36 @@ describe('isSafeExternalUrl', () => {
 });
 
 describe('guardOpenExternal (the one shell.openExternal call in main)', () => {
-  it('passes https and mailto to the OS and refuses everything else without calling it', async () => {
+  it('passes only https links on the allow-list to the OS and refuses everything else without calling it', async () => {
+    const opened: string[] = [];
+    const open = guardOpenExternal(async (url) => {
+      opened.push(url);
+    }, ['https://example.org']);
+    await open('https://example.org/a');
+    for (const url of [
+      'https://evil.example/?data=Ana%20Horvat',
+      'https://example.org.evil.example/',
+      'mailto:info@example.org',
+      'file:///C:/Windows/System32/calc.exe',
+      'smb://server/share',
+      'ms-msdt:/id',
+      'javascript:alert(1)',
+      'http://example.org',
+      'https://user:pw@example.org/',
+    ]) {
+      await expect(open(url), url).rejects.toThrow(/Refused/);
+    }
+    expect(opened).toEqual(['https://example.org/a']);
+  });
+
+  it('opens nothing by default: the UI has no external links, so the allow-list is empty', async () => {
+    expect(EXTERNAL_LINK_ORIGINS).toEqual([]);
     const opened: string[] = [];
     const open = guardOpenExternal(async (url) => {
       opened.push(url);
     });
-    await open('https://example.org/a');
-    await open('mailto:info@example.org');
-    for (const url of ['file:///C:/Windows/System32/calc.exe', 'smb://server/share', 'ms-msdt:/id', 'javascript:alert(1)', 'http://example.org', 'https://user:pw@example.org/']) {
-      await expect(open(url), url).rejects.toThrow(/Refused/);
-    }
-    expect(opened).toEqual(['https://example.org/a', 'mailto:info@example.org']);
+    for (const url of ['https://example.org/', 'mailto:info@example.org']) await expect(open(url), url).rejects.toThrow(/Refused/);
+    expect(opened).toEqual([]);
   });
 });
 
@@ -126,7 +146,7 @@ describe('navigation guards', () => {
     expect(f.emit('will-attach-webview')).toBe(true);
   });
 
-  it('denies every new window and opens only safe links externally', async () => {
+  it('denies every new window and opens nothing externally by default (a page cannot send data out in a URL)', async () => {
     const opened: string[] = [];
     const f = fakeContents();
     installContentsGuards(f.contents, {
@@ -135,12 +155,28 @@ describe('navigation guards', () => {
         opened.push(url);
       },
     });
-    expect(f.openWindow('https://example.org/')).toEqual({ action: 'deny' });
-    expect(f.openWindow('mailto:a@example.org')).toEqual({ action: 'deny' });
+    expect(f.openWindow('https://example.org/?q=Ana%20Horvat')).toEqual({ action: 'deny' });
+    expect(f.openWindow('mailto:a@example.org?body=secret')).toEqual({ action: 'deny' });
     expect(f.openWindow('http://example.org/')).toEqual({ action: 'deny' });
     expect(f.openWindow('app://mreza/index.html')).toEqual({ action: 'deny' });
     expect(f.openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://example.org/', 'mailto:a@example.org']);
+    expect(opened).toEqual([]);
+  });
+
+  it('opens an allow-listed https link in the OS browser, still denying the window', async () => {
+    const opened: string[] = [];
+    const f = fakeContents();
+    installContentsGuards(f.contents, {
+      allowedOrigins: origins,
+      externalLinks: ['https://example.org'],
+      openExternal: async (url) => {
+        opened.push(url);
+      },
+    });
+    expect(f.openWindow('https://example.org/help')).toEqual({ action: 'deny' });
+    expect(f.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(f.openWindow('mailto:a@example.org')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://example.org/help']);
   });
 
   it('swallows a failing openExternal instead of crashing main', async () => {
@@ -155,6 +191,7 @@ describe('session permission guards', () => {
     let request: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null = null;
     let check: ((...args: unknown[]) => boolean) | null = null;
     let device: ((...args: unknown[]) => boolean) | null = null;
+    let spellchecker: boolean | null = null;
     const session = {
       setPermissionRequestHandler: (h: typeof request) => {
         request = h;
@@ -164,6 +201,9 @@ describe('session permission guards', () => {
       },
       setDevicePermissionHandler: (h: typeof device) => {
         device = h;
+      },
+      setSpellCheckerEnabled: (on: boolean) => {
+        spellchecker = on;
       },
     };
     installSessionGuards(session as unknown as GuardedSession);
@@ -177,6 +217,8 @@ describe('session permission guards', () => {
       expect(check!(null, permission, 'app://mreza', {}), permission).toBe(false);
     }
     expect(device!({ deviceType: 'usb', origin: 'app://mreza' })).toBe(false);
+    // The session's spellchecker is off too, so no dictionary is ever downloaded.
+    expect(spellchecker).toBe(false);
   });
 });
 

@@ -35,6 +35,10 @@ describe('windowOptions', () => {
     );
   });
 
+  it('never lets the spellchecker reach the network (Electron fetches Hunspell dictionaries from a Google CDN)', () => {
+    expect(web.spellcheck).toBe(false);
+  });
+
   it('uses the preload path it is given', () => {
     expect(web.preload).toBe('/app/out/preload/index.cjs');
     expect(windowOptions('/elsewhere.cjs').webPreferences?.preload).toBe('/elsewhere.cjs');

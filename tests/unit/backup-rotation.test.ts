@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backupCreatedAt, backupFileNameFor, backupsToDelete, isBackupDue, KEEP_BACKUPS } from '@shared/backup/rotation';
-import { BACKUP_REASONS, backupFileName } from '@shared/ipc';
+import { backupCreatedAt, backupFileNameFor, backupsToDelete, isBackupDue, RETENTION } from '@shared/backup/rotation';
+import { BACKUP_REASONS, backupFileName, type BackupReason } from '@shared/ipc';
 
 const HOUR = 60 * 60 * 1000;
 const NOW = new Date('2026-03-15T12:00:00.000Z');
@@ -27,30 +27,86 @@ describe('backupFileNameFor / backupCreatedAt', () => {
   });
 });
 
-describe('backupsToDelete', () => {
-  const names = Array.from({ length: 14 }, (_, i) => backupFileNameFor(BACKUP_REASONS[i % BACKUP_REASONS.length]!, new Date(NOW.getTime() - i * 7 * HOUR)));
-  const shuffled = [...names].sort(() => 0.5 - Math.random());
+describe('backupsToDelete: 7 daily, 4 weekly, 12 monthly', () => {
+  /** A backup at local time on a calendar day (local, as the coordinator lives it). */
+  const at = (y: number, m: number, d: number, h = 12, min = 0, reason: BackupReason = 'auto') => backupFileNameFor(reason, new Date(y, m - 1, d, h, min));
+  const day = (name: string) => {
+    const t = new Date(backupCreatedAt(name));
+    return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
+  };
+  const kept = (names: readonly string[]) => {
+    const doomed = new Set(backupsToDelete(names));
+    return names.filter((n) => !doomed.has(n));
+  };
 
-  it(`keeps the newest ${KEEP_BACKUPS}, whatever order they are listed in`, () => {
-    expect(KEEP_BACKUPS).toBe(10);
-    const doomed = backupsToDelete(shuffled);
-    expect(doomed.sort()).toEqual(names.slice(10).sort());
-    expect(shuffled).toHaveLength(14); // the input is not changed
+  it('the policy is 7 daily, 4 weekly, 12 monthly, the 3 newest and the 3 newest safety copies', () => {
+    expect(RETENTION).toEqual({ last: 3, daily: 7, weekly: 4, monthly: 12, safety: 3 });
   });
 
-  it('deletes nothing while there are ten or fewer', () => {
-    expect(backupsToDelete(names.slice(0, 10))).toEqual([]);
+  it('ten quits in one day do not erase the history', () => {
+    const history = Array.from({ length: 30 }, (_, i) => at(2026, 2, 1 + (i % 28), 9));
+    const quits = Array.from({ length: 10 }, (_, i) => at(2026, 3, 15, 10 + Math.floor(i / 2), (i % 2) * 30, 'quit'));
+    const left = kept([...history, ...quits]);
+    // The three newest quits of the day stay; the days before it are still there.
+    expect(left.filter((n) => day(n) === '2026-03-15').sort()).toEqual(quits.slice(7).sort());
+    expect(left.filter((n) => day(n) < '2026-03-15').length).toBeGreaterThanOrEqual(6);
+    expect(left).toContain(at(2026, 2, 28, 9));
+  });
+
+  it('two years of backups, several a day: the newest of each of the last 7 days, 4 weeks and 12 months', () => {
+    const names: string[] = [];
+    // 1 March 2024 … 28 February 2026 (a Saturday), some days with a dozen backups (quits).
+    for (let d = 0; d < 730; d++) {
+      const date = new Date(2024, 2, 1 + d);
+      const perDay = d % 7 === 3 ? 12 : 1 + (d % 3);
+      for (let k = 0; k < perDay; k++) names.push(at(date.getFullYear(), date.getMonth() + 1, date.getDate(), 8 + k, 5));
+    }
+    expect(day(names.at(-1)!)).toBe('2026-02-28');
+    const shuffled = [...names].sort(() => 0.5 - Math.random());
+    const left = kept(shuffled).sort();
+    const daily = ['2026-02-22', '2026-02-23', '2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28'];
+    // ISO weeks: this one (newest 28 Feb), then the Sundays 22, 15 and 8 February.
+    const weekly = ['2026-02-08', '2026-02-15'];
+    // Months: February 2026 back to March 2025, each by its last day.
+    const monthly = ['2025-03-31', '2025-04-30', '2025-05-31', '2025-06-30', '2025-07-31', '2025-08-31', '2025-09-30', '2025-10-31', '2025-11-30', '2025-12-31', '2026-01-31'];
+    expect([...new Set(left.map(day))]).toEqual([...monthly, ...weekly, ...daily]);
+    // Of each kept day, its newest backup; besides, the three newest of all (28 Feb has one, 27 Feb three).
+    const lastThree = names.slice(-3);
+    expect(lastThree.map(day)).toEqual(['2026-02-27', '2026-02-27', '2026-02-28']);
+    for (const n of left.filter((n) => !lastThree.includes(n))) expect(n).toBe(names.filter((o) => day(o) === day(n)).sort().at(-1));
+    expect(left.filter((n) => day(n) === '2026-02-27')).toEqual(lastThree.slice(0, 2));
+    expect(shuffled).toHaveLength(names.length); // the input is not changed
+  });
+
+  it('keeps the newest safety copies (asked for, before a restore or a clear) even when later backups follow that day', () => {
+    const manual = at(2026, 3, 15, 8, 0, 'manual');
+    const before = at(2026, 3, 15, 9, 0, 'before-restore');
+    const quits = Array.from({ length: 10 }, (_, i) => at(2026, 3, 15, 10 + i, 0, 'quit'));
+    const left = kept([manual, before, ...quits]);
+    expect(left.sort()).toEqual([manual, before, ...quits.slice(7)].sort());
+    // Five clears in one day, then quits: the three newest safety copies stay.
+    const many = Array.from({ length: 5 }, (_, i) => at(2026, 3, 16, 9 + i, 0, 'before-clear'));
+    const after = kept([...many, ...Array.from({ length: 3 }, (_, i) => at(2026, 3, 16, 20, i, 'quit'))]);
+    expect(after.filter((n) => n.includes('before-clear')).sort()).toEqual(many.slice(2).sort());
+  });
+
+  it('deletes nothing while there are few backups', () => {
+    const names = [at(2026, 3, 1), at(2026, 3, 2), at(2026, 3, 3)];
+    expect(backupsToDelete(names)).toEqual([]);
     expect(backupsToDelete([])).toEqual([]);
   });
 
-  it('honours a different number to keep', () => {
-    expect(backupsToDelete(shuffled, 3).sort()).toEqual(names.slice(3).sort());
+  it('orders by time, not by reason, when backups are close together', () => {
+    const older = backupFileNameFor('quit', new Date(2026, 2, 15, 11, 59, 59, 999));
+    const newer = backupFileNameFor('auto', new Date(2026, 2, 15, 12, 0, 0, 0));
+    const oldest = backupFileNameFor('manual', new Date(2026, 2, 15, 11, 0, 0, 0));
+    const newest = backupFileNameFor('quit', new Date(2026, 2, 15, 12, 0, 0, 1));
+    expect(backupsToDelete([newer, older, oldest, newest], { last: 1, daily: 1, weekly: 1, monthly: 1, safety: 0 })).toEqual([newer, older, oldest]);
+    expect(backupsToDelete([newer, older, oldest, newest], { last: 2, daily: 1, weekly: 1, monthly: 1, safety: 1 })).toEqual([older]);
   });
 
-  it('orders by time, not by reason, when backups are close together', () => {
-    const older = backupFileNameFor('quit', new Date('2026-03-15T11:59:59.999Z'));
-    const newer = backupFileNameFor('auto', new Date('2026-03-15T12:00:00.000Z'));
-    expect(backupsToDelete([newer, older], 1)).toEqual([older]);
+  it('ignores names that are not backups', () => {
+    expect(backupsToDelete(['notes.txt', at(2026, 3, 1)])).toEqual([]);
   });
 });
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { backupCreatedAt, backupFileNameFor as sharedFileName, backupStamp, KEEP_BACKUPS } from '@shared/backup/rotation';
+import { backupCreatedAt, backupFileNameFor as sharedFileName, backupsToDelete, backupStamp, RETENTION, type RetentionPolicy } from '@shared/backup/rotation';
 import { backupFileName, type BackupInfo, type BackupReason } from '@shared/ipc';
 import { IpcError } from '../errors';
 import { toPlainBytes } from './bytes';
 
-/** How many backups rotation keeps. */
-export const BACKUPS_KEPT = KEEP_BACKUPS;
+/** What rotation keeps: 7 daily, 4 weekly, 12 monthly and the newest safety copies. */
+export const BACKUP_RETENTION = RETENTION;
 export const backupTimestamp = backupStamp;
 
 /** `mreza-backup-<timestamp>-<reason>.json.gz`, named as the browser build names them too. */
@@ -29,7 +29,7 @@ export interface BackupStoreOptions {
   /** `<userData>/backups`. */
   readonly dir: string;
   readonly now?: () => Date;
-  readonly keep?: number;
+  readonly retention?: RetentionPolicy;
 }
 
 export interface BackupHandlers {
@@ -51,7 +51,7 @@ interface Entry {
 export function createBackupHandlers(options: BackupStoreOptions): BackupHandlers {
   const dir = resolve(options.dir);
   const now = options.now ?? (() => new Date());
-  const keep = options.keep ?? BACKUPS_KEPT;
+  const retention = options.retention ?? BACKUP_RETENTION;
   let lastTime = 0;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -106,10 +106,10 @@ export function createBackupHandlers(options: BackupStoreOptions): BackupHandler
   }
 
   async function rotate(justWritten: string): Promise<void> {
-    const all = await entries();
-    const excess = all.slice(keep).filter((e) => e.info.fileName !== justWritten);
-    for (const e of excess) {
-      await unlink(join(dir, e.info.fileName)).catch(() => undefined);
+    const names = (await entries()).map((e) => e.info.fileName);
+    const excess = backupsToDelete(names, retention).filter((name) => name !== justWritten);
+    for (const name of excess) {
+      await unlink(join(dir, name)).catch(() => undefined);
     }
   }
 

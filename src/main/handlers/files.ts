@@ -1,5 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { MAX_FILE_BYTES } from '@shared/ipc';
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { IpcError } from '../errors';
 import { toPlainBytes } from './bytes';
@@ -29,7 +30,7 @@ export interface FileFilter {
 }
 
 /** Larger files are refused rather than copied across IPC. */
-export const MAX_OPEN_BYTES = 256 * 1024 * 1024;
+export const MAX_OPEN_BYTES = MAX_FILE_BYTES;
 
 export interface FileHandlerDeps {
   readonly dialog: DialogLike;

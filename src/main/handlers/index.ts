@@ -3,7 +3,6 @@ import { appInfo, type AppLike } from './appInfo';
 import { createBackupHandlers } from './backups';
 import { createFileHandlers, type DialogLike, type FileSystemLike } from './files';
 import { printToPdf } from './print';
-import { openExternalSafely } from './shell';
 
 export interface HandlerDeps {
   readonly app: AppLike;
@@ -13,7 +12,6 @@ export interface HandlerDeps {
   readonly dialog: DialogLike;
   readonly fs?: FileSystemLike;
   readonly documentsDir?: string;
-  readonly openExternal: (url: string) => Promise<void>;
   /** The quit handshake's `onQuitReady`. */
   readonly quitReady: () => boolean;
 }
@@ -31,7 +29,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'file:save': (request) => files.save(request),
     'file:open': (request) => files.open(request),
     'print:pdf': (request, event) => printToPdf(fileDeps, event.sender, request),
-    'shell:openExternal': (request) => openExternalSafely(deps.openExternal, request.url),
     'app:quitReady': () => deps.quitReady(),
   };
 }

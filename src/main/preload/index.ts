@@ -16,7 +16,6 @@ const CHANNEL_ALLOW_LIST = {
   'file:save': true,
   'file:open': true,
   'print:pdf': true,
-  'shell:openExternal': true,
   'app:quitReady': true,
 } as const satisfies Record<Channel, true>;
 

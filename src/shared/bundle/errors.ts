@@ -25,7 +25,9 @@ export type BundleErrorCode =
   /** params.table, params.line (1-based), params.field, params.reason. */
   | 'invalidRow'
   /** Writing: the full level needs acknowledgedRisk; pseudonymised/full need the project secret. */
-  | 'notAllowed';
+  | 'notAllowed'
+  /** A passphrase-protected file asking for more KDF rounds than a reader grants (params.found, params.max). */
+  | 'tooCostly';
 
 export class BundleError extends Error {
   constructor(
@@ -37,7 +39,8 @@ export class BundleError extends Error {
   }
 }
 
-export type InvitationErrorCode = 'wrongPassphrase' | 'damaged' | 'notAnInvitation' | 'newerFormat';
+/** tooCostly / tooLarge: see CryptoErrorCode (a file that asks for more work than it may). */
+export type InvitationErrorCode = 'wrongPassphrase' | 'damaged' | 'notAnInvitation' | 'newerFormat' | 'tooCostly' | 'tooLarge';
 
 export class InvitationError extends Error {
   constructor(
@@ -49,7 +52,7 @@ export class InvitationError extends Error {
   }
 }
 
-export type KeyFileErrorCode = 'wrongPassphrase' | 'damaged' | 'notAKeyFile' | 'newerFormat';
+export type KeyFileErrorCode = 'wrongPassphrase' | 'damaged' | 'notAKeyFile' | 'newerFormat' | 'tooCostly' | 'tooLarge';
 
 /** Why the lead's key file (keyFile.ts) could not be opened. */
 export class KeyFileError extends Error {

@@ -65,7 +65,7 @@ export async function writeKeyFile(input: NewKeyFile, passphrase: string, opts: 
   return sealWithPassphrase(canonicalBytes(file), passphrase, 'keyFile', opts);
 }
 
-const KEY_FILE_PROBLEMS = { notThisKind: 'notAKeyFile', notAContainer: 'damaged', wrongPassphrase: 'wrongPassphrase', newerFormat: 'newerFormat', damaged: 'damaged' } as const;
+const KEY_FILE_PROBLEMS = { notThisKind: 'notAKeyFile', notAContainer: 'damaged', wrongPassphrase: 'wrongPassphrase', newerFormat: 'newerFormat', damaged: 'damaged', tooCostly: 'tooCostly', tooLarge: 'tooLarge' } as const;
 
 /** Opens a key file and imports its decryption keys; throws KeyFileError only. */
 export async function readKeyFile(bytes: Uint8Array, passphrase: string): Promise<{ file: KeyFile; keys: DecryptionKeys }> {

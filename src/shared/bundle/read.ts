@@ -147,6 +147,8 @@ async function open(fn: () => Promise<Bytes>, layer: 'passphrase' | 'envelope'):
         throw new BundleError('newerFormat', { part: layer, ...e.params });
       case 'notAContainer':
         throw new BundleError('notABundle', e.params);
+      case 'tooCostly':
+        throw new BundleError('tooCostly', e.params);
       default:
         throw new BundleError('damaged');
     }

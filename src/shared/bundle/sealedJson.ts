@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CryptoError, fromUtf8, openWithPassphrase, passphraseBoxType, type ContentType } from '../crypto';
 
 /** What can go wrong opening a sealed JSON file; each kind of file maps these to its own codes. */
-export type SealedJsonProblem = 'notThisKind' | 'notAContainer' | 'wrongPassphrase' | 'newerFormat' | 'damaged';
+export type SealedJsonProblem = 'notThisKind' | 'notAContainer' | 'wrongPassphrase' | 'newerFormat' | 'damaged' | 'tooCostly' | 'tooLarge';
 
 export class SealedJsonError extends Error {
   constructor(
@@ -25,7 +25,7 @@ export async function openSealedJson(bytes: Uint8Array, passphrase: string, type
   try {
     plain = await openWithPassphrase(bytes, passphrase, type);
   } catch (e) {
-    if (e instanceof CryptoError && e.code === 'newerFormat') throw new SealedJsonError('newerFormat', e.params);
+    if (e instanceof CryptoError && (e.code === 'newerFormat' || e.code === 'tooCostly' || e.code === 'tooLarge')) throw new SealedJsonError(e.code, e.params);
     if (e instanceof CryptoError && (e.code === 'wrongPassphrase' || e.code === 'notAContainer')) throw new SealedJsonError(e.code);
     throw new SealedJsonError('damaged');
   }

@@ -13,7 +13,11 @@ export type CryptoErrorCode =
   /** Written by a newer Mreža (unknown container version). */
   | 'newerFormat'
   /** A key (JWK or raw base64) is malformed. */
-  | 'invalidKey';
+  | 'invalidKey'
+  /** The file asks for more KDF rounds than a reader grants (params.found, params.max). */
+  | 'tooCostly'
+  /** Larger than a file of its kind can be (params.foundMb, params.maxMb). */
+  | 'tooLarge';
 
 export class CryptoError extends Error {
   constructor(

@@ -19,11 +19,27 @@ export const PASSPHRASE_BOX_VERSION = 1;
 /** OWASP's 2023+ recommendation for PBKDF2-HMAC-SHA256. */
 export const DEFAULT_ITERATIONS = 600_000;
 export const MIN_ITERATIONS = 100_000;
-export const MAX_ITERATIONS = 10_000_000;
+/**
+ * The most a file may ask for. A file states its own cost, so without a bound a crafted one asking
+ * for 10 million rounds (or 2^32) would keep the computer busy for minutes; this leaves room to
+ * raise the default more than threefold.
+ */
+export const MAX_ITERATIONS = 2_000_000;
 const HEADER = 56;
 
 export const CONTENT_TYPES = { invitation: 1, bundle: 2, mentorPack: 3, keyFile: 4, mentorLogs: 5 } as const;
 export type ContentType = keyof typeof CONTENT_TYPES;
+
+const MiB = 1024 * 1024;
+/**
+ * The largest container of each kind a reader opens. An invitation or a key file is a few
+ * kilobytes; a mentor pack unpacks to at most 64 MiB (mentorPack/format.ts), so its compressed
+ * form is smaller. Bundles are bounded where they are read (bundle/read.ts).
+ */
+export const MAX_SEALED_BYTES: Partial<Record<ContentType, number>> = { invitation: MiB, keyFile: MiB, mentorPack: 80 * MiB };
+
+/** Megabytes for a message, rounded up so a file just over the bound never reads as equal to it. */
+const mb = (bytes: number) => Math.ceil(bytes / MiB);
 
 async function derive(passphrase: string, salt: Bytes, iterations: number): Promise<{ key: CryptoKey; check: Bytes }> {
   const base = await crypto.subtle.importKey('raw', utf8(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
@@ -61,8 +77,14 @@ export function isPassphraseBox(bytes: Uint8Array): boolean {
   return startsWith(bytes, PASSPHRASE_MAGIC);
 }
 
+/**
+ * Opens a container of `type`. Everything the file states about the work it needs (its size, its
+ * KDF rounds) is checked before a key is derived: 'tooLarge' and 'tooCostly' come at once.
+ */
 export async function openWithPassphrase(bytes: Uint8Array, passphrase: string, type: ContentType): Promise<Bytes> {
   if (!startsWith(bytes, PASSPHRASE_MAGIC)) throw new CryptoError('notAContainer');
+  const maxBytes = MAX_SEALED_BYTES[type];
+  if (maxBytes !== undefined && bytes.length > maxBytes) throw new CryptoError('tooLarge', { foundMb: mb(bytes.length), maxMb: mb(maxBytes) });
   if (bytes.length < 5) throw new CryptoError('damaged');
   if (bytes[4]! > PASSPHRASE_BOX_VERSION) throw new CryptoError('newerFormat', { found: bytes[4]! });
   if (bytes[4] !== PASSPHRASE_BOX_VERSION || bytes.length < HEADER + 16) throw new CryptoError('damaged');
@@ -70,7 +92,8 @@ export async function openWithPassphrase(bytes: Uint8Array, passphrase: string, 
   if (bytes[6] !== 1 || bytes[7] !== 0) throw new CryptoError('damaged');
   const head = own(bytes.subarray(0, HEADER));
   const iterations = new DataView(head.buffer).getUint32(8);
-  if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) throw new CryptoError('damaged');
+  if (iterations > MAX_ITERATIONS) throw new CryptoError('tooCostly', { found: iterations, max: MAX_ITERATIONS });
+  if (iterations < MIN_ITERATIONS) throw new CryptoError('damaged');
   const { key, check } = await derive(passphrase, own(head.subarray(12, 28)), iterations);
   if (!equalBytes(check, head.subarray(40, 56))) throw new CryptoError('wrongPassphrase');
   try {

@@ -35,7 +35,11 @@ export type MentorPackErrorCode =
   /** The mentor has no active matches, or is not in the registry. */
   | 'nothingToPack'
   /** The data changed since the dry run: look again. */
-  | 'stale';
+  | 'stale'
+  /** The file asks for more KDF rounds than a reader grants (params.found, params.max). */
+  | 'tooCostly'
+  /** Larger than a pack can be (params.foundMb, params.maxMb). */
+  | 'tooLarge';
 
 export class MentorPackError extends Error {
   constructor(

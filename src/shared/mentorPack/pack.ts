@@ -123,7 +123,7 @@ async function read(bytes: Bytes, passphrase: string): Promise<OpenedMentorPack>
   try {
     plain = await openWithPassphrase(bytes, passphrase, 'mentorPack');
   } catch (e) {
-    if (e instanceof CryptoError && (e.code === 'wrongPassphrase' || e.code === 'newerFormat')) throw new MentorPackError(e.code, e.params);
+    if (e instanceof CryptoError && (e.code === 'wrongPassphrase' || e.code === 'newerFormat' || e.code === 'tooCostly' || e.code === 'tooLarge')) throw new MentorPackError(e.code, e.params);
     throw new MentorPackError('damaged');
   }
   const { opened, manifest } = await openSignedFile(plain, PACK_SIGNATURE_CONTEXT, { format: PACK_FORMAT, version: PACK_FORMAT_VERSION, schema: packManifestSchema, notThisKind: 'notAPack', entries: new Set(PACK_TABLES.map(packEntry)) });

@@ -71,6 +71,20 @@ export function coversSpecialCategories(consents: readonly Pick<Consent, 'specia
   return consents.some((c) => c.specialCategories && c.processing && !c.withdrawnAt);
 }
 
+/**
+ * What withdrawing consent `consentId` deletes with it: when no other consent still covers special
+ * categories, the person's target groups and notes (no basis is left to keep them). The confirmation
+ * names this, and the withdrawal applies exactly this.
+ */
+export function lostOnWithdrawal(
+  person: { targetGroups?: readonly string[] | undefined; notes?: string | undefined },
+  consents: readonly Pick<Consent, 'id' | 'specialCategories' | 'withdrawnAt' | 'processing'>[],
+  consentId: string,
+): { targetGroups: string[]; notes: boolean } {
+  if (coversSpecialCategories(consents.filter((c) => c.id !== consentId))) return { targetGroups: [], notes: false };
+  return { targetGroups: [...(person.targetGroups ?? [])], notes: (person.notes ?? '').trim() !== '' };
+}
+
 export const OUTCOME_KINDS = ['qualification', 'employed', 'selfEmployed', 'businessRegistered', 'education'] as const;
 /**
  * Legal forms of a business a mentee registers, across the four countries (which ones a country

@@ -52,18 +52,45 @@ export async function findImportDuplicates(db: MrezaDb, rows: readonly ImportedR
 /** The notice version recorded with consents that came in an import. */
 export const IMPORTED_NOTICE = 'import';
 
+/** The user stopped the import while it was writing; the transaction was rolled back. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
+export interface CommitImportOptions {
+  /** Aborting it stops the write: the transaction rolls back and nothing is stored. */
+  signal?: AbortSignal | undefined;
+  /** People written so far of all, after each slice (inside the transaction, so not yet final). */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** Rows per bulkAdd: small enough that progress moves and a cancel is seen within a moment. */
+const WRITE_SLICE = 1000;
+
 /**
  * Writes the valid rows in ONE transaction (people and their consents with bulkAdd, the import
- * history with every new id so it can be undone, one audit entry). All or nothing.
+ * history with every new id so it can be undone, one audit entry). All or nothing: a failure or
+ * a cancel (opts.signal) before the transaction commits leaves nothing, not even an audit entry.
  */
-export async function commitImport(db: MrezaDb, actor: Actor, fileName: string, rows: readonly ImportedRow[]): Promise<ImportHistory> {
+export async function commitImport(db: MrezaDb, actor: Actor, fileName: string, rows: readonly ImportedRow[], opts: CommitImportOptions = {}): Promise<ImportHistory> {
+  const { signal, onProgress } = opts;
+  const stopIfCancelled = () => {
+    if (signal?.aborted) throw new ImportCancelled();
+  };
+  stopIfCancelled();
   const orgId = await selfOrgId(db);
   const at = new Date().toISOString();
   const people: Person[] = new Array(rows.length);
   const consents: Consent[] = [];
+  /** consentsUpTo[i]: how many consents belong to people[0..i). */
+  const consentsUpTo: number[] = [0];
   rows.forEach((r, i) => {
     const id = crypto.randomUUID();
     people[i] = { ...r.draft, id, orgId, createdAt: at, updatedAt: at, nameKey: personNameKey(r.draft), anonymised: false };
+    consentsUpTo[i + 1] = consentsUpTo[i]! + (r.consentDate ? 1 : 0);
     if (r.consentDate) {
       consents.push({ id: crypto.randomUUID(), orgId, personId: id, legalBasis: 'consent', date: r.consentDate, noticeVersion: IMPORTED_NOTICE, processing: true, specialCategories: true, shareWithLead: false, photos: false, createdAt: at, updatedAt: at });
     }
@@ -82,8 +109,15 @@ export async function commitImport(db: MrezaDb, actor: Actor, fileName: string, 
     updatedAt: at,
   };
   await db.transaction('rw', [db.people, db.consents, db.importHistory, db.auditLog], async () => {
-    await db.people.bulkAdd(people);
-    if (consents.length) await db.consents.bulkAdd(consents);
+    for (let from = 0; from < people.length; from += WRITE_SLICE) {
+      // Throwing here aborts the transaction: every slice written so far is rolled back.
+      stopIfCancelled();
+      const to = Math.min(people.length, from + WRITE_SLICE);
+      await db.people.bulkAdd(people.slice(from, to));
+      if (consentsUpTo[to]! > consentsUpTo[from]!) await db.consents.bulkAdd(consents.slice(consentsUpTo[from], consentsUpTo[to]));
+      onProgress?.(to, people.length);
+    }
+    stopIfCancelled();
     await db.importHistory.add(history);
     await db.auditLog.add(auditEntry(actor, 'import', 'people', history.id, 'peopleImported', { detail: history.fileName.slice(0, 260), count: people.length }));
   });
@@ -98,6 +132,29 @@ export async function lastPeopleImport(db: MrezaDb): Promise<ImportHistory | und
     .filter((h) => h.kind === 'people')
     .first()
     .then((h) => (h && !h.undoneAt ? h : undefined));
+}
+
+/**
+ * What undoing an import would remove, for its confirmation: the people it added who are still in
+ * the registry, and the records linked to them since (enrolments, attendance, mentoring…; the
+ * consents that came with the file are not counted again). Null when there is nothing to undo.
+ */
+export async function importUndoEffect(db: MrezaDb, historyId: string): Promise<{ history: ImportHistory; people: number; linked: number } | null> {
+  return db.transaction('r', db.tables, async () => {
+    const h = await db.importHistory.get(historyId);
+    if (!h || h.undoneAt) return null;
+    const own = new Set(h.recordIds);
+    const personIds = (await db.people.bulkGet(h.recordIds)).filter((p) => p !== undefined).map((p) => p.id);
+    let linked = 0;
+    for (const t of db.tables.filter((t) => t.name !== 'people' && t.name !== 'auditLog' && t.schema.idxByName.personId !== undefined)) {
+      linked += ((await t.where('personId').anyOf(personIds).primaryKeys()) as string[]).filter((k) => !own.has(k)).length;
+    }
+    const mentorIds = (await db.mentors.where('personId').anyOf(personIds).primaryKeys()) as string[];
+    const matchIds = new Set([...((await db.matches.where('menteeId').anyOf(personIds).primaryKeys()) as string[]), ...((mentorIds.length ? await db.matches.where('mentorId').anyOf(mentorIds).primaryKeys() : []) as string[])]);
+    linked += matchIds.size;
+    if (matchIds.size) for (const t of db.tables.filter((t) => t.schema.idxByName.matchId !== undefined)) linked += await t.where('matchId').anyOf([...matchIds]).count();
+    return { history: h, people: personIds.length, linked };
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   consentDraftSchema,
   coversSpecialCategories,
   isoDate,
+  lostOnWithdrawal,
   outcomeSchema,
   personDraftSchema,
   type Consent,
@@ -114,10 +115,11 @@ export async function withdrawConsent(db: MrezaDb, actor: Actor, consentId: stri
     const consent = await db.consents.get(consentId);
     if (!consent) throw new PeopleError('notFound');
     const withdrawn: Consent = { ...consent, withdrawnAt: isoDate.parse(date), updatedAt: now() };
+    const person = await db.people.get(consent.personId);
+    const lost = person ? lostOnWithdrawal(person, await consentsOf(db, person.id), consentId) : null;
     await db.consents.put(withdrawn);
     await audit(db, actor, 'update', 'consents', consentId, 'consentWithdrawn');
-    const person = await db.people.get(consent.personId);
-    if (person && hasSpecialData(person) && !(await hasSpecialConsent(db, person.id))) {
+    if (person && lost && (lost.targetGroups.length > 0 || lost.notes)) {
       const { notes: _notes, ...rest } = person;
       await db.people.put({ ...rest, targetGroups: [], updatedAt: now() });
       await audit(db, actor, 'update', 'people', person.id, 'specialDataRemoved');

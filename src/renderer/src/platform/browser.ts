@@ -92,10 +92,6 @@ const handlers: Handlers = {
     window.print();
     return { fileName: suggestedName };
   },
-  'shell:openExternal': async ({ url }) => {
-    window.open(url, '_blank', 'noopener,noreferrer');
-    return true;
-  },
   'app:quitReady': async () => true,
 };
 

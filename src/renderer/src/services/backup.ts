@@ -10,7 +10,7 @@ import { SCHEMA_VERSION } from '../db/schema';
 import { getSettings, saveSettings } from '../db/settings';
 import { platform } from '../platform';
 
-/** Writes a backup of everything into the app's backup folder (the newest ten are kept). */
+/** Writes a backup of everything into the app's backup folder (rotation keeps 7 daily, 4 weekly, 12 monthly). */
 export async function writeBackup(db: MrezaDb, reason: BackupReason): Promise<BackupInfo> {
   const info = await platform.invoke('backup:write', { reason, data: await backupBytes(db) });
   if (reason === 'auto' || reason === 'quit') await saveSettings(db, { lastAutoBackupAt: info.createdAt || new Date().toISOString() });

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Progress, ScrollArea, SegmentedControl, Select, Stack, Stepper, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconCheck, IconFileImport } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { IMPORT_FIELDS, guessMapping, headerSignature, type ColumnMapping, type ImportField } from '@shared/import/headers';
@@ -10,8 +11,9 @@ import type { ImportHistory, Person } from '@shared/model';
 import { useApp } from '../../app/AppContext';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
-import { commitImport, findImportDuplicates, rememberMapping, rememberedMapping, undoImport, type DuplicateHit } from '../../db/importPeople';
+import { commitImport, findImportDuplicates, ImportCancelled, rememberMapping, rememberedMapping, type DuplicateHit } from '../../db/importPeople';
 import { platform } from '../../platform';
+import { useConfirmUndoImport } from './confirmUndoImport';
 import { ImportFileError, loadImportFile, type LoadedFile } from './importFile';
 
 const MAX_ISSUES_SHOWN = 300;
@@ -35,6 +37,11 @@ export function ImportWizard() {
   const [skipDuplicates, setSkipDuplicates] = useState(true);
   const [done, setDone] = useState<ImportHistory | null>(null);
   const [undone, setUndone] = useState(false);
+  /** Rows written so far of all, while the import is writing. */
+  const [writing, setWriting] = useState<{ done: number; total: number } | null>(null);
+  const [stopping, setStopping] = useState(false);
+  const running = useRef<AbortController | null>(null);
+  const confirmUndo = useConfirmUndoImport();
 
   async function choose() {
     setError(null);
@@ -72,15 +79,36 @@ export function ImportWizard() {
     if (!file || !preview) return;
     const skip = new Set(skipDuplicates ? duplicates.map((d) => d.row) : []);
     const rows = preview.valid.filter((r) => !skip.has(r.row));
-    setProgress({ label: t('participants:importer.writing', { count: rows.length }), value: 100 });
+    const controller = new AbortController();
+    running.current = controller;
+    setError(null);
+    setWriting({ done: 0, total: rows.length });
     try {
-      setDone(await commitImport(db, actor, file.fileName, rows));
+      setDone(await commitImport(db, actor, file.fileName, rows, { signal: controller.signal, onProgress: (done, total) => setWriting({ done, total }) }));
       setStep(3);
-    } catch {
+    } catch (e) {
+      if (e instanceof ImportCancelled) {
+        // Rolled back: nothing of the file is stored. The user asked for nothing, so back to the list.
+        notifications.show({ color: 'teal', message: t('participants:importer.cancelled', { file: file.fileName }) });
+        void navigate('/participants');
+        return;
+      }
       setError(t('participants:importer.errors.writeFailed', { file: file.fileName }));
     } finally {
-      setProgress(null);
+      running.current = null;
+      setWriting(null);
+      setStopping(false);
     }
+  }
+
+  /** "Import nothing": while writing, it stops the import (write() then leaves); otherwise it leaves. */
+  function importNothing() {
+    if (running.current) {
+      setStopping(true);
+      running.current.abort();
+      return;
+    }
+    void navigate('/participants');
   }
 
   const headers = (file?.rows[0] ?? []).map((h) => String(h ?? ''));
@@ -115,6 +143,17 @@ export function ImportWizard() {
             {progress.label}
           </Text>
           <Progress value={progress.value} animated />
+        </Card>
+      )}
+      {writing && (
+        <Card withBorder mb="md" data-testid="import-progress">
+          <Text size="sm" mb={4} data-testid="write-progress" data-done={writing.done} data-total={writing.total}>
+            {t('participants:importer.writingProgress', { done: writing.done, count: writing.total })}
+          </Text>
+          <Progress value={(100 * writing.done) / Math.max(1, writing.total)} animated aria-label={t('participants:importer.writingProgress', { done: writing.done, count: writing.total })} />
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('participants:importer.writingHint')}
+          </Text>
         </Card>
       )}
 
@@ -319,13 +358,13 @@ export function ImportWizard() {
             {t('participants:importer.allOrNothing')}
           </Text>
           <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={() => void navigate('/participants')} data-testid="import-nothing">
-              {t('participants:importer.importNothing')}
+            <Button variant="default" onClick={importNothing} disabled={stopping} data-testid="import-nothing">
+              {stopping ? t('participants:importer.stopping') : t('participants:importer.importNothing')}
             </Button>
-            <Button variant="default" onClick={() => setStep(1)}>
+            <Button variant="default" onClick={() => setStep(1)} disabled={writing !== null}>
               {t('participants:importer.back')}
             </Button>
-            <Button onClick={() => void write()} disabled={toImport <= 0 || progress !== null} data-testid="import-valid">
+            <Button onClick={() => void write()} disabled={toImport <= 0 || progress !== null || writing !== null} loading={writing !== null} data-testid="import-valid">
               {t('participants:importer.importValid', { count: toImport })}
             </Button>
           </Group>
@@ -344,7 +383,7 @@ export function ImportWizard() {
             <Group>
               <Button onClick={() => void navigate('/participants')}>{t('participants:importer.toList')}</Button>
               {!undone && (
-                <Button variant="default" onClick={() => void undoImport(db, actor, done.id).then(() => setUndone(true))} data-testid="undo-this-import">
+                <Button variant="default" onClick={() => void confirmUndo(done.id, () => setUndone(true))} data-testid="undo-this-import">
                   {t('participants:undoImport')}
                 </Button>
               )}

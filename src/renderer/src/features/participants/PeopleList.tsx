@@ -16,9 +16,10 @@ import { useToday } from '../../app/useToday';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
-import { lastPeopleImport, undoImport } from '../../db/importPeople';
+import { lastPeopleImport } from '../../db/importPeople';
 import { logPeopleExport, municipalities, peopleForList, peopleInProgramme, peopleWithOutcomes, programmeChoices } from '../../db/people';
 import { platform } from '../../platform';
+import { useConfirmUndoImport } from './confirmUndoImport';
 import { displayName, exportHeader, exportValue } from './labels';
 import { PersonFormModal } from './PersonForm';
 
@@ -44,6 +45,7 @@ export function PeopleList() {
   const programmes = useLiveQuery(() => programmeChoices(db), [db]) ?? [];
   const towns = useLiveQuery(() => municipalities(db), [db]) ?? [];
   const lastImport = useLiveQuery(() => lastPeopleImport(db), [db]);
+  const confirmUndo = useConfirmUndoImport();
 
   // Sort once per data or sort change; a keystroke then only filters the sorted list, which keeps
   // its order (sorting 50,000 names on every keystroke was most of the time per key).
@@ -81,8 +83,7 @@ export function PeopleList() {
 
   async function undo() {
     if (!lastImport) return;
-    const n = await undoImport(db, actor, lastImport.id);
-    notifications.show({ color: 'teal', message: t('participants:importUndone', { count: n }) });
+    await confirmUndo(lastImport.id, (n) => notifications.show({ color: 'teal', message: t('participants:importUndone', { count: n }) }));
   }
 
   const sortHeader = (key: PeopleSortKey, label: string) => (

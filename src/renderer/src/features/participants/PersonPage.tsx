@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, Checkbox } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconEdit, IconGitMerge, IconMask, IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -7,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { legalFormsFor } from '@shared/country/defaults';
 import { municipalityLabel } from '@shared/gazetteer';
-import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, type LegalForm, type Person } from '@shared/model';
+import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, lostOnWithdrawal, type Consent, type LegalForm, type Person } from '@shared/model';
 import { isBusinessOutcome } from '@shared/people/outcomes';
 import { useApp } from '../../app/AppContext';
 import { useToday } from '../../app/useToday';
@@ -65,6 +66,29 @@ export function PersonPage() {
     setOutcome(noOutcome);
   };
   const fail = (e: unknown) => setError(e instanceof PeopleError ? t(`participants:errors.${e.code}`) : t('participants:errors.saveFailed'));
+
+  /** Withdrawing can delete her target groups and notes: say so, by name, before it happens. */
+  const confirmWithdraw = (c: Consent) => {
+    const name = p.anonymised ? displayName(t, p) : `${p.firstName} ${p.lastName}`;
+    const lost = lostOnWithdrawal(p, consents, c.id);
+    const hadSpecial = (p.targetGroups?.length ?? 0) > 0 || (p.notes ?? '').trim() !== '';
+    const groups = lost.targetGroups.map((g) => t(`participants:targetGroups.${g}`)).join(', ');
+    modals.openConfirmModal({
+      title: t('participants:consent.withdrawConfirm.title'),
+      children: (
+        <Stack gap="xs" data-testid="withdraw-consent-confirm">
+          <Text size="sm">{t('participants:consent.withdrawConfirm.text', { name, date: fmt.date(c.date) })}</Text>
+          {lost.targetGroups.length > 0 && <Text size="sm" fw={500}>{t('participants:consent.withdrawConfirm.groups', { count: lost.targetGroups.length, name, groups })}</Text>}
+          {lost.notes && <Text size="sm" fw={500}>{t('participants:consent.withdrawConfirm.notes', { name })}</Text>}
+          {hadSpecial && !lost.notes && lost.targetGroups.length === 0 && <Text size="sm">{t('participants:consent.withdrawConfirm.keeps')}</Text>}
+          <Text size="sm">{t('participants:consent.withdrawConfirm.irreversible')}</Text>
+        </Stack>
+      ),
+      labels: { confirm: t('participants:consent.withdrawConfirm.confirm'), cancel: t('common:cancel') },
+      confirmProps: { color: 'red', 'data-testid': 'confirm-withdraw-consent' } as Record<string, unknown>,
+      onConfirm: () => void withdrawConsent(db, actor, c.id, todayNow()).catch(fail),
+    });
+  };
 
   const actions = (
     <>
@@ -172,7 +196,7 @@ export function PersonPage() {
                         {c.withdrawnAt ? (
                           <Badge color="red" variant="light">{t('participants:consent.withdrawnOn', { date: fmt.date(c.withdrawnAt) })}</Badge>
                         ) : (
-                          <Button size="xs" variant="subtle" color="red" onClick={() => void withdrawConsent(db, actor, c.id, todayNow())}>
+                          <Button size="xs" variant="subtle" color="red" onClick={() => confirmWithdraw(c)}>
                             {t('participants:consent.withdraw')}
                           </Button>
                         )}
