@@ -100,7 +100,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     args.kind === 'xlsx'
       ? await reportXlsx(tables)
       : args.kind === 'csv'
-        ? await reportCsv(tables)
+        ? reportCsv(tables)
         : new TextEncoder().encode(batchReportJson(result, tables, { project: lead.file.project, locale: args.lang, threshold: args.threshold, generatedAt: new Date().toISOString() }));
   try {
     await writeFile(args.out, bytes);
