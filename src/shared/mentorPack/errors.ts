@@ -12,6 +12,8 @@ export type MentorPackErrorCode =
   | 'damaged'
   | 'tampered'
   | 'newerFormat'
+  /** The file declares more content than a mentor file can hold (params.limitMb); nothing was unpacked. */
+  | 'tooLarge'
   /** Session logs encrypted to another organisation. */
   | 'wrongRecipient'
   /** Logs for a pack this installation did not write. */
@@ -59,6 +61,7 @@ export function fromBundleError(e: unknown, notThisKind: 'notAPack' | 'notALogsF
     case 'wrongPassphrase':
     case 'wrongRecipient':
     case 'newerFormat':
+    case 'tooLarge':
     case 'invalidRow':
       return new MentorPackError(e.code, e.params);
     default:
