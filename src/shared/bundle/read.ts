@@ -14,9 +14,11 @@ export interface InspectOptions {
   passphrase?: string;
   /** The lead's project: a bundle of any other project is refused (otherProject). */
   projectId?: string;
-  /** Pinned signer fingerprints by organisation id (trust on first use). */
+  /** Pinned signer fingerprints by organisation id (each confirmed by the lead, by phone). */
   pins?: Readonly<Record<string, string>>;
-  /** Refuse signers that are not pinned yet (unknownSigner) instead of reporting trust 'firstUse'. */
+  /** Further fingerprints the caller trusts for organisations not pinned yet (the command line's --trusted file). */
+  trusted?: ReadonlySet<string>;
+  /** Refuse signers that are neither pinned nor trusted (unknownSigner) instead of reporting trust 'firstUse'. */
   requireKnownSigner?: boolean;
   /** The reader's schema version: bundles written by a newer schema are refused (newerFormat). */
   schemaVersion?: number;
@@ -28,8 +30,8 @@ export interface InspectedBundle {
   manifest: BundleManifest;
   /** The signer's fingerprint, for the UI to show and the lead to compare over the phone. */
   fingerprint: string;
-  /** 'pinned': the key already pinned for this organisation; 'firstUse': not pinned yet: confirm. */
-  trust: 'pinned' | 'firstUse';
+  /** 'pinned': the key pinned for this organisation; 'trusted': in `trusted`; 'firstUse': neither: confirm it by phone. */
+  trust: 'pinned' | 'trusted' | 'firstUse';
   encryption: { toLead: boolean; passphrase: boolean };
   /** Validated rows (schema output) per table that travelled at this privacy level. */
   tables: Partial<Record<BundleTable, Row[]>>;
@@ -106,7 +108,8 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
   if (pinned !== undefined && pinned !== signerFingerprint) {
     throw new BundleError('signerChanged', { organisation: manifest.organisation.name, expected: pinned, found: signerFingerprint });
   }
-  if (pinned === undefined && opts.requireKnownSigner) throw new BundleError('unknownSigner', { organisation: manifest.organisation.name, found: signerFingerprint });
+  const trust = pinned !== undefined ? 'pinned' : opts.trusted?.has(signerFingerprint) ? 'trusted' : 'firstUse';
+  if (trust === 'firstUse' && opts.requireKnownSigner) throw new BundleError('unknownSigner', { organisation: manifest.organisation.name, found: signerFingerprint });
 
   // Exactly the entries the manifest lists, each with its hash.
   const tables = tablesAt(manifest.privacy);
@@ -136,7 +139,7 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
     for (const table of tables) out[table] = readLines(dataEntry(table), table, bundleRowSchema(table, manifest.privacy));
     tombstones = readLines(TOMBSTONES_ENTRY, 'tombstones', tombstoneRowSchema);
   }
-  return { manifest, fingerprint: signerFingerprint, trust: pinned === undefined ? 'firstUse' : 'pinned', encryption, tables: out, tombstones, indicators: indicators.data, fileSha256 };
+  return { manifest, fingerprint: signerFingerprint, trust, encryption, tables: out, tombstones, indicators: indicators.data, fileSha256 };
 }
 
 async function open(fn: () => Promise<Bytes>, layer: 'passphrase' | 'envelope'): Promise<Bytes> {

@@ -30,6 +30,8 @@ export type MentorPackErrorCode =
   | 'invalidRow'
   /** A mentor installation can open packs of its own organisation and mentor only. */
   | 'otherOrganisation'
+  /** A later pack signed with another organisation key than the first one (params.expected / params.found). */
+  | 'organisationKeyChanged'
   /** params.current: the pack in use is newer. */
   | 'olderPack'
   /** This installation already holds an organisation's data: mentor mode needs a fresh one. */
