@@ -7,7 +7,7 @@ import { Dexie } from 'dexie';
 import { unzipSync } from 'fflate';
 import { BUNDLE_TABLES, bundleRowSchema, inspectBundle, SIGNED_HEADER } from '@shared/bundle';
 import { rowCheckFor } from '@shared/bundle/rowCheck';
-import { planConsolidation, type BundleInput } from '@shared/consolidate';
+import { keysToConfirm, planConsolidation, type BundleInput } from '@shared/consolidate';
 import { fromUtf8, openFromRecipient, sha256Hex } from '@shared/crypto';
 import { guessMapping } from '@shared/import/headers';
 import { previewImport } from '@shared/import/people';
@@ -344,7 +344,8 @@ export function installBenchHooks(db: MrezaDb): void {
       const preview = await previewBundles(db, bundleFiles, { onProgress: () => (inspected = performance.now()) });
       const previewMs = ms(t0);
       const t1 = performance.now();
-      const result = await commitBundles(db, { userName: 'bench' }, org, preview);
+      // The bench stands for a lead who compared every new partner's fingerprint by phone.
+      const result = await commitBundles(db, { userName: 'bench' }, org, preview, { confirmedKeys: keysToConfirm(preview.plan) });
       const commitMs = ms(t1);
       const totalMs = ms(t0);
       return {
