@@ -294,7 +294,7 @@ function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: Impor
               </Table.Td>
               <Table.Td>
                 {item.status === 'apply' && item.trust === 'firstUse' && confirmed[item.organisation.id] !== item.fingerprint ? (
-                  <Badge color="orange" variant="light">
+                  <Badge color="orange" variant="light" c="#8a2c0d">
                     {t('import.statuses.awaitingConfirmation')}
                   </Badge>
                 ) : (
