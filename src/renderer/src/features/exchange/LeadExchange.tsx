@@ -267,7 +267,7 @@ function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: Impor
                 <Text size="xs" ff="monospace">
                   {item.fingerprint}
                 </Text>
-                {item.trust === 'firstUse' && (
+                {item.trust === 'firstUse' && item.status !== 'refused' && (
                   <Group gap={4} mt={4} wrap="nowrap" align="flex-start" data-testid="first-use">
                     <IconAlertTriangle size={14} color="var(--mantine-color-orange-8)" style={{ flexShrink: 0, marginTop: 2 }} />
                     <Text size="xs" c="#8a2c0d" fw={500}>
