@@ -11,6 +11,10 @@ export interface CliArgs {
   passphrase?: string;
   lang: Locale;
   threshold: number;
+  /** A file of partner fingerprints the lead confirmed by phone (trusted.ts). */
+  trusted?: string;
+  /** Accept partner keys that are neither pinned nor trusted; every such line says so. */
+  trustOnFirstUse: boolean;
 }
 
 /** A usage mistake: `exchange:cli.errors.<code>` with params; exit status 2. */
@@ -45,6 +49,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         passphrase: { type: 'string' },
         lang: { type: 'string' },
         threshold: { type: 'string' },
+        trusted: { type: 'string' },
+        'trust-on-first-use': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -65,5 +71,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   const threshold = values.threshold === undefined ? 5 : Number(values.threshold);
   if (!Number.isInteger(threshold) || threshold < 0 || threshold > 100) throw new UsageError('badThreshold', { value: values.threshold ?? '' });
   const passphrase = values.passphrase ?? env.MREZA_BUNDLE_PASSPHRASE;
-  return { bundles: positionals, key: values.key, out: values.out, kind, lang, threshold, ...(passphrase ? { passphrase } : {}) };
+  return {
+    bundles: positionals, key: values.key, out: values.out, kind, lang, threshold, ...(passphrase ? { passphrase } : {}),
+    ...(values.trusted ? { trusted: values.trusted } : {}), trustOnFirstUse: values['trust-on-first-use'] === true,
+  };
 }

@@ -17,6 +17,7 @@ import type { TFunction } from 'i18next';
 import { SCHEMA_VERSION } from '../../src/renderer/src/db/schema';
 import { parseCli, requestedLang, UsageError, type CliArgs } from './args';
 import { keyPassphrase } from './passphrase';
+import { parseTrustedFile, TrustedFileError } from './trusted';
 
 export interface Io {
   env: Record<string, string | undefined>;
@@ -73,6 +74,27 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   }
   io.out(t('exchange:cli.keyOpened', { project: lead.file.project.name, lead: lead.file.lead.name }));
 
+  // Whose keys are trusted: the key file's pins, the --trusted file, and only on request anyone's.
+  let trusted: Set<string> | undefined;
+  if (args.trusted) {
+    let text: string;
+    try {
+      text = await readFile(args.trusted, 'utf8');
+    } catch {
+      io.err(t('exchange:cli.errors.readFailed', { file: args.trusted }));
+      return 2;
+    }
+    try {
+      trusted = parseTrustedFile(text);
+    } catch (e) {
+      if (!(e instanceof TrustedFileError)) throw e;
+      io.err(t('exchange:cli.errors.trustedFile', { file: args.trusted, line: e.line }));
+      return 2;
+    }
+    io.out(t('exchange:cli.trustedLoaded', { file: args.trusted, count: trusted.size }));
+  }
+  if (args.trustOnFirstUse) io.out(t('exchange:cli.firstUseOn', { option: '--trust-on-first-use' }));
+
   // The bundles: files, or folders of *.mreza files; an unreadable one is refused on its own line.
   const paths = await expand(args.bundles);
   const read = await Promise.all(paths.map(async (path) => ({ path, data: await readFile(path).then((b) => new Uint8Array(b), () => null) })));
@@ -80,7 +102,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   const result = await consolidateBatch(
     readable.map((r) => ({ fileName: basename(r.path), data: r.data! })),
     lead,
-    { schemaVersion: SCHEMA_VERSION, ...(args.passphrase ? { passphrase: args.passphrase } : {}) },
+    { schemaVersion: SCHEMA_VERSION, ...(args.passphrase ? { passphrase: args.passphrase } : {}), ...(trusted ? { trusted } : {}), trustOnFirstUse: args.trustOnFirstUse },
   );
   let next = 0;
   let refused = 0;
@@ -102,7 +124,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     args.kind === 'xlsx'
       ? await reportXlsx(tables)
       : args.kind === 'csv'
-        ? await reportCsv(tables)
+        ? reportCsv(tables)
         : new TextEncoder().encode(batchReportJson(result, tables, { project: lead.file.project, locale: args.lang, threshold: args.threshold, generatedAt: new Date().toISOString() }));
   try {
     await writeFile(args.out, bytes);
@@ -126,10 +148,12 @@ function usage(t: TFunction): string {
     ['--passphrase <text>', h('passphrase', { env: 'MREZA_BUNDLE_PASSPHRASE' })],
     ['--lang <locale>', h('lang', { languages: LOCALES.join(', '), default: 'en' })],
     ['--threshold <n>', h('threshold', { threshold: 5 })],
+    ['--trusted <file>', h('trusted')],
+    ['--trust-on-first-use', h('trustOnFirstUse')],
     ['--help', h('help')],
   ];
   return [
-    `${h('usage')}: npm run consolidate -- <bundle.mreza | folder>… --key <file> --out <${FORMATS}> [--passphrase <text>] [--lang <locale>] [--threshold <n>]`,
+    `${h('usage')}: npm run consolidate -- <bundle.mreza | folder>… --key <file> --out <${FORMATS}> [--trusted <file> | --trust-on-first-use] [--passphrase <text>] [--lang <locale>] [--threshold <n>]`,
     '',
     h('summary'),
     '',
@@ -137,6 +161,7 @@ function usage(t: TFunction): string {
     ...options.map(([o, d]) => `  ${o.padEnd(26)} ${d}`),
     '',
     h('keyPassphrase', { env: 'MREZA_KEY_PASSPHRASE' }),
+    h('trust', { trusted: '--trusted', tofu: '--trust-on-first-use' }),
     h('exit'),
   ].join('\n');
 }
@@ -147,6 +172,9 @@ function describe(line: BatchLine, t: TFunction, args: CliArgs): string {
     const params = { ...p.params, ...(typeof p.params.newerExportedAt === 'string' ? { newerExportedAt: formatDateTime(p.params.newerExportedAt, args.lang) } : {}) };
     return t(`exchange:${p.kind}.${p.code}`, { defaultValue: t('exchange:errors.unexpected'), ...params });
   };
+  if (line.status === 'refused' && line.problem?.code === 'unknownSigner') {
+    return t('exchange:cli.refused', { reason: t('exchange:cli.untrusted', { ...line.problem.params, trusted: '--trusted', tofu: '--trust-on-first-use' }) });
+  }
   if (line.status === 'refused') return t('exchange:cli.refused', { reason: reason() });
   if (line.status === 'skipped') return t('exchange:cli.skipped', { reason: reason() });
   const o = line.organisation!;
@@ -157,7 +185,8 @@ function describe(line: BatchLine, t: TFunction, args: CliArgs): string {
     privacy: t(`exchange:cli.privacy.${line.privacy}`),
     fingerprint: line.fingerprint,
   });
-  return line.privacy === 'aggregate' ? `${text} – ${t('exchange:cli.aggregateOnly')}` : text;
+  const notes = [line.privacy === 'aggregate' ? t('exchange:cli.aggregateOnly') : '', line.trust === 'firstUse' ? t('exchange:cli.firstUse') : ''].filter(Boolean);
+  return [text, ...notes].join(' – ');
 }
 
 /** Folders stand for the *.mreza files in them (sorted), so a lead can pass the folder of exports. */

@@ -2,13 +2,14 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { InvitationError, readKeyFile } from '@shared/bundle';
+import { keysToConfirm } from '@shared/consolidate';
 import { computeIndicators } from '@shared/indicators/compute';
 import type { Organisation } from '@shared/model';
 import type { Actor } from '../../src/renderer/src/db/actor';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
 import {
-  commitImport, createLeadProject, ensureIdentity, exportBundle, getJoinedProject, invitationFile, joinProject, keyFileSaved, leadKeyFile, listPartners, previewImport,
+  commitImport, createLeadProject, ensureIdentity, exportBundle, getJoinedProject, getLeadProject, invitationFile, joinProject, keyFileSaved, leadKeyFile, listPartners, previewImport,
 } from '../../src/renderer/src/db/exchange';
 import { loadReportDataset } from '../../src/renderer/src/db/indicators';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
@@ -35,6 +36,8 @@ async function close(...sides: Side[]) {
 }
 
 const PASS = 'kukuruz-i-sunce-2026';
+/** The lead ticks "I compared this fingerprint with the partner by phone" for every new partner of the preview. */
+const confirmAll = (preview: { plan: Parameters<typeof keysToConfirm>[0] }) => ({ confirmedKeys: keysToConfirm(preview.plan) });
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 /** Lead with a project, partner(s) joined with demo data. */
@@ -110,7 +113,7 @@ describe('exchange end to end in the data store', () => {
       // The dry run writes nothing.
       expect(await lead.db.partnerSlices.count()).toBe(0);
 
-      const res = await commitImport(lead.db, lead.actor, lead.org, preview);
+      const res = await commitImport(lead.db, lead.actor, lead.org, preview, confirmAll(preview));
       expect(res.applied).toBe(1);
       expect(await lead.db.partnerSlices.count()).toBe(1);
       expect((await lead.db.importHistory.toArray()).map((h) => h.kind)).toEqual(['bundle']);
@@ -164,7 +167,9 @@ describe('exchange end to end in the data store', () => {
       const files = [await exportOf(partners[0]!), await exportOf(partners[1]!)];
       const steps: string[] = [];
       // Each partner is stored on its own step, so the window can show how far it got.
-      await commitImport(lead.db, lead.actor, lead.org, await previewImport(lead.db, files), {
+      const preview = await previewImport(lead.db, files);
+      await commitImport(lead.db, lead.actor, lead.org, preview, {
+        ...confirmAll(preview),
         onProgress: (done, total) => steps.push(`${done}/${total}`),
       });
       expect(steps).toEqual(['0/2', '1/2', '2/2']);
@@ -186,7 +191,8 @@ describe('exchange end to end in the data store', () => {
       // The demo data is seeded: the lead serves the very same people as the partner.
       await loadDemoData(lead.db, lead.actor);
       const ownOnly = computeIndicators((await loadReportDataset(lead.db)).dataset, {}, '2100-01-01').indicators.reach.total;
-      await commitImport(lead.db, lead.actor, lead.org, await previewImport(lead.db, [await exportOf(partners[0]!)]));
+      const preview = await previewImport(lead.db, [await exportOf(partners[0]!)]);
+      await commitImport(lead.db, lead.actor, lead.org, preview, confirmAll(preview));
       const report = await loadReportDataset(lead.db);
       const partnerReach = computeIndicators(report.dataset, { personKey: report.personKey, orgId: partners[0]!.org.id }, '2100-01-01').indicators.reach.total;
       expect(ownOnly).toBeGreaterThan(0);
@@ -207,7 +213,8 @@ describe('exchange end to end in the data store', () => {
   it("the lead's key file opens with its passphrase and carries the project and the pinned partner keys", async () => {
     const { lead, partners } = await network(1);
     try {
-      await commitImport(lead.db, lead.actor, lead.org, await previewImport(lead.db, [await exportOf(partners[0]!)]));
+      const preview = await previewImport(lead.db, [await exportOf(partners[0]!)]);
+      await commitImport(lead.db, lead.actor, lead.org, preview, confirmAll(preview));
       const { fileName, data } = await leadKeyFile(lead.db, lead.org, PASS);
       expect(fileName).toBe('mreza-lead-key-badge-2026.mreza-key');
       const { file, keys } = await readKeyFile(data, PASS);
@@ -230,6 +237,7 @@ describe('exchange end to end in the data store', () => {
       const before = await allTables(lead.db);
       await expect(
         commitImport(lead.db, lead.actor, lead.org, preview, {
+          ...confirmAll(preview),
           beforeAudit: () => {
             throw new Error('disk full');
           },
@@ -239,6 +247,53 @@ describe('exchange end to end in the data store', () => {
       expect(await lead.db.partnerSlices.count()).toBe(0);
     } finally {
       await close(lead, ...partners);
+    }
+  });
+
+  it('trust is explicit: a new partner is written only after the lead confirms its fingerprint; then it is pinned', async () => {
+    const { lead, partners } = await network(1);
+    const [p] = partners as [Side];
+    try {
+      const file = await exportOf(p);
+      const preview = await previewImport(lead.db, [file]);
+      const fingerprint = preview.plan.items[0]!.fingerprint;
+      expect(keysToConfirm(preview.plan)).toEqual({ [p.org.id]: fingerprint });
+      const before = await allTables(lead.db);
+      // No confirmation, or a confirmation of other digits: nothing is written.
+      expect(await commitImport(lead.db, lead.actor, lead.org, preview)).toMatchObject({ applied: 0 });
+      expect(await commitImport(lead.db, lead.actor, lead.org, preview, { confirmedKeys: { [p.org.id]: '11111 11111 11111 11111 11111 11111 11111 11111' } })).toMatchObject({ applied: 0 });
+      expect(await allTables(lead.db)).toEqual(before);
+      // Confirmed by phone: written, the confirmation audited, the key pinned.
+      expect(await commitImport(lead.db, lead.actor, lead.org, preview, { confirmedKeys: { [p.org.id]: fingerprint } })).toMatchObject({ applied: 1 });
+      const confirmation = await lead.db.auditLog.filter((e) => e.summary === 'partnerKeyConfirmed').toArray();
+      expect(confirmation.map((e) => [e.recordId, e.detail])).toEqual([[p.org.id, `Partner 1: ${fingerprint}`]]);
+      expect((await listPartners(lead.db))[0]?.fingerprint).toBe(fingerprint);
+
+      // A forged bundle for the known partner, signed by a new key: refused with a clear message,
+      // and no confirmation can let it in.
+      const impostor = await side('Netko drugi', 'partner');
+      try {
+        const invitation = await invitationFile((await getLeadProject(lead.db))!, PASS);
+        await joinProject(impostor.db, impostor.actor, invitation, PASS);
+        await loadDemoData(impostor.db, impostor.actor);
+        const forged = await exportBundle(impostor.db, impostor.actor, { ...impostor.org, id: p.org.id, name: 'Partner 1' }, { privacy: 'pseudonymised' });
+        const refused = await previewImport(lead.db, [{ fileName: 'forged.mreza', data: forged.bytes }]);
+        expect(refused.refused.map((r) => r.problem.code)).toEqual(['signerChanged']);
+        expect(refused.refused[0]!.problem.params).toMatchObject({ organisation: 'Partner 1', expected: fingerprint });
+
+        // A bundle claiming the lead's own organisation: refused, confirmed or not.
+        const claimsLead = await exportBundle(impostor.db, impostor.actor, { ...impostor.org, id: lead.org.id, name: lead.org.name }, { privacy: 'pseudonymised' });
+        const own = await previewImport(lead.db, [{ fileName: 'lead.mreza', data: claimsLead.bytes }]);
+        expect(own.plan.items.map((i) => [i.status, i.problems[0]?.code])).toEqual([['refused', 'ownOrganisation']]);
+        const snapshot = await allTables(lead.db);
+        const fp = own.plan.items[0]!.fingerprint;
+        expect(await commitImport(lead.db, lead.actor, lead.org, own, { confirmedKeys: { [lead.org.id]: fp } })).toMatchObject({ applied: 0 });
+        expect(await allTables(lead.db)).toEqual(snapshot);
+      } finally {
+        await close(impostor);
+      }
+    } finally {
+      await close(lead, p);
     }
   });
 

@@ -21,6 +21,7 @@ import type { Actor } from '../../src/renderer/src/db/actor';
 import { backupBytes, restoreBackup } from '../../src/renderer/src/db/backup';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
+import { keysToConfirm } from '@shared/consolidate';
 import { commitImport as commitBundles, createLeadProject, exportBundle, invitationFile, joinProject, previewImport as previewBundles } from '../../src/renderer/src/db/exchange';
 import { commitImport as commitPeople } from '../../src/renderer/src/db/importPeople';
 import { createPerson } from '../../src/renderer/src/db/people';
@@ -209,9 +210,9 @@ describe('a fault halfway through the lead’s bundle commit leaves the database
         }
         const preview = await previewBundles(lead.db, files);
         expect(preview.refused).toEqual([]);
-        await expectNothingChanged(lead, 'partnerSlices', mode, () => commitBundles(lead.db, lead.actor, lead.org, preview));
+        await expectNothingChanged(lead, 'partnerSlices', mode, () => commitBundles(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) }));
         expect(await lead.db.partnerSlices.count()).toBe(0);
-        const result = await commitBundles(lead.db, lead.actor, lead.org, preview);
+        const result = await commitBundles(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) });
         expect(result.applied).toBe(2);
       } finally {
         await dispose(lead, ...partners);

@@ -21,6 +21,7 @@ import { previewImport as previewPeople } from '@shared/import/people';
 import { TABLE_NAMES, type TableName } from '@shared/model';
 import type { Actor } from '../../src/renderer/src/db/actor';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
+import { keysToConfirm } from '@shared/consolidate';
 import { commitImport as commitBundles, createLeadProject, exportBundle, invitationFile, joinProject, previewImport as previewBundles } from '../../src/renderer/src/db/exchange';
 import { commitImport as commitPeople, findImportDuplicates } from '../../src/renderer/src/db/importPeople';
 import { createPerson } from '../../src/renderer/src/db/people';
@@ -141,7 +142,7 @@ describe('mutated partner bundles at the lead: refused in the dry run, nothing w
         if (sameBytes(bytes, good.bytes)) continue;
         expect(preview.refused.map((r) => r.fileName), label).toEqual([good.fileName]);
         expect(preview.plan.items.filter((item) => item.status === 'apply'), label).toEqual([]);
-        expect(await commitBundles(lead.db, lead.actor, lead.org, preview), label).toMatchObject({ applied: 0 });
+        expect(await commitBundles(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) }), label).toMatchObject({ applied: 0 });
         refused++;
         if (i % 25 === 0) expect(await allTables(lead.db), label).toEqual(before);
       }
@@ -149,7 +150,7 @@ describe('mutated partner bundles at the lead: refused in the dry run, nothing w
       expect(refused).toBeGreaterThan(BUNDLE_RUNS * 0.95);
       // The good bundle still goes in afterwards.
       const ok = await previewBundles(lead.db, [{ fileName: good.fileName, data: good.bytes }]);
-      expect((await commitBundles(lead.db, lead.actor, lead.org, ok)).applied).toBe(1);
+      expect((await commitBundles(lead.db, lead.actor, lead.org, ok, { confirmedKeys: keysToConfirm(ok.plan) })).applied).toBe(1);
     } finally {
       await dispose(lead.db, partner.db);
     }

@@ -159,3 +159,59 @@ describe('a newer pack in mentor mode', () => {
     }
   });
 });
+
+describe('keys are pinned: per mentor at the coordinator, the organisation’s at the mentor', () => {
+  it('a second pack signed with another organisation key is refused in mentor mode, and nothing changes', async () => {
+    const t = await roundTrip();
+    try {
+      // Someone who knows the pack passphrase and the organisation's name and id writes a pack
+      // with their own key, so that her logs would be encrypted to them.
+      const { generateOrgKeys } = await import('@shared/crypto');
+      const { writeMentorPack } = await import('@shared/mentorPack');
+      const source = {
+        people: await t.db.people.toArray(), consents: await t.db.consents.toArray(), mentors: await t.db.mentors.toArray(),
+        matches: await t.db.matches.toArray(), menteeProfiles: await t.db.menteeProfiles.toArray(), mentoringSessions: await t.db.mentoringSessions.toArray(),
+      };
+      const forged = await writeMentorPack({ source, mentorId: t.mentorId, organisation: t.org, keys: await generateOrgKeys(), passphrase: PASS, iterations: 100_000, now: new Date(Date.now() + 60_000) });
+      const before = await getMentorMode(t.mentorDb);
+      const err = await openMentorPack(t.mentorDb, await readMentorPack(forged.bytes, PASS), 'en').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(MentorPackError);
+      expect((err as MentorPackError).code).toBe('organisationKeyChanged');
+      expect((err as MentorPackError).params).toEqual({ expected: before!.orgFingerprint, found: forged.manifest.signer.fingerprint });
+      expect(await getMentorMode(t.mentorDb)).toEqual(before);
+    } finally {
+      await drop(t.db, t.mentorDb);
+    }
+  });
+
+  it('the coordinator pins the mentor’s key once: logs for her next pack signed by another key are refused', async () => {
+    const t = await roundTrip();
+    try {
+      await commitMentorLogs(t.db, t.actor, await previewMentorLogs(t.db, { fileName: t.logs.fileName, data: t.logs.bytes }));
+      const pinned = (await getIssuedPacks(t.db))[0]!.mentorKey!;
+      await new Promise((r) => setTimeout(r, 5));
+      const second = await exportMentorPack(t.db, t.actor, t.org, t.mentorId, PASS, { iterations: 100_000 });
+      // The new pack carries her pinned key from the start.
+      expect((await getIssuedPacks(t.db)).find((p) => p.packId === second.manifest.packId)?.mentorKey).toEqual(pinned);
+      // Someone else opens the second pack on another Mreža (another key) and sends "her" logs.
+      const other = createDb(newDbName());
+      await other.open();
+      try {
+        const { user } = await openMentorPack(other, await readMentorPack(second.bytes, PASS), 'en');
+        const logs = await exportMentorLogs(other, { userId: user.id, userName: user.name });
+        const err = await previewMentorLogs(t.db, { fileName: logs.fileName, data: logs.bytes }).catch((e: unknown) => e);
+        expect((err as MentorPackError).code).toBe('signerChanged');
+        expect((err as MentorPackError).params.expected).toBe(pinned.fingerprint);
+      } finally {
+        await drop(other);
+      }
+      // Her own Mreža, with the second pack, still gets through.
+      await openMentorPack(t.mentorDb, await readMentorPack(second.bytes, PASS), 'en');
+      const hers = await exportMentorLogs(t.mentorDb, { userId: t.user.id, userName: t.user.name });
+      const ok = await previewMentorLogs(t.db, { fileName: hers.fileName, data: hers.bytes });
+      expect(ok.plan.trust).toBe('pinned');
+    } finally {
+      await drop(t.db, t.mentorDb);
+    }
+  });
+});

@@ -93,14 +93,21 @@ test('a lead and two partners: batch import with a dry run, reports of both, new
   await expect(dry).toContainText('Partner One Celje');
   await expect(dry).toContainText('Partner Two Tuzla');
   await expect(dry.getByTestId('first-use')).toHaveCount(2);
-  await expect(dry.getByText(X('import.statuses.apply'), { exact: true })).toHaveCount(2);
+  await expect(dry.getByText(X('import.statuses.awaitingConfirmation'), { exact: true })).toHaveCount(2);
+  await expect(dry.getByRole('button', { name: X('import.commit') })).toBeDisabled();
   await expect(lead!.getByTestId('partners')).toContainText(X('partners.none'));
   await snap(lead!, 'exchange-network-dry-run-en');
   await switchLanguage(lead!, 'sr-Cyrl');
-  await expect(dry.getByText(tr('sr-Cyrl', 'exchange', 'import.statuses.apply'), { exact: true })).toHaveCount(2);
+  await expect(dry.getByTestId('keys-waiting')).toHaveText(tr('sr-Cyrl', 'exchange', 'import.keysWaiting_few', { count: 2 }));
+  // The lead ticks one partner (in Serbian Cyrillic): that one will be imported, the other waits.
+  await dry.getByRole('checkbox', { name: tr('sr-Cyrl', 'exchange', 'import.confirmKey', { organisation: 'Partner One Celje' }) }).check();
+  await expect(dry.getByText(tr('sr-Cyrl', 'exchange', 'import.statuses.apply'), { exact: true })).toHaveCount(1);
+  await expect(dry.getByTestId('keys-waiting')).toHaveText(tr('sr-Cyrl', 'exchange', 'import.keysWaiting_one', { count: 1 }));
   await expect(dry).toContainText(tr('sr-Cyrl', 'exchange', 'import.summary'));
   await snap(lead!, 'exchange-network-dry-run-sr-Cyrl');
   await switchLanguage(lead!, 'en');
+  await dry.getByRole('checkbox', { name: X('import.confirmKey', { organisation: 'Partner Two Tuzla' }) }).check();
+  await expect(dry.getByText(X('import.statuses.apply'), { exact: true })).toHaveCount(2);
   await dry.getByRole('button', { name: X('import.commit') }).click();
   await expect(dry).toBeHidden();
   const partners = lead!.getByTestId('partners');

@@ -76,9 +76,20 @@ test('lead invites, partner joins and exports, lead imports with a dry run and r
   await expect(dry.getByTestId('plan-row')).toHaveCount(1);
   await expect(dry).toContainText('Partner NGO Celje');
   await expect(dry).toContainText(en('exchange', 'import.firstUse'));
-  await expect(dry).toContainText(en('exchange', 'import.statuses.apply'));
+  // A new partner: nothing can be imported until the lead confirms the fingerprint by phone.
+  await expect(dry).toContainText(en('exchange', 'import.statuses.awaitingConfirmation'));
+  await expect(dry.getByTestId('keys-waiting')).toHaveText(en('exchange', 'import.keysWaiting_one', { count: 1 }));
+  await expect(dry.getByRole('button', { name: en('exchange', 'import.commit') })).toBeDisabled();
+  // What the partner reads out from its own Exchange screen is what the lead sees.
+  const partnerFingerprint = (await partner.getByTestId('own-key').getByTestId('fingerprint').textContent())!.trim();
+  expect(partnerFingerprint).toMatch(/^\d{5}( \d{5}){7}$/);
+  await expect(dry.getByTestId('plan-row')).toContainText(partnerFingerprint);
   await snap(lead, 'exchange-lead-dry-run-en');
   expect(await seriousViolations(lead), 'lead dry run').toEqual([]);
+  await dry.getByRole('checkbox', { name: en('exchange', 'import.confirmKey', { organisation: 'Partner NGO Celje' }) }).check();
+  await expect(dry).toContainText(en('exchange', 'import.statuses.apply'));
+  await expect(dry.getByTestId('keys-waiting')).toBeHidden();
+  await snap(lead, 'exchange-lead-dry-run-confirmed-en');
   await dry.getByRole('button', { name: en('exchange', 'import.commit') }).click();
   await expect(dry).toBeHidden();
   await expect(lead.getByTestId('partners')).toContainText('Partner NGO Celje');

@@ -4,7 +4,7 @@ import {
   BUNDLE_TABLES, bundleFileName, BundleError, createInvitation, inspectBundle, InvitationError, invitationFileName, ProjectHasher, readInvitation,
   tablesAt, writeInvitation, type InspectOptions,
 } from '../../src/shared/bundle';
-import { fromBase64, fromUtf8, generateOrgKeys, openFromRecipient } from '../../src/shared/crypto';
+import { fromBase64, fromUtf8, generateOrgKeys, openFromRecipient, sealToRecipient } from '../../src/shared/crypto';
 import { exportBundle, makeWorld, ORG_A, SECRETS, type World } from '../fixtures/bundles/world';
 
 let world: World;
@@ -205,17 +205,16 @@ describe('refusals', () => {
     expect(await codeOf(inspectBundle(invitation, world.leadKeys, { ...opts(), passphrase: 'x' }))).toBe('notABundle');
   });
 
-  it('an unencrypted bundle is still signed and verified', async () => {
+  it('an unencrypted bundle is refused, even though it is signed', async () => {
     const { bytes } = await exportBundle(world, world.a, { encryptToLead: false });
-    const b = await inspectBundle(bytes, null, opts());
-    expect(b.encryption).toEqual({ toLead: false, passphrase: false });
+    expect(await codeOf(inspectBundle(bytes, world.leadKeys, opts()))).toBe('notEncrypted');
   });
 
   it('a local row that breaks its schema stops the export with table, line and field', async () => {
     const w = await makeWorld();
-    const { bytes } = await exportBundle(w, w.a, { encryptToLead: false });
+    const { bytes } = await exportBundle(w, w.a);
     // The writer checks every row first, so a bad local row is caught at the partner, not at the lead.
-    expect(await codeOf(inspectBundle(bytes, null))).toBe('ok');
+    expect(await codeOf(inspectBundle(bytes, w.leadKeys))).toBe('ok');
     const bad = (w.a.tables.people[0]! as unknown as Record<string, unknown>);
     bad.birthYear = 1800;
     try {
@@ -237,27 +236,30 @@ describe('every single-byte flip and every truncation gives a typed error', () =
     small.a.tables = { ...small.a.tables, people: small.a.tables.people.slice(-4), consents: small.a.tables.consents.slice(-4), attendance: [], enrolments: [], mentors: [], matches: [], mentoringSessions: [], certificates: [], sessions: small.a.tables.sessions!.slice(0, 1) };
   });
 
-  for (const encryptToLead of [true, false]) {
-    it(`${encryptToLead ? 'encrypted' : 'unencrypted (signature only)'}`, async () => {
-      const { bytes } = await exportBundle(small, small.a, { encryptToLead });
-      const keys = encryptToLead ? small.leadKeys : null;
+  // Encrypted as written, and the signed layer flipped and then encrypted to the lead: anyone with
+  // the lead's public key can wrap whatever they like, so the layers inside must hold on their own.
+  for (const layer of ['file', 'signed layer'] as const) {
+    it(`${layer === 'file' ? 'encrypted' : 'signed layer, re-encrypted to the lead'}`, async () => {
+      const { bytes } = await exportBundle(small, small.a, { encryptToLead: layer === 'file' });
+      const keys = small.leadKeys;
+      const wrap = (b: Uint8Array) => (layer === 'file' ? b : sealToRecipient(b, keys.publicKeys, 'bundle'));
       const o = { projectId: small.invitation.projectId };
-      expect(await codeOf(inspectBundle(bytes, keys, o))).toBe('ok');
+      expect(await codeOf(inspectBundle(await wrap(bytes), keys, o))).toBe('ok');
       const seen = new Set<string>();
       const step = Math.max(1, Math.floor(bytes.length / 1500));
       for (let i = 0; i < bytes.length; i += i < 200 ? 1 : step) {
         const flipped = bytes.slice();
         flipped[i]! ^= 1 << (i % 8);
-        const code = await codeOf(inspectBundle(flipped, keys, o));
+        const code = await codeOf(inspectBundle(await wrap(flipped), keys, o));
         expect(code, `byte ${i}`).not.toBe('ok');
         seen.add(code);
       }
       for (let n = 0; n < bytes.length; n += n < 200 ? 1 : step) {
-        const code = await codeOf(inspectBundle(bytes.subarray(0, n), keys, o));
+        const code = await codeOf(inspectBundle(await wrap(bytes.subarray(0, n)), keys, o));
         expect(code, `length ${n}`).not.toBe('ok');
         seen.add(code);
       }
-      expect([...seen].every((c) => ['notABundle', 'damaged', 'tampered', 'wrongRecipient', 'newerFormat'].includes(c))).toBe(true);
+      expect([...seen].every((c) => ['notABundle', 'tooLargeUnpacked', 'damaged', 'tampered', 'wrongRecipient', 'newerFormat'].includes(c))).toBe(true);
     }, 120_000);
   }
 });

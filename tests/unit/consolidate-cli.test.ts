@@ -10,7 +10,7 @@ import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation, inspectBundle, writeKeyFile } from '../../src/shared/bundle';
 import { consolidatedDataset, emptyConsolidatedState, applyPlan, planConsolidation } from '../../src/shared/consolidate';
-import { exportOrgKeys, MIN_ITERATIONS } from '../../src/shared/crypto';
+import { exportOrgKeys, generateOrgKeys, MIN_ITERATIONS } from '../../src/shared/crypto';
 import { computeIndicators } from '../../src/shared/indicators/compute';
 import { formatDateTime } from '../../src/shared/i18n/format';
 import { createI18n } from '../../src/shared/i18n/setup';
@@ -56,6 +56,14 @@ beforeAll(async () => {
   writeFileSync(file('b.mreza'), b.bytes);
   writeFileSync(file('tampered.mreza'), tampered);
   writeFileSync(file('foreign.mreza'), foreign.bytes);
+  // Someone with the lead's public key claims to be the lead itself.
+  const claimsLead = await exportBundle(world, { ...world.a, keys: await generateOrgKeys(), orgId: LEAD_ORG, name: 'Vodeći partner', tables: { ...world.a.tables, people: [], consents: [], outcomes: [] } });
+  writeFileSync(file('claims-lead.mreza'), claimsLead.bytes);
+  // The fingerprints the lead compared with both partners by phone, as a --trusted file.
+  const fpA = (await inspectBundle(a.bytes, world.leadKeys)).fingerprint;
+  const fpB = (await inspectBundle(b.bytes, world.leadKeys, { passphrase: BUNDLE_PASS })).fingerprint;
+  writeFileSync(file('trusted.txt'), `# Udruga Korak, compared with Ana on 3 Oct\n${fpA}\n\n${fpB.replace(/ /g, '')}   # Društvo Most\n`);
+  writeFileSync(file('trusted-bad.txt'), `${fpA}\n12345 678\n`);
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,13 +81,17 @@ async function expectedReach(): Promise<number> {
 }
 
 describe('npm run consolidate', () => {
-  it('accepts the good bundles, skips the older one, refuses the tampered and the foreign one, exits 1 and writes JSON', async () => {
+  it('with --trust-on-first-use (said at the top and on each such line): accepts the good bundles, skips the older one, refuses the tampered, the foreign one and one claiming the lead, exits 1 and writes JSON', async () => {
     const out = file('report.json');
-    const res = await run([file('a-older.mreza'), file('a.mreza'), file('b.mreza'), file('tampered.mreza'), file('foreign.mreza'), '--key', file('lead.mreza-key'), '--passphrase', BUNDLE_PASS, '--out', out]);
+    const res = await run([file('a-older.mreza'), file('a.mreza'), file('b.mreza'), file('tampered.mreza'), file('foreign.mreza'), file('claims-lead.mreza'), '--key', file('lead.mreza-key'), '--passphrase', BUNDLE_PASS, '--trust-on-first-use', '--out', out]);
     expect(res.code, res.err).toBe(1);
     const lines = res.out.trim().split('\n');
     expect(lines[0]).toBe(en('exchange:cli.keyOpened', { project: 'Socijalna aktivacija', lead: 'Vodeći partner' }));
+    expect(lines[1]).toBe(en('exchange:cli.firstUseOn', { option: '--trust-on-first-use' }));
     const lineOf = (name: string) => lines.find((l) => l.startsWith(`${file(name)}: `))!;
+    expect(lineOf('a.mreza')).toContain(en('exchange:cli.firstUse'));
+    expect(lineOf('b.mreza')).toContain(en('exchange:cli.firstUse'));
+    expect(lineOf('claims-lead.mreza')).toBe(`${file('claims-lead.mreza')}: ${en('exchange:cli.refused', { reason: en('exchange:problems.ownOrganisation', { organisation: 'Vodeći partner' }) })}`);
     expect(lineOf('a.mreza')).toContain(`${en('exchange:cli.accepted', { organisation: world.a.name, country: 'Croatia', exportedAt: formatDateTime('2026-10-01T10:00:00Z', 'en'), privacy: 'pseudonymised', fingerprint: '' }).split(', key')[0]}`);
     expect(lineOf('b.mreza')).toContain(world.b.name);
     expect(lineOf('a-older.mreza')).toBe(`${file('a-older.mreza')}: ${en('exchange:cli.skipped', { reason: en('exchange:problems.supersededInBatch', { newerExportedAt: formatDateTime('2026-10-01T10:00:00Z', 'en') }) })}`);
@@ -102,10 +114,12 @@ describe('npm run consolidate', () => {
     expect(table('sources').rows.map((r) => r[0])).toEqual(expect.arrayContaining([`${world.a.name} (Croatia)`, `${world.b.name} (Slovenia)`]));
   }, 120_000);
 
-  it('writes an .xlsx in Croatian, a sheet per table with numbers as numbers, and exits 0 when every bundle is accepted', async () => {
+  it('with a --trusted file: writes an .xlsx in Croatian, a sheet per table with numbers as numbers, and exits 0 when every bundle is accepted', async () => {
     const out = file('izvjestaj.xlsx');
-    const res = await run([file('a.mreza'), file('b.mreza'), '--key', file('lead.mreza-key'), '--passphrase', BUNDLE_PASS, '--lang', 'hr', '--out', out]);
+    const res = await run([file('a.mreza'), file('b.mreza'), '--key', file('lead.mreza-key'), '--passphrase', BUNDLE_PASS, '--trusted', file('trusted.txt'), '--lang', 'hr', '--out', out]);
     expect(res.code, res.err).toBe(0);
+    expect(res.out).toContain(hr('exchange:cli.trustedLoaded', { file: file('trusted.txt'), count: 2 }));
+    expect(res.out).not.toContain(hr('exchange:cli.firstUse'));
     expect(res.out).toContain(hr('exchange:cli.written', { file: out, count: 2 }));
     expect(res.out).toContain(`${hr('exchange:cli.accepted', { organisation: world.b.name, country: 'Slovenija', exportedAt: formatDateTime('2026-10-05T10:00:00Z', 'hr'), privacy: 'pseudonimizirano', fingerprint: '' }).split(', ključ')[0]}`);
     const wb = XLSX.read(readFileSync(out));
@@ -128,10 +142,17 @@ describe('npm run consolidate', () => {
     const usage = await run([file('a.mreza'), '--out', out]);
     expect(usage.code).toBe(2);
     expect(usage.err).toContain(en('exchange:cli.errors.noKey', { option: '--key <file>' }));
-    const refused = await run([file('foreign.mreza'), file('missing.mreza'), '--key', file('lead.mreza-key'), '--out', out]);
+    const refused = await run([file('foreign.mreza'), file('missing.mreza'), file('a.mreza'), '--key', file('lead.mreza-key'), '--out', out]);
     expect(refused.code).toBe(1);
+    // No trust file and no --trust-on-first-use: a partner the key file has not pinned is refused, and told how to go on.
+    const fpA = (await inspectBundle(readFileSync(file('a.mreza')), world.leadKeys)).fingerprint;
+    expect(refused.out).toContain(`${file('a.mreza')}: ${en('exchange:cli.refused', { reason: en('exchange:cli.untrusted', { organisation: world.a.name, found: fpA, trusted: '--trusted', tofu: '--trust-on-first-use' }) })}`);
     expect(refused.out).toContain(`${file('missing.mreza')}: ${en('exchange:cli.refused', { reason: en('exchange:cli.errors.readFailed', { file: file('missing.mreza') }) })}`);
     expect(refused.err.trim()).toBe(en('exchange:cli.noOutput'));
+    expect(existsSync(out)).toBe(false);
+    const badTrust = await run([file('a.mreza'), '--key', file('lead.mreza-key'), '--trusted', file('trusted-bad.txt'), '--out', out]);
+    expect(badTrust.code).toBe(2);
+    expect(badTrust.err.trim()).toBe(en('exchange:cli.errors.trustedFile', { file: file('trusted-bad.txt'), line: 2 }));
     expect(existsSync(out)).toBe(false);
   }, 120_000);
 });

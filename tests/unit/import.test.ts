@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { csvBytes, detectDelimiter, parseCsv } from '@shared/import/csv';
+import { csvBytes } from '@shared/csv/write';
+import { detectDelimiter, parseCsv } from '@shared/import/csv';
 import { excelSerialToIso, parseBirthYear, parseImportDate } from '@shared/import/dates';
 import { decodeText, guessCodePage } from '@shared/import/decode';
 import { guessField, guessMapping, headerSignature } from '@shared/import/headers';
@@ -53,7 +54,7 @@ describe('CSV', () => {
   });
   it('writes CSV with a UTF-8 BOM that reads back the same', () => {
     const rows = [['Ime', 'Općina'], ['Đurđa "Đuka"', 'Čakovec; Međimurje']];
-    const bytes = csvBytes(rows, ';');
+    const bytes = csvBytes(rows);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(parseCsv(decodeText(bytes).text, ';')).toEqual(rows);
   });

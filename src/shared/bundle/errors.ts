@@ -7,6 +7,10 @@ export type BundleErrorCode =
   | 'notABundle'
   /** Truncated or corrupted: the structure cannot be read or authenticated decryption failed. */
   | 'damaged'
+  /** Signed but not encrypted to the lead: refused, whatever it holds. */
+  | 'notEncrypted'
+  /** The zip declares more than the reader unpacks (params.limitMb), found before unpacking anything. */
+  | 'tooLargeUnpacked'
   /** Readable, but a signature, a hash, a count or the canonical form does not match. */
   | 'tampered'
   /** Encrypted to another organisation's key (params.recipient: that key's fingerprint), or no key given. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { own, sha256Hex, type Bytes, CryptoError, envelopeRecipient, isEnvelope, openFromRecipient, fingerprint, type OrgKeys, isPassphraseBox, openWithPassphrase, passphraseBoxType } from '../crypto';
+import { own, sha256Hex, type Bytes, CryptoError, envelopeRecipient, isDamagedEnvelopeFor, isEnvelope, openFromRecipient, fingerprint, type OrgKeys, isPassphraseBox, openWithPassphrase, passphraseBoxType } from '../crypto';
 import { BundleError } from './errors';
 import {
   BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, bundleRowSchema, dataEntry, INDICATORS_ENTRY, indicatorsFileSchema, manifestSchema, SIGNATURE_CONTEXT,
   TOMBSTONES_ENTRY, tombstoneRowSchema, type BundleManifest, type IndicatorsFile,
 } from './format';
-import { checkEntries, MANIFEST_ENTRY, openSigned, parseEntryJson as parseJson, readNdjson, requireCanonical, verifySigned } from './signed';
+import { checkEntries, isSigned, MANIFEST_ENTRY, openSigned, parseEntryJson as parseJson, readNdjson, requireCanonical, unpackSigned, verifySigned } from './signed';
 import type { Row } from './pseudonymise';
 import { tablesAt, type BundleTable } from './privacy';
 
@@ -14,13 +14,15 @@ export interface InspectOptions {
   passphrase?: string;
   /** The lead's project: a bundle of any other project is refused (otherProject). */
   projectId?: string;
-  /** Pinned signer fingerprints by organisation id (trust on first use). */
+  /** Pinned signer fingerprints by organisation id (each confirmed by the lead, by phone). */
   pins?: Readonly<Record<string, string>>;
-  /** Refuse signers that are not pinned yet (unknownSigner) instead of reporting trust 'firstUse'. */
+  /** Further fingerprints the caller trusts for organisations not pinned yet (the command line's --trusted file). */
+  trusted?: ReadonlySet<string>;
+  /** Refuse signers that are neither pinned nor trusted (unknownSigner) instead of reporting trust 'firstUse'. */
   requireKnownSigner?: boolean;
   /** The reader's schema version: bundles written by a newer schema are refused (newerFormat). */
   schemaVersion?: number;
-  /** Upper bound of the unpacked size (default 1 GiB). */
+  /** Upper bound of the unpacked size, checked on the sizes the zip declares before unpacking (default 1 GiB). */
   maxUnpackedBytes?: number;
 }
 
@@ -28,8 +30,8 @@ export interface InspectedBundle {
   manifest: BundleManifest;
   /** The signer's fingerprint, for the UI to show and the lead to compare over the phone. */
   fingerprint: string;
-  /** 'pinned': the key already pinned for this organisation; 'firstUse': not pinned yet: confirm. */
-  trust: 'pinned' | 'firstUse';
+  /** 'pinned': the key pinned for this organisation; 'trusted': in `trusted`; 'firstUse': neither: confirm it by phone. */
+  trust: 'pinned' | 'trusted' | 'firstUse';
   encryption: { toLead: boolean; passphrase: boolean };
   /** Validated rows (schema output) per table that travelled at this privacy level. */
   tables: Partial<Record<BundleTable, Row[]>>;
@@ -66,15 +68,19 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
     bytes = await open(() => openWithPassphrase(bytes, opts.passphrase!, 'bundle'), 'passphrase');
     encryption.passphrase = true;
   }
-  if (isEnvelope(bytes)) {
-    if (!leadKeys) throw new BundleError('wrongRecipient', { recipient: envelopeRecipient(bytes) ?? '' });
-    bytes = await open(() => openFromRecipient(bytes, leadKeys, 'bundle'), 'envelope');
-    encryption.toLead = true;
+  if (!isEnvelope(bytes)) {
+    // Signed but not encrypted to the lead: anyone who handled the file could read it. Refused
+    // before anything inside is looked at; the partner exports again (Mreža always encrypts).
+    if (isSigned(bytes)) throw new BundleError('notEncrypted');
+    // A bundle for us whose first bytes were damaged is damage, not "another kind of file".
+    if (encryption.passphrase || (leadKeys && (await isDamagedEnvelopeFor(bytes, leadKeys, 'bundle')))) throw new BundleError('damaged');
+    throw new BundleError('notABundle');
   }
-  const { signature: sig, manifestBytes, files } = await openSigned(bytes, SIGNATURE_CONTEXT, {
-    maxUnpackedBytes: opts.maxUnpackedBytes ?? MAX_UNPACKED,
-    notSignedCode: encryption.toLead || encryption.passphrase ? 'damaged' : 'notABundle',
-  });
+  if (!leadKeys) throw new BundleError('wrongRecipient', { recipient: envelopeRecipient(bytes) ?? '' });
+  bytes = await open(() => openFromRecipient(bytes, leadKeys, 'bundle'), 'envelope');
+  encryption.toLead = true;
+  const opened = await openSigned(bytes, SIGNATURE_CONTEXT, { maxUnpackedBytes: opts.maxUnpackedBytes ?? MAX_UNPACKED, notSignedCode: 'damaged' });
+  const { signature: sig, manifestBytes } = opened;
   const manifestJson = parseJson(manifestBytes, 'tampered', MANIFEST_ENTRY);
   const head = z.object({ format: z.string(), formatVersion: z.number(), schemaVersion: z.number() }).safeParse(manifestJson);
   if (!head.success || head.data.format !== BUNDLE_FORMAT) throw new BundleError('notABundle');
@@ -90,6 +96,8 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
   });
   if (signerFingerprint !== manifest.signer.fingerprint) throw new BundleError('tampered', { entry: 'signer' });
   await verifySigned(sig, signerFingerprint, manifest.signer.publicKeys.sign);
+  // Only a whole, signed zip is unpacked (its declared sizes were bounded by openSigned).
+  const files = unpackSigned(opened);
 
   // Only now is the manifest the partner's word: check it against what the lead expects.
   if (opts.schemaVersion !== undefined && manifest.schemaVersion > opts.schemaVersion) {
@@ -100,7 +108,8 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
   if (pinned !== undefined && pinned !== signerFingerprint) {
     throw new BundleError('signerChanged', { organisation: manifest.organisation.name, expected: pinned, found: signerFingerprint });
   }
-  if (pinned === undefined && opts.requireKnownSigner) throw new BundleError('unknownSigner', { organisation: manifest.organisation.name, found: signerFingerprint });
+  const trust = pinned !== undefined ? 'pinned' : opts.trusted?.has(signerFingerprint) ? 'trusted' : 'firstUse';
+  if (trust === 'firstUse' && opts.requireKnownSigner) throw new BundleError('unknownSigner', { organisation: manifest.organisation.name, found: signerFingerprint });
 
   // Exactly the entries the manifest lists, each with its hash.
   const tables = tablesAt(manifest.privacy);
@@ -130,7 +139,7 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
     for (const table of tables) out[table] = readLines(dataEntry(table), table, bundleRowSchema(table, manifest.privacy));
     tombstones = readLines(TOMBSTONES_ENTRY, 'tombstones', tombstoneRowSchema);
   }
-  return { manifest, fingerprint: signerFingerprint, trust: pinned === undefined ? 'firstUse' : 'pinned', encryption, tables: out, tombstones, indicators: indicators.data, fileSha256 };
+  return { manifest, fingerprint: signerFingerprint, trust, encryption, tables: out, tombstones, indicators: indicators.data, fileSha256 };
 }
 
 async function open(fn: () => Promise<Bytes>, layer: 'passphrase' | 'envelope'): Promise<Bytes> {

@@ -1,8 +1,9 @@
-import { unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { z } from 'zod';
 import { canonicalBytes, canonicalJson, concat, fromBase64, fromUtf8, sha256Hex, startsWith, toBase64, utf8, signBytes, verifyBytes, type Bytes } from '../crypto';
 import { BundleError } from './errors';
 import { rowCheckFor } from './rowCheck';
+import { listZip, unpackEntry, type ZipEntry } from './zipEntries';
 
 /**
  * The signed container ("MRZS") every signed Mreža file uses: the partner bundle, the mentor pack
@@ -26,6 +27,9 @@ const signatureShape = {
 export const signatureSchemaFor = <C extends string>(context: C) => z.strictObject({ ...signatureShape, context: z.literal(context) });
 export type SignatureOf<C extends string> = z.infer<ReturnType<typeof signatureSchemaFor<C>>>;
 
+/** The bytes start like a signed container (the innermost layer of every Mreža file). */
+export const isSigned = (bytes: Uint8Array): boolean => startsWith(bytes, SIGNED_MAGIC);
+
 /** Zip entries get a fixed time so the same content gives the same bytes. */
 const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 
@@ -45,9 +49,13 @@ export async function writeSigned(input: { context: string; manifest: unknown; f
 export interface OpenedSigned<C extends string> {
   signature: SignatureOf<C>;
   manifestBytes: Uint8Array;
-  /** Every entry but manifest.json. */
-  files: Record<string, Uint8Array>;
+  /** The zip and its entries as declared (sizes bounded, nothing else unpacked yet). */
+  zip: Uint8Array;
+  entries: ZipEntry[];
 }
+
+/** The manifest is a few kilobytes; before the signature is checked nothing bigger is unpacked. */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
 
 export function parseEntryJson(bytes: Uint8Array, code: 'damaged' | 'tampered', what: string): unknown {
   try {
@@ -63,9 +71,11 @@ export function requireCanonical(bytes: Uint8Array, value: unknown, what: string
 }
 
 /**
- * Opens the container and checks the zip and manifest hashes. The signature itself is checked by
- * `verifySigned` once the caller has read the signer's key from the manifest.
- * Throws BundleError: notABundle (no magic), damaged, tampered, newerFormat.
+ * Opens the container, checks the zip hash the signature statement names and unpacks the
+ * manifest only (at most MAX_MANIFEST_BYTES). Every entry's declared size is checked against
+ * `maxUnpackedBytes` here, but the other entries are unpacked by `unpackSigned`, once the caller
+ * has verified the signature with the signer's key from the manifest (`verifySigned`).
+ * Throws BundleError: notABundle (no magic), damaged, tampered, tooLargeUnpacked, newerFormat.
  */
 export async function openSigned<C extends string>(bytes: Uint8Array, context: C, opts: { maxUnpackedBytes: number; notSignedCode?: 'notABundle' | 'damaged' }): Promise<OpenedSigned<C>> {
   if (!startsWith(bytes, SIGNED_MAGIC)) throw new BundleError(opts.notSignedCode ?? 'notABundle');
@@ -81,26 +91,19 @@ export async function openSigned<C extends string>(bytes: Uint8Array, context: C
   requireCanonical(sigBytes, sig.data, 'signature');
   if ((await sha256Hex(zip)) !== sig.data.zipSha256) throw new BundleError('tampered', { entry: 'zip' });
 
-  // The zip, with a bound on what it may unpack to.
-  let total = 0;
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(zip, {
-      filter: (f) => {
-        total += f.originalSize;
-        if (total > opts.maxUnpackedBytes) throw new BundleError('damaged', { reason: 'tooLarge' });
-        return true;
-      },
-    });
-  } catch (e) {
-    if (e instanceof BundleError) throw e;
-    throw new BundleError('damaged', { entry: 'zip' });
-  }
-  const manifestBytes = files[MANIFEST_ENTRY];
-  if (!manifestBytes) throw new BundleError('damaged', { entry: MANIFEST_ENTRY });
+  const entries = listZip(zip, { maxUnpackedBytes: opts.maxUnpackedBytes, smallEntries: { [MANIFEST_ENTRY]: MAX_MANIFEST_BYTES } });
+  const manifestEntry = entries.find((e) => e.name === MANIFEST_ENTRY);
+  if (!manifestEntry) throw new BundleError('damaged', { entry: MANIFEST_ENTRY });
+  const manifestBytes = unpackEntry(zip, manifestEntry);
   if ((await sha256Hex(manifestBytes)) !== sig.data.manifestSha256) throw new BundleError('tampered', { entry: MANIFEST_ENTRY });
-  delete files[MANIFEST_ENTRY];
-  return { signature: sig.data as SignatureOf<C>, manifestBytes, files };
+  return { signature: sig.data as SignatureOf<C>, manifestBytes, zip, entries };
+}
+
+/** Every entry but manifest.json, unpacked: call only after `verifySigned` has passed. */
+export function unpackSigned(opened: OpenedSigned<string>): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of opened.entries) if (entry.name !== MANIFEST_ENTRY) files[entry.name] = unpackEntry(opened.zip, entry);
+  return files;
 }
 
 /** The signature against the signer key the manifest states; 'tampered' when it does not hold. */

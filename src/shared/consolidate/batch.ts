@@ -8,15 +8,26 @@ import { formatDateTime } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import type { Country } from '../model';
 import type { PrivacyLevel } from '../bundle/privacy';
-import { applyPlan, consolidatedDataset, emptyConsolidatedState, planConsolidation, type ConsolidatedState } from './consolidate';
+import { applyPlan, consolidatedDataset, emptyConsolidatedState, keysToConfirm, planConsolidation, withConfirmedKeys, type ConsolidatedState } from './consolidate';
 import { inspectFiles, type IncomingFile } from './inspectFiles';
 import { programmeTitles } from './programmeTitles';
 
 /**
  * Consolidation of a batch of bundles outside the app (the command-line tool): the same checks,
- * plan and merge as the lead's Exchange screen, starting from an empty state with the partner
- * keys the lead's key file pinned. Pure: bytes in, results and report tables out.
+ * plan and merge as the lead's Exchange screen, starting from an empty state. A partner's key
+ * must be one the lead's key file pinned or one in `trusted` (fingerprints the lead compared by
+ * phone); any other is refused (unknownSigner) unless `trustOnFirstUse`, which the output reports
+ * line by line. The lead's own organisation id is refused. Pure: bytes in, results and report tables out.
  */
+
+export interface BatchOptions {
+  passphrase?: string;
+  schemaVersion?: number;
+  /** Fingerprints the lead confirmed with partners not pinned in the key file yet. */
+  trusted?: ReadonlySet<string>;
+  /** Accept unknown keys (each accepted line says so). */
+  trustOnFirstUse?: boolean;
+}
 
 export interface BatchLine {
   fileName: string;
@@ -27,6 +38,8 @@ export interface BatchLine {
   exportedAt?: string;
   privacy?: PrivacyLevel;
   fingerprint?: string;
+  /** How its key came to be trusted: pinned in the key file, listed in --trusted, or first use (--trust-on-first-use). */
+  trust?: 'pinned' | 'trusted' | 'firstUse';
   /** Why not accepted: `exchange:errors.<code>` (the file) or `exchange:problems.<code>` (the plan). */
   problem?: { kind: 'errors' | 'problems'; code: string; params: Record<string, string | number> };
 }
@@ -36,14 +49,15 @@ export interface BatchResult {
   state: ConsolidatedState;
 }
 
-export async function consolidateBatch(files: readonly IncomingFile[], lead: { file: KeyFile; keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'> }, opts: { passphrase?: string; schemaVersion?: number } = {}): Promise<BatchResult> {
+export async function consolidateBatch(files: readonly IncomingFile[], lead: { file: KeyFile; keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'> }, opts: BatchOptions = {}): Promise<BatchResult> {
+  const { trusted, trustOnFirstUse, ...read } = opts;
   const projectId = lead.file.project.id;
   const lines: BatchLine[] = [];
   const inputs: Parameters<typeof planConsolidation>[1][number][] = [];
   const lineOfInput: number[] = [];
   // One file at a time, so each refusal stays next to its file name in the input order.
   for (const f of files) {
-    const { inputs: ok, refused } = await inspectFiles([f], lead.keys, { ...opts, projectId, pins: lead.file.pins });
+    const { inputs: ok, refused } = await inspectFiles([f], lead.keys, { ...read, projectId, pins: lead.file.pins, ...(trusted ? { trusted } : {}), requireKnownSigner: !trustOnFirstUse });
     if (refused[0]) lines.push({ fileName: f.fileName, status: 'refused', problem: { kind: 'errors', ...refused[0].problem } });
     else {
       lineOfInput.push(lines.length);
@@ -52,10 +66,13 @@ export async function consolidateBatch(files: readonly IncomingFile[], lead: { f
     }
   }
   const empty = emptyConsolidatedState(projectId);
-  const plan = planConsolidation(empty, inputs);
+  // Every key got here pinned, trusted or by the caller's explicit first-use choice: that is the confirmation.
+  const planned = planConsolidation(empty, inputs, { ownOrgId: lead.file.lead.orgId });
+  const plan = withConfirmedKeys(planned, keysToConfirm(planned));
   for (const item of plan.items) {
     const line = lines[lineOfInput[item.index]!]!;
-    Object.assign(line, { organisation: item.organisation, exportId: item.exportId, exportedAt: item.exportedAt, privacy: item.privacy, fingerprint: item.fingerprint });
+    const trust = inputs[item.index]!.bundle.trust;
+    Object.assign(line, { organisation: item.organisation, exportId: item.exportId, exportedAt: item.exportedAt, privacy: item.privacy, fingerprint: item.fingerprint, trust });
     line.status = item.status === 'apply' ? 'accepted' : item.status === 'skipped' ? 'skipped' : 'refused';
     const problem = item.problems[0];
     if (problem && line.status !== 'accepted') line.problem = { kind: 'problems', code: problem.code, params: problem.params };

@@ -22,7 +22,7 @@ export interface PartnerSlice {
   exportedAt: string;
   fileName?: string;
   privacy: PrivacyLevel;
-  /** The pinned signing key (trust on first use) and its fingerprint. */
+  /** The pinned signing key (pinned when the lead confirmed it by phone) and its fingerprint. */
   fingerprint: string;
   publicKeys: PublicKeys;
   indicators: IndicatorsFile;
@@ -67,6 +67,12 @@ export type ProblemCode =
   | 'signerChanged'
   /** Two bundles in this batch claim the same new organisation with different keys. */
   | 'signerConflict'
+  /** The bundle claims the lead's own organisation (params.organisation: the name it gives). */
+  | 'ownOrganisation'
+  /** The key is already another partner's (params.partner): one installation speaks for one organisation. */
+  | 'keyOfAnotherPartner'
+  /** A new partner whose key fingerprint the lead has not confirmed: nothing of it is written. */
+  | 'unconfirmedKey'
   | 'otherProject'
   /** params: newerExportId, newerExportedAt, newerFileName — the newer one in this batch. */
   | 'supersededInBatch'
@@ -194,11 +200,16 @@ const describeExport = (e: { exportId: string; exportedAt: string; fileName?: st
   newerFileName: e.fileName ?? '',
 });
 
+export interface PlanOptions {
+  /** The lead's own organisation id: a bundle claiming it, or carrying it as a row, is refused. */
+  ownOrgId?: string;
+}
+
 /**
  * The dry run: what importing these bundles (in any order) into `state` would do, per bundle.
- * Nothing is changed; pass the plan to applyPlan to get the new state.
+ * Nothing is changed; pass the plan to applyPlan (through withConfirmedKeys) to get the new state.
  */
-export function planConsolidation(state: ConsolidatedState, inputs: readonly BundleInput[]): ConsolidationPlan {
+export function planConsolidation(state: ConsolidatedState, inputs: readonly BundleInput[], opts: PlanOptions = {}): ConsolidationPlan {
   const items: BundlePlan[] = inputs.map((input, index) => {
     const m = input.bundle.manifest;
     return {
@@ -208,10 +219,28 @@ export function planConsolidation(state: ConsolidatedState, inputs: readonly Bun
     };
   });
 
-  const byOrg = new Map<string, number[]>();
+  // Whose key is whose: a key pinned for one partner never speaks for another, and within a batch
+  // one key claiming two new organisations is refused for both.
+  const ownerOfKey = new Map(Object.values(state.partners).map((p) => [p.fingerprint, p] as const));
+  const orgsOfKey = new Map<string, Set<string>>();
+  const eligible: BundlePlan[] = [];
   for (const item of items) {
     if (input(item).bundle.manifest.projectId !== state.projectId) {
       item.problems.push({ code: 'otherProject', params: { found: input(item).bundle.manifest.projectId, expected: state.projectId } });
+    } else if (opts.ownOrgId !== undefined && (item.organisation.id === opts.ownOrgId || (input(item).bundle.tables.organisations ?? []).some((o) => o.id === opts.ownOrgId))) {
+      item.problems.push({ code: 'ownOrganisation', params: { organisation: item.organisation.name } });
+    } else {
+      eligible.push(item);
+      orgsOfKey.set(item.fingerprint, (orgsOfKey.get(item.fingerprint) ?? new Set()).add(item.organisation.id));
+    }
+  }
+
+  const byOrg = new Map<string, number[]>();
+  for (const item of eligible) {
+    const owner = ownerOfKey.get(item.fingerprint);
+    if (owner ? owner.orgId !== item.organisation.id : (orgsOfKey.get(item.fingerprint)?.size ?? 0) > 1) {
+      const other = owner?.name ?? eligible.find((it) => it.fingerprint === item.fingerprint && it.organisation.id !== item.organisation.id)?.organisation.name ?? '';
+      item.problems.push({ code: 'keyOfAnotherPartner', params: { partner: other } });
       continue;
     }
     const list = byOrg.get(item.organisation.id) ?? [];
@@ -252,6 +281,28 @@ export function planConsolidation(state: ConsolidatedState, inputs: readonly Bun
     }
   }
   return { projectId: state.projectId, items };
+}
+
+/** The new partners of a plan whose key the lead must confirm (by phone) before they can be written: organisation id → fingerprint. */
+export function keysToConfirm(plan: ConsolidationPlan): Record<string, string> {
+  return Object.fromEntries(plan.items.filter((i) => i.status === 'apply' && i.trust === 'firstUse').map((i) => [i.organisation.id, i.fingerprint]));
+}
+
+/**
+ * The plan as it may be written: a new partner's bundle is applied only when the lead confirmed
+ * exactly that fingerprint for that organisation (`confirmed`: organisation id → fingerprint);
+ * otherwise it is refused as 'unconfirmedKey' and nothing of it is written. The key it is written
+ * with is then pinned: a later bundle of that partner with another key is refused (signerChanged).
+ */
+export function withConfirmedKeys(plan: ConsolidationPlan, confirmed: Readonly<Record<string, string>>): ConsolidationPlan {
+  return {
+    ...plan,
+    items: plan.items.map((i) => {
+      if (i.status !== 'apply' || i.trust !== 'firstUse' || confirmed[i.organisation.id] === i.fingerprint) return i;
+      const { slice: _slice, ...rest } = i;
+      return { ...rest, status: 'refused', problems: [{ code: 'unconfirmedKey', params: { fingerprint: i.fingerprint } }], changes: {}, totals: { add: 0, replace: 0, remove: 0 }, erased: 0 };
+    }),
+  };
 }
 
 /** The state after the plan's 'apply' items (pure; the caller writes it in one transaction). */

@@ -60,7 +60,45 @@ export function envelopeRecipient(bytes: Uint8Array): string | null {
   return isEnvelope(bytes) && bytes.length >= 40 ? formatFingerprint(bytes.subarray(8, 40)) : null;
 }
 
+/**
+ * Opens an envelope addressed to `keys`. A header that names another recipient, a newer version or
+ * another content type is reported as such only when it is not this very recipient's file with a
+ * damaged header: the fingerprint is a hash, so one flipped bit there looks exactly like "for
+ * another organisation". In that case the header is rebuilt as it would be for us and tried; if it
+ * decrypts (GCM authenticates every other byte), the file was ours and is reported 'damaged'.
+ */
 export async function openFromRecipient(bytes: Uint8Array, keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'>, type: ContentType): Promise<Bytes> {
+  try {
+    return await open(bytes, keys, type);
+  } catch (e) {
+    if (e instanceof CryptoError && (e.code === 'wrongRecipient' || e.code === 'newerFormat' || e.code === 'notAContainer') && (await isDamagedEnvelopeFor(bytes, keys, type))) {
+      throw new CryptoError('damaged', { part: 'header' });
+    }
+    throw e;
+  }
+}
+
+/**
+ * True when `bytes` is an envelope for `keys` whose fixed header fields (magic, version, content
+ * type, reserved bytes, recipient fingerprint) were damaged: with those fields as they must be,
+ * it decrypts. Costs one decryption attempt; used only on the way to an error.
+ */
+export async function isDamagedEnvelopeFor(bytes: Uint8Array, keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'>, type: ContentType): Promise<boolean> {
+  if (bytes.length < HEADER + 16) return false;
+  const head = bytes.slice(0, HEADER);
+  head.set(ENVELOPE_MAGIC, 0);
+  head.set([ENVELOPE_VERSION, CONTENT_TYPES[type], 0, 0], 4);
+  head.set(await fingerprintBytes(keys.publicKeys), 8);
+  if (equalBytes(head, bytes.subarray(0, HEADER))) return false;
+  try {
+    await open(concat(head, bytes.subarray(HEADER)), keys, type);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function open(bytes: Uint8Array, keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'>, type: ContentType): Promise<Bytes> {
   if (!isEnvelope(bytes)) throw new CryptoError('notAContainer');
   if (bytes.length < 5) throw new CryptoError('damaged');
   if (bytes[4]! > ENVELOPE_VERSION) throw new CryptoError('newerFormat', { found: bytes[4]! });

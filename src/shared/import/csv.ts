@@ -17,17 +17,3 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
   const { data } = Papa.parse<string[]>(stripBom(text), { delimiter, skipEmptyLines: 'greedy' });
   return data;
 }
-
-/** CSV text (the caller prepends the BOM when writing bytes). */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>, delimiter: Delimiter = ';'): string {
-  return `${Papa.unparse(rows.map((r) => r.map((v) => (v === undefined ? '' : v))), { delimiter, newline: '\r\n', quotes: (v: unknown) => typeof v === 'string' && /^\s|\s$/.test(v) })}\r\n`;
-}
-
-/** UTF-8 with BOM, so Excel on Windows opens č, ć, š, ž, đ and Cyrillic correctly. */
-export function csvBytes(rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>, delimiter: Delimiter = ';'): Uint8Array {
-  const body = new TextEncoder().encode(toCsv(rows, delimiter));
-  const out = new Uint8Array(body.length + 3);
-  out.set([0xef, 0xbb, 0xbf]);
-  out.set(body, 3);
-  return out;
-}

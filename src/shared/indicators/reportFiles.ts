@@ -1,3 +1,4 @@
+import { csvBytes } from '../csv/write';
 import type { ReportTable } from './report';
 
 /**
@@ -31,10 +32,7 @@ export async function reportXlsx(tables: ReportTable[]): Promise<Uint8Array> {
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }
 
-/** The same tables in one CSV (table, category, value), UTF-8 with a BOM so Excel reads č and ћ. */
-export async function reportCsv(tables: ReportTable[]): Promise<Uint8Array> {
-  const XLSX = await import('@e965/xlsx');
-  const rows = tables.flatMap((t) => t.rows.map(([label, value]) => [t.title, label, value]));
-  const csv = XLSX.utils.sheet_to_csv(XLSX.utils.aoa_to_sheet(rows), { FS: ';' });
-  return new TextEncoder().encode(`\uFEFF${csv}\r\n`);
+/** The same tables in one CSV (table, category, value), written by the app's one CSV writer. */
+export function reportCsv(tables: ReportTable[]): Uint8Array {
+  return csvBytes(tables.flatMap((t) => t.rows.map(([label, value]) => [t.title, label, value])));
 }

@@ -12,6 +12,8 @@ export type MentorPackErrorCode =
   | 'damaged'
   | 'tampered'
   | 'newerFormat'
+  /** The file declares more content than a mentor file can hold (params.limitMb); nothing was unpacked. */
+  | 'tooLargeUnpacked'
   /** Session logs encrypted to another organisation. */
   | 'wrongRecipient'
   /** Logs for a pack this installation did not write. */
@@ -28,6 +30,8 @@ export type MentorPackErrorCode =
   | 'invalidRow'
   /** A mentor installation can open packs of its own organisation and mentor only. */
   | 'otherOrganisation'
+  /** A later pack signed with another organisation key than the first one (params.expected / params.found). */
+  | 'organisationKeyChanged'
   /** params.current: the pack in use is newer. */
   | 'olderPack'
   /** This installation already holds an organisation's data: mentor mode needs a fresh one. */
@@ -63,6 +67,7 @@ export function fromBundleError(e: unknown, notThisKind: 'notAPack' | 'notALogsF
     case 'wrongPassphrase':
     case 'wrongRecipient':
     case 'newerFormat':
+    case 'tooLargeUnpacked':
     case 'invalidRow':
       return new MentorPackError(e.code, e.params);
     default:

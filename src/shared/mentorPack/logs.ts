@@ -81,8 +81,8 @@ async function read(bytes: Bytes, keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'>)
     if (e.code === 'wrongRecipient' || e.code === 'newerFormat') throw new MentorPackError(e.code, e.params);
     throw new MentorPackError('damaged');
   }
-  const { opened, manifest } = await openSignedFile(plain, LOGS_SIGNATURE_CONTEXT, { format: LOGS_FORMAT, version: LOGS_FORMAT_VERSION, schema: logsManifestSchema, notThisKind: 'notALogsFile', entries: new Set([LOGS_ENTRY]) });
-  const sessions = readNdjson(opened.files[LOGS_ENTRY]!, 'mentoringSessions', logRowSchema, manifest.counts.mentoringSessions) as MentoringSession[];
+  const { files, manifest } = await openSignedFile(plain, LOGS_SIGNATURE_CONTEXT, { format: LOGS_FORMAT, version: LOGS_FORMAT_VERSION, schema: logsManifestSchema, notThisKind: 'notALogsFile', entries: new Set([LOGS_ENTRY]) });
+  const sessions = readNdjson(files[LOGS_ENTRY]!, 'mentoringSessions', logRowSchema, manifest.counts.mentoringSessions) as MentoringSession[];
   sessions.forEach((s, i) => {
     if (s.orgId !== manifest.organisationId) throw new MentorPackError('invalidRow', { table: 'mentoringSessions', line: i + 1, field: 'orgId' });
   });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { fingerprint, type PublicKeys } from '../crypto';
-import { checkEntries, MANIFEST_ENTRY, openSigned, parseEntryJson, requireCanonical, verifySigned, type OpenedSigned } from '../bundle/signed';
+import { checkEntries, MANIFEST_ENTRY, openSigned, parseEntryJson, requireCanonical, unpackSigned, verifySigned } from '../bundle/signed';
 import { MentorPackError } from './errors';
 import { MAX_UNPACKED } from './format';
 
@@ -18,7 +18,7 @@ export async function openSignedFile<M extends SignedManifest>(
   plain: Uint8Array,
   context: string,
   kind: { format: string; version: number; schema: z.ZodType<M>; notThisKind: 'notAPack' | 'notALogsFile'; entries: ReadonlySet<string> },
-): Promise<{ opened: OpenedSigned<string>; manifest: M }> {
+): Promise<{ files: Record<string, Uint8Array>; manifest: M }> {
   const opened = await openSigned(plain, context, { maxUnpackedBytes: MAX_UNPACKED, notSignedCode: 'damaged' });
   const json = parseEntryJson(opened.manifestBytes, 'tampered', MANIFEST_ENTRY) as Record<string, unknown> | null;
   if (json?.format !== kind.format) throw new MentorPackError(kind.notThisKind);
@@ -32,6 +32,7 @@ export async function openSignedFile<M extends SignedManifest>(
   });
   if (signerFingerprint !== manifest.signer.fingerprint) throw new MentorPackError('tampered');
   await verifySigned(opened.signature, signerFingerprint, manifest.signer.publicKeys.sign);
-  await checkEntries(opened.files, manifest.entries, kind.entries);
-  return { opened, manifest };
+  const files = unpackSigned(opened);
+  await checkEntries(files, manifest.entries, kind.entries);
+  return { files, manifest };
 }

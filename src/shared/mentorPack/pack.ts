@@ -126,11 +126,11 @@ async function read(bytes: Bytes, passphrase: string): Promise<OpenedMentorPack>
     if (e instanceof CryptoError && (e.code === 'wrongPassphrase' || e.code === 'newerFormat' || e.code === 'tooCostly' || e.code === 'tooLarge')) throw new MentorPackError(e.code, e.params);
     throw new MentorPackError('damaged');
   }
-  const { opened, manifest } = await openSignedFile(plain, PACK_SIGNATURE_CONTEXT, { format: PACK_FORMAT, version: PACK_FORMAT_VERSION, schema: packManifestSchema, notThisKind: 'notAPack', entries: new Set(PACK_TABLES.map(packEntry)) });
+  const { files, manifest } = await openSignedFile(plain, PACK_SIGNATURE_CONTEXT, { format: PACK_FORMAT, version: PACK_FORMAT_VERSION, schema: packManifestSchema, notThisKind: 'notAPack', entries: new Set(PACK_TABLES.map(packEntry)) });
   if (Object.keys(manifest.counts).length !== PACK_TABLES.length) throw new MentorPackError('tampered', { entry: 'counts' });
 
   const rows = {} as PackRows;
-  for (const table of PACK_TABLES) rows[table] = readNdjson(opened.files[packEntry(table)]!, table, packRowSchema(table), manifest.counts[table]);
+  for (const table of PACK_TABLES) rows[table] = readNdjson(files[packEntry(table)]!, table, packRowSchema(table), manifest.counts[table]);
   checkConsistency(manifest, rows);
   return { manifest, rows };
 }

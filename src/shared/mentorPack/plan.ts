@@ -47,6 +47,11 @@ export function mergeReturnedLog(incoming: MentoringSession, local: MentoringSes
   return merged as MentoringSession;
 }
 
+/** The key a mentor's first returned logs pinned (on the earliest of her packs that has one). */
+export function mentorKeyOf(packs: readonly IssuedMentorPack[], mentorId: string): IssuedMentorPack['mentorKey'] {
+  return packs.filter((p) => p.mentorId === mentorId && p.mentorKey).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]?.mentorKey;
+}
+
 /**
  * Decides, without writing, what a session-logs file would change. Refuses (MentorPackError) an
  * unknown pack, another mentor, a changed key, an older export, and any log outside the matches
@@ -59,8 +64,11 @@ export function planReturn(input: { packs: readonly IssuedMentorPack[]; logs: Op
   const pack = input.packs.find((p) => p.packId === manifest.packId);
   if (!pack || manifest.organisationId !== input.orgId) throw new MentorPackError('unknownPack');
   if (manifest.mentorId !== pack.mentorId) throw new MentorPackError('otherMentor');
-  if (pack.mentorKey && pack.mentorKey.fingerprint !== input.logs.fingerprint) {
-    throw new MentorPackError('signerChanged', { expected: pack.mentorKey.fingerprint, found: input.logs.fingerprint });
+  // The mentor's key is pinned per mentor, not per pack: the first logs she sends home pin it, and
+  // a later pack for her does not open the door to another key.
+  const pinned = pack.mentorKey ?? mentorKeyOf(input.packs, pack.mentorId);
+  if (pinned && pinned.fingerprint !== input.logs.fingerprint) {
+    throw new MentorPackError('signerChanged', { expected: pinned.fingerprint, found: input.logs.fingerprint });
   }
   const last = pack.lastReturn;
   if (last && last.exportId !== manifest.exportId && newer(last, manifest)) throw new MentorPackError('olderReturn', { newer: last.exportedAt });
@@ -92,7 +100,7 @@ export function planReturn(input: { packs: readonly IssuedMentorPack[]; logs: Op
     publicKeys: manifest.signer.publicKeys,
     fileSha256: input.logs.fileSha256,
     status: already ? 'alreadyImported' : 'apply',
-    trust: pack.mentorKey ? 'pinned' : 'firstUse',
+    trust: pinned ? 'pinned' : 'firstUse',
     items: items.sort((a, b) => a.date.localeCompare(b.date)),
     totals,
     writes: already ? [] : writes,

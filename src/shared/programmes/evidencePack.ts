@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Attendance, EventSession, Person, Programme, ProgrammeEvent } from '../model';
+import { csvBytes } from '../csv/write';
 import { breakdown, sortedEntries } from './breakdown';
 
 /** Texts in the user's language and the formatting the pack needs, passed in so this stays pure. */
@@ -20,11 +21,6 @@ export interface PackInput {
   scans: Array<{ sessionId: string; fileName: string; data: Uint8Array }>;
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csv = (rows: Array<Array<string | number>>) => '\uFEFF' + rows.map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
 const safe = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-');
 
 /** The file names and contents of an event's evidence pack (agenda, sign-in sheets, scans, counts, attendance). */
@@ -58,17 +54,17 @@ export function evidencePackFiles(input: PackInput, tx: PackTexts): Record<strin
   for (const dim of ['gender', 'institutionType', 'country', 'municipality'] as const) {
     for (const [k, n] of sortedEntries(b[dim])) rows.push([tx.label(`by.${dim}`), tx.label(`${dim}.${k}`), n]);
   }
-  files['04-participant-counts.csv'] = strToU8(csv(rows));
+  files['04-participant-counts.csv'] = csvBytes(rows);
   const marks = new Map(input.attendance.map((a) => [`${a.sessionId}|${a.personId}`, a.status]));
   const people = [...input.people].sort((a, b2) => a.lastName.localeCompare(b2.lastName) || a.firstName.localeCompare(b2.firstName));
-  files['05-attendance.csv'] = strToU8(
-    csv([
+  files['05-attendance.csv'] = csvBytes(
+    [
       [tx.label('name'), tx.label('institution'), ...sessions.map((s) => tx.date(s.date))],
       ...people.map((p) => [`${p.lastName}, ${p.firstName}`, p.institution ?? p.municipality ?? '', ...sessions.map((s) => {
         const st = marks.get(`${s.id}|${p.id}`);
         return st ? tx.label(`status.${st}`) : '';
       })]),
-    ]),
+    ],
   );
   return files;
 }

@@ -3,7 +3,7 @@ import {
   type PrivacyLevel, type WrittenBundle,
 } from '@shared/bundle';
 import {
-  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, programmeTitles, totalsOnlyPartners, withOwnPeople, type ConsolidatedDataset,
+  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, programmeTitles, totalsOnlyPartners, withConfirmedKeys, withOwnPeople, type ConsolidatedDataset,
   type ConsolidatedState, type ConsolidationPlan, type IncomingFile, type PartnerSlice, type RefusedFile, type TotalsOnlyPartner,
 } from '@shared/consolidate';
 import { exportOrgKeys, fingerprint, generateOrgKeys, importOrgKeys, type OrgKeys, type StoredOrgKeys } from '@shared/crypto';
@@ -12,6 +12,7 @@ import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
 import { inspectPool } from './inspectPool';
+import { selfOrgId } from './records';
 import { SCHEMA_VERSION } from './schema';
 
 /** A localised refusal: the UI shows `exchange:errors.<code>` with params. */
@@ -220,7 +221,7 @@ export async function previewImport(db: MrezaDb, files: readonly IncomingFile[],
       passphrase: opts.passphrase, projectId: state.projectId, pins: pinsOf(state), schemaVersion: SCHEMA_VERSION, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       inspectOne: pool.inspectOne, concurrency: pool.concurrency,
     });
-    return { state, plan: planConsolidation(state, inputs), refused };
+    return { state, plan: planConsolidation(state, inputs, { ownOrgId: await selfOrgId(db) }), refused };
   } finally {
     pool.close();
   }
@@ -234,19 +235,24 @@ export interface CommitResult {
 /**
  * Lead: writes what the dry run showed, in ONE transaction: the partners' new slices, one import
  * history row per bundle and the audit entry. A failure anywhere leaves the data as it was.
+ * A new partner is written only when `hooks.confirmedKeys` holds the fingerprint the lead compared
+ * with it by phone (organisation id → fingerprint); its key is pinned from then on. A new partner
+ * without that confirmation is left out (the preview says so), never written on a warning.
  */
 export async function commitImport(
   db: MrezaDb,
   actor: Actor,
   org: Organisation,
   preview: ImportPreview,
-  hooks: { beforeAudit?: () => void; onProgress?: (done: number, total: number) => void } = {},
+  hooks: { confirmedKeys?: Readonly<Record<string, string>>; beforeAudit?: () => void; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CommitResult> {
-  const items = preview.plan.items.filter((i) => i.status === 'apply' && i.slice);
+  const plan = withConfirmedKeys(preview.plan, hooks.confirmedKeys ?? {});
+  const items = plan.items.filter((i) => i.status === 'apply' && i.slice);
+  const confirmed = items.filter((i) => i.trust === 'firstUse');
   const totals = { add: 0, replace: 0, remove: 0 };
   if (!items.length) return { applied: 0, totals };
   const now = new Date().toISOString();
-  const next = applyPlan(preview.state, preview.plan);
+  const next = applyPlan(preview.state, plan);
   await db.transaction('rw', db.partnerSlices, db.importHistory, db.auditLog, db.exchange, async () => {
     // The state may have changed since the dry run (another window): then nothing is written.
     const current = await loadConsolidatedState(db);
@@ -271,6 +277,8 @@ export async function commitImport(
       totals.remove += i.totals.remove;
     }
     hooks.beforeAudit?.();
+    // Who confirmed which partner key, and when: the pin is the lead's word that it compared it.
+    for (const i of confirmed) await db.auditLog.add(auditEntry(actor, 'update', 'partnerSlices', i.organisation.id, 'partnerKeyConfirmed', { detail: `${i.organisation.name}: ${i.fingerprint}`.slice(0, 260) }));
     await db.auditLog.add(auditEntry(actor, 'import', 'partnerSlices', undefined, '', { detail: items.map((i) => i.fileName ?? i.organisation.name).join(', ').slice(0, 260), count: totals.add + totals.replace + totals.remove }));
   });
   return { applied: items.length, totals };

@@ -31,6 +31,9 @@ export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, langua
     const mode = await getMentorMode(db);
     if (self && !mode) throw new MentorPackError('notEmpty');
     if (mode && (mode.organisation.id !== manifest.organisation.id || mode.mentorId !== manifest.mentor.id)) throw new MentorPackError('otherOrganisation', { organisation: mode.organisation.name });
+    // The organisation's key is pinned by the first pack: a later pack signed by another key could
+    // make her send her confidential logs to whoever made it.
+    if (mode && mode.orgFingerprint !== manifest.signer.fingerprint) throw new MentorPackError('organisationKeyChanged', { expected: mode.orgFingerprint, found: manifest.signer.fingerprint });
     if (mode && mode.packCreatedAt > manifest.createdAt) throw new MentorPackError('olderPack', { current: mode.packCreatedAt });
     const now = new Date().toISOString();
     let user = mode ? await db.users.filter((u) => u.mentorId === manifest.mentor.id).first() : undefined;

@@ -1,5 +1,5 @@
 import {
-  MentorPackError, planReturn, readMentorLogs, writeMentorPack, type OpenedLogs, type ReturnPlan, type WrittenMentorPack,
+  MentorPackError, mentorKeyOf, planReturn, readMentorLogs, writeMentorPack, type OpenedLogs, type ReturnPlan, type WrittenMentorPack,
 } from '@shared/mentorPack';
 import { mentorPacksSettingsSchema, type ImportHistory, type IssuedMentorPack, type MentoringSession, type Organisation } from '@shared/model';
 import type { Actor } from './actor';
@@ -34,9 +34,12 @@ export async function exportMentorPack(db: MrezaDb, actor: Actor, org: Organisat
     };
   });
   const written = await writeMentorPack({ source, mentorId, organisation: org, keys: identity.keys, passphrase, iterations: opts.iterations });
-  const issued: IssuedMentorPack = { packId: written.manifest.packId, mentorId, matchIds: written.matchIds, createdAt: written.manifest.createdAt };
   await db.transaction('rw', [db.settings, db.auditLog], async () => {
-    await putIssuedPacks(db, [...(await getIssuedPacks(db)), issued]);
+    const packs = await getIssuedPacks(db);
+    // Her key, once pinned, carries over to every later pack for her.
+    const mentorKey = mentorKeyOf(packs, mentorId);
+    const issued: IssuedMentorPack = { packId: written.manifest.packId, mentorId, matchIds: written.matchIds, createdAt: written.manifest.createdAt, ...(mentorKey ? { mentorKey } : {}) };
+    await putIssuedPacks(db, [...packs, issued]);
     await db.auditLog.add(auditEntry(actor, 'export', 'mentors', mentorId, 'mentorPackExported', { detail: written.fileName, count: written.manifest.counts.matches }));
   });
   return written;

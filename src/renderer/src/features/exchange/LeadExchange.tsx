@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Group, PasswordInput, Progress, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, PasswordInput, Progress, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invitationFileName } from '@shared/bundle';
-import type { BundlePlan } from '@shared/consolidate';
+import { keysToConfirm, withConfirmedKeys, type BundlePlan } from '@shared/consolidate';
 import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
 import {
@@ -114,6 +114,8 @@ function ImportPanel() {
   const [passphrase, setPassphrase] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [preview, setPreview] = useState<ImportPreview>();
+  /** New partners whose fingerprint the lead ticked as compared by phone: organisation id → fingerprint. */
+  const [confirmed, setConfirmed] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<ExchangeProblem>();
   const [committing, setCommitting] = useState(false);
   const [writing, setWriting] = useState<{ done: number; total: number }>();
@@ -122,6 +124,7 @@ function ImportPanel() {
   const inspect = async (files: IncomingFile[]) => {
     if (!files.length) return;
     setPreview(undefined);
+    setConfirmed({});
     setProblem(undefined);
     try {
       setPreview(await previewImport(db, files, { ...(passphrase ? { passphrase } : {}), onProgress: (done, total) => setProgress({ done, total }) }));
@@ -142,7 +145,7 @@ function ImportPanel() {
     if (!preview) return;
     setCommitting(true);
     try {
-      const res = await commitImport(db, actor, org, preview, { onProgress: (done, total) => setWriting({ done, total }) });
+      const res = await commitImport(db, actor, org, preview, { confirmedKeys: confirmed, onProgress: (done, total) => setWriting({ done, total }) });
       notifications.show({ color: 'teal', message: t('import.committed', { count: res.applied }) });
       setPreview(undefined);
     } catch (e) {
@@ -152,7 +155,14 @@ function ImportPanel() {
       setWriting(undefined);
     }
   };
-  const applicable = preview?.plan.items.filter((i) => i.status === 'apply').length ?? 0;
+  const toConfirm = preview ? keysToConfirm(preview.plan) : {};
+  const waiting = Object.entries(toConfirm).filter(([orgId, fp]) => confirmed[orgId] !== fp).length;
+  const applicable = preview ? withConfirmedKeys(preview.plan, confirmed).items.filter((i) => i.status === 'apply').length : 0;
+  const confirm = (orgId: string, fingerprint: string, yes: boolean) =>
+    setConfirmed((c) => {
+      const { [orgId]: _drop, ...rest } = c;
+      return yes ? { ...rest, [orgId]: fingerprint } : rest;
+    });
   return (
     <Section title={t('import.title')} testId="import">
       <div
@@ -190,7 +200,7 @@ function ImportPanel() {
           <Title order={4} size="h5">
             {t('import.summary')}
           </Title>
-          <PlanTable preview={preview} />
+          <PlanTable preview={preview} confirmed={confirmed} onConfirm={confirm} disabled={committing} />
           {applicable === 0 && !preview.refused.length && preview.plan.items.every((i) => i.status === 'unchanged' || i.status === 'skipped') && (
             <Alert color="blue" data-testid="no-changes">
               {t('import.nothingToDo')}
@@ -201,6 +211,11 @@ function ImportPanel() {
               <Text size="sm">{t('import.writing', writing)}</Text>
               <Progress value={writing.total ? (writing.done / writing.total) * 100 : 0} aria-label={t('import.writing', writing)} />
             </Stack>
+          )}
+          {waiting > 0 && (
+            <Alert color="orange" data-testid="keys-waiting">
+              {t('import.keysWaiting', { count: waiting })}
+            </Alert>
           )}
           <Group>
             <Button onClick={() => void commit()} disabled={applicable === 0} loading={committing}>
@@ -218,7 +233,7 @@ function ImportPanel() {
 
 const STATUS_COLOR: Record<BundlePlan['status'], string> = { apply: 'teal', unchanged: 'gray', skipped: 'yellow', refused: 'red' };
 
-function PlanTable({ preview }: { preview: ImportPreview }) {
+function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: ImportPreview; confirmed: Record<string, string>; onConfirm: (orgId: string, fingerprint: string, yes: boolean) => void; disabled: boolean }) {
   const { t } = useTranslation('exchange');
   const fmt = useFormat();
   const problemText = useProblemText();
@@ -252,13 +267,24 @@ function PlanTable({ preview }: { preview: ImportPreview }) {
                 <Text size="xs" ff="monospace">
                   {item.fingerprint}
                 </Text>
-                {item.trust === 'firstUse' && (
+                {item.trust === 'firstUse' && item.status !== 'refused' && (
                   <Group gap={4} mt={4} wrap="nowrap" align="flex-start" data-testid="first-use">
                     <IconAlertTriangle size={14} color="var(--mantine-color-orange-8)" style={{ flexShrink: 0, marginTop: 2 }} />
                     <Text size="xs" c="#8a2c0d" fw={500}>
                       {t('import.firstUse')}
                     </Text>
                   </Group>
+                )}
+                {item.trust === 'firstUse' && item.status === 'apply' && (
+                  <Checkbox
+                    mt={6}
+                    size="xs"
+                    data-testid="confirm-key"
+                    label={t('import.confirmKey', { organisation: item.organisation.name })}
+                    checked={confirmed[item.organisation.id] === item.fingerprint}
+                    disabled={disabled}
+                    onChange={(e) => onConfirm(item.organisation.id, item.fingerprint, e.currentTarget.checked)}
+                  />
                 )}
               </Table.Td>
               <Table.Td>
@@ -267,9 +293,15 @@ function PlanTable({ preview }: { preview: ImportPreview }) {
                 <Text size="sm">{t('import.removed', { count: item.totals.remove })}</Text>
               </Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLOR[item.status]} variant="light">
-                  {t(`import.statuses.${item.status}`)}
-                </Badge>
+                {item.status === 'apply' && item.trust === 'firstUse' && confirmed[item.organisation.id] !== item.fingerprint ? (
+                  <Badge color="orange" variant="light" c="#8a2c0d">
+                    {t('import.statuses.awaitingConfirmation')}
+                  </Badge>
+                ) : (
+                  <Badge color={STATUS_COLOR[item.status]} variant="light">
+                    {t(`import.statuses.${item.status}`)}
+                  </Badge>
+                )}
                 {item.problems.map((p) => (
                   <Text key={p.code} size="xs" mt={4}>
                     {problemLine(p.code, p.params)}

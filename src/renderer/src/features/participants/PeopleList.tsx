@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { municipalityLabel } from '@shared/gazetteer';
 import { GENDERS, PERSON_KINDS, TARGET_GROUPS, type Person } from '@shared/model';
-import { csvBytes } from '@shared/import/csv';
+import { csvBytes } from '@shared/csv/write';
 import { writeSpreadsheet } from '@shared/import/xlsx';
 import { comparePeople, exportRows, peopleMatcher, type PeopleFilter, type PeopleSort, type PeopleSortKey } from '@shared/people/list';
 import { useApp } from '../../app/AppContext';
@@ -74,7 +74,7 @@ export function PeopleList() {
     );
     const stamp = today();
     const suggestedName = `${t('participants:exportFileName')}-${stamp}.${format}`;
-    const data = format === 'csv' ? csvBytes(table, ';') : writeSpreadsheet(table, t('participants:title'));
+    const data = format === 'csv' ? csvBytes(table) : writeSpreadsheet(table, t('participants:title'));
     const saved = await platform.invoke('file:save', { suggestedName, filters: [{ name: format.toUpperCase(), extensions: [format] }], data });
     if (!saved) return;
     await logPeopleExport(db, actor, saved.fileName, table.length - 1);

@@ -5,7 +5,7 @@ import { platform } from '../../platform';
 export { reportCsv, reportXlsx };
 
 export async function saveReport(kind: 'xlsx' | 'csv', tables: ReportTable[], baseName: string): Promise<string | null> {
-  const data = kind === 'xlsx' ? await reportXlsx(tables) : await reportCsv(tables);
+  const data = kind === 'xlsx' ? await reportXlsx(tables) : reportCsv(tables);
   const saved = await platform.invoke('file:save', {
     suggestedName: `${baseName}.${kind}`,
     filters: [{ name: kind.toUpperCase(), extensions: [kind] }],
