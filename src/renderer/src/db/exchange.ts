@@ -13,6 +13,7 @@ import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
 import { inspectPool } from './inspectPool';
 import { SCHEMA_VERSION } from './schema';
+import { getSettings } from './settings';
 
 /** A localised refusal: the UI shows `exchange:errors.<code>` with params. */
 export interface ExchangeProblem {
@@ -143,6 +144,8 @@ export async function exportBundle(db: MrezaDb, actor: Actor, org: Organisation,
     tables: await exportTables(db),
     privacy: opts.privacy,
     acknowledgedRisk: opts.acknowledgedRisk,
+    // The figures in the bundle are suppressed like every report that leaves (Settings' threshold).
+    threshold: (await getSettings(db))?.suppressionThreshold,
     schemaVersion: SCHEMA_VERSION,
     encryptToLead: !opts.dryRun,
     ...(opts.passphrase && !opts.dryRun ? { passphrase: opts.passphrase } : {}),
