@@ -111,11 +111,12 @@ export function auditIntervals(model: ProtectionModel, state: ReadonlyMap<string
       const parts = r.parts.map((p) => iv.get(p)!);
       const sumLo = parts.reduce((s, p) => s + p.lo, 0);
       const sumHi = parts.reduce((s, p) => s + p.hi, 0);
+      // The others' bounds summed afresh (∞ − ∞ would be NaN).
+      const othersHi = (k: number) => parts.reduce((s, p, j) => (j === k ? s : s + p.hi), 0);
       if (r.kind === 'sum') {
         changed = tighten(r.total, sumLo, sumHi) || changed;
         r.parts.forEach((p, k) => {
-          const other = { lo: sumLo - parts[k]!.lo, hi: sumHi - parts[k]!.hi };
-          changed = tighten(p, total.lo - other.hi, total.hi - other.lo) || changed;
+          changed = tighten(p, total.lo - othersHi(k), total.hi - (sumLo - parts[k]!.lo)) || changed;
         });
         continue;
       }
@@ -127,8 +128,7 @@ export function auditIntervals(model: ProtectionModel, state: ReadonlyMap<string
         // Σ parts ≥ total.
         changed = tighten(r.total, 0, sumHi) || changed;
         r.parts.forEach((p, k) => {
-          const otherHi = sumHi - parts[k]!.hi;
-          changed = tighten(p, iv.get(r.total)!.lo - otherHi, Infinity) || changed;
+          changed = tighten(p, iv.get(r.total)!.lo - othersHi(k), Infinity) || changed;
         });
       }
     }
