@@ -18,11 +18,11 @@ interface Someone {
   band: (typeof AGE_BANDS)[number];
   municipality: string;
   country: string;
-  partners: string[];
+  partners: readonly string[];
 }
 
 const breakdown = <K extends string>(keys: readonly K[], of: (k: K) => number) => keys.map((key) => ({ key, count: of(key) }));
-const countBy = (people: readonly Someone[], f: (p: Someone) => string | string[]) => {
+const countBy = (people: readonly Someone[], f: (p: Someone) => string | readonly string[]) => {
   const m = new Map<string, number>();
   for (const p of people) for (const k of [f(p)].flat()) m.set(k, (m.get(k) ?? 0) + 1);
   return m;
@@ -30,7 +30,7 @@ const countBy = (people: readonly Someone[], f: (p: Someone) => string | string[
 
 /** Indicators as computeIndicators would give them for these people (all reached by training in one programme). */
 function indicatorsOf(people: readonly Someone[]): Indicators {
-  const by = (f: (p: Someone) => string | string[]) => countBy(people, f);
+  const by = (f: (p: Someone) => string | readonly string[]) => countBy(people, f);
   const gender = by((p) => p.gender);
   const band = by((p) => p.band);
   const municipality = by((p) => p.municipality);

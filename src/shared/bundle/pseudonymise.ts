@@ -2,7 +2,7 @@ import { foldForSearch } from '../i18n/transliterate';
 import { personNameKey } from '../people/nameKey';
 import { own, toHex, utf8, type Bytes } from '../crypto';
 import { consentScope } from './consentScope';
-import { BUNDLE_TABLES, fieldRule, PSEUDO_KEY_FIELD, tablesAt, type BundleTable, type PrivacyLevel } from './privacy';
+import { fieldRule, PSEUDO_KEY_FIELD, tablesAt, type BundleTable, type PrivacyLevel } from './privacy';
 
 export type Row = Record<string, unknown>;
 export type BundleTables = Partial<Record<BundleTable, Row[]>>;
