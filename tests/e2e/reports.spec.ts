@@ -73,10 +73,16 @@ test('the donor report exports to XLSX (numbers, small counts suppressed), CSV a
   const reached = summary.find((r) => r[0] === en('reports', 'indicators.reach.total'))!;
   expect(typeof reached[1]).toBe('number');
   expect(reached[1]).toBeGreaterThan(20);
-  // Demo data has fewer than five men reached among beneficiaries' breakdowns: those cells read "<5".
+  // Demo data has fewer than five men reached among beneficiaries' breakdowns: those cells read "<5",
+  // and a cell hidden so that they cannot be worked out from the total reads "x" (issue 16).
   const gender = XLSX.utils.sheet_to_json<[string, number | string]>(wb.Sheets[en('reports', 'tables.byGender')]!, { header: 1 });
   const cells = gender.slice(1).map((r) => r[1]);
-  for (const c of cells) expect(typeof c === 'number' ? c === 0 || c >= 5 : c === '<5').toBe(true);
+  for (const c of cells) expect(typeof c === 'number' ? c === 0 || c >= 5 : c === '<5' || c === 'x').toBe(true);
+  // The summary's women say what the gender table says.
+  expect(summary.find((r) => r[0] === en('reports', 'indicators.reach.women'))![1]).toBe(gender.find((r) => r[0] === en('reports', 'categories.gender.woman'))![1]);
+  // A legend sheet explains both marks.
+  const legend = XLSX.utils.sheet_to_json<[string, string]>(wb.Sheets[en('reports', 'legend.title')]!, { header: 1 });
+  expect(legend.slice(1).map((r) => r[0])).toEqual(['<5', 'x']);
 
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: en('reports', 'exportCsv'), exact: true }).click();
@@ -87,6 +93,7 @@ test('the donor report exports to XLSX (numbers, small counts suppressed), CSV a
   await page.getByRole('button', { name: en('reports', 'exportPdf'), exact: true }).click();
   await expect(page.getByRole('heading', { name: en('reports', 'donorReport') })).toBeVisible();
   await expect(page.getByTestId('print-byGender')).toBeVisible();
+  await expect(page.getByTestId('print-legend')).toContainText(en('reports', 'legend.secondary'));
   await shot(page, 'reports-print-en');
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

@@ -112,6 +112,8 @@ describe('npm run consolidate', () => {
       for (const [, v] of table(id).rows) expect(typeof v === 'string' ? v === '<5' : v === 0 || v >= 5, `${id} ${String(v)}`).toBe(true);
     }
     expect(table('sources').rows.map((r) => r[0])).toEqual(expect.arrayContaining([`${world.a.name} (Croatia)`, `${world.b.name} (Slovenia)`]));
+    // The report explains its two marks (issue 16).
+    expect(table('legend').rows).toEqual([['<5', en('reports:legend.small', { max: 4 })], ['x', en('reports:legend.secondary')]]);
   }, 120_000);
 
   it('with a --trusted file: writes an .xlsx in Croatian, a sheet per table with numbers as numbers, and exits 0 when every bundle is accepted', async () => {

@@ -22,6 +22,8 @@ export type BundleErrorCode =
   | 'otherProject'
   /** params.part: 'format' | 'schema' | 'envelope', params.found, params.supported. */
   | 'newerFormat'
+  /** Written by a Mreža too old for this lead (params.found, params.supported: the oldest accepted): update and export again. */
+  | 'olderFormat'
   /** The signer's key is not pinned yet and the caller asked for known signers only. */
   | 'unknownSigner'
   /** params.expected / params.found: fingerprints. */

@@ -5,7 +5,13 @@ import { fieldRule, PRIVACY_LEVELS, PSEUDO_KEY_FIELD, type BundleTable, type Pri
 
 /** The bundle format (docs/bundle-format.md is the reference for other tools). */
 export const BUNDLE_FORMAT = 'mreza-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * 2: indicators.json counts only people whose records may leave, small-cell suppressed (hidden
+ * figures null, `hidden`, `threshold`, `withheld`). Version 1 counted everyone in the clear.
+ */
+export const BUNDLE_FORMAT_VERSION = 2;
+/** The oldest format a lead accepts: older bundles must be written again with an updated Mreža. */
+export const OLDEST_BUNDLE_FORMAT_VERSION = 2;
 export const SIGNATURE_CONTEXT = 'mreza-bundle-signature-v1' as const;
 
 export const INDICATORS_ENTRY = 'indicators.json';
@@ -39,12 +45,21 @@ export type BundleManifest = z.infer<typeof manifestSchema>;
 export const signatureSchema = signatureSchemaFor(SIGNATURE_CONTEXT);
 export type BundleSignature = SignatureOf<typeof SIGNATURE_CONTEXT>;
 
-/** indicators.json: the partner's indicator tables at export (computeIndicators, no filter). */
-const breakdown = z.array(z.object({ key: z.string(), count: z.number() }));
+/**
+ * indicators.json (format version 2): the partner's indicator tables at export (computeIndicators,
+ * no filter) over the records that may leave only, small-cell suppressed (bundle/indicatorsFile.ts).
+ * A hidden figure is null; `hidden` names it by path with why ('small' or 'secondary').
+ */
+const count = z.number().int().min(0).nullable();
+const breakdown = z.array(z.object({ key: z.string(), count }));
 export const indicatorsFileSchema = z.object({
   asOf: isoDate,
+  threshold: z.number().int().min(1).max(100),
+  hidden: z.record(z.string(), z.enum(['small', 'secondary'])),
+  /** People without consent to share, only as a range (e.g. 5–9). */
+  withheld: z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) }),
   indicators: z.looseObject({
-    reach: z.looseObject({ total: z.number(), byGender: breakdown }),
+    reach: z.looseObject({ total: count, byGender: breakdown }),
     training: z.looseObject({ sessions: z.number() }),
     mentoring: z.looseObject({ sessions: z.number() }),
     outcomes: z.looseObject({ byKind: breakdown }),

@@ -1,8 +1,8 @@
-import { coversSpecialCategories, type Consent } from '../model';
 import { municipalityKey } from '../gazetteer';
 import { personNameKey } from '../people/nameKey';
 import { own, toHex, utf8, type Bytes } from '../crypto';
-import { BUNDLE_TABLES, fieldRule, PSEUDO_KEY_FIELD, REFERENCES, tablesAt, type BundleTable, type PrivacyLevel } from './privacy';
+import { consentScope } from './consentScope';
+import { fieldRule, PSEUDO_KEY_FIELD, tablesAt, type BundleTable, type PrivacyLevel } from './privacy';
 
 export type Row = Record<string, unknown>;
 export type BundleTables = Partial<Record<BundleTable, Row[]>>;
@@ -46,15 +46,12 @@ export function pseudoKeyInput(p: { firstName: string; lastName: string; birthYe
   return `${personNameKey(p)}|${year}|${municipality}`;
 }
 
-/** A consent lets a person's records go to the lead while it says so and is not withdrawn. */
-export function sharesWithLead(consents: readonly Pick<Consent, 'shareWithLead' | 'withdrawnAt'>[]): boolean {
-  return consents.some((c) => c.shareWithLead && !c.withdrawnAt);
-}
+export { sharesWithLead } from './consentScope';
 
 export interface PreparedRecords {
   tables: Record<BundleTable, Row[]>;
   tombstones: Row[];
-  /** People kept out of the record tables for lack of a consent to share (they still count in indicators). */
+  /** People kept out of the record tables for lack of a consent to share (and out of the bundle's indicators). */
   withheldPeople: number;
 }
 
@@ -72,32 +69,8 @@ export async function prepareRecords(input: {
 }): Promise<PreparedRecords> {
   const { level, orgId } = input;
   const hasher = await ProjectHasher.create(input.projectSecret);
-  const consentsOf = new Map<string, Consent[]>();
-  for (const c of (input.tables.consents ?? []) as unknown as Consent[]) {
-    const list = consentsOf.get(c.personId) ?? [];
-    list.push(c);
-    consentsOf.set(c.personId, list);
-  }
-  const people = input.tables.people ?? [];
-  const dropped = new Map<BundleTable, Set<string>>(BUNDLE_TABLES.map((t) => [t, new Set<string>()]));
-  for (const p of people) if (!sharesWithLead(consentsOf.get(String(p.id)) ?? [])) dropped.get('people')!.add(String(p.id));
-
-  // Cascade until nothing changes (the references form a short chain; two rounds suffice today).
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const ref of REFERENCES) {
-      if (!ref.cascade) continue;
-      const gone = dropped.get(ref.target)!;
-      const mine = dropped.get(ref.table)!;
-      for (const row of input.tables[ref.table] ?? []) {
-        const id = String(row.id);
-        if (!mine.has(id) && gone.has(String(row[ref.field]))) {
-          mine.add(id);
-          changed = true;
-        }
-      }
-    }
-  }
+  // Who travels: the same decision the bundle's indicators follow (consentScope.ts).
+  const { dropped, coversSpecial } = consentScope(input.tables);
 
   const pidCache = new Map<string, Promise<string>>();
   const pid = (id: string) => {
@@ -118,7 +91,7 @@ export async function prepareRecords(input: {
         const rule = fieldRule(table, field);
         if (rule === 'specialCategory') {
           const personId = table === 'people' ? String(row.id) : String(row.personId);
-          next[field] = coversSpecialCategories(consentsOf.get(personId) ?? []) ? value : [];
+          next[field] = coversSpecial(personId) ? value : [];
         } else if (level === 'full') {
           next[field] = rule === 'personRefs' && Array.isArray(value) ? value.filter((v) => !droppedPeople.has(String(v))) : value;
         } else if (rule === 'keep') {

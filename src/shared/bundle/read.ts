@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { own, sha256Hex, type Bytes, CryptoError, envelopeRecipient, isDamagedEnvelopeFor, isEnvelope, openFromRecipient, fingerprint, type OrgKeys, isPassphraseBox, openWithPassphrase, passphraseBoxType } from '../crypto';
 import { BundleError } from './errors';
 import {
-  BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, bundleRowSchema, dataEntry, INDICATORS_ENTRY, indicatorsFileSchema, manifestSchema, SIGNATURE_CONTEXT,
+  BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, OLDEST_BUNDLE_FORMAT_VERSION, bundleRowSchema, dataEntry, INDICATORS_ENTRY, indicatorsFileSchema, manifestSchema, SIGNATURE_CONTEXT,
   TOMBSTONES_ENTRY, tombstoneRowSchema, type BundleManifest, type IndicatorsFile,
 } from './format';
 import { checkEntries, isSigned, MANIFEST_ENTRY, openSigned, parseEntryJson as parseJson, readNdjson, requireCanonical, unpackSigned, verifySigned } from './signed';
@@ -85,6 +85,8 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
   const head = z.object({ format: z.string(), formatVersion: z.number(), schemaVersion: z.number() }).safeParse(manifestJson);
   if (!head.success || head.data.format !== BUNDLE_FORMAT) throw new BundleError('notABundle');
   if (head.data.formatVersion > BUNDLE_FORMAT_VERSION) throw new BundleError('newerFormat', { part: 'format', found: head.data.formatVersion, supported: BUNDLE_FORMAT_VERSION });
+  // Older bundles carried unsuppressed figures of everyone, people without consent included.
+  if (head.data.formatVersion < OLDEST_BUNDLE_FORMAT_VERSION) throw new BundleError('olderFormat', { found: head.data.formatVersion, supported: OLDEST_BUNDLE_FORMAT_VERSION });
   const parsedManifest = manifestSchema.safeParse(manifestJson);
   if (!parsedManifest.success) throw new BundleError('damaged', { entry: MANIFEST_ENTRY, field: parsedManifest.error.issues[0]?.path.join('.') ?? '' });
   const manifest = parsedManifest.data;

@@ -1,12 +1,13 @@
 import { localDay, orgTimeZone } from '../calendar/localDay';
 import { TABLE_SCHEMAS, type TableName } from '../model';
-import { computeIndicators } from '../indicators/compute';
 import { EMPTY_DATASET, type Dataset } from '../indicators/dataset';
 import { canonicalBytes, canonicalJson, fromBase64, sha256Hex, utf8, type Bytes, fingerprint, type OrgKeys, type PublicKeys, sealToRecipient, sealWithPassphrase } from '../crypto';
 import { BundleError } from './errors';
 import { bundleFileName } from './fileName';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, dataEntry, INDICATORS_ENTRY, SIGNATURE_CONTEXT, TOMBSTONES_ENTRY, type BundleManifest, type IndicatorsFile } from './format';
 import { writeSigned } from './signed';
+import { consentScope, tablesInScope } from './consentScope';
+import { bundleIndicatorsFile } from './indicatorsFile';
 import { prepareRecords, type Row } from './pseudonymise';
 import { tablesAt, type PrivacyLevel } from './privacy';
 
@@ -27,6 +28,8 @@ export interface WriteBundleInput {
   /** The Dexie schema version of the writing installation. */
   schemaVersion: number;
   now?: Date;
+  /** Small-cell threshold of indicators.json (the partner's Settings; default 5). */
+  threshold?: number;
   /** The day indicators are computed for and the file is named by (yyyy-MM-dd); default: the organisation's local day at `now`. */
   today?: string;
   /** Encrypt to the lead (default true). */
@@ -41,7 +44,7 @@ export interface WrittenBundle {
   bytes: Uint8Array;
   fileName: string;
   manifest: BundleManifest;
-  /** People kept out of the record tables for lack of consent to share. */
+  /** People kept out of the record tables and the indicators for lack of consent to share. */
   withheldPeople: number;
 }
 
@@ -80,13 +83,15 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
     own[table] = out;
   }
 
-  const indicatorsFile: IndicatorsFile = { asOf: today, indicators: computeIndicators(datasetOf(own), {}, today).indicators as unknown as IndicatorsFile['indicators'] };
+  // The figures follow the same consent decision as the rows, at every level (even aggregate
+  // bundles, so an aggregate and a record bundle of the same day differ by nobody).
+  const scope = consentScope(own);
+  const withheldPeople = scope.dropped.get('people')!.size;
+  const indicatorsFile: IndicatorsFile = bundleIndicatorsFile(datasetOf(tablesInScope(own, scope)), { asOf: today, threshold: input.threshold, withheldPeople });
   const files: Record<string, Bytes> = { [INDICATORS_ENTRY]: canonicalBytes(indicatorsFile) };
   const counts: Record<string, number> = {};
-  let withheldPeople = 0;
   if (level !== 'aggregate') {
     const prepared = await prepareRecords({ tables: own, tombstones: own.tombstones ?? [], level, projectSecret: secret, orgId });
-    withheldPeople = prepared.withheldPeople;
     for (const table of tablesAt(level)) {
       files[dataEntry(table)] = ndjson(prepared.tables[table]);
       counts[table] = prepared.tables[table].length;

@@ -1,3 +1,4 @@
+import { hiddenMark } from '../indicators/suppression';
 import type { Country } from '../model';
 import type { ConsolidatedState } from './consolidate';
 
@@ -7,13 +8,19 @@ export interface TotalsOnlyPartner {
   name: string;
   country: Country;
   asOf: string;
-  reached: number;
-  women: number;
+  /** A count, or the mark of a hidden one ("<5", "x") as the partner's bundle suppressed it. */
+  reached: number | string;
+  women: number | string;
   trainingSessions: number;
   mentoringSessions: number;
+  /** People without consent to share, as a range (null from bundles that did not say). */
+  withheld: { from: number; to: number } | null;
 }
 
 /**
+ * Their figures count only the people who agreed to share (bundle format 2) and are suppressed as
+ * the partner's bundle wrote them: the lead shows them as they came, marks included.
+ *
  * Aggregate exports carry no records, so their people cannot be counted once with everybody
  * else's: the lead sees their totals beside the project figures, never added into them.
  */
@@ -21,16 +28,22 @@ export function totalsOnlyPartners(state: ConsolidatedState): TotalsOnlyPartner[
   return Object.values(state.partners)
     .filter((p) => p.privacy === 'aggregate')
     .map((p) => {
-      const i = p.indicators.indicators;
+      const file = p.indicators;
+      const i = file.indicators;
+      const figure = (path: string, value: number | null | undefined): number | string => {
+        const state = file.hidden?.[path];
+        return state ? hiddenMark(state, file.threshold) : (value ?? '');
+      };
       return {
         orgId: p.orgId,
         name: p.name,
         country: p.country,
         asOf: p.indicators.asOf,
-        reached: i.reach.total,
-        women: i.reach.byGender.find((g) => g.key === 'woman')?.count ?? 0,
+        reached: figure('reach.total', i.reach.total),
+        women: figure('reach.byGender.woman', i.reach.byGender.find((g) => g.key === 'woman')?.count ?? 0),
         trainingSessions: i.training.sessions,
         mentoringSessions: i.mentoring.sessions,
+        withheld: file.withheld ?? null,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -1,12 +1,13 @@
 import type { Breakdown, Indicators } from './compute';
-import { suppressBreakdown, suppressCount } from './suppression';
+import { cellPath, protectIndicators, stateOf } from './protectIndicators';
+import { hiddenMark, SECONDARY_MARK } from './suppression';
 
 /** One table of the donor report: a sheet in XLSX, a block in CSV, a table in the PDF. */
 export interface ReportTable {
   id: string;
   title: string;
   header: [string, string];
-  /** Counts stay numbers; a suppressed cell becomes the text "<threshold". */
+  /** Counts stay numbers; a hidden one becomes its mark: "<threshold" (small) or "x" (hidden to protect another). */
   rows: Array<[string, number | string]>;
 }
 
@@ -17,6 +18,8 @@ export interface ReportLabels {
   indicator(id: string): string;
   value: string;
   total: string;
+  /** The legend of the two marks of hidden figures. */
+  legend: { title: string; mark: string; meaning: string; small(threshold: number): string; secondary: string };
 }
 
 const BREAKDOWNS = [
@@ -31,9 +34,6 @@ const BREAKDOWNS = [
   ['servicesBySessions', (i: Indicators) => i.mentoring.servicesBySessions],
   ['outcomes', (i: Indicators) => i.outcomes.byKind],
 ] as const satisfies ReadonlyArray<readonly [string, (i: Indicators) => Breakdown]>;
-
-/** Breakdowns whose categories are not exclusive: no total row, since it would not be the sum. */
-const OVERLAPPING = new Set(['byTargetGroup', 'byProgramme', 'byPartner', 'servicesByPeople', 'servicesBySessions', 'outcomes']);
 
 /** The headline figures, in report order; shares are reported as percentages. */
 export function headline(i: Indicators): Array<[string, number | null]> {
@@ -59,15 +59,29 @@ export function headline(i: Indicators): Array<[string, number | null]> {
 }
 
 const PERCENT = new Set(['reach.womenShare', 'training.attendanceRate']);
-/** Counts of people that small-cell suppression protects (not hours, shares or counts of sessions). */
-const PEOPLE_COUNTS = new Set(['reach.total', 'reach.beneficiaries', 'reach.professionals', 'reach.women', 'training.participants', 'training.completions', 'training.certificates', 'outcomes.smesSupported']);
+
+/** Breakdowns whose total row is reach.total. */
+const TOTAL_OF: Record<string, string> = { byGender: 'reach.total', byAgeBand: 'reach.total', byMunicipality: 'reach.total', byCountry: 'reach.total' };
+
+/** Where each table's cells live among the indicator paths (protectIndicators.ts). */
+const PREFIX: Record<string, string> = {
+  byGender: 'reach.byGender', byAgeBand: 'reach.byAgeBand', byTargetGroup: 'reach.byTargetGroup', byMunicipality: 'reach.byMunicipality', byCountry: 'reach.byCountry',
+  byProgramme: 'reach.byProgramme', byPartner: 'reach.byPartner', servicesByPeople: 'mentoring.servicesByPeople', servicesBySessions: 'mentoring.servicesBySessions',
+  outcomes: 'outcomes.byKind',
+};
 
 /**
- * The donor report as tables. With `threshold` (reports that leave the organisation) every
- * count of people under it is suppressed, with complementary suppression where totals are shown.
+ * The donor report as tables. With `threshold` (reports that leave the organisation) the one
+ * suppression routine (suppression.ts) decides every figure over the whole report at once:
+ * small counts read "<threshold", counts hidden so that no hidden one can be worked out from the
+ * others read "x", shares of a hidden count are hidden too, and a legend explains both marks.
  */
 export function reportTables(i: Indicators, labels: ReportLabels, threshold?: number): ReportTable[] {
-  const cell = (n: number, suppressed: boolean): number | string => (suppressed && threshold ? `<${threshold}` : n);
+  const protection = threshold ? protectIndicators(i, threshold) : null;
+  const cell = (id: string, n: number): number | string => {
+    const state = protection ? stateOf(protection, id) : 'shown';
+    return state === 'shown' ? n : hiddenMark(state, threshold!);
+  };
   const summary: ReportTable = {
     id: 'summary',
     title: labels.table('summary'),
@@ -75,16 +89,17 @@ export function reportTables(i: Indicators, labels: ReportLabels, threshold?: nu
     rows: headline(i).map(([id, v]) => {
       const label = PERCENT.has(id) ? `${labels.indicator(id)} (%)` : labels.indicator(id);
       if (v === null) return [label, ''];
-      return [label, threshold && PEOPLE_COUNTS.has(id) ? cell(v, suppressCount(v, threshold).suppressed) : v];
+      return [label, cell(id, v)];
     }),
   };
   const tables = BREAKDOWNS.map(([id, pick]): ReportTable => {
-    const withTotal = !OVERLAPPING.has(id);
-    const data = pick(i);
-    const protectedCells = threshold ? suppressBreakdown(data, threshold, withTotal) : { cells: data.map((c) => ({ ...c, suppressed: false })), total: { count: data.reduce((s, c) => s + c.count, 0), suppressed: false } };
-    const rows: ReportTable['rows'] = protectedCells.cells.map((c) => [labels.category(id, c.key), cell(c.count, c.suppressed)]);
-    if (withTotal) rows.push([labels.total, cell(protectedCells.total.count, protectedCells.total.suppressed)]);
+    const rows: ReportTable['rows'] = pick(i).map((c) => [labels.category(id, c.key), cell(cellPath(PREFIX[id]!, c.key), c.count)]);
+    const total = TOTAL_OF[id];
+    if (total) rows.push([labels.total, cell(total, i.reach.total)]);
     return { id, title: labels.table(id), header: [labels.table(id), labels.value], rows };
   });
-  return [summary, ...tables];
+  const legend: ReportTable[] = threshold
+    ? [{ id: 'legend', title: labels.legend.title, header: [labels.legend.mark, labels.legend.meaning], rows: [[hiddenMark('small', threshold), labels.legend.small(threshold)], [SECONDARY_MARK, labels.legend.secondary]] }]
+    : [];
+  return [summary, ...tables, ...legend];
 }

@@ -48,5 +48,12 @@ export function reportLabels(t: TFunction, names: NameMaps): ReportLabels {
     indicator: (id) => t(`reports:indicators.${id}`),
     value: t('reports:value'),
     total: t('reports:total'),
+    legend: {
+      title: t('reports:legend.title'),
+      mark: t('reports:legend.mark'),
+      meaning: t('reports:legend.meaning'),
+      small: (threshold) => t('reports:legend.small', { max: threshold - 1 }),
+      secondary: t('reports:legend.secondary'),
+    },
   };
 }

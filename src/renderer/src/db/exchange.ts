@@ -14,6 +14,7 @@ import type { MrezaDb } from './db';
 import { inspectPool } from './inspectPool';
 import { selfOrgId } from './records';
 import { SCHEMA_VERSION } from './schema';
+import { getSettings } from './settings';
 
 /** A localised refusal: the UI shows `exchange:errors.<code>` with params. */
 export interface ExchangeProblem {
@@ -144,6 +145,8 @@ export async function exportBundle(db: MrezaDb, actor: Actor, org: Organisation,
     tables: await exportTables(db),
     privacy: opts.privacy,
     acknowledgedRisk: opts.acknowledgedRisk,
+    // The figures in the bundle are suppressed like every report that leaves (Settings' threshold).
+    threshold: (await getSettings(db))?.suppressionThreshold,
     schemaVersion: SCHEMA_VERSION,
     encryptToLead: !opts.dryRun,
     ...(opts.passphrase && !opts.dryRun ? { passphrase: opts.passphrase } : {}),

@@ -46,9 +46,6 @@ export function ReportPrint() {
         <Text size="sm">
           {t('reports:period')}: {periodText} · {t('reports:generated', { date: fmt.date(today()) })}
         </Text>
-        <Text size="xs" c="dimmed">
-          {t('reports:suppressionNote', { threshold: settings.suppressionThreshold })}
-        </Text>
       </header>
       {tables.map((table) => (
         <section key={table.id} className={classes.block} data-testid={`print-${table.id}`}>
@@ -56,14 +53,14 @@ export function ReportPrint() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{table.header[0]}</Table.Th>
-                <Table.Th ta="right">{table.header[1]}</Table.Th>
+                <Table.Th ta={table.id === 'legend' ? 'left' : 'right'}>{table.header[1]}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {table.rows.map(([label, value]) => (
                 <Table.Tr key={label}>
                   <Table.Td>{label}</Table.Td>
-                  <Table.Td ta="right">{typeof value === 'number' ? fmt.number(value) : value}</Table.Td>
+                  <Table.Td ta={table.id === 'legend' ? 'left' : 'right'}>{typeof value === 'number' ? fmt.number(value) : value}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

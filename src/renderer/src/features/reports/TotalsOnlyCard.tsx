@@ -11,11 +11,13 @@ export function TotalsOnlyCard({ partners }: { partners: TotalsOnlyPartner[] }) 
   const { t } = useTranslation('reports');
   const fmt = useFormat();
   if (partners.length === 0) return null;
+  // Hidden figures keep the mark the partner's bundle gave them ("<5", "x").
+  const figure = (v: number | string) => (typeof v === 'number' ? fmt.number(v) : v);
   return (
     <Paper withBorder radius="md" p="md" data-testid="totals-only">
       <Title order={5}>{t('totalsOnly.title')}</Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {t('totalsOnly.text')}
+        {t('totalsOnly.text')} {t('totalsOnly.scope')}
       </Text>
       <Table striped>
         <Table.Thead>
@@ -26,6 +28,7 @@ export function TotalsOnlyCard({ partners }: { partners: TotalsOnlyPartner[] }) 
             <Table.Th ta="right">{t('indicators.reach.women')}</Table.Th>
             <Table.Th ta="right">{t('indicators.training.sessions')}</Table.Th>
             <Table.Th ta="right">{t('indicators.mentoring.sessions')}</Table.Th>
+            <Table.Th ta="right">{t('totalsOnly.withheld')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -35,10 +38,11 @@ export function TotalsOnlyCard({ partners }: { partners: TotalsOnlyPartner[] }) 
                 {p.name} ({t(`common:countries.${p.country}`)})
               </Table.Td>
               <Table.Td>{fmt.date(p.asOf)}</Table.Td>
-              <Table.Td ta="right">{fmt.number(p.reached)}</Table.Td>
-              <Table.Td ta="right">{fmt.number(p.women)}</Table.Td>
+              <Table.Td ta="right">{figure(p.reached)}</Table.Td>
+              <Table.Td ta="right">{figure(p.women)}</Table.Td>
               <Table.Td ta="right">{fmt.number(p.trainingSessions)}</Table.Td>
               <Table.Td ta="right">{fmt.number(p.mentoringSessions)}</Table.Td>
+              <Table.Td ta="right">{p.withheld ? (p.withheld.from === p.withheld.to ? fmt.number(p.withheld.from) : `${fmt.number(p.withheld.from)}–${fmt.number(p.withheld.to)}`) : '—'}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
