@@ -40,8 +40,8 @@ const tick = () => new Promise((r) => setTimeout(r, 5));
 /** Lead with a project, partner(s) joined with demo data. */
 async function network(partners = 1) {
   const lead = await side('Udruga Nositelj', 'lead');
-  const project = await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
-  const invitation = await invitationFile(project, PASS);
+  await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
+  const invitation = await invitationFile(lead.db, PASS);
   const ps: Side[] = [];
   for (let i = 0; i < partners; i++) {
     const p = await side(`Partner ${i + 1}`, 'partner', i % 2 ? 'RS' : 'HR');
@@ -54,7 +54,7 @@ async function network(partners = 1) {
 
 async function exportOf(p: Side, privacy: 'aggregate' | 'pseudonymised' | 'full' = 'pseudonymised') {
   await tick();
-  const w = await exportBundle(p.db, p.actor, p.org, { privacy, acknowledgedRisk: privacy === 'full' });
+  const w = await exportBundle(p.db, p.actor, p.org, { privacy, acknowledgedRisk: privacy === 'full', confirmedFullList: privacy === 'full' });
   return { fileName: w.fileName, data: w.bytes, withheld: w.withheldPeople };
 }
 
@@ -76,7 +76,8 @@ describe('exchange end to end in the data store', () => {
     const lead = await side('Udruga Nositelj', 'lead');
     const p = await side('Partner', 'partner');
     try {
-      const invitation = await invitationFile(await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE'), PASS);
+      await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE');
+      const invitation = await invitationFile(lead.db, PASS);
       const before = await allTables(p.db);
       await expect(joinProject(p.db, p.actor, invitation, 'wrong passphrase')).rejects.toSatisfy((e) => e instanceof InvitationError && e.code === 'wrongPassphrase');
       await expect(joinProject(p.db, p.actor, new Uint8Array([1, 2, 3]), PASS)).rejects.toBeInstanceOf(InvitationError);

@@ -18,13 +18,15 @@ export type BundleErrorCode =
   | 'otherProject'
   /** params.part: 'format' | 'schema' | 'envelope', params.found, params.supported. */
   | 'newerFormat'
+  /** Written by an older Mreža (bundle format params.found < params.supported): the partner must update and export again. */
+  | 'olderFormat'
   /** The signer's key is not pinned yet and the caller asked for known signers only. */
   | 'unknownSigner'
   /** params.expected / params.found: fingerprints. */
   | 'signerChanged'
   /** params.table, params.line (1-based), params.field, params.reason. */
   | 'invalidRow'
-  /** Writing: the full level needs acknowledgedRisk; pseudonymised/full need the project secret. */
+  /** Writing: the full level needs acknowledgedRisk and confirmedFullList; pseudonymised/full need the project's linkage secret. */
   | 'notAllowed';
 
 export class BundleError extends Error {

@@ -2,12 +2,17 @@ import { coversSpecialCategories, type Consent } from '../model';
 import { foldForSearch } from '../i18n/transliterate';
 import { personNameKey } from '../people/nameKey';
 import { own, toHex, utf8, type Bytes } from '../crypto';
-import { BUNDLE_TABLES, fieldRule, PSEUDO_KEY_FIELD, REFERENCES, tablesAt, type BundleTable, type PrivacyLevel } from './privacy';
+import { ageBand } from '../indicators/compute';
+import { AGE_BAND_FIELD, BUNDLE_TABLES, fieldRule, PSEUDO_KEY_FIELD, REFERENCES, tablesAt, type BundleTable, type PrivacyLevel } from './privacy';
 
 export type Row = Record<string, unknown>;
 export type BundleTables = Partial<Record<BundleTable, Row[]>>;
 
-/** HMAC-SHA256 keyed with the project secret, hex. */
+/**
+ * HMAC-SHA256 keyed with the project's linkage secret (the invitation's `projectSecret`), hex.
+ * Only a partner's service side (and the lead's own service side) holds that secret: the lead's
+ * consolidation never does, so it cannot compute or confirm a key (docs/privacy.md).
+ */
 export class ProjectHasher {
   private constructor(private readonly key: CryptoKey) {}
 
@@ -61,7 +66,8 @@ export interface PreparedRecords {
 /**
  * Applies the privacy policy to a partner's own rows: drops people without consent to share and
  * every row that depends on them, applies the field rules (pseudonymised) or keeps every field
- * (full), adds pseudoKey to people, and replaces person ids consistently (pseudonymised).
+ * but confidential notes (full), adds pseudoKey to people (and, pseudonymised, their age band on
+ * `today` instead of the birth year), and replaces person ids consistently (pseudonymised).
  */
 export async function prepareRecords(input: {
   tables: BundleTables;
@@ -69,8 +75,11 @@ export async function prepareRecords(input: {
   level: Exclude<PrivacyLevel, 'aggregate'>;
   projectSecret: Uint8Array;
   orgId: string;
+  /** The export day (yyyy-MM-dd): the age band is the one of this year. */
+  today: string;
 }): Promise<PreparedRecords> {
   const { level, orgId } = input;
+  const atYear = Number(input.today.slice(0, 4));
   const hasher = await ProjectHasher.create(input.projectSecret);
   const consentsOf = new Map<string, Consent[]>();
   for (const c of (input.tables.consents ?? []) as unknown as Consent[]) {
@@ -106,6 +115,10 @@ export async function prepareRecords(input: {
     return p;
   };
   const droppedPeople = dropped.get('people')!;
+  // Whose consent decides a special-category field: the person herself, or a mentoring log's mentee.
+  const menteeOfMatch = new Map((input.tables.matches ?? []).map((m) => [String(m.id), String(m.menteeId)]));
+  const subjectOf = (table: BundleTable, row: Row) =>
+    table === 'people' ? String(row.id) : table === 'mentoringSessions' ? (menteeOfMatch.get(String(row.matchId)) ?? '') : String(row.personId);
 
   const tables = {} as Record<BundleTable, Row[]>;
   for (const table of tablesAt(level)) {
@@ -116,9 +129,9 @@ export async function prepareRecords(input: {
       for (const [field, value] of Object.entries(row)) {
         if (value === undefined) continue;
         const rule = fieldRule(table, field);
+        if (rule === 'never') continue;
         if (rule === 'specialCategory') {
-          const personId = table === 'people' ? String(row.id) : String(row.personId);
-          next[field] = coversSpecialCategories(consentsOf.get(personId) ?? []) ? value : [];
+          next[field] = coversSpecialCategories(consentsOf.get(subjectOf(table, row)) ?? []) ? value : [];
         } else if (level === 'full') {
           next[field] = rule === 'personRefs' && Array.isArray(value) ? value.filter((v) => !droppedPeople.has(String(v))) : value;
         } else if (rule === 'keep') {
@@ -129,7 +142,10 @@ export async function prepareRecords(input: {
           next[field] = await Promise.all(value.filter((v) => !droppedPeople.has(String(v))).map((v) => pid(String(v))));
         }
       }
-      if (table === 'people') next[PSEUDO_KEY_FIELD] = await hasher.pseudoKey(row as Parameters<ProjectHasher['pseudoKey']>[0]);
+      if (table === 'people') {
+        next[PSEUDO_KEY_FIELD] = await hasher.pseudoKey(row as Parameters<ProjectHasher['pseudoKey']>[0]);
+        if (level === 'pseudonymised') next[AGE_BAND_FIELD] = ageBand(typeof row.birthYear === 'number' ? row.birthYear : undefined, atYear);
+      }
       out.push(next);
     }
     tables[table] = out;

@@ -23,6 +23,8 @@ export interface WriteBundleInput {
   privacy?: PrivacyLevel;
   /** Required (true) for the full level: the user was warned and chose it. */
   acknowledgedRisk?: boolean;
+  /** Also required (true) for the full level: the user confirmed the list of what goes (FULL_LEVEL_DISCLOSURE). */
+  confirmedFullList?: boolean;
   /** The Dexie schema version of the writing installation. */
   schemaVersion: number;
   now?: Date;
@@ -61,6 +63,7 @@ const ndjson = (rows: readonly unknown[]): Bytes => utf8(rows.map((r) => `${cano
 export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundle> {
   const level = input.privacy ?? 'pseudonymised';
   if (level === 'full' && input.acknowledgedRisk !== true) throw new BundleError('notAllowed', { reason: 'acknowledgedRisk' });
+  if (level === 'full' && input.confirmedFullList !== true) throw new BundleError('notAllowed', { reason: 'confirmedFullList' });
   const secret = fromBase64(input.project.projectSecret);
   if (!secret || secret.length !== 32) throw new BundleError('notAllowed', { reason: 'projectSecret' });
   const now = input.now ?? new Date();
@@ -89,7 +92,7 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
   const counts: Record<string, number> = {};
   let withheldPeople = 0;
   if (level !== 'aggregate') {
-    const prepared = await prepareRecords({ tables: own, tombstones: own.tombstones ?? [], level, projectSecret: secret, orgId });
+    const prepared = await prepareRecords({ tables: own, tombstones: own.tombstones ?? [], level, projectSecret: secret, orgId, today });
     withheldPeople = prepared.withheldPeople;
     for (const table of tablesAt(level)) {
       files[dataEntry(table)] = ndjson(prepared.tables[table]);

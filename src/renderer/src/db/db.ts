@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AppSettings, TableName, TableRow } from '@shared/model';
 import { personNameKey } from '@shared/people/nameKey';
+import { moveLinkageSecret } from './linkage';
 import { STORES_V1, STORES_V2, STORES_V3 } from './schema';
 
 export type Tables = { [T in Exclude<TableName, 'settings'>]: EntityTable<TableRow<T>, 'id'> } & { settings: EntityTable<AppSettings, 'key'> };
@@ -24,5 +25,8 @@ export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
         });
     });
   db.version(3).stores(STORES_V3);
+  // Data only (no index changes, so no new schema version): a lead's linkage secret leaves the
+  // consolidation side (db/linkage.ts). Runs each time the store opens; it is a no-op once done.
+  db.on('ready', () => moveLinkageSecret(db));
   return db;
 }
