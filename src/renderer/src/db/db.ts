@@ -26,7 +26,7 @@ export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
     });
   db.version(3).stores(STORES_V3);
   // Data only (no index changes, so no new schema version): a lead's linkage secret leaves the
-  // consolidation side (db/linkage.ts). Runs each time the store opens; it is a no-op once done.
-  db.on('ready', () => moveLinkageSecret(db));
+  // consolidation side (db/linkage.ts). Runs each time the store opens (sticky), a no-op once done.
+  db.on('ready', (vip) => moveLinkageSecret(vip as MrezaDb), true);
   return db;
 }
