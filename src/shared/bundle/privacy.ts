@@ -92,7 +92,8 @@ export const FIELD_POLICY = {
   // Scanned sign-in sheets carry names and signatures: full level only (see FULL_ONLY_TABLES).
   attachments: { ...BASE, sessionId: 'keep', fileName: 'drop', mimeType: 'drop', size: 'drop', dataBase64: 'drop' },
   mentors: {
-    ...BASE, personId: 'personRef', expertise: 'keep', sectors: 'drop', languages: 'keep', region: 'drop', remote: 'keep', capacity: 'keep',
+    // Languages are typed codes, and a language (Romani) can say as much as a target group.
+    ...BASE, personId: 'personRef', expertise: 'keep', sectors: 'drop', languages: 'drop', region: 'drop', remote: 'keep', capacity: 'keep',
     availability: 'drop', active: 'keep',
   },
   matches: {
@@ -106,7 +107,7 @@ export const FIELD_POLICY = {
     nextSteps: 'drop', followUpOn: 'keep', followUpDone: 'keep',
   },
   menteeProfiles: {
-    ...BASE, personId: 'personRef', stage: 'keep', sector: 'drop', needs: 'keep', languages: 'keep', region: 'drop', remote: 'keep', mentorGender: 'keep',
+    ...BASE, personId: 'personRef', stage: 'keep', sector: 'drop', needs: 'keep', languages: 'drop', region: 'drop', remote: 'keep', mentorGender: 'keep',
     avoidPersonIds: 'personRefs', notes: 'never',
   },
 } as const satisfies Partial<Record<TableName, Record<string, FieldRule>>>;
@@ -185,7 +186,8 @@ export const FULL_LEVEL_DISCLOSURE = {
   consentForms: ['consents.noticeVersion'],
   evaluations: ['evaluations.comment'],
   mentoring: [
-    'mentors.sectors', 'mentors.region', 'mentors.availability', 'menteeProfiles.sector', 'menteeProfiles.region', 'matches.closeReason', 'matches.goals',
+    'mentors.sectors', 'mentors.region', 'mentors.languages', 'mentors.availability', 'menteeProfiles.sector', 'menteeProfiles.region', 'menteeProfiles.languages',
+    'matches.closeReason', 'matches.goals',
     'mentoringSessions.topics', 'mentoringSessions.nextSteps',
   ],
   sheets: ['attachments.fileName', 'attachments.mimeType', 'attachments.size', 'attachments.dataBase64'],
