@@ -10,7 +10,9 @@ import type { Organisation } from '@shared/model';
 import type { Actor } from '../../src/renderer/src/db/actor';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
-import { commitImport, createLeadProject, ensureIdentity, exportBundle, getJoinedProject, invitationFile, joinProject, leadKeyFile, previewImport } from '../../src/renderer/src/db/exchange';
+import {
+  commitImport, createLeadProject, ensureIdentity, exportBundle, getJoinedProject, invitationFile, joinProject, leadKeyFile, listPartners, loadConsolidatedDataset, previewImport,
+} from '../../src/renderer/src/db/exchange';
 import { getLinkageSecret, moveLinkageSecret } from '../../src/renderer/src/db/linkage';
 import { createPerson } from '../../src/renderer/src/db/people';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
@@ -228,6 +230,32 @@ describe("the lead's consolidation side cannot compute or confirm a person key",
     } finally {
       lead.db.close();
       await Dexie.delete(lead.db.name);
+    }
+  }, 60_000);
+
+  it("consolidation never reads the linkage secret: import, reports' partner data, the key file and the partner list run without touching it", async () => {
+    const lead = await side('Udruga Nositelj', 'lead');
+    const partner = await side('Partner 1', 'partner');
+    try {
+      await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
+      await joinProject(partner.db, partner.actor, await invitationFile(lead.db, PASS), PASS);
+      await loadDemoData(partner.db, partner.actor);
+      const b = await exportBundle(partner.db, partner.actor, partner.org, { privacy: 'pseudonymised' });
+      const read: unknown[] = [];
+      const get = lead.db.exchange.get.bind(lead.db.exchange);
+      (lead.db.exchange as unknown as { get: (k: unknown) => unknown }).get = (k: unknown) => (read.push(k), get(k as 'linkage'));
+      await commitImport(lead.db, lead.actor, lead.org, await previewImport(lead.db, [{ fileName: b.fileName, data: b.bytes }]));
+      const loaded = await loadConsolidatedDataset(lead.db);
+      expect(loaded!.dataset.people.length).toBeGreaterThan(0);
+      await leadKeyFile(lead.db, lead.org, PASS);
+      await listPartners(lead.db);
+      expect(read.length).toBeGreaterThan(0);
+      expect(read).not.toContain('linkage');
+    } finally {
+      for (const s of [lead, partner]) {
+        s.db.close();
+        await Dexie.delete(s.db.name);
+      }
     }
   }, 60_000);
 
