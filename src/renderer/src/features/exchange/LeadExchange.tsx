@@ -253,7 +253,7 @@ function PlanTable({ preview }: { preview: ImportPreview }) {
               <Table.Td>{fmt.dateTime(item.exportedAt)}</Table.Td>
               <Table.Td data-testid="plan-privacy" data-privacy={item.privacy}>
                 <Badge color={PRIVACY_COLOR[item.privacy]} variant="light">
-                  {t(`export.levels.${item.privacy}`)}
+                  {t(`cli.privacy.${item.privacy}`)}
                 </Badge>
               </Table.Td>
               <Table.Td maw={220}>

@@ -183,7 +183,7 @@ function ExportForm() {
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('export.confirmFull.cancel')}
             </Button>
-            <Button color="orange" onClick={() => void write(true)}>
+            <Button color="red.9" onClick={() => void write(true)}>
               {t('export.confirmFull.confirm')}
             </Button>
           </Group>
