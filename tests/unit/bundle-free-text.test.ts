@@ -1,8 +1,9 @@
 import { unzipSync } from 'fflate';
 import type { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { BundleError} from '../../src/shared/bundle';
 import {
-  BUNDLE_FORMAT_VERSION, BundleError, bundleRowSchema, FIELD_POLICY, fieldRule, FULL_LEVEL_DISCLOSURE, inspectBundle, neverFields, SIGNATURE_CONTEXT, tablesAt,
+  BUNDLE_FORMAT_VERSION, bundleRowSchema, FIELD_POLICY, fieldRule, FULL_LEVEL_DISCLOSURE, inspectBundle, neverFields, SIGNATURE_CONTEXT, tablesAt,
   writeSigned, type BundleTable,
 } from '../../src/shared/bundle';
 import { fromUtf8, openFromRecipient } from '../../src/shared/crypto';
