@@ -195,8 +195,8 @@ describe('a fault halfway through the lead’s bundle commit leaves the database
       const lead = await installation('lead', 'Udruga Nositelj');
       const partners = [await installation('partner', 'Partner 1'), await installation('partner', 'Partner 2')];
       try {
-        const project = await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
-        const invitation = await invitationFile(project, 'kukuruz-i-sunce-2026');
+        await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
+        const invitation = await invitationFile(lead.db, 'kukuruz-i-sunce-2026');
         const files = [];
         for (const [i, p] of partners.entries()) {
           await joinProject(p.db, p.actor, invitation, 'kukuruz-i-sunce-2026', 'invite.mreza-invite');

@@ -59,6 +59,17 @@ test('lead invites, partner joins and exports, lead imports with a dry run and r
   await expect(exp.getByText(en('exchange', 'export.fullWarning'))).toBeVisible();
   await expect(exp.getByRole('button', { name: en('exchange', 'export.write') })).toBeDisabled();
   await snap(partner, 'exchange-partner-full-warning-en');
+  // Ticking the box is not enough: a second confirmation lists what goes; notes never do.
+  await exp.getByRole('checkbox', { name: en('exchange', 'export.acknowledge') }).check();
+  await exp.getByRole('button', { name: en('exchange', 'export.write') }).click();
+  const confirm = partner.getByRole('dialog', { name: en('exchange', 'export.confirmFull.title') });
+  await expect(confirm).toBeVisible();
+  for (const item of ['names', 'contacts', 'birthYears', 'titles', 'places', 'sheets']) await expect(confirm).toContainText(en('exchange', `export.fullList.${item}`));
+  await expect(confirm).toContainText(en('exchange', 'export.confirmFull.never'));
+  await snap(partner, 'exchange-partner-full-confirm-en');
+  expect(await seriousViolations(partner), 'full confirmation').toEqual([]);
+  await confirm.getByRole('button', { name: en('exchange', 'export.confirmFull.cancel') }).click();
+  await expect(confirm).toBeHidden();
   await exp.getByRole('radio', { name: en('exchange', 'export.levels.pseudonymised') }).check();
   const bundle = await download(partner, () => exp.getByRole('button', { name: en('exchange', 'export.write') }).click());
   expect(bundle.name).toMatch(/^mreza-partner-ngo-celje-\d{4}-\d{2}-\d{2}\.mreza$/);
@@ -84,6 +95,8 @@ test('lead invites, partner joins and exports, lead imports with a dry run and r
   const partnerFingerprint = (await partner.getByTestId('own-key').getByTestId('fingerprint').textContent())!.trim();
   expect(partnerFingerprint).toMatch(/^\d{5}( \d{5}){7}$/);
   await expect(dry.getByTestId('plan-row')).toContainText(partnerFingerprint);
+  // The lead sees each file's privacy level before importing.
+  await expect(dry.getByTestId('plan-privacy')).toHaveText(en('exchange', 'cli.privacy.pseudonymised'));
   await snap(lead, 'exchange-lead-dry-run-en');
   expect(await seriousViolations(lead), 'lead dry run').toEqual([]);
   await dry.getByRole('checkbox', { name: en('exchange', 'import.confirmKey', { organisation: 'Partner NGO Celje' }) }).check();
@@ -119,8 +132,11 @@ test('lead invites, partner joins and exports, lead imports with a dry run and r
   await lead.getByRole('textbox', { name: en('reports', 'partner') }).or(lead.getByRole('combobox', { name: en('reports', 'partner') })).click();
   await expect(lead.getByRole('option', { name: 'Partner NGO Celje' })).toBeVisible();
   await lead.keyboard.press('Escape');
-  // Partner programmes carry their titles, not ids.
-  await expect(lead.getByTestId('breakdown-byProgramme')).toContainText('BADGE – Savjetovanje');
+  // Partner programmes travel without titles: the lead names them by kind and number, never by id.
+  const byProgramme = lead.getByTestId('breakdown-byProgramme');
+  const label = en('reports', 'partnerProgramme', { number: 0, kind: en('programmes', 'kinds.badge') }).replace(/[()]/g, '\\$&').replace('0', '\\d+');
+  await expect(byProgramme).toContainText(new RegExp(label));
+  await expect(byProgramme).not.toContainText('BADGE – Savjetovanje');
   await snap(lead, 'exchange-lead-reports-en');
 
   await toExchange(lead);

@@ -26,8 +26,9 @@ describe('the bundle privacy policy classifies everything', () => {
     }
   });
 
-  it('names, contacts, birth dates and notes are dropped; every person reference is pseudonymised and known', () => {
-    for (const f of ['firstName', 'lastName', 'phone', 'email', 'notes', 'nameKey'] as const) expect(FIELD_POLICY.people[f]).toBe('drop');
+  it('names, contacts, birth dates and notes are dropped (notes at every level); every person reference is pseudonymised and known', () => {
+    for (const f of ['firstName', 'lastName', 'phone', 'email', 'nameKey', 'birthYear'] as const) expect(FIELD_POLICY.people[f]).toBe('drop');
+    expect(FIELD_POLICY.people.notes).toBe('never');
     const personRefs = Object.entries(FIELD_POLICY).flatMap(([t, rules]) => Object.entries(rules).filter(([f, r]) => r === 'personRef' && !(t === 'people' && f === 'id')).map(([f]) => `${t}.${f}`));
     const known = REFERENCES.filter((r) => r.target === 'people').map((r) => `${r.table}.${r.field}`);
     expect(personRefs.sort()).toEqual(known.sort());
@@ -37,11 +38,12 @@ describe('the bundle privacy policy classifies everything', () => {
     const schema = bundleRowSchema('people', 'pseudonymised');
     const row = {
       id: '1b4e28ba-2fa1-8d2c-a0e2-6c2ad5b1c2a1', orgId: '0a0a0a0a-0000-4000-8000-00000000000a', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-      kind: 'beneficiary', gender: 'woman', targetGroups: [], anonymised: false, pseudoKey: 'a'.repeat(64),
+      kind: 'beneficiary', gender: 'woman', targetGroups: [], anonymised: false, pseudoKey: 'a'.repeat(64), ageBand: '25-34',
     };
     expect(schema.safeParse(row).success).toBe(true);
     expect(schema.safeParse({ ...row, firstName: 'Ana' }).success).toBe(false);
     expect(schema.safeParse({ ...row, pseudoKey: undefined }).success).toBe(false);
+    expect(schema.safeParse({ ...row, birthYear: 1990 }).success).toBe(false);
     expect(bundleRowSchema('people', 'full').safeParse(row).success).toBe(false); // full rows keep their names
   });
 });

@@ -28,7 +28,7 @@ beforeAll(async () => {
   add('attachments', { ...base(), sessionId: t.sessions[0]!.id, fileName: 'potpisi.pdf', mimeType: 'application/pdf', size: 4, dataBase64: 'JVBERg==' });
   add('tombstones', { ...base(), table: 'people', recordId: crypto.randomUUID(), erasedAt: '2026-09-03T08:00:00.000Z' });
   for (const level of ['pseudonymised', 'full'] as const) {
-    const written = await exportBundle(world, world.a, { privacy: level, acknowledgedRisk: level === 'full' });
+    const written = await exportBundle(world, world.a, { privacy: level, acknowledgedRisk: level === 'full', confirmedFullList: level === 'full' });
     const bundle = await inspectBundle(written.bytes, world.leadKeys, { projectId: world.invitation.projectId });
     for (const table of tablesAt(level)) samples.push({ table, level, schema: bundleRowSchema(table, level), rows: (bundle.tables[table] ?? []) as Array<Record<string, unknown>> });
     samples.push({ table: 'tombstones', level, schema: tombstoneRowSchema, rows: bundle.tombstones as Array<Record<string, unknown>> });

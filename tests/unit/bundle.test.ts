@@ -104,16 +104,23 @@ describe('bundle round trip at each privacy level', () => {
     for (const id of people) expect(local.has(id as string)).toBe(false);
   });
 
-  it('full: names travel (explicit acknowledgement required), attachments too, consent still decides who travels', async () => {
+  it('full: names travel (explicit acknowledgement and a confirmed list required), attachments too, consent still decides who travels; notes never', async () => {
     expect(await codeOf(exportBundle(world, world.a, { privacy: 'full' }))).toBe('notAllowed');
-    const written = await exportBundle(world, world.a, { privacy: 'full', acknowledgedRisk: true });
+    // The warning alone is not enough: the user must also confirm the list of what goes.
+    expect(await codeOf(exportBundle(world, world.a, { privacy: 'full', acknowledgedRisk: true }))).toBe('notAllowed');
+    const written = await exportBundle(world, world.a, { privacy: 'full', acknowledgedRisk: true, confirmedFullList: true });
     const b = await inspectBundle(written.bytes, world.leadKeys, opts());
     expect(Object.keys(b.tables).sort()).toEqual([...BUNDLE_TABLES].sort());
     const ana = b.tables.people!.find((p) => p.firstName === SECRETS.firstName)!;
     expect(ana.phone).toBe(SECRETS.phone);
     expect(ana.pseudoKey).toMatch(/^[0-9a-f]{64}$/);
     expect(b.tables.people!.some((p) => p.firstName === SECRETS.withheldFirst)).toBe(false);
-    expect(await decryptedText(written.bytes)).toContain(SECRETS.notes);
+    // Confidential notes never leave, not even at the full level.
+    const text = await decryptedText(written.bytes);
+    expect(text).toContain(SECRETS.phone);
+    for (const note of [SECRETS.notes, SECRETS.outcomeNote]) expect(text).not.toContain(note);
+    for (const s of world.a.tables.mentoringSessions) if (s.note) expect(text).not.toContain(s.note);
+    expect(ana).not.toHaveProperty('notes');
   });
 
   it('aggregate: only the manifest and the indicator tables', async () => {

@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectBundle, type InspectedBundle } from '../../src/shared/bundle';
 import { canonicalJson, generateOrgKeys } from '../../src/shared/crypto';
 import {
-  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, programmeTitles, totalsOnlyPartners, type BundleInput, type ConsolidatedState,
+  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, partnerProgrammes, pinsOf, planConsolidation, programmeTitles, totalsOnlyPartners, type BundleInput, type ConsolidatedState,
   type InspectOne,
 } from '../../src/shared/consolidate';
 import { computeIndicators } from '../../src/shared/indicators/compute';
+import { createI18n } from '../../src/shared/i18n/setup';
 import { consent, exportBundle, makeWorld, ORG_A, person, type World } from '../fixtures/bundles/world';
 
 let world: World;
@@ -169,17 +170,38 @@ describe('consolidation', () => {
 });
 
 describe('programme titles at the lead', () => {
-  it('a title two partners share names the partner, so the report rows can be told apart; others stay as they are', () => {
+  const { t } = createI18n('en');
+
+  it('pseudonymised exports carry no titles: each partner programme is named by its kind and number, with the partner where two share a name', () => {
     const { state } = importBatch(state0, [a1, b1]);
-    const titles = programmeTitles(state);
+    for (const p of Object.values(state.partners)) for (const r of p.tables.programmes ?? []) expect(r).not.toHaveProperty('title');
+    const titles = programmeTitles(partnerProgrammes(state), t);
+    const own = [...world.a.tables.programmes, ...world.b.tables.programmes];
+    const labelOf = (r: (typeof own)[number]) => {
+      const mine = [...(r.orgId === ORG_A ? world.a : world.b).tables.programmes].sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id));
+      return t('reports:partnerProgramme', { number: mine.indexOf(r) + 1, kind: t(`programmes:kinds.${r.kind}`) });
+    };
+    const sharedLabel = own.filter((r) => own.some((o) => o.orgId !== r.orgId && labelOf(o) === labelOf(r)));
+    expect(sharedLabel.length).toBeGreaterThan(0);
+    for (const r of own) {
+      const partner = r.orgId === ORG_A ? world.a.name : world.b.name;
+      expect(titles.get(r.id)).toBe(sharedLabel.includes(r) ? `${labelOf(r)} (${partner})` : labelOf(r));
+      expect(titles.get(r.id)).not.toContain(r.title);
+    }
+    // One partner alone: plain labels.
+    const one = programmeTitles(partnerProgrammes(importBatch(state0, [a1]).state), t);
+    expect(one.get(world.a.tables.programmes[0]!.id)).toBe(t('reports:partnerProgramme', { number: 1, kind: t(`programmes:kinds.${world.a.tables.programmes[0]!.kind}`) }));
+  });
+
+  it('full exports keep titles: a title two partners share names the partner, others stay as they are', async () => {
+    const full = async (which: 'a' | 'b') => ({ bundle: await inspectBundle((await exportBundle(world, world[which], { privacy: 'full', acknowledgedRisk: true, confirmedFullList: true })).bytes, world.leadKeys) });
+    const { state } = importBatch(state0, [await full('a'), await full('b')]);
+    const titles = programmeTitles(partnerProgrammes(state), t);
     const rows = Object.values(state.partners).flatMap((p) => (p.tables.programmes ?? []).map((r) => ({ id: String(r.id), title: String(r.title), partner: p.name })));
     const shared = rows.filter((r) => rows.some((o) => o.partner !== r.partner && o.title === r.title));
     expect(shared.length).toBeGreaterThan(0);
     for (const r of shared) expect(titles.get(r.id)).toBe(`${r.title} (${r.partner})`);
     for (const r of rows.filter((x) => !shared.includes(x))) expect(titles.get(r.id)).toBe(r.title);
-    // One partner alone: plain titles.
-    const one = programmeTitles(importBatch(state0, [a1]).state);
-    for (const r of rows.filter((x) => x.partner === a1.bundle.manifest.organisation.name)) expect(one.get(r.id)).toBe(r.title);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Gunzip, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
-import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from '../model';
+import { separateLinkageSecret, TABLE_NAMES, TABLE_SCHEMAS, type TableName } from '../model';
 
 /**
  * A backup is the whole data store as gzip-compressed JSON. Restoring validates every row
@@ -109,7 +109,9 @@ export function decodeBackup(bytes: Uint8Array, currentSchemaVersion: number): S
   const tables = {} as SnapshotTables;
   for (const table of TABLE_NAMES) {
     // The schema's output is what gets stored: rows from older files get the defaults they lack.
-    tables[table] = (head.data.tables[table] ?? []).map((row, index) => {
+    // A lead's backup from before the linkage secret left its project row: move it out first.
+    const rows = table === 'exchange' ? separateLinkageSecret(head.data.tables[table] ?? []) : (head.data.tables[table] ?? []);
+    tables[table] = rows.map((row, index) => {
       const result = TABLE_SCHEMAS[table].safeParse(row);
       if (!result.success) {
         const issue = result.error.issues[0];

@@ -55,12 +55,21 @@ export function consentScope(tables: Tables): ConsentScope {
  * depends on them) removed, target groups emptied where no consent covers them. Record ids and
  * fields are untouched (this feeds the indicators, not the rows of the bundle).
  */
+/** Whose consent decides a special-category field of a row: the person herself, or a mentoring log's mentee. */
+export function specialSubjectOf(tables: Tables): (table: BundleTable, row: Row) => string {
+  const menteeOfMatch = new Map((tables.matches ?? []).map((m) => [String(m.id), String(m.menteeId)]));
+  return (table, row) => (table === 'people' ? String(row.id) : table === 'mentoringSessions' ? (menteeOfMatch.get(String(row.matchId)) ?? '') : String(row.personId));
+}
+
 export function tablesInScope<T extends Tables>(tables: T, scope: ConsentScope): T {
   const out: Tables = {};
+  const subjectOf = specialSubjectOf(tables);
   for (const [table, rows] of Object.entries(tables) as Array<[BundleTable, Row[]]>) {
     const gone = scope.dropped.get(table);
     let kept = gone && gone.size ? rows.filter((r) => !gone.has(String(r.id))) : rows;
     if (table === 'people') kept = kept.map((p) => (Array.isArray(p.targetGroups) && p.targetGroups.length && !scope.coversSpecial(String(p.id)) ? { ...p, targetGroups: [] } : p));
+    // Services (psychosocial support…) count only where the mentee's consent covers them, as they travel.
+    if (table === 'mentoringSessions') kept = kept.map((r) => (Array.isArray(r.services) && r.services.length && !scope.coversSpecial(subjectOf(table, r)) ? { ...r, services: [] } : r));
     out[table] = kept;
   }
   return out as T;

@@ -30,7 +30,7 @@ export type BundleErrorCode =
   | 'signerChanged'
   /** params.table, params.line (1-based), params.field, params.reason. */
   | 'invalidRow'
-  /** Writing: the full level needs acknowledgedRisk; pseudonymised/full need the project secret. */
+  /** Writing: the full level needs acknowledgedRisk and confirmedFullList; pseudonymised/full need the project's linkage secret. */
   | 'notAllowed'
   /** A passphrase-protected file asking for more KDF rounds than a reader grants (params.found, params.max). */
   | 'tooCostly';

@@ -1,13 +1,20 @@
 import { z } from 'zod';
-import { country, id, isoDate, isoDateTime, TABLE_SCHEMAS } from '../model';
+import { country, id, isoDate, isoDateTime, SERVICES, TABLE_SCHEMAS } from '../model';
+import { AGE_BANDS } from '../indicators/compute';
 import { signatureSchemaFor, type SignatureOf } from './signed';
-import { fieldRule, PRIVACY_LEVELS, PSEUDO_KEY_FIELD, type BundleTable, type PrivacyLevel } from './privacy';
+import { AGE_BAND_FIELD, fieldRule, PRIVACY_LEVELS, PSEUDO_KEY_FIELD, type BundleTable, type PrivacyLevel } from './privacy';
 
-/** The bundle format (docs/bundle-format.md is the reference for other tools). */
+/**
+ * The bundle format (docs/bundle-format.md is the reference for other tools). Version 2: no free
+ * text and an age band instead of the birth year at the pseudonymised level, confidential notes at
+ * no level, services only under consent. The lead reads this version only: a bundle of version 1
+ * was written under the old rules, so the partner is asked to update Mreža and export again.
+ */
 export const BUNDLE_FORMAT = 'mreza-bundle';
 /**
  * 2: indicators.json counts only people whose records may leave, small-cell suppressed (hidden
- * figures null, `hidden`, `threshold`, `withheld`). Version 1 counted everyone in the clear.
+ * figures null, `hidden`, `threshold`, `withheld`). Version 1 counted everyone in the clear,
+ * and carried free text and birth years at the pseudonymised level (docs/privacy.md).
  */
 export const BUNDLE_FORMAT_VERSION = 2;
 /** The oldest format a lead accepts: older bundles must be written again with an updated Mreža. */
@@ -70,11 +77,17 @@ export type IndicatorsFile = z.infer<typeof indicatorsFileSchema>;
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 const rowSchemaCache = new Map<string, z.ZodType>();
 
+/** Special-category lists that the writer empties when no consent covers them. */
+const WITHHELD_ALLOWED: Partial<Record<BundleTable, Record<string, z.ZodType>>> = {
+  mentoringSessions: { services: z.array(z.enum(SERVICES)) },
+};
+
 /**
- * The schema a bundle row of `table` must satisfy at `level`:
- * - full: the table's schema from TABLE_SCHEMAS (+ pseudoKey on people);
+ * The schema a bundle row of `table` must satisfy at `level`, strictly (a field that should not be
+ * there is refused, not silently dropped):
+ * - full: the table's schema from TABLE_SCHEMAS without the confidential notes (+ pseudoKey on people);
  * - pseudonymised: the same schema with the dropped fields left out (so they are not required)
- *   and, strictly, no other fields: a dropped field that is present is refused (+ pseudoKey).
+ *   (+ pseudoKey and ageBand on people).
  * Person ids are UUIDs at both levels (pseudonymous ids are shaped as UUID v8).
  */
 export function bundleRowSchema(table: BundleTable, level: Exclude<PrivacyLevel, 'aggregate'>): z.ZodType {
@@ -82,15 +95,14 @@ export function bundleRowSchema(table: BundleTable, level: Exclude<PrivacyLevel,
   const cached = rowSchemaCache.get(cacheKey);
   if (cached) return cached;
   const base = TABLE_SCHEMAS[table] as unknown as AnyObject;
-  const extra = table === 'people' ? { [PSEUDO_KEY_FIELD]: hex64 } : {};
-  let schema: z.ZodType;
-  if (level === 'full') {
-    schema = base.extend(extra);
-  } else {
-    const shape: Record<string, z.core.$ZodType> = {};
-    for (const [field, fieldSchema] of Object.entries(base.shape)) if (fieldRule(table, field) !== 'drop') shape[field] = fieldSchema;
-    schema = z.strictObject({ ...shape, ...extra });
+  const extra = table === 'people' ? { [PSEUDO_KEY_FIELD]: hex64, ...(level === 'pseudonymised' ? { [AGE_BAND_FIELD]: z.enum(AGE_BANDS) } : {}) } : {};
+  const shape: Record<string, z.core.$ZodType> = {};
+  for (const [field, fieldSchema] of Object.entries(base.shape)) {
+    const rule = fieldRule(table, field);
+    if (rule === 'never' || (level === 'pseudonymised' && rule === 'drop')) continue;
+    shape[field] = (rule === 'specialCategory' && WITHHELD_ALLOWED[table]?.[field]) || fieldSchema;
   }
+  const schema = z.strictObject({ ...shape, ...extra });
   rowSchemaCache.set(cacheKey, schema);
   return schema;
 }

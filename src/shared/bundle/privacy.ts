@@ -7,8 +7,12 @@ import type { TableName } from '../model';
  * e.g. `address` to people must decide what happens to it at the lead.
  *
  * At the pseudonymised level a field travels only if its rule says so (unknown fields are
- * dropped: deny by default). At the full level every field travels as stored, but the
- * consent rules (who travels at all, special-category data) still apply.
+ * dropped: deny by default), and no free text travels: names, titles, topics, venues, towns,
+ * sectors and regions are typed by people and say what consent withheld ("survivors' group", a
+ * venue at a shelter). Only ids, dates, numbers, and values from fixed lists go; the one place
+ * name is the person's municipality, which the by-municipality breakdown needs. At the full level
+ * every field travels as stored except confidential notes ('never'), and the consent rules (who
+ * travels at all, special-category data) still apply.
  */
 export const PRIVACY_LEVELS = ['aggregate', 'pseudonymised', 'full'] as const;
 export type PrivacyLevel = (typeof PRIVACY_LEVELS)[number];
@@ -22,8 +26,13 @@ export type FieldRule =
   | 'personRef'
   /** An array of person ids: each replaced (and ids of people who do not travel removed). */
   | 'personRefs'
-  /** Special-category data (GDPR art. 9): travels, at any level, only while a consent covers it; else []. */
-  | 'specialCategory';
+  /**
+   * Special-category data (GDPR art. 9) about a person, or data that reveals it (psychosocial support
+   * or legal advice given): travels, at any level, only while that person's consent covers it; else [].
+   */
+  | 'specialCategory'
+  /** Confidential notes: never leave the organisation, not even at the full level. */
+  | 'never';
 
 const BASE = { id: 'keep', orgId: 'keep', createdAt: 'keep', updatedAt: 'keep' } as const satisfies Record<string, FieldRule>;
 
@@ -32,7 +41,7 @@ export const FIELD_POLICY = {
   // Sole traders and family farms carry their owner's name ("Kmetija Zupan", "obrt … vl. Ana K."):
   // organisation names stay home; the partner's own name travels in the manifest.
   organisations: {
-    ...BASE, name: 'drop', country: 'keep', town: 'keep', role: 'keep', isSelf: 'keep', kind: 'keep', supportedOn: 'keep', jobsCreated: 'keep',
+    ...BASE, name: 'drop', country: 'keep', town: 'drop', role: 'keep', isSelf: 'keep', kind: 'keep', supportedOn: 'keep', jobsCreated: 'keep',
     // The partner's day travels as the manifest's indicatorsAsOf; the lead needs no zone of its own.
     timeZone: 'drop',
   },
@@ -43,7 +52,10 @@ export const FIELD_POLICY = {
     firstName: 'drop',
     lastName: 'drop',
     gender: 'keep',
-    birthYear: 'keep',
+    // With the name, the birth year is what makes a person findable; the age band the indicators
+    // need travels instead (AGE_BAND_FIELD, computed by the partner on the export day).
+    birthYear: 'drop',
+    // The by-municipality breakdown needs it (the only place name that travels).
     municipality: 'keep',
     country: 'keep',
     phone: 'drop',
@@ -55,23 +67,26 @@ export const FIELD_POLICY = {
     institutionType: 'keep',
     jobTitle: 'drop',
     targetGroups: 'specialCategory',
-    notes: 'drop',
+    notes: 'never',
     nameKey: 'drop',
     anonymised: 'keep',
   },
   consents: {
-    ...BASE, personId: 'personRef', legalBasis: 'keep', date: 'keep', noticeVersion: 'keep', processing: 'keep', specialCategories: 'keep',
+    ...BASE, personId: 'personRef', legalBasis: 'keep', date: 'keep', noticeVersion: 'drop', processing: 'keep', specialCategories: 'keep',
     shareWithLead: 'keep', photos: 'keep', withdrawnAt: 'keep',
   },
   // Legal form and jobs created are a code and a count, nothing typed: they travel like the kind.
-  outcomes: { ...BASE, personId: 'personRef', kind: 'keep', date: 'keep', legalForm: 'keep', jobsCreated: 'keep', note: 'drop' },
+  outcomes: { ...BASE, personId: 'personRef', kind: 'keep', date: 'keep', legalForm: 'keep', jobsCreated: 'keep', note: 'never' },
+  // Titles say what a programme is for ("Survivors' group"): the lead names a partner's programme
+  // by its kind and a number instead (consolidate/programmeTitles.ts).
   programmes: {
-    ...BASE, kind: 'keep', title: 'keep', funder: 'keep', projectCode: 'keep', startDate: 'keep', endDate: 'keep', partnerOrgIds: 'keep',
-    completionRule: 'keep', partners: 'keep', certificatePrefix: 'keep',
+    ...BASE, kind: 'keep', title: 'drop', funder: 'drop', projectCode: 'drop', startDate: 'keep', endDate: 'keep', partnerOrgIds: 'keep',
+    completionRule: 'keep', partners: 'drop', certificatePrefix: 'drop',
   },
-  // Trainers are named people and agendas name them: both stay home.
-  events: { ...BASE, programmeId: 'keep', kind: 'keep', number: 'keep', title: 'keep', topic: 'keep', trainers: 'drop', capacity: 'keep', agenda: 'drop' },
-  sessions: { ...BASE, eventId: 'keep', date: 'keep', start: 'keep', end: 'keep', venue: 'keep', town: 'keep', country: 'keep' },
+  // Trainers are named people and agendas name them: both stay home. So do titles and topics.
+  events: { ...BASE, programmeId: 'keep', kind: 'keep', number: 'keep', title: 'drop', topic: 'drop', trainers: 'drop', capacity: 'keep', agenda: 'drop' },
+  // A venue ("Safe house, 2nd floor") or a small town says who was there.
+  sessions: { ...BASE, eventId: 'keep', date: 'keep', start: 'keep', end: 'keep', venue: 'drop', town: 'drop', country: 'keep' },
   enrolments: { ...BASE, eventId: 'keep', personId: 'personRef', status: 'keep', waitPosition: 'keep', enrolledOn: 'keep', withdrawnOn: 'keep' },
   attendance: { ...BASE, sessionId: 'keep', personId: 'personRef', status: 'keep' },
   // A certificate number is printed on the certificate the person holds: it would identify her.
@@ -80,20 +95,23 @@ export const FIELD_POLICY = {
   // Scanned sign-in sheets carry names and signatures: full level only (see FULL_ONLY_TABLES).
   attachments: { ...BASE, sessionId: 'keep', fileName: 'drop', mimeType: 'drop', size: 'drop', dataBase64: 'drop' },
   mentors: {
-    ...BASE, personId: 'personRef', expertise: 'keep', sectors: 'keep', languages: 'keep', region: 'keep', remote: 'keep', capacity: 'keep',
+    // Languages are typed codes, and a language (Romani) can say as much as a target group.
+    ...BASE, personId: 'personRef', expertise: 'keep', sectors: 'drop', languages: 'drop', region: 'drop', remote: 'keep', capacity: 'keep',
     availability: 'drop', active: 'keep',
   },
   matches: {
     ...BASE, mentorId: 'keep', menteeId: 'personRef', status: 'keep', proposedOn: 'keep', startedOn: 'keep', pausedOn: 'keep', closedOn: 'keep',
-    closeReason: 'drop', score: 'keep', goals: 'drop', checks: 'drop', closure: 'keep',
+    // The pair checks carry the coordinator's notes on how the pair is doing.
+    closeReason: 'drop', score: 'keep', goals: 'drop', checks: 'never', closure: 'keep',
   },
+  // Psychosocial support or legal advice given says as much as a target group: the mentee's consent decides.
   mentoringSessions: {
-    ...BASE, matchId: 'keep', date: 'keep', time: 'keep', status: 'keep', minutes: 'keep', mode: 'keep', services: 'keep', topics: 'drop', note: 'drop',
+    ...BASE, matchId: 'keep', date: 'keep', time: 'keep', status: 'keep', minutes: 'keep', mode: 'keep', services: 'specialCategory', topics: 'drop', note: 'never',
     nextSteps: 'drop', followUpOn: 'keep', followUpDone: 'keep',
   },
   menteeProfiles: {
-    ...BASE, personId: 'personRef', stage: 'keep', sector: 'keep', needs: 'keep', languages: 'keep', region: 'keep', remote: 'keep', mentorGender: 'keep',
-    avoidPersonIds: 'personRefs', notes: 'drop',
+    ...BASE, personId: 'personRef', stage: 'keep', sector: 'drop', needs: 'keep', languages: 'drop', region: 'drop', remote: 'keep', mentorGender: 'keep',
+    avoidPersonIds: 'personRefs', notes: 'never',
   },
 } as const satisfies Partial<Record<TableName, Record<string, FieldRule>>>;
 
@@ -150,3 +168,36 @@ export const REFERENCES: ReadonlyArray<{ table: BundleTable; field: string; targ
 
 /** Extra field on people rows at the pseudonymised and full levels. */
 export const PSEUDO_KEY_FIELD = 'pseudoKey';
+
+/** Extra field on people rows at the pseudonymised level: the age band on the export day, instead of the birth year. */
+export const AGE_BAND_FIELD = 'ageBand';
+
+/**
+ * What the full level sends beyond the pseudonymised one, in words a coordinator reads before
+ * she confirms (`exchange:export.fullList.<key>`). tests/unit/bundle-privacy.test.ts fails when a
+ * field travels at the full level but is missing here, so the list the user confirms stays true.
+ */
+export const FULL_LEVEL_DISCLOSURE = {
+  names: ['people.firstName', 'people.lastName', 'people.nameKey', 'organisations.name'],
+  contacts: ['people.phone', 'people.email'],
+  birthYears: ['people.birthYear'],
+  work: ['people.institution', 'people.jobTitle'],
+  titles: ['programmes.title', 'programmes.funder', 'programmes.projectCode', 'programmes.partners', 'programmes.certificatePrefix', 'events.title', 'events.topic', 'events.agenda'],
+  trainers: ['events.trainers'],
+  places: ['sessions.venue', 'sessions.town', 'organisations.town'],
+  certificates: ['certificates.number', 'certificates.sequence'],
+  consentForms: ['consents.noticeVersion'],
+  evaluations: ['evaluations.comment'],
+  mentoring: [
+    'mentors.sectors', 'mentors.region', 'mentors.languages', 'mentors.availability', 'menteeProfiles.sector', 'menteeProfiles.region', 'menteeProfiles.languages',
+    'matches.closeReason', 'matches.goals',
+    'mentoringSessions.topics', 'mentoringSessions.nextSteps',
+  ],
+  sheets: ['attachments.fileName', 'attachments.mimeType', 'attachments.size', 'attachments.dataBase64'],
+} as const satisfies Record<string, readonly string[]>;
+export type FullDisclosureItem = keyof typeof FULL_LEVEL_DISCLOSURE;
+
+/** Fields that never leave (confidential notes), as "table.field". */
+export function neverFields(): string[] {
+  return Object.entries(FIELD_POLICY).flatMap(([t, rules]) => Object.entries(rules).filter(([, r]) => r === 'never').map(([f]) => `${t}.${f}`));
+}

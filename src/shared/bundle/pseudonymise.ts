@@ -1,13 +1,18 @@
 import { municipalityKey } from '../gazetteer';
 import { personNameKey } from '../people/nameKey';
 import { own, toHex, utf8, type Bytes } from '../crypto';
-import { consentScope } from './consentScope';
-import { fieldRule, PSEUDO_KEY_FIELD, tablesAt, type BundleTable, type PrivacyLevel } from './privacy';
+import { ageBand } from '../indicators/compute';
+import { consentScope, specialSubjectOf } from './consentScope';
+import { AGE_BAND_FIELD, fieldRule, PSEUDO_KEY_FIELD, tablesAt, type BundleTable, type PrivacyLevel } from './privacy';
 
 export type Row = Record<string, unknown>;
 export type BundleTables = Partial<Record<BundleTable, Row[]>>;
 
-/** HMAC-SHA256 keyed with the project secret, hex. */
+/**
+ * HMAC-SHA256 keyed with the project's linkage secret (the invitation's `projectSecret`), hex.
+ * Only a partner's service side (and the lead's own service side) holds that secret: the lead's
+ * consolidation never does, so it cannot compute or confirm a key (docs/privacy.md).
+ */
 export class ProjectHasher {
   private constructor(private readonly key: CryptoKey) {}
 
@@ -58,7 +63,8 @@ export interface PreparedRecords {
 /**
  * Applies the privacy policy to a partner's own rows: drops people without consent to share and
  * every row that depends on them, applies the field rules (pseudonymised) or keeps every field
- * (full), adds pseudoKey to people, and replaces person ids consistently (pseudonymised).
+ * but confidential notes (full), adds pseudoKey to people (and, pseudonymised, their age band on
+ * `today` instead of the birth year), and replaces person ids consistently (pseudonymised).
  */
 export async function prepareRecords(input: {
   tables: BundleTables;
@@ -66,8 +72,11 @@ export async function prepareRecords(input: {
   level: Exclude<PrivacyLevel, 'aggregate'>;
   projectSecret: Uint8Array;
   orgId: string;
+  /** The export day (yyyy-MM-dd): the age band is the one of this year. */
+  today: string;
 }): Promise<PreparedRecords> {
   const { level, orgId } = input;
+  const atYear = Number(input.today.slice(0, 4));
   const hasher = await ProjectHasher.create(input.projectSecret);
   // Who travels: the same decision the bundle's indicators follow (consentScope.ts).
   const { dropped, coversSpecial } = consentScope(input.tables);
@@ -79,6 +88,7 @@ export async function prepareRecords(input: {
     return p;
   };
   const droppedPeople = dropped.get('people')!;
+  const subjectOf = specialSubjectOf(input.tables);
 
   const tables = {} as Record<BundleTable, Row[]>;
   for (const table of tablesAt(level)) {
@@ -89,9 +99,9 @@ export async function prepareRecords(input: {
       for (const [field, value] of Object.entries(row)) {
         if (value === undefined) continue;
         const rule = fieldRule(table, field);
+        if (rule === 'never') continue;
         if (rule === 'specialCategory') {
-          const personId = table === 'people' ? String(row.id) : String(row.personId);
-          next[field] = coversSpecial(personId) ? value : [];
+          next[field] = coversSpecial(subjectOf(table, row)) ? value : [];
         } else if (level === 'full') {
           next[field] = rule === 'personRefs' && Array.isArray(value) ? value.filter((v) => !droppedPeople.has(String(v))) : value;
         } else if (rule === 'keep') {
@@ -102,7 +112,10 @@ export async function prepareRecords(input: {
           next[field] = await Promise.all(value.filter((v) => !droppedPeople.has(String(v))).map((v) => pid(String(v))));
         }
       }
-      if (table === 'people') next[PSEUDO_KEY_FIELD] = await hasher.pseudoKey(row as Parameters<ProjectHasher['pseudoKey']>[0]);
+      if (table === 'people') {
+        next[PSEUDO_KEY_FIELD] = await hasher.pseudoKey(row as Parameters<ProjectHasher['pseudoKey']>[0]);
+        if (level === 'pseudonymised') next[AGE_BAND_FIELD] = ageBand(typeof row.birthYear === 'number' ? row.birthYear : undefined, atYear);
+      }
       out.push(next);
     }
     tables[table] = out;

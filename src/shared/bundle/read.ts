@@ -85,7 +85,8 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
   const head = z.object({ format: z.string(), formatVersion: z.number(), schemaVersion: z.number() }).safeParse(manifestJson);
   if (!head.success || head.data.format !== BUNDLE_FORMAT) throw new BundleError('notABundle');
   if (head.data.formatVersion > BUNDLE_FORMAT_VERSION) throw new BundleError('newerFormat', { part: 'format', found: head.data.formatVersion, supported: BUNDLE_FORMAT_VERSION });
-  // Older bundles carried unsuppressed figures of everyone, people without consent included.
+  // Older bundles carried unsuppressed figures of everyone and, pseudonymised, free text and birth
+  // years: the partner updates and exports again.
   if (head.data.formatVersion < OLDEST_BUNDLE_FORMAT_VERSION) throw new BundleError('olderFormat', { found: head.data.formatVersion, supported: OLDEST_BUNDLE_FORMAT_VERSION });
   const parsedManifest = manifestSchema.safeParse(manifestJson);
   if (!parsedManifest.success) throw new BundleError('damaged', { entry: MANIFEST_ENTRY, field: parsedManifest.error.issues[0]?.path.join('.') ?? '' });

@@ -25,6 +25,8 @@ export interface WriteBundleInput {
   privacy?: PrivacyLevel;
   /** Required (true) for the full level: the user was warned and chose it. */
   acknowledgedRisk?: boolean;
+  /** Also required (true) for the full level: the user confirmed the list of what goes (FULL_LEVEL_DISCLOSURE). */
+  confirmedFullList?: boolean;
   /** The Dexie schema version of the writing installation. */
   schemaVersion: number;
   now?: Date;
@@ -60,6 +62,7 @@ const ndjson = (rows: readonly unknown[]): Bytes => utf8(rows.map((r) => `${cano
 export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundle> {
   const level = input.privacy ?? 'pseudonymised';
   if (level === 'full' && input.acknowledgedRisk !== true) throw new BundleError('notAllowed', { reason: 'acknowledgedRisk' });
+  if (level === 'full' && input.confirmedFullList !== true) throw new BundleError('notAllowed', { reason: 'confirmedFullList' });
   const secret = fromBase64(input.project.projectSecret);
   if (!secret || secret.length !== 32) throw new BundleError('notAllowed', { reason: 'projectSecret' });
   const now = input.now ?? new Date();
@@ -91,7 +94,7 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
   const files: Record<string, Bytes> = { [INDICATORS_ENTRY]: canonicalBytes(indicatorsFile) };
   const counts: Record<string, number> = {};
   if (level !== 'aggregate') {
-    const prepared = await prepareRecords({ tables: own, tombstones: own.tombstones ?? [], level, projectSecret: secret, orgId });
+    const prepared = await prepareRecords({ tables: own, tombstones: own.tombstones ?? [], level, projectSecret: secret, orgId, today });
     for (const table of tablesAt(level)) {
       files[dataEntry(table)] = ndjson(prepared.tables[table]);
       counts[table] = prepared.tables[table].length;

@@ -10,7 +10,7 @@ import type { Country } from '../model';
 import type { PrivacyLevel } from '../bundle/privacy';
 import { applyPlan, consolidatedDataset, emptyConsolidatedState, keysToConfirm, planConsolidation, withConfirmedKeys, type ConsolidatedState } from './consolidate';
 import { inspectFiles, type IncomingFile } from './inspectFiles';
-import { programmeTitles } from './programmeTitles';
+import { partnerProgrammes, programmeTitles } from './programmeTitles';
 
 /**
  * Consolidation of a batch of bundles outside the app (the command-line tool): the same checks,
@@ -86,7 +86,7 @@ export async function consolidateBatch(files: readonly IncomingFile[], lead: { f
  */
 export function batchReportTables(result: BatchResult, t: TFunction, locale: Locale, opts: { threshold?: number; today: string }): ReportTable[] {
   const partners = Object.values(result.state.partners).sort((a, b) => a.name.localeCompare(b.name, locale));
-  const programmes = programmeTitles(result.state);
+  const programmes = programmeTitles(partnerProgrammes(result.state), t);
   const dataset = consolidatedDataset(result.state);
   const { indicators } = computeIndicators(dataset, { personKey: dataset.personKey }, opts.today, { drilldown: false });
   const labels = reportLabels(t, { programmes, organisations: new Map(partners.map((p) => [p.orgId, p.name])), locale });

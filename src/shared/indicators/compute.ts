@@ -1,6 +1,6 @@
 import { municipalityGrouper } from '../gazetteer';
 import { GENDERS, OUTCOME_KINDS, SERVICES, TARGET_GROUPS } from '../model';
-import { inPeriod, type Dataset, type IndicatorFilter } from './dataset';
+import { AGE_BANDS, inPeriod, type Dataset, type IndicatorFilter } from './dataset';
 import { datasetIndex, dayNumber, monthOfDay, personKeys, SERVICE_BIT } from './datasetIndex';
 import { heldPeriod, isHeld } from './held';
 import { walkLogs } from './mentoringWalk';
@@ -8,9 +8,11 @@ import { everyMonth, Tally, type Breakdown } from './tally';
 
 export type { Breakdown } from './tally';
 
-export const AGE_BANDS = ['under15', '15-24', '25-34', '35-44', '45-54', '55-64', '65plus', 'unknown'] as const;
+export { AGE_BANDS };
 
-export function ageBand(birthYear: number | undefined, atYear: number): (typeof AGE_BANDS)[number] {
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export function ageBand(birthYear: number | undefined, atYear: number): AgeBand {
   if (!birthYear) return 'unknown';
   const age = atYear - birthYear;
   if (age < 15) return 'under15';
@@ -154,7 +156,8 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
   let professionals = 0;
   for (const r of reached) {
     const { person } = r;
-    const band = ageBand(person.birthYear, atYear);
+    // A partner's pseudonymised rows carry the band of their export day instead of the birth year.
+    const band = person.birthYear === undefined && person.ageBand ? person.ageBand : ageBand(person.birthYear, atYear);
     const town = placeOf(person.municipality, person.country) ?? 'unknown';
     if (person.kind === 'beneficiary') beneficiaries++;
     else if (person.kind === 'professional') professionals++;

@@ -2,13 +2,16 @@ import type {
   Attendance, Certificate, Enrolment, EventSession, Match, MentoringSession, Organisation, Outcome, Person, Programme, ProgrammeEvent,
 } from '../model';
 
+export const AGE_BANDS = ['under15', '15-24', '25-34', '35-44', '45-54', '55-64', '65plus', 'unknown'] as const;
+
 /**
  * Everything the indicators are computed from, as plain arrays: a partner's own tables, or at
  * the lead the consolidated tables of all partners. Records only need the fields used here, so
  * pseudonymised bundle rows (no names) work as well as full records.
  */
 export interface Dataset {
-  people: Pick<Person, 'id' | 'orgId' | 'kind' | 'gender' | 'birthYear' | 'municipality' | 'country' | 'targetGroups'>[];
+  /** `ageBand`: pseudonymised rows at the lead carry the band on the partner's export day instead of `birthYear`. */
+  people: Array<Pick<Person, 'id' | 'orgId' | 'kind' | 'gender' | 'birthYear' | 'municipality' | 'country' | 'targetGroups'> & { ageBand?: (typeof AGE_BANDS)[number] }>;
   programmes: Pick<Programme, 'id' | 'orgId' | 'kind'>[];
   events: Pick<ProgrammeEvent, 'id' | 'orgId' | 'programmeId'>[];
   sessions: Pick<EventSession, 'id' | 'orgId' | 'eventId' | 'date' | 'country'>[];

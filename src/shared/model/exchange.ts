@@ -30,10 +30,27 @@ const invitationRow = z.object({
   createdAt: isoDateTime,
 });
 
-/** At the lead: the project it created (id, name, secret, all inside the invitation it writes). */
+/**
+ * At the lead, its consolidation side: the project it created, as in the invitation it writes but
+ * WITHOUT the linkage secret (`projectSecret`), which lives on the lead's service side
+ * (`linkageSecretSchema`). Consolidation never holds it, so it cannot compute or confirm a person's
+ * key (docs/privacy.md). Rows written before this change still carry it: db/linkage.ts moves it.
+ */
 export const leadProjectSchema = z.object({
   id: z.literal('leadProject'),
-  invitation: invitationRow,
+  invitation: invitationRow.omit({ projectSecret: true }),
+  createdAt: isoDateTime,
+});
+
+/**
+ * At the lead, its own service side: the project's linkage secret (the HMAC key of person keys),
+ * held as any partner holds it in its joined invitation. Read only to write invitations and to key
+ * the lead's own people; the consolidation code never reads this row.
+ */
+export const linkageSecretSchema = z.object({
+  id: z.literal('linkage'),
+  projectId: id,
+  secret: b64,
   createdAt: isoDateTime,
 });
 
@@ -45,10 +62,11 @@ export const joinedProjectSchema = z.object({
   lastExportAt: isoDateTime.optional(),
 });
 
-export const exchangeRowSchema = z.discriminatedUnion('id', [exchangeIdentitySchema, leadProjectSchema, joinedProjectSchema]);
+export const exchangeRowSchema = z.discriminatedUnion('id', [exchangeIdentitySchema, leadProjectSchema, linkageSecretSchema, joinedProjectSchema]);
 export type ExchangeRow = z.infer<typeof exchangeRowSchema>;
 export type ExchangeIdentity = z.infer<typeof exchangeIdentitySchema>;
 export type LeadProject = z.infer<typeof leadProjectSchema>;
+export type LinkageSecret = z.infer<typeof linkageSecretSchema>;
 export type JoinedProject = z.infer<typeof joinedProjectSchema>;
 
 /** At the lead: one row per partner organisation, its last imported export, whole. */
@@ -72,3 +90,19 @@ export const partnerSliceSchema = z.object({
   importedAt: isoDateTime,
 });
 export type PartnerSliceRow = z.infer<typeof partnerSliceSchema>;
+
+/**
+ * Exchange rows written before the lead's linkage secret moved out of its project row: returns the
+ * rows with the secret taken out of `leadProject` and kept in a `linkage` row (an existing one
+ * wins), or the very same array when there is nothing to move. Used by the data store's opening
+ * migration and by backup restore, so an old backup cannot put the secret back.
+ */
+export function separateLinkageSecret<T>(rows: readonly T[]): readonly T[] {
+  const lead = rows.find((r) => (r as { id?: unknown } | null)?.id === 'leadProject') as { invitation?: Record<string, unknown>; createdAt?: unknown } | undefined;
+  const secret = lead?.invitation?.projectSecret;
+  if (!lead || secret === undefined) return rows;
+  const { projectSecret: _dropped, ...invitation } = lead.invitation!;
+  const hasLinkage = rows.some((r) => (r as { id?: unknown } | null)?.id === 'linkage');
+  const linkage = { id: 'linkage', projectId: invitation.projectId, secret, createdAt: lead.createdAt };
+  return [...rows.map((r) => (r === (lead as unknown) ? ({ ...lead, invitation } as T) : r)), ...(hasLinkage ? [] : [linkage as T])];
+}

@@ -3,16 +3,17 @@ import {
   type PrivacyLevel, type WrittenBundle,
 } from '@shared/bundle';
 import {
-  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, programmeTitles, totalsOnlyPartners, withConfirmedKeys, withOwnPeople, type ConsolidatedDataset,
-  type ConsolidatedState, type ConsolidationPlan, type IncomingFile, type PartnerSlice, type RefusedFile, type TotalsOnlyPartner,
+  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, partnerProgrammes, pinsOf, planConsolidation, totalsOnlyPartners, withConfirmedKeys, withOwnPeople, type ConsolidatedDataset,
+  type ConsolidatedState, type ConsolidationPlan, type IncomingFile, type PartnerProgramme, type PartnerSlice, type RefusedFile, type TotalsOnlyPartner,
 } from '@shared/consolidate';
 import { exportOrgKeys, fingerprint, generateOrgKeys, importOrgKeys, type OrgKeys, type StoredOrgKeys } from '@shared/crypto';
-import type { ExchangeIdentity, ImportHistory, JoinedProject, LeadProject, Organisation, PartnerSliceRow, TableName } from '@shared/model';
+import type { ExchangeIdentity, ImportHistory, JoinedProject, LeadProject, LinkageSecret, Organisation, PartnerSliceRow, TableName } from '@shared/model';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
 import { inspectPool } from './inspectPool';
 import { selfOrgId } from './records';
+import { getLinkageSecret } from './linkage';
 import { SCHEMA_VERSION } from './schema';
 import { getSettings } from './settings';
 
@@ -62,15 +63,21 @@ export async function getJoinedProject(db: MrezaDb): Promise<JoinedProject | und
   return (await db.exchange.get('joinedProject')) as JoinedProject | undefined;
 }
 
-/** Lead: creates the project (once); its id and pseudonymisation secret live in the stored invitation. */
+/**
+ * Lead: creates the project (once). The linkage secret is made here, on the lead's service side:
+ * it goes into its own row (db/linkage.ts) and into invitations, never into the project row the
+ * consolidation reads.
+ */
 export async function createLeadProject(db: MrezaDb, actor: Actor, org: Organisation, projectName: string): Promise<LeadProject> {
   const identity = await ensureIdentity(db);
-  const invitation = await createInvitation({ projectName, lead: { orgId: org.id, name: org.name, country: org.country }, leadKeys: identity.keys.publicKeys });
-  const row: LeadProject = { id: 'leadProject', invitation, createdAt: new Date().toISOString() };
+  const { projectSecret, ...invitation } = await createInvitation({ projectName, lead: { orgId: org.id, name: org.name, country: org.country }, leadKeys: identity.keys.publicKeys });
+  const now = new Date().toISOString();
+  const row: LeadProject = { id: 'leadProject', invitation, createdAt: now };
+  const linkage: LinkageSecret = { id: 'linkage', projectId: invitation.projectId, secret: projectSecret, createdAt: now };
   return db.transaction('rw', db.exchange, db.auditLog, async () => {
     const existing = await getLeadProject(db);
     if (existing) return existing;
-    await db.exchange.add(row);
+    await db.exchange.bulkAdd([row, linkage]);
     await db.auditLog.add(auditEntry(actor, 'create', 'exchange', invitation.projectId, '', { detail: projectName }));
     return row;
   });
@@ -78,9 +85,12 @@ export async function createLeadProject(db: MrezaDb, actor: Actor, org: Organisa
 
 export const MIN_PASSPHRASE = 10;
 
-/** The invitation file's bytes (passphrase-protected). */
-export async function invitationFile(project: LeadProject, passphrase: string): Promise<Uint8Array> {
-  return writeInvitation(project.invitation as Invitation, passphrase);
+/** Lead: the invitation file's bytes (passphrase-protected), the only file that carries the linkage secret. */
+export async function invitationFile(db: MrezaDb, passphrase: string): Promise<Uint8Array> {
+  const project = await getLeadProject(db);
+  const linkage = await getLinkageSecret(db);
+  if (!project || !linkage || linkage.projectId !== project.invitation.projectId) throw new BundleError('notAllowed', { reason: 'noProject' });
+  return writeInvitation({ ...project.invitation, projectSecret: linkage.secret } as Invitation, passphrase);
 }
 
 /**
@@ -127,6 +137,8 @@ async function exportTables(db: MrezaDb): Promise<Partial<Record<TableName, unkn
 export interface ExportOptions {
   privacy: PrivacyLevel;
   acknowledgedRisk?: boolean;
+  /** Full level: the user confirmed the list of what goes. */
+  confirmedFullList?: boolean;
   passphrase?: string;
   /** Preview only: not encrypted, nothing recorded. */
   dryRun?: boolean;
@@ -147,6 +159,7 @@ export async function exportBundle(db: MrezaDb, actor: Actor, org: Organisation,
     acknowledgedRisk: opts.acknowledgedRisk,
     // The figures in the bundle are suppressed like every report that leaves (Settings' threshold).
     threshold: (await getSettings(db))?.suppressionThreshold,
+    confirmedFullList: opts.confirmedFullList,
     schemaVersion: SCHEMA_VERSION,
     encryptToLead: !opts.dryRun,
     ...(opts.passphrase && !opts.dryRun ? { passphrase: opts.passphrase } : {}),
@@ -293,17 +306,17 @@ export async function bundleImportHistory(db: MrezaDb): Promise<ImportHistory[]>
 
 /**
  * The partners' consolidated records, or undefined when nothing has been imported. With
- * `ownPeople` (the lead's own), personKey also covers them, so nobody counts twice.
+ * `ownKeys` (the lead's own people's keys, from db/linkage.ts), personKey also covers them, so
+ * nobody counts twice.
  */
 export async function loadConsolidatedDataset(
   db: MrezaDb,
-  ownPeople: Parameters<typeof withOwnPeople>[1] = [],
-): Promise<{ dataset: ConsolidatedDataset; names: Map<string, string>; programmeNames: Map<string, string>; totalsOnly: TotalsOnlyPartner[] } | undefined> {
+  ownKeys: () => Promise<ReadonlyMap<string, string>> = async () => new Map(),
+): Promise<{ dataset: ConsolidatedDataset; names: Map<string, string>; programmes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[] } | undefined> {
   if ((await db.partnerSlices.count()) === 0) return undefined;
-  const project = await getLeadProject(db);
   const state = await loadConsolidatedState(db);
-  if (!project || !state || !Object.keys(state.partners).length) return undefined;
-  const programmeNames = programmeTitles(state);
-  const dataset = await withOwnPeople(consolidatedDataset(state), ownPeople, project.invitation.projectSecret);
-  return { dataset, names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmeNames, totalsOnly: totalsOnlyPartners(state) };
+  if (!state || !Object.keys(state.partners).length) return undefined;
+  // The lead's own people's keys come from its service side, already made: no secret here.
+  const dataset = withOwnPeople(consolidatedDataset(state), await ownKeys());
+  return { dataset, names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmes: partnerProgrammes(state), totalsOnly: totalsOnlyPartners(state) };
 }

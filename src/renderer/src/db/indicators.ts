@@ -1,6 +1,7 @@
-import type { TotalsOnlyPartner } from '@shared/consolidate';
+import type { PartnerProgramme, TotalsOnlyPartner } from '@shared/consolidate';
 import type { Dataset } from '@shared/indicators/dataset';
 import { loadConsolidatedDataset } from './exchange';
+import { ownPersonKeys } from './linkage';
 import type { MrezaDb } from './db';
 
 /** Every table the indicators read, in one read transaction so the figures are consistent. */
@@ -32,11 +33,11 @@ export async function peopleByIds(db: MrezaDb, ids: readonly string[]) {
  * consolidated records too. People are made unique by the pseudonymous key the partners' bundles
  * carry, which the lead's own people get too, so someone served by both counts once.
  */
-export async function loadReportDataset(db: MrezaDb): Promise<{ own: OwnDataset; dataset: Dataset; personKey?: (personId: string) => string; partnerNames: Map<string, string>; partnerProgrammes: Map<string, string>; totalsOnly: TotalsOnlyPartner[] }> {
+export async function loadReportDataset(db: MrezaDb): Promise<{ own: OwnDataset; dataset: Dataset; personKey?: (personId: string) => string; partnerNames: Map<string, string>; partnerProgrammes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[] }> {
   const own = await loadDataset(db);
-  const partners = await loadConsolidatedDataset(db, own.people);
-  if (!partners) return { own, dataset: own, partnerNames: new Map(), partnerProgrammes: new Map(), totalsOnly: [] };
+  const partners = await loadConsolidatedDataset(db, () => ownPersonKeys(db, own.people));
+  if (!partners) return { own, dataset: own, partnerNames: new Map(), partnerProgrammes: [], totalsOnly: [] };
   const merged = {} as Record<keyof Dataset, unknown[]>;
   for (const key of Object.keys(own) as Array<keyof Dataset>) merged[key] = [...own[key], ...(partners.dataset[key] ?? [])];
-  return { own, dataset: merged as unknown as Dataset, personKey: partners.dataset.personKey, partnerNames: partners.names, partnerProgrammes: partners.programmeNames, totalsOnly: partners.totalsOnly };
+  return { own, dataset: merged as unknown as Dataset, personKey: partners.dataset.personKey, partnerNames: partners.names, partnerProgrammes: partners.programmes, totalsOnly: partners.totalsOnly };
 }

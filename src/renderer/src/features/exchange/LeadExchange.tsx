@@ -84,7 +84,7 @@ function InviteForm() {
     run(async (pass) => {
       const project = await getLeadProject(db);
       if (!project) return undefined;
-      const data = await invitationFile(project, pass);
+      const data = await invitationFile(db, pass);
       const res = await platform.invoke('file:save', { suggestedName: invitationFileName(project.invitation.projectName), filters: [], data });
       return res?.fileName;
     });
@@ -232,6 +232,8 @@ function ImportPanel() {
 }
 
 const STATUS_COLOR: Record<BundlePlan['status'], string> = { apply: 'teal', unchanged: 'gray', skipped: 'yellow', refused: 'red' };
+/** Full records stand out: the lead sees before importing that names travel. */
+const PRIVACY_COLOR: Record<BundlePlan['privacy'], string> = { aggregate: 'gray', pseudonymised: 'blue', full: 'orange' };
 
 function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: ImportPreview; confirmed: Record<string, string>; onConfirm: (orgId: string, fingerprint: string, yes: boolean) => void; disabled: boolean }) {
   const { t } = useTranslation('exchange');
@@ -246,6 +248,7 @@ function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: Impor
           <Table.Tr>
             <Table.Th>{t('import.organisation')}</Table.Th>
             <Table.Th>{t('import.exportedAt')}</Table.Th>
+            <Table.Th>{t('import.privacy')}</Table.Th>
             <Table.Th>{t('import.fingerprint')}</Table.Th>
             <Table.Th>{t('import.changes')}</Table.Th>
             <Table.Th>{t('import.status')}</Table.Th>
@@ -263,6 +266,11 @@ function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: Impor
                 </Text>
               </Table.Td>
               <Table.Td>{fmt.dateTime(item.exportedAt)}</Table.Td>
+              <Table.Td data-testid="plan-privacy" data-privacy={item.privacy}>
+                <Badge color={PRIVACY_COLOR[item.privacy]} variant="light">
+                  {t(`cli.privacy.${item.privacy}`)}
+                </Badge>
+              </Table.Td>
               <Table.Td maw={220}>
                 <Text size="xs" ff="monospace">
                   {item.fingerprint}
@@ -317,6 +325,7 @@ function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: Impor
                   {r.fileName}
                 </Text>
               </Table.Td>
+              <Table.Td>–</Table.Td>
               <Table.Td>–</Table.Td>
               <Table.Td>–</Table.Td>
               <Table.Td>–</Table.Td>

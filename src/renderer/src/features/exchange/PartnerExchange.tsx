@@ -1,10 +1,10 @@
-import { Alert, Button, Checkbox, Group, PasswordInput, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Modal, PasswordInput, Radio, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrivacyLevel } from '@shared/bundle';
+import { FULL_LEVEL_DISCLOSURE, type FullDisclosureItem, type PrivacyLevel } from '@shared/bundle';
 import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { exportBundle, getJoinedProject, joinProject, problemOf, type ExchangeProblem } from '../../db/exchange';
@@ -112,6 +112,7 @@ function ExportForm() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ExchangeProblem>();
   const [preview, setPreview] = useState<{ privacy: PrivacyLevel; withheld: number }>();
+  const [confirming, setConfirming] = useState(false);
   const withheld = preview?.privacy === privacy ? preview.withheld : undefined;
   useEffect(() => {
     let live = true;
@@ -124,11 +125,12 @@ function ExportForm() {
       live = false;
     };
   }, [db, actor, org, privacy]);
-  const write = async () => {
+  const write = async (confirmedFullList = false) => {
+    setConfirming(false);
     setBusy(true);
     setProblem(undefined);
     try {
-      const written = await exportBundle(db, actor, org, { privacy, acknowledgedRisk: privacy === 'full' && ack, ...(passphrase ? { passphrase } : {}) });
+      const written = await exportBundle(db, actor, org, { privacy, acknowledgedRisk: privacy === 'full' && ack, confirmedFullList, ...(passphrase ? { passphrase } : {}) });
       const saved = await platform.invoke('file:save', { suggestedName: written.fileName, filters: [{ name: 'Mreža', extensions: ['mreza'] }], data: written.bytes });
       if (saved) notifications.show({ color: 'teal', message: t('export.saved', { fileName: saved.fileName }) });
     } catch (e) {
@@ -162,11 +164,31 @@ function ExportForm() {
       <PasswordInput label={t('export.passphrase')} description={t('export.passphraseHelp')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} maw={400} />
       <ProblemAlert problem={problem} />
       <Group>
-        <Button onClick={() => void write()} loading={busy} disabled={privacy === 'full' && !ack}>
+        {/* Full records: a second, explicit confirmation that lists what goes. */}
+        <Button onClick={() => (privacy === 'full' ? setConfirming(true) : void write())} loading={busy} disabled={privacy === 'full' && !ack}>
           {t('export.write')}
         </Button>
         {busy && <Text size="sm">{t('export.writing')}</Text>}
       </Group>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('export.confirmFull.title')} size="lg">
+        <Stack gap="sm" data-testid="confirm-full">
+          <Text size="sm">{t('export.confirmFull.intro')}</Text>
+          <List size="sm" spacing={4}>
+            {(Object.keys(FULL_LEVEL_DISCLOSURE) as FullDisclosureItem[]).map((key) => (
+              <List.Item key={key}>{t(`export.fullList.${key}`)}</List.Item>
+            ))}
+          </List>
+          <Alert color="blue">{t('export.confirmFull.never')}</Alert>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('export.confirmFull.cancel')}
+            </Button>
+            <Button color="red.9" onClick={() => void write(true)}>
+              {t('export.confirmFull.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Section>
   );
 }

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { programmeTitles } from '@shared/consolidate';
 import { computeIndicators } from '@shared/indicators/compute';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '@shared/indicators/periods';
 import { useApp } from '../../app/AppContext';
@@ -44,7 +45,7 @@ function useFilterParams(): [ReportFilter, (f: ReportFilter) => void] {
 export function useReport() {
   const { db } = useApp();
   const today = useToday()();
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [filter, setFilter] = useFilterParams();
   const loaded = useLiveQuery(() => loadReportDataset(db), [db]);
@@ -58,11 +59,12 @@ export function useReport() {
   const peopleBehind = useCallback((path: string) => (dataset ? [...(computeIndicators(dataset, indicatorFilter, today, { drilldown: path }).drilldown.get(path) ?? [])] : []), [dataset, indicatorFilter, today]);
   const names = useMemo<NameMaps>(
     () => ({
-      programmes: new Map([...(loaded?.partnerProgrammes ?? []), ...(loaded?.own.programmes ?? []).map((p) => [p.id, p.title] as const)]),
+      // Partners' programmes travel without titles: named by kind and number (programmeTitles).
+      programmes: new Map([...programmeTitles(loaded?.partnerProgrammes ?? [], t), ...(loaded?.own.programmes ?? []).map((p) => [p.id, p.title] as const)]),
       organisations: new Map([...(loaded?.own.organisations ?? []).filter((o) => o.role !== 'other').map((o) => [o.id, o.name] as const), ...(loaded?.partnerNames ?? [])]),
       locale,
     }),
-    [loaded, locale],
+    [loaded, locale, t],
   );
   return { filter, setFilter, period, dataset, result, names, peopleBehind, totalsOnly: loaded?.totalsOnly ?? [] };
 }
