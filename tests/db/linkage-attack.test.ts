@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectBundle, pseudoKeyInput, readKeyFile } from '@shared/bundle';
 import { fromBase64 } from '@shared/crypto';
 import { LAST, MEN_FIRST, WOMEN_FIRST } from '@shared/demo/names';
+import { keysToConfirm } from '@shared/consolidate';
 import { separateLinkageSecret } from '@shared/model';
 import type { Organisation } from '@shared/model';
 import type { Actor } from '../../src/renderer/src/db/actor';
@@ -153,7 +154,9 @@ describe("the lead's consolidation side cannot compute or confirm a person key",
         await tick();
         bundles.push(await exportBundle(p.db, p.actor, p.org, { privacy: 'pseudonymised' }));
       }
-      await commitImport(lead.db, lead.actor, lead.org, await previewImport(lead.db, bundles.map((b) => ({ fileName: b.fileName, data: b.bytes }))));
+      // The lead confirmed each partner's fingerprint by phone (trust is explicit): import all.
+      const preview = await previewImport(lead.db, bundles.map((b) => ({ fileName: b.fileName, data: b.bytes })));
+      await commitImport(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) });
       const keyFile = await leadKeyFile(lead.db, lead.org, PASS);
 
       // Everything the consolidation side holds.
@@ -244,7 +247,8 @@ describe("the lead's consolidation side cannot compute or confirm a person key",
       const read: unknown[] = [];
       const get = lead.db.exchange.get.bind(lead.db.exchange);
       (lead.db.exchange as unknown as { get: (k: unknown) => unknown }).get = (k: unknown) => (read.push(k), get(k as 'linkage'));
-      await commitImport(lead.db, lead.actor, lead.org, await previewImport(lead.db, [{ fileName: b.fileName, data: b.bytes }]));
+      const preview = await previewImport(lead.db, [{ fileName: b.fileName, data: b.bytes }]);
+      await commitImport(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) });
       const loaded = await loadConsolidatedDataset(lead.db);
       expect(loaded!.dataset.people.length).toBeGreaterThan(0);
       await leadKeyFile(lead.db, lead.org, PASS);

@@ -46,7 +46,7 @@ describe('the organisation\u2019s day in the data layer', () => {
       await logSession(db, actor, { matchId: m!.id, date: '2026-01-16', minutes: 60, mode: 'phone', services: ['psychosocialSupport'] });
       expect((await matchRows(db))[0]).toMatchObject({ sessions: 1, lastSession: '2026-01-15' });
       expect((await mentoringReminders(db)).map((r) => r.reminder.kind)).toContain('followUp');
-      await setMatchStatus(db, actor, m!.id, 'closed', { reason: 'goalsMet', rating: 5, outcome: 'none', jobsCreated: 0 });
+      await setMatchStatus(db, actor, m!.id, 'closed', { reason: 'goalsMet', rating: 5, outcome: 'none' });
       expect((await db.matches.get(m!.id))!.closedOn).toBe('2026-01-15');
     });
   });

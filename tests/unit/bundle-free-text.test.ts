@@ -6,7 +6,7 @@ import {
   BUNDLE_FORMAT_VERSION, bundleRowSchema, FIELD_POLICY, fieldRule, FULL_LEVEL_DISCLOSURE, inspectBundle, neverFields, SIGNATURE_CONTEXT, tablesAt,
   writeSigned, type BundleTable,
 } from '../../src/shared/bundle';
-import { fromUtf8, openFromRecipient } from '../../src/shared/crypto';
+import { fromUtf8, openFromRecipient, sealToRecipient } from '../../src/shared/crypto';
 import { createI18n } from '../../src/shared/i18n/setup';
 import { LOCALES } from '../../src/shared/i18n/locales';
 import { TABLE_SCHEMAS } from '../../src/shared/model';
@@ -177,9 +177,11 @@ describe('bundle format versions', () => {
     const files = unzipSync(written.bytes.subarray(12 + sigLength));
     const manifest = JSON.parse(fromUtf8(files['manifest.json']!)) as Record<string, unknown>;
     delete files['manifest.json'];
-    return writeSigned({ context: SIGNATURE_CONTEXT, manifest: { ...manifest, formatVersion: version }, files, signKey: world.a.keys.sign.privateKey, signerFingerprint: written.manifest.signer.fingerprint });
+    const signed = await writeSigned({ context: SIGNATURE_CONTEXT, manifest: { ...manifest, formatVersion: version }, files, signKey: world.a.keys.sign.privateKey, signerFingerprint: written.manifest.signer.fingerprint });
+    // Encrypted to the lead, as every bundle must be (unencrypted ones are refused first).
+    return sealToRecipient(signed, world.leadKeys.publicKeys, 'bundle');
   }
-  const refusal = async (bytes: Uint8Array) => inspectBundle(bytes, null).then(() => null, (e: unknown) => e as BundleError);
+  const refusal = async (bytes: Uint8Array) => inspectBundle(bytes, world.leadKeys).then(() => null, (e: unknown) => e as BundleError);
 
   it('the lead accepts the current version, refuses a newer one ("update Mreža") and an older one ("the partner updates and exports again")', async () => {
     expect(BUNDLE_FORMAT_VERSION).toBe(2);

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inspectBundle } from '../../src/shared/bundle';
+import { consentScope, tablesInScope } from '../../src/shared/bundle/consentScope';
 import { COUNTRY_TIME_ZONES, dayStart, isTimeZone, localDay, orgTimeZone, systemTimeZone } from '../../src/shared/calendar/localDay';
 import { buildDemoData } from '../../src/shared/demo/demoData';
 import { presetPeriod } from '../../src/shared/indicators/periods';
@@ -82,17 +83,22 @@ describe('call sites at 00:10 in Zagreb (these were dated yesterday)', () => {
     const world = await makeWorld();
     // A mentoring session logged for 15 January (the new local day).
     const tables = structuredClone(world.a.tables);
-    const match = tables.matches.find((m) => m.status === 'active')!;
+    // A match whose mentee shares with the lead: the bundle's figures count only what may leave.
+    const scope = consentScope(tables as never);
+    const match = tables.matches.find((m) => m.status === 'active' && !scope.dropped.get('matches')!.has(m.id))!;
     tables.mentoringSessions.push({ ...tables.mentoringSessions[0]!, id: crypto.randomUUID(), matchId: match.id, date: '2026-01-15' });
     for (const at of [WINTER, SUMMER]) {
       vi.setSystemTime(new Date(at));
       const day = at === WINTER ? '2026-01-15' : '2026-07-15';
-      const written = await exportBundle(world, { ...world.a, tables }, { now: undefined, today: undefined });
+      // Threshold 1: no small cell hidden, so the count itself can be read.
+      const written = await exportBundle(world, { ...world.a, tables }, { now: undefined, today: undefined, threshold: 1 });
       expect(written.fileName).toBe(`mreza-udruga-korak-cakovec-${day}.mreza`);
       expect(written.manifest.indicatorsAsOf).toBe(day);
       if (at === WINTER) {
         const opened = await inspectBundle(written.bytes, world.leadKeys, { projectId: world.invitation.projectId });
-        const heldOnThe15th = tables.mentoringSessions.filter((s) => s.status !== 'planned' && s.date <= '2026-01-15').length;
+        const inScope = tablesInScope(tables as never, scope) as typeof tables;
+        const heldOnThe15th = inScope.mentoringSessions.filter((s) => s.status !== 'planned' && s.date <= '2026-01-15').length;
+        expect(heldOnThe15th).toBeGreaterThan(0);
         expect(opened.indicators.indicators.mentoring.sessions).toBe(heldOnThe15th);
       }
     }

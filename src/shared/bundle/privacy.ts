@@ -184,7 +184,7 @@ export const FULL_LEVEL_DISCLOSURE = {
   work: ['people.institution', 'people.jobTitle'],
   titles: ['programmes.title', 'programmes.funder', 'programmes.projectCode', 'programmes.partners', 'programmes.certificatePrefix', 'events.title', 'events.topic', 'events.agenda'],
   trainers: ['events.trainers'],
-  places: ['sessions.venue', 'sessions.town', 'organisations.town'],
+  places: ['sessions.venue', 'sessions.town', 'organisations.town', 'organisations.timeZone'],
   certificates: ['certificates.number', 'certificates.sequence'],
   consentForms: ['consents.noticeVersion'],
   evaluations: ['evaluations.comment'],
