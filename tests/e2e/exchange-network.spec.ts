@@ -158,7 +158,7 @@ test('a lead and two partners: batch import with a dry run, reports of both, new
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(X('import.statuses.apply'));
   await expect(row.getByTestId('first-use')).toHaveCount(0);
-  const added = Number(/(\d+)/.exec((await row.getByRole('cell').nth(3).textContent()) ?? '')?.[1]);
+  const added = Number(/(\d+)/.exec((await row.getByRole('cell').nth(4).textContent()) ?? '')?.[1]);
   expect(added).toBeGreaterThanOrEqual(2); // the person and her consent
   await expect(row).toContainText(X('import.added', { count: added }));
   const newerAt = (await row.getByRole('cell').nth(1).textContent())!;

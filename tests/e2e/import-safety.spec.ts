@@ -130,7 +130,8 @@ test('withdrawing a consent asks first, naming the target groups and notes it de
   await expect(page.getByTestId('consent-row')).not.toContainText(CY('consent.withdrawnOn', { date: '' }).trim());
 
   // Confirmed: the consent is withdrawn, the target groups and notes are gone.
-  await page.getByRole('button', { name: CY('consent.withdraw') }).click();
+  await expect(page.getByTestId('withdraw-consent-confirm')).toHaveCount(0);
+  await page.getByTestId('consent-row').getByRole('button', { name: CY('consent.withdraw') }).click();
   await page.getByTestId('confirm-withdraw-consent').click();
   await expect(page.getByTestId('consent-row').getByText(/Повучена/)).toBeVisible();
   await expect(page.getByText('Жели да отвори радњу.')).toHaveCount(0);

@@ -20,10 +20,12 @@ async function logSession(page: Page, date: string | null, service: 'businessCou
   // The form's default date is the organisation's day, not the UTC date (14 January).
   await expect(field).toHaveValue('15.01.2026.');
   if (date) await fillDate(field, date);
-  if (service !== 'businessCounselling') {
-    await dialog.getByRole('checkbox', { name: t('mentoring', `serviceNames.${service}`) }).check();
-    await dialog.getByRole('checkbox', { name: t('mentoring', 'serviceNames.businessCounselling') }).uncheck();
-  }
+  // No service is ticked in advance (a figure counts it): tick the one given, from the keyboard
+  // (the date field's calendar may still cover the list).
+  const box = dialog.getByRole('checkbox', { name: t('mentoring', `serviceNames.${service}`) });
+  await box.focus();
+  await page.keyboard.press('Space');
+  await expect(box).toBeChecked();
   await dialog.getByRole('button', { name: t('mentoring', 'save') }).click();
   await expect(dialog).toHaveCount(0);
 }

@@ -278,7 +278,9 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
     people,
     consents,
     outcomes,
-    programmes: [badge, cross],
+    // Created one after the other, as a coordinator would: the lead numbers a partner's programmes
+    // by creation ("Programme 1 (BADGE cycle)"), so two demo installations number them alike.
+    programmes: [badge, cross].map((p, i) => ({ ...p, createdAt: new Date(now.getTime() + i).toISOString() })),
     events: [badgeEvent, ...crossEvents],
     sessions: [...badgeSessions, ...crossSessions],
     enrolments,
