@@ -1,12 +1,16 @@
 // Every benchmark of the project in one go (docs: README "Benchmarks"; issue 8).
-//   npm run bench                 a tenth of the issue sizes (minutes)
-//   npm run bench -- --full       the sizes the issues name
-//   npm run bench -- --build      rebuild the renderer first (also done when out/renderer lacks the bench hooks)
-//   npm run bench -- --only consolidation,import   only these benchmarks (matching, bundle, search, import, dashboardMemory,
-//                                 dashboard, consolidation); the table lists what ran
+const USAGE = `npm run bench [-- options]
+  (no options)              a tenth of the issue sizes (minutes)
+  --full                    the sizes the issues name
+  --build                   rebuild first (also done when a build is missing or older than src/)
+  --only a,b                only these benchmarks: matching, bundle, search, import,
+                            dashboardMemory, dashboard, consolidation; the table lists what ran
+  --help                    this text`;
 // Node benchmarks run with vitest (tests/bench/*.bench.ts); renderer ones in Debian's Chromium
-// through Playwright against the built renderer (`vite preview`, started and stopped here), using
-// the test-only hooks of src/renderer/src/bench/hooks.ts (installed only with `?bench=1`).
+// through Playwright against the bench build of the renderer (`electron-vite build --mode bench`
+// into out-bench/, served by `vite preview`, started and stopped here), whose entry installs the
+// test-only hooks of src/renderer/src/bench/hooks.ts. The product's build (out/renderer) has
+// none of them; the `bundle` benchmark measures that one.
 // Every figure is set against a reference measured in the same run; prints one table and writes
 // the same as JSON to bench-results/<timestamp>.json. Exit code 0 even when a target is missed
 // (benchmarks are not tests); 1 when a benchmark could not run.
@@ -21,11 +25,18 @@ import { runnerImport } from 'vite';
 import type { generateBundles } from '../tests/bench/consolidation-bundles.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** The product's renderer (`npm run build`): what the bundle benchmark measures. */
 const OUT = join(ROOT, 'out/renderer');
+/** The bench build's renderer (`--mode bench`, electron.vite.config.ts): what Chromium runs. */
+const BENCH_OUT = join(ROOT, 'out-bench/renderer');
 const PORT = 4199;
 const BASE = `http://127.0.0.1:${PORT}/`;
 const argv = process.argv.slice(2);
 const args = new Set(argv);
+if (args.has('--help') || args.has('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const FULL = args.has('--full');
 const SIZE = FULL ? 'full' : 'default';
 const S = FULL
@@ -46,6 +57,7 @@ const ONLY: ReadonlySet<Benchmark> = (() => {
   return new Set(list as Benchmark[]);
 })();
 const runs = (b: Benchmark) => ONLY.has(b);
+const CHROMIUM_BENCHMARKS: readonly Benchmark[] = ['search', 'import', 'dashboard', 'dashboardMemory', 'consolidation'];
 const CONS_SEED = 42;
 const TODAY = '2026-11-23';
 
@@ -83,18 +95,31 @@ async function step(name: string, f: () => Promise<void> | void) {
 
 // ---------------------------------------------------------------- build
 
-function rendererHasHooks(): boolean {
-  const assets = join(OUT, 'assets');
-  if (!existsSync(join(OUT, 'index.html')) || !existsSync(assets)) return false;
-  // A build older than the hooks would lack what the page is asked to do.
-  if (statSync(join(ROOT, 'src/renderer/src/bench/hooks.ts')).mtimeMs > statSync(join(OUT, 'index.html')).mtimeMs) return false;
-  return readdirSync(assets).some((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('__mrezaBench'));
+/** The newest modification time of any file under `dir`. */
+function newestUnder(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(newest, entry.isDirectory() ? newestUnder(path) : statSync(path).mtimeMs);
+  }, 0);
+}
+
+/** A build in `out` that exists and is newer than every source (and the build config). */
+function upToDate(out: string): boolean {
+  const html = join(out, 'index.html');
+  if (!existsSync(html) || !existsSync(join(out, 'assets'))) return false;
+  const sources = Math.max(newestUnder(join(ROOT, 'src')), statSync(join(ROOT, 'electron.vite.config.ts')).mtimeMs);
+  return statSync(html).mtimeMs >= sources;
 }
 
 function build() {
-  if (!args.has('--build') && rendererHasHooks()) return;
-  log('building the renderer (npx electron-vite build)…');
-  execSync('npx electron-vite build', { cwd: ROOT, stdio: 'inherit' });
+  if (runs('bundle') && (args.has('--build') || !upToDate(OUT))) {
+    log('building the product (npx electron-vite build)…');
+    execSync('npx electron-vite build', { cwd: ROOT, stdio: 'inherit' });
+  }
+  if (CHROMIUM_BENCHMARKS.some(runs) && (args.has('--build') || !upToDate(BENCH_OUT))) {
+    log('building the bench (npx electron-vite build --mode bench)…');
+    execSync('npx electron-vite build --mode bench', { cwd: ROOT, stdio: 'inherit' });
+  }
 }
 
 // ---------------------------------------------------------------- Node: matching (issue 5)
@@ -197,7 +222,7 @@ function bundleSize() {
 // ---------------------------------------------------------------- renderer (Chromium)
 
 function startPreview(): Promise<ChildProcess> {
-  const child = spawn('npx', ['vite', 'preview', '--outDir', 'out/renderer', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npx', ['vite', 'preview', '--outDir', 'out-bench/renderer', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((res, rej) => {
     const deadline = Date.now() + 60_000;
     const poll = async () => {
@@ -247,7 +272,7 @@ async function freshApp(from: Browser | BrowserContext): Promise<Page> {
   // BENCH_CONSOLE=1 shows the page's console (debugging a benchmark).
   if (process.env.BENCH_CONSOLE) page.on('console', (m) => log(`page: ${m.text()}`));
   page.setDefaultTimeout(600_000);
-  await page.goto(`${BASE}?bench=1#/`);
+  await page.goto(`${BASE}#/`);
   await page.getByLabel('Organisation name').fill('Udruga Bench');
   await page.getByLabel('Town').fill('Čakovec');
   await page.getByLabel('Your name').fill('Sanja Horvat');
@@ -261,7 +286,7 @@ async function participantsSearch(browser: Browser) {
   const page = await freshApp(browser);
   const seeded = await call<{ ms: number; count: number }>(page, 'seedPeople', S.people, 3);
   log(`seeded ${seeded.count} people in ${round(seeded.ms / 1000)} s`);
-  await page.goto(`${BASE}?bench=1#/participants`);
+  await page.goto(`${BASE}#/participants`);
   await page.getByTestId('person-row').first().waitFor();
   const raw: number[] = [];
   for (let k = 0; k < 3; k++) raw.push((await call<{ ms: number }>(page, 'rawPeopleToArray')).ms);
@@ -633,11 +658,10 @@ function printTable() {
 
 async function main() {
   const started = Date.now();
-  const chromiumBenchmarks: Benchmark[] = ['search', 'import', 'dashboard', 'dashboardMemory', 'consolidation'];
-  if (runs('bundle') || chromiumBenchmarks.some(runs)) await step('build', build);
+  if (runs('bundle') || CHROMIUM_BENCHMARKS.some(runs)) await step('build', build);
   if (runs('matching')) await step('matching (Node)', matching);
   if (runs('bundle')) await step('bundle size', bundleSize);
-  if (chromiumBenchmarks.some(runs)) await step('renderer', renderer);
+  if (CHROMIUM_BENCHMARKS.some(runs)) await step('renderer', renderer);
   printTable();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const commit = (() => {

@@ -14,7 +14,7 @@ import { formatDateTime } from '../../src/shared/i18n/format';
 import { LOCALES } from '../../src/shared/i18n/locales';
 import { createI18n } from '../../src/shared/i18n/setup';
 import type { TFunction } from 'i18next';
-import { SCHEMA_VERSION } from '../../src/renderer/src/db/schema';
+import { SCHEMA_VERSION } from '../../src/shared/model/schemaVersion';
 import { parseCli, requestedLang, UsageError, type CliArgs } from './args';
 import { keyPassphrase } from './passphrase';
 import { parseTrustedFile, TrustedFileError } from './trusted';

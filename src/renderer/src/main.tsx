@@ -1,30 +1,3 @@
-import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
-import '@mantine/notifications/styles.css';
-import '@mantine/charts/styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { isLocale, pickLocale } from '@shared/i18n/locales';
-import { createDb } from './db/db';
-import { getSettings } from './db/settings';
-import { createRendererI18n } from './i18n';
-import { platform } from './platform';
-import { Root } from './app/Root';
-
-async function start() {
-  const db = createDb();
-  await db.open();
-  if (new URLSearchParams(location.search).get('bench') === '1') (await import('./bench/hooks')).installBenchHooks(db); // npm run bench only
-  const settings = await getSettings(db);
-  // First start: follow the operating system's language; afterwards the user's choice persists.
-  const info = await platform.invoke('app:info', undefined);
-  const language = settings && isLocale(settings.language) ? settings.language : pickLocale([...info.locales, ...navigator.languages]);
-  const i18n = await createRendererI18n(language);
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <Root db={db} i18n={i18n} />
-    </StrictMode>,
-  );
-}
+import { start } from './start';
 
 void start();

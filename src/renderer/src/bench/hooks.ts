@@ -1,6 +1,7 @@
 /**
- * Test-only hooks for `npm run bench` (scripts/bench.ts). Installed ONLY when the page URL has
- * `?bench=1` (see main.tsx); the shipped app never calls this module. Seeds deterministic data
+ * Test-only hooks for `npm run bench` (scripts/bench.ts). Installed by bench/main.tsx, the
+ * renderer's entry in the bench build only (`--mode bench`); the shipped app has none of this
+ * module (scripts/check-dist-no-bench.ts checks the built assets). Seeds deterministic data
  * fast with bulkAdd and times the app's own data paths against raw IndexedDB in the same page.
  */
 import { Dexie } from 'dexie';

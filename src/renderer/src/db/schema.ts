@@ -63,4 +63,5 @@ export const STORES_V4: Record<TableName, string> = { ...STORES_V3 };
  */
 export const STORES_V5: Record<TableName, string> = { ...STORES_V4 };
 
-export const SCHEMA_VERSION = 5;
+/** The current version: db.ts declares one Dexie version per STORES_Vn up to it. */
+export { SCHEMA_VERSION } from '@shared/model/schemaVersion';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/AppContext';
 import { useToday } from '../../app/useToday';
 import { useFormat } from '../../components/useFormat';
-import { MentoringReminders } from '../mentoring/Reminders';
+import { MentoringReminders } from '../mentoring';
 
 /** The landing page: a greeting, a few headline figures and what needs attention. */
 export function HomePage() {
