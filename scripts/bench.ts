@@ -253,7 +253,7 @@ type Hooks = Record<string, (...a: never[]) => unknown>;
 const call = <T>(page: Page, name: string, ...a: unknown[]) =>
   page.evaluate(
     async ([n, xs]) => {
-      const h = (window as unknown as { __mrezaBench: Record<string, (...v: unknown[]) => unknown> }).__mrezaBench;
+      const h = (globalThis as unknown as { __mrezaBench: Record<string, (...v: unknown[]) => unknown> }).__mrezaBench;
       return (await h[n as string]!(...(xs as unknown[]))) as unknown;
     },
     [name, a] as const,
@@ -278,7 +278,7 @@ async function freshApp(from: Browser | BrowserContext): Promise<Page> {
   await page.getByLabel('Your name').fill('Sanja Horvat');
   await page.getByRole('button', { name: 'Start using Mreža' }).click();
   await page.getByTestId('org-name').waitFor();
-  await page.waitForFunction(() => (window as unknown as { __mrezaBench?: Hooks }).__mrezaBench !== undefined);
+  await page.waitForFunction(() => (globalThis as unknown as { __mrezaBench?: Hooks }).__mrezaBench !== undefined);
   return page;
 }
 

@@ -30,12 +30,15 @@ async function aesKey(shared: Bytes, ephemeralPublic: Uint8Array, recipientPubli
   );
 }
 
+/** A named constant, not a literal: @types/node takes a fresh `{ name }` for KMAC's parameters and types the result one key, not a pair. */
+const X25519_KEYGEN = { name: 'X25519' } as const;
+
 export async function sealToRecipient(plaintext: Uint8Array, recipient: PublicKeys, type: ContentType): Promise<Bytes> {
   const raw = rawPublicKeys(recipient);
   const recipientKey = await crypto.subtle.importKey('raw', raw.encrypt, { name: 'X25519' }, false, []).catch(() => {
     throw new CryptoError('invalidKey');
   });
-  const eph = (await crypto.subtle.generateKey({ name: 'X25519' }, true, ['deriveBits'])) as CryptoKeyPair;
+  const eph = (await crypto.subtle.generateKey(X25519_KEYGEN, true, ['deriveBits'])) as CryptoKeyPair;
   const ephPublic = new Uint8Array(await crypto.subtle.exportKey('raw', eph.publicKey));
   const shared = new Uint8Array(await crypto.subtle.deriveBits({ name: 'X25519', public: recipientKey }, eph.privateKey, 256));
   const head = new Uint8Array(new ArrayBuffer(HEADER));
