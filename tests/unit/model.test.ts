@@ -3,18 +3,36 @@ import {
   appSettingsSchema, auditEntrySchema, consentSchema, eventSchema, matchSchema, mentorSchema, mentoringSessionSchema,
   organisationSchema, organisationSetupSchema, personSchema, programmeSchema, sessionSchema, TABLE_NAMES, TABLE_SCHEMAS, userSchema,
 } from '@shared/model';
-import { STORES_V1, STORES_V2, STORES_V3 } from '../../src/renderer/src/db/schema';
+import { buildDemoData } from '@shared/demo/demoData';
+import { SCHEMA_VERSION } from '@shared/model/schemaVersion';
+import * as schema from '../../src/renderer/src/db/schema';
 
 const base = { id: '6f1c2a3b-4d5e-4f60-8a7b-8c9d0e1f2a3b', orgId: '0b7a4c1e-1d2f-4a3b-8c4d-5e6f7a8b9c01', createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z' };
 const person = { ...base, kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman' };
 const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => schema.safeParse(v).success;
 
 describe('TABLE_SCHEMAS', () => {
-  it('has a schema for every store of every Dexie version, and nothing more', () => {
-    // The newest version has every table; older versions only tables that still exist.
-    expect(Object.keys(STORES_V3).sort()).toEqual([...TABLE_NAMES].sort());
-    for (const stores of [STORES_V1, STORES_V2]) for (const t of Object.keys(stores)) expect(TABLE_NAMES).toContain(t);
-    for (const t of TABLE_NAMES) expect(TABLE_SCHEMAS[t], t).toBeDefined();
+  it('names exactly the stores the current Dexie schema opens, and every store of an older version', () => {
+    const version = (v: number) => (schema as unknown as Record<string, Record<string, string> | undefined>)[`STORES_V${v}`];
+    const current = version(SCHEMA_VERSION);
+    expect(current, `db/schema.ts has no STORES_V${SCHEMA_VERSION}`).toBeDefined();
+    expect(Object.keys(current ?? {}).sort()).toEqual([...TABLE_NAMES].sort());
+    for (let v = 1; v < SCHEMA_VERSION; v++) for (const t of Object.keys(version(v) ?? {})) expect(TABLE_NAMES, `a table of v${v}`).toContain(t);
+  });
+
+  // Backups and restores validate each table's rows with its entry here: a wrong or permissive
+  // entry would let a table's rows through unchecked, or refuse good ones.
+  const demo = buildDemoData('00000000-0000-4000-8000-000000000001', new Date('2026-11-23T10:00:00Z'), () => crypto.randomUUID()) as unknown as Record<string, unknown[]>;
+  const withRows = TABLE_NAMES.filter((t) => (demo[t] ?? []).length > 0);
+
+  it.each(withRows)('%s: its schema accepts its own demo rows and refuses every other table’s', (table) => {
+    expect(withRows.length).toBeGreaterThan(10);
+    for (const row of demo[table]!) expect(ok(TABLE_SCHEMAS[table], row), JSON.stringify(row)).toBe(true);
+    for (const other of withRows) if (other !== table) expect(ok(TABLE_SCHEMAS[table], demo[other]![0]), `a row of ${other}`).toBe(false);
+  });
+
+  it.each(TABLE_NAMES)('%s: its schema refuses an empty row', (table) => {
+    expect(ok(TABLE_SCHEMAS[table], {})).toBe(false);
   });
 });
 
