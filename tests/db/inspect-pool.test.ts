@@ -1,10 +1,12 @@
 /**
- * The lead's worker pool, with a stand-in for the browser's Worker (Node has none): the requests
- * go through structured cloning both ways as they would, and a worker that fails to start hands
- * its file, and the rest of the batch, to the window's thread.
+ * The lead's worker pool, with a stand-in for the browser's Worker (Node has none) that runs the
+ * real worker module the pool names (db/inspectWorker.ts) in a scope of its own: the requests and
+ * answers go through structured cloning both ways as they would, and a worker that fails to
+ * start hands its file, and the rest of the batch, to the window's thread.
  */
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { inspectBundle, type BundleError } from '../../src/shared/bundle';
+import { inspectBundle } from '../../src/shared/bundle';
 import { canonicalJson } from '../../src/shared/crypto';
 import { inspectFiles } from '../../src/shared/consolidate';
 import { INSPECT_FALLBACK, inspectPool, type InspectRequest, type InspectResponse } from '../../src/renderer/src/db/inspectPool';
@@ -14,28 +16,50 @@ let world: World;
 let files: Array<{ fileName: string; data: Uint8Array }>;
 const started: FakeWorker[] = [];
 
-/** Runs inspectBundle "in another thread": the message and the answer are structured clones. */
+/** What a worker module sees as `self`: it sets onmessage and calls postMessage. */
+interface WorkerScope {
+  onmessage: ((e: { data: InspectRequest }) => void) | null;
+  postMessage: (m: InspectResponse) => void;
+}
+
+/** Worker modules are evaluated one after another, each with its own `self` (and own module instances, as in a real worker). */
+let loading: Promise<unknown> = Promise.resolve();
+
+/** A Worker that evaluates the module at its URL with its own `self`; messages and answers are structured clones. */
 class FakeWorker extends EventTarget {
   static failToStart = false;
   terminated = false;
   handled = 0;
-  constructor(readonly url: URL, readonly options: WorkerOptions) {
+  private readonly scope: WorkerScope = { onmessage: null, postMessage: (m) => this.answer(m) };
+  private readonly loaded: Promise<void>;
+  constructor(
+    readonly url: URL,
+    readonly options: WorkerOptions,
+  ) {
     super();
     started.push(this);
+    const load = loading.then(async () => {
+      if (FakeWorker.failToStart) return;
+      vi.stubGlobal('self', this.scope);
+      vi.resetModules();
+      await import(/* @vite-ignore */ fileURLToPath(url));
+    });
+    loading = load.catch(() => {});
+    this.loaded = load;
   }
   postMessage(message: InspectRequest) {
-    const { id, data, leadKeys, opts } = structuredClone(message);
-    setTimeout(() => {
-      if (FakeWorker.failToStart) {
-        this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message: 'Failed to load module script' }));
-        return;
-      }
-      this.handled++;
-      inspectBundle(data, leadKeys, opts).then(
-        (bundle) => this.answer({ id, bundle }),
-        (e: unknown) => this.answer({ id, error: { code: (e as BundleError).code, params: { ...(e as BundleError).params } } }),
-      );
-    }, 1);
+    const request = structuredClone(message);
+    void this.loaded.then(() =>
+      setTimeout(() => {
+        if (FakeWorker.failToStart) {
+          this.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message: 'Failed to load module script' }));
+          return;
+        }
+        this.handled++;
+        if (!this.scope.onmessage) throw new Error(`${this.url.pathname} set no onmessage`);
+        this.scope.onmessage({ data: request });
+      }, 1),
+    );
   }
   answer(m: InspectResponse) {
     this.dispatchEvent(new MessageEvent('message', { data: structuredClone(m) }));
