@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 const picks = (path: string | null): DialogLike => ({
-  showSaveDialog: async () => ({ canceled: true }),
+  showSaveDialog: async () => ({ canceled: true, filePath: '' }),
   showOpenDialog: async () => (path === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] }),
 });
 const event: InvokeEventLike = { senderFrame: null, sender: { printToPDF: async () => new Uint8Array() } };

@@ -110,5 +110,6 @@ export async function endMentoringSummary(db: MrezaDb, mode: MentorModeSettings)
 export async function deleteMentorDatabase(db: MrezaDb): Promise<void> {
   const mode = await db.table('settings').get('mentorMode');
   if (!mode) throw new MentorPackError('notAPack');
-  await db.delete();
+  // No automatic reopening: a query still running in the page must not create it again, empty.
+  await db.delete({ disableAutoOpen: true });
 }
