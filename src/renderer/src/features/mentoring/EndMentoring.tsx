@@ -8,6 +8,7 @@ import { PackProblemAlert, packProblemOf, type PackProblem } from '../../compone
 import { useFormat } from '../../components/useFormat';
 import { endMentoringSummary, type MenteeLogs } from '../../db/mentorLaptop';
 import { endMentoringOnThisComputer, saveMyLogs } from './endMentoring';
+import { ORANGE_TITLE } from './WaitingLogs';
 
 /**
  * Mentor mode: "End mentoring on this computer". Two steps: this button, then a dialog that names
@@ -86,7 +87,7 @@ function EndMentoringDialog({ mode, summary, onClose, onSaved }: { mode: MentorM
           {t('end.afterwards', { organisation })}
         </Text>
         {unsentTotal > 0 && (
-          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('end.unsentTitle', { count: unsentTotal, organisation })} data-testid="end-unsent">
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('end.unsentTitle', { count: unsentTotal, organisation })} data-testid="end-unsent" styles={ORANGE_TITLE}>
             <Stack gap={6}>
               <List size="sm" spacing={2}>
                 {unsent.map((m) => (

@@ -6,6 +6,9 @@ import type { MentorModeSettings } from '@shared/model';
 import { useApp } from '../../app/AppContext';
 import { menteeLogs } from '../../db/mentorLaptop';
 
+/** Mantine's orange title is too light on its light background (WCAG AA); the app's dark orange. */
+export const ORANGE_TITLE = { title: { color: '#8a2c0d' } };
+
 /**
  * Mentor mode: mentees the newest pack no longer carries, kept on this computer only until her
  * logs of them are confirmed home by a later pack.
@@ -16,7 +19,7 @@ export function WaitingLogs({ mode }: { mode: MentorModeSettings }) {
   const waiting = useLiveQuery(async () => (await menteeLogs(db, mode)).filter((m) => m.ended && m.unsent > 0), [db, mode]);
   if (!waiting?.length) return null;
   return (
-    <Alert color="orange" icon={<IconClockHour4 size={18} />} title={t('waiting.title', { organisation: mode.organisation.name })} data-testid="waiting-logs">
+    <Alert color="orange" icon={<IconClockHour4 size={18} />} title={t('waiting.title', { organisation: mode.organisation.name })} data-testid="waiting-logs" styles={ORANGE_TITLE} mb="md">
       <List size="sm" spacing={2}>
         {waiting.map((m) => (
           <List.Item key={m.name} data-testid="waiting-mentee">
