@@ -173,7 +173,7 @@ describe('End mentoring on this computer', () => {
     const w = await world();
     try {
       await log(w, w.staying, 'Cijene');
-      const summary = await endMentoringSummary(w.mentorDb, (await getMentorMode(w.mentorDb))!);
+      const summary = await endMentoringSummary(w.mentorDb);
       expect(summary.mentees.map((m) => m.name)).toContain(`${w.leavingPerson.firstName} ${w.leavingPerson.lastName}`);
       expect(summary.mentees.reduce((n, m) => n + m.unsent, 0)).toBe(1);
       expect(summary.logs).toBeGreaterThan(0);

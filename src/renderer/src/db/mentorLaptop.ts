@@ -1,5 +1,5 @@
 import { isUnsent, MentorPackError, planDepartures, type OpenedMentorPack } from '@shared/mentorPack';
-import type { MentorModeSettings, Person } from '@shared/model';
+import { mentorModeSettingsSchema, type MentorModeSettings, type Person } from '@shared/model';
 import type { MrezaDb } from './db';
 
 /**
@@ -98,9 +98,16 @@ export async function menteeLogs(db: MrezaDb, mode: MentorModeSettings): Promise
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** What "End mentoring on this computer" deletes, for the confirmation. */
-export async function endMentoringSummary(db: MrezaDb, mode: MentorModeSettings): Promise<{ mentees: MenteeLogs[]; logs: number }> {
-  return { mentees: await menteeLogs(db, mode), logs: await db.mentoringSessions.count() };
+export interface EndMentoringSummary {
+  mode: MentorModeSettings;
+  mentees: MenteeLogs[];
+  logs: number;
+}
+
+/** What "End mentoring on this computer" deletes, for the confirmation (as stored now: after a save, it changes). */
+export async function endMentoringSummary(db: MrezaDb): Promise<EndMentoringSummary> {
+  const mode = mentorModeSettingsSchema.parse(await db.table('settings').get('mentorMode'));
+  return { mode, mentees: await menteeLogs(db, mode), logs: await db.mentoringSessions.count() };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { MentorModeSettings } from '@shared/model';
 import { useApp } from '../../app/AppContext';
 import { PackProblemAlert, packProblemOf, type PackProblem } from '../../components/PackProblemAlert';
 import { useFormat } from '../../components/useFormat';
-import { endMentoringSummary, type MenteeLogs } from '../../db/mentorLaptop';
+import { endMentoringSummary, type EndMentoringSummary } from '../../db/mentorLaptop';
 import { endMentoringOnThisComputer, saveMyLogs } from './endMentoring';
 import { ORANGE_TITLE } from './WaitingLogs';
 
@@ -18,8 +18,8 @@ import { ORANGE_TITLE } from './WaitingLogs';
 export function EndMentoring({ mode }: { mode: MentorModeSettings }) {
   const { t } = useTranslation('mentorPack');
   const { db } = useApp();
-  const [summary, setSummary] = useState<{ mentees: MenteeLogs[]; logs: number }>();
-  const open = async () => setSummary(await endMentoringSummary(db, mode));
+  const [summary, setSummary] = useState<EndMentoringSummary>();
+  const open = async () => setSummary(await endMentoringSummary(db));
   return (
     <Paper withBorder radius="md" p="lg" data-testid="end-mentoring">
       <Stack gap="sm">
@@ -33,12 +33,13 @@ export function EndMentoring({ mode }: { mode: MentorModeSettings }) {
           </Button>
         </Group>
       </Stack>
-      {summary && <EndMentoringDialog mode={mode} summary={summary} onClose={() => setSummary(undefined)} onSaved={() => void open()} />}
+      {summary && <EndMentoringDialog summary={summary} onClose={() => setSummary(undefined)} onSaved={() => void open()} />}
     </Paper>
   );
 }
 
-function EndMentoringDialog({ mode, summary, onClose, onSaved }: { mode: MentorModeSettings; summary: { mentees: MenteeLogs[]; logs: number }; onClose: () => void; onSaved: () => void }) {
+function EndMentoringDialog({ summary, onClose, onSaved }: { summary: EndMentoringSummary; onClose: () => void; onSaved: () => void }) {
+  const { mode } = summary;
   const { t } = useTranslation('mentorPack');
   const { db, actor } = useApp();
   const fmt = useFormat();
