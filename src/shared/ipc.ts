@@ -29,18 +29,61 @@ export type BackupReason = (typeof BACKUP_REASONS)[number];
 export const backupInfo = z.object({ fileName: backupFileName, createdAt: z.string(), size: z.number().int().min(0) });
 export type BackupInfo = z.infer<typeof backupInfo>;
 
+/** Why a copy to the chosen backup folder failed (the user sees `backup:folder.errors.<code>`). */
+export const FOLDER_COPY_ERRORS = ['folderMissing', 'notWritable', 'diskFull', 'tooLarge', 'failed'] as const;
+export type FolderCopyError = (typeof FOLDER_COPY_ERRORS)[number];
+/** Why a folder the user picked cannot hold backups (`backup:folder.refused.<reason>`). */
+export const FOLDER_REFUSALS = ['notFound', 'notADirectory', 'notWritable', 'appFolder'] as const;
+export type FolderRefusal = (typeof FOLDER_REFUSALS)[number];
+
+const folderCopy = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), code: z.enum(FOLDER_COPY_ERRORS) })]);
+export type FolderCopy = z.infer<typeof folderCopy>;
+
+/**
+ * The folder (a USB stick, a network share) that receives a copy of every backup. `supported` is
+ * false in the browser build, which cannot write to a folder of the user's choosing.
+ */
+export const backupFolderStatus = z.object({
+  supported: z.boolean(),
+  /** The path the user chose in main's folder dialog: shown to her, never sent back to main. */
+  folder: z.string().max(4096).nullable(),
+  lastCopy: z.object({ at: z.string(), fileName: backupFileName }).nullable(),
+  lastError: z.object({ at: z.string(), code: z.enum(FOLDER_COPY_ERRORS) }).nullable(),
+});
+export type BackupFolderStatus = z.infer<typeof backupFolderStatus>;
+
 export const channels = {
   'app:info': {
     request: z.undefined(),
     response: z.object({ version: z.string(), platform: z.string(), locales: z.array(z.string()), isElectron: z.boolean() }),
   },
-  /** Writes a backup into the app's own data folder and rotates them (RETENTION in backup/rotation.ts). */
+  /**
+   * Writes a backup into the app's own data folder and rotates them (RETENTION in
+   * backup/rotation.ts); then copies it to the chosen backup folder, if any, rotated alike.
+   */
   'backup:write': {
     request: z.object({ reason: z.enum(BACKUP_REASONS), data: fileBytes }),
-    response: backupInfo,
+    /** `folderCopy` when a backup folder is chosen: whether the copy there worked. */
+    response: backupInfo.extend({ folderCopy: folderCopy.optional() }),
   },
   'backup:list': { request: z.undefined(), response: z.array(backupInfo) },
   'backup:read': { request: z.object({ fileName: backupFileName }), response: bytes },
+  /** Deletes every backup in the app's own folder ("End mentoring on this computer"). */
+  'backup:deleteAll': { request: z.undefined(), response: z.object({ deleted: z.number().int().min(0) }) },
+  /** Where backups are also copied, and how the last copy went. */
+  'backupFolder:get': { request: z.undefined(), response: backupFolderStatus },
+  /** Asks the user for a folder in main's dialog and checks it is an existing, writable folder. */
+  'backupFolder:choose': {
+    request: z.undefined(),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('chosen'), folder: backupFolderStatus }),
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('refused'), reason: z.enum(FOLDER_REFUSALS) }),
+      z.object({ status: z.literal('unsupported') }),
+    ]),
+  },
+  /** Stops copying backups to the folder (the copies already there stay). */
+  'backupFolder:forget': { request: z.undefined(), response: backupFolderStatus },
   /** Asks the user where to save and writes the file there; null when cancelled. */
   'file:save': {
     request: z.object({ suggestedName: z.string().min(1).max(200).regex(/^[^/\\]+$/), filters: z.array(fileFilter).max(8), data: fileBytes }),

@@ -36,6 +36,8 @@ export interface BackupHandlers {
   write(request: { reason: BackupReason; data: Uint8Array }): Promise<BackupInfo>;
   list(): Promise<BackupInfo[]>;
   read(request: { fileName: string }): Promise<Uint8Array<ArrayBuffer>>;
+  /** Deletes every backup (and any half-written one) in the folder; nothing else there. */
+  deleteAll(): Promise<{ deleted: number }>;
 }
 
 interface Entry {
@@ -123,7 +125,30 @@ export function createBackupHandlers(options: BackupStoreOptions): BackupHandler
     return { fileName, createdAt: date.toISOString(), size: request.data.byteLength };
   }
 
+  async function doDeleteAll(): Promise<{ deleted: number }> {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { deleted: 0 };
+      throw error;
+    }
+    let deleted = 0;
+    for (const name of names) {
+      if (!isBackupFileName(name) && !/^\.mreza-backup-\d{8}T\d{9}Z[a-z-]*\.json\.gz\.[0-9a-f-]{36}\.tmp$/.test(name)) continue;
+      await unlink(join(dir, name));
+      deleted += 1;
+    }
+    return { deleted };
+  }
+
   return {
+    // Through the write queue: a backup being written when the user ends mentoring is deleted too.
+    deleteAll() {
+      const result = queue.then(() => doDeleteAll());
+      queue = result.catch(() => undefined);
+      return result;
+    },
     write(request) {
       const result = queue.then(() => doWrite(request));
       queue = result.catch(() => undefined);

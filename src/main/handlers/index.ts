@@ -1,5 +1,7 @@
 import type { Handlers } from '../ipc';
 import { appInfo, type AppLike } from './appInfo';
+import { dirname, join } from 'node:path';
+import { createBackupFolder, type FolderFs } from './backupFolder';
 import { createBackupHandlers } from './backups';
 import { createFileHandlers, type DialogLike, type FileSystemLike } from './files';
 import { printToPdf } from './print';
@@ -12,6 +14,9 @@ export interface HandlerDeps {
   readonly dialog: DialogLike;
   readonly fs?: FileSystemLike;
   readonly documentsDir?: string;
+  /** Where the chosen backup folder is remembered; `<userData>/backup-folder.json` by default. */
+  readonly backupFolderConfig?: string;
+  readonly folderFs?: FolderFs;
   /** The quit handshake's `onQuitReady`. */
   readonly quitReady: () => boolean;
 }
@@ -19,13 +24,28 @@ export interface HandlerDeps {
 /** Every channel of the contract, as plain functions over injected dependencies. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const backups = createBackupHandlers({ dir: deps.backupDir });
+  const folder = createBackupFolder({
+    configPath: deps.backupFolderConfig ?? join(dirname(deps.backupDir), 'backup-folder.json'),
+    appBackupDir: deps.backupDir,
+    dialog: deps.dialog,
+    fs: deps.folderFs,
+  });
   const fileDeps = { dialog: deps.dialog, fs: deps.fs, defaultDir: deps.documentsDir };
   const files = createFileHandlers(fileDeps);
   return {
     'app:info': () => appInfo(deps.app, deps.platform),
-    'backup:write': (request) => backups.write(request),
+    'backup:write': async (request) => {
+      const info = await backups.write(request);
+      // The backup is safe in the app's folder whatever happens to the copy; a failed copy is reported, not thrown.
+      const folderCopy = await folder.copy(info.fileName, request.data);
+      return folderCopy ? { ...info, folderCopy } : info;
+    },
     'backup:list': () => backups.list(),
     'backup:read': (request) => backups.read(request),
+    'backup:deleteAll': () => backups.deleteAll(),
+    'backupFolder:get': () => folder.get(),
+    'backupFolder:choose': () => folder.choose(),
+    'backupFolder:forget': () => folder.forget(),
     'file:save': (request) => files.save(request),
     'file:open': (request) => files.open(request),
     'print:pdf': (request, event) => printToPdf(fileDeps, event.sender, request),

@@ -2,7 +2,7 @@ import { municipalityKey } from '../gazetteer';
 import { personNameKey } from '../people/nameKey';
 import { own, toHex, utf8, type Bytes } from '../crypto';
 import { ageBand } from '../indicators/compute';
-import { consentScope, specialSubjectOf } from './consentScope';
+import { specialSubjectOf, type ConsentScope } from './consentScope';
 import { AGE_BAND_FIELD, fieldRule, PSEUDO_KEY_FIELD, tablesAt, type BundleTable, type PrivacyLevel } from './privacy';
 
 export type Row = Record<string, unknown>;
@@ -74,12 +74,14 @@ export async function prepareRecords(input: {
   orgId: string;
   /** The export day (yyyy-MM-dd): the age band is the one of this year. */
   today: string;
+  /** Who travels: consentScope(tables), the decision the bundle's indicators already followed. */
+  scope: ConsentScope;
 }): Promise<PreparedRecords> {
   const { level, orgId } = input;
   const atYear = Number(input.today.slice(0, 4));
   const hasher = await ProjectHasher.create(input.projectSecret);
-  // Who travels: the same decision the bundle's indicators follow (consentScope.ts).
-  const { dropped, coversSpecial } = consentScope(input.tables);
+  // Who travels: the same decision the bundle's indicators followed, made once by the caller.
+  const { dropped, coversSpecial } = input.scope;
 
   const pidCache = new Map<string, Promise<string>>();
   const pid = (id: string) => {

@@ -94,7 +94,7 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
   const files: Record<string, Bytes> = { [INDICATORS_ENTRY]: canonicalBytes(indicatorsFile) };
   const counts: Record<string, number> = {};
   if (level !== 'aggregate') {
-    const prepared = await prepareRecords({ tables: own, tombstones: own.tombstones ?? [], level, projectSecret: secret, orgId, today });
+    const prepared = await prepareRecords({ tables: own, tombstones: own.tombstones ?? [], level, projectSecret: secret, orgId, today, scope });
     for (const table of tablesAt(level)) {
       files[dataEntry(table)] = ndjson(prepared.tables[table]);
       counts[table] = prepared.tables[table].length;

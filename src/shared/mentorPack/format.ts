@@ -5,7 +5,8 @@ import { packRule, type PackTable } from './policy';
 /** docs/bundle-format.md, "Mentor pack and session logs", is the reference. */
 export const PACK_FORMAT = 'mreza-mentor-pack';
 export const LOGS_FORMAT = 'mreza-mentor-logs';
-export const PACK_FORMAT_VERSION = 1;
+/** 2: the manifest may say which of her session logs reached the coordinator (`logsReceived`). */
+export const PACK_FORMAT_VERSION = 2;
 export const LOGS_FORMAT_VERSION = 1;
 export const PACK_SIGNATURE_CONTEXT = 'mreza-mentor-pack-signature-v1' as const;
 export const LOGS_SIGNATURE_CONTEXT = 'mreza-mentor-logs-signature-v1' as const;
@@ -26,6 +27,11 @@ export const packManifestSchema = z.strictObject({
   organisation: z.strictObject({ id, name: z.string().min(1).max(200), country, town: z.string().min(1).max(120) }),
   signer,
   mentor: z.strictObject({ id, name: z.string().min(1).max(220) }),
+  /**
+   * The newest of her session-logs files the coordinator has imported (its id and the time her
+   * Mreža wrote it): every log she had written or changed by then is home. Absent when none has.
+   */
+  logsReceived: z.strictObject({ exportId: id, exportedAt: isoDateTime }).optional(),
   counts: z.record(z.string(), z.number().int().min(0)),
   entries: z.record(z.string(), hex64),
 });

@@ -4,3 +4,4 @@ export * from './format';
 export * from './pack';
 export * from './logs';
 export * from './plan';
+export * from './departures';

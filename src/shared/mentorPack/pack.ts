@@ -58,6 +58,8 @@ export interface WriteMentorPackInput {
   /** The coordinator organisation's keys: the pack is signed with them and the logs come back encrypted to them. */
   keys: OrgKeys;
   passphrase: string;
+  /** The newest of her logs files imported at the coordinator (see `logsReceived` in format.ts). */
+  logsReceived?: { exportId: string; exportedAt: string };
   now?: Date;
   packId?: string;
   iterations?: number;
@@ -95,6 +97,7 @@ export async function writeMentorPack(input: WriteMentorPackInput): Promise<Writ
     organisation: { id: input.organisation.id, name: input.organisation.name, country: input.organisation.country, town: input.organisation.town },
     signer: { publicKeys: { sign: input.keys.publicKeys.sign, encrypt: input.keys.publicKeys.encrypt }, fingerprint: signerFingerprint },
     mentor: { id: input.mentorId, name: mentorName },
+    ...(input.logsReceived ? { logsReceived: { exportId: input.logsReceived.exportId, exportedAt: input.logsReceived.exportedAt } } : {}),
     counts,
     entries,
   };

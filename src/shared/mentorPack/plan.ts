@@ -47,6 +47,15 @@ export function mergeReturnedLog(incoming: MentoringSession, local: MentoringSes
   return merged as MentoringSession;
 }
 
+/** The newest of a mentor's logs files the coordinator imported, over all her packs: a newer pack tells her it arrived. */
+export function logsReceivedOf(packs: readonly IssuedMentorPack[], mentorId: string): { exportId: string; exportedAt: string } | undefined {
+  const last = packs
+    .filter((p) => p.mentorId === mentorId && p.lastReturn)
+    .map((p) => p.lastReturn!)
+    .sort((a, b) => b.exportedAt.localeCompare(a.exportedAt))[0];
+  return last ? { exportId: last.exportId, exportedAt: last.exportedAt } : undefined;
+}
+
 /** The key a mentor's first returned logs pinned (on the earliest of her packs that has one). */
 export function mentorKeyOf(packs: readonly IssuedMentorPack[], mentorId: string): IssuedMentorPack['mentorKey'] {
   return packs.filter((p) => p.mentorId === mentorId && p.mentorKey).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]?.mentorKey;

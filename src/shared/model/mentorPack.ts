@@ -40,5 +40,9 @@ export const mentorModeSettingsSchema = z.object({
   orgFingerprint: z.string().min(1).max(80),
   openedAt: isoDateTime,
   lastExportAt: isoDateTime.optional(),
+  /** Her newest logs files (id and when her Mreža wrote them): a pack's `logsReceived` counts only if it names one of these. */
+  sentExports: z.array(z.object({ exportId: id, exportedAt: isoDateTime })).max(50).optional(),
+  /** When she wrote the newest logs file a pack confirmed the coordinator received: logs she touched before are home. */
+  logsReceivedAt: isoDateTime.optional(),
 });
 export type MentorModeSettings = z.infer<typeof mentorModeSettingsSchema>;

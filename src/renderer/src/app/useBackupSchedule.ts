@@ -1,15 +1,37 @@
+import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MrezaDb } from '../db/db';
 import { platform } from '../platform';
-import { autoBackupIfDue, writeBackup } from '../services/backup';
+import { autoBackupIfDue, onBackupProblem, reportBackupProblem, writeBackup } from '../services/backup';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 /** Daily automatic backups while the app runs, and one more when the user quits (Electron). */
 export function useBackupSchedule(db: MrezaDb, enabled: boolean): void {
+  const { t } = useTranslation('backup');
+  // A copy that did not reach the backup folder (the stick was pulled out) or an automatic backup
+  // that failed is said out loud, and stays until closed.
+  useEffect(
+    () =>
+      onBackupProblem((problem) =>
+        notifications.show({
+          id: `backup-${problem.kind}`,
+          color: 'red',
+          autoClose: false,
+          title: t(problem.kind === 'folderCopy' ? 'folder.copyFailedTitle' : 'automaticFailed'),
+          message: problem.kind === 'folderCopy' ? t(`folder.errors.${problem.code}`) : t('automaticFailedText'),
+        }),
+      ),
+    [t],
+  );
   useEffect(() => {
     if (!enabled) return;
-    const run = () => void autoBackupIfDue(db).catch((e: unknown) => console.error('automatic backup failed', e));
+    const run = () =>
+      void autoBackupIfDue(db).catch((e: unknown) => {
+        console.error('automatic backup failed', e);
+        reportBackupProblem({ kind: 'automatic' });
+      });
     run();
     const timer = setInterval(run, CHECK_EVERY_MS);
     const off = platform.on('app:beforeQuit', () => {

@@ -7,6 +7,7 @@ import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
 import { ensureIdentity } from './exchange';
+import { letGoOfDepartedMentees, receivedUpTo, type Departures } from './mentorLaptop';
 import { orgToday, selfTimeZone } from './orgDay';
 
 /** Mentor side: a volunteer's own Mreža holding one mentor pack. */
@@ -22,7 +23,7 @@ export async function getMentorMode(db: MrezaDb): Promise<MentorModeSettings | u
  * A newer pack for the same mentor updates the data; the mentor's own edits of a log survive
  * unless the pack's copy is newer.
  */
-export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, language: Locale, fileName = ''): Promise<{ user: User }> {
+export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, language: Locale, fileName = ''): Promise<{ user: User } & Departures> {
   await ensureIdentity(db); // the key the logs will be signed with
   const { manifest, rows } = pack;
   const tables = [db.organisations, db.users, db.settings, db.auditLog, db.people, db.mentors, db.matches, db.menteeProfiles, db.mentoringSessions];
@@ -59,15 +60,20 @@ export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, langua
     const local = await db.mentoringSessions.bulkGet(incoming.map((s) => s.id));
     const changed = incoming.flatMap((s, i) => (!local[i] || local[i].updatedAt < s.updatedAt ? [mergeReturnedLog(s, local[i])] : []));
     await db.mentoringSessions.bulkPut(changed);
+    // Mentees this pack no longer carries leave this computer once her logs of them are home.
+    const received = receivedUpTo(mode, manifest);
+    const departures = await letGoOfDepartedMentees(db, pack, received);
     const next: MentorModeSettings = {
       key: 'mentorMode', packId: manifest.packId, packCreatedAt: manifest.createdAt, mentorId: manifest.mentor.id, matchIds: rows.matches.map((m) => String(m.id)),
       organisation: { id: manifest.organisation.id, name: manifest.organisation.name, country: manifest.organisation.country },
       orgPublicKeys: manifest.signer.publicKeys, orgFingerprint: manifest.signer.fingerprint, openedAt: now, ...(mode?.lastExportAt ? { lastExportAt: mode.lastExportAt } : {}),
+      ...(mode?.sentExports ? { sentExports: mode.sentExports } : {}), ...(received ? { logsReceivedAt: received } : {}),
     };
     await db.table('settings').put(mentorModeSettingsSchema.parse(next));
     const actor: Actor = { userId: user.id, userName: user.name };
     await db.auditLog.add(auditEntry(actor, 'import', 'mentors', manifest.mentor.id, 'mentorPackOpened', { detail: fileName.slice(0, 260), count: rows.matches.length }));
-    return { user };
+    if (departures.removed) await db.auditLog.add(auditEntry(actor, 'delete', 'people', undefined, 'mentorPackMenteesRemoved', { count: departures.removed }));
+    return { user, ...departures };
   });
 }
 
@@ -87,7 +93,8 @@ export async function exportMentorLogs(db: MrezaDb, actor: Actor): Promise<{ byt
     sessions, keys: identity.keys, installationId: identity.installationId, mentorName: actor.userName, timeZone: await selfTimeZone(db),
   });
   await db.transaction('rw', [db.settings, db.auditLog], async () => {
-    await db.table('settings').put(mentorModeSettingsSchema.parse({ ...mode, lastExportAt: written.manifest.exportedAt }));
+    const sentExports = [...(mode.sentExports ?? []), { exportId: written.manifest.exportId, exportedAt: written.manifest.exportedAt }].slice(-50);
+    await db.table('settings').put(mentorModeSettingsSchema.parse({ ...mode, lastExportAt: written.manifest.exportedAt, sentExports }));
     await db.auditLog.add(auditEntry(actor, 'export', 'mentoringSessions', mode.packId, 'mentorLogsExported', { detail: written.fileName, count: sessions.length }));
   });
   return { bytes: written.bytes, fileName: written.fileName, count: sessions.length };

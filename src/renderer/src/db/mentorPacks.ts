@@ -1,5 +1,5 @@
 import {
-  MentorPackError, mentorKeyOf, planReturn, readMentorLogs, writeMentorPack, type OpenedLogs, type ReturnPlan, type WrittenMentorPack,
+  MentorPackError, logsReceivedOf, mentorKeyOf, planReturn, readMentorLogs, writeMentorPack, type OpenedLogs, type ReturnPlan, type WrittenMentorPack,
 } from '@shared/mentorPack';
 import { mentorPacksSettingsSchema, type ImportHistory, type IssuedMentorPack, type MentoringSession, type Organisation } from '@shared/model';
 import type { Actor } from './actor';
@@ -33,7 +33,9 @@ export async function exportMentorPack(db: MrezaDb, actor: Actor, org: Organisat
       mentoringSessions: await db.mentoringSessions.where('matchId').anyOf(matchIds).toArray(),
     };
   });
-  const written = await writeMentorPack({ source, mentorId, organisation: org, keys: identity.keys, passphrase, iterations: opts.iterations });
+  // Tells her Mreža which of her logs arrived, so it can let go of mentees this pack no longer carries.
+  const logsReceived = logsReceivedOf(await getIssuedPacks(db), mentorId);
+  const written = await writeMentorPack({ source, mentorId, organisation: org, keys: identity.keys, passphrase, iterations: opts.iterations, logsReceived });
   await db.transaction('rw', [db.settings, db.auditLog], async () => {
     const packs = await getIssuedPacks(db);
     // Her key, once pinned, carries over to every later pack for her.

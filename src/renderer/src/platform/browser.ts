@@ -53,6 +53,8 @@ function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
   });
 }
 
+const NO_FOLDER = { supported: false, folder: null, lastCopy: null, lastError: null };
+
 const handlers: Handlers = {
   'app:info': async () => ({ version: import.meta.env.VITE_APP_VERSION ?? '0.0.0', platform: 'web', locales: [...navigator.languages], isElectron: false }),
   'backup:write': async ({ reason, data }) => {
@@ -79,6 +81,21 @@ const handlers: Handlers = {
     const file = await (await dir.getFileHandle(backupFileName.parse(fileName))).getFile();
     return new Uint8Array(await file.arrayBuffer());
   },
+  'backup:deleteAll': async () => {
+    const root = await navigator.storage.getDirectory();
+    let deleted = 0;
+    try {
+      deleted = (await backupNames(await root.getDirectoryHandle('backups'))).length;
+      await root.removeEntry('backups', { recursive: true });
+    } catch (e) {
+      if ((e as DOMException).name !== 'NotFoundError') throw e;
+    }
+    return { deleted };
+  },
+  // A browser tab cannot write to a folder of the user's choosing: the desktop app can.
+  'backupFolder:get': async () => NO_FOLDER,
+  'backupFolder:choose': async () => ({ status: 'unsupported' }),
+  'backupFolder:forget': async () => NO_FOLDER,
   'file:save': async ({ suggestedName, data }) => {
     download(suggestedName, data);
     return { fileName: suggestedName };

@@ -1,6 +1,6 @@
 import { decodeBackup } from '@shared/backup/format';
 import { isBackupDue } from '@shared/backup/rotation';
-import type { BackupInfo, BackupReason } from '@shared/ipc';
+import type { BackupInfo, BackupReason, FolderCopyError, Response } from '@shared/ipc';
 import type { Actor } from '../db/actor';
 import { audit } from '../db/audit';
 import { backupBytes, clearAllData, restoreBackup } from '../db/backup';
@@ -10,10 +10,25 @@ import { SCHEMA_VERSION } from '../db/schema';
 import { getSettings, saveSettings } from '../db/settings';
 import { platform } from '../platform';
 
-/** Writes a backup of everything into the app's backup folder (rotation keeps 7 daily, 4 weekly, 12 monthly). */
-export async function writeBackup(db: MrezaDb, reason: BackupReason): Promise<BackupInfo> {
+/** A backup went wrong where the user did not ask for it: the app shows it (never silent). */
+export type BackupProblem = { kind: 'folderCopy'; code: FolderCopyError } | { kind: 'automatic' };
+const problemListeners = new Set<(problem: BackupProblem) => void>();
+export function onBackupProblem(listener: (problem: BackupProblem) => void): () => void {
+  problemListeners.add(listener);
+  return () => problemListeners.delete(listener);
+}
+export function reportBackupProblem(problem: BackupProblem): void {
+  for (const listener of problemListeners) listener(problem);
+}
+
+/**
+ * Writes a backup of everything into the app's backup folder (rotation keeps 7 daily, 4 weekly,
+ * 12 monthly) and, in the desktop app, main copies it to the chosen backup folder too.
+ */
+export async function writeBackup(db: MrezaDb, reason: BackupReason): Promise<Response<'backup:write'>> {
   const info = await platform.invoke('backup:write', { reason, data: await backupBytes(db) });
   if (reason === 'auto' || reason === 'quit') await saveSettings(db, { lastAutoBackupAt: info.createdAt || new Date().toISOString() });
+  if (info.folderCopy && !info.folderCopy.ok) reportBackupProblem({ kind: 'folderCopy', code: info.folderCopy.code });
   return info;
 }
 

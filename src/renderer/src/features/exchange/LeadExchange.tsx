@@ -231,6 +231,12 @@ function ImportPanel() {
   );
 }
 
+/**
+ * Badges in the plan table wrap rather than cut their text: "ПСЕУДОНИМИЗОВАНО" or "ЧЕКА ПОТВРДУ"
+ * must read in full at 1366 px, and Mantine's badge ends a long label with "…".
+ */
+const READABLE_BADGE = { root: { height: 'auto', maxWidth: 'none', paddingBlock: 2 }, label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.35 } } as const;
+
 const STATUS_COLOR: Record<BundlePlan['status'], string> = { apply: 'teal', unchanged: 'gray', skipped: 'yellow', refused: 'red' };
 /** Full records stand out: the lead sees before importing that names travel. */
 const PRIVACY_COLOR: Record<BundlePlan['privacy'], string> = { aggregate: 'gray', pseudonymised: 'blue', full: 'orange' };
@@ -267,7 +273,7 @@ function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: Impor
               </Table.Td>
               <Table.Td>{fmt.dateTime(item.exportedAt)}</Table.Td>
               <Table.Td data-testid="plan-privacy" data-privacy={item.privacy}>
-                <Badge color={PRIVACY_COLOR[item.privacy]} variant="light">
+                <Badge color={PRIVACY_COLOR[item.privacy]} variant="light" styles={READABLE_BADGE}>
                   {t(`cli.privacy.${item.privacy}`)}
                 </Badge>
               </Table.Td>
@@ -302,11 +308,11 @@ function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: Impor
               </Table.Td>
               <Table.Td>
                 {item.status === 'apply' && item.trust === 'firstUse' && confirmed[item.organisation.id] !== item.fingerprint ? (
-                  <Badge color="orange" variant="light" c="#8a2c0d">
+                  <Badge color="orange" variant="light" c="#8a2c0d" styles={READABLE_BADGE}>
                     {t('import.statuses.awaitingConfirmation')}
                   </Badge>
                 ) : (
-                  <Badge color={STATUS_COLOR[item.status]} variant="light">
+                  <Badge color={STATUS_COLOR[item.status]} variant="light" styles={READABLE_BADGE}>
                     {t(`import.statuses.${item.status}`)}
                   </Badge>
                 )}
@@ -330,7 +336,7 @@ function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: Impor
               <Table.Td>–</Table.Td>
               <Table.Td>–</Table.Td>
               <Table.Td>
-                <Badge color="red" variant="light">
+                <Badge color="red" variant="light" styles={READABLE_BADGE}>
                   {t('import.statuses.refused')}
                 </Badge>
                 <Text size="xs" mt={4} c="#a61b1b">

@@ -1,15 +1,15 @@
-import { ActionIcon, Badge, Button, Group, Modal, NumberInput, Paper, Rating, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Modal, Paper, Rating, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { legalFormsFor } from '@shared/country/defaults';
-import { CHECK_ANSWERS, CLOSE_REASONS, GOAL_STATUSES, MATCH_OUTCOMES, type Closure, type LegalForm, type Match } from '@shared/model';
+import { CHECK_ANSWERS, CLOSE_REASONS, GOAL_STATUSES, MATCH_OUTCOMES, type Closure, type Match } from '@shared/model';
 import { closureFromChoices, NO_CLOSE_CHOICES, TRANSITIONS, type CloseChoices } from '@shared/mentoring';
 import { isBusinessOutcome } from '@shared/people/outcomes';
 import { useApp } from '../../app/AppContext';
 import { useToday } from '../../app/useToday';
+import { BusinessOutcomeFields } from '../../components/BusinessOutcomeFields';
 import { useFormat } from '../../components/useFormat';
 import { useOutcomeDetails } from '../../components/useOutcomeDetails';
 import { matchRows, setMatchStatus, updateMatch, type MatchRow } from '../../db/mentoring';
@@ -187,28 +187,7 @@ function CloseForm({ onSubmit, onDone }: { onSubmit: (c: Closure) => Promise<voi
         value={choices.outcome}
         onChange={(v) => choose({ outcome: v as CloseChoices['outcome'] })}
       />
-      {business && (
-        <Group grow align="flex-start">
-          <Select
-            label={t('participants:outcomes.legalForm')}
-            placeholder={t('participants:outcomes.legalFormPlaceholder')}
-            clearable
-            data={legalFormsFor(org.country).map((f) => ({ value: f, label: t(`participants:legalForms.${f}`) }))}
-            value={choices.legalForm}
-            onChange={(v) => choose({ legalForm: v as LegalForm | null })}
-          />
-          <NumberInput
-            label={t('participants:outcomes.jobsCreated')}
-            placeholder={t('participants:outcomes.jobsPlaceholder')}
-            min={0}
-            max={1000}
-            allowDecimal={false}
-            allowNegative={false}
-            value={choices.jobsCreated ?? ''}
-            onChange={(v) => choose({ jobsCreated: v === '' ? null : Number(v) })}
-          />
-        </Group>
-      )}
+      {business && <BusinessOutcomeFields country={org.country} value={choices} onChange={choose} />}
       {error && (
         <Text c="red" size="sm" role="alert">
           {error}

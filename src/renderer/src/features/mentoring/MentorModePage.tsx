@@ -8,6 +8,7 @@ import { getMentorMode } from '../../db/mentorMode';
 import { MyMentees } from './MyMentees';
 import { SendLogs } from './SendLogs';
 import { SessionsTab } from './SessionsTab';
+import { WaitingLogs } from './WaitingLogs';
 
 const SECTIONS = ['mentees', 'logs', 'send'] as const;
 
@@ -24,7 +25,12 @@ export function MentorModePage() {
   return (
     <>
       <PageHeader title={t(`mode.${section}Title`)} description={`${t(`mode.${section}Text`)} ${from}`} />
-      {section === 'mentees' && <MyMentees mode={mode} />}
+      {section === 'mentees' && (
+        <>
+          <WaitingLogs mode={mode} />
+          <MyMentees mode={mode} />
+        </>
+      )}
       {section === 'logs' && <SessionsTab mentorId={mode.mentorId} />}
       {section === 'send' && <SendLogs mode={mode} />}
     </>

@@ -9,8 +9,9 @@ import { OpenMentorPack } from '../../components/OpenMentorPack';
 import { PackProblemAlert, packProblemOf, type PackProblem } from '../../components/PackProblemAlert';
 import { useFormat } from '../../components/useFormat';
 import { ensureIdentity } from '../../db/exchange';
-import { exportMentorLogs } from '../../db/mentorMode';
-import { platform } from '../../platform';
+import { EndMentoring } from './EndMentoring';
+import { saveMyLogs } from './endMentoring';
+import { WaitingLogs } from './WaitingLogs';
 
 /** Mentor mode: one signed file of all her logs, readable only by the coordinator's organisation. */
 export function SendLogs({ mode }: { mode: MentorModeSettings }) {
@@ -32,9 +33,8 @@ export function SendLogs({ mode }: { mode: MentorModeSettings }) {
     setBusy(true);
     setProblem(undefined);
     try {
-      const file = await exportMentorLogs(db, actor);
-      const res = await platform.invoke('file:save', { suggestedName: file.fileName, filters: [{ name: 'Mreža', extensions: ['mreza-logs'] }], data: file.bytes });
-      if (res) setSaved({ fileName: res.fileName, count: file.count });
+      const res = await saveMyLogs(db, actor);
+      if (res) setSaved(res);
     } catch (e) {
       setProblem(packProblemOf(e));
     } finally {
@@ -43,6 +43,7 @@ export function SendLogs({ mode }: { mode: MentorModeSettings }) {
   };
   return (
     <Stack gap="lg" maw={900}>
+      <WaitingLogs mode={mode} />
       <Paper withBorder radius="md" p="lg" data-testid="send-logs">
         <Stack gap="sm">
           <Title order={3} size="h4">
@@ -88,6 +89,7 @@ export function SendLogs({ mode }: { mode: MentorModeSettings }) {
           </Code>
         </Stack>
       </Paper>
+      <EndMentoring mode={mode} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, Checkbox } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, Checkbox } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconEdit, IconGitMerge, IconMask, IconTrash } from '@tabler/icons-react';
@@ -6,12 +6,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { legalFormsFor } from '@shared/country/defaults';
 import { municipalityLabel } from '@shared/gazetteer';
 import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, lostOnWithdrawal, type Consent, type LegalForm, type Person } from '@shared/model';
 import { isBusinessOutcome } from '@shared/people/outcomes';
 import { useApp } from '../../app/AppContext';
 import { useToday } from '../../app/useToday';
+import { BusinessOutcomeFields } from '../../components/BusinessOutcomeFields';
 import { PageHeader } from '../../components/PageHeader';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useFormat } from '../../components/useFormat';
@@ -359,28 +359,7 @@ export function PersonPage() {
         <Stack>
           <Select label={t('participants:outcomes.kind')} data={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`participants:outcomeKinds.${k}`) }))} value={outcome.kind} onChange={(v) => setOutcome({ ...outcome, kind: v })} />
           <DateField label={t('participants:outcomes.date')} value={outcome.date} onChange={(date) => setOutcome({ ...outcome, date })} />
-          {isBusinessOutcome(outcome.kind ?? undefined) && (
-            <Group grow align="flex-start">
-              <Select
-                label={t('participants:outcomes.legalForm')}
-                placeholder={t('participants:outcomes.legalFormPlaceholder')}
-                clearable
-                data={legalFormsFor(org.country).map((f) => ({ value: f, label: t(`participants:legalForms.${f}`) }))}
-                value={outcome.legalForm}
-                onChange={(v) => setOutcome({ ...outcome, legalForm: v as LegalForm | null })}
-              />
-              <NumberInput
-                label={t('participants:outcomes.jobsCreated')}
-                placeholder={t('participants:outcomes.jobsPlaceholder')}
-                min={0}
-                max={1000}
-                allowDecimal={false}
-                allowNegative={false}
-                value={outcome.jobsCreated ?? ''}
-                onChange={(v) => setOutcome({ ...outcome, jobsCreated: v === '' ? null : Number(v) })}
-              />
-            </Group>
-          )}
+          {isBusinessOutcome(outcome.kind ?? undefined) && <BusinessOutcomeFields country={org.country} value={outcome} onChange={(changes) => setOutcome({ ...outcome, ...changes })} />}
           <TextInput label={t('participants:outcomes.note')} value={outcome.note} onChange={(e) => setOutcome({ ...outcome, note: e.currentTarget.value })} />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">

@@ -10,6 +10,7 @@ import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { platform } from '../../platform';
 import { backupToFile, restoreWithSafetyCopy, writeBackup } from '../../services/backup';
+import { BackupFolderPanel } from './BackupFolderPanel';
 
 export function BackupSettings() {
   const { t } = useTranslation(['backup', 'common']);
@@ -17,6 +18,7 @@ export function BackupSettings() {
   const fmt = useFormat();
   const [backups, setBackups] = useState<BackupInfo[]>([]);
   const [busy, setBusy] = useState(false);
+  const [ran, setRan] = useState(0);
   const canRestore = user.role === 'coordinator';
 
   const refresh = useCallback(() => void platform.invoke('backup:list', undefined).then(setBackups), []);
@@ -31,6 +33,7 @@ export function BackupSettings() {
       notifications.show({ color: 'red', title: t('backup:restoreFailed'), message, autoClose: false });
     } finally {
       setBusy(false);
+      setRan((n) => n + 1);
       refresh();
     }
   };
@@ -100,6 +103,7 @@ export function BackupSettings() {
           </Group>
         </Stack>
       </Paper>
+      <BackupFolderPanel refreshKey={ran} />
       <Paper withBorder radius="md" p="lg">
         <Title order={4} mb="sm">
           {t('backup:automatic')}
