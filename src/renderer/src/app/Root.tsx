@@ -14,7 +14,7 @@ import { getSelfOrganisation } from '../db/setup';
 import { audit } from '../db/audit';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { LockScreen } from '../features/lock/LockScreen';
-import { AppContext, DbContext, type AppState } from './AppContext';
+import { AppContext, DbContext, type AppState } from '../session/AppContext';
 import { DAYJS_LOCALE } from './dayjsLocales';
 import { Shell } from './Shell';
 import { cssVariablesResolver, localisedTheme } from './theme';

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Person } from '@shared/model';
-import { useApp } from '../app/AppContext';
+import { useApp } from '../session/AppContext';
 import { searchPeople } from '../db/search';
 
 const label = (p: Person) => `${p.lastName}, ${p.firstName}${p.municipality ? ` · ${p.municipality}` : ''}${p.birthYear ? ` · ${p.birthYear}` : ''}`;

@@ -1,7 +1,7 @@
 import { Alert, Button, Code, Group, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { keyFileSaved, leadKeyFile, MIN_PASSPHRASE, problemOf } from '../../db/exchange';
 import { platform } from '../../platform';
 import { ProblemAlert, Section } from './common';

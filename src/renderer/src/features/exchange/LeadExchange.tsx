@@ -6,7 +6,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invitationFileName } from '@shared/bundle';
 import { keysToConfirm, withConfirmedKeys, type BundlePlan } from '@shared/consolidate';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import {
   bundleImportHistory, commitImport, createLeadProject, getLeadProject, invitationFile, listPartners, MIN_PASSPHRASE, previewImport, problemOf,

@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FULL_LEVEL_DISCLOSURE, type FullDisclosureItem, type PrivacyLevel } from '@shared/bundle';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { exportBundle, getJoinedProject, joinProject, problemOf, type ExchangeProblem } from '../../db/exchange';
 import { platform } from '../../platform';

@@ -1,10 +1,10 @@
 import { Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
-import { useToday } from '../../app/useToday';
+import { useApp } from '../../session/AppContext';
+import { useToday } from '../../session/useToday';
 import { useFormat } from '../../components/useFormat';
-import { MentoringReminders } from '../mentoring/Reminders';
+import { MentoringReminders } from '../mentoring';
 
 /** The landing page: a greeting, a few headline figures and what needs attention. */
 export function HomePage() {

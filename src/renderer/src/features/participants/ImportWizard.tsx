@@ -8,7 +8,7 @@ import { IMPORT_FIELDS, guessMapping, headerSignature, type ColumnMapping, type 
 import { municipalityLabel } from '@shared/gazetteer';
 import { mappingIsUsable, previewImport, type ImportPreview, type ImportWarning } from '@shared/import/people';
 import type { ImportHistory, Person } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
 import { commitImport, findImportDuplicates, ImportCancelled, rememberMapping, rememberedMapping, type DuplicateHit } from '../../db/importPeople';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicators } from '@shared/indicators/compute';
 import { applicableTargets, targetProgress } from '@shared/indicators/targets';
 import { TARGET_INDICATORS, type TargetIndicator } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { createRecord, deleteRecord } from '../../db/records';
 

@@ -3,7 +3,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, TABLE_NAMES, type AuditAction, type AuditEntry } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { queryAudit, type AuditFilter } from '../../db/audit';
 import { listUsers } from '../../db/users';

@@ -5,7 +5,7 @@ import { IconDatabaseImport, IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { loadDemoData } from '../../db/demo';
 import { clearWithSafetyCopy } from '../../services/backup';
 

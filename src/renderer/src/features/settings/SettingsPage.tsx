@@ -3,7 +3,7 @@ import { IconBuilding, IconDatabase, IconHistory, IconLifebuoy, IconSettings, Ic
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
-import { MatchingSettings } from '../mentoring/MatchingSettings';
+import { MatchingSettings } from '../mentoring';
 import { AuditLogView } from './AuditLogView';
 import { BackupSettings } from './BackupSettings';
 import { DataSettings } from './DataSettings';

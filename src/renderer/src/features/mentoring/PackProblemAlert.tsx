@@ -2,7 +2,7 @@ import { Alert } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { MentorPackError } from '@shared/mentorPack';
-import { useFormat } from './useFormat';
+import { useFormat } from '../../components/useFormat';
 
 /** A refused mentor pack or session-logs file, as the code and params the UI translates. */
 export interface PackProblem {
