@@ -385,3 +385,18 @@ export async function municipalities(db: MrezaDb): Promise<string[]> {
 export async function logPeopleExport(db: MrezaDb, actor: Actor, fileName: string, count: number): Promise<void> {
   await audit(db, actor, 'export', 'people', undefined, 'peopleExported', { detail: fileName.slice(0, 260), count });
 }
+
+/** One person by id (a picker's current value). */
+export async function getPerson(db: MrezaDb, id: string): Promise<Person | undefined> {
+  return db.people.get(id);
+}
+
+/** People by id, in the order asked for; ids no longer there are left out. */
+export async function getPeople(db: MrezaDb, ids: readonly string[]): Promise<Person[]> {
+  return (await db.people.bulkGet([...ids])).filter((p): p is Person => p !== undefined);
+}
+
+/** How many people the registry holds (from the index, no rows read). */
+export async function countPeople(db: MrezaDb): Promise<number> {
+  return db.people.count();
+}

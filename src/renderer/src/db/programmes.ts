@@ -176,6 +176,11 @@ export interface EventDetail {
   attachments: Array<Omit<Attachment, 'dataBase64'>>;
 }
 
+/** One session of an event (a sign-in sheet is printed per session). */
+export async function getEventSession(db: MrezaDb, sessionId: string): Promise<EventSession | undefined> {
+  return db.sessions.get(sessionId);
+}
+
 export async function loadEventDetail(db: MrezaDb, eventId: string): Promise<EventDetail | null> {
   const event = await db.events.get(eventId);
   if (!event) return null;

@@ -8,7 +8,7 @@ import type { Person } from '@shared/model';
 import { paginateSignInSheet } from '@shared/programmes';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
-import { loadEventDetail, participants } from '../../db/programmes';
+import { getEventSession, loadEventDetail, participants } from '../../db/programmes';
 import { platform } from '../../platform';
 import { fileSlug } from './files';
 import { CertificateDoc, SignInSheetDoc, type DocContext } from './PrintDocs';
@@ -48,7 +48,7 @@ export function SignInSheetPrint() {
   const { sessionId = '' } = useParams();
   const { db } = useApp();
   const { t } = useTranslation(['programmes']);
-  const session = useLiveQuery(() => db.sessions.get(sessionId), [db, sessionId]);
+  const session = useLiveQuery(() => getEventSession(db, sessionId), [db, sessionId]);
   const { detail, ctx } = useDocContext(session?.eventId);
   if (!session || !detail || !ctx) return null;
   const people = participants(detail).map((x) => x.person);
