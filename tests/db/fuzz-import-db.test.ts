@@ -26,7 +26,7 @@ import { commitImport as commitBundles, createLeadProject, exportBundle, invitat
 import { commitImport as commitPeople, findImportDuplicates } from '../../src/renderer/src/db/importPeople';
 import { createPerson } from '../../src/renderer/src/db/people';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
-import { ImportFileError, loadImportFile } from '../../src/renderer/src/features/participants/importFile';
+import { ImportFileError, loadImportFile } from '@shared/import/file';
 import { allTables, newDbName } from '../fixtures/testDb';
 import { mutate, rng, sameBytes } from '../fixtures/mutate';
 

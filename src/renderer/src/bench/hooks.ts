@@ -23,7 +23,7 @@ import { commitImport, findImportDuplicates } from '../db/importPeople';
 import { loadDataset } from '../db/indicators';
 import { selfOrgId } from '../db/records';
 import { SCHEMA_VERSION, STORES_V3 } from '../db/schema';
-import { loadImportFile } from '../features/participants/importFile';
+import { loadImportFile } from '@shared/import/file';
 import { mulberry32 } from '@shared/random/mulberry32';
 
 /** mulberry32: the same seed gives the same data in every run. */
