@@ -18,7 +18,8 @@ import { GENDERS, PERSON_KINDS, SERVICES, type Match, type MentoringSession, typ
 import { comparePeople, peopleMatcher } from '@shared/people/list';
 import { personNameKey } from '@shared/people/nameKey';
 import type { MrezaDb } from '../db/db';
-import { commitImport as commitBundles, ensureIdentity, loadConsolidatedState, previewImport as previewBundles, type IncomingFile } from '../db/exchange';
+import { ensureIdentity } from '../db/exchange';
+import { commitBundleImport as commitBundles, loadConsolidatedState, previewBundleImport as previewBundles, type IncomingFile } from '../db/consolidation';
 import { commitImport, findImportDuplicates } from '../db/importPeople';
 import { loadDataset } from '../db/indicators';
 import { selfOrgId } from '../db/records';

@@ -1,6 +1,6 @@
 import type { PartnerProgramme, TotalsOnlyPartner } from '@shared/consolidate';
 import type { Dataset } from '@shared/indicators/dataset';
-import { loadConsolidatedDataset } from './exchange';
+import { loadConsolidatedDataset } from './consolidatedData';
 import { ownPersonKeys } from './linkage';
 import type { Target } from '@shared/model';
 import type { Actor } from './actor';

@@ -8,7 +8,7 @@ import type { Proposal } from '@shared/matching';
 import type { Objective } from '@shared/model';
 import { useApp } from '../../session/AppContext';
 import { acceptPairs, getMentoringSettings, menteeRows, mentorRows, toMenteeInput, toMentorInput } from '../../db/mentoring';
-import { runMatching } from './runMatching';
+import { runMatching } from '../../workers/runMatching';
 import { useReasonText } from './useReasons';
 
 const key = (p: { menteeId: string; mentorId: string }) => `${p.menteeId}:${p.mentorId}`;
