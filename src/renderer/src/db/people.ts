@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import {
   consentDraftSchema,
   coversSpecialCategories,
+  holdsSpecialCategoryData,
   isoDate,
   lostOnWithdrawal,
   outcomeSchema,
@@ -32,10 +33,6 @@ export class PeopleError extends Error {
   }
 }
 
-function hasSpecialData(p: { targetGroups?: readonly string[] | undefined; notes?: string | undefined }): boolean {
-  return (p.targetGroups?.length ?? 0) > 0 || (p.notes ?? '').trim() !== '';
-}
-
 export async function consentsOf(db: MrezaDb, personId: string): Promise<Consent[]> {
   return db.consents.where('personId').equals(personId).toArray();
 }
@@ -63,7 +60,7 @@ export async function createPerson(db: MrezaDb, actor: Actor, input: PersonDraft
   // The municipality in its canonical form, the country from it when none is given.
   const draft = canonicalPlace(personDraftSchema.parse(input));
   const consentDraft = consentInput ? consentDraftSchema.parse(consentInput) : undefined;
-  if (hasSpecialData(draft) && !(consentDraft && coversSpecialCategories([consentDraft]))) throw new PeopleError('consentRequired');
+  if (holdsSpecialCategoryData(draft) && !(consentDraft && coversSpecialCategories([consentDraft]))) throw new PeopleError('consentRequired');
   return db.transaction('rw', [db.people, db.consents, db.auditLog, db.organisations], async () => {
     const at = now();
     const orgId = await selfOrgId(db);
@@ -85,7 +82,7 @@ export async function updatePerson(db: MrezaDb, actor: Actor, id: string, input:
   return db.transaction('rw', [db.people, db.consents, db.auditLog], async () => {
     const current = await db.people.get(id);
     if (!current) throw new PeopleError('notFound');
-    if (hasSpecialData(draft) && !(await hasSpecialConsent(db, id))) throw new PeopleError('consentRequired');
+    if (holdsSpecialCategoryData(draft) && !(await hasSpecialConsent(db, id))) throw new PeopleError('consentRequired');
     const person: Person = { ...draft, id, orgId: current.orgId, createdAt: current.createdAt, updatedAt: now(), nameKey: personNameKey(draft), anonymised: current.anonymised };
     await db.people.put(person);
     await audit(db, actor, 'update', 'people', id, 'personUpdated');
