@@ -1,5 +1,5 @@
 import {
-  BundleError, type Invitation, InvitationError, KeyFileError, createInvitation, readInvitation, writeInvitation,
+  BundleError, type Invitation, createInvitation, readInvitation, writeInvitation,
 } from '@shared/bundle';
 import { exportOrgKeys, fingerprint, generateOrgKeys, importOrgKeys, type OrgKeys } from '@shared/crypto';
 import type { ExchangeIdentity, JoinedProject, LeadProject, LinkageSecret, Organisation } from '@shared/model';
@@ -13,18 +13,6 @@ import { getLinkageSecret } from './linkage';
  * export is in partnerExport.ts, the lead's import of bundles and its key file in consolidation.ts,
  * and the consolidated records the reports read in consolidatedData.ts.
  */
-
-/** A localised refusal: the UI shows `exchange:errors.<code>` with params. */
-export interface ExchangeProblem {
-  code: string;
-  params: Record<string, string | number>;
-}
-
-/** Maps anything thrown by the exchange domain to a code the UI translates. */
-export function problemOf(e: unknown): ExchangeProblem {
-  if (e instanceof BundleError || e instanceof InvitationError || e instanceof KeyFileError) return { code: e.code, params: { ...e.params } };
-  return { code: 'unexpected', params: {} };
-}
 
 export interface Identity {
   installationId: string;

@@ -1,8 +1,8 @@
 import { Alert, Button, Code, Group, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE, problemOf } from '../../db/exchange';
-import { saveLeadKeyFile } from './actions';
+import { MIN_PASSPHRASE } from '../../db/exchange';
+import { exchangeProblemOf, saveLeadKeyFile } from './actions';
 import { ProblemAlert, Section } from './common';
 import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase';
 import { useExchangeContext } from './useExchangeContext';
@@ -17,7 +17,7 @@ const COMMAND = 'npm run consolidate -- mreza-*.mreza --key mreza-lead-key-….m
 export function KeyFileForm() {
   const { t } = useTranslation('exchange');
   const ctx = useExchangeContext();
-  const { fields, ok, busy, saved, problem, run } = usePassphraseSave(problemOf);
+  const { fields, ok, busy, saved, problem, run } = usePassphraseSave(exchangeProblemOf);
   const write = () => run((pass) => saveLeadKeyFile(ctx, pass));
   return (
     <Section title={t('keyFile.title')} testId="key-file">

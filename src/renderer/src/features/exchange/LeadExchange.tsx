@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { BundlePlan } from '@shared/consolidate';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
-import { getLeadProject, MIN_PASSPHRASE, problemOf, type ExchangeProblem } from '../../db/exchange';
+import { getLeadProject, MIN_PASSPHRASE } from '../../db/exchange';
 import { bundleImportHistory, listPartners, type BundleImportPreview, type IncomingFile } from '../../db/consolidation';
 import { platform } from '../../platform';
 import { HowItWorks, LabelValue, ProblemAlert, Section, useProblemText } from './common';
 import { KeyFileForm } from './KeyFileForm';
-import { applyBundles, confirmKey, inspectBundles, planStatus, saveInvitation, startLeadProject, type ConfirmedKeys } from './actions';
+import { applyBundles, confirmKey, exchangeProblemOf, inspectBundles, planStatus, saveInvitation, startLeadProject, type ConfirmedKeys, type ExchangeProblem } from './actions';
 import { useExchangeContext } from './useExchangeContext';
 import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase';
 
@@ -74,7 +74,7 @@ function LeadProjectView() {
 function InviteForm() {
   const { t } = useTranslation('exchange');
   const ctx = useExchangeContext();
-  const { fields, ok, busy, saved, problem, run } = usePassphraseSave(problemOf);
+  const { fields, ok, busy, saved, problem, run } = usePassphraseSave(exchangeProblemOf);
   const write = () => run((pass) => saveInvitation(ctx, pass));
   return (
     <Section title={t('invite.title')} testId="invite">

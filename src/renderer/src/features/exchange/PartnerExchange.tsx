@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { FULL_LEVEL_DISCLOSURE, type FullDisclosureItem, type PrivacyLevel } from '@shared/bundle';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
-import { getJoinedProject, type ExchangeProblem } from '../../db/exchange';
+import { getJoinedProject } from '../../db/exchange';
 import { platform } from '../../platform';
-import { joinLeadProject, peopleWithheld, writePartnerBundle } from './actions';
+import { joinLeadProject, peopleWithheld, writePartnerBundle, type ExchangeProblem } from './actions';
 import { Fingerprint, HowItWorks, LabelValue, ProblemAlert, Section } from './common';
 import { useExchangeContext } from './useExchangeContext';
 
