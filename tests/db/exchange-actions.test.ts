@@ -116,5 +116,6 @@ describe('exchange actions', () => {
         await Dexie.delete(s.db.name);
       }
     }
-  });
+    // Two installations, keys, a demo organisation's bundle: seconds on a busy 2-core machine.
+  }, 60_000);
 });

@@ -15,17 +15,22 @@ import { SCHEMA_VERSION } from './schema';
 
 /** Lead: the partners' slices as stored, and bringing in new bundles (dry run, then one write). */
 
-const toSlice = (r: PartnerSliceRow): PartnerSlice => ({
-  orgId: r.orgId, name: r.name, country: r.country, exportId: r.exportId, exportedAt: r.exportedAt, ...(r.fileName !== undefined ? { fileName: r.fileName } : {}),
-  privacy: r.privacy, fingerprint: r.fingerprint, publicKeys: r.publicKeys as PartnerSlice['publicKeys'], indicators: r.indicators as unknown as PartnerSlice['indicators'],
-  tables: r.tables as PartnerSlice['tables'], tombstones: r.tombstones,
+/** A stored row as the slice consolidation holds (PartnerSlice is the row less where and when it was stored). */
+const toSlice = ({ id: _id, projectId: _project, importedAt: _at, indicators, tables, ...rest }: PartnerSliceRow): PartnerSlice => ({
+  ...rest,
+  // The bundle reader checked both when the slice came in; the row schema keeps them as plain rows.
+  indicators: indicators as unknown as PartnerSlice['indicators'],
+  tables: tables as PartnerSlice['tables'],
 });
 
 const toRow = (s: PartnerSlice, projectId: string, importedAt: string): PartnerSliceRow => ({
-  id: s.orgId, orgId: s.orgId, projectId, name: s.name, country: s.country, exportId: s.exportId, exportedAt: s.exportedAt,
-  ...(s.fileName !== undefined ? { fileName: s.fileName.slice(0, 260) } : {}), privacy: s.privacy, fingerprint: s.fingerprint,
-  publicKeys: s.publicKeys, indicators: s.indicators as unknown as Record<string, unknown>, tables: s.tables as Record<string, Array<Record<string, unknown>>>,
-  tombstones: s.tombstones, importedAt,
+  ...s,
+  ...(s.fileName !== undefined ? { fileName: s.fileName.slice(0, 260) } : {}),
+  id: s.orgId,
+  projectId,
+  indicators: s.indicators as unknown as PartnerSliceRow['indicators'],
+  tables: s.tables as PartnerSliceRow['tables'],
+  importedAt,
 });
 
 export async function loadConsolidatedState(db: MrezaDb): Promise<ConsolidatedState | undefined> {
