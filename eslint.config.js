@@ -50,8 +50,18 @@ export const ZONES = [
   { target: 'src/renderer', from: 'src/main', message: 'The renderer does not import main (it reaches the machine through platform/).' },
   {
     target: `${RENDERER}/db`,
-    from: [`${RENDERER}/features`, `${RENDERER}/components`, `${RENDERER}/app`],
+    from: [`${RENDERER}/features`, `${RENDERER}/components`, `${RENDERER}/app`, `${RENDERER}/session`],
     message: 'db/ is data access only: it imports no UI (features, components, app).',
+  },
+  {
+    target: `${RENDERER}/session`,
+    from: [`${RENDERER}/features`, `${RENDERER}/components`, `${RENDERER}/app`],
+    message: 'session/ holds who is signed in and today: it sits below components, features and app.',
+  },
+  {
+    target: `${RENDERER}/workers`,
+    from: [`${RENDERER}/features`, `${RENDERER}/components`, `${RENDERER}/app`, `${RENDERER}/session`],
+    message: 'workers/ run shared rules off the main thread: they import no UI.',
   },
   {
     target: `${RENDERER}/components`,

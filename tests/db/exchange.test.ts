@@ -8,9 +8,9 @@ import type { Organisation } from '@shared/model';
 import type { Actor } from '../../src/renderer/src/db/actor';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
-import {
-  commitImport, createLeadProject, ensureIdentity, exportBundle, getJoinedProject, invitationFile, joinProject, keyFileSaved, leadKeyFile, listPartners, previewImport,
-} from '../../src/renderer/src/db/exchange';
+import { createLeadProject, ensureIdentity, getJoinedProject, invitationFile, joinProject } from '../../src/renderer/src/db/exchange';
+import { exportBundle } from '../../src/renderer/src/db/partnerExport';
+import { commitBundleImport as commitImport, keyFileSaved, leadKeyFile, listPartners, previewBundleImport as previewImport } from '../../src/renderer/src/db/consolidation';
 import { loadReportDataset } from '../../src/renderer/src/db/indicators';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { allTables, newDbName } from '../fixtures/testDb';

@@ -22,11 +22,13 @@ import { TABLE_NAMES, type TableName } from '@shared/model';
 import type { Actor } from '../../src/renderer/src/db/actor';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { keysToConfirm } from '@shared/consolidate';
-import { commitImport as commitBundles, createLeadProject, exportBundle, invitationFile, joinProject, previewImport as previewBundles } from '../../src/renderer/src/db/exchange';
+import { createLeadProject, invitationFile, joinProject } from '../../src/renderer/src/db/exchange';
+import { exportBundle } from '../../src/renderer/src/db/partnerExport';
+import { commitBundleImport as commitBundles, previewBundleImport as previewBundles } from '../../src/renderer/src/db/consolidation';
 import { commitImport as commitPeople, findImportDuplicates } from '../../src/renderer/src/db/importPeople';
 import { createPerson } from '../../src/renderer/src/db/people';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
-import { ImportFileError, loadImportFile } from '../../src/renderer/src/features/participants/importFile';
+import { ImportFileError, loadImportFile } from '@shared/import/file';
 import { allTables, newDbName } from '../fixtures/testDb';
 import { mutate, rng, sameBytes } from '../fixtures/mutate';
 

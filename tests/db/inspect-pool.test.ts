@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inspectBundle } from '../../src/shared/bundle';
 import { canonicalJson } from '../../src/shared/crypto';
 import { inspectFiles } from '../../src/shared/consolidate';
-import { INSPECT_FALLBACK, inspectPool, type InspectRequest, type InspectResponse } from '../../src/renderer/src/db/inspectPool';
+import { INSPECT_FALLBACK, inspectPool, type InspectRequest, type InspectResponse } from '../../src/renderer/src/workers/inspectPool';
 import { exportBundle, makeWorld, type World } from '../fixtures/bundles/world';
 
 let world: World;

@@ -11,9 +11,10 @@ import type { Organisation } from '@shared/model';
 import type { Actor } from '../../src/renderer/src/db/actor';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
-import {
-  commitImport, createLeadProject, ensureIdentity, exportBundle, getJoinedProject, invitationFile, joinProject, leadKeyFile, listPartners, loadConsolidatedDataset, previewImport,
-} from '../../src/renderer/src/db/exchange';
+import { createLeadProject, ensureIdentity, getJoinedProject, invitationFile, joinProject } from '../../src/renderer/src/db/exchange';
+import { exportBundle } from '../../src/renderer/src/db/partnerExport';
+import { commitBundleImport as commitImport, leadKeyFile, listPartners, previewBundleImport as previewImport } from '../../src/renderer/src/db/consolidation';
+import { loadConsolidatedDataset } from '../../src/renderer/src/db/consolidatedData';
 import { getLinkageSecret, moveLinkageSecret } from '../../src/renderer/src/db/linkage';
 import { createPerson } from '../../src/renderer/src/db/people';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';

@@ -13,7 +13,7 @@ import { buildDemoData } from '@shared/demo/demoData';
 import { guessMapping } from '@shared/import/headers';
 import { previewImport, type ImportPreview } from '@shared/import/people';
 import { personDraftSchema, TABLE_NAMES } from '@shared/model';
-import { ImportFileError, loadImportFile } from '../../src/renderer/src/features/participants/importFile';
+import { ImportFileError, loadImportFile } from '@shared/import/file';
 import { mutate, rng, sameBytes } from '../fixtures/mutate';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);

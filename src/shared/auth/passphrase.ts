@@ -2,20 +2,9 @@
  * Passphrases of the people who work on a shared office PC. Only a salted PBKDF2 hash is
  * stored; WebCrypto is the same in the renderer and in Node, so this stays pure.
  */
+import { equalBytes, fromBase64, toBase64 } from '../crypto/bytes';
+
 const ITERATIONS = 200_000;
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
 
 async function derive(passphrase: string, salt: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
@@ -30,10 +19,9 @@ export async function hashPassphrase(passphrase: string): Promise<{ passHash: st
 
 export async function verifyPassphrase(passphrase: string, stored: { passHash?: string; passSalt?: string }): Promise<boolean> {
   if (!stored.passHash || !stored.passSalt) return true; // no passphrase set for this user
-  const actual = await derive(passphrase, fromBase64(stored.passSalt));
+  const salt = fromBase64(stored.passSalt);
   const expected = fromBase64(stored.passHash);
-  if (actual.length !== expected.length) return false;
-  let diff = 0;
-  for (let i = 0; i < actual.length; i++) diff |= (actual[i] ?? 0) ^ (expected[i] ?? 0);
-  return diff === 0;
+  // A stored value that is not base64 matches no passphrase.
+  if (!salt || !expected) return false;
+  return equalBytes(await derive(passphrase, salt), expected);
 }

@@ -1,6 +1,5 @@
 import { dequal } from 'dequal';
-import type { Country } from '../model';
-import type { PublicKeys } from '../crypto';
+import type { Country, PartnerSliceRow } from '../model';
 import { EMPTY_DATASET, type Dataset } from '../indicators/dataset';
 import type { IndicatorsFile } from '../bundle/format';
 import type { InspectedBundle } from '../bundle/read';
@@ -13,23 +12,15 @@ import { BUNDLE_TABLES, PSEUDO_KEY_FIELD, type BundleTable, type PrivacyLevel } 
  * depends only on the newest acceptable bundle per partner, never on the order of imports.
  */
 
-/** What the lead holds of one partner: the last export it imported, whole. */
-export interface PartnerSlice {
-  orgId: string;
-  name: string;
-  country: Country;
-  exportId: string;
-  exportedAt: string;
-  fileName?: string;
-  privacy: PrivacyLevel;
-  /** The pinned signing key (pinned when the lead confirmed it by phone) and its fingerprint. */
-  fingerprint: string;
-  publicKeys: PublicKeys;
+/**
+ * What the lead holds of one partner: the last export it imported, whole. One entity, one schema:
+ * the stored row (partnerSliceSchema in model/exchange.ts) less where and when it was stored, with
+ * the indicators and tables typed as the bundle reader checked them.
+ */
+export type PartnerSlice = Omit<PartnerSliceRow, 'id' | 'projectId' | 'importedAt' | 'indicators' | 'tables'> & {
   indicators: IndicatorsFile;
   tables: Partial<Record<BundleTable, Row[]>>;
-  /** Erasures the partner reported (table, recordId, erasedAt). */
-  tombstones: Row[];
-}
+};
 
 export interface ConsolidatedState {
   projectId: string;

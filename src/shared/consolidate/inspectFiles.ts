@@ -1,5 +1,6 @@
 import { BundleError, inspectBundle, type InspectOptions, type InspectedBundle } from '../bundle';
 import type { OrgKeys } from '../crypto';
+import { problemOf } from '../problem';
 
 /** A file the lead picked, as bytes. */
 export interface IncomingFile {
@@ -38,7 +39,7 @@ export async function inspectFiles(
       try {
         results[i] = { bundle: await inspectOne(files[i]!.data, leadKeys, inspect) };
       } catch (e) {
-        results[i] = { problem: e instanceof BundleError ? { code: e.code, params: { ...e.params } } : { code: 'unexpected', params: {} } };
+        results[i] = { problem: problemOf(e, [BundleError]) };
       }
       onProgress?.(++done, files.length);
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNTRIES, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, PERSON_KINDS, TARGET_GROUPS, personDraftSchema, type PersonDraft } from '../model';
+import { COUNTRIES, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, PERSON_KINDS, TARGET_GROUPS, holdsSpecialCategoryData, personDraftSchema, type PersonDraft } from '../model';
 import { foldForSearch } from '../i18n/transliterate';
 import { matchMunicipality, type MunicipalityMatch } from '../gazetteer';
 import { parseBirthYear, parseImportDate } from './dates';
@@ -240,8 +240,7 @@ export function readPersonRow(
   }
 
   // Special-category data (target groups, notes) only with a recorded consent.
-  const special = (draft.targetGroups as string[]).length > 0 || (typeof draft.notes === 'string' && draft.notes !== '');
-  if (special && !consentDate) {
+  if (holdsSpecialCategoryData(draft as Parameters<typeof holdsSpecialCategoryData>[0]) && !consentDate) {
     const col = (draft.targetGroups as string[]).length > 0 ? columnOf.targetGroups : columnOf.notes;
     issue(col ?? 0, (draft.targetGroups as string[]).length > 0 ? 'targetGroups' : 'notes', 'consentRequired', '');
   }

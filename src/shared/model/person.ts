@@ -66,6 +66,14 @@ export type Consent = z.infer<typeof consentSchema>;
 export const consentDraftSchema = consentSchema.omit({ id: true, orgId: true, createdAt: true, updatedAt: true, personId: true });
 export type ConsentDraft = z.infer<typeof consentDraftSchema>;
 
+/**
+ * Whether a person record holds special-category data (GDPR Art. 9): any target group, or notes
+ * with more than blanks. The one rule for the form, the import and a consent's withdrawal.
+ */
+export function holdsSpecialCategoryData(p: { targetGroups?: readonly string[] | undefined; notes?: string | undefined }): boolean {
+  return (p.targetGroups?.length ?? 0) > 0 || (p.notes ?? '').trim() !== '';
+}
+
 /** A consent counts while it is not withdrawn; special-category data needs one that covers it. */
 export function coversSpecialCategories(consents: readonly Pick<Consent, 'specialCategories' | 'withdrawnAt' | 'processing'>[]): boolean {
   return consents.some((c) => c.specialCategories && c.processing && !c.withdrawnAt);
@@ -82,7 +90,7 @@ export function lostOnWithdrawal(
   consentId: string,
 ): { targetGroups: string[]; notes: boolean } {
   if (coversSpecialCategories(consents.filter((c) => c.id !== consentId))) return { targetGroups: [], notes: false };
-  return { targetGroups: [...(person.targetGroups ?? [])], notes: (person.notes ?? '').trim() !== '' };
+  return { targetGroups: [...(person.targetGroups ?? [])], notes: holdsSpecialCategoryData({ notes: person.notes }) };
 }
 
 export const OUTCOME_KINDS = ['qualification', 'employed', 'selfEmployed', 'businessRegistered', 'education'] as const;

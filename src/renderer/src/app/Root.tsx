@@ -11,10 +11,11 @@ import { isLocale, type Locale } from '@shared/i18n/locales';
 import type { MrezaDb } from '../db/db';
 import { getSettings, saveSettings } from '../db/settings';
 import { getSelfOrganisation } from '../db/setup';
+import { listUsers } from '../db/users';
 import { audit } from '../db/audit';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { LockScreen } from '../features/lock/LockScreen';
-import { AppContext, DbContext, type AppState } from './AppContext';
+import { AppContext, DbContext, type AppState } from '../session/AppContext';
 import { DAYJS_LOCALE } from './dayjsLocales';
 import { Shell } from './Shell';
 import { cssVariablesResolver, localisedTheme } from './theme';
@@ -59,7 +60,7 @@ export function Root({ db, i18n }: { db: MrezaDb; i18n: I18n }) {
 function Gate({ db, language, changeLanguage }: { db: MrezaDb; language: Locale; changeLanguage: (l: Locale) => Promise<void> }) {
   const org = useLiveQuery(async () => (await getSelfOrganisation(db)) ?? null, [db]);
   const settings = useLiveQuery(async () => (await getSettings(db)) ?? null, [db]);
-  const users = useLiveQuery(() => db.users.orderBy('name').toArray(), [db]);
+  const users = useLiveQuery(() => listUsers(db), [db]);
   const [chosenId, setUserId] = useState<string | null>(null);
   const [autoSignIn, setAutoSignIn] = useState(true);
   // A single user without a passphrase is signed in at start; anything else asks who is working.

@@ -9,7 +9,7 @@ import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { HomePage } from '../features/home/HomePage';
 import { getMentorMode } from '../db/mentorMode';
-import { useApp } from './AppContext';
+import { useApp } from '../session/AppContext';
 
 // Each capability loads when first opened, so the app starts fast (charts, spreadsheets and
 // matching are only fetched by the screens that need them).

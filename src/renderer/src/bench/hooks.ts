@@ -19,12 +19,13 @@ import { GENDERS, PERSON_KINDS, SERVICES, type Match, type MentoringSession, typ
 import { comparePeople, peopleMatcher } from '@shared/people/list';
 import { personNameKey } from '@shared/people/nameKey';
 import type { MrezaDb } from '../db/db';
-import { commitImport as commitBundles, ensureIdentity, loadConsolidatedState, previewImport as previewBundles, type IncomingFile } from '../db/exchange';
+import { ensureIdentity } from '../db/exchange';
+import { commitBundleImport as commitBundles, loadConsolidatedState, previewBundleImport as previewBundles, type IncomingFile } from '../db/consolidation';
 import { commitImport, findImportDuplicates } from '../db/importPeople';
 import { loadDataset } from '../db/indicators';
 import { selfOrgId } from '../db/records';
 import { SCHEMA_VERSION, STORES_V3 } from '../db/schema';
-import { loadImportFile } from '../features/participants/importFile';
+import { loadImportFile } from '@shared/import/file';
 import { mulberry32 } from '@shared/random/mulberry32';
 
 /** mulberry32: the same seed gives the same data in every run. */

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useApp } from '../app/AppContext';
+import { useApp } from '../session/AppContext';
 import { searchEverything } from '../db/search';
 
 export function GlobalSearch() {

@@ -3,7 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Person } from '@shared/model';
-import { useApp } from '../app/AppContext';
+import { useApp } from '../session/AppContext';
+import { getPeople, getPerson } from '../db/people';
 import { searchPeople } from '../db/search';
 
 const label = (p: Person) => `${p.lastName}, ${p.firstName}${p.municipality ? ` · ${p.municipality}` : ''}${p.birthYear ? ` · ${p.birthYear}` : ''}`;
@@ -21,7 +22,7 @@ export function PersonPicker(props: Common & { value: string | null; onChange: (
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 150);
   const found = useLiveQuery(() => searchPeople(db, query, { kind: props.kind }), [db, query, props.kind]) ?? [];
-  const current = useLiveQuery(async () => (props.value ? await db.people.get(props.value) : undefined), [db, props.value]);
+  const current = useLiveQuery(async () => (props.value ? await getPerson(db, props.value) : undefined), [db, props.value]);
   const options = [...(current && !found.some((p) => p.id === current.id) ? [current] : []), ...found];
   return (
     <Select
@@ -45,7 +46,7 @@ export function PeoplePicker(props: Common & { value: string[]; onChange: (ids: 
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 150);
   const found = useLiveQuery(() => searchPeople(db, query, { kind: props.kind }), [db, query, props.kind]) ?? [];
-  const chosen = useLiveQuery(async () => (await db.people.bulkGet(props.value)).filter((p): p is Person => p !== undefined), [db, props.value]) ?? [];
+  const chosen = useLiveQuery(() => getPeople(db, props.value), [db, props.value]) ?? [];
   const options = [...chosen, ...found.filter((p) => !props.value.includes(p.id))];
   return (
     <MultiSelect

@@ -1,11 +1,12 @@
 import type { Consent, ImportHistory, Person } from '@shared/model';
 import type { ColumnMapping } from '@shared/import/headers';
 import type { ImportedRow } from '@shared/import/people';
-import { candidateNameKeys, isSamePerson } from '@shared/people/duplicates';
+import { duplicatesWithin } from '@shared/people/duplicates';
 import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { checkNewPerson, storedDuplicates } from './people';
 import { selfOrgId } from './records';
 
 /** The mapping the user confirmed last time for files with these headers. */
@@ -25,27 +26,20 @@ export interface DuplicateHit {
 }
 
 /**
- * Rows that repeat a stored person or an earlier row of the file. Reads only the nameKey index
- * keys, then the few matching people.
+ * Rows that repeat a stored person or an earlier row of the file, by the same rule as a person
+ * typed in (storedDuplicates) and within the file (duplicatesWithin).
  */
 export async function findImportDuplicates(db: MrezaDb, rows: readonly ImportedRow[]): Promise<DuplicateHit[]> {
-  const keys = new Set((await db.people.orderBy('nameKey').uniqueKeys()) as string[]);
-  const wanted = new Set<string>();
-  for (const r of rows) for (const k of candidateNameKeys(r.draft)) if (keys.has(k)) wanted.add(k);
-  const stored = wanted.size ? await db.people.where('nameKey').anyOf([...wanted]).toArray() : [];
-  const byKey = new Map<string, Person[]>();
-  for (const p of stored) byKey.set(p.nameKey, [...(byKey.get(p.nameKey) ?? []), p]);
-  const seen = new Map<string, ImportedRow[]>();
+  const drafts = rows.map((r) => r.draft);
+  const stored = await storedDuplicates(db, drafts);
+  const within = duplicatesWithin(drafts);
   const hits: DuplicateHit[] = [];
-  for (const r of rows) {
-    const cands = candidateNameKeys(r.draft);
-    const existing = cands.flatMap((k) => byKey.get(k) ?? []).find((p) => !p.anonymised && isSamePerson(p, r.draft));
-    const key = personNameKey(r.draft);
-    const earlier = (seen.get(key) ?? []).find((o) => isSamePerson(o.draft, r.draft));
+  rows.forEach((r, i) => {
+    const existing = stored[i]![0];
+    const earlier = within.get(i);
     if (existing) hits.push({ row: r.row, existing: { id: existing.id, firstName: existing.firstName, lastName: existing.lastName, birthYear: existing.birthYear, municipality: existing.municipality } });
-    else if (earlier) hits.push({ row: r.row, sameAsRow: earlier.row });
-    seen.set(key, [...(seen.get(key) ?? []), r]);
-  }
+    else if (earlier !== undefined) hits.push({ row: r.row, sameAsRow: rows[earlier]!.row });
+  });
   return hits;
 }
 
@@ -89,11 +83,11 @@ export async function commitImport(db: MrezaDb, actor: Actor, fileName: string, 
   const consentsUpTo: number[] = [0];
   rows.forEach((r, i) => {
     const id = crypto.randomUUID();
-    people[i] = { ...r.draft, id, orgId, createdAt: at, updatedAt: at, nameKey: personNameKey(r.draft), anonymised: false };
-    consentsUpTo[i + 1] = consentsUpTo[i]! + (r.consentDate ? 1 : 0);
-    if (r.consentDate) {
-      consents.push({ id: crypto.randomUUID(), orgId, personId: id, legalBasis: 'consent', date: r.consentDate, noticeVersion: IMPORTED_NOTICE, processing: true, specialCategories: true, shareWithLead: false, photos: false, createdAt: at, updatedAt: at });
-    }
+    // The checks of a person typed in (createPerson), so a row the preview let through cannot store what the form would refuse.
+    const { draft, consentDraft } = checkNewPerson(r.draft, r.consentDate ? { legalBasis: 'consent', date: r.consentDate, noticeVersion: IMPORTED_NOTICE, processing: true, specialCategories: true, shareWithLead: false, photos: false } : undefined);
+    people[i] = { ...draft, id, orgId, createdAt: at, updatedAt: at, nameKey: personNameKey(draft), anonymised: false };
+    consentsUpTo[i + 1] = consentsUpTo[i]! + (consentDraft ? 1 : 0);
+    if (consentDraft) consents.push({ ...consentDraft, id: crypto.randomUUID(), orgId, personId: id, createdAt: at, updatedAt: at });
   });
   const history: ImportHistory = {
     id: crypto.randomUUID(),

@@ -1,7 +1,10 @@
 import type { PartnerProgramme, TotalsOnlyPartner } from '@shared/consolidate';
 import type { Dataset } from '@shared/indicators/dataset';
-import { loadConsolidatedDataset } from './exchange';
+import { loadConsolidatedDataset } from './consolidatedData';
 import { ownPersonKeys } from './linkage';
+import type { Target } from '@shared/model';
+import type { Actor } from './actor';
+import { audit } from './audit';
 import type { MrezaDb } from './db';
 
 /** Every table the indicators read, in one read transaction so the figures are consistent. */
@@ -40,4 +43,14 @@ export async function loadReportDataset(db: MrezaDb): Promise<{ own: OwnDataset;
   const merged = {} as Record<keyof Dataset, unknown[]>;
   for (const key of Object.keys(own) as Array<keyof Dataset>) merged[key] = [...own[key], ...(partners.dataset[key] ?? [])];
   return { own, dataset: merged as unknown as Dataset, personKey: partners.dataset.personKey, partnerNames: partners.names, partnerProgrammes: partners.programmes, totalsOnly: partners.totalsOnly };
+}
+
+/** The donor's targets, project-wide and per programme. */
+export async function listTargets(db: MrezaDb): Promise<Target[]> {
+  return db.targets.toArray();
+}
+
+/** A donor report left the organisation: who saved it, under which file name. */
+export async function logReportExport(db: MrezaDb, actor: Actor, fileName: string): Promise<void> {
+  await db.transaction('rw', db.auditLog, () => audit(db, actor, 'export', 'report', undefined, 'donorReport', { detail: fileName }));
 }

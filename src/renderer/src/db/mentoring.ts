@@ -17,7 +17,7 @@ import {
 import { isHeld } from '@shared/indicators/held';
 import type { MenteeInput, MentorInput, ProposedPair } from '@shared/matching';
 import { businessDetailsProblem } from '@shared/people/outcomes';
-import { OCCUPIES_PLACE, outcomeFromClosure, reminders, transition, type Reminder } from '@shared/mentoring';
+import { OCCUPIES_PLACE, mentorStats, outcomeFromClosure, reminders, transition, type Reminder } from '@shared/mentoring';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 import { orgToday } from './orgDay';
@@ -280,4 +280,16 @@ export async function mentoringReminders(db: MrezaDb, opts: { mentorId?: string;
     opts.today ?? (await orgToday(db)),
     settings.staleWeeks,
   ).map((reminder) => ({ reminder, mentorName: byId.get(reminder.matchId)!.mentorName, menteeName: byId.get(reminder.matchId)!.menteeName }));
+}
+
+/* ---------- figures ---------- */
+
+/** How many mentors and mentee profiles there are (the page shows a start screen while both are 0). */
+export async function mentoringCounts(db: MrezaDb): Promise<{ mentors: number; mentees: number }> {
+  return { mentors: await db.mentors.count(), mentees: await db.menteeProfiles.count() };
+}
+
+/** Each mentor's load and activity as of `day` (the mentors tab). */
+export async function allMentorStats(db: MrezaDb, day: string): Promise<ReturnType<typeof mentorStats>> {
+  return mentorStats(await db.matches.toArray(), await db.mentoringSessions.toArray(), undefined, undefined, day);
 }

@@ -118,3 +118,13 @@ export async function participationOverview(db: MrezaDb, programme: Programme, e
     certificates,
   };
 }
+
+/** The home page's headline figures, each from an index count (no rows read). */
+export async function homeFigures(db: MrezaDb): Promise<{ people: number; mentors: number; activeMatches: number; sessions: number }> {
+  return {
+    people: await db.people.count(),
+    mentors: await db.mentors.count(),
+    activeMatches: await db.matches.where('status').equals('active').count(),
+    sessions: await db.mentoringSessions.count(),
+  };
+}

@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import {
   consentDraftSchema,
   coversSpecialCategories,
+  holdsSpecialCategoryData,
   isoDate,
   lostOnWithdrawal,
   outcomeSchema,
@@ -10,12 +11,13 @@ import {
   type ConsentDraft,
   type Outcome,
   type Person,
+  type PersonDraft,
   type PersonDraftInput,
 } from '@shared/model';
 import { canonicalPlace } from '@shared/gazetteer';
 import { anonymisedPerson } from '@shared/people/anonymise';
 import { businessDetailsProblem } from '@shared/people/outcomes';
-import { candidateNameKeys, isSamePerson } from '@shared/people/duplicates';
+import { candidateNameKeys, isSamePerson, type DuplicateFields } from '@shared/people/duplicates';
 import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { audit, auditEntry } from './audit';
@@ -32,10 +34,6 @@ export class PeopleError extends Error {
   }
 }
 
-function hasSpecialData(p: { targetGroups?: readonly string[] | undefined; notes?: string | undefined }): boolean {
-  return (p.targetGroups?.length ?? 0) > 0 || (p.notes ?? '').trim() !== '';
-}
-
 export async function consentsOf(db: MrezaDb, personId: string): Promise<Consent[]> {
   return db.consents.where('personId').equals(personId).toArray();
 }
@@ -45,10 +43,38 @@ export async function hasSpecialConsent(db: MrezaDb, personId: string): Promise<
   return coversSpecialCategories(await consentsOf(db, personId));
 }
 
+/**
+ * The one duplicate finder: for each draft, the stored people who are the same person (name
+ * folded, in either order; birth year; municipality), anonymised records left out. Many drafts
+ * (an import) read only the nameKey index keys first, then the few people whose key matches.
+ */
+export async function storedDuplicates(db: MrezaDb, drafts: readonly DuplicateFields[]): Promise<Person[][]> {
+  const wanted = new Set(drafts.flatMap(candidateNameKeys));
+  if (drafts.length > 1) {
+    const stored = new Set((await db.people.orderBy('nameKey').uniqueKeys()) as string[]);
+    for (const k of wanted) if (!stored.has(k)) wanted.delete(k);
+  }
+  const people = wanted.size ? await db.people.where('nameKey').anyOf([...wanted]).toArray() : [];
+  const byKey = new Map<string, Person[]>();
+  for (const p of people) byKey.set(p.nameKey, [...(byKey.get(p.nameKey) ?? []), p]);
+  return drafts.map((d) => candidateNameKeys(d).flatMap((k) => byKey.get(k) ?? []).filter((p) => !p.anonymised && isSamePerson(p, d)));
+}
+
 /** Stored people that are the same person as `draft` (name folded, birth year, municipality). */
-export async function findDuplicates(db: MrezaDb, draft: { firstName: string; lastName: string; birthYear?: number | undefined; municipality?: string | undefined }, excludeId?: string): Promise<Person[]> {
-  const candidates = await db.people.where('nameKey').anyOf(candidateNameKeys(draft)).toArray();
-  return candidates.filter((p) => p.id !== excludeId && !p.anonymised && isSamePerson(p, draft));
+export async function findDuplicates(db: MrezaDb, draft: DuplicateFields, excludeId?: string): Promise<Person[]> {
+  return (await storedDuplicates(db, [draft]))[0]!.filter((p) => p.id !== excludeId);
+}
+
+/**
+ * Every check a new person passes, whether typed in or imported: the schema, the municipality in
+ * its canonical form (the country from it when none is given), and special-category data only
+ * under a consent that covers it (PeopleError 'consentRequired').
+ */
+export function checkNewPerson(input: PersonDraftInput, consentInput?: ConsentDraft): { draft: PersonDraft; consentDraft?: ConsentDraft } {
+  const draft = canonicalPlace(personDraftSchema.parse(input));
+  const consentDraft = consentInput ? consentDraftSchema.parse(consentInput) : undefined;
+  if (holdsSpecialCategoryData(draft) && !(consentDraft && coversSpecialCategories([consentDraft]))) throw new PeopleError('consentRequired');
+  return consentDraft ? { draft, consentDraft } : { draft };
 }
 
 function now(): string {
@@ -60,10 +86,7 @@ function now(): string {
  * entries. Target groups and notes are refused unless the consent covers special categories.
  */
 export async function createPerson(db: MrezaDb, actor: Actor, input: PersonDraftInput, consentInput?: ConsentDraft): Promise<Person> {
-  // The municipality in its canonical form, the country from it when none is given.
-  const draft = canonicalPlace(personDraftSchema.parse(input));
-  const consentDraft = consentInput ? consentDraftSchema.parse(consentInput) : undefined;
-  if (hasSpecialData(draft) && !(consentDraft && coversSpecialCategories([consentDraft]))) throw new PeopleError('consentRequired');
+  const { draft, consentDraft } = checkNewPerson(input, consentInput);
   return db.transaction('rw', [db.people, db.consents, db.auditLog, db.organisations], async () => {
     const at = now();
     const orgId = await selfOrgId(db);
@@ -85,7 +108,7 @@ export async function updatePerson(db: MrezaDb, actor: Actor, id: string, input:
   return db.transaction('rw', [db.people, db.consents, db.auditLog], async () => {
     const current = await db.people.get(id);
     if (!current) throw new PeopleError('notFound');
-    if (hasSpecialData(draft) && !(await hasSpecialConsent(db, id))) throw new PeopleError('consentRequired');
+    if (holdsSpecialCategoryData(draft) && !(await hasSpecialConsent(db, id))) throw new PeopleError('consentRequired');
     const person: Person = { ...draft, id, orgId: current.orgId, createdAt: current.createdAt, updatedAt: now(), nameKey: personNameKey(draft), anonymised: current.anonymised };
     await db.people.put(person);
     await audit(db, actor, 'update', 'people', id, 'personUpdated');
@@ -384,4 +407,19 @@ export async function municipalities(db: MrezaDb): Promise<string[]> {
 /** Exports leave a trace: who exported how many people, in which format (never names). */
 export async function logPeopleExport(db: MrezaDb, actor: Actor, fileName: string, count: number): Promise<void> {
   await audit(db, actor, 'export', 'people', undefined, 'peopleExported', { detail: fileName.slice(0, 260), count });
+}
+
+/** One person by id (a picker's current value). */
+export async function getPerson(db: MrezaDb, id: string): Promise<Person | undefined> {
+  return db.people.get(id);
+}
+
+/** People by id, in the order asked for; ids no longer there are left out. */
+export async function getPeople(db: MrezaDb, ids: readonly string[]): Promise<Person[]> {
+  return (await db.people.bulkGet([...ids])).filter((p): p is Person => p !== undefined);
+}
+
+/** How many people the registry holds (from the index, no rows read). */
+export async function countPeople(db: MrezaDb): Promise<number> {
+  return db.people.count();
 }

@@ -25,6 +25,7 @@ import {
   type CompletionResult,
   type EvaluationPatch,
 } from '@shared/programmes';
+import { fromBase64, toBase64 } from '@shared/crypto/bytes';
 import { audit } from './audit';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
@@ -176,6 +177,11 @@ export interface EventDetail {
   attachments: Array<Omit<Attachment, 'dataBase64'>>;
 }
 
+/** One session of an event (a sign-in sheet is printed per session). */
+export async function getEventSession(db: MrezaDb, sessionId: string): Promise<EventSession | undefined> {
+  return db.sessions.get(sessionId);
+}
+
 export async function loadEventDetail(db: MrezaDb, eventId: string): Promise<EventDetail | null> {
   const event = await db.events.get(eventId);
   if (!event) return null;
@@ -270,19 +276,6 @@ export async function saveEvaluation(db: MrezaDb, actor: Actor, eventId: string,
   });
 }
 
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-export function fromBase64(text: string): Uint8Array {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
 const MIME: Record<string, string> = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', tif: 'image/tiff', tiff: 'image/tiff' };
 
 /** Attaches a scanned signed sheet to a session (stored as base64 so backups carry it). */
@@ -293,7 +286,11 @@ export async function attachScan(db: MrezaDb, actor: Actor, sessionId: string, f
 
 export async function attachmentBytes(db: MrezaDb, ids: string[]): Promise<Array<{ attachment: Attachment; data: Uint8Array }>> {
   const rows = (await db.attachments.bulkGet(ids)).filter((a): a is Attachment => !!a);
-  return rows.map((attachment) => ({ attachment, data: fromBase64(attachment.dataBase64) }));
+  return rows.map((attachment) => {
+    const data = fromBase64(attachment.dataBase64);
+    if (!data) throw new Error(`attachment ${attachment.id} is not base64`);
+    return { attachment, data };
+  });
 }
 
 export interface ProgrammeDetail {

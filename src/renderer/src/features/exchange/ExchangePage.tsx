@@ -1,7 +1,7 @@
 import { Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ensureIdentity } from '../../db/exchange';
 import { Fingerprint, Section } from './common';

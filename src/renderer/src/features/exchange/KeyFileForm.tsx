@@ -1,11 +1,11 @@
 import { Alert, Button, Code, Group, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
-import { keyFileSaved, leadKeyFile, MIN_PASSPHRASE, problemOf } from '../../db/exchange';
-import { platform } from '../../platform';
+import { MIN_PASSPHRASE } from '../../db/exchange';
+import { exchangeProblemOf, saveLeadKeyFile } from './actions';
 import { ProblemAlert, Section } from './common';
 import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase';
+import { useExchangeContext } from './useExchangeContext';
 
 /** How the command-line consolidation is started (scripts/consolidate.ts); the same in every language. */
 const COMMAND = 'npm run consolidate -- mreza-*.mreza --key mreza-lead-key-….mreza-key --out report.xlsx';
@@ -16,16 +16,9 @@ const COMMAND = 'npm run consolidate -- mreza-*.mreza --key mreza-lead-key-….m
  */
 export function KeyFileForm() {
   const { t } = useTranslation('exchange');
-  const { db, actor, org } = useApp();
-  const { fields, ok, busy, saved, problem, run } = usePassphraseSave(problemOf);
-  const write = () =>
-    run(async (pass) => {
-      const file = await leadKeyFile(db, org, pass);
-      const res = await platform.invoke('file:save', { suggestedName: file.fileName, filters: [], data: file.data });
-      if (!res) return undefined;
-      await keyFileSaved(db, actor, res.fileName);
-      return res.fileName;
-    });
+  const ctx = useExchangeContext();
+  const { fields, ok, busy, saved, problem, run } = usePassphraseSave(exchangeProblemOf);
+  const write = () => run((pass) => saveLeadKeyFile(ctx, pass));
   return (
     <Section title={t('keyFile.title')} testId="key-file">
       <Text size="sm">{t('keyFile.text')}</Text>

@@ -4,17 +4,16 @@ import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invitationFileName } from '@shared/bundle';
-import { keysToConfirm, withConfirmedKeys, type BundlePlan } from '@shared/consolidate';
-import { useApp } from '../../app/AppContext';
+import type { BundlePlan } from '@shared/consolidate';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
-import {
-  bundleImportHistory, commitImport, createLeadProject, getLeadProject, invitationFile, listPartners, MIN_PASSPHRASE, previewImport, problemOf,
-  type ExchangeProblem, type ImportPreview, type IncomingFile,
-} from '../../db/exchange';
+import { getLeadProject, MIN_PASSPHRASE } from '../../db/exchange';
+import { bundleImportHistory, listPartners, type BundleImportPreview, type IncomingFile } from '../../db/consolidation';
 import { platform } from '../../platform';
 import { HowItWorks, LabelValue, ProblemAlert, Section, useProblemText } from './common';
 import { KeyFileForm } from './KeyFileForm';
+import { applyBundles, confirmKey, exchangeProblemOf, inspectBundles, planStatus, saveInvitation, startLeadProject, type ConfirmedKeys, type ExchangeProblem } from './actions';
+import { useExchangeContext } from './useExchangeContext';
 import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase';
 
 export function LeadExchange() {
@@ -26,20 +25,16 @@ export function LeadExchange() {
 
 function CreateProject() {
   const { t } = useTranslation('exchange');
-  const { db, actor, org } = useApp();
+  const ctx = useExchangeContext();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ExchangeProblem>();
   const create = async () => {
     setBusy(true);
-    try {
-      await createLeadProject(db, actor, org, name.trim());
-      notifications.show({ color: 'teal', message: t('project.created') });
-    } catch (e) {
-      setProblem(problemOf(e));
-    } finally {
-      setBusy(false);
-    }
+    const started = await startLeadProject(ctx, name);
+    if (started.ok) notifications.show({ color: 'teal', message: t('project.created') });
+    else setProblem(started.problem);
+    setBusy(false);
   };
   return (
     <>
@@ -78,16 +73,9 @@ function LeadProjectView() {
 
 function InviteForm() {
   const { t } = useTranslation('exchange');
-  const { db } = useApp();
-  const { fields, ok, busy, saved, problem, run } = usePassphraseSave(problemOf);
-  const write = () =>
-    run(async (pass) => {
-      const project = await getLeadProject(db);
-      if (!project) return undefined;
-      const data = await invitationFile(db, pass);
-      const res = await platform.invoke('file:save', { suggestedName: invitationFileName(project.invitation.projectName), filters: [], data });
-      return res?.fileName;
-    });
+  const ctx = useExchangeContext();
+  const { fields, ok, busy, saved, problem, run } = usePassphraseSave(exchangeProblemOf);
+  const write = () => run((pass) => saveInvitation(ctx, pass));
   return (
     <Section title={t('invite.title')} testId="invite">
       <Text size="sm">{t('invite.text')}</Text>
@@ -110,12 +98,12 @@ function InviteForm() {
 
 function ImportPanel() {
   const { t } = useTranslation('exchange');
-  const { db, actor, org } = useApp();
+  const ctx = useExchangeContext();
   const [passphrase, setPassphrase] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number }>();
-  const [preview, setPreview] = useState<ImportPreview>();
+  const [preview, setPreview] = useState<BundleImportPreview>();
   /** New partners whose fingerprint the lead ticked as compared by phone: organisation id → fingerprint. */
-  const [confirmed, setConfirmed] = useState<Record<string, string>>({});
+  const [confirmed, setConfirmed] = useState<ConfirmedKeys>({});
   const [problem, setProblem] = useState<ExchangeProblem>();
   const [committing, setCommitting] = useState(false);
   const [writing, setWriting] = useState<{ done: number; total: number }>();
@@ -126,13 +114,10 @@ function ImportPanel() {
     setPreview(undefined);
     setConfirmed({});
     setProblem(undefined);
-    try {
-      setPreview(await previewImport(db, files, { ...(passphrase ? { passphrase } : {}), onProgress: (done, total) => setProgress({ done, total }) }));
-    } catch (e) {
-      setProblem(problemOf(e));
-    } finally {
-      setProgress(undefined);
-    }
+    const inspected = await inspectBundles(ctx, files, { passphrase, onProgress: (done, total) => setProgress({ done, total }) });
+    if (inspected.ok) setPreview(inspected.value);
+    else setProblem(inspected.problem);
+    setProgress(undefined);
   };
   const choose = async () => inspect(await platform.invoke('file:open', { filters: [{ name: 'Mreža', extensions: ['mreza'] }], multiple: true }));
   const onDrop = async (e: DragEvent) => {
@@ -144,25 +129,16 @@ function ImportPanel() {
   const commit = async () => {
     if (!preview) return;
     setCommitting(true);
-    try {
-      const res = await commitImport(db, actor, org, preview, { confirmedKeys: confirmed, onProgress: (done, total) => setWriting({ done, total }) });
-      notifications.show({ color: 'teal', message: t('import.committed', { count: res.applied }) });
+    const res = await applyBundles(ctx, preview, confirmed, (done, total) => setWriting({ done, total }));
+    if (res.ok) {
+      notifications.show({ color: 'teal', message: t('import.committed', { count: res.value.applied }) });
       setPreview(undefined);
-    } catch (e) {
-      setProblem(problemOf(e));
-    } finally {
-      setCommitting(false);
-      setWriting(undefined);
-    }
+    } else setProblem(res.problem);
+    setCommitting(false);
+    setWriting(undefined);
   };
-  const toConfirm = preview ? keysToConfirm(preview.plan) : {};
-  const waiting = Object.entries(toConfirm).filter(([orgId, fp]) => confirmed[orgId] !== fp).length;
-  const applicable = preview ? withConfirmedKeys(preview.plan, confirmed).items.filter((i) => i.status === 'apply').length : 0;
-  const confirm = (orgId: string, fingerprint: string, yes: boolean) =>
-    setConfirmed((c) => {
-      const { [orgId]: _drop, ...rest } = c;
-      return yes ? { ...rest, [orgId]: fingerprint } : rest;
-    });
+  const { applicable, keysWaiting: waiting } = planStatus(preview, confirmed);
+  const confirm = (orgId: string, fingerprint: string, yes: boolean) => setConfirmed((c) => confirmKey(c, orgId, fingerprint, yes));
   return (
     <Section title={t('import.title')} testId="import">
       <div
@@ -241,7 +217,7 @@ const STATUS_COLOR: Record<BundlePlan['status'], string> = { apply: 'teal', unch
 /** Full records stand out: the lead sees before importing that names travel. */
 const PRIVACY_COLOR: Record<BundlePlan['privacy'], string> = { aggregate: 'gray', pseudonymised: 'blue', full: 'orange' };
 
-function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: ImportPreview; confirmed: Record<string, string>; onConfirm: (orgId: string, fingerprint: string, yes: boolean) => void; disabled: boolean }) {
+function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: BundleImportPreview; confirmed: Record<string, string>; onConfirm: (orgId: string, fingerprint: string, yes: boolean) => void; disabled: boolean }) {
   const { t } = useTranslation('exchange');
   const fmt = useFormat();
   const problemText = useProblemText();

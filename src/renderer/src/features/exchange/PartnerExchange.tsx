@@ -5,11 +5,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FULL_LEVEL_DISCLOSURE, type FullDisclosureItem, type PrivacyLevel } from '@shared/bundle';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
-import { exportBundle, getJoinedProject, joinProject, problemOf, type ExchangeProblem } from '../../db/exchange';
+import { getJoinedProject } from '../../db/exchange';
 import { platform } from '../../platform';
+import { joinLeadProject, peopleWithheld, writePartnerBundle, type ExchangeProblem } from './actions';
 import { Fingerprint, HowItWorks, LabelValue, ProblemAlert, Section } from './common';
+import { useExchangeContext } from './useExchangeContext';
 
 export function PartnerExchange() {
   const { db } = useApp();
@@ -29,7 +31,7 @@ function NotJoined() {
 
 function JoinForm() {
   const { t } = useTranslation('exchange');
-  const { db, actor } = useApp();
+  const ctx = useExchangeContext();
   const [file, setFile] = useState<{ fileName: string; data: Uint8Array }>();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
@@ -45,14 +47,10 @@ function JoinForm() {
     if (!file) return;
     setBusy(true);
     setProblem(undefined);
-    try {
-      const joined = await joinProject(db, actor, file.data, passphrase, file.fileName);
-      notifications.show({ color: 'teal', message: t('join.joined', { project: joined.invitation.projectName }) });
-    } catch (e) {
-      setProblem(problemOf(e));
-    } finally {
-      setBusy(false);
-    }
+    const joined = await joinLeadProject(ctx, file, passphrase);
+    if (joined.ok) notifications.show({ color: 'teal', message: t('join.joined', { project: joined.value.invitation.projectName }) });
+    else setProblem(joined.problem);
+    setBusy(false);
   };
   return (
     <Section title={t('join.title')} testId="join">
@@ -105,7 +103,7 @@ function Joined() {
 
 function ExportForm() {
   const { t } = useTranslation('exchange');
-  const { db, actor, org } = useApp();
+  const ctx = useExchangeContext();
   const [privacy, setPrivacy] = useState<PrivacyLevel>('pseudonymised');
   const [ack, setAck] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -118,26 +116,19 @@ function ExportForm() {
     let live = true;
     if (privacy === 'aggregate') return;
     // A dry run (not encrypted, not saved, not logged) tells how many people stay home.
-    void exportBundle(db, actor, org, { privacy, acknowledgedRisk: true, dryRun: true })
-      .then((w) => live && setPreview({ privacy, withheld: w.withheldPeople }))
-      .catch(() => undefined);
+    void peopleWithheld(ctx, privacy).then((withheld) => live && withheld !== undefined && setPreview({ privacy, withheld }));
     return () => {
       live = false;
     };
-  }, [db, actor, org, privacy]);
+  }, [ctx, privacy]);
   const write = async (confirmedFullList = false) => {
     setConfirming(false);
     setBusy(true);
     setProblem(undefined);
-    try {
-      const written = await exportBundle(db, actor, org, { privacy, acknowledgedRisk: privacy === 'full' && ack, confirmedFullList, ...(passphrase ? { passphrase } : {}) });
-      const saved = await platform.invoke('file:save', { suggestedName: written.fileName, filters: [{ name: 'Mreža', extensions: ['mreza'] }], data: written.bytes });
-      if (saved) notifications.show({ color: 'teal', message: t('export.saved', { fileName: saved.fileName }) });
-    } catch (e) {
-      setProblem(problemOf(e));
-    } finally {
-      setBusy(false);
-    }
+    const written = await writePartnerBundle(ctx, { privacy, acknowledgedRisk: ack, confirmedFullList, passphrase });
+    if (!written.ok) setProblem(written.problem);
+    else if (written.value !== undefined) notifications.show({ color: 'teal', message: t('export.saved', { fileName: written.value }) });
+    setBusy(false);
   };
   return (
     <Section title={t('export.title')} testId="export">

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconTransfer } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
-import type { ExchangeProblem } from '../../db/exchange';
+import type { ExchangeProblem } from './actions';
 
 /** Blocks of the exchange screens; the bordered block itself is shared with mentor packs. */
 export { Section } from '../../components/Section';

@@ -1,9 +1,10 @@
 import { Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
-import { useToday } from '../../app/useToday';
+import { useApp } from '../../session/AppContext';
+import { useToday } from '../../session/useToday';
 import { useFormat } from '../../components/useFormat';
+import { homeFigures } from '../../db/overviews';
 import { MentoringReminders } from '../mentoring';
 
 /** The landing page: a greeting, a few headline figures and what needs attention. */
@@ -12,15 +13,7 @@ export function HomePage() {
   const { db, user, org } = useApp();
   const fmt = useFormat();
   const today = useToday();
-  const figures = useLiveQuery(
-    async () => ({
-      people: await db.people.count(),
-      mentors: await db.mentors.count(),
-      activeMatches: await db.matches.where('status').equals('active').count(),
-      sessions: await db.mentoringSessions.count(),
-    }),
-    [db],
-  );
+  const figures = useLiveQuery(() => homeFigures(db), [db]);
   const tiles: Array<[string, number | undefined]> = [
     [t('nav:participants'), figures?.people],
     [t('mentoring:tabs.mentors'), figures?.mentors],

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '@shared/i18n/locales';
 import type { Organisation, User } from '@shared/model';
-import { useDb } from '../../app/AppContext';
+import { useDb } from '../../session/AppContext';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { checkPassphrase } from '../../db/users';
 

@@ -3,8 +3,8 @@ import { IconAlertTriangle, IconFileExport, IconTrash } from '@tabler/icons-reac
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MentorModeSettings } from '@shared/model';
-import { useApp } from '../../app/AppContext';
-import { PackProblemAlert, packProblemOf, type PackProblem } from '../../components/PackProblemAlert';
+import { useApp } from '../../session/AppContext';
+import { PackProblemAlert, packProblemOf, type PackProblem } from './PackProblemAlert';
 import { useFormat } from '../../components/useFormat';
 import { endMentoringSummary, type EndMentoringSummary } from '../../db/mentorLaptop';
 import { endMentoringOnThisComputer, saveMyLogs } from './endMentoring';

@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Proposal } from '@shared/matching';
 import type { Objective } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { acceptPairs, getMentoringSettings, menteeRows, mentorRows, toMenteeInput, toMentorInput } from '../../db/mentoring';
-import { runMatching } from './runMatching';
+import { runMatching } from '../../workers/runMatching';
 import { useReasonText } from './useReasons';
 
 const key = (p: { menteeId: string; mentorId: string }) => `${p.menteeId}:${p.mentorId}`;

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_WEIGHTS, matchingWeightsSchema, type MatchingWeights } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { getMentoringSettings, saveMentoringSettings } from '../../db/mentoring';
 
 const KEYS = Object.keys(DEFAULT_WEIGHTS) as (keyof MatchingWeights)[];

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
 import { getMentorMode } from '../../db/mentorMode';

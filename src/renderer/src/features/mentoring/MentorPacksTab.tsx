@@ -1,7 +1,7 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { mentorRows } from '../../db/mentoring';
 import { getIssuedPacks, mentorLogsHistory } from '../../db/mentorPacks';

@@ -4,9 +4,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { mentoringCounts } from '../../db/mentoring';
 import { MatchAllTab } from './MatchAllTab';
 import { MatchesTab } from './MatchesTab';
 import { MentorPacksTab } from './MentorPacksTab';
@@ -22,7 +23,7 @@ export function MentoringPage() {
   const navigate = useNavigate();
   const params = useParams();
   const [forceShow, setForceShow] = useState(false);
-  const counts = useLiveQuery(async () => ({ mentors: await db.mentors.count(), mentees: await db.menteeProfiles.count() }), [db]);
+  const counts = useLiveQuery(() => mentoringCounts(db), [db]);
   if (!counts) return null;
   // A mentor user sees only her own mentees: her matches and sessions, nothing else.
   const mentorId = user.role === 'mentor' ? (user.mentorId ?? '00000000-0000-0000-0000-000000000000') : undefined;

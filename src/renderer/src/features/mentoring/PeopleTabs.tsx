@@ -4,11 +4,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggest } from '@shared/matching';
-import { mentorStats } from '@shared/mentoring';
-import { useApp } from '../../app/AppContext';
-import { useToday } from '../../app/useToday';
+import { useApp } from '../../session/AppContext';
+import { useToday } from '../../session/useToday';
 import { useFormat } from '../../components/useFormat';
-import { acceptPairs, getMentoringSettings, menteeRows, mentorRows, toMenteeInput, toMentorInput, type MenteeRow, type MentorRow } from '../../db/mentoring';
+import { acceptPairs, allMentorStats, getMentoringSettings, menteeRows, mentorRows, toMenteeInput, toMentorInput, type MenteeRow, type MentorRow } from '../../db/mentoring';
 import { MenteeForm, MentorForm } from './ProfileForms';
 import { useReasonText } from './useReasons';
 
@@ -19,7 +18,7 @@ export function MentorsTab() {
   const today = useToday();
   const data = useLiveQuery(async () => {
     const rows = await mentorRows(db);
-    const stats = mentorStats(await db.matches.toArray(), await db.mentoringSessions.toArray(), undefined, undefined, today());
+    const stats = await allMentorStats(db, today());
     return { rows, stats };
   }, [db, today]);
   const [editing, setEditing] = useState<MentorRow | 'new' | null>(null);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultLanguages } from '@shared/country/defaults';
 import { BUSINESS_STAGES, EXPERTISE_AREAS, MENTOR_GENDER_PREFERENCES, type MenteeProfile, type Mentor } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { PeoplePicker, PersonPicker } from '../../components/PersonPicker';
 import { saveMenteeProfile, saveMentor } from '../../db/mentoring';
 

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/co
 import { IconAlarm, IconCalendarOff, IconHeartHandshake } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { markFollowUpDone, mentoringReminders } from '../../db/mentoring';
 

@@ -3,8 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERVICES, SESSION_MODES, type MentoringSession } from '@shared/model';
-import { useApp } from '../../app/AppContext';
-import { useToday } from '../../app/useToday';
+import { useApp } from '../../session/AppContext';
+import { useToday } from '../../session/useToday';
 import { logSession, updateSession } from '../../db/mentoring';
 import { DateField } from '../../components/DateField';
 

@@ -3,7 +3,7 @@ import { IconClockHour4 } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { MentorModeSettings } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { menteeLogs } from '../../db/mentorLaptop';
 
 /** Mantine's orange title is too light on its light background (WCAG AA); the app's dark orange. */

@@ -2,3 +2,4 @@
 // eslint.config.js let a feature import another only through its index.ts).
 export { MatchingSettings } from './MatchingSettings';
 export { MentoringReminders } from './Reminders';
+export { OpenMentorPack } from './OpenMentorPack';

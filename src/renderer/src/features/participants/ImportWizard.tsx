@@ -4,17 +4,17 @@ import { useRef, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { IMPORT_FIELDS, guessMapping, headerSignature, type ColumnMapping, type ImportField } from '@shared/import/headers';
+import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '@shared/import/headers';
+import type { LoadedFile } from '@shared/import/file';
 import { municipalityLabel } from '@shared/gazetteer';
-import { mappingIsUsable, previewImport, type ImportPreview, type ImportWarning } from '@shared/import/people';
+import { mappingIsUsable, type ImportWarning } from '@shared/import/people';
 import type { ImportHistory, Person } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
-import { commitImport, findImportDuplicates, ImportCancelled, rememberMapping, rememberedMapping, type DuplicateHit } from '../../db/importPeople';
 import { platform } from '../../platform';
+import { checkImport, countToImport, importHeaders, openImportFile, rowsToImport, writeImport, type CheckedImport } from './actions';
 import { useConfirmUndoImport } from './confirmUndoImport';
-import { ImportFileError, loadImportFile, type LoadedFile } from './importFile';
 
 const MAX_ISSUES_SHOWN = 300;
 /** Rows shown as they will be saved, so a swapped first name and surname is seen before writing. */
@@ -32,8 +32,7 @@ export function ImportWizard() {
   const [kind, setKind] = useState<Person['kind']>('beneficiary');
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [duplicates, setDuplicates] = useState<DuplicateHit[]>([]);
+  const [checked, setChecked] = useState<CheckedImport | null>(null);
   const [skipDuplicates, setSkipDuplicates] = useState(true);
   const [done, setDone] = useState<ImportHistory | null>(null);
   const [undone, setUndone] = useState(false);
@@ -48,57 +47,47 @@ export function ImportWizard() {
     const files = await platform.invoke('file:open', { filters: [{ name: t('participants:importer.fileFilter'), extensions: ['xlsx', 'xls', 'csv', 'txt'] }], multiple: false });
     const picked = files[0];
     if (!picked) return;
-    try {
-      const loaded = loadImportFile(picked.fileName, picked.data);
-      const headers = (loaded.rows[0] ?? []).map((h) => String(h ?? ''));
-      const saved = await rememberedMapping(db, headerSignature(headers));
-      setRemembered(!!saved);
-      setMapping(saved ?? guessMapping(headers));
-      setFile(loaded);
-      setStep(1);
-    } catch (e) {
-      const code = e instanceof ImportFileError ? e.code : 'unreadable';
-      setError(t(`participants:importer.errors.${code}`, { file: picked.fileName }));
+    const opened = await openImportFile({ db }, picked.fileName, picked.data);
+    if (!opened.ok) {
+      setError(t(`participants:importer.errors.${opened.code}`, { file: picked.fileName }));
+      return;
     }
+    setRemembered(opened.opened.remembered);
+    setMapping(opened.opened.mapping);
+    setFile(opened.opened.file);
+    setStep(1);
   }
 
   async function check() {
     if (!file) return;
     setError(null);
-    const headers = (file.rows[0] ?? []).map((h) => String(h ?? ''));
-    await rememberMapping(db, headerSignature(headers), mapping);
     setProgress({ label: t('participants:importer.checking'), value: 0 });
-    const result = await previewImport(file.rows, mapping, { defaults: { kind }, onProgress: (n, total) => setProgress({ label: t('participants:importer.checking'), value: (100 * n) / Math.max(1, total) }) });
-    setDuplicates(await findImportDuplicates(db, result.valid));
-    setPreview(result);
+    setChecked(await checkImport({ db }, file, mapping, kind, (fraction) => setProgress({ label: t('participants:importer.checking'), value: 100 * fraction })));
     setProgress(null);
     setStep(2);
   }
 
   async function write() {
-    if (!file || !preview) return;
-    const skip = new Set(skipDuplicates ? duplicates.map((d) => d.row) : []);
-    const rows = preview.valid.filter((r) => !skip.has(r.row));
+    if (!file || !checked) return;
+    const rows = rowsToImport(checked, skipDuplicates);
     const controller = new AbortController();
     running.current = controller;
     setError(null);
     setWriting({ done: 0, total: rows.length });
-    try {
-      setDone(await commitImport(db, actor, file.fileName, rows, { signal: controller.signal, onProgress: (done, total) => setWriting({ done, total }) }));
+    const result = await writeImport({ db, actor }, file.fileName, rows, { signal: controller.signal, onProgress: (done, total) => setWriting({ done, total }) });
+    if (result.status === 'written') {
+      setDone(result.history);
       setStep(3);
-    } catch (e) {
-      if (e instanceof ImportCancelled) {
-        // Rolled back: nothing of the file is stored. The user asked for nothing, so back to the list.
-        notifications.show({ color: 'teal', message: t('participants:importer.cancelled', { file: file.fileName }) });
-        void navigate('/participants');
-        return;
-      }
+    } else if (result.status === 'cancelled') {
+      // Rolled back: nothing of the file is stored. The user asked for nothing, so back to the list.
+      notifications.show({ color: 'teal', message: t('participants:importer.cancelled', { file: file.fileName }) });
+      void navigate('/participants');
+    } else {
       setError(t('participants:importer.errors.writeFailed', { file: file.fileName }));
-    } finally {
-      running.current = null;
-      setWriting(null);
-      setStopping(false);
     }
+    running.current = null;
+    setWriting(null);
+    setStopping(false);
   }
 
   /** "Import nothing": while writing, it stops the import (write() then leaves); otherwise it leaves. */
@@ -111,9 +100,11 @@ export function ImportWizard() {
     void navigate('/participants');
   }
 
-  const headers = (file?.rows[0] ?? []).map((h) => String(h ?? ''));
+  const headers = file ? importHeaders(file) : [];
   const fieldOptions = [{ value: '', label: t('participants:importer.skipColumn') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`participants:importer.fields.${f}`) }))];
-  const toImport = preview ? preview.valid.length - (skipDuplicates ? duplicates.length : 0) : 0;
+  const toImport = checked ? countToImport(checked, skipDuplicates) : 0;
+  const preview = checked?.preview;
+  const duplicates = checked?.duplicates ?? [];
   const place = (name: string | undefined) => (name ? municipalityLabel(name, fmt.locale) : '');
   const warningText = (w: ImportWarning) => {
     const text = t(`participants:importer.warnings.${w.code}`, { value: w.value, country: w.country ? t(`common:countries.${w.country}`) : '' });

@@ -11,8 +11,8 @@ import { GENDERS, PERSON_KINDS, TARGET_GROUPS, type Person } from '@shared/model
 import { csvBytes } from '@shared/csv/write';
 import { writeSpreadsheet } from '@shared/import/xlsx';
 import { comparePeople, exportRows, peopleMatcher, type PeopleFilter, type PeopleSort, type PeopleSortKey } from '@shared/people/list';
-import { useApp } from '../../app/AppContext';
-import { useToday } from '../../app/useToday';
+import { useApp } from '../../session/AppContext';
+import { useToday } from '../../session/useToday';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';

@@ -4,7 +4,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@shared/model';
 import { attendanceStats, type CompletionResult } from '@shared/programmes';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { completions, participants, type EventDetail } from '../../db/programmes';
 import { cycleAttendance, markAttendance } from './actions';

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@shared/model';
 import { waitingList, withdrawAndPromote } from '@shared/programmes';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { enrolPeople, participants, withdrawEnrolment, type EventDetail } from '../../db/programmes';
 import { searchPeople } from '../../db/search';

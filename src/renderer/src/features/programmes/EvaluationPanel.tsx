@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ZodError } from 'zod';
 import { EVALUATION_QUESTIONS, type Evaluation, type EvaluationQuestion, type Person } from '@shared/model';
 import { summariseEvaluations } from '@shared/programmes';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { issueMessage } from '../../components/zodForm';
 import { useFormat } from '../../components/useFormat';
 import { participants, type EventDetail } from '../../db/programmes';

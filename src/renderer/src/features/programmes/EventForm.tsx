@@ -5,7 +5,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { COUNTRIES, EVENT_KINDS, eventSchema, sessionSchema, type Country, type EventSession, type Programme, type ProgrammeEvent } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { zodValidate } from '../../components/zodForm';
 import { saveEvent } from '../../db/programmes';
 import { FormActions } from '../../components/FormActions';

@@ -8,7 +8,7 @@ import { municipalityLabel } from '@shared/gazetteer';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { evidencePackFiles, zipFiles } from '@shared/programmes';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Programme } from '@shared/model';
 import { municipalityLabel } from '@shared/gazetteer';
 import { sortedEntries } from '@shared/programmes';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { participationOverview } from '../../db/overviews';
 

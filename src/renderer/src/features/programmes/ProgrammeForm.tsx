@@ -5,7 +5,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { COUNTRIES, PROGRAMME_KINDS, programmeSchema, type Country, type Programme } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { zodValidate } from '../../components/zodForm';
 import { saveProgramme } from '../../db/programmes';
 import { FormActions } from '../../components/FormActions';

@@ -4,7 +4,7 @@ import { IconCalendarEvent, IconChalkboard, IconDatabaseImport, IconPlus } from 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';

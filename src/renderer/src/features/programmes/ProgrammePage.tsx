@@ -5,7 +5,7 @@ import { IconCalendarDown, IconEdit, IconPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';

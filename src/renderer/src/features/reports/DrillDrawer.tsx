@@ -2,7 +2,7 @@ import { Drawer, Table, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { peopleByIds } from '../../db/indicators';
 
 /** The people behind a number: who was counted, so a coordinator can check the figure (with what, for business outcomes). */

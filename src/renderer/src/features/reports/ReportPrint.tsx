@@ -3,10 +3,10 @@ import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { reportTables } from '@shared/indicators/report';
-import { useApp } from '../../app/AppContext';
-import { useToday } from '../../app/useToday';
+import { useApp } from '../../session/AppContext';
+import { useToday } from '../../session/useToday';
 import { useFormat } from '../../components/useFormat';
-import { audit } from '../../db/audit';
+import { logReportExport } from '../../db/indicators';
 import { platform } from '../../platform';
 import { reportLabels } from './labels';
 import classes from './print.module.css';
@@ -27,7 +27,7 @@ export function ReportPrint() {
 
   const savePdf = async () => {
     const saved = await platform.invoke('print:pdf', { suggestedName: `mreza-report-${today()}.pdf`, landscape: false });
-    if (saved) await db.transaction('rw', db.auditLog, () => audit(db, actor, 'export', 'report', undefined, 'donorReport', { detail: saved.fileName }));
+    if (saved) await logReportExport(db, actor, saved.fileName);
   };
 
   return (

@@ -9,13 +9,13 @@ import { reportTables } from '@shared/indicators/report';
 import { applicableTargets } from '@shared/indicators/targets';
 import { businessDetailsByPerson, isBusinessOutcome } from '@shared/people/outcomes';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useApp } from '../../app/AppContext';
-import { useToday } from '../../app/useToday';
+import { useApp } from '../../session/AppContext';
+import { useToday } from '../../session/useToday';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
 import { useOutcomeDetails } from '../../components/useOutcomeDetails';
-import { audit } from '../../db/audit';
+import { listTargets, logReportExport } from '../../db/indicators';
 import { BreakdownCard } from './BreakdownCard';
 import { DrillDrawer } from './DrillDrawer';
 import { saveReport } from './exportReport';
@@ -53,7 +53,7 @@ function Dashboard() {
   // A business outcome's drill-down also says what she registered and the jobs it created.
   const drillKind = /^outcomes\.byKind\.(\w+)$/.exec(drill?.path ?? '')?.[1];
   const drillDetails = useMemo(() => (drillKind && isBusinessOutcome(drillKind) && dataset ? businessDetailsByPerson(dataset.outcomes, drillKind, period) : undefined), [drillKind, dataset, period]);
-  const targets = useLiveQuery(() => db.targets.toArray(), [db]) ?? [];
+  const targets = useLiveQuery(() => listTargets(db), [db]) ?? [];
   const womenTarget = (applicableTargets(targets, filter.programmeId).find((x) => x.indicator === 'reach.womenShare')?.value ?? DEFAULT_WOMEN_TARGET) / 100;
   if (!result || !dataset) return null;
   const { indicators: i } = result;
@@ -68,7 +68,7 @@ function Dashboard() {
     const tables = reportTables(i, reportLabels(t, names), settings.suppressionThreshold);
     const name = await saveReport(kind, tables, `mreza-report-${today()}`);
     if (!name) return;
-    await db.transaction('rw', db.auditLog, () => audit(db, actor, 'export', 'report', undefined, 'donorReport', { detail: name }));
+    await logReportExport(db, actor, name);
     notifications.show({ color: 'teal', message: t('reports:saved', { name }) });
   };
 

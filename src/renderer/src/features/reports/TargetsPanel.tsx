@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { Indicators } from '@shared/indicators/compute';
 import { applicableTargets, targetProgress } from '@shared/indicators/targets';
 import { TARGET_INDICATORS, type TargetIndicator } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
+import { listTargets } from '../../db/indicators';
 import { createRecord, deleteRecord } from '../../db/records';
 
 const SHARES = new Set<TargetIndicator>(['reach.womenShare']);
@@ -17,7 +18,7 @@ export function TargetsPanel({ indicators, programmeId, programmes }: { indicato
   const { t } = useTranslation(['reports', 'common']);
   const { db, actor, user } = useApp();
   const fmt = useFormat();
-  const all = useLiveQuery(() => db.targets.toArray(), [db]) ?? [];
+  const all = useLiveQuery(() => listTargets(db), [db]) ?? [];
   const rows = targetProgress(indicators, applicableTargets(all, programmeId));
   const [indicator, setIndicator] = useState<TargetIndicator | null>(null);
   const [value, setValue] = useState<number | string>('');

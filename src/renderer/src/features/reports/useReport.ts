@@ -5,8 +5,8 @@ import { useSearchParams } from 'react-router';
 import { programmeTitles } from '@shared/consolidate';
 import { computeIndicators } from '@shared/indicators/compute';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '@shared/indicators/periods';
-import { useApp } from '../../app/AppContext';
-import { useToday } from '../../app/useToday';
+import { useApp } from '../../session/AppContext';
+import { useToday } from '../../session/useToday';
 import { loadReportDataset } from '../../db/indicators';
 import type { NameMaps } from './labels';
 

@@ -3,7 +3,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, TABLE_NAMES, type AuditAction, type AuditEntry } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { queryAudit, type AuditFilter } from '../../db/audit';
 import { listUsers } from '../../db/users';
@@ -21,7 +21,7 @@ export function AuditLogView() {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [more, setMore] = useState(false);
   // Re-read when anything is written, so the log a user looks at is never stale.
-  const latest = useLiveQuery(() => db.auditLog.orderBy('at').last(), [db]);
+  const latest = useLiveQuery(async () => (await queryAudit(db, {}, 1))[0], [db]);
 
   useEffect(() => {
     void queryAudit(db, filter, PAGE).then((rows) => {

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackupError } from '@shared/backup/format';
 import type { BackupInfo } from '@shared/ipc';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { platform } from '../../platform';
 import { backupToFile, restoreWithSafetyCopy, writeBackup } from '../../services/backup';

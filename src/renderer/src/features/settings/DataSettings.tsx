@@ -5,15 +5,16 @@ import { IconDatabaseImport, IconTrash } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { loadDemoData } from '../../db/demo';
+import { countPeople } from '../../db/people';
 import { clearWithSafetyCopy } from '../../services/backup';
 
 export function DataSettings() {
   const { t } = useTranslation(['settings', 'common']);
   const { db, actor, user } = useApp();
   const [busy, setBusy] = useState(false);
-  const people = useLiveQuery(() => db.people.count(), [db]) ?? 0;
+  const people = useLiveQuery(() => countPeople(db), [db]) ?? 0;
   const canEdit = user.role === 'coordinator';
 
   const loadDemo = async () => {

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLocale, LOCALE_NAMES, LOCALES } from '@shared/i18n/locales';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { saveSettings } from '../../db/settings';
 
 export function GeneralSettings() {

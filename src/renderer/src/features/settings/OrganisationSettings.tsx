@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_TIME_ZONES, orgTimeZone } from '@shared/calendar/localDay';
 import { COUNTRIES, organisationSchema, type Country } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { updateRecord } from '../../db/records';
 import { zodValidate } from '../../components/zodForm';
 

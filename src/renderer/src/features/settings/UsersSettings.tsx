@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { USER_ROLES, userSchema, type User, type UserRole } from '@shared/model';
-import { useApp } from '../../app/AppContext';
+import { useApp } from '../../session/AppContext';
 import { zodValidate } from '../../components/zodForm';
 import { updateRecord } from '../../db/records';
 import { addUser, listUsers, setPassphrase } from '../../db/users';

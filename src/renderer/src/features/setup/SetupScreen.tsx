@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { COUNTRIES, organisationSetupSchema, type OrganisationSetup } from '@shared/model';
 import { countryForLocale } from '@shared/country/defaults';
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '@shared/i18n/locales';
-import { useDb } from '../../app/AppContext';
+import { useDb } from '../../session/AppContext';
 import { setUpOrganisation } from '../../db/setup';
 import { zodValidate } from '../../components/zodForm';
-import { OpenMentorPack } from '../../components/OpenMentorPack';
+import { OpenMentorPack } from '../mentoring';
 
 /** First run: who this installation belongs to. */
 export function SetupScreen({ language, onLanguage, onDone }: { language: Locale; onLanguage: (l: Locale) => Promise<void>; onDone: (userId: string) => void }) {

@@ -2,20 +2,17 @@ import { Alert } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { MentorPackError } from '@shared/mentorPack';
-import { useFormat } from './useFormat';
+import { problemOf, type Problem } from '@shared/problem';
+import { useFormat } from '../../components/useFormat';
 
 /** A refused mentor pack or session-logs file, as the code and params the UI translates. */
-export interface PackProblem {
-  code: string;
-  params: Record<string, string | number>;
-}
+export type PackProblem = Problem;
 
 /** File name endings, kept out of the translations so Serbian Cyrillic does not transliterate them. */
 export const PACK_EXT = { packExt: '.mreza-mentor', logsExt: '.mreza-logs' } as const;
 
 export function packProblemOf(e: unknown): PackProblem {
-  if (e instanceof MentorPackError) return { code: e.code, params: { ...e.params } };
-  return { code: 'unexpected', params: {} };
+  return problemOf(e, [MentorPackError]);
 }
 
 /** `mentorPack:errors.<code>`; dates in params are shown the user's way. */

@@ -1,6 +1,7 @@
 import { BundleError, inspectBundle, type BundleErrorCode, type InspectOptions, type InspectedBundle } from '@shared/bundle';
 import type { InspectOne } from '@shared/consolidate';
 import type { OrgKeys } from '@shared/crypto';
+import { UNEXPECTED, type Problem } from '@shared/problem';
 
 export interface InspectRequest {
   id: number;
@@ -8,7 +9,7 @@ export interface InspectRequest {
   leadKeys: Pick<OrgKeys, 'encrypt' | 'publicKeys'>;
   opts: InspectOptions;
 }
-export type InspectResponse = { id: number; bundle: InspectedBundle } | { id: number; error: { code: BundleErrorCode; params: Record<string, string | number> } };
+export type InspectResponse = { id: number; bundle: InspectedBundle } | { id: number; error: Problem };
 
 /** Logged when a worker fails and bundles are inspected on the window's thread (the e2e tests look for it). */
 export const INSPECT_FALLBACK = 'bundle inspection worker failed; inspecting on the main thread';
@@ -49,7 +50,9 @@ export function inspectPool(): { inspectOne: InspectOne; concurrency: number; cl
         done();
         idle.push(worker);
         if ('bundle' in e.data) resolve(e.data.bundle);
-        else reject(new BundleError(e.data.error.code, e.data.error.params));
+        // Not one of our refusals over there: not one here either, so it maps to 'unexpected' again.
+        else if (e.data.error.code === UNEXPECTED) reject(new Error('bundle inspection failed unexpectedly in the worker'));
+        else reject(new BundleError(e.data.error.code as BundleErrorCode, e.data.error.params));
       };
       // The worker script did not load, crashed (e.g. out of memory) or its answer could not be
       // read: this file on this thread, and the rest of the batch too.

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readMentorPack } from '@shared/mentorPack';
 import type { Locale } from '@shared/i18n/locales';
-import { useDb } from '../app/AppContext';
+import { useDb } from '../../session/AppContext';
 import { PACK_EXT, PackProblemAlert, packProblemOf, type PackProblem } from './PackProblemAlert';
-import { openMentorPack } from '../db/mentorMode';
-import { platform } from '../platform';
+import { openMentorPack } from '../../db/mentorMode';
+import { platform } from '../../platform';
 
 /**
  * A mentor pack file and the passphrase the coordinator gave: on first run (setup screen), or

@@ -1,0 +1,2 @@
+export type { ParticipantActionContext } from './context';
+export { checkImport, countToImport, importHeaders, openImportFile, rowsToImport, writeImport, type CheckedImport, type OpenedImport, type OpenImportResult, type WriteImportResult } from './importPeople';
