@@ -10,8 +10,10 @@ import { getSettings } from './db/settings';
 import { createRendererI18n } from './i18n';
 import { platform } from './platform';
 import { Root } from './app/Root';
+import { installKdfWorker } from './services/kdf';
 
 async function start() {
+  installKdfWorker();
   const db = createDb();
   await db.open();
   if (new URLSearchParams(location.search).get('bench') === '1') (await import('./bench/hooks')).installBenchHooks(db); // npm run bench only
