@@ -2,7 +2,7 @@ import { createKeyring } from '@shared/auth/keyring';
 import { generateRecoveryKey } from '@shared/auth/recoveryKey';
 import { organisationSetupSchema, type Organisation, type OrganisationSetup, type User } from '@shared/model';
 import { audit } from './audit';
-import { setDataKey } from './dataKey';
+import { dropDataKey, setDataKey } from './dataKey';
 import type { MrezaDb } from './db';
 import { checkNewPassphrase } from './signIn';
 
@@ -23,6 +23,8 @@ export async function setUpOrganisation(db: MrezaDb, input: OrganisationSetup, s
     const recoveryKey = generateRecoveryKey();
     keys = { recoveryKey, ...(await createKeyring(userId, signIn.passphrase, recoveryKey)) };
   }
+  // The encryption layer writes the first rows with the new key already.
+  if (keys) await setDataKey(db, keys.dataKey);
   const result = await db.transaction('rw', [db.organisations, db.users, db.settings, db.auditLog], async () => {
     if (await db.organisations.filter((o) => o.isSelf).first()) throw new Error('already set up');
     const now = new Date().toISOString();
@@ -37,10 +39,11 @@ export async function setUpOrganisation(db: MrezaDb, input: OrganisationSetup, s
     await audit(db, actor, 'create', 'organisations', org.id);
     await audit(db, actor, 'create', 'users', user.id);
     return { org, user };
+  }).catch((e: unknown) => {
+    if (keys) dropDataKey(db);
+    throw e;
   });
-  if (!keys) return result;
-  await setDataKey(db, keys.dataKey);
-  return { ...result, recoveryKey: keys.recoveryKey };
+  return keys ? { ...result, recoveryKey: keys.recoveryKey } : result;
 }
 
 export async function getSelfOrganisation(db: MrezaDb): Promise<Organisation | undefined> {

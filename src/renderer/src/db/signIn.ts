@@ -130,14 +130,18 @@ export async function chooseFirstPassphrase(db: MrezaDb, userId: string, input: 
 async function createKeyringFor(db: MrezaDb, user: User, passphrase: string): Promise<SignInResult> {
   const recoveryKey = generateRecoveryKey();
   const { keyring, dataKey } = await createKeyring(user.id, passphrase, recoveryKey);
+  // Held before the first write, so the encryption layer writes even the audit entry with it.
+  await setDataKey(db, dataKey);
   await db.transaction('rw', [db.settings, db.users, db.auditLog], async () => {
     if (await hasKeyring(db)) throw new Error('keyring already exists');
     const now = new Date().toISOString();
     await db.table('settings').put({ key: 'keyring', recovery: keyring.recovery, createdAt: now });
     await db.users.update(user.id, { keyWrap: keyring.users[user.id], passHash: undefined, passSalt: undefined, updatedAt: now });
     await db.auditLog.add(auditEntry({ userId: user.id, userName: user.name }, 'update', 'users', user.id, 'keyringCreated'));
+  }).catch((e: unknown) => {
+    dropDataKey(db);
+    throw e;
   });
-  await setDataKey(db, dataKey);
   return { ok: true, user: (await db.users.get(user.id))!, recoveryKey };
 }
 
@@ -156,13 +160,16 @@ export async function resetWithRecoveryKey(db: MrezaDb, input: { recoveryKey: st
   const dataKey = await unwrapWithRecoveryKey(settings.recovery, input.recoveryKey);
   if (!dataKey) return failed(db, RECOVERY_THROTTLE_ID, now);
   const keyWrap = await wrapWithPassphrase(dataKey, input.newPassphrase);
+  await setDataKey(db, dataKey);
   await db.transaction('rw', [db.settings, db.users, db.auditLog], async () => {
     await db.users.update(user.id, { keyWrap, passHash: undefined, passSalt: undefined, updatedAt: new Date().toISOString() });
     await db.auditLog.add(auditEntry({ userId: user.id, userName: user.name }, 'update', 'users', user.id, 'passphraseResetWithRecoveryKey'));
+  }).catch((e: unknown) => {
+    dropDataKey(db);
+    throw e;
   });
   await saveThrottle(db, RECOVERY_THROTTLE_ID, undefined);
   await saveThrottle(db, user.id, undefined);
-  await setDataKey(db, dataKey);
   return { ok: true, user: (await db.users.get(user.id))! };
 }
 
