@@ -100,6 +100,7 @@ export async function wrapWithPassphrase(dataKey: Uint8Array, passphrase: string
 export async function unwrapWithPassphrase(wrap: unknown, passphrase: string): Promise<Uint8Array | null> {
   const parsed = passphraseWrapSchema.safeParse(wrap);
   if (!parsed.success) throw new KeyringError('badWrap');
+  if (!passphrase) return null; // no passphrase opens nothing (and Argon2id refuses an empty one)
   const kek = await deriveFromPassphrase(passphrase, fromBase64(parsed.data.salt)!);
   return open(kek, parsed.data);
 }

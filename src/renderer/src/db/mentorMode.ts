@@ -32,7 +32,7 @@ export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, langua
   // On a fresh computer the mentor's own passphrase (chosen there, same policy) creates the keyring.
   let keys: ({ userId: string; recoveryKey: string } & Awaited<ReturnType<typeof createKeyring>>) | undefined;
   if (signIn) {
-    await checkNewPassphrase(db, signIn.passphrase, { name: `${manifest.mentor.name} ${manifest.organisation.name}` });
+    await checkNewPassphrase(db, signIn.passphrase, [manifest.mentor.name, manifest.organisation.name]);
     const userId = crypto.randomUUID();
     const recoveryKey = generateRecoveryKey();
     keys = { userId, recoveryKey, ...(await createKeyring(userId, signIn.passphrase, recoveryKey)) };

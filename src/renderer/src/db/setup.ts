@@ -19,7 +19,7 @@ export async function setUpOrganisation(db: MrezaDb, input: OrganisationSetup, s
   const userId = crypto.randomUUID();
   let keys: { recoveryKey: string } & Awaited<ReturnType<typeof createKeyring>> | undefined;
   if (signIn) {
-    await checkNewPassphrase(db, signIn.passphrase, { name: `${data.userName} ${data.name}` });
+    await checkNewPassphrase(db, signIn.passphrase, [data.userName, data.name]);
     const recoveryKey = generateRecoveryKey();
     keys = { recoveryKey, ...(await createKeyring(userId, signIn.passphrase, recoveryKey)) };
   }

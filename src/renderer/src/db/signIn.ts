@@ -38,9 +38,10 @@ export class PassphrasePolicyError extends Error {
 /** The id failed recovery-key attempts are counted under (user ids are UUIDs). */
 export const RECOVERY_THROTTLE_ID = 'recovery';
 
-export async function checkNewPassphrase(db: MrezaDb, passphrase: string, user: { name: string }): Promise<void> {
+/** Refuses a new passphrase the policy does not accept; her name and the organisation's count against it. */
+export async function checkNewPassphrase(db: MrezaDb, passphrase: string, names: readonly string[]): Promise<void> {
   const org = await db.organisations.filter((o) => o.isSelf).first();
-  const verdict = judgePassphrase(passphrase, [user.name, org?.name ?? '']);
+  const verdict = judgePassphrase(passphrase, [...names, org?.name ?? '']);
   if (!verdict.ok) throw new PassphrasePolicyError(verdict.problems);
 }
 
@@ -96,7 +97,7 @@ export async function signIn(db: MrezaDb, userId: string, passphrase: string, no
     if (keyringExists) return { ok: false, reason: 'askCoordinator' };
     if (!(await mayCreateKeyring(db, user))) return { ok: false, reason: 'coordinatorFirst' };
     try {
-      await checkNewPassphrase(db, passphrase, user);
+      await checkNewPassphrase(db, passphrase, [user.name]);
     } catch {
       return { ok: false, reason: 'choosePassphrase' };
     }
@@ -123,7 +124,7 @@ export async function chooseFirstPassphrase(db: MrezaDb, userId: string, input: 
     if (wait > 0) return { ok: false, reason: 'throttled', waitMs: wait };
     if (!(await verifyPassphrase(input.oldPassphrase ?? '', user))) return failed(db, userId, now);
   }
-  await checkNewPassphrase(db, input.newPassphrase, user);
+  await checkNewPassphrase(db, input.newPassphrase, [user.name]);
   return createKeyringFor(db, user, input.newPassphrase);
 }
 
@@ -156,7 +157,7 @@ export async function resetWithRecoveryKey(db: MrezaDb, input: { recoveryKey: st
   if (!settings) return { ok: false, reason: 'coordinatorFirst' };
   const wait = await signInWait(db, RECOVERY_THROTTLE_ID, now);
   if (wait > 0) return { ok: false, reason: 'throttled', waitMs: wait };
-  await checkNewPassphrase(db, input.newPassphrase, user);
+  await checkNewPassphrase(db, input.newPassphrase, [user.name]);
   const dataKey = await unwrapWithRecoveryKey(settings.recovery, input.recoveryKey);
   if (!dataKey) return failed(db, RECOVERY_THROTTLE_ID, now);
   const keyWrap = await wrapWithPassphrase(dataKey, input.newPassphrase);

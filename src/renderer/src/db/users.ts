@@ -20,7 +20,7 @@ export async function listUsers(db: MrezaDb): Promise<User[]> {
  */
 async function secretFor(db: MrezaDb, user: { name: string }, passphrase: string): Promise<Partial<User>> {
   if (!(await hasKeyring(db))) return hashPassphrase(passphrase);
-  await checkNewPassphrase(db, passphrase, user);
+  await checkNewPassphrase(db, passphrase, [user.name]);
   return { keyWrap: await wrapWithPassphrase(requireDataKey(db), passphrase) };
 }
 
@@ -47,7 +47,7 @@ export async function changeOwnPassphrase(db: MrezaDb, actor: Actor & { userId: 
   const user = await db.users.get(actor.userId);
   const keyring = await readKeyring(db);
   if (!user || !keyring) throw new Error('no keyring for this user');
-  await checkNewPassphrase(db, next, user);
+  await checkNewPassphrase(db, next, [user.name]);
   const rewrapped = await rewrapUser(keyring, user.id, current, next);
   if (!rewrapped) return false;
   await updateRecord(db, actor, 'users', user.id, { keyWrap: rewrapped.keyring.users[user.id] }, 'passphraseChanged');

@@ -48,7 +48,7 @@ export function RecoverySheet({ organisation, recoveryKey, onDone }: { organisat
             {t('users:sheet.keyLabel')}
           </Text>
           <div className="recovery-key" data-testid="recovery-key">
-            {recoveryKey.split('-').join(' - ')}
+            {recoveryKey}
           </div>
         </div>
         <div>
