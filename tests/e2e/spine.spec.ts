@@ -62,7 +62,7 @@ test('every screen switches to each of the six languages, and the choice persist
   await expect(page.getByText(tr('sr-Cyrl', 'users', 'whoIsWorking'))).toBeVisible();
   await page.getByRole('textbox', { name: tr('sr-Cyrl', 'users', 'passphrase'), exact: true }).fill(PASSPHRASE);
   await page.getByRole('button', { name: tr('sr-Cyrl', 'users', 'unlock') }).click();
-  await expect(page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'participants') })).toBeVisible();
+  await expect(page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'participants') })).toBeVisible({ timeout: 45_000 });
 });
 
 test('demo data fills every section', async ({ page }) => {
@@ -198,11 +198,12 @@ test('named users with passphrases; the app locks and asks who is working', asyn
   await page.getByRole('option', { name: /Marko Babić/ }).click();
   await page.getByLabel(en('users', 'passphrase')).fill('wrong one');
   await page.getByRole('button', { name: en('users', 'unlock') }).click();
-  await expect(page.getByText(en('users', 'wrongPassphrase'))).toBeVisible();
+  // Argon2id runs for every attempt: allow it time on a busy machine.
+  await expect(page.getByText(en('users', 'wrongPassphrase'))).toBeVisible({ timeout: 45_000 });
   await shot(page, 'lock-en');
   await page.getByLabel(en('users', 'passphrase')).fill(MARKO);
   await page.getByRole('button', { name: en('users', 'unlock') }).click();
-  await expect(page.getByTestId('user-menu')).toContainText('Marko Babić');
+  await expect(page.getByTestId('user-menu')).toContainText('Marko Babić', { timeout: 45_000 });
   // A mentor cannot manage users.
   await goToSettings(page, 'users');
   await expect(page.getByText(en('settings', 'coordinatorOnly'))).toBeVisible();

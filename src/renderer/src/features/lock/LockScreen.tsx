@@ -13,6 +13,11 @@ import { minutesSeconds, useCountdown } from './useCountdown';
 
 type Mode = 'signIn' | 'choose' | 'recover';
 
+/** When a wait of `ms` ends (null: no wait). */
+function untilFromNow(ms: number): number | null {
+  return ms > 0 ? Date.now() + ms : null;
+}
+
 /**
  * "Who is working?": office PCs are shared, so the app asks after start and after inactivity,
  * always for a passphrase (it opens the data key). "Forgot passphrase?" takes the recovery key.
@@ -36,7 +41,7 @@ export function LockScreen({ org, users, language, onLanguage, onUnlock }: { org
   useEffect(() => {
     if (!throttleId) return;
     let live = true;
-    void signInWait(db, throttleId).then((ms) => live && setWaitUntil(ms > 0 ? Date.now() + ms : null));
+    void signInWait(db, throttleId).then((ms) => live && setWaitUntil(untilFromNow(ms)));
     return () => {
       live = false;
     };
@@ -54,7 +59,7 @@ export function LockScreen({ org, users, language, onLanguage, onUnlock }: { org
       case 'wrongPassphrase':
       case 'throttled':
         setPassphrase('');
-        setWaitUntil(result.waitMs > 0 ? Date.now() + result.waitMs : null);
+        setWaitUntil(untilFromNow(result.waitMs));
         setError(result.reason === 'throttled' || result.waitMs > 0 ? null : t(mode === 'recover' ? 'users:recovery.wrong' : 'users:wrongPassphrase'));
         return;
       case 'choosePassphrase':
