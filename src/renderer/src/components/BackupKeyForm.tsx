@@ -62,7 +62,7 @@ export function BackupKeyForm({ bytes, onKey, submitLabel, onBack }: { bytes: Ui
             error={keyCheck && !keyCheck.ok ? t(`users:recovery.problems.${keyCheck.problem}`) : undefined}
             autoComplete="off"
             spellCheck={false}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             autoFocus
           />
         )}

@@ -126,7 +126,7 @@ export function LockScreen({ org, users, language, onLanguage, onUnlock }: { org
                 error={keyCheck && !keyCheck.ok ? t(`users:recovery.problems.${keyCheck.problem}`) : undefined}
                 autoComplete="off"
                 spellCheck={false}
-                ff="monospace"
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                 autoFocus
               />
             )}
