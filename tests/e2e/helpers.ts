@@ -39,15 +39,16 @@ export async function passRecoverySheet(page: Page): Promise<string> {
   return key;
 }
 
-/** The lock screen: who is working (when several can) and her passphrase. */
-export async function signIn(page: Page, opts: { user?: string | RegExp; passphrase?: string } = {}): Promise<void> {
-  await expect(page.getByText(en('users', 'whoIsWorking'))).toBeVisible();
+/** The lock screen (in the language it speaks): who is working (when several can) and her passphrase. */
+export async function signIn(page: Page, opts: { user?: string | RegExp; passphrase?: string; locale?: Locale } = {}): Promise<void> {
+  const t = (path: string) => tr(opts.locale ?? 'en', 'users', path);
+  await expect(page.getByText(t('whoIsWorking'))).toBeVisible();
   if (opts.user) {
-    await page.getByRole('combobox', { name: en('users', 'user') }).click();
+    await page.getByRole('combobox', { name: t('user') }).click();
     await page.getByRole('option', { name: opts.user }).click();
   }
-  await page.getByRole('textbox', { name: en('users', 'passphrase'), exact: true }).fill(opts.passphrase ?? PASSPHRASE);
-  await page.getByRole('button', { name: en('users', 'unlock') }).click();
+  await page.getByRole('textbox', { name: t('passphrase'), exact: true }).fill(opts.passphrase ?? PASSPHRASE);
+  await page.getByRole('button', { name: t('unlock') }).click();
   await expect(page.getByTestId('user-menu')).toBeVisible({ timeout: 45_000 });
 }
 
