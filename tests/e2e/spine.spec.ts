@@ -14,6 +14,8 @@ test.describe('first start', () => {
 });
 
 test('first-run setup refuses empty fields, then opens the app with next steps', async ({ page }) => {
+  // Setup and each sign-in run Argon2id (64 MiB) on purpose: slow on a busy 2-core machine.
+  test.setTimeout(120_000);
   await page.goto('/');
   await page.getByRole('button', { name: en('setup', 'start') }).click();
   await expect(page.getByText(en('validation', 'required')).first()).toBeVisible();
@@ -37,6 +39,8 @@ test('first-run setup refuses empty fields, then opens the app with next steps',
 });
 
 test('every screen switches to each of the six languages, and the choice persists', async ({ page }) => {
+  // Setup and each sign-in run Argon2id (64 MiB) on purpose: slow on a busy 2-core machine.
+  test.setTimeout(120_000);
   await setUp(page);
   await loadDemo(page);
   for (const locale of LOCALES) {
@@ -168,6 +172,8 @@ test('the audit log records who did what, and filters', async ({ page }) => {
 const MARKO = 'brod kiša Mura tiho';
 
 test('named users with passphrases; the app locks and asks who is working', async ({ page }) => {
+  // Setup and each sign-in run Argon2id (64 MiB) on purpose: slow on a busy 2-core machine.
+  test.setTimeout(120_000);
   await page.clock.install();
   await setUp(page, { user: 'Sanja Horvat' });
   await goToSettings(page, 'users');
