@@ -27,6 +27,21 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The one script allowed to compile WebAssembly: the Argon2id worker (hash-wasm) that turns a
+ * passphrase into the key opening the data. A dedicated worker takes its CSP from its own
+ * response, so the page keeps `script-src 'self'` without 'wasm-unsafe-eval', and the worker,
+ * which has no DOM and fetches nothing, gets nothing else.
+ */
+export const KDF_WORKER_CSP = ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'"].join('; ');
+/** How Vite names the worker's bundle (`assets/kdfWorker-<hash>.js`). */
+const KDF_WORKER_FILE = /^kdfWorker-[A-Za-z0-9_-]+\.js$/;
+
+export function isKdfWorkerPath(path: string): boolean {
+  const segments = path.split(/[\\/]/);
+  return segments.length >= 2 && segments.at(-2) === 'assets' && KDF_WORKER_FILE.test(segments.at(-1) ?? '');
+}
+
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -132,10 +147,10 @@ export function resolveAppRequest(url: string, method: string, rootDir: string):
   return { ok: true, path, mimeType: mimeTypeFor(path) };
 }
 
-/** Headers added to every response of the app:// protocol. */
-export function securityHeaders(): Record<string, string> {
+/** Headers added to every response of the app:// protocol (the KDF worker's script gets KDF_WORKER_CSP). */
+export function securityHeaders(path = ''): Record<string, string> {
   return {
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': isKdfWorkerPath(path) ? KDF_WORKER_CSP : CSP,
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Referrer-Policy': 'no-referrer',
@@ -176,7 +191,7 @@ export function createAppProtocolHandler(
       const code = (error as NodeJS.ErrnoException | undefined)?.code;
       return errorResponse(code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' ? 404 : 500);
     }
-    const headers = { ...securityHeaders(), 'Content-Type': resolved.mimeType, 'Content-Length': String(data.byteLength) };
+    const headers = { ...securityHeaders(resolved.path), 'Content-Type': resolved.mimeType, 'Content-Length': String(data.byteLength) };
     const body = request.method.toUpperCase() === 'HEAD' ? null : new Uint8Array(data);
     return new Response(body, { status: 200, headers });
   };

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { gzipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, BackupError, decodeBackup, encodeBackup, type Snapshot } from '@shared/backup/format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, decodeBackup, encodeBackup, type Snapshot } from '@shared/backup/format';
+import { unlockSealedBackup } from '@shared/backup/sealed';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from '@shared/model';
 import { backupBytes, clearAllData, restoreBackup, takeSnapshot } from '../../src/renderer/src/db/backup';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
@@ -11,7 +12,7 @@ import { searchEverything } from '../../src/renderer/src/db/search';
 import { createRecord, updateRecord } from '../../src/renderer/src/db/records';
 import { addUser } from '../../src/renderer/src/db/users';
 import fixtureV1 from '../fixtures/db-v1.json';
-import { allTablesAsJson, counts, withDb, withSetUpDb } from '../fixtures/testDb';
+import { allTablesAsJson, counts, giveKeyring, TEST_PASSPHRASE, withDb, withSetUpDb } from '../fixtures/testDb';
 import type { Actor } from '../../src/renderer/src/db/actor';
 
 type Row = Record<string, unknown>;
@@ -44,7 +45,7 @@ describe('backup round trip', () => {
       await populate(db, actor);
       const before = await allTablesAsJson(db);
       const snapshot = await takeSnapshot(db);
-      expect(snapshot).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: SCHEMA_VERSION });
+      expect(snapshot).toMatchObject({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: SCHEMA_VERSION });
       for (const t of TABLE_NAMES) expect(snapshot.tables[t], t).toHaveLength(before[t].length);
       const bytes = encodeBackup(snapshot);
 
@@ -69,13 +70,16 @@ describe('backup round trip', () => {
   it('restores into an empty installation (a new PC) with every row valid', async () => {
     let bytes: Uint8Array = new Uint8Array();
     let before: Record<TableName, unknown[]> | undefined;
-    await withSetUpDb(async (db, { actor }) => {
+    await withSetUpDb(async (db, { actor, user }) => {
       await populate(db, actor);
+      await giveKeyring(db, user); // backups are encrypted with the data key: someone is signed in
       before = await allTablesAsJson(db);
       bytes = await backupBytes(db);
     });
     await withDb(async (db) => {
-      await restoreBackup(db, { userName: 'Mreža' }, bytes, 'copy.json.gz');
+      // The new PC holds no data key: the coordinator's passphrase opens the backup.
+      const dataKey = (await unlockSealedBackup(bytes, { passphrase: TEST_PASSPHRASE }))!;
+      await restoreBackup(db, { userName: 'Mreža' }, bytes, 'copy.json.gz', dataKey);
       const after = await allTablesAsJson(db);
       for (const t of TABLE_NAMES) {
         if (t !== 'auditLog') expect(after[t], t).toEqual(before![t]);
@@ -149,7 +153,7 @@ describe('refused restores leave the data exactly as it was', () => {
     ['gzip of text that is not JSON', () => gz('name;surname\nAna;Horvat\n'), 'notBackup'],
     ['gzip of JSON that is not a backup', () => gz({ hello: 'world', tables: [] }), 'notBackup'],
     ['a file of another format', (good: Snapshot) => gz({ ...good, format: 'other-app' }), 'notBackup'],
-    ['a newer file format', (good: Snapshot) => gz({ ...good, formatVersion: 2 }), 'newerFormat'],
+    ['a newer file format', (good: Snapshot) => gz({ ...good, formatVersion: BACKUP_FORMAT_VERSION + 1 }), 'newerFormat'],
     ['a newer schema version', (good: Snapshot) => gz({ ...good, schemaVersion: SCHEMA_VERSION + 1 }), 'newerSchema'],
   ] as const)('%s → BackupError', async (_label, make, code) => {
     await setUpWithBackup(async (db, actor, good) => {

@@ -29,7 +29,7 @@ import { commitImport as commitPeople } from '../../src/renderer/src/db/importPe
 import { createPerson } from '../../src/renderer/src/db/people';
 import { createRecord, updateRecord } from '../../src/renderer/src/db/records';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
-import { allTables, newDbName } from '../fixtures/testDb';
+import { allTables, giveKeyring, newDbName } from '../fixtures/testDb';
 
 type Mode = 'throw' | 'abort';
 
@@ -106,6 +106,8 @@ async function installation(role: 'lead' | 'partner', orgName: string): Promise<
   db.use(faults.middleware);
   await db.open();
   const { org, user } = await setUpOrganisation(db, { name: orgName, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
+  // Backups are encrypted with the data key, held while someone is signed in.
+  await giveKeyring(db, user);
   return { db, name, faults, org, actor: { userId: user.id, userName: user.name } };
 }
 

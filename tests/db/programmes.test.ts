@@ -18,7 +18,7 @@ import {
 import { programmeOverviews } from '../../src/renderer/src/db/overviews';
 import type { MrezaDb } from '../../src/renderer/src/db/db';
 import type { Actor } from '../../src/renderer/src/db/actor';
-import { withSetUpDb } from '../fixtures/testDb';
+import { giveKeyring, withSetUpDb } from '../fixtures/testDb';
 
 async function people(db: MrezaDb, actor: Actor, n: number) {
   const out: string[] = [];
@@ -117,7 +117,7 @@ describe('programmes in the data store', () => {
   });
 
   it('scans and evaluations survive a backup round trip', async () => {
-    await withSetUpDb(async (db, { actor }) => {
+    await withSetUpDb(async (db, { actor, user }) => {
       const [pid] = await people(db, actor, 1);
       const { event } = await badge(db, actor);
       const session = (await loadEventDetail(db, event.id))!.sessions[0]!;
@@ -125,6 +125,7 @@ describe('programmes in the data store', () => {
       const scan = await attachScan(db, actor, session.id, 'potpisna-lista.PDF', bytes);
       expect(scan).toMatchObject({ mimeType: 'application/pdf', size: 200_000 });
       await saveEvaluation(db, actor, event.id, pid!, { scores: { content: 5, trainers: 4 }, comment: ' Odlično ' });
+      await giveKeyring(db, user); // backups are encrypted with the data key
       const backup = await backupBytes(db);
       await db.attachments.clear();
       await db.evaluations.clear();

@@ -24,8 +24,39 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
-/** First run in English: organisation, country, town, role and the first coordinator. */
-export async function setUp(page: Page, opts: { org?: string; user?: string; role?: 'lead' | 'partner'; country?: 'HR' | 'RS' | 'BA' | 'SI' } = {}): Promise<void> {
+/** The first coordinator's passphrase in every spec: long and hard to guess, as the policy asks. */
+export const PASSPHRASE = 'Zelena livada uz Dravu 2026';
+
+/** The recovery sheet after setup (or a mentor's first pack): the key it shows, then "I have printed it" and on. */
+export async function passRecoverySheet(page: Page): Promise<string> {
+  const sheet = page.getByTestId('recovery-sheet');
+  // Argon2id (64 MiB) takes about half a second alone, much longer on a busy test machine.
+  await expect(sheet).toBeVisible({ timeout: 45_000 });
+  const key = (await sheet.getByTestId('recovery-key').textContent())!.replace(/\s/g, '');
+  await expect(sheet.getByRole('button', { name: en('users', 'sheet.continue') })).toBeDisabled();
+  await sheet.getByLabel(en('users', 'sheet.confirm')).check();
+  await sheet.getByRole('button', { name: en('users', 'sheet.continue') }).click();
+  return key;
+}
+
+/** The lock screen (in the language it speaks): who is working (when several can) and her passphrase. */
+export async function signIn(page: Page, opts: { user?: string | RegExp; passphrase?: string; locale?: Locale } = {}): Promise<void> {
+  const t = (path: string) => tr(opts.locale ?? 'en', 'users', path);
+  await expect(page.getByText(t('whoIsWorking'))).toBeVisible();
+  if (opts.user) {
+    await page.getByRole('combobox', { name: t('user') }).click();
+    await page.getByRole('option', { name: opts.user }).click();
+  }
+  await page.getByRole('textbox', { name: t('passphrase'), exact: true }).fill(opts.passphrase ?? PASSPHRASE);
+  await page.getByRole('button', { name: t('unlock') }).click();
+  await expect(page.getByTestId('user-menu')).toBeVisible({ timeout: 45_000 });
+}
+
+/**
+ * First run in English: organisation, country, town, role and the first coordinator with her
+ * passphrase; then the recovery sheet. Returns the recovery key it showed.
+ */
+export async function setUp(page: Page, opts: { org?: string; user?: string; role?: 'lead' | 'partner'; country?: 'HR' | 'RS' | 'BA' | 'SI'; passphrase?: string } = {}): Promise<string> {
   await page.goto('/');
   await page.getByLabel(en('setup', 'orgName')).fill(opts.org ?? 'Udruga Žene za budućnost');
   // In English nothing suggests a country: it is chosen.
@@ -34,8 +65,12 @@ export async function setUp(page: Page, opts: { org?: string; user?: string; rol
   await page.getByLabel(en('setup', 'town')).fill('Čakovec');
   if (opts.role === 'lead') await page.getByText(en('setup', 'roleLead'), { exact: true }).click();
   await page.getByLabel(en('setup', 'userName')).fill(opts.user ?? 'Sanja Horvat');
+  await page.getByRole('textbox', { name: en('setup', 'passphrase'), exact: true }).fill(opts.passphrase ?? PASSPHRASE);
+  await page.getByRole('textbox', { name: en('users', 'policy.repeat'), exact: true }).fill(opts.passphrase ?? PASSPHRASE);
   await page.getByRole('button', { name: en('setup', 'start') }).click();
+  const key = await passRecoverySheet(page);
   await expect(page.getByTestId('org-name')).toHaveText(opts.org ?? 'Udruga Žene za budućnost');
+  return key;
 }
 
 export async function goToSettings(page: Page, tab: string): Promise<void> {

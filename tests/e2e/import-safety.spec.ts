@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { setUp, snap, switchLanguage, tr, watch } from './helpers';
+import { setUp, signIn, snap, switchLanguage, tr, watch } from './helpers';
 
 /**
  * Issue 13: cancel means cancel (item 10), and one click must not silently destroy (withdrawing
@@ -57,8 +57,9 @@ test('a 20,000-row import stopped while writing writes nothing and leaves no aud
   await expect(page.getByText(CY('importer.cancelled', { file: 'spisak-20000.csv' }))).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(CY('emptyTitle'))).toBeVisible();
   await expect(page.getByTestId('undo-import')).toHaveCount(0);
-  // A reload reads the database afresh: still empty.
+  // A reload reads the database afresh (after signing in again): still empty.
   await page.reload();
+  await signIn(page, { locale: 'sr-Cyrl' });
   await page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'participants') }).click();
   await expect(page.getByText(CY('emptyTitle'))).toBeVisible();
   // The audit log holds no import.

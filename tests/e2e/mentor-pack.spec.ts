@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { download, en, loadDemo, pick, seriousViolations, setUp, snap, switchLanguage, tr, watch } from './helpers';
+import { download, en, loadDemo, passRecoverySheet, pick, seriousViolations, setUp, signIn, snap, switchLanguage, tr, watch } from './helpers';
 
+const MENTOR_PASS = 'Vesna i kišobran na Dravi';
 const PASS = 'lipa-na-trgu-2026';
 const MENTOR = 'Vesna Kovačević';
 const mp = (path: string, vars?: Record<string, string | number>) => en('mentorPack', path, { packExt: '.mreza-mentor', logsExt: '.mreza-logs', ...vars });
@@ -131,6 +132,19 @@ test('mentor pack round trip: coordinator exports, the mentor logs sessions in m
   await snap(mentor, 'mentor-pack-open-wrong-passphrase-en');
   await mentor.getByLabel(mp('setup.passphrase')).fill(PASS);
   await mentor.getByRole('button', { name: mp('setup.open') }).click();
+  // Then her own passphrase for this computer (same policy as everyone's), and the recovery sheet.
+  await expect(mentor.getByText(mp('setup.ownPassphraseTitle', { name: MENTOR }))).toBeVisible();
+  await mentor.getByRole('textbox', { name: en('users', 'policy.newPassphrase'), exact: true }).fill('vesna');
+  await expect(mentor.getByRole('button', { name: mp('setup.ownPassphraseSubmit') })).toBeDisabled();
+  await mentor.getByRole('textbox', { name: en('users', 'policy.newPassphrase'), exact: true }).fill(MENTOR_PASS);
+  await mentor.getByRole('textbox', { name: en('users', 'policy.repeat'), exact: true }).fill(MENTOR_PASS);
+  await snap(mentor, 'mentor-pack-own-passphrase-en');
+  await mentor.getByRole('button', { name: mp('setup.ownPassphraseSubmit') }).click();
+  await passRecoverySheet(mentor);
+  // From now on the lock screen asks for it.
+  await mentor.getByTestId('user-menu').click();
+  await mentor.getByRole('menuitem', { name: en('users', 'lockNow') }).click();
+  await signIn(mentor, { passphrase: MENTOR_PASS });
 
   // Mentor mode: only her mentees; no registry, programmes, reports or exchange.
   await expect(mentor.getByRole('heading', { name: mp('mode.menteesTitle') })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { LOCALES, LOCALE_NAMES } from '../../src/shared/i18n/locales';
-import { en, goToSettings, loadDemo, peopleCount, setUp, shot, tr } from './helpers';
+import { en, goToSettings, loadDemo, peopleCount, setUp, shot, signIn, tr } from './helpers';
 
 test.describe('first start', () => {
   test.use({ locale: 'hr-HR' });
@@ -14,6 +14,8 @@ test.describe('first start', () => {
 });
 
 test('first-run setup refuses empty fields, then opens the app with next steps', async ({ page }) => {
+  // Setup and each sign-in run Argon2id (64 MiB) on purpose: slow on a busy 2-core machine.
+  test.setTimeout(120_000);
   await page.goto('/');
   await page.getByRole('button', { name: en('setup', 'start') }).click();
   await expect(page.getByText(en('validation', 'required')).first()).toBeVisible();
@@ -29,12 +31,16 @@ test('first-run setup refuses empty fields, then opens the app with next steps',
   await page.getByRole('link', { name: en('nav', 'exchange') }).click();
   await expect(page.getByText(en('exchange', 'emptyPartnerTitle'))).toBeVisible();
   await shot(page, 'exchange-empty-en');
-  // The setup survives a restart.
+  // The setup survives a restart; nobody is signed in automatically, not even the only user.
   await page.reload();
+  await expect(page.getByTestId('user-menu')).toHaveCount(0);
+  await signIn(page);
   await expect(page.getByTestId('org-name')).toHaveText('Udruga Žene za budućnost');
 });
 
 test('every screen switches to each of the six languages, and the choice persists', async ({ page }) => {
+  // Setup and each sign-in run Argon2id (64 MiB) on purpose: slow on a busy 2-core machine.
+  test.setTimeout(120_000);
   await setUp(page);
   await loadDemo(page);
   for (const locale of LOCALES) {
@@ -56,6 +62,8 @@ test('every screen switches to each of the six languages, and the choice persist
   await expect(page.getByRole('heading', { name: tr('sr-Cyrl', 'programmes', 'title') })).toHaveText(/[А-Яа-яЂ-џ]/);
   await expect(page.getByTestId('programme-card').first()).toContainText(/\d{2}\.\d{2}\.\d{4}\./);
   await page.reload();
+  // The lock screen already speaks Serbian Cyrillic.
+  await signIn(page, { locale: 'sr-Cyrl' });
   await expect(page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'participants') })).toBeVisible();
 });
 
@@ -163,14 +171,27 @@ test('the audit log records who did what, and filters', async ({ page }) => {
   await expect(rows.first()).toContainText(/Demo data: \d+ records/);
 });
 
+const MARKO = 'brod kiša Mura tiho';
+
 test('named users with passphrases; the app locks and asks who is working', async ({ page }) => {
+  // Setup and each sign-in run Argon2id (64 MiB) on purpose: slow on a busy 2-core machine.
+  test.setTimeout(120_000);
   await page.clock.install();
   await setUp(page, { user: 'Sanja Horvat' });
   await goToSettings(page, 'users');
   await page.getByLabel(en('users', 'name')).fill('Marko Babić');
   await page.getByRole('combobox', { name: en('users', 'role') }).click();
   await page.getByRole('option', { name: en('users', 'roles.mentor') }).click();
-  await page.getByLabel(en('users', 'passphraseOptional')).fill('mentor-2026');
+  await page.getByRole('textbox', { name: en('users', 'newUserPassphrase'), exact: true }).fill('Marko Babić 2026');
+  await page.getByRole('textbox', { name: en('users', 'policy.repeat'), exact: true }).fill('Marko Babić 2026');
+  // Long enough, but his own name and a year: too easy to guess, and the form says why.
+  await expect(page.getByTestId('passphrase-strength')).toHaveAttribute('data-ok', 'false');
+  await expect(page.getByText(en('users', 'policy.problems.tooWeak'))).toBeVisible();
+  await expect(page.getByText(en('users', 'policy.warnings.userInputs'))).toBeVisible();
+  await expect(page.getByRole('button', { name: en('users', 'add') })).toBeDisabled();
+  await page.getByRole('textbox', { name: en('users', 'newUserPassphrase'), exact: true }).fill(MARKO);
+  await page.getByRole('textbox', { name: en('users', 'policy.repeat'), exact: true }).fill(MARKO);
+  await expect(page.getByTestId('passphrase-strength')).toHaveAttribute('data-ok', 'true');
   await page.getByRole('button', { name: en('users', 'add') }).click();
   await expect(page.getByTestId('user-row')).toHaveCount(2);
   await shot(page, 'users-en');
@@ -183,11 +204,12 @@ test('named users with passphrases; the app locks and asks who is working', asyn
   await page.getByRole('option', { name: /Marko Babić/ }).click();
   await page.getByLabel(en('users', 'passphrase')).fill('wrong one');
   await page.getByRole('button', { name: en('users', 'unlock') }).click();
-  await expect(page.getByText(en('users', 'wrongPassphrase'))).toBeVisible();
+  // Argon2id runs for every attempt: allow it time on a busy machine.
+  await expect(page.getByText(en('users', 'wrongPassphrase'))).toBeVisible({ timeout: 45_000 });
   await shot(page, 'lock-en');
-  await page.getByLabel(en('users', 'passphrase')).fill('mentor-2026');
+  await page.getByLabel(en('users', 'passphrase')).fill(MARKO);
   await page.getByRole('button', { name: en('users', 'unlock') }).click();
-  await expect(page.getByTestId('user-menu')).toContainText('Marko Babić');
+  await expect(page.getByTestId('user-menu')).toContainText('Marko Babić', { timeout: 45_000 });
   // A mentor cannot manage users.
   await goToSettings(page, 'users');
   await expect(page.getByText(en('settings', 'coordinatorOnly'))).toBeVisible();

@@ -10,6 +10,7 @@ import { getSettings } from './db/settings';
 import { createRendererI18n } from './i18n';
 import { platform } from './platform';
 import { Root } from './app/Root';
+import { installKdfWorker } from './services/kdf';
 
 /**
  * Opens the data and renders the app. `onOpen` runs once the database is open, before the first
@@ -17,6 +18,7 @@ import { Root } from './app/Root';
  * there; the app's entry (main.tsx) passes nothing.
  */
 export async function start(onOpen?: (db: MrezaDb) => void | Promise<void>): Promise<void> {
+  installKdfWorker();
   const db = createDb();
   await db.open();
   await onOpen?.(db);

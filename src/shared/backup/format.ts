@@ -5,9 +5,11 @@ import { separateLinkageSecret, TABLE_NAMES, TABLE_SCHEMAS, type TableName } fro
 /**
  * A backup is the whole data store as gzip-compressed JSON. Restoring validates every row
  * against the same zod schemas the forms use, so a damaged or foreign file is refused whole.
+ * Since format 2 every backup Mreža writes is this, encrypted (sealed.ts); a plain format-1 file
+ * from before is still read.
  */
 export const BACKUP_FORMAT = 'mreza-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
 
 export type SnapshotTables = { [T in TableName]: unknown[] };
 export interface Snapshot {
@@ -18,7 +20,19 @@ export interface Snapshot {
   tables: SnapshotTables;
 }
 
-export type BackupErrorCode = 'notBackup' | 'newerFormat' | 'newerSchema' | 'invalidRow';
+export type BackupErrorCode =
+  | 'notBackup'
+  | 'newerFormat'
+  | 'newerSchema'
+  | 'invalidRow'
+  /** An encrypted backup whose data key this installation does not hold: ask for a passphrase or the recovery key. */
+  | 'needsKey'
+  /** Neither the passphrase nor the recovery key given opens it. */
+  | 'wrongKey'
+  /** Its header asks for KDF parameters other than the ones fixed in code. */
+  | 'kdfNotAllowed'
+  /** Writing an encrypted backup needs the data key, held only while someone is signed in. */
+  | 'locked';
 
 /** A refusal the UI can translate: `backup:errors.<code>` with `params`. */
 export class BackupError extends Error {

@@ -3,6 +3,8 @@ import { baseRecord, id, isoDateTime, name } from './base';
 import { LOCALES } from '../i18n/locales';
 import { mentoringSettingsSchema } from './mentoring';
 import { mentorModeSettingsSchema, mentorPacksSettingsSchema } from './mentorPack';
+import { passphraseWrapSchema, recoveryWrapSchema } from '../auth/keyring';
+import { throttleStateSchema } from '../auth/throttle';
 
 export const USER_ROLES = ['coordinator', 'mentor', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -10,7 +12,12 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const userSchema = baseRecord.extend({
   name: name(120),
   role: z.enum(USER_ROLES),
-  /** PBKDF2 hash and salt (base64) of the optional passphrase; absent means no passphrase. */
+  /**
+   * The data key wrapped by this user's passphrase (Argon2id + AES-GCM, auth/keyring.ts): it is
+   * both how she signs in and how the data is opened. Readable before sign-in, like her name.
+   */
+  keyWrap: passphraseWrapSchema.optional(),
+  /** Before sign-in was tied to the data key: a PBKDF2 hash and salt (base64). Replaced by keyWrap at her first sign-in. */
   passHash: z.string().optional(),
   passSalt: z.string().optional(),
   /** A mentor user sees only the mentees of this mentor record. */
@@ -47,8 +54,23 @@ export const appSettingsSchema = z.object({
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
+/** The recovery key's wrap of the data key: the other half of the keyring (users' wraps are on their rows). */
+export const keyringSettingsSchema = z.object({
+  key: z.literal('keyring'),
+  recovery: recoveryWrapSchema,
+  createdAt: isoDateTime,
+});
+export type KeyringSettings = z.infer<typeof keyringSettingsSchema>;
+
+/** Failed sign-in attempts per user id (and `recovery` for the recovery key), kept across restarts. */
+export const signInThrottleSettingsSchema = z.object({
+  key: z.literal('signInThrottle'),
+  states: z.record(z.string().max(64), throttleStateSchema).default({}),
+});
+export type SignInThrottleSettings = z.infer<typeof signInThrottleSettingsSchema>;
+
 /** Any row of the settings table: the app's own (`key: 'app'`) or a feature's (`'mentoring'`, `'mentorPacks'`, `'mentorMode'`). */
-export const settingsRowSchema = z.discriminatedUnion('key', [appSettingsSchema, mentoringSettingsSchema, mentorPacksSettingsSchema, mentorModeSettingsSchema]);
+export const settingsRowSchema = z.discriminatedUnion('key', [appSettingsSchema, mentoringSettingsSchema, mentorPacksSettingsSchema, mentorModeSettingsSchema, keyringSettingsSchema, signInThrottleSettingsSchema]);
 export type SettingsRow = z.infer<typeof settingsRowSchema>;
 
 export const importHistorySchema = baseRecord.extend({

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Center, Loader, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
+import { modals, ModalsProvider } from '@mantine/modals';
+import { notifications, Notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
@@ -13,8 +13,11 @@ import { getSettings, saveSettings } from '../db/settings';
 import { getSelfOrganisation } from '../db/setup';
 import { listUsers } from '../db/users';
 import { audit } from '../db/audit';
+import { isUnlocked } from '../db/keyring';
+import { lockDatabase } from '../db/signIn';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { LockScreen } from '../features/lock/LockScreen';
+import { RecoverySheet } from '../features/lock/RecoverySheet';
 import { AppContext, DbContext, type AppState } from '../session/AppContext';
 import { DAYJS_LOCALE } from './dayjsLocales';
 import { Shell } from './Shell';
@@ -62,27 +65,37 @@ function Gate({ db, language, changeLanguage }: { db: MrezaDb; language: Locale;
   const settings = useLiveQuery(async () => (await getSettings(db)) ?? null, [db]);
   const users = useLiveQuery(() => listUsers(db), [db]);
   const [chosenId, setUserId] = useState<string | null>(null);
-  const [autoSignIn, setAutoSignIn] = useState(true);
-  // A single user without a passphrase is signed in at start; anything else asks who is working.
+  // A keyring made just now (setup, a mentor's first pack, the first sign-in after the update):
+  // its recovery sheet comes before anything else.
+  const [sheet, setSheet] = useState<{ userId: string; recoveryKey: string } | null>(null);
+  // Nobody is ever signed in automatically: the one who set up or unlocked chose herself, with her passphrase.
   const active = users?.filter((u) => !u.disabled) ?? [];
-  const soleUser = active.length === 1 && !active[0]!.passHash ? active[0]!.id : null;
-  const userId = chosenId ?? (autoSignIn ? soleUser : null);
-  const user = active.find((u) => u.id === userId) ?? null;
+  const user = chosenId && isUnlocked(db) ? (active.find((u) => u.id === chosenId) ?? null) : null;
 
-  useEffect(() => {
-    // Pin the automatic sign-in, so a passphrase the user sets later does not lock them out mid-work.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (!chosenId && autoSignIn && soleUser) setUserId(soleUser);
-  }, [chosenId, autoSignIn, soleUser]);
-
-  useBackupSchedule(db, Boolean(org));
+  useBackupSchedule(db, Boolean(org), user !== null);
 
   const lockMinutes = settings?.lockMinutes ?? 10;
   const lock = useCallback(() => {
-    setAutoSignIn(false);
+    // The data key goes, and with the signed-in tree unmounted so does everything it decrypted;
+    // notifications and dialogs may name people, so they go too.
+    lockDatabase(db);
+    notifications.clean();
+    modals.closeAll();
+    setSheet(null);
     setUserId(null);
-  }, []);
+  }, [db]);
   useInactivity(lock, lockMinutes * 60_000, lockMinutes > 0 && user !== null);
+
+  // Signed in as someone who is gone or disabled now (a restore, a colleague's change): locked.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (chosenId && users && !users.some((u) => u.id === chosenId && !u.disabled)) lock();
+  }, [chosenId, users, lock]);
+
+  const enter = useCallback((userId: string, recoveryKey?: string) => {
+    if (recoveryKey) setSheet({ userId, recoveryKey });
+    else setUserId(userId);
+  }, []);
 
   const setLanguage = useCallback(
     async (locale: Locale) => {
@@ -105,14 +118,20 @@ function Gate({ db, language, changeLanguage }: { db: MrezaDb; language: Locale;
     );
   }
   if (org === null) {
+    return <SetupScreen language={language} onLanguage={changeLanguage} onDone={enter} />;
+  }
+  if (sheet) {
     return (
-      <SetupScreen
-        language={language}
-        onLanguage={changeLanguage}
-        onDone={(id) => {
-          setUserId(id);
-        }}
-      />
+      <Center mih="100vh" bg="gray.0" p="md">
+        <RecoverySheet
+          organisation={org.name}
+          recoveryKey={sheet.recoveryKey}
+          onDone={() => {
+            setUserId(sheet.userId);
+            setSheet(null);
+          }}
+        />
+      </Center>
     );
   }
   if (!state) {
@@ -122,9 +141,9 @@ function Gate({ db, language, changeLanguage }: { db: MrezaDb; language: Locale;
         users={users.filter((u) => !u.disabled)}
         language={language}
         onLanguage={setLanguage}
-        onUnlock={async (u) => {
+        onUnlock={async (u, recoveryKey) => {
           await db.transaction('rw', db.auditLog, () => audit(db, { userId: u.id, userName: u.name }, 'login', 'users', u.id));
-          setUserId(u.id);
+          enter(u.id, recoveryKey);
         }}
       />
     );

@@ -2,13 +2,14 @@ import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MrezaDb } from '../db/db';
+import { isUnlocked } from '../db/keyring';
 import { platform } from '../platform';
 import { autoBackupIfDue, onBackupProblem, reportBackupProblem, writeBackup } from '../services/backup';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 /** Daily automatic backups while the app runs, and one more when the user quits (Electron). */
-export function useBackupSchedule(db: MrezaDb, enabled: boolean): void {
+export function useBackupSchedule(db: MrezaDb, enabled: boolean, signedIn: boolean): void {
   const { t } = useTranslation('backup');
   // A copy that did not reach the backup folder (the stick was pulled out) or an automatic backup
   // that failed is said out loud, and stays until closed.
@@ -35,7 +36,9 @@ export function useBackupSchedule(db: MrezaDb, enabled: boolean): void {
     run();
     const timer = setInterval(run, CHECK_EVERY_MS);
     const off = platform.on('app:beforeQuit', () => {
-      void writeBackup(db, 'quit')
+      // Locked: no data key to encrypt with, and nothing was written since the lock.
+      const backup = isUnlocked(db) ? writeBackup(db, 'quit') : Promise.resolve();
+      void backup
         .catch((e: unknown) => console.error('quit backup failed', e))
         .finally(() => void platform.invoke('app:quitReady', undefined));
     });
@@ -43,5 +46,6 @@ export function useBackupSchedule(db: MrezaDb, enabled: boolean): void {
       clearInterval(timer);
       off();
     };
-  }, [db, enabled]);
+    // Re-run on sign-in: the daily backup that was due while locked is written at once.
+  }, [db, enabled, signedIn]);
 }

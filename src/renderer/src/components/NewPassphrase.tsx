@@ -1,10 +1,82 @@
-import { Group, PasswordInput } from '@mantine/core';
-import { useState } from 'react';
+import { Group, PasswordInput, Progress, Stack, Text } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { judgePassphrase, MAX_SIGN_IN_PASSPHRASE, MIN_SIGN_IN_PASSPHRASE, warmUpPassphraseJudge, type PassphraseVerdict } from '@shared/auth/policy';
 import { MIN_PASSPHRASE } from '../db/exchange';
 
 /** A new passphrase typed twice: long enough, and the same both times. */
 export function newPassphraseState(pass: string, again: string) {
   return { tooShort: pass.length > 0 && pass.length < MIN_PASSPHRASE, mismatch: again.length > 0 && again !== pass, ok: pass.length >= MIN_PASSPHRASE && again === pass };
+}
+
+/** A new sign-in passphrase typed twice: it meets the policy (auth/policy.ts) and is the same both times. */
+export function signInPassphraseState(pass: string, again: string, userInputs: readonly string[]) {
+  const verdict = pass ? judgePassphrase(pass, userInputs) : null;
+  return { verdict, mismatch: again.length > 0 && again !== pass, ok: !!verdict?.ok && again === pass };
+}
+
+const SCORE_COLOURS = ['red', 'red', 'orange', 'teal', 'green'] as const;
+
+/**
+ * The two fields for a new sign-in passphrase, with a strength meter and the reasons a weak one
+ * is refused, in the user's language. `userInputs` (her name, the organisation's) count against it.
+ */
+export function NewSignInPassphrase(props: { pass: string; again: string; onPass: (v: string) => void; onAgain: (v: string) => void; userInputs: readonly string[]; label?: string; autoFocus?: boolean }) {
+  const { t } = useTranslation('users');
+  // The dictionaries take a moment to load: do it before the first keystroke.
+  useEffect(() => {
+    const id = setTimeout(warmUpPassphraseJudge, 0);
+    return () => clearTimeout(id);
+  }, []);
+  const { pass, again, userInputs } = props;
+  const { verdict, mismatch } = useMemo(() => signInPassphraseState(pass, again, userInputs), [pass, again, userInputs]);
+  return (
+    <Stack gap="xs">
+      <PasswordInput
+        label={props.label ?? t('policy.newPassphrase')}
+        description={t('policy.rule', { min: MIN_SIGN_IN_PASSPHRASE })}
+        value={pass}
+        onChange={(e) => props.onPass(e.currentTarget.value)}
+        maxLength={MAX_SIGN_IN_PASSPHRASE}
+        autoComplete="new-password"
+        withAsterisk
+        data-autofocus={props.autoFocus || undefined}
+        autoFocus={props.autoFocus}
+      />
+      {verdict && <StrengthMeter verdict={verdict} />}
+      <PasswordInput label={t('policy.repeat')} value={again} onChange={(e) => props.onAgain(e.currentTarget.value)} error={mismatch ? t('policy.mismatch') : undefined} autoComplete="new-password" withAsterisk />
+    </Stack>
+  );
+}
+
+function StrengthMeter({ verdict }: { verdict: PassphraseVerdict }) {
+  const { t } = useTranslation('users');
+  const reasons = [
+    ...verdict.problems.map((p) => t(`policy.problems.${p}`, { min: MIN_SIGN_IN_PASSPHRASE, max: MAX_SIGN_IN_PASSPHRASE })),
+    ...(verdict.ok ? [] : [verdict.warning ? t(`policy.warnings.${verdict.warning}`, { defaultValue: '' }) : '', ...verdict.suggestions.map((s) => t(`policy.suggestions.${s}`, { defaultValue: '' }))]),
+  ].filter(Boolean);
+  return (
+    <Stack gap={4} data-testid="passphrase-strength" data-score={verdict.score} data-ok={verdict.ok}>
+      <Group justify="space-between" gap="xs">
+        <Text size="xs" c="dimmed">
+          {t('policy.strength')}
+        </Text>
+        <Text size="xs" fw={600} c={SCORE_COLOURS[verdict.score]}>
+          {t(`policy.scores.${verdict.score}`)}
+        </Text>
+      </Group>
+      <Progress value={(verdict.score + 1) * 20} color={SCORE_COLOURS[verdict.score]} size="sm" aria-label={t('policy.strength')} />
+      {reasons.length > 0 && (
+        <Stack gap={0} role="status">
+          {reasons.map((r) => (
+            <Text key={r} size="xs" c={verdict.ok ? 'dimmed' : 'red.8'}>
+              {r}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
 }
 
 /**

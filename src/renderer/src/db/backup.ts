@@ -1,10 +1,14 @@
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, decodeBackup, encodeBackup, type Snapshot, type SnapshotTables } from '@shared/backup/format';
-import { TABLE_NAMES, type AuditEntry } from '@shared/model';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, decodeBackup, type Snapshot, type SnapshotTables } from '@shared/backup/format';
+import { isSealedBackup, openSealedBackup, sealBackup } from '@shared/backup/sealed';
+import { equalBytes } from '@shared/crypto/bytes';
+import { TABLE_NAMES, type AuditEntry, type User } from '@shared/model';
 import { canonicalPlace } from '@shared/gazetteer';
 import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
+import { dropDataKey, getDataKey, setDataKey } from './dataKey';
 import type { MrezaDb } from './db';
+import { backupKeyring } from './keyring';
 import { SCHEMA_VERSION } from './schema';
 
 /** Reads every table in one read transaction, so the snapshot is consistent. */
@@ -16,15 +20,74 @@ export async function takeSnapshot(db: MrezaDb): Promise<Snapshot> {
   return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString(), tables };
 }
 
+/**
+ * The backup file: every table, encrypted with the data key, with the keyring's recovery wrap and
+ * the coordinators' wraps in its header (backup/sealed.ts). Only while someone is signed in.
+ */
 export async function backupBytes(db: MrezaDb): Promise<Uint8Array> {
-  return encodeBackup(await takeSnapshot(db));
+  const dataKey = getDataKey(db);
+  const keyring = await backupKeyring(db);
+  if (!dataKey || !keyring) throw new BackupError('locked');
+  return sealBackup(await takeSnapshot(db), dataKey, keyring);
 }
 
-/** Validates the whole file first (throws BackupError), then replaces all data in one transaction. */
-export async function restoreBackup(db: MrezaDb, actor: Actor, bytes: Uint8Array, fileName: string): Promise<Snapshot> {
-  const snapshot = decodeBackup(bytes, SCHEMA_VERSION);
-  await replaceAll(db, snapshot.tables, auditEntry(actor, 'restore', '*', undefined, 'backupRestored', { detail: fileName }));
+/**
+ * Reads and fully validates a backup file (throws BackupError, never returns half a file). An
+ * encrypted one opens with `dataKey` (from a passphrase or the recovery key, backup/sealed.ts
+ * `unlockSealedBackup`) or else with the data key held now (this installation's own backups);
+ * otherwise `needsKey`. A plain one is a format-1 file from before backups were encrypted.
+ */
+export async function readBackupFile(db: MrezaDb, bytes: Uint8Array, dataKey?: Uint8Array): Promise<{ snapshot: Snapshot; dataKey?: Uint8Array }> {
+  if (!isSealedBackup(bytes)) return { snapshot: decodeBackup(bytes, SCHEMA_VERSION) };
+  const key = dataKey ?? getDataKey(db);
+  if (!key) throw new BackupError('needsKey');
+  try {
+    return { snapshot: await openSealedBackup(bytes, key, SCHEMA_VERSION), dataKey: key };
+  } catch (e) {
+    if (!dataKey && e instanceof BackupError && e.code === 'wrongKey') throw new BackupError('needsKey');
+    throw e;
+  }
+}
+
+/**
+ * Validates the whole file first (throws BackupError), then replaces all data in one transaction.
+ * An encrypted backup brings its own keyring (its users' wraps and its recovery wrap) and data
+ * key, which the installation adopts. A plain one from before keeps the keyring in use: users it
+ * shares with this installation keep their current passphrases, and others get one from a
+ * coordinator.
+ */
+export async function restoreBackup(db: MrezaDb, actor: Actor, bytes: Uint8Array, fileName: string, dataKey?: Uint8Array): Promise<Snapshot> {
+  const { snapshot, dataKey: backupKey } = await readBackupFile(db, bytes, dataKey);
+  const tables = backupKey ? snapshot.tables : await keepCurrentKeyring(db, snapshot.tables);
+  const heldBefore = getDataKey(db);
+  // The encryption layer writes with the key held: the backup's, from the first row on.
+  if (backupKey) await setDataKey(db, backupKey);
+  try {
+    await replaceAll(db, tables, auditEntry(actor, 'restore', '*', undefined, 'backupRestored', { detail: fileName }));
+  } catch (e) {
+    if (heldBefore) await setDataKey(db, heldBefore);
+    else dropDataKey(db);
+    throw e;
+  }
+  // Restored on a new computer (nobody signed in): she signs in now, with the backup's passphrase.
+  if (!heldBefore) dropDataKey(db);
+  else if (backupKey && !equalBytes(heldBefore, backupKey)) await setDataKey(db, backupKey);
   return snapshot;
+}
+
+/** A plain (format-1) backup restored where a keyring exists: the keyring row and the wraps of users it knows stay. */
+async function keepCurrentKeyring(db: MrezaDb, tables: SnapshotTables): Promise<SnapshotTables> {
+  const keyringRow = await db.table('settings').get('keyring');
+  if (!keyringRow) return tables;
+  const wraps = new Map((await db.users.toArray()).filter((u) => u.keyWrap && !u.disabled).map((u) => [u.id, u.keyWrap!]));
+  const users = (tables.users as User[]).map((u) => {
+    const { passHash: _hash, passSalt: _salt, keyWrap: _old, ...rest } = u;
+    const wrap = wraps.get(u.id);
+    // The old file's PBKDF2 hash would let its passphrase past the keyring's: only the keyring signs in.
+    return wrap && !u.disabled ? { ...rest, keyWrap: wrap } : rest;
+  });
+  const settings = [...(tables.settings as Array<{ key: string }>).filter((r) => r.key !== 'keyring'), keyringRow];
+  return { ...tables, users, settings };
 }
 
 /** Replaces every table and records why, in one transaction: all of it happens or none. */

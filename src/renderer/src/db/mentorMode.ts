@@ -9,6 +9,10 @@ import type { MrezaDb } from './db';
 import { ensureIdentity } from './exchange';
 import { letGoOfDepartedMentees, receivedUpTo, type Departures } from './mentorLaptop';
 import { orgToday, selfTimeZone } from './orgDay';
+import { createKeyring } from '@shared/auth/keyring';
+import { generateRecoveryKey } from '@shared/auth/recoveryKey';
+import { dropDataKey, getDataKey, setDataKey } from './dataKey';
+import { checkNewPassphrase } from './signIn';
 
 /** Mentor side: a volunteer's own Mreža holding one mentor pack. */
 
@@ -23,11 +27,24 @@ export async function getMentorMode(db: MrezaDb): Promise<MentorModeSettings | u
  * A newer pack for the same mentor updates the data; the mentor's own edits of a log survive
  * unless the pack's copy is newer.
  */
-export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, language: Locale, fileName = ''): Promise<{ user: User } & Departures> {
+export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, language: Locale, fileName = '', signIn?: { passphrase: string }): Promise<{ user: User; recoveryKey?: string } & Departures> {
   await ensureIdentity(db); // the key the logs will be signed with
   const { manifest, rows } = pack;
+  // On a fresh computer the mentor's own passphrase (chosen there, same policy) creates the keyring.
+  let keys: ({ userId: string; recoveryKey: string } & Awaited<ReturnType<typeof createKeyring>>) | undefined;
+  if (signIn) {
+    await checkNewPassphrase(db, signIn.passphrase, [manifest.mentor.name, manifest.organisation.name]);
+    const userId = crypto.randomUUID();
+    const recoveryKey = generateRecoveryKey();
+    keys = { userId, recoveryKey, ...(await createKeyring(userId, signIn.passphrase, recoveryKey)) };
+  }
+  let keyringMade = false;
+  const held = getDataKey(db);
+  // The encryption layer writes the pack's rows with the new key, from the first one on.
+  if (keys) await setDataKey(db, keys.dataKey);
+  const restoreKey = async () => (held ? setDataKey(db, held) : dropDataKey(db));
   const tables = [db.organisations, db.users, db.settings, db.auditLog, db.people, db.mentors, db.matches, db.menteeProfiles, db.mentoringSessions];
-  return db.transaction('rw', tables, async () => {
+  const result = await db.transaction('rw', tables, async () => {
     const self = await db.organisations.filter((o) => o.isSelf).first();
     const mode = await getMentorMode(db);
     if (self && !mode) throw new MentorPackError('notEmpty');
@@ -45,7 +62,12 @@ export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, langua
       await db.settings.put({ key: 'app', language, lockMinutes: 10, suppressionThreshold: 5 });
     }
     if (!user) {
-      user = { id: crypto.randomUUID(), orgId: manifest.organisation.id, createdAt: now, updatedAt: now, name: manifest.mentor.name, role: 'mentor', mentorId: manifest.mentor.id, disabled: false };
+      user = { id: keys?.userId ?? crypto.randomUUID(), orgId: manifest.organisation.id, createdAt: now, updatedAt: now, name: manifest.mentor.name, role: 'mentor', mentorId: manifest.mentor.id, disabled: false };
+      if (keys && !(await db.table('settings').get('keyring'))) {
+        user.keyWrap = keys.keyring.users[user.id];
+        await db.table('settings').put({ key: 'keyring', recovery: keys.keyring.recovery, createdAt: now });
+        keyringMade = true;
+      }
       await db.users.add(user);
     }
     const people = rows.people.map((r) => {
@@ -74,7 +96,16 @@ export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, langua
     await db.auditLog.add(auditEntry(actor, 'import', 'mentors', manifest.mentor.id, 'mentorPackOpened', { detail: fileName.slice(0, 260), count: rows.matches.length }));
     if (departures.removed) await db.auditLog.add(auditEntry(actor, 'delete', 'people', undefined, 'mentorPackMenteesRemoved', { count: departures.removed }));
     return { user, ...departures };
+  }).catch(async (e: unknown) => {
+    if (keys) await restoreKey();
+    throw e;
   });
+  if (!keys) return result;
+  if (!keyringMade) {
+    await restoreKey();
+    return result;
+  }
+  return { ...result, recoveryKey: keys.recoveryKey };
 }
 
 /**

@@ -1,12 +1,12 @@
-import { decodeBackup } from '@shared/backup/format';
 import { isBackupDue } from '@shared/backup/rotation';
 import type { BackupInfo, BackupReason, FolderCopyError, Response } from '@shared/ipc';
 import type { Actor } from '../db/actor';
 import { audit } from '../db/audit';
-import { backupBytes, clearAllData, restoreBackup } from '../db/backup';
+import { backupBytes, clearAllData, readBackupFile, restoreBackup } from '../db/backup';
 import type { MrezaDb } from '../db/db';
+import { isUnlocked } from '../db/keyring';
 import { orgToday } from '../db/orgDay';
-import { SCHEMA_VERSION } from '../db/schema';
+import { getSelfOrganisation } from '../db/setup';
 import { getSettings, saveSettings } from '../db/settings';
 import { platform } from '../platform';
 
@@ -32,8 +32,9 @@ export async function writeBackup(db: MrezaDb, reason: BackupReason): Promise<Re
   return info;
 }
 
-/** The daily automatic backup; returns null when one was made less than a day ago. */
+/** The daily automatic backup; returns null when one was made less than a day ago, or while locked (no data key to encrypt it with). */
 export async function autoBackupIfDue(db: MrezaDb, now = new Date()): Promise<BackupInfo | null> {
+  if (!isUnlocked(db)) return null;
   const settings = await getSettings(db);
   if (!settings || !isBackupDue(settings.lastAutoBackupAt, now)) return null;
   return writeBackup(db, 'auto');
@@ -56,12 +57,28 @@ export async function backupToFile(db: MrezaDb, actor: Actor, orgName: string): 
   return saved?.fileName ?? null;
 }
 
-/** Restores a backup; the data as it is now is backed up first, so a restore can itself be undone. */
-export async function restoreWithSafetyCopy(db: MrezaDb, actor: Actor, bytes: Uint8Array, fileName: string): Promise<void> {
+/**
+ * Restores a backup; the data as it is now is backed up first, so a restore can itself be undone.
+ * An encrypted backup of another keyring needs `dataKey` (from its passphrase or recovery key):
+ * without it this throws BackupError `needsKey` before anything is written.
+ */
+export async function restoreWithSafetyCopy(db: MrezaDb, actor: Actor, bytes: Uint8Array, fileName: string, dataKey?: Uint8Array): Promise<void> {
   // Validate before touching anything: a bad file must not even create a safety copy.
-  decodeBackup(bytes, SCHEMA_VERSION);
+  await readBackupFile(db, bytes, dataKey);
   await writeBackup(db, 'before-restore');
-  await restoreBackup(db, actor, bytes, fileName);
+  await restoreBackup(db, actor, bytes, fileName, dataKey);
+}
+
+/**
+ * "Restore from a backup" on the setup screen (moving to a new computer): only into an empty
+ * installation; afterwards the lock screen asks for a passphrase of that backup.
+ */
+export async function restoreOnNewComputer(db: MrezaDb, bytes: Uint8Array, fileName: string, dataKey?: Uint8Array): Promise<void> {
+  if (await getSelfOrganisation(db)) throw new Error('already set up');
+  const { snapshot } = await readBackupFile(db, bytes, dataKey);
+  // The restore is recorded in the name of the backup's first coordinator: nobody is signed in yet.
+  const coordinator = (snapshot.tables.users as Array<{ id: string; name: string; role: string }>).find((u) => u.role === 'coordinator');
+  await restoreBackup(db, coordinator ? { userId: coordinator.id, userName: coordinator.name } : { userName: 'Mreža' }, bytes, fileName, dataKey);
 }
 
 export async function clearWithSafetyCopy(db: MrezaDb, actor: Actor): Promise<void> {

@@ -2,24 +2,29 @@ import { Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readMentorPack } from '@shared/mentorPack';
+import { readMentorPack, type OpenedMentorPack } from '@shared/mentorPack';
 import type { Locale } from '@shared/i18n/locales';
 import { useDb } from '../../session/AppContext';
 import { PACK_EXT, PackProblemAlert, packProblemOf, type PackProblem } from './PackProblemAlert';
 import { openMentorPack } from '../../db/mentorMode';
 import { platform } from '../../platform';
+import { NewSignInPassphrase, signInPassphraseState } from '../../components/NewPassphrase';
 
 /**
  * A mentor pack file and the passphrase the coordinator gave: on first run (setup screen), or
- * later in mentor mode for a newer pack (`newer`).
+ * later in mentor mode for a newer pack (`newer`). On first run the mentor then chooses her own
+ * passphrase for this computer, which the lock screen asks for from then on.
  */
-export function OpenMentorPack({ language, onDone, onBack, newer = false }: { language: Locale; onDone: (userId: string) => void; onBack?: () => void; newer?: boolean }) {
+export function OpenMentorPack({ language, onDone, onBack, newer = false }: { language: Locale; onDone: (userId: string, recoveryKey?: string) => void; onBack?: () => void; newer?: boolean }) {
   const { t } = useTranslation(['mentorPack', 'common']);
   const db = useDb();
   const [file, setFile] = useState<{ fileName: string; data: Uint8Array }>();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<PackProblem>();
+  // First run: the pack is read; her own passphrase comes next.
+  const [opened, setOpened] = useState<OpenedMentorPack>();
+  const [own, setOwn] = useState({ pass: '', again: '' });
 
   const choose = async () => {
     const [picked] = await platform.invoke('file:open', { filters: [{ name: 'Mreža', extensions: ['mreza-mentor'] }], multiple: false });
@@ -33,17 +38,51 @@ export function OpenMentorPack({ language, onDone, onBack, newer = false }: { la
     setBusy(true);
     setProblem(undefined);
     try {
-      const pack = await readMentorPack(file.data, passphrase);
-      const { user } = await openMentorPack(db, pack, language, file.fileName);
+      const pack = opened ?? (await readMentorPack(file.data, passphrase));
+      if (!newer && !opened) {
+        setOpened(pack);
+        setPassphrase('');
+        return;
+      }
+      const { user, recoveryKey } = await openMentorPack(db, pack, language, file.fileName, newer ? undefined : { passphrase: own.pass });
       setFile(undefined);
       setPassphrase('');
-      onDone(user.id);
+      setOpened(undefined);
+      setOwn({ pass: '', again: '' });
+      onDone(user.id, recoveryKey);
     } catch (e) {
       setProblem(packProblemOf(e));
     } finally {
       setBusy(false);
     }
   };
+  if (opened) {
+    const userInputs = [opened.manifest.mentor.name, opened.manifest.organisation.name];
+    return (
+      <Stack data-testid="open-pack">
+        <Title order={2} size="h3">
+          {t('setup.ownPassphraseTitle', { name: opened.manifest.mentor.name })}
+        </Title>
+        <Text size="sm">{t('setup.ownPassphraseText')}</Text>
+        <NewSignInPassphrase {...own} onPass={(pass) => setOwn((o) => ({ ...o, pass }))} onAgain={(again) => setOwn((o) => ({ ...o, again }))} userInputs={userInputs} autoFocus />
+        <PackProblemAlert problem={problem} />
+        <Group justify="space-between">
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setOpened(undefined);
+              setOwn({ pass: '', again: '' });
+            }}
+          >
+            {t('setup.back')}
+          </Button>
+          <Button onClick={() => void open()} disabled={!signInPassphraseState(own.pass, own.again, userInputs).ok} loading={busy}>
+            {t('setup.ownPassphraseSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
   return (
     <Stack data-testid="open-pack">
       {newer ? (

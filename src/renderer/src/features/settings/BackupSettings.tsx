@@ -11,6 +11,7 @@ import { useFormat } from '../../components/useFormat';
 import { platform } from '../../platform';
 import { backupToFile, restoreWithSafetyCopy, writeBackup } from '../../services/backup';
 import { BackupFolderPanel } from './BackupFolderPanel';
+import { BackupKeyForm } from '../../components/BackupKeyForm';
 
 export function BackupSettings() {
   const { t } = useTranslation(['backup', 'common']);
@@ -48,10 +49,34 @@ export function BackupSettings() {
         void run(async () => {
           const file = await load();
           if (!file) return;
-          await restoreWithSafetyCopy(db, actor, file.bytes, file.fileName);
+          try {
+            await restoreWithSafetyCopy(db, actor, file.bytes, file.fileName);
+          } catch (e) {
+            // A backup of another keyring (another computer, or from before a restore): ask for its passphrase.
+            if (e instanceof BackupError && e.code === 'needsKey') return askForKey(file);
+            throw e;
+          }
           notifications.show({ color: 'teal', message: t('backup:restored', { name: file.fileName }) });
         }),
     });
+
+  const askForKey = (file: { bytes: Uint8Array; fileName: string }) => {
+    const id = modals.open({
+      title: t('backup:unlock.title', { name: file.fileName }),
+      children: (
+        <BackupKeyForm
+          bytes={file.bytes}
+          submitLabel={t('backup:restore')}
+          onKey={async (dataKey) => {
+            await restoreWithSafetyCopy(db, actor, file.bytes, file.fileName, dataKey);
+            modals.close(id);
+            notifications.show({ color: 'teal', message: t('backup:restored', { name: file.fileName }) });
+            refresh();
+          }}
+        />
+      ),
+    });
+  };
 
   return (
     <Stack maw={900}>

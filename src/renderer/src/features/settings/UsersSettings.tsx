@@ -1,55 +1,42 @@
-import { Badge, Button, Group, Paper, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { USER_ROLES, userSchema, type User, type UserRole } from '@shared/model';
 import { useApp } from '../../session/AppContext';
+import { NewSignInPassphrase, signInPassphraseState } from '../../components/NewPassphrase';
 import { zodValidate } from '../../components/zodForm';
-import { updateRecord } from '../../db/records';
-import { addUser, listUsers, setPassphrase } from '../../db/users';
+import { addUser, changeOwnPassphrase, listUsers, setPassphrase, setUserDisabled } from '../../db/users';
 
-const newUserSchema = userSchema.pick({ name: true, role: true }).extend({ passphrase: z.union([z.literal(''), z.string().min(6).max(200)]) });
+const newUserSchema = userSchema.pick({ name: true, role: true });
+
+/** Whose passphrase the dialog sets: her own (the current one is asked first) or a colleague's. */
+type PassphraseTarget = { user: User; own: boolean };
 
 export function UsersSettings() {
   const { t } = useTranslation(['users', 'settings', 'common']);
-  const { db, actor, user: me } = useApp();
+  const { db, actor, user: me, org } = useApp();
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const canEdit = me.role === 'coordinator';
-  const form = useForm<{ name: string; role: UserRole; passphrase: string }>({
+  const [pass, setPass] = useState({ pass: '', again: '' });
+  const [target, setTarget] = useState<PassphraseTarget | null>(null);
+  const form = useForm<{ name: string; role: UserRole }>({
     mode: 'controlled',
-    initialValues: { name: '', role: 'mentor', passphrase: '' },
+    initialValues: { name: '', role: 'mentor' },
     validate: zodValidate(newUserSchema, t),
   });
+  const newUserInputs = [form.values.name, org.name];
+  const passOk = signInPassphraseState(pass.pass, pass.again, newUserInputs).ok;
 
   const submit = form.onSubmit(async (values) => {
-    await addUser(db, actor, { name: values.name, role: values.role, passphrase: values.passphrase || undefined });
+    if (!passOk) return;
+    await addUser(db, actor, { name: values.name, role: values.role, passphrase: pass.pass });
     form.reset();
+    setPass({ pass: '', again: '' });
     notifications.show({ color: 'teal', message: t('users:added') });
   });
-
-  const changePassphrase = (u: User) => {
-    let value = '';
-    modals.openConfirmModal({
-      title: t('users:setPassphraseFor', { name: u.name }),
-      children: (
-        <Stack>
-          <Text size="sm">{t('users:passphraseHint')}</Text>
-          <PasswordInput label={t('users:passphrase')} data-autofocus onChange={(e) => (value = e.currentTarget.value)} />
-        </Stack>
-      ),
-      labels: { confirm: t('common:save'), cancel: t('common:cancel') },
-      onConfirm: () => {
-        if (value && value.length < 6) {
-          notifications.show({ color: 'red', message: t('validation:tooSmall', { minimum: 6 }) });
-          return;
-        }
-        void setPassphrase(db, actor, u.id, value).then(() => notifications.show({ color: 'teal', message: t('settings:saved') }));
-      },
-    });
-  };
 
   return (
     <Stack maw={900}>
@@ -69,23 +56,31 @@ export function UsersSettings() {
                 <Table.Td fw={500}>{u.name}</Table.Td>
                 <Table.Td>{t(`users:roles.${u.role}`)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={u.passHash ? 'teal' : 'gray'}>
-                    {u.passHash ? t('users:passphraseSet') : t('users:passphraseNone')}
+                  <Badge variant="light" color={u.keyWrap ? 'teal' : 'gray'}>
+                    {u.keyWrap ? t('users:passphraseSet') : t('users:passphraseNone')}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  {canEdit && (
-                    <Group gap="xs" justify="flex-end">
-                      <Button size="xs" variant="subtle" onClick={() => changePassphrase(u)}>
-                        {t('users:setPassphrase')}
+                  <Group gap="xs" justify="flex-end">
+                    {u.id === me.id ? (
+                      <Button size="xs" variant="subtle" onClick={() => setTarget({ user: u, own: true })}>
+                        {t('users:change.open')}
                       </Button>
-                      {u.id !== me.id && (
-                        <Button size="xs" variant="subtle" color={u.disabled ? 'teal' : 'red'} onClick={() => void updateRecord(db, actor, 'users', u.id, { disabled: !u.disabled }, u.disabled ? 'userEnabled' : 'userDisabled')}>
-                          {u.disabled ? t('users:enable') : t('users:disable')}
-                        </Button>
-                      )}
-                    </Group>
-                  )}
+                    ) : (
+                      canEdit && (
+                        <>
+                          {!u.disabled && (
+                            <Button size="xs" variant="subtle" onClick={() => setTarget({ user: u, own: false })}>
+                              {t('users:setPassphrase')}
+                            </Button>
+                          )}
+                          <Button size="xs" variant="subtle" color={u.disabled ? 'teal' : 'red'} onClick={() => void setUserDisabled(db, actor, u.id, !u.disabled)}>
+                            {u.disabled ? t('users:enable') : t('users:disable')}
+                          </Button>
+                        </>
+                      )
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -100,10 +95,15 @@ export function UsersSettings() {
               <Group grow align="flex-start">
                 <TextInput label={t('users:name')} withAsterisk {...form.getInputProps('name')} />
                 <Select label={t('users:role')} data={USER_ROLES.map((r) => ({ value: r, label: t(`users:roles.${r}`) }))} allowDeselect={false} {...form.getInputProps('role')} />
-                <PasswordInput label={t('users:passphraseOptional')} {...form.getInputProps('passphrase')} />
               </Group>
+              <Text size="sm" c="dimmed">
+                {t('users:addPassphraseHint')}
+              </Text>
+              <NewSignInPassphrase {...pass} onPass={(v) => setPass((p) => ({ ...p, pass: v }))} onAgain={(v) => setPass((p) => ({ ...p, again: v }))} userInputs={newUserInputs} label={t('users:newUserPassphrase')} />
               <Group>
-                <Button type="submit">{t('users:add')}</Button>
+                <Button type="submit" disabled={!passOk}>
+                  {t('users:add')}
+                </Button>
               </Group>
             </Stack>
           </form>
@@ -111,6 +111,64 @@ export function UsersSettings() {
       ) : (
         <Text c="dimmed">{t('settings:coordinatorOnly')}</Text>
       )}
+      {target && <PassphraseDialog target={target} onClose={() => setTarget(null)} />}
     </Stack>
+  );
+}
+
+/** A new passphrase for a colleague (a coordinator's reset), or her own (the current one first): the data key is rewrapped. */
+function PassphraseDialog({ target, onClose }: { target: PassphraseTarget; onClose: () => void }) {
+  const { t } = useTranslation(['users', 'settings', 'common']);
+  const { db, actor, org } = useApp();
+  const [current, setCurrent] = useState('');
+  const [pass, setPass] = useState({ pass: '', again: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputs = [target.user.name, org.name];
+  const ok = signInPassphraseState(pass.pass, pass.again, inputs).ok && (!target.own || current.length > 0);
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (target.own) {
+        if (!(await changeOwnPassphrase(db, { ...actor, userId: target.user.id }, current, pass.pass))) {
+          setCurrent('');
+          return setError(t('users:change.wrongCurrent'));
+        }
+      } else await setPassphrase(db, actor, target.user.id, pass.pass);
+      notifications.show({ color: 'teal', message: target.own ? t('users:change.changed') : t('settings:saved') });
+      onClose();
+    } catch {
+      setError(t('common:errors.unexpected'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={target.own ? t('users:change.title') : t('users:setPassphraseFor', { name: target.user.name })}>
+      <Stack>
+        {target.own ? (
+          <PasswordInput label={t('users:change.current')} value={current} onChange={(e) => setCurrent(e.currentTarget.value)} autoComplete="current-password" data-autofocus />
+        ) : (
+          <Text size="sm">{t('users:passphraseHint')}</Text>
+        )}
+        <NewSignInPassphrase {...pass} onPass={(v) => setPass((p) => ({ ...p, pass: v }))} onAgain={(v) => setPass((p) => ({ ...p, again: v }))} userInputs={inputs} />
+        {error && (
+          <Text c="red" size="sm" role="alert">
+            {error}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common:cancel')}
+          </Button>
+          <Button onClick={() => void save()} disabled={!ok} loading={busy}>
+            {t('common:save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

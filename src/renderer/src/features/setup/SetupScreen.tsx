@@ -1,5 +1,5 @@
 import { Button, Center, Divider, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconUserHeart } from '@tabler/icons-react';
+import { IconArchive, IconUserHeart } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -11,12 +11,20 @@ import { useDb } from '../../session/AppContext';
 import { setUpOrganisation } from '../../db/setup';
 import { zodValidate } from '../../components/zodForm';
 import { OpenMentorPack } from '../mentoring';
+import { NewSignInPassphrase, signInPassphraseState } from '../../components/NewPassphrase';
+import { RestoreFromBackup } from './RestoreFromBackup';
 
-/** First run: who this installation belongs to. */
-export function SetupScreen({ language, onLanguage, onDone }: { language: Locale; onLanguage: (l: Locale) => Promise<void>; onDone: (userId: string) => void }) {
-  const { t } = useTranslation(['setup', 'common', 'mentorPack']);
+/**
+ * First run: who this installation belongs to, and the first coordinator's passphrase (it makes
+ * the keyring; the recovery sheet follows). Or a mentor's pack, or a backup from another computer.
+ */
+export function SetupScreen({ language, onLanguage, onDone }: { language: Locale; onLanguage: (l: Locale) => Promise<void>; onDone: (userId: string, recoveryKey?: string) => void }) {
+  const { t } = useTranslation(['setup', 'common', 'mentorPack', 'users']);
   const db = useDb();
   const [mentor, setMentor] = useState(false);
+  const [restore, setRestore] = useState(false);
+  const [pass, setPass] = useState({ pass: '', again: '' });
+  const [passError, setPassError] = useState(false);
   const form = useForm<OrganisationSetup>({
     mode: 'controlled',
     // The country follows the language chosen (none for English: the user picks it).
@@ -25,10 +33,13 @@ export function SetupScreen({ language, onLanguage, onDone }: { language: Locale
     validateInputOnBlur: true,
   });
 
+  const userInputs = [form.values.userName, form.values.name];
+  const passOk = signInPassphraseState(pass.pass, pass.again, userInputs).ok;
   const submit = form.onSubmit(async (values) => {
+    if (!passOk) return setPassError(true);
     try {
-      const { user } = await setUpOrganisation(db, values);
-      onDone(user.id);
+      const { user, recoveryKey } = await setUpOrganisation(db, values, { passphrase: pass.pass });
+      onDone(user.id, recoveryKey);
     } catch {
       notifications.show({ color: 'red', title: t('common:errors.title'), message: t('setup:failed') });
     }
@@ -39,6 +50,8 @@ export function SetupScreen({ language, onLanguage, onDone }: { language: Locale
       <Paper withBorder shadow="sm" p="xl" radius="lg" w={560}>
         {mentor ? (
           <OpenMentorPack language={language} onDone={onDone} onBack={() => setMentor(false)} />
+        ) : restore ? (
+          <RestoreFromBackup onBack={() => setRestore(false)} />
         ) : (
           <form onSubmit={submit} noValidate>
             <Stack>
@@ -89,6 +102,22 @@ export function SetupScreen({ language, onLanguage, onDone }: { language: Locale
                 </Text>
               </Stack>
               <TextInput label={t('setup:userName')} description={t('setup:userNameHint')} withAsterisk {...form.getInputProps('userName')} />
+              <NewSignInPassphrase
+                {...pass}
+                label={t('setup:passphrase')}
+                onPass={(v) => {
+                  setPass((p) => ({ ...p, pass: v }));
+                  setPassError(false);
+                }}
+                onAgain={(v) => {
+                  setPass((p) => ({ ...p, again: v }));
+                  setPassError(false);
+                }}
+                userInputs={userInputs}
+              />
+              <Text size="xs" c={passError ? 'red' : 'dimmed'} role={passError ? 'alert' : undefined}>
+                {passError ? t('setup:passphraseNeeded') : t('setup:passphraseHint')}
+              </Text>
               <Button type="submit" size="md" loading={form.submitting}>
                 {t('setup:start')}
               </Button>
@@ -96,6 +125,10 @@ export function SetupScreen({ language, onLanguage, onDone }: { language: Locale
               <Divider label={t('mentorPack:setup.or')} />
               <Button variant="light" leftSection={<IconUserHeart size={18} />} onClick={() => setMentor(true)}>
                 {t('mentorPack:setup.offer')}
+              </Button>
+              {/* Moving to a new computer: the backup brings its data, users and keyring. */}
+              <Button variant="subtle" leftSection={<IconArchive size={18} />} onClick={() => setRestore(true)}>
+                {t('setup:restore.offer')}
               </Button>
             </Stack>
           </form>

@@ -1,0 +1,103 @@
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileImport } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BackupError } from '@shared/backup/format';
+import { isSealedBackup, readSealedHeader } from '@shared/backup/sealed';
+import { useDb } from '../../session/AppContext';
+import { BackupKeyForm } from '../../components/BackupKeyForm';
+import { platform } from '../../platform';
+import { restoreOnNewComputer } from '../../services/backup';
+
+/**
+ * Moving to a new computer: a backup file (saved to a USB stick on the old one) → the passphrase
+ * of one of its coordinators or its recovery key → restored → the lock screen asks who is working.
+ */
+export function RestoreFromBackup({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation(['setup', 'backup', 'common', 'users']);
+  const db = useDb();
+  const [file, setFile] = useState<{ fileName: string; data: Uint8Array; sealed: boolean }>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const problem = (e: unknown) => (e instanceof BackupError ? t(`backup:errors.${e.code}`, e.params) : t('common:errors.unexpected'));
+
+  const choose = async () => {
+    setError(null);
+    const [picked] = await platform.invoke('file:open', { filters: [{ name: 'Mreža backup', extensions: ['gz'] }], multiple: false });
+    if (!picked) return;
+    try {
+      // The header is checked (size, KDF parameters) before anything is asked or derived.
+      const sealed = isSealedBackup(picked.data);
+      if (sealed) readSealedHeader(picked.data);
+      setFile({ ...picked, sealed });
+    } catch (e) {
+      setFile(undefined);
+      setError(problem(e));
+    }
+  };
+
+  const restore = async (dataKey?: Uint8Array) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await restoreOnNewComputer(db, file.data, file.fileName, dataKey);
+      notifications.show({ color: 'teal', message: t('setup:restore.done', { name: file.fileName }) });
+    } catch (e) {
+      setError(problem(e));
+      throw e;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack data-testid="restore-backup">
+      <div>
+        <Title order={1} c="teal.9">
+          {t('common:appName')}
+        </Title>
+        <Title order={2} size="h3">
+          {t('setup:restore.title')}
+        </Title>
+      </div>
+      <Text size="sm">{t('setup:restore.text')}</Text>
+      <Group>
+        <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void choose()}>
+          {t('setup:restore.chooseFile')}
+        </Button>
+        <Text size="sm" c={file ? undefined : 'dimmed'} data-testid="backup-file">
+          {file?.fileName ?? t('setup:restore.noFile')}
+        </Text>
+      </Group>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {file?.sealed && <BackupKeyForm bytes={file.data} onKey={(key) => restore(key).catch(() => undefined)} submitLabel={t('backup:restore')} onBack={onBack} />}
+      {file && !file.sealed && (
+        <>
+          <Alert color="orange">{t('setup:restore.plain')}</Alert>
+          <Group justify="space-between">
+            <Button variant="subtle" onClick={onBack}>
+              {t('users:signIn.back')}
+            </Button>
+            <Button loading={busy} onClick={() => void restore().catch(() => undefined)}>
+              {t('backup:restore')}
+            </Button>
+          </Group>
+        </>
+      )}
+      {!file && (
+        <Group>
+          <Button variant="subtle" onClick={onBack}>
+            {t('users:signIn.back')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
