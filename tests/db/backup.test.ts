@@ -75,7 +75,7 @@ describe('backup round trip', () => {
       bytes = await backupBytes(db);
     });
     await withDb(async (db) => {
-      await restoreBackup(db, { userName: 'Mreža' }, bytes, 'copy.json.gz');
+      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, bytes, 'copy.json.gz');
       const after = await allTablesAsJson(db);
       for (const t of TABLE_NAMES) {
         if (t !== 'auditLog') expect(after[t], t).toEqual(before![t]);
@@ -88,7 +88,7 @@ describe('backup round trip', () => {
   it('a backup from schema v1 (people without nameKey) restores with searchable names', async () => {
     const file: Snapshot = { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 1, createdAt: '2025-12-01T18:00:00.000Z', tables: fixtureV1.tables as unknown as Snapshot['tables'] };
     await withDb(async (db) => {
-      await restoreBackup(db, { userName: 'Mreža' }, encodeBackup(file), 'old.json.gz');
+      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'old.json.gz');
       const keys = (await db.people.toArray()).map((p) => p.nameKey).sort();
       expect(keys).toEqual(['ana petrovic', 'djurdjica cesar', 'jelena petrovic']);
       expect((await searchEverything(db, 'petrovic')).length).toBe(2);
@@ -99,7 +99,7 @@ describe('backup round trip', () => {
   it('a backup from before schema v4 restores with municipalities in canonical form, as the v4 upgrade leaves them', async () => {
     const file: Snapshot = { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 3, createdAt: '2026-01-01T18:00:00.000Z', tables: fixtureV1.tables as unknown as Snapshot['tables'] };
     await withDb(async (db) => {
-      await restoreBackup(db, { userName: 'Mreža' }, encodeBackup(file), 'v3.json.gz');
+      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'v3.json.gz');
       expect((await db.people.toArray()).map((p) => p.municipality).sort()).toEqual(['Novi Sad', 'Čakovec', undefined].sort());
     });
   });
@@ -110,7 +110,7 @@ describe('backup round trip', () => {
     delete person.anonymised;
     const file: Snapshot = { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: SCHEMA_VERSION, createdAt: '2026-01-01T00:00:00.000Z', tables: { people: [person] } as unknown as Snapshot['tables'] };
     await withDb(async (db) => {
-      await restoreBackup(db, { userName: 'Mreža' }, encodeBackup(file), 'partial.json.gz');
+      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'partial.json.gz');
       const stored = await db.people.get(person.id as string);
       expect(stored).toMatchObject({ targetGroups: [], anonymised: false, nameKey: 'ana petrovic' });
     });

@@ -25,7 +25,7 @@ async function side(name: string, role: 'lead' | 'partner', country: 'HR' | 'RS'
   const db = createDb(newDbName());
   await db.open();
   const { org, user } = await setUpOrganisation(db, { name, country, town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
-  return { db, org, actor: { userId: user.id, userName: user.name } };
+  return { db, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }
 
 async function close(...sides: Side[]) {

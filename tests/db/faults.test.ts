@@ -104,7 +104,7 @@ async function installation(role: 'lead' | 'partner', orgName: string): Promise<
   db.use(faults.middleware);
   await db.open();
   const { org, user } = await setUpOrganisation(db, { name: orgName, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
-  return { db, name, faults, org, actor: { userId: user.id, userName: user.name } };
+  return { db, name, faults, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }
 
 async function dispose(...all: Installation[]): Promise<void> {

@@ -41,7 +41,7 @@ async function open(role: 'lead' | 'partner', name: string): Promise<{ db: Mreza
   const db = createDb(newDbName());
   await db.open();
   const { org, user } = await setUpOrganisation(db, { name, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
-  return { db, org, actor: { userId: user.id, userName: user.name } };
+  return { db, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }
 
 async function dispose(...dbs: MrezaDb[]): Promise<void> {

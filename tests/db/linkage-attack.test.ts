@@ -40,7 +40,7 @@ async function side(name: string, role: 'lead' | 'partner'): Promise<Side> {
   const db = createDb(newDbName());
   await db.open();
   const { org, user } = await setUpOrganisation(db, { name, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
-  return { db, org, actor: { userId: user.id, userName: user.name } };
+  return { db, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }
 
 /** A woman the attacker already knows: name, birth year and town (she is a violence survivor). */

@@ -1,3 +1,4 @@
+import type { Actor } from '../../src/renderer/src/db/actor';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '@shared/import/csv';
@@ -25,7 +26,7 @@ const consent: ConsentDraft = { legalBasis: 'consent', date: '2026-01-10', notic
 const ana = { kind: 'beneficiary' as const, firstName: 'Ana', lastName: 'Petrović', gender: 'woman' as const, birthYear: 1984, municipality: 'Niš' };
 
 /** A person with a link in every table that can point at a person. */
-async function linkedWorld(db: Parameters<Parameters<typeof withSetUpDb>[0]>[0], actor: { userName: string; userId?: string }, personId: string) {
+async function linkedWorld(db: Parameters<Parameters<typeof withSetUpDb>[0]>[0], actor: Actor, personId: string) {
   const programme = await createRecord(db, actor, 'programmes', { kind: 'badge', title: 'BADGE Čakovec' } as never);
   const event = await createRecord(db, actor, 'events', { programmeId: programme.id, kind: 'workshop', title: 'Radionica 1' } as never);
   const session = await createRecord(db, actor, 'sessions', { eventId: event.id, date: '2026-02-01', start: '10:00', end: '12:00', town: 'Čakovec', country: 'HR' } as never);

@@ -11,6 +11,7 @@ import { isLocale, type Locale } from '@shared/i18n/locales';
 import type { MrezaDb } from '../db/db';
 import { getSettings, saveSettings } from '../db/settings';
 import { getSelfOrganisation } from '../db/setup';
+import { actorOf, SYSTEM_ACTOR } from '../db/actor';
 import { audit } from '../db/audit';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { LockScreen } from '../features/lock/LockScreen';
@@ -85,14 +86,14 @@ function Gate({ db, language, changeLanguage }: { db: MrezaDb; language: Locale;
 
   const setLanguage = useCallback(
     async (locale: Locale) => {
-      await saveSettings(db, { language: locale }, locale);
+      await saveSettings(db, SYSTEM_ACTOR, { language: locale }, locale);
       await changeLanguage(locale);
     },
     [db, changeLanguage],
   );
 
   const state = useMemo<AppState | null>(
-    () => (org && settings && user ? { db, org, user, actor: { userId: user.id, userName: user.name }, settings, setLanguage, lock } : null),
+    () => (org && settings && user ? { db, org, user, actor: actorOf(user), settings, setLanguage, lock } : null),
     [db, org, settings, user, setLanguage, lock],
   );
 
@@ -122,7 +123,7 @@ function Gate({ db, language, changeLanguage }: { db: MrezaDb; language: Locale;
         language={language}
         onLanguage={setLanguage}
         onUnlock={async (u) => {
-          await db.transaction('rw', db.auditLog, () => audit(db, { userId: u.id, userName: u.name }, 'login', 'users', u.id));
+          await db.transaction('rw', db.auditLog, () => audit(db, actorOf(u), 'login', 'users', u.id));
           setUserId(u.id);
         }}
       />

@@ -3,7 +3,7 @@ import { mentorModeSettingsSchema, TABLE_SCHEMAS, type Match, type MenteeProfile
 import { personNameKey } from '@shared/people/nameKey';
 import { isHeld } from '@shared/indicators/held';
 import type { Locale } from '@shared/i18n/locales';
-import type { Actor } from './actor';
+import { actorOf, type Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
 import { ensureIdentity } from './exchange';
@@ -65,7 +65,7 @@ export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, langua
       orgPublicKeys: manifest.signer.publicKeys, orgFingerprint: manifest.signer.fingerprint, openedAt: now, ...(mode?.lastExportAt ? { lastExportAt: mode.lastExportAt } : {}),
     };
     await db.table('settings').put(mentorModeSettingsSchema.parse(next));
-    const actor: Actor = { userId: user.id, userName: user.name };
+    const actor: Actor = actorOf(user);
     await db.auditLog.add(auditEntry(actor, 'import', 'mentors', manifest.mentor.id, 'mentorPackOpened', { detail: fileName.slice(0, 260), count: rows.matches.length }));
     return { user };
   });

@@ -63,4 +63,10 @@ export const STORES_V4: Record<TableName, string> = { ...STORES_V3 };
  */
 export const STORES_V5: Record<TableName, string> = { ...STORES_V4 };
 
-export const SCHEMA_VERSION = 5;
+/**
+ * v6: audit entries are hash-chained (shared/audit/chain.ts); `seq` (the place in the chain) is
+ * indexed so the newest link is found at once. The upgrade in db.ts chains the entries written
+ * before, in order of time.
+ */
+export const STORES_V6: Record<TableName, string> = { ...STORES_V5, auditLog: 'id, at, action, table, userId, seq' };
+export const SCHEMA_VERSION = 6;

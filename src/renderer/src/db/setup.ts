@@ -1,4 +1,5 @@
 import { organisationSetupSchema, type Organisation, type OrganisationSetup, type User } from '@shared/model';
+import { actorOf } from './actor';
 import { audit } from './audit';
 import type { MrezaDb } from './db';
 
@@ -14,7 +15,7 @@ export async function setUpOrganisation(db: MrezaDb, input: OrganisationSetup): 
     await db.organisations.add(org);
     await db.users.add(user);
     await db.settings.put({ key: 'app', language: data.language, lockMinutes: 10, suppressionThreshold: 5 });
-    const actor = { userId: user.id, userName: user.name };
+    const actor = actorOf(user);
     await audit(db, actor, 'create', 'organisations', org.id);
     await audit(db, actor, 'create', 'users', user.id);
     return { org, user };
