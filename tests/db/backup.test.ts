@@ -59,10 +59,12 @@ describe('backup round trip', () => {
         if (t === 'auditLog') continue;
         expect(after[t], t).toEqual(before[t]);
       }
-      // The log is the one in the file (the clear is undone with everything else) plus the restore itself.
+      // The log only grows (#15): every entry from before, the clear (a restore does not undo the
+      // record of it), and the restore itself.
       const restoreEntries = (after.auditLog as Row[]).filter((e) => e.action === 'restore');
       expect(restoreEntries).toEqual([expect.objectContaining({ table: '*', userId: actor.userId, userName: actor.userName, summary: 'backupRestored', detail: 'mreza-backup-20260301T120000000Z-manual.json.gz' })]);
-      expect((after.auditLog as Row[]).filter((e) => e.action !== 'restore')).toEqual(before.auditLog);
+      expect((after.auditLog as Row[]).filter((e) => e.summary === 'allData')).toEqual([expect.objectContaining({ action: 'delete', table: '*', userId: actor.userId })]);
+      expect((after.auditLog as Row[]).filter((e) => e.action !== 'restore' && e.summary !== 'allData')).toEqual(before.auditLog);
     });
   });
 

@@ -78,9 +78,9 @@ describe('the organisation\u2019s day in the data layer', () => {
     await withSetUpDb(async (db, { actor }) => {
       vi.setSystemTime(WINTER_0010);
       await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman' });
-      const entries = await queryAudit(db, { from: '2026-01-15', to: '2026-01-15' });
+      const entries = await queryAudit(db, actor, { from: '2026-01-15', to: '2026-01-15' });
       expect(entries.map((e) => e.table)).toContain('people');
-      expect((await queryAudit(db, { to: '2026-01-14' })).map((e) => e.table)).not.toContain('people');
+      expect((await queryAudit(db, actor, { to: '2026-01-14' })).map((e) => e.table)).not.toContain('people');
     });
   });
 });

@@ -163,7 +163,7 @@ describe('erase, anonymise, merge', () => {
       expect(await db.matches.where('menteeId').equals(keep.id).count()).toBe(1);
       for (const t of ['consents', 'outcomes', 'enrolments', 'attendance'] as const) expect(await db.table(t).where('personId').equals(drop.id).count()).toBe(0);
       expect(await db.tombstones.where('recordId').equals(drop.id).count()).toBe(1);
-      const dossier = await personDossier(db, keep.id);
+      const dossier = await personDossier(db, actor, keep.id);
       expect(dossier?.mentoring).toEqual([expect.objectContaining({ role: 'mentee', otherName: 'Mira Mentor', sessions: 1, minutes: 60 })]);
       expect(dossier?.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['created', 'consent', 'outcome', 'enrolment', 'attendance']));
       await expect(mergePeople(db, actor, keep.id, keep.id)).rejects.toThrow('samePerson');

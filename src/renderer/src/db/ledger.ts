@@ -40,22 +40,26 @@ export function ledgerOf(db: MrezaDb): LedgerDb {
   return ledger;
 }
 
-/** Notes an erasure before it is carried out, so no restore can undo it (db/people.ts erasePerson). */
-export async function recordErasure(db: MrezaDb, row: ErasureRow): Promise<void> {
+/**
+ * Notes an erasure before it is carried out, so no restore can undo it (db/people.ts). Returns what
+ * was noted for the person before, for `undoErasureNote` if the erasure itself then fails.
+ */
+export async function recordErasure(db: MrezaDb, row: ErasureRow): Promise<ErasureRow | undefined> {
   const ledger = ledgerOf(db);
-  await ledger.transaction('rw', ledger.erasures, async () => {
+  return ledger.transaction('rw', ledger.erasures, async () => {
     const existing = await ledger.erasures.get(row.personId);
     // An erasure outranks an earlier anonymisation; never the other way round.
-    if (existing?.kind === 'erased' && row.kind === 'anonymised') return;
-    await ledger.erasures.put(row);
+    if (!(existing?.kind === 'erased' && row.kind === 'anonymised')) await ledger.erasures.put(row);
+    return existing;
   });
 }
 
-/** Takes back a note whose erasure failed (nothing was erased, so nothing must be re-applied). */
-export async function forgetErasure(db: MrezaDb, personId: string, kind: ErasureRow['kind']): Promise<void> {
+/** Takes back a note whose erasure failed (nothing changed, so nothing must be re-applied). */
+export async function undoErasureNote(db: MrezaDb, personId: string, previous: ErasureRow | undefined): Promise<void> {
   const ledger = ledgerOf(db);
   await ledger.transaction('rw', ledger.erasures, async () => {
-    if ((await ledger.erasures.get(personId))?.kind === kind) await ledger.erasures.delete(personId);
+    if (previous) await ledger.erasures.put(previous);
+    else await ledger.erasures.delete(personId);
   });
 }
 

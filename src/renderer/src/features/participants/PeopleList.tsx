@@ -39,7 +39,7 @@ export function PeopleList() {
   const [sort, setSort] = useState<PeopleSort>({ key: 'name' });
   const [creating, setCreating] = useState(false);
 
-  const people = useLiveQuery(() => peopleForList(db), [db]);
+  const people = useLiveQuery(() => peopleForList(db, actor), [db, actor]);
   const outcomeIds = useLiveQuery(() => peopleWithOutcomes(db), [db]);
   const programmeIds = useLiveQuery(async () => (programmeId ? peopleInProgramme(db, programmeId) : undefined), [db, programmeId]);
   const programmes = useLiveQuery(() => programmeChoices(db), [db]) ?? [];

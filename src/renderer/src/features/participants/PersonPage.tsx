@@ -39,7 +39,7 @@ export function PersonPage() {
   const fmt = useFormat();
   const outcomeDetails = useOutcomeDetails();
   const navigate = useNavigate();
-  const dossier = useLiveQuery(() => personDossier(db, id), [db, id]);
+  const dossier = useLiveQuery(() => personDossier(db, actor, id), [db, actor, id]);
   const [dialog, setDialog] = useState<null | 'edit' | 'erase' | 'anonymise' | 'merge' | 'consent' | 'outcome'>(null);
   const [mergeWith, setMergeWith] = useState<string | null>(null);
   const todayNow = useToday();

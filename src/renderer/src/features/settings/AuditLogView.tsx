@@ -14,7 +14,7 @@ const ACTION_COLOR: Partial<Record<AuditAction, string>> = { create: 'teal', upd
 
 export function AuditLogView() {
   const { t } = useTranslation(['audit', 'common']);
-  const { db } = useApp();
+  const { db, actor } = useApp();
   const fmt = useFormat();
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -24,14 +24,14 @@ export function AuditLogView() {
   const latest = useLiveQuery(() => db.auditLog.orderBy('at').last(), [db]);
 
   useEffect(() => {
-    void queryAudit(db, filter, PAGE).then((rows) => {
+    void queryAudit(db, actor, filter, PAGE).then((rows) => {
       setEntries(rows);
       setMore(rows.length === PAGE);
     });
-  }, [db, filter, latest]);
+  }, [db, actor, filter, latest]);
 
   const loadMore = async () => {
-    const rows = await queryAudit(db, filter, PAGE, entries.at(-1));
+    const rows = await queryAudit(db, actor, filter, PAGE, entries.at(-1));
     setEntries([...entries, ...rows]);
     setMore(rows.length === PAGE);
   };
