@@ -11,7 +11,7 @@ import { searchEverything } from '../../src/renderer/src/db/search';
 import { createRecord, updateRecord } from '../../src/renderer/src/db/records';
 import { addUser } from '../../src/renderer/src/db/users';
 import fixtureV1 from '../fixtures/db-v1.json';
-import { allTablesAsJson, counts, withDb, withSetUpDb } from '../fixtures/testDb';
+import { allTablesAsJson, COORDINATOR, counts, withDb, withSetUpDb } from '../fixtures/testDb';
 import type { Actor } from '../../src/renderer/src/db/actor';
 
 type Row = Record<string, unknown>;
@@ -93,7 +93,7 @@ describe('backup round trip', () => {
       await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'old.json.gz');
       const keys = (await db.people.toArray()).map((p) => p.nameKey).sort();
       expect(keys).toEqual(['ana petrovic', 'djurdjica cesar', 'jelena petrovic']);
-      expect((await searchEverything(db, 'petrovic')).length).toBe(2);
+      expect((await searchEverything(db, COORDINATOR, 'petrovic')).length).toBe(2);
       expect(await db.users.count()).toBe(1);
     });
   });

@@ -196,7 +196,7 @@ describe('a fault halfway through the lead’s bundle commit leaves the database
       const partners = [await installation('partner', 'Partner 1'), await installation('partner', 'Partner 2')];
       try {
         await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
-        const invitation = await invitationFile(lead.db, 'kukuruz-i-sunce-2026');
+        const invitation = await invitationFile(lead.db, lead.actor, 'kukuruz-i-sunce-2026');
         const files = [];
         for (const [i, p] of partners.entries()) {
           await joinProject(p.db, p.actor, invitation, 'kukuruz-i-sunce-2026', 'invite.mreza-invite');

@@ -9,7 +9,7 @@ import { SCHEMA_VERSION, STORES_V1 } from '../../src/renderer/src/db/schema';
 import { searchEverything } from '../../src/renderer/src/db/search';
 import fixtureV1 from '../fixtures/db-v1.json';
 import { storesOf, type DbFixture } from '../fixtures/dbFixtures';
-import { newDbName } from '../fixtures/testDb';
+import { COORDINATOR, newDbName } from '../fixtures/testDb';
 
 type Row = Record<string, unknown>;
 const v1Tables = fixtureV1.tables as unknown as Record<TableName, Row[]>;
@@ -80,10 +80,10 @@ describe('schema migration v1 → current', () => {
     await createV1Database(name);
     const db = createDb(name);
     try {
-      const ids = (await searchEverything(db, 'petrovic')).filter((h) => h.kind === 'person').map((h) => h.id).sort();
+      const ids = (await searchEverything(db, COORDINATOR, 'petrovic')).filter((h) => h.kind === 'person').map((h) => h.id).sort();
       expect(ids).toEqual(['1a000000-0000-4000-8000-000000000001', '1a000000-0000-4000-8000-000000000002']);
-      expect((await searchEverything(db, 'Петровић Ана')).map((h) => h.id)).toEqual(['1a000000-0000-4000-8000-000000000001']);
-      expect((await searchEverything(db, 'cesar')).map((h) => h.label)).toContain('Đurđica Česar');
+      expect((await searchEverything(db, COORDINATOR, 'Петровић Ана')).map((h) => h.id)).toEqual(['1a000000-0000-4000-8000-000000000001']);
+      expect((await searchEverything(db, COORDINATOR, 'cesar')).map((h) => h.label)).toContain('Đurđica Česar');
     } finally {
       db.close();
       await Dexie.delete(name);

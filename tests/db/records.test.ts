@@ -35,7 +35,7 @@ describe('createRecord', () => {
       const p = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Јелена', lastName: 'Петровић', gender: 'woman' });
       expect(p.nameKey).toBe('jelena petrovic');
       expect((await db.people.get(p.id))?.nameKey).toBe('jelena petrovic');
-      expect((await searchEverything(db, 'petrovic')).map((h) => h.id)).toEqual([p.id]);
+      expect((await searchEverything(db, actor, 'petrovic')).map((h) => h.id)).toEqual([p.id]);
     });
   });
 
@@ -83,8 +83,8 @@ describe('updateRecord', () => {
       const p = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman' });
       await updateRecord(db, actor, 'people', p.id, { lastName: 'Česar' });
       expect((await db.people.get(p.id))?.nameKey).toBe('ana cesar');
-      expect((await searchEverything(db, 'cesar')).map((h) => h.id)).toEqual([p.id]);
-      expect(await searchEverything(db, 'horvat')).toEqual([]);
+      expect((await searchEverything(db, actor, 'cesar')).map((h) => h.id)).toEqual([p.id]);
+      expect(await searchEverything(db, actor, 'horvat')).toEqual([]);
     });
   });
 

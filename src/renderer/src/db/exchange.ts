@@ -8,9 +8,13 @@ import {
 } from '@shared/consolidate';
 import { exportOrgKeys, fingerprint, generateOrgKeys, importOrgKeys, type OrgKeys, type StoredOrgKeys } from '@shared/crypto';
 import type { ExchangeIdentity, ImportHistory, JoinedProject, LeadProject, LinkageSecret, Organisation, PartnerSliceRow, TableName } from '@shared/model';
+import { bundlePermission } from '@shared/auth/permissions';
+import { withoutErased } from '@shared/people/erasure';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { erasureLedger } from './ledger';
+import { requirePermission } from './permissions';
 import { inspectPool } from './inspectPool';
 import { selfOrgId } from './records';
 import { getLinkageSecret } from './linkage';
@@ -69,6 +73,7 @@ export async function getJoinedProject(db: MrezaDb): Promise<JoinedProject | und
  * consolidation reads.
  */
 export async function createLeadProject(db: MrezaDb, actor: Actor, org: Organisation, projectName: string): Promise<LeadProject> {
+  requirePermission(actor, 'keys');
   const identity = await ensureIdentity(db);
   const { projectSecret, ...invitation } = await createInvitation({ projectName, lead: { orgId: org.id, name: org.name, country: org.country }, leadKeys: identity.keys.publicKeys });
   const now = new Date().toISOString();
@@ -86,7 +91,8 @@ export async function createLeadProject(db: MrezaDb, actor: Actor, org: Organisa
 export const MIN_PASSPHRASE = 10;
 
 /** Lead: the invitation file's bytes (passphrase-protected), the only file that carries the linkage secret. */
-export async function invitationFile(db: MrezaDb, passphrase: string): Promise<Uint8Array> {
+export async function invitationFile(db: MrezaDb, actor: Actor, passphrase: string): Promise<Uint8Array> {
+  requirePermission(actor, 'keys');
   const project = await getLeadProject(db);
   const linkage = await getLinkageSecret(db);
   if (!project || !linkage || linkage.projectId !== project.invitation.projectId) throw new BundleError('notAllowed', { reason: 'noProject' });
@@ -97,7 +103,8 @@ export async function invitationFile(db: MrezaDb, passphrase: string): Promise<U
  * Lead: the key file for the command-line consolidation: this installation's keys, the project
  * and the partner keys pinned so far, passphrase-protected. It opens every partner export.
  */
-export async function leadKeyFile(db: MrezaDb, org: Organisation, passphrase: string): Promise<{ fileName: string; data: Uint8Array }> {
+export async function leadKeyFile(db: MrezaDb, actor: Actor, org: Organisation, passphrase: string): Promise<{ fileName: string; data: Uint8Array }> {
+  requirePermission(actor, 'keys');
   const project = await getLeadProject(db);
   if (!project) throw new BundleError('notAllowed', { reason: 'noProject' });
   await ensureIdentity(db);
@@ -112,11 +119,13 @@ export async function leadKeyFile(db: MrezaDb, org: Organisation, passphrase: st
 
 /** Lead: records that the key file was saved (it opens every partner export, so it is audited). */
 export async function keyFileSaved(db: MrezaDb, actor: Actor, fileName: string): Promise<void> {
+  requirePermission(actor, 'keys');
   await db.auditLog.add(auditEntry(actor, 'export', 'exchange', undefined, '', { detail: fileName.slice(0, 260) }));
 }
 
 /** Partner: opens the invitation and joins its project; throws InvitationError for bad files. */
 export async function joinProject(db: MrezaDb, actor: Actor, bytes: Uint8Array, passphrase: string, fileName = ''): Promise<JoinedProject> {
+  requirePermission(actor, 'keys');
   const invitation = await readInvitation(bytes, passphrase);
   await ensureIdentity(db);
   const row: JoinedProject = { id: 'joinedProject', invitation, joinedAt: new Date().toISOString() };
@@ -127,11 +136,17 @@ export async function joinProject(db: MrezaDb, actor: Actor, bytes: Uint8Array, 
   return row;
 }
 
-/** The tables a bundle is written from (own rows are picked by writeBundle). */
+/**
+ * The tables a bundle is written from (own rows are picked by writeBundle), without anyone the
+ * erasure ledger holds, and with a tombstone for each of them: an erased person is never sent again,
+ * and the lead is told again to erase her (withoutErased).
+ */
 async function exportTables(db: MrezaDb): Promise<Partial<Record<TableName, unknown[]>>> {
   const names = [...new Set<TableName>([...(BUNDLE_TABLES as TableName[]), 'tombstones', 'organisations'])];
   const tables = names.map((n) => db.table(n));
-  return db.transaction('r', tables, async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await db.table(n).toArray()] as const))));
+  const ledger = await erasureLedger(db);
+  const rows = await db.transaction('r', tables, async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await db.table(n).toArray()] as const))));
+  return withoutErased(rows, ledger.filter((r) => r.kind === 'erased'));
 }
 
 export interface ExportOptions {
@@ -146,6 +161,7 @@ export interface ExportOptions {
 
 /** Partner: writes a bundle of this organisation's records for the joined project. */
 export async function exportBundle(db: MrezaDb, actor: Actor, org: Organisation, opts: ExportOptions): Promise<WrittenBundle> {
+  requirePermission(actor, bundlePermission(opts.privacy));
   const joined = await getJoinedProject(db);
   if (!joined) throw new BundleError('notAllowed', { reason: 'notJoined' });
   const identity = await ensureIdentity(db);
@@ -262,6 +278,9 @@ export async function commitImport(
   preview: ImportPreview,
   hooks: { confirmedKeys?: Readonly<Record<string, string>>; beforeAudit?: () => void; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CommitResult> {
+  requirePermission(actor, 'importBundles');
+  // Confirming a partner's key pins it for good: the key holder's decision (#15).
+  if (Object.keys(hooks.confirmedKeys ?? {}).length) requirePermission(actor, 'keys');
   const plan = withConfirmedKeys(preview.plan, hooks.confirmedKeys ?? {});
   const items = plan.items.filter((i) => i.status === 'apply' && i.slice);
   const confirmed = items.filter((i) => i.trust === 'firstUse');

@@ -4,6 +4,7 @@ import { personNameKey } from '@shared/people/nameKey';
 import { isHeld } from '@shared/indicators/held';
 import type { Locale } from '@shared/i18n/locales';
 import { actorOf, type Actor } from './actor';
+import { requirePermission } from './permissions';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
 import { ensureIdentity } from './exchange';
@@ -77,6 +78,7 @@ export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, langua
  * it before still go home.
  */
 export async function exportMentorLogs(db: MrezaDb, actor: Actor): Promise<{ bytes: Uint8Array; fileName: string; count: number }> {
+  requirePermission(actor, 'logMentoring');
   const mode = await getMentorMode(db);
   if (!mode) throw new MentorPackError('notAPack');
   const identity = await ensureIdentity(db);

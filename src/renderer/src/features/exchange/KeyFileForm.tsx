@@ -20,7 +20,7 @@ export function KeyFileForm() {
   const { fields, ok, busy, saved, problem, run } = usePassphraseSave(problemOf);
   const write = () =>
     run(async (pass) => {
-      const file = await leadKeyFile(db, org, pass);
+      const file = await leadKeyFile(db, actor, org, pass);
       const res = await platform.invoke('file:save', { suggestedName: file.fileName, filters: [], data: file.data });
       if (!res) return undefined;
       await keyFileSaved(db, actor, res.fileName);

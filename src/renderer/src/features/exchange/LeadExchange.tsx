@@ -78,13 +78,13 @@ function LeadProjectView() {
 
 function InviteForm() {
   const { t } = useTranslation('exchange');
-  const { db } = useApp();
+  const { db, actor } = useApp();
   const { fields, ok, busy, saved, problem, run } = usePassphraseSave(problemOf);
   const write = () =>
     run(async (pass) => {
       const project = await getLeadProject(db);
       if (!project) return undefined;
-      const data = await invitationFile(db, pass);
+      const data = await invitationFile(db, actor, pass);
       const res = await platform.invoke('file:save', { suggestedName: invitationFileName(project.invitation.projectName), filters: [], data });
       return res?.fileName;
     });

@@ -22,7 +22,7 @@ export function MatchesTab({ mentorId }: { mentorId?: string }) {
   const { t } = useTranslation('mentoring');
   const { db, actor, user } = useApp();
   const fmt = useFormat();
-  const rows = useLiveQuery(() => matchRows(db, { mentorId }), [db, mentorId]);
+  const rows = useLiveQuery(() => matchRows(db, actor, { mentorId }), [db, actor, mentorId]);
   const [sessionFor, setSessionFor] = useState<{ id: string; planned: boolean } | null>(null);
   const [closing, setClosing] = useState<MatchRow | null>(null);
   const [details, setDetails] = useState<string | null>(null);

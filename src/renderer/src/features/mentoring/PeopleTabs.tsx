@@ -14,14 +14,14 @@ import { useReasonText } from './useReasons';
 
 export function MentorsTab() {
   const { t } = useTranslation('mentoring');
-  const { db, user } = useApp();
+  const { db, actor, user } = useApp();
   const fmt = useFormat();
   const today = useToday();
   const data = useLiveQuery(async () => {
-    const rows = await mentorRows(db);
+    const rows = await mentorRows(db, actor);
     const stats = mentorStats(await db.matches.toArray(), await db.mentoringSessions.toArray(), undefined, undefined, today());
     return { rows, stats };
-  }, [db, today]);
+  }, [db, actor, today]);
   const [editing, setEditing] = useState<MentorRow | 'new' | null>(null);
   if (!data) return null;
   return (
@@ -89,8 +89,8 @@ export function MentorsTab() {
 
 export function MenteesTab() {
   const { t } = useTranslation('mentoring');
-  const { db } = useApp();
-  const rows = useLiveQuery(() => menteeRows(db), [db]);
+  const { db, actor } = useApp();
+  const rows = useLiveQuery(() => menteeRows(db, actor), [db, actor]);
   const [editing, setEditing] = useState<MenteeRow | 'new' | null>(null);
   const [suggestFor, setSuggestFor] = useState<MenteeRow | null>(null);
   if (!rows) return null;
@@ -163,7 +163,7 @@ function Suggestions({ mentee, onDone }: { mentee: MenteeRow; onDone: () => void
   const { db, actor } = useApp();
   const { reason } = useReasonText();
   const data = useLiveQuery(async () => {
-    const [mentors, settings] = await Promise.all([mentorRows(db), getMentoringSettings(db)]);
+    const [mentors, settings] = await Promise.all([mentorRows(db, actor), getMentoringSettings(db)]);
     const names = new Map(mentors.map((m) => [m.mentor.id, m.name]));
     return { list: suggest(toMenteeInput(mentee), mentors.map(toMentorInput), settings.weights), names };
   }, [db, mentee]);
