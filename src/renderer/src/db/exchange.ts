@@ -14,7 +14,7 @@ import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
 import { erasureLedger } from './ledger';
-import { requirePermission } from './permissions';
+import { ForbiddenError, requirePermission } from './permissions';
 import { inspectPool } from './inspectPool';
 import { selfOrgId } from './records';
 import { getLinkageSecret } from './linkage';
@@ -30,6 +30,7 @@ export interface ExchangeProblem {
 /** Maps anything thrown by the exchange domain to a code the UI translates. */
 export function problemOf(e: unknown): ExchangeProblem {
   if (e instanceof BundleError || e instanceof InvitationError || e instanceof KeyFileError) return { code: e.code, params: { ...e.params } };
+  if (e instanceof ForbiddenError) return { code: 'forbidden', params: {} };
   return { code: 'unexpected', params: {} };
 }
 

@@ -7,6 +7,7 @@ import { useApp } from '../../app/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { queryAudit, type AuditFilter } from '../../db/audit';
 import { listUsers } from '../../db/users';
+import { AuditChainBanner } from './AuditChainBanner';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 const PAGE = 100;
@@ -40,6 +41,7 @@ export function AuditLogView() {
 
   return (
     <>
+      <AuditChainBanner recheck={latest} />
       <Group mb="md" align="flex-end">
         <Select label={t('audit:action')} clearable placeholder={t('audit:any')} data={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit:actions.${a}`) }))} value={filter.action ?? null} onChange={(v) => setFilter({ ...filter, action: (v as AuditAction | null) ?? undefined })} w={180} />
         <Select label={t('audit:table')} clearable placeholder={t('audit:any')} data={['*', ...TABLE_NAMES].map((x) => ({ value: x, label: tableLabel(x) }))} value={filter.table ?? null} onChange={(v) => setFilter({ ...filter, table: v ?? undefined })} w={200} />
