@@ -19,6 +19,7 @@ import { useFormat } from '../../components/useFormat';
 import { useOutcomeDetails } from '../../components/useOutcomeDetails';
 import { PeopleError, addConsent, addOutcome, anonymisePerson, erasePerson, mergePeople, personDossier, withdrawConsent } from '../../db/people';
 import { displayName } from './labels';
+import { ForbiddenError } from '../../db/permissions';
 import { PersonFormModal } from './PersonForm';
 import { DateField } from '../../components/DateField';
 
@@ -66,7 +67,7 @@ export function PersonPage() {
     // The next outcome starts empty, not as a copy of the last one.
     setOutcome(noOutcome);
   };
-  const fail = (e: unknown) => setError(e instanceof PeopleError ? t(`participants:errors.${e.code}`) : t('participants:errors.saveFailed'));
+  const fail = (e: unknown) => setError(e instanceof PeopleError ? t(`participants:errors.${e.code}`) : e instanceof ForbiddenError ? t('common:errors.forbidden') : t('participants:errors.saveFailed'));
 
   /** Withdrawing can delete her target groups and notes: say so, by name, before it happens. */
   const confirmWithdraw = (c: Consent) => {
