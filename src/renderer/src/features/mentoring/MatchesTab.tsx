@@ -8,6 +8,7 @@ import { legalFormsFor } from '@shared/country/defaults';
 import { CHECK_ANSWERS, CLOSE_REASONS, GOAL_STATUSES, MATCH_OUTCOMES, type Closure, type LegalForm, type Match } from '@shared/model';
 import { closureFromChoices, NO_CLOSE_CHOICES, TRANSITIONS, type CloseChoices } from '@shared/mentoring';
 import { isBusinessOutcome } from '@shared/people/outcomes';
+import { canAll } from '@shared/auth/permissions';
 import { useApp } from '../../app/AppContext';
 import { useToday } from '../../app/useToday';
 import { useFormat } from '../../components/useFormat';
@@ -20,14 +21,14 @@ const STATUS_COLOR = { proposed: 'yellow', active: 'teal', paused: 'gray', close
 
 export function MatchesTab({ mentorId }: { mentorId?: string }) {
   const { t } = useTranslation('mentoring');
-  const { db, actor, user } = useApp();
+  const { db, actor } = useApp();
   const fmt = useFormat();
   const rows = useLiveQuery(() => matchRows(db, actor, { mentorId }), [db, actor, mentorId]);
   const [sessionFor, setSessionFor] = useState<{ id: string; planned: boolean } | null>(null);
   const [closing, setClosing] = useState<MatchRow | null>(null);
   const [details, setDetails] = useState<string | null>(null);
   if (!rows) return null;
-  const canManage = user.role === 'coordinator';
+  const canManage = canAll(actor.role, 'editRecords');
   const move = (id: string, to: Match['status']) => void setMatchStatus(db, actor, id, to);
   const detail = rows.find((r) => r.match.id === details);
   return (

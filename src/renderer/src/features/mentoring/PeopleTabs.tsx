@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggest } from '@shared/matching';
 import { mentorStats } from '@shared/mentoring';
+import { canAll } from '@shared/auth/permissions';
 import { useApp } from '../../app/AppContext';
 import { useToday } from '../../app/useToday';
 import { useFormat } from '../../components/useFormat';
@@ -14,7 +15,7 @@ import { useReasonText } from './useReasons';
 
 export function MentorsTab() {
   const { t } = useTranslation('mentoring');
-  const { db, actor, user } = useApp();
+  const { db, actor } = useApp();
   const fmt = useFormat();
   const today = useToday();
   const data = useLiveQuery(async () => {
@@ -26,7 +27,7 @@ export function MentorsTab() {
   if (!data) return null;
   return (
     <Stack>
-      {user.role === 'coordinator' && (
+      {canAll(actor.role, 'editRecords') && (
         <Group>
           <Button onClick={() => setEditing('new')}>{t('addMentor')}</Button>
         </Group>
@@ -46,7 +47,7 @@ export function MentorsTab() {
             {data.rows.map((m) => {
               const st = data.stats.get(m.mentor.id);
               return (
-                <Table.Tr key={m.mentor.id} data-testid="mentor-row" style={{ cursor: 'pointer' }} onClick={() => user.role === 'coordinator' && setEditing(m)}>
+                <Table.Tr key={m.mentor.id} data-testid="mentor-row" style={{ cursor: 'pointer' }} onClick={() => canAll(actor.role, 'editRecords') && setEditing(m)}>
                   <Table.Td>
                     <Text fw={500}>{m.name}</Text>
                     <Text size="xs" c="dimmed">
