@@ -69,3 +69,37 @@ test('a viewer sees figures and no participant names, and has no export or backu
   await expect(page.getByRole('button', { name: en('backup', 'saveToFile') })).toHaveCount(0);
   await snap(page, 'roles-viewer-settings-en');
 });
+
+test('an audit entry changed outside Mreža (raw IndexedDB) shows a warning to the coordinator', async ({ page }) => {
+  await setUp(page);
+  await goToSettings(page, 'audit');
+  await expect(page.getByTestId('audit-row').first()).toBeVisible();
+  await expect(page.getByTestId('audit-chain-warning')).toHaveCount(0);
+  // Someone with the profile folder edits the first entry with the plain IndexedDB API.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('mreza');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('auditLog', 'readwrite');
+          const store = tx.objectStore('auditLog');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const first = (all.result as Array<{ seq: number; userName: string }>).sort((a, b) => a.seq - b.seq)[0]!;
+            store.put({ ...first, userName: 'Netko drugi' });
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  const warning = page.getByTestId('audit-chain-warning').first();
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText(en('audit', 'chain.title'));
+  await snap(page, 'roles-audit-chain-warning-en');
+});

@@ -114,7 +114,8 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        {can(actor.role, 'viewAudit') && <AuditChainBanner />}
+        {/* The audit log's own tab shows it, re-checked as entries come. */}
+        {can(actor.role, 'viewAudit') && location.pathname !== '/settings/audit' && <AuditChainBanner />}
         <Suspense
           fallback={
             <Center h={200}>
