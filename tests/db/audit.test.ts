@@ -2,10 +2,13 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { AuditAction, AuditEntry } from '@shared/model';
 import { audit, queryAudit, type AuditFilter } from '../../src/renderer/src/db/audit';
+import type { Actor } from '../../src/renderer/src/db/actor';
 import type { MrezaDb } from '../../src/renderer/src/db/db';
 import { createRecord } from '../../src/renderer/src/db/records';
 import { withDb, withSetUpDb } from '../fixtures/testDb';
 
+/** Reading the log takes a role that may (viewAudit). */
+const COORDINATOR: Actor = { userName: 'Marija Horvat', role: 'coordinator' };
 const ANA = { id: crypto.randomUUID(), name: 'Ana' };
 const IVO = { id: crypto.randomUUID(), name: 'Ivo' };
 
@@ -43,7 +46,7 @@ async function allPages(db: MrezaDb, filter: AuditFilter, pageSize: number): Pro
   const pages: AuditEntry[][] = [];
   for (let guard = 0; guard < 1000; guard++) {
     const last = pages.at(-1)?.at(-1);
-    const page = await queryAudit(db, filter, pageSize, last ? { at: last.at, id: last.id } : undefined);
+    const page = await queryAudit(db, COORDINATOR, filter, pageSize, last ? { at: last.at, id: last.id } : undefined);
     pages.push(page);
     if (page.length < pageSize) break;
   }
@@ -56,7 +59,7 @@ const newestFirst = (rows: AuditEntry[]) => [...rows].sort((a, b) => b.at.locale
 describe('queryAudit', () => {
   it('lists newest first', async () => {
     await withLog(async (db, log) => {
-      const rows = await queryAudit(db, {});
+      const rows = await queryAudit(db, COORDINATOR, {});
       expect(rows).toHaveLength(log.length);
       expect(ats(rows)).toEqual(ats(newestFirst(log)));
     });
@@ -64,19 +67,19 @@ describe('queryAudit', () => {
 
   it('filters by action, table and user', async () => {
     await withLog(async (db, log) => {
-      expect(ats(await queryAudit(db, { action: 'create' }))).toEqual(ats(newestFirst(log.filter((e) => e.action === 'create'))));
-      expect((await queryAudit(db, { table: 'people' })).map((e) => e.action)).toEqual(['delete', 'update', 'create', 'create']);
-      const ivo = await queryAudit(db, { userId: IVO.id });
+      expect(ats(await queryAudit(db, COORDINATOR, { action: 'create' }))).toEqual(ats(newestFirst(log.filter((e) => e.action === 'create'))));
+      expect((await queryAudit(db, COORDINATOR, { table: 'people' })).map((e) => e.action)).toEqual(['delete', 'update', 'create', 'create']);
+      const ivo = await queryAudit(db, COORDINATOR, { userId: IVO.id });
       expect(ivo).toHaveLength(5);
       expect(ivo.every((e) => e.userId === IVO.id)).toBe(true);
-      expect(await queryAudit(db, { action: 'create', table: 'people', userId: IVO.id })).toEqual([log[1]]);
-      expect(await queryAudit(db, { action: 'restore' })).toEqual([]);
+      expect(await queryAudit(db, COORDINATOR, { action: 'create', table: 'people', userId: IVO.id })).toEqual([log[1]]);
+      expect(await queryAudit(db, COORDINATOR, { action: 'restore' })).toEqual([]);
     });
   });
 
   it('date bounds are inclusive whole days', async () => {
     await withLog(async (db) => {
-      const march = await queryAudit(db, { from: '2026-03-01', to: '2026-03-31' });
+      const march = await queryAudit(db, COORDINATOR, { from: '2026-03-01', to: '2026-03-31' });
       expect(ats(march)).toEqual([
         '2026-03-31T23:59:59.999Z',
         '2026-03-15T09:00:00.000Z',
@@ -86,10 +89,10 @@ describe('queryAudit', () => {
         '2026-03-01T08:15:00.000Z',
         '2026-03-01T00:00:00.000Z',
       ]);
-      expect(ats(await queryAudit(db, { from: '2026-04-01' }))).toEqual(['2026-04-02T10:00:00.000Z', '2026-04-01T00:00:00.000Z']);
-      expect(ats(await queryAudit(db, { to: '2026-02-28' }))).toEqual(['2026-02-28T23:59:59.999Z']);
-      expect(ats(await queryAudit(db, { from: '2026-03-10', to: '2026-03-10' }))).toHaveLength(3);
-      expect(await queryAudit(db, { from: '2026-05-01' })).toEqual([]);
+      expect(ats(await queryAudit(db, COORDINATOR, { from: '2026-04-01' }))).toEqual(['2026-04-02T10:00:00.000Z', '2026-04-01T00:00:00.000Z']);
+      expect(ats(await queryAudit(db, COORDINATOR, { to: '2026-02-28' }))).toEqual(['2026-02-28T23:59:59.999Z']);
+      expect(ats(await queryAudit(db, COORDINATOR, { from: '2026-03-10', to: '2026-03-10' }))).toHaveLength(3);
+      expect(await queryAudit(db, COORDINATOR, { from: '2026-05-01' })).toEqual([]);
     });
   });
 

@@ -23,7 +23,7 @@ const PLANTED = { firstName: 'Jasminka', lastName: 'Zlatarević', phone: '+385 9
 
 async function office(db: MrezaDb, orgName = 'Udruga Korak'): Promise<{ sanja: User; iva: User; actor: Actor; recoveryKey: string }> {
   const { user: sanja, recoveryKey } = await setUpOrganisation(db, { name: orgName, country: 'HR', town: 'Čakovec', role: 'partner', language: 'hr', userName: 'Sanja Horvat' }, { passphrase: SANJA });
-  const actor = { userId: sanja.id, userName: sanja.name };
+  const actor = { userId: sanja.id, userName: sanja.name, role: sanja.role };
   const iva = await addUser(db, actor, { name: 'Iva Kovač', role: 'mentor', passphrase: IVA });
   await createRecord(db, actor, 'people', { kind: 'beneficiary', gender: 'woman', country: 'HR', ...PLANTED });
   return { sanja, iva, actor, recoveryKey: recoveryKey! };
@@ -85,10 +85,10 @@ describe('encrypted backups', { timeout: 240_000 }, () => {
 
     await withDb(async (fresh) => {
       // Without a key a fresh computer cannot read it, and nothing is written.
-      expect(((await fail(restoreBackup(fresh, { userName: 'Mreža' }, bytes, 'usb.json.gz'))) as BackupError).code).toBe('needsKey');
+      expect(((await fail(restoreBackup(fresh, { userName: 'Mreža', role: 'coordinator' }, bytes, 'usb.json.gz'))) as BackupError).code).toBe('needsKey');
       expect(await fresh.people.count()).toBe(0);
       const key = (await unlockSealedBackup(bytes, { passphrase: SANJA }))!;
-      await restoreBackup(fresh, { userName: 'Mreža' }, bytes, 'usb.json.gz', key);
+      await restoreBackup(fresh, { userName: 'Mreža', role: 'coordinator' }, bytes, 'usb.json.gz', key);
       expect(await fresh.people.count()).toBe(people);
       // Restored, nobody is signed in yet: the lock screen asks.
       expect(getDataKey(fresh)).toBeUndefined();
@@ -179,7 +179,7 @@ describe('encrypted backups', { timeout: 240_000 }, () => {
     const plain = encodeBackup(file);
     expect(JSON.parse(strFromU8(gunzipSync(plain))).formatVersion).toBe(1);
     await withDb(async (fresh) => {
-      await restoreBackup(fresh, { userName: 'Mreža' }, plain, 'old.json.gz');
+      await restoreBackup(fresh, { userName: 'Mreža', role: 'coordinator' }, plain, 'old.json.gz');
       expect(await fresh.people.count()).toBe(fixtureV1.tables.people.length);
       expect(await fresh.table('settings').get('keyring')).toBeUndefined();
     });

@@ -12,7 +12,7 @@ import { searchEverything } from '../../src/renderer/src/db/search';
 import { createRecord, updateRecord } from '../../src/renderer/src/db/records';
 import { addUser } from '../../src/renderer/src/db/users';
 import fixtureV1 from '../fixtures/db-v1.json';
-import { allTablesAsJson, counts, giveKeyring, TEST_PASSPHRASE, withDb, withSetUpDb } from '../fixtures/testDb';
+import { allTablesAsJson, COORDINATOR, counts, giveKeyring, TEST_PASSPHRASE, withDb, withSetUpDb } from '../fixtures/testDb';
 import type { Actor } from '../../src/renderer/src/db/actor';
 
 type Row = Record<string, unknown>;
@@ -60,10 +60,12 @@ describe('backup round trip', () => {
         if (t === 'auditLog') continue;
         expect(after[t], t).toEqual(before[t]);
       }
-      // The log is the one in the file (the clear is undone with everything else) plus the restore itself.
+      // The log only grows (#15): every entry from before, the clear (a restore does not undo the
+      // record of it), and the restore itself.
       const restoreEntries = (after.auditLog as Row[]).filter((e) => e.action === 'restore');
       expect(restoreEntries).toEqual([expect.objectContaining({ table: '*', userId: actor.userId, userName: actor.userName, summary: 'backupRestored', detail: 'mreza-backup-20260301T120000000Z-manual.json.gz' })]);
-      expect((after.auditLog as Row[]).filter((e) => e.action !== 'restore')).toEqual(before.auditLog);
+      expect((after.auditLog as Row[]).filter((e) => e.summary === 'allData')).toEqual([expect.objectContaining({ action: 'delete', table: '*', userId: actor.userId })]);
+      expect((after.auditLog as Row[]).filter((e) => e.action !== 'restore' && e.summary !== 'allData')).toEqual(before.auditLog);
     });
   });
 
@@ -79,7 +81,7 @@ describe('backup round trip', () => {
     await withDb(async (db) => {
       // The new PC holds no data key: the coordinator's passphrase opens the backup.
       const dataKey = (await unlockSealedBackup(bytes, { passphrase: TEST_PASSPHRASE }))!;
-      await restoreBackup(db, { userName: 'Mreža' }, bytes, 'copy.json.gz', dataKey);
+      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, bytes, 'copy.json.gz', dataKey);
       const after = await allTablesAsJson(db);
       for (const t of TABLE_NAMES) {
         if (t !== 'auditLog') expect(after[t], t).toEqual(before![t]);
@@ -92,10 +94,10 @@ describe('backup round trip', () => {
   it('a backup from schema v1 (people without nameKey) restores with searchable names', async () => {
     const file: Snapshot = { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 1, createdAt: '2025-12-01T18:00:00.000Z', tables: fixtureV1.tables as unknown as Snapshot['tables'] };
     await withDb(async (db) => {
-      await restoreBackup(db, { userName: 'Mreža' }, encodeBackup(file), 'old.json.gz');
+      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'old.json.gz');
       const keys = (await db.people.toArray()).map((p) => p.nameKey).sort();
       expect(keys).toEqual(['ana petrovic', 'djurdjica cesar', 'jelena petrovic']);
-      expect((await searchEverything(db, 'petrovic')).length).toBe(2);
+      expect((await searchEverything(db, COORDINATOR, 'petrovic')).length).toBe(2);
       expect(await db.users.count()).toBe(1);
     });
   });
@@ -103,7 +105,7 @@ describe('backup round trip', () => {
   it('a backup from before schema v4 restores with municipalities in canonical form, as the v4 upgrade leaves them', async () => {
     const file: Snapshot = { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 3, createdAt: '2026-01-01T18:00:00.000Z', tables: fixtureV1.tables as unknown as Snapshot['tables'] };
     await withDb(async (db) => {
-      await restoreBackup(db, { userName: 'Mreža' }, encodeBackup(file), 'v3.json.gz');
+      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'v3.json.gz');
       expect((await db.people.toArray()).map((p) => p.municipality).sort()).toEqual(['Novi Sad', 'Čakovec', undefined].sort());
     });
   });
@@ -114,7 +116,7 @@ describe('backup round trip', () => {
     delete person.anonymised;
     const file: Snapshot = { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: SCHEMA_VERSION, createdAt: '2026-01-01T00:00:00.000Z', tables: { people: [person] } as unknown as Snapshot['tables'] };
     await withDb(async (db) => {
-      await restoreBackup(db, { userName: 'Mreža' }, encodeBackup(file), 'partial.json.gz');
+      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'partial.json.gz');
       const stored = await db.people.get(person.id as string);
       expect(stored).toMatchObject({ targetGroups: [], anonymised: false, nameKey: 'ana petrovic' });
     });

@@ -35,7 +35,7 @@ describe('loadDemoData', () => {
 
   it('refuses before setup and writes nothing', async () => {
     await withDb(async (db) => {
-      await expect(loadDemoData(db, { userName: 'x' })).rejects.toThrow(/not set up/);
+      await expect(loadDemoData(db, { userName: 'x', role: 'coordinator' })).rejects.toThrow(/not set up/);
       expect(Object.values(await counts(db)).every((n) => n === 0)).toBe(true);
     });
   });

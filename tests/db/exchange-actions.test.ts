@@ -37,7 +37,7 @@ async function side(name: string, role: 'lead' | 'partner', save: ReturnType<typ
   const db = createDb(newDbName());
   await db.open();
   const { org, user } = await setUpOrganisation(db, { name, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
-  return { db, org, actor: { userId: user.id, userName: user.name }, saveFile: save.save };
+  return { db, org, actor: { userId: user.id, userName: user.name, role: user.role }, saveFile: save.save };
 }
 
 const exportsLogged = async (ctx: ExchangeActionContext) => (await ctx.db.auditLog.where('action').equals('export').toArray()).length;

@@ -25,7 +25,7 @@ async function side(name: string, role: 'lead' | 'partner', country: 'HR' | 'RS'
   const db = createDb(newDbName());
   await db.open();
   const { org, user } = await setUpOrganisation(db, { name, country, town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
-  return { db, org, actor: { userId: user.id, userName: user.name } };
+  return { db, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }
 
 async function close(...sides: Side[]) {
@@ -44,7 +44,7 @@ const tick = () => new Promise((r) => setTimeout(r, 5));
 async function network(partners = 1) {
   const lead = await side('Udruga Nositelj', 'lead');
   await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
-  const invitation = await invitationFile(lead.db, PASS);
+  const invitation = await invitationFile(lead.db, lead.actor, PASS);
   const ps: Side[] = [];
   for (let i = 0; i < partners; i++) {
     const p = await side(`Partner ${i + 1}`, 'partner', i % 2 ? 'RS' : 'HR');
@@ -80,7 +80,7 @@ describe('exchange end to end in the data store', () => {
     const p = await side('Partner', 'partner');
     try {
       await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE');
-      const invitation = await invitationFile(lead.db, PASS);
+      const invitation = await invitationFile(lead.db, lead.actor, PASS);
       const before = await allTables(p.db);
       await expect(joinProject(p.db, p.actor, invitation, 'wrong passphrase')).rejects.toSatisfy((e) => e instanceof InvitationError && e.code === 'wrongPassphrase');
       await expect(joinProject(p.db, p.actor, new Uint8Array([1, 2, 3]), PASS)).rejects.toBeInstanceOf(InvitationError);
@@ -97,7 +97,7 @@ describe('exchange end to end in the data store', () => {
     const { lead, partners } = await network(1);
     const [p] = partners as [Side];
     try {
-      const own = await loadReportDataset(lead.db);
+      const own = await loadReportDataset(lead.db, lead.actor);
       expect(own.dataset.people.length).toBe(0);
 
       const first = await exportOf(p);
@@ -122,7 +122,7 @@ describe('exchange end to end in the data store', () => {
       expect((await listPartners(lead.db))[0]?.name).toBe('Partner 1');
 
       const partnerPeople = await p.db.people.count();
-      const report = await loadReportDataset(lead.db);
+      const report = await loadReportDataset(lead.db, lead.actor);
       expect(report.dataset.people.length).toBe(partnerPeople - first.withheld);
       expect(report.partnerNames.get(p.org.id)).toBe('Partner 1');
       // Partner programmes travel without their titles (free text): the lead numbers them by kind.
@@ -130,7 +130,7 @@ describe('exchange end to end in the data store', () => {
       expect(report.partnerProgrammes.map((x) => x.id).sort()).toEqual(programmes.map((x) => x.id).sort());
       expect(report.partnerProgrammes.map((x) => x.title)).toEqual(programmes.map(() => undefined));
       expect(report.partnerProgrammes.map((x) => x.number).sort()).toEqual(programmes.map((_, i) => i + 1));
-      const partnerOwn = computeIndicators((await loadReportDataset(p.db)).dataset, {}, '2100-01-01').indicators;
+      const partnerOwn = computeIndicators((await loadReportDataset(p.db, p.actor)).dataset, {}, '2100-01-01').indicators;
       const atLead = computeIndicators(report.dataset, { personKey: report.personKey }, '2100-01-01').indicators;
       expect(atLead.reach.total).toBeGreaterThan(0);
       expect(atLead.reach.total).toBeLessThanOrEqual(partnerOwn.reach.total);
@@ -178,7 +178,7 @@ describe('exchange end to end in the data store', () => {
         onProgress: (done, total) => steps.push(`${done}/${total}`),
       });
       expect(steps).toEqual(['0/2', '1/2', '2/2']);
-      const report = await loadReportDataset(lead.db);
+      const report = await loadReportDataset(lead.db, lead.actor);
       const unique = computeIndicators(report.dataset, { personKey: report.personKey }, '2100-01-01').indicators.reach.total;
       const one = computeIndicators(report.dataset, { personKey: report.personKey, orgId: partners[0]!.org.id }, '2100-01-01').indicators.reach.total;
       const two = computeIndicators(report.dataset, { personKey: report.personKey, orgId: partners[1]!.org.id }, '2100-01-01').indicators.reach.total;
@@ -195,10 +195,10 @@ describe('exchange end to end in the data store', () => {
     try {
       // The demo data is seeded: the lead serves the very same people as the partner.
       await loadDemoData(lead.db, lead.actor);
-      const ownOnly = computeIndicators((await loadReportDataset(lead.db)).dataset, {}, '2100-01-01').indicators.reach.total;
+      const ownOnly = computeIndicators((await loadReportDataset(lead.db, lead.actor)).dataset, {}, '2100-01-01').indicators.reach.total;
       const preview = await previewImport(lead.db, [await exportOf(partners[0]!)]);
       await commitImport(lead.db, lead.actor, lead.org, preview, confirmAll(preview));
-      const report = await loadReportDataset(lead.db);
+      const report = await loadReportDataset(lead.db, lead.actor);
       const partnerReach = computeIndicators(report.dataset, { personKey: report.personKey, orgId: partners[0]!.org.id }, '2100-01-01').indicators.reach.total;
       expect(ownOnly).toBeGreaterThan(0);
       expect(partnerReach).toBeGreaterThan(0);
@@ -220,7 +220,7 @@ describe('exchange end to end in the data store', () => {
     try {
       const preview = await previewImport(lead.db, [await exportOf(partners[0]!)]);
       await commitImport(lead.db, lead.actor, lead.org, preview, confirmAll(preview));
-      const { fileName, data } = await leadKeyFile(lead.db, lead.org, PASS);
+      const { fileName, data } = await leadKeyFile(lead.db, lead.actor, lead.org, PASS);
       expect(fileName).toBe('mreza-lead-key-badge-2026.mreza-key');
       const { file, keys } = await readKeyFile(data, PASS);
       const identity = await ensureIdentity(lead.db);
@@ -278,7 +278,7 @@ describe('exchange end to end in the data store', () => {
       // and no confirmation can let it in.
       const impostor = await side('Netko drugi', 'partner');
       try {
-        const invitation = await invitationFile(lead.db, PASS);
+        const invitation = await invitationFile(lead.db, lead.actor, PASS);
         await joinProject(impostor.db, impostor.actor, invitation, PASS);
         await loadDemoData(impostor.db, impostor.actor);
         const forged = await exportBundle(impostor.db, impostor.actor, { ...impostor.org, id: p.org.id, name: 'Partner 1' }, { privacy: 'pseudonymised' });

@@ -108,7 +108,7 @@ async function installation(role: 'lead' | 'partner', orgName: string): Promise<
   const { org, user } = await setUpOrganisation(db, { name: orgName, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
   // Backups are encrypted with the data key, held while someone is signed in.
   await giveKeyring(db, user);
-  return { db, name, faults, org, actor: { userId: user.id, userName: user.name } };
+  return { db, name, faults, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }
 
 async function dispose(...all: Installation[]): Promise<void> {
@@ -200,7 +200,7 @@ describe('a fault halfway through the lead’s bundle commit leaves the database
       const partners = [await installation('partner', 'Partner 1'), await installation('partner', 'Partner 2')];
       try {
         await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
-        const invitation = await invitationFile(lead.db, 'kukuruz-i-sunce-2026');
+        const invitation = await invitationFile(lead.db, lead.actor, 'kukuruz-i-sunce-2026');
         const files = [];
         for (const [i, p] of partners.entries()) {
           await joinProject(p.db, p.actor, invitation, 'kukuruz-i-sunce-2026', 'invite.mreza-invite');

@@ -43,7 +43,7 @@ async function open(role: 'lead' | 'partner', name: string): Promise<{ db: Mreza
   const db = createDb(newDbName());
   await db.open();
   const { org, user } = await setUpOrganisation(db, { name, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
-  return { db, org, actor: { userId: user.id, userName: user.name } };
+  return { db, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }
 
 async function dispose(...dbs: MrezaDb[]): Promise<void> {
@@ -127,7 +127,7 @@ describe('mutated partner bundles at the lead: refused in the dry run, nothing w
     const partner = await open('partner', 'Partner 1');
     try {
       await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
-      await joinProject(partner.db, partner.actor, await invitationFile(lead.db, 'kukuruz-i-sunce-2026'), 'kukuruz-i-sunce-2026', 'invite.mreza-invite');
+      await joinProject(partner.db, partner.actor, await invitationFile(lead.db, lead.actor, 'kukuruz-i-sunce-2026'), 'kukuruz-i-sunce-2026', 'invite.mreza-invite');
       for (let n = 0; n < 4; n++) {
         await createPerson(partner.db, partner.actor, { kind: 'beneficiary', firstName: `Ime${n}`, lastName: `Prezime${n}`, gender: 'woman', birthYear: 1980 + n, municipality: 'Čakovec', targetGroups: [] }, {
           legalBasis: 'consent', date: '2026-03-01', noticeVersion: '2026-01', processing: true, specialCategories: false, shareWithLead: true, photos: false,

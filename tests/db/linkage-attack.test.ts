@@ -41,7 +41,7 @@ async function side(name: string, role: 'lead' | 'partner'): Promise<Side> {
   const db = createDb(newDbName());
   await db.open();
   const { org, user } = await setUpOrganisation(db, { name, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
-  return { db, org, actor: { userId: user.id, userName: user.name } };
+  return { db, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }
 
 /** A woman the attacker already knows: name, birth year and town (she is a violence survivor). */
@@ -144,7 +144,7 @@ describe("the lead's consolidation side cannot compute or confirm a person key",
       await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
       // The lead runs its own service too (it is a partner of its own project).
       await loadDemoData(lead.db, lead.actor);
-      const invitation = await invitationFile(lead.db, PASS);
+      const invitation = await invitationFile(lead.db, lead.actor, PASS);
       const bundles = [];
       for (const p of partners) {
         await joinProject(p.db, p.actor, invitation, PASS, 'invite.mreza-invite');
@@ -158,7 +158,7 @@ describe("the lead's consolidation side cannot compute or confirm a person key",
       // The lead confirmed each partner's fingerprint by phone (trust is explicit): import all.
       const preview = await previewImport(lead.db, bundles.map((b) => ({ fileName: b.fileName, data: b.bytes })));
       await commitImport(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) });
-      const keyFile = await leadKeyFile(lead.db, lead.org, PASS);
+      const keyFile = await leadKeyFile(lead.db, lead.actor, lead.org, PASS);
 
       // Everything the consolidation side holds.
       const slices = await lead.db.partnerSlices.toArray();
@@ -219,7 +219,7 @@ describe("the lead's consolidation side cannot compute or confirm a person key",
       // And an invitation still hands the same secret to partners.
       const p = await side('Partner', 'partner');
       try {
-        await joinProject(p.db, p.actor, await invitationFile(lead.db, PASS), PASS);
+        await joinProject(p.db, p.actor, await invitationFile(lead.db, lead.actor, PASS), PASS);
         expect((await getJoinedProject(p.db))!.invitation.projectSecret).toBe(secret);
       } finally {
         p.db.close();
@@ -242,7 +242,7 @@ describe("the lead's consolidation side cannot compute or confirm a person key",
     const partner = await side('Partner 1', 'partner');
     try {
       await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
-      await joinProject(partner.db, partner.actor, await invitationFile(lead.db, PASS), PASS);
+      await joinProject(partner.db, partner.actor, await invitationFile(lead.db, lead.actor, PASS), PASS);
       await loadDemoData(partner.db, partner.actor);
       const b = await exportBundle(partner.db, partner.actor, partner.org, { privacy: 'pseudonymised' });
       const read: unknown[] = [];
@@ -252,7 +252,7 @@ describe("the lead's consolidation side cannot compute or confirm a person key",
       await commitImport(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) });
       const loaded = await loadConsolidatedDataset(lead.db);
       expect(loaded!.dataset.people.length).toBeGreaterThan(0);
-      await leadKeyFile(lead.db, lead.org, PASS);
+      await leadKeyFile(lead.db, lead.actor, lead.org, PASS);
       await listPartners(lead.db);
       expect(read.length).toBeGreaterThan(0);
       expect(read).not.toContain('linkage');

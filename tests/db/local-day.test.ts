@@ -44,8 +44,8 @@ describe('the organisation\u2019s day in the data layer', () => {
       await logSession(db, actor, { matchId: m!.id, date: '2026-01-15', minutes: 60, mode: 'phone', services: ['psychosocialSupport'], followUpOn: '2026-01-15' });
       // A session logged for tomorrow is not held yet.
       await logSession(db, actor, { matchId: m!.id, date: '2026-01-16', minutes: 60, mode: 'phone', services: ['psychosocialSupport'] });
-      expect((await matchRows(db))[0]).toMatchObject({ sessions: 1, lastSession: '2026-01-15' });
-      expect((await mentoringReminders(db)).map((r) => r.reminder.kind)).toContain('followUp');
+      expect((await matchRows(db, actor))[0]).toMatchObject({ sessions: 1, lastSession: '2026-01-15' });
+      expect((await mentoringReminders(db, actor)).map((r) => r.reminder.kind)).toContain('followUp');
       await setMatchStatus(db, actor, m!.id, 'closed', { reason: 'goalsMet', rating: 5, outcome: 'none' });
       expect((await db.matches.get(m!.id))!.closedOn).toBe('2026-01-15');
     });
@@ -78,9 +78,9 @@ describe('the organisation\u2019s day in the data layer', () => {
     await withSetUpDb(async (db, { actor }) => {
       vi.setSystemTime(WINTER_0010);
       await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman' });
-      const entries = await queryAudit(db, { from: '2026-01-15', to: '2026-01-15' });
+      const entries = await queryAudit(db, actor, { from: '2026-01-15', to: '2026-01-15' });
       expect(entries.map((e) => e.table)).toContain('people');
-      expect((await queryAudit(db, { to: '2026-01-14' })).map((e) => e.table)).not.toContain('people');
+      expect((await queryAudit(db, actor, { to: '2026-01-14' })).map((e) => e.table)).not.toContain('people');
     });
   });
 });

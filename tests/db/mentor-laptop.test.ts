@@ -22,7 +22,7 @@ async function world() {
   const db = createDb(newDbName());
   await db.open();
   const { org, user } = await setUpOrganisation(db, { name: 'Udruga Korak', country: 'HR', town: 'Čakovec', role: 'partner', language: 'hr', userName: 'Sanja Horvat' });
-  const actor = { userId: user.id, userName: user.name };
+  const actor = { userId: user.id, userName: user.name, role: user.role };
   await loadDemoData(db, actor);
   const active = (await db.matches.where('status').equals('active').toArray()).map((m) => m.mentorId);
   const mentorId = [...new Set(active)].find((id) => active.filter((x) => x === id).length >= 2)!;
@@ -32,7 +32,7 @@ async function world() {
   const mentorDb = createDb(newDbName());
   await mentorDb.open();
   const { user: mentorUser } = await openMentorPack(mentorDb, await readMentorPack(pack.bytes, PASS), 'hr', pack.fileName);
-  const mentor = { userId: mentorUser.id, userName: mentorUser.name };
+  const mentor = { userId: mentorUser.id, userName: mentorUser.name, role: mentorUser.role };
   const [leaving, staying] = pack.matchIds as [string, string];
   const leavingMatch = (await mentorDb.matches.get(leaving))!;
   const leavingPerson = (await mentorDb.people.get(leavingMatch.menteeId))!;

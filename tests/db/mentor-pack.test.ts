@@ -16,7 +16,7 @@ async function coordinator() {
   const db = createDb(newDbName());
   await db.open();
   const { org, user } = await setUpOrganisation(db, { name: 'Udruga Korak', country: 'HR', town: 'Čakovec', role: 'partner', language: 'hr', userName: 'Sanja Horvat' });
-  const actor = { userId: user.id, userName: user.name };
+  const actor = { userId: user.id, userName: user.name, role: user.role };
   await loadDemoData(db, actor);
   const active = (await db.matches.where('status').equals('active').toArray()).map((m) => m.mentorId);
   const mentorId = [...new Set(active)].sort((a, b) => active.filter((x) => x === b).length - active.filter((x) => x === a).length)[0]!;
@@ -36,7 +36,7 @@ async function roundTrip() {
   const mentorDb = createDb(newDbName());
   await mentorDb.open();
   const { user } = await openMentorPack(mentorDb, await readMentorPack(pack.bytes, PASS), 'en', pack.fileName);
-  const mentorActor = { userId: user.id, userName: user.name };
+  const mentorActor = { userId: user.id, userName: user.name, role: user.role, mentorId: user.mentorId };
   for (const [i, matchId] of pack.matchIds.slice(0, 2).entries()) {
     await logSession(mentorDb, mentorActor, { matchId, date: `2026-10-1${i}`, minutes: 45, mode: 'online', services: ['businessCounselling'], note: 'Moja bilješka', followUpOn: '2026-11-01' });
   }
@@ -122,7 +122,7 @@ describe('a newer pack without one of her matches', () => {
       await openMentorPack(t.mentorDb, await readMentorPack(newer.bytes, PASS), 'en', newer.fileName);
       expect((await getMentorMode(t.mentorDb))!.matchIds).not.toContain(closedMatch);
 
-      const logs = await exportMentorLogs(t.mentorDb, { userId: t.user.id, userName: t.user.name });
+      const logs = await exportMentorLogs(t.mentorDb, { userId: t.user.id, userName: t.user.name, role: t.user.role, mentorId: t.user.mentorId });
       const preview = await previewMentorLogs(t.db, { fileName: logs.fileName, data: logs.bytes });
       expect(preview.plan.items.filter((i) => i.matchId === closedMatch && i.change === 'add')).toHaveLength(1);
       await commitMentorLogs(t.db, t.actor, preview);
@@ -198,7 +198,7 @@ describe('keys are pinned: per mentor at the coordinator, the organisation’s a
       await other.open();
       try {
         const { user } = await openMentorPack(other, await readMentorPack(second.bytes, PASS), 'en');
-        const logs = await exportMentorLogs(other, { userId: user.id, userName: user.name });
+        const logs = await exportMentorLogs(other, { userId: user.id, userName: user.name, role: user.role, mentorId: user.mentorId });
         const err = await previewMentorLogs(t.db, { fileName: logs.fileName, data: logs.bytes }).catch((e: unknown) => e);
         expect((err as MentorPackError).code).toBe('signerChanged');
         expect((err as MentorPackError).params.expected).toBe(pinned.fingerprint);
@@ -207,7 +207,7 @@ describe('keys are pinned: per mentor at the coordinator, the organisation’s a
       }
       // Her own Mreža, with the second pack, still gets through.
       await openMentorPack(t.mentorDb, await readMentorPack(second.bytes, PASS), 'en');
-      const hers = await exportMentorLogs(t.mentorDb, { userId: t.user.id, userName: t.user.name });
+      const hers = await exportMentorLogs(t.mentorDb, { userId: t.user.id, userName: t.user.name, role: t.user.role, mentorId: t.user.mentorId });
       const ok = await previewMentorLogs(t.db, { fileName: hers.fileName, data: hers.bytes });
       expect(ok.plan.trust).toBe('pinned');
     } finally {

@@ -22,19 +22,19 @@ describe('mentoring data', () => {
       const [m] = await acceptPairs(db, actor, [{ menteeId: ana.id, mentorId: mentor.id, score: 40 }]);
       // Accepting the same mentee twice does nothing.
       expect(await acceptPairs(db, actor, [{ menteeId: ana.id, mentorId: mentor.id, score: 40 }])).toEqual([]);
-      expect((await mentorRows(db))[0]!.load).toBe(1);
-      expect((await menteeRows(db))[0]!.current?.id).toBe(m!.id);
+      expect((await mentorRows(db, actor))[0]!.load).toBe(1);
+      expect((await menteeRows(db, actor))[0]!.current?.id).toBe(m!.id);
 
       await logSession(db, actor, { matchId: m!.id, date: '2026-01-10', minutes: 60, mode: 'phone', services: ['businessCounselling'], followUpOn: '2026-01-20' });
-      const rem = await mentoringReminders(db, { today: '2026-03-01' });
+      const rem = await mentoringReminders(db, actor, { today: '2026-03-01' });
       expect(rem.map((r) => r.reminder.kind)).toEqual(['followUp', 'stale', 'check']);
       expect(rem[0]!.menteeName).toBe('Ana Horvat');
-      expect((await sessionRows(db, { mentorId: mentor.id, from: '2026-01-01', to: '2026-01-31' })).length).toBe(1);
-      expect((await sessionRows(db, { from: '2026-02-01' })).length).toBe(0);
+      expect((await sessionRows(db, actor, { mentorId: mentor.id, from: '2026-01-01', to: '2026-01-31' })).length).toBe(1);
+      expect((await sessionRows(db, actor, { from: '2026-02-01' })).length).toBe(0);
 
       await expect(setMatchStatus(db, actor, m!.id, 'proposed')).rejects.toThrow();
       await setMatchStatus(db, actor, m!.id, 'closed', { reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'obrt', jobsCreated: 1 }, '2026-03-01');
-      const closed = (await matchRows(db))[0]!.match;
+      const closed = (await matchRows(db, actor))[0]!.match;
       expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-03-01' });
       const outcome = await db.outcomes.get(closed.closure!.outcomeId!);
       // The legal form and jobs are fields of the outcome, not note text.
@@ -118,9 +118,9 @@ describe('mentoring data', () => {
   });
 
   it('mentoring settings live beside the app settings; both rows validate for backups', async () => {
-    await withSetUpDb(async (db) => {
+    await withSetUpDb(async (db, { actor }) => {
       expect((await getMentoringSettings(db)).staleWeeks).toBe(4);
-      await saveMentoringSettings(db, { staleWeeks: 6, weights: { ...(await getMentoringSettings(db)).weights, needs: 50 } });
+      await saveMentoringSettings(db, actor, { staleWeeks: 6, weights: { ...(await getMentoringSettings(db)).weights, needs: 50 } });
       expect(await getMentoringSettings(db)).toMatchObject({ staleWeeks: 6, weights: { needs: 50 } });
       expect((await getSettings(db))?.key).toBe('app');
       for (const row of await db.table('settings').toArray()) expect(TABLE_SCHEMAS.settings.safeParse(row).success).toBe(true);

@@ -1,3 +1,4 @@
+import type { Actor } from '../../src/renderer/src/db/actor';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '@shared/import/csv';
@@ -25,7 +26,7 @@ const consent: ConsentDraft = { legalBasis: 'consent', date: '2026-01-10', notic
 const ana = { kind: 'beneficiary' as const, firstName: 'Ana', lastName: 'Petrović', gender: 'woman' as const, birthYear: 1984, municipality: 'Niš' };
 
 /** A person with a link in every table that can point at a person. */
-async function linkedWorld(db: Parameters<Parameters<typeof withSetUpDb>[0]>[0], actor: { userName: string; userId?: string }, personId: string) {
+async function linkedWorld(db: Parameters<Parameters<typeof withSetUpDb>[0]>[0], actor: Actor, personId: string) {
   const programme = await createRecord(db, actor, 'programmes', { kind: 'badge', title: 'BADGE Čakovec' } as never);
   const event = await createRecord(db, actor, 'events', { programmeId: programme.id, kind: 'workshop', title: 'Radionica 1' } as never);
   const session = await createRecord(db, actor, 'sessions', { eventId: event.id, date: '2026-02-01', start: '10:00', end: '12:00', town: 'Čakovec', country: 'HR' } as never);
@@ -162,7 +163,7 @@ describe('erase, anonymise, merge', () => {
       expect(await db.matches.where('menteeId').equals(keep.id).count()).toBe(1);
       for (const t of ['consents', 'outcomes', 'enrolments', 'attendance'] as const) expect(await db.table(t).where('personId').equals(drop.id).count()).toBe(0);
       expect(await db.tombstones.where('recordId').equals(drop.id).count()).toBe(1);
-      const dossier = await personDossier(db, keep.id);
+      const dossier = await personDossier(db, actor, keep.id);
       expect(dossier?.mentoring).toEqual([expect.objectContaining({ role: 'mentee', otherName: 'Mira Mentor', sessions: 1, minutes: 60 })]);
       expect(dossier?.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['created', 'consent', 'outcome', 'enrolment', 'attendance']));
       await expect(mergePeople(db, actor, keep.id, keep.id)).rejects.toThrow('samePerson');

@@ -71,7 +71,7 @@ describe('programmes in the data store', () => {
       const ids = await people(db, actor, 3);
       const { event } = await badge(db, actor);
       await enrolPeople(db, actor, event.id, ids);
-      const sessions = (await loadEventDetail(db, event.id))!.sessions;
+      const sessions = (await loadEventDetail(db, actor, event.id))!.sessions;
       // a: 4/4, b: 3/4 with one late (meets 75%), c: 2/4.
       for (const s of sessions) await setAttendance(db, actor, s.id, ids[0]!, 'present');
       await setAttendance(db, actor, sessions[0]!.id, ids[1]!, 'late');
@@ -83,7 +83,7 @@ describe('programmes in the data store', () => {
       await setAttendance(db, actor, sessions[2]!.id, ids[2]!, 'absent');
       await setAttendance(db, actor, sessions[2]!.id, ids[2]!, null);
       expect(await db.attendance.count()).toBe(10);
-      const detail = (await loadEventDetail(db, event.id))!;
+      const detail = (await loadEventDetail(db, actor, event.id))!;
       const done = completions(detail);
       expect(ids.map((id) => done.get(id)!.met)).toEqual([true, true, false]);
 
@@ -104,11 +104,11 @@ describe('programmes in the data store', () => {
     await withSetUpDb(async (db, { actor }) => {
       const [pid] = await people(db, actor, 1);
       const { event } = await badge(db, actor);
-      const detail = (await loadEventDetail(db, event.id))!;
+      const detail = (await loadEventDetail(db, actor, event.id))!;
       await enrolPeople(db, actor, event.id, [pid!]);
       await setAttendance(db, actor, detail.sessions[3]!.id, pid!, 'present');
       await saveEvent(db, actor, { ...event, title: 'Renamed' }, detail.sessions.slice(0, 3).map((s) => ({ ...s, venue: 'Centar' })), event.id);
-      const again = (await loadEventDetail(db, event.id))!;
+      const again = (await loadEventDetail(db, actor, event.id))!;
       expect(again.event.title).toBe('Renamed');
       expect(again.sessions.map((s) => s.id)).toEqual(detail.sessions.slice(0, 3).map((s) => s.id));
       expect(again.sessions.every((s) => s.venue === 'Centar')).toBe(true);
@@ -120,7 +120,7 @@ describe('programmes in the data store', () => {
     await withSetUpDb(async (db, { actor, user }) => {
       const [pid] = await people(db, actor, 1);
       const { event } = await badge(db, actor);
-      const session = (await loadEventDetail(db, event.id))!.sessions[0]!;
+      const session = (await loadEventDetail(db, actor, event.id))!.sessions[0]!;
       const bytes = new Uint8Array(200_000).map((_, i) => (i * 7) % 256);
       const scan = await attachScan(db, actor, session.id, 'potpisna-lista.PDF', bytes);
       expect(scan).toMatchObject({ mimeType: 'application/pdf', size: 200_000 });
@@ -130,7 +130,7 @@ describe('programmes in the data store', () => {
       await db.attachments.clear();
       await db.evaluations.clear();
       await restoreBackup(db, actor, backup, 'test.json.gz');
-      const [back] = await attachmentBytes(db, [scan.id]);
+      const [back] = await attachmentBytes(db, actor, [scan.id]);
       expect(back!.data).toEqual(bytes);
       expect(await db.evaluations.toArray()).toEqual([expect.objectContaining({ scores: { content: 5, trainers: 4 }, comment: 'Odlično' })]);
     });

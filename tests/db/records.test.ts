@@ -35,7 +35,7 @@ describe('createRecord', () => {
       const p = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Јелена', lastName: 'Петровић', gender: 'woman' });
       expect(p.nameKey).toBe('jelena petrovic');
       expect((await db.people.get(p.id))?.nameKey).toBe('jelena petrovic');
-      expect((await searchEverything(db, 'petrovic')).map((h) => h.id)).toEqual([p.id]);
+      expect((await searchEverything(db, actor, 'petrovic')).map((h) => h.id)).toEqual([p.id]);
     });
   });
 
@@ -54,7 +54,7 @@ describe('createRecord', () => {
 
   it('refuses to create records before the organisation is set up', async () => {
     await withDb(async (db) => {
-      await expect(createRecord(db, { userName: 'x' }, 'programmes', { kind: 'badge', title: 'BADGE' })).rejects.toThrow(/not set up/);
+      await expect(createRecord(db, { userName: 'x', role: 'coordinator' }, 'programmes', { kind: 'badge', title: 'BADGE' })).rejects.toThrow(/not set up/);
       expect(await db.programmes.count()).toBe(0);
       expect(await db.auditLog.count()).toBe(0);
     });
@@ -66,7 +66,7 @@ describe('updateRecord', () => {
     await withSetUpDb(async (db, { actor }) => {
       const p = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman' });
       await tick();
-      const other = { userId: crypto.randomUUID(), userName: 'Ivana Novak' };
+      const other = { userId: crypto.randomUUID(), userName: 'Ivana Novak', role: 'staff' as const };
       const updated = await updateRecord(db, other, 'people', p.id, { municipality: 'Varaždin' }, 'moved');
       expect(updated).toMatchObject({ id: p.id, orgId: p.orgId, createdAt: p.createdAt, municipality: 'Varaždin', firstName: 'Ana' });
       expect(updated.updatedAt > p.updatedAt).toBe(true);
@@ -83,8 +83,8 @@ describe('updateRecord', () => {
       const p = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman' });
       await updateRecord(db, actor, 'people', p.id, { lastName: 'Česar' });
       expect((await db.people.get(p.id))?.nameKey).toBe('ana cesar');
-      expect((await searchEverything(db, 'cesar')).map((h) => h.id)).toEqual([p.id]);
-      expect(await searchEverything(db, 'horvat')).toEqual([]);
+      expect((await searchEverything(db, actor, 'cesar')).map((h) => h.id)).toEqual([p.id]);
+      expect(await searchEverything(db, actor, 'horvat')).toEqual([]);
     });
   });
 

@@ -24,52 +24,52 @@ describe('searchEverything', () => {
   it('ignores diacritics: "cesar" finds "Česar"', async () => {
     await withSetUpDb(async (db, { actor }) => {
       const s = await seed(db, actor);
-      expect(await searchEverything(db, 'cesar')).toEqual([{ kind: 'person', id: s.sanja.id, label: 'Sanja Česar', detail: 'Čakovec' }]);
-      expect(ids(await searchEverything(db, 'ČESAR'))).toEqual([s.sanja.id]);
-      expect(ids(await searchEverything(db, 'djurdjica'))).toEqual([s.djurdja.id]);
-      expect(ids(await searchEverything(db, 'simunovic'))).toEqual([s.djurdja.id]);
+      expect(await searchEverything(db, actor, 'cesar')).toEqual([{ kind: 'person', id: s.sanja.id, label: 'Sanja Česar', detail: 'Čakovec' }]);
+      expect(ids(await searchEverything(db, actor, 'ČESAR'))).toEqual([s.sanja.id]);
+      expect(ids(await searchEverything(db, actor, 'djurdjica'))).toEqual([s.djurdja.id]);
+      expect(ids(await searchEverything(db, actor, 'simunovic'))).toEqual([s.djurdja.id]);
     });
   });
 
   it('ignores the script: "petrovic" finds "Петровић" and Cyrillic queries find Latin names', async () => {
     await withSetUpDb(async (db, { actor }) => {
       const s = await seed(db, actor);
-      expect(ids(await searchEverything(db, 'petrovic'))).toEqual(ids([s.jelena, s.ana]));
-      expect((await searchEverything(db, 'jelena')).map((h) => h.label)).toEqual(['Јелена Петровић']);
-      expect(ids(await searchEverything(db, 'Цесар'))).toEqual([s.sanja.id]);
+      expect(ids(await searchEverything(db, actor, 'petrovic'))).toEqual(ids([s.jelena, s.ana]));
+      expect((await searchEverything(db, actor, 'jelena')).map((h) => h.label)).toEqual(['Јелена Петровић']);
+      expect(ids(await searchEverything(db, actor, 'Цесар'))).toEqual([s.sanja.id]);
     });
   });
 
   it('every word of a multi-word query must match, in any order', async () => {
     await withSetUpDb(async (db, { actor }) => {
       const s = await seed(db, actor);
-      expect(ids(await searchEverything(db, 'ana petrovic'))).toEqual([s.ana.id]);
-      expect(ids(await searchEverything(db, 'Petrović  Ana'))).toEqual([s.ana.id]);
-      expect(ids(await searchEverything(db, 'jel petr'))).toEqual([s.jelena.id]);
-      expect(await searchEverything(db, 'ana cesar')).toEqual([]);
+      expect(ids(await searchEverything(db, actor, 'ana petrovic'))).toEqual([s.ana.id]);
+      expect(ids(await searchEverything(db, actor, 'Petrović  Ana'))).toEqual([s.ana.id]);
+      expect(ids(await searchEverything(db, actor, 'jel petr'))).toEqual([s.jelena.id]);
+      expect(await searchEverything(db, actor, 'ana cesar')).toEqual([]);
     });
   });
 
   it('finds programmes by title, diacritics-insensitive', async () => {
     await withSetUpDb(async (db, { actor }) => {
       const s = await seed(db, actor);
-      expect(await searchEverything(db, 'prekogranicna')).toEqual([{ kind: 'programme', id: s.cross.id, label: s.cross.title }]);
-      expect(ids(await searchEverything(db, 'badge 2026'))).toEqual([s.badge.id]);
-      expect(ids(await searchEverything(db, 'socijalnoj aktivaciji'))).toEqual([s.cross.id]);
+      expect(await searchEverything(db, actor, 'prekogranicna')).toEqual([{ kind: 'programme', id: s.cross.id, label: s.cross.title }]);
+      expect(ids(await searchEverything(db, actor, 'badge 2026'))).toEqual([s.badge.id]);
+      expect(ids(await searchEverything(db, actor, 'socijalnoj aktivaciji'))).toEqual([s.cross.id]);
     });
   });
 
   it('needs two characters and stops at the limit, people first', async () => {
     await withSetUpDb(async (db, { actor }) => {
       const s = await seed(db, actor);
-      expect(await searchEverything(db, 'a')).toEqual([]);
-      expect(await searchEverything(db, '  ')).toEqual([]);
+      expect(await searchEverything(db, actor, 'a')).toEqual([]);
+      expect(await searchEverything(db, actor, '  ')).toEqual([]);
       for (let i = 0; i < 5; i++) await createRecord(db, actor, 'programmes', { kind: 'other', title: `Radionica Ana ${i}` });
-      const hits = await searchEverything(db, 'ana', 3);
+      const hits = await searchEverything(db, actor, 'ana', 3);
       expect(hits).toHaveLength(3);
       expect(hits.map((h) => h.kind)).toEqual(['person', 'programme', 'programme']);
       expect(hits[0]?.id).toBe(s.ana.id);
-      expect(await searchEverything(db, 'ana', 12)).toHaveLength(6);
+      expect(await searchEverything(db, actor, 'ana', 12)).toHaveLength(6);
     });
   });
 });

@@ -86,7 +86,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
   it('users: a coordinator adds one with a passphrase (policy), she opens the same data key; changing rewraps; disabling removes her wrap', async () => {
     await withDb(async (db) => {
       const { user: sanja } = await setUpOrganisation(db, SETUP, { passphrase: SANJA });
-      const actor = { userId: sanja.id, userName: sanja.name };
+      const actor = { userId: sanja.id, userName: sanja.name, role: sanja.role };
       const dataKey = getDataKey(db)!;
       await expect(addUser(db, actor, { name: 'Iva Kovač', role: 'mentor' })).rejects.toThrow(/passphrase/);
       await expect(addUser(db, actor, { name: 'Iva Kovač', role: 'mentor', passphrase: 'tajna' })).rejects.toBeInstanceOf(PassphrasePolicyError);
@@ -99,7 +99,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
       expect(getDataKey(db)).toEqual(dataKey);
 
       // Her own change needs the current passphrase.
-      const ivaActor = { userId: iva.id, userName: iva.name };
+      const ivaActor = { userId: iva.id, userName: iva.name, role: iva.role };
       expect(await changeOwnPassphrase(db, ivaActor, 'not mine at all', 'Drava teče tiho 1991')).toBe(false);
       expect(await changeOwnPassphrase(db, ivaActor, IVA, 'Drava teče tiho 1991')).toBe(true);
       lockDatabase(db);
@@ -127,7 +127,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
   it('forgot passphrase: the recovery key sets a new one for any user, is throttled, and is audited', async () => {
     await withDb(async (db) => {
       const { user: sanja, recoveryKey } = await setUpOrganisation(db, SETUP, { passphrase: SANJA });
-      const iva = await addUser(db, { userId: sanja.id, userName: sanja.name }, { name: 'Iva Kovač', role: 'viewer', passphrase: IVA });
+      const iva = await addUser(db, { userId: sanja.id, userName: sanja.name, role: sanja.role }, { name: 'Iva Kovač', role: 'viewer', passphrase: IVA });
       const dataKey = getDataKey(db)!;
       lockDatabase(db);
       const other = '7K3M-QX2D-AAAA-BBBB-CCCC-DDDD-EEEE';
@@ -155,7 +155,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
   it('an installation from before: a coordinator signs in once with her PBKDF2 passphrase and is upgraded; others then need a coordinator', async () => {
     await withDb(async (db) => {
       const { user: sanja } = await setUpOrganisation(db, SETUP);
-      const actor = { userId: sanja.id, userName: sanja.name };
+      const actor = { userId: sanja.id, userName: sanja.name, role: sanja.role };
       // As the old app stored them: PBKDF2 hashes, or no passphrase at all.
       await setPassphrase(db, actor, sanja.id, SANJA);
       const iva = await addUser(db, actor, { name: 'Iva Kovač', role: 'mentor', passphrase: 'tajna' });
@@ -199,7 +199,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
     });
     await withDb(async (db) => {
       const { user: sanja } = await setUpOrganisation(db, SETUP);
-      await setPassphrase(db, { userId: sanja.id, userName: sanja.name }, sanja.id, 'tajna');
+      await setPassphrase(db, { userId: sanja.id, userName: sanja.name, role: sanja.role }, sanja.id, 'tajna');
       expect(await signIn(db, sanja.id, 'tajna')).toEqual({ ok: false, reason: 'choosePassphrase' });
       expect(await chooseFirstPassphrase(db, sanja.id, { oldPassphrase: 'guess', newPassphrase: SANJA })).toMatchObject({ ok: false, reason: 'wrongPassphrase' });
       expect(await chooseFirstPassphrase(db, sanja.id, { newPassphrase: SANJA })).toMatchObject({ ok: false, reason: 'wrongPassphrase' });
@@ -213,7 +213,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
   it('a mentor pack opened on a fresh computer makes the mentor with the passphrase she chose there', async () => {
     await withDb(async (coord) => {
       const { org, user } = await setUpOrganisation(coord, SETUP);
-      const actor = { userId: user.id, userName: user.name };
+      const actor = { userId: user.id, userName: user.name, role: user.role };
       await loadDemoData(coord, actor);
       const mentorId = (await coord.matches.where('status').equals('active').first())!.mentorId;
       const pack = await exportMentorPack(coord, actor, org, mentorId, 'plavi-bicikl-2026', { iterations: 100_000 });

@@ -6,7 +6,7 @@ import { mentorModeSettingsSchema, mentorPacksSettingsSchema } from './mentorPac
 import { passphraseWrapSchema, recoveryWrapSchema } from '../auth/keyring';
 import { throttleStateSchema } from '../auth/throttle';
 
-export const USER_ROLES = ['coordinator', 'mentor', 'viewer'] as const;
+export const USER_ROLES = ['coordinator', 'staff', 'mentor', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export const userSchema = baseRecord.extend({
@@ -41,6 +41,10 @@ export const auditEntrySchema = z.object({
   /** A verbatim detail such as a file name (never a person's name: the log outlives erasures). */
   detail: z.string().max(260).optional(),
   count: z.number().int().min(0).optional(),
+  /** The hash chain (shared/audit/chain.ts): place in the log, hash of the entry before, own hash. Set by the store, never by callers. */
+  seq: z.number().int().min(1).optional(),
+  prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

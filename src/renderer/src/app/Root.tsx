@@ -12,6 +12,7 @@ import type { MrezaDb } from '../db/db';
 import { getSettings, saveSettings } from '../db/settings';
 import { getSelfOrganisation } from '../db/setup';
 import { listUsers } from '../db/users';
+import { actorOf, SYSTEM_ACTOR } from '../db/actor';
 import { audit } from '../db/audit';
 import { isUnlocked } from '../db/keyring';
 import { lockDatabase } from '../db/signIn';
@@ -99,14 +100,14 @@ function Gate({ db, language, changeLanguage }: { db: MrezaDb; language: Locale;
 
   const setLanguage = useCallback(
     async (locale: Locale) => {
-      await saveSettings(db, { language: locale }, locale);
+      await saveSettings(db, SYSTEM_ACTOR, { language: locale }, locale);
       await changeLanguage(locale);
     },
     [db, changeLanguage],
   );
 
   const state = useMemo<AppState | null>(
-    () => (org && settings && user ? { db, org, user, actor: { userId: user.id, userName: user.name }, settings, setLanguage, lock } : null),
+    () => (org && settings && user ? { db, org, user, actor: actorOf(user), settings, setLanguage, lock } : null),
     [db, org, settings, user, setLanguage, lock],
   );
 
@@ -142,7 +143,7 @@ function Gate({ db, language, changeLanguage }: { db: MrezaDb; language: Locale;
         language={language}
         onLanguage={setLanguage}
         onUnlock={async (u, recoveryKey) => {
-          await db.transaction('rw', db.auditLog, () => audit(db, { userId: u.id, userName: u.name }, 'login', 'users', u.id));
+          await db.transaction('rw', db.auditLog, () => audit(db, actorOf(u), 'login', 'users', u.id));
           enter(u.id, recoveryKey);
         }}
       />

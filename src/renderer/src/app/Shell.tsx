@@ -8,7 +8,9 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { HomePage } from '../features/home/HomePage';
+import { AuditChainBanner } from '../features/settings/AuditChainBanner';
 import { getMentorMode } from '../db/mentorMode';
+import { can, canAll, type ActorRole } from '@shared/auth/permissions';
 import { useApp } from '../session/AppContext';
 
 // Each capability loads when first opened, so the app starts fast (charts, spreadsheets and
@@ -22,18 +24,23 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then
 const MentorModePage = lazy(() => import('../features/mentoring/MentorModePage').then((m) => ({ default: m.MentorModePage })));
 
 
-const NAV: Array<{ path: string; key: string; icon: ComponentType<{ size?: number; stroke?: number }> }> = [
+type NavItem = { path: string; key: string; icon: ComponentType<{ size?: number; stroke?: number }>; shown?: (role: ActorRole) => boolean };
+
+const EXCHANGE_PERMISSIONS = ['exportBundleAggregate', 'importBundles', 'keys'] as const;
+
+/** Each capability shows only for a role that may use it (shared/auth/permissions.ts); the data layer refuses the rest anyway. */
+const NAV: NavItem[] = [
   { path: '/home', key: 'home', icon: IconHome },
-  { path: '/participants', key: 'participants', icon: IconAddressBook },
-  { path: '/programmes', key: 'programmes', icon: IconChalkboard },
-  { path: '/mentoring', key: 'mentoring', icon: IconUsersGroup },
-  { path: '/reports', key: 'reports', icon: IconChartBar },
-  { path: '/exchange', key: 'exchange', icon: IconTransfer },
+  { path: '/participants', key: 'participants', icon: IconAddressBook, shown: (r) => can(r, 'readPeople') },
+  { path: '/programmes', key: 'programmes', icon: IconChalkboard, shown: (r) => canAll(r, 'readPeople') },
+  { path: '/mentoring', key: 'mentoring', icon: IconUsersGroup, shown: (r) => can(r, 'readPeople') },
+  { path: '/reports', key: 'reports', icon: IconChartBar, shown: (r) => can(r, 'readReports') },
+  { path: '/exchange', key: 'exchange', icon: IconTransfer, shown: (r) => EXCHANGE_PERMISSIONS.some((p) => can(r, p)) },
   { path: '/settings', key: 'settings', icon: IconSettings },
 ];
 
 /** A volunteer mentor's Mreža (mentor mode): her mentees, her logs, sending them home; nothing else. */
-const MENTOR_NAV: typeof NAV = [
+const MENTOR_NAV: NavItem[] = [
   { path: '/mentor/mentees', key: 'mentorMode.mentees', icon: IconUserHeart },
   { path: '/mentor/logs', key: 'mentorMode.logs', icon: IconNotebook },
   { path: '/mentor/send', key: 'mentorMode.send', icon: IconFileExport },
@@ -41,13 +48,14 @@ const MENTOR_NAV: typeof NAV = [
 
 export function Shell() {
   const { t } = useTranslation(['nav', 'common', 'users']);
-  const { db, org, user, settings, setLanguage, lock } = useApp();
+  const { db, org, user, actor, settings, setLanguage, lock } = useApp();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
   const mentorMode = useLiveQuery(async () => (await getMentorMode(db)) ?? null, [db]);
   if (mentorMode === undefined) return null;
-  const nav = mentorMode ? MENTOR_NAV : NAV;
+  const nav = (mentorMode ? MENTOR_NAV : NAV).filter((n) => !n.shown || n.shown(actor.role));
+  const allowed = (path: string) => nav.some((n) => n.path === path);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -66,7 +74,7 @@ export function Shell() {
             </Badge>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            {!mentorMode && <GlobalSearch />}
+            {!mentorMode && can(actor.role, 'readPeople') && <GlobalSearch />}
             <LanguageSwitch value={settings.language} onChange={(l) => void setLanguage(l)} />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -106,6 +114,8 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        {/* The audit log's own tab shows it, re-checked as entries come. */}
+        {can(actor.role, 'viewAudit') && location.pathname !== '/settings/audit' && <AuditChainBanner />}
         <Suspense
           fallback={
             <Center h={200}>
@@ -121,11 +131,11 @@ export function Shell() {
           ) : (
             <Routes>
               <Route path="/home" element={<HomePage />} />
-              <Route path="/participants/*" element={<ParticipantsPage />} />
-              <Route path="/programmes/*" element={<ProgrammesPage />} />
-              <Route path="/mentoring/*" element={<MentoringPage />} />
-              <Route path="/reports/*" element={<ReportsPage />} />
-              <Route path="/exchange/*" element={<ExchangePage />} />
+              {allowed('/participants') && <Route path="/participants/*" element={<ParticipantsPage />} />}
+              {allowed('/programmes') && <Route path="/programmes/*" element={<ProgrammesPage />} />}
+              {allowed('/mentoring') && <Route path="/mentoring/*" element={<MentoringPage />} />}
+              {allowed('/reports') && <Route path="/reports/*" element={<ReportsPage />} />}
+              {allowed('/exchange') && <Route path="/exchange/*" element={<ExchangePage />} />}
               <Route path="/settings/:tab?" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/home" replace />} />
             </Routes>

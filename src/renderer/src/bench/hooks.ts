@@ -210,7 +210,7 @@ export function installBenchHooks(db: MrezaDb): void {
       lap('duplicates');
       const skip = new Set(dups.map((d) => d.row));
       const rows = preview.valid.filter((r) => !skip.has(r.row));
-      const history = await commitImport(db, { userName: 'bench' }, file.fileName, rows);
+      const history = await commitImport(db, { userName: 'bench', role: 'coordinator' }, file.fileName, rows);
       lap('commit');
       const pipelineMs = ms(t0);
       // The same rows the commit wrote, read back, and put raw into a fresh database.
@@ -347,7 +347,7 @@ export function installBenchHooks(db: MrezaDb): void {
       const previewMs = ms(t0);
       const t1 = performance.now();
       // The bench stands for a lead who compared every new partner's fingerprint by phone.
-      const result = await commitBundles(db, { userName: 'bench' }, org, preview, { confirmedKeys: keysToConfirm(preview.plan) });
+      const result = await commitBundles(db, { userName: 'bench', role: 'coordinator' }, org, preview, { confirmedKeys: keysToConfirm(preview.plan) });
       const commitMs = ms(t1);
       const totalMs = ms(t0);
       return {

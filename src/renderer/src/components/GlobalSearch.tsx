@@ -10,11 +10,11 @@ import { searchEverything } from '../db/search';
 
 export function GlobalSearch() {
   const { t } = useTranslation('common');
-  const { db } = useApp();
+  const { db, actor } = useApp();
   const navigate = useNavigate();
   const [value, setValue] = useState('');
   const [query] = useDebouncedValue(value, 120);
-  const hits = useLiveQuery(() => searchEverything(db, query), [db, query]) ?? [];
+  const hits = useLiveQuery(() => searchEverything(db, actor, query), [db, actor, query]) ?? [];
   const data = hits.map((h) => ({ value: `${h.kind}:${h.id}`, label: h.detail ? `${h.label} · ${h.detail}` : h.label }));
 
   return (

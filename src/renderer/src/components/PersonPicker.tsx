@@ -18,10 +18,10 @@ interface Common {
 
 /** Choose people from the registry by typing part of a name (diacritics and script do not matter). */
 export function PersonPicker(props: Common & { value: string | null; onChange: (id: string | null) => void }) {
-  const { db } = useApp();
+  const { db, actor } = useApp();
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 150);
-  const found = useLiveQuery(() => searchPeople(db, query, { kind: props.kind }), [db, query, props.kind]) ?? [];
+  const found = useLiveQuery(() => searchPeople(db, actor, query, { kind: props.kind }), [db, actor, query, props.kind]) ?? [];
   const current = useLiveQuery(async () => (props.value ? await getPerson(db, props.value) : undefined), [db, props.value]);
   const options = [...(current && !found.some((p) => p.id === current.id) ? [current] : []), ...found];
   return (
@@ -42,10 +42,10 @@ export function PersonPicker(props: Common & { value: string | null; onChange: (
 }
 
 export function PeoplePicker(props: Common & { value: string[]; onChange: (ids: string[]) => void }) {
-  const { db } = useApp();
+  const { db, actor } = useApp();
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 150);
-  const found = useLiveQuery(() => searchPeople(db, query, { kind: props.kind }), [db, query, props.kind]) ?? [];
+  const found = useLiveQuery(() => searchPeople(db, actor, query, { kind: props.kind }), [db, actor, query, props.kind]) ?? [];
   const chosen = useLiveQuery(() => getPeople(db, props.value), [db, props.value]) ?? [];
   const options = [...chosen, ...found.filter((p) => !props.value.includes(p.id))];
   return (

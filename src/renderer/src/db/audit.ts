@@ -4,6 +4,7 @@ import type { AuditAction, AuditEntry } from '@shared/model';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 import { selfTimeZone } from './orgDay';
+import { requirePermission } from './permissions';
 
 export interface AuditExtra {
   detail?: string;
@@ -36,7 +37,8 @@ export type AuditCursor = Pick<AuditEntry, 'at' | 'id'>;
  * the thousandth page costs what the first does. Entries sharing a timestamp are ordered by
  * id, so passing the last entry of a page as `before` returns every entry exactly once.
  */
-export async function queryAudit(db: MrezaDb, filter: AuditFilter, limit = 100, before?: AuditCursor): Promise<AuditEntry[]> {
+export async function queryAudit(db: MrezaDb, actor: Actor, filter: AuditFilter, limit = 100, before?: AuditCursor): Promise<AuditEntry[]> {
+  requirePermission(actor, 'viewAudit');
   const cursor = before;
   // Entries are stored in UTC: a day of the organisation starts at dayStart in its zone. The upper
   // bound is exclusive: the start of the day after `to`.
@@ -55,5 +57,7 @@ export async function queryAudit(db: MrezaDb, filter: AuditFilter, limit = 100, 
         (!filter.userId || e.userId === filter.userId),
     )
     .limit(limit)
-    .toArray();
+    .toArray()
+    // The chain fields are checked as a whole (verifyAuditLog), not read entry by entry.
+    .then((rows) => rows.map(({ seq: _seq, prev: _prev, hash: _hash, ...entry }) => entry));
 }

@@ -9,6 +9,9 @@ import { auditEntry } from './audit';
 import { dropDataKey, getDataKey, setDataKey } from './dataKey';
 import type { MrezaDb } from './db';
 import { backupKeyring } from './keyring';
+import { erasureLedger, type ErasureRow } from './ledger';
+import { reapplyErasures } from './people';
+import { requirePermission } from './permissions';
 import { SCHEMA_VERSION } from './schema';
 
 /** Reads every table in one read transaction, so the snapshot is consistent. */
@@ -50,20 +53,21 @@ export async function readBackupFile(db: MrezaDb, bytes: Uint8Array, dataKey?: U
 }
 
 /**
- * Validates the whole file first (throws BackupError), then replaces all data in one transaction.
+ * Validates the whole file first (throws BackupError), then replaces all data in one transaction, in which the erasure ledger is re-applied: nobody erased here comes back from an older backup.
  * An encrypted backup brings its own keyring (its users' wraps and its recovery wrap) and data
  * key, which the installation adopts. A plain one from before keeps the keyring in use: users it
  * shares with this installation keep their current passphrases, and others get one from a
  * coordinator.
  */
 export async function restoreBackup(db: MrezaDb, actor: Actor, bytes: Uint8Array, fileName: string, dataKey?: Uint8Array): Promise<Snapshot> {
+  requirePermission(actor, 'replaceAllData');
   const { snapshot, dataKey: backupKey } = await readBackupFile(db, bytes, dataKey);
   const tables = backupKey ? snapshot.tables : await keepCurrentKeyring(db, snapshot.tables);
   const heldBefore = getDataKey(db);
   // The encryption layer writes with the key held: the backup's, from the first row on.
   if (backupKey) await setDataKey(db, backupKey);
   try {
-    await replaceAll(db, tables, auditEntry(actor, 'restore', '*', undefined, 'backupRestored', { detail: fileName }));
+    await replaceAll(db, actor, tables, auditEntry(actor, 'restore', '*', undefined, 'backupRestored', { detail: fileName }), await erasureLedger(db));
   } catch (e) {
     if (heldBefore) await setDataKey(db, heldBefore);
     else dropDataKey(db);
@@ -90,10 +94,21 @@ async function keepCurrentKeyring(db: MrezaDb, tables: SnapshotTables): Promise<
   return { ...tables, users, settings };
 }
 
-/** Replaces every table and records why, in one transaction: all of it happens or none. */
-async function replaceAll(db: MrezaDb, tables: Partial<SnapshotTables>, entry: AuditEntry): Promise<void> {
+/** Place in the file's chain, else time and id (a backup from before the chain). */
+function logOrder(a: AuditEntry, b: AuditEntry): number {
+  if (a.seq !== undefined && b.seq !== undefined) return a.seq - b.seq;
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Replaces every table but the audit log and records why, in one transaction: all of it happens or
+ * none. The audit log only grows: the file's entries this log lacks are appended (chained anew after
+ * the current ones), then the restore itself; nothing written since the backup goes.
+ */
+async function replaceAll(db: MrezaDb, actor: Actor, tables: Partial<SnapshotTables>, entry: AuditEntry, erasures: readonly ErasureRow[]): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const name of TABLE_NAMES) {
+      if (name === 'auditLog') continue;
       const table = db.table(name);
       await table.clear();
       let rows = tables[name] ?? [];
@@ -102,12 +117,18 @@ async function replaceAll(db: MrezaDb, tables: Partial<SnapshotTables>, entry: A
       if (name === 'people') rows = rows.map((p) => canonicalPlace({ ...(p as { firstName: string; lastName: string; municipality?: string; country?: string }), nameKey: personNameKey(p as { firstName: string; lastName: string }) }));
       if (rows.length) await table.bulkAdd(rows);
     }
+    const have = new Set((await db.auditLog.toCollection().primaryKeys()) as string[]);
+    const missing = ((tables.auditLog ?? []) as AuditEntry[]).filter((e) => !have.has(e.id)).sort(logOrder);
+    if (missing.length) await db.auditLog.bulkAdd(missing);
     await db.auditLog.add(entry);
+    const reapplied = await reapplyErasures(db, erasures);
+    if (reapplied) await db.auditLog.add(auditEntry(actor, 'delete', 'people', undefined, 'erasuresReapplied', { count: reapplied }));
   });
 }
 
 /** Erases every record but the installation's own organisation, users and settings. */
 export async function clearAllData(db: MrezaDb, actor: Actor): Promise<void> {
+  requirePermission(actor, 'replaceAllData');
   await db.transaction('rw', db.tables, async () => {
     for (const name of TABLE_NAMES) {
       if (name === 'users' || name === 'settings' || name === 'auditLog') continue;

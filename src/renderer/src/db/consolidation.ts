@@ -9,6 +9,7 @@ import { inspectPool } from '../workers/inspectPool';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { requirePermission } from './permissions';
 import { ensureIdentity, getLeadProject } from './exchange';
 import { selfOrgId } from './records';
 import { SCHEMA_VERSION } from './schema';
@@ -105,6 +106,9 @@ export async function commitBundleImport(
   preview: BundleImportPreview,
   hooks: { confirmedKeys?: Readonly<Record<string, string>>; beforeAudit?: () => void; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CommitResult> {
+  requirePermission(actor, 'importBundles');
+  // Confirming a partner's key pins it for good: the key holder's decision (#15).
+  if (Object.keys(hooks.confirmedKeys ?? {}).length) requirePermission(actor, 'keys');
   const plan = withConfirmedKeys(preview.plan, hooks.confirmedKeys ?? {});
   const items = plan.items.filter((i) => i.status === 'apply' && i.slice);
   const confirmed = items.filter((i) => i.trust === 'firstUse');
@@ -151,7 +155,8 @@ export async function bundleImportHistory(db: MrezaDb): Promise<ImportHistory[]>
  * Lead: the key file for the command-line consolidation: this installation's keys, the project
  * and the partner keys pinned so far, passphrase-protected. It opens every partner export.
  */
-export async function leadKeyFile(db: MrezaDb, org: Organisation, passphrase: string): Promise<{ fileName: string; data: Uint8Array }> {
+export async function leadKeyFile(db: MrezaDb, actor: Actor, org: Organisation, passphrase: string): Promise<{ fileName: string; data: Uint8Array }> {
+  requirePermission(actor, 'keys');
   const project = await getLeadProject(db);
   if (!project) throw new BundleError('notAllowed', { reason: 'noProject' });
   await ensureIdentity(db);
@@ -166,5 +171,6 @@ export async function leadKeyFile(db: MrezaDb, org: Organisation, passphrase: st
 
 /** Lead: records that the key file was saved (it opens every partner export, so it is audited). */
 export async function keyFileSaved(db: MrezaDb, actor: Actor, fileName: string): Promise<void> {
+  requirePermission(actor, 'keys');
   await db.auditLog.add(auditEntry(actor, 'export', 'exchange', undefined, '', { detail: fileName.slice(0, 260) }));
 }

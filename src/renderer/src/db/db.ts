@@ -4,7 +4,9 @@ import { canonicalPlace } from '@shared/gazetteer';
 import { personNameKey } from '@shared/people/nameKey';
 import { migrateLegacyOutcome } from '@shared/people/outcomes';
 import { moveLinkageSecret } from './linkage';
-import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5 } from './schema';
+import type { AuditEntry } from '@shared/model';
+import { auditChainMiddleware, chainLegacy } from './auditChain';
+import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6 } from './schema';
 
 export type Tables = { [T in Exclude<TableName, 'settings'>]: EntityTable<TableRow<T>, 'id'> } & { settings: EntityTable<AppSettings, 'key'> };
 
@@ -51,6 +53,13 @@ export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
           if (place.country) p.country = place.country;
         });
     });
+  db.version(6)
+    .stores(STORES_V6)
+    .upgrade(async (tx) => {
+      const table = tx.table('auditLog');
+      await table.bulkPut(chainLegacy((await table.toArray()) as AuditEntry[]));
+    });
+  db.use(auditChainMiddleware(db));
   // Data only (no index changes, so no new schema version): a lead's linkage secret leaves the
   // consolidation side (db/linkage.ts). Runs each time the store opens (sticky), a no-op once done.
   db.on('ready', (vip) => moveLinkageSecret(vip as MrezaDb), true);

@@ -6,6 +6,7 @@ import type { ExchangeIdentity, JoinedProject, LeadProject, LinkageSecret, Organ
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { requirePermission } from './permissions';
 import { getLinkageSecret } from './linkage';
 
 /*
@@ -54,6 +55,7 @@ export async function getJoinedProject(db: MrezaDb): Promise<JoinedProject | und
  * consolidation reads.
  */
 export async function createLeadProject(db: MrezaDb, actor: Actor, org: Organisation, projectName: string): Promise<LeadProject> {
+  requirePermission(actor, 'keys');
   const identity = await ensureIdentity(db);
   const { projectSecret, ...invitation } = await createInvitation({ projectName, lead: { orgId: org.id, name: org.name, country: org.country }, leadKeys: identity.keys.publicKeys });
   const now = new Date().toISOString();
@@ -71,7 +73,8 @@ export async function createLeadProject(db: MrezaDb, actor: Actor, org: Organisa
 export const MIN_PASSPHRASE = 10;
 
 /** Lead: the invitation file's bytes (passphrase-protected), the only file that carries the linkage secret. */
-export async function invitationFile(db: MrezaDb, passphrase: string): Promise<Uint8Array> {
+export async function invitationFile(db: MrezaDb, actor: Actor, passphrase: string): Promise<Uint8Array> {
+  requirePermission(actor, 'keys');
   const project = await getLeadProject(db);
   const linkage = await getLinkageSecret(db);
   if (!project || !linkage || linkage.projectId !== project.invitation.projectId) throw new BundleError('notAllowed', { reason: 'noProject' });
@@ -80,6 +83,7 @@ export async function invitationFile(db: MrezaDb, passphrase: string): Promise<U
 
 /** Partner: opens the invitation and joins its project; throws InvitationError for bad files. */
 export async function joinProject(db: MrezaDb, actor: Actor, bytes: Uint8Array, passphrase: string, fileName = ''): Promise<JoinedProject> {
+  requirePermission(actor, 'keys');
   const invitation = await readInvitation(bytes, passphrase);
   await ensureIdentity(db);
   const row: JoinedProject = { id: 'joinedProject', invitation, joinedAt: new Date().toISOString() };

@@ -7,6 +7,7 @@ import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
 import { checkNewPerson, storedDuplicates } from './people';
+import { requirePermission } from './permissions';
 import { selfOrgId } from './records';
 
 /** The mapping the user confirmed last time for files with these headers. */
@@ -70,6 +71,7 @@ const WRITE_SLICE = 1000;
  * a cancel (opts.signal) before the transaction commits leaves nothing, not even an audit entry.
  */
 export async function commitImport(db: MrezaDb, actor: Actor, fileName: string, rows: readonly ImportedRow[], opts: CommitImportOptions = {}): Promise<ImportHistory> {
+  requirePermission(actor, 'editPeople');
   const { signal, onProgress } = opts;
   const stopIfCancelled = () => {
     if (signal?.aborted) throw new ImportCancelled();
@@ -156,6 +158,7 @@ export async function importUndoEffect(db: MrezaDb, historyId: string): Promise<
  * enrolments…), in one transaction; the history entry is marked undone and the undo is logged.
  */
 export async function undoImport(db: MrezaDb, actor: Actor, historyId: string): Promise<number> {
+  requirePermission(actor, 'editPeople');
   return db.transaction('rw', db.tables, async () => {
     const h = await db.importHistory.get(historyId);
     if (!h || h.undoneAt) return 0;

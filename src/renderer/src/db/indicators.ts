@@ -6,6 +6,7 @@ import type { Target } from '@shared/model';
 import type { Actor } from './actor';
 import { audit } from './audit';
 import type { MrezaDb } from './db';
+import { readablePeople, requirePermission } from './permissions';
 
 /** Every table the indicators read, in one read transaction so the figures are consistent. */
 export async function loadDataset(db: MrezaDb) {
@@ -27,8 +28,9 @@ export async function loadDataset(db: MrezaDb) {
 export type OwnDataset = Awaited<ReturnType<typeof loadDataset>>;
 
 /** Names for the drill-down list: only the people behind one number. */
-export async function peopleByIds(db: MrezaDb, ids: readonly string[]) {
-  return (await db.people.bulkGet([...ids])).filter((p) => p !== undefined).sort((a, b) => a.lastName.localeCompare(b.lastName));
+export async function peopleByIds(db: MrezaDb, actor: Actor, ids: readonly string[]) {
+  const allowed = await readablePeople(db, actor);
+  return (await db.people.bulkGet(ids.filter((id) => !allowed || allowed.has(id)))).filter((p) => p !== undefined).sort((a, b) => a.lastName.localeCompare(b.lastName));
 }
 
 /**
@@ -36,7 +38,8 @@ export async function peopleByIds(db: MrezaDb, ids: readonly string[]) {
  * consolidated records too. People are made unique by the pseudonymous key the partners' bundles
  * carry, which the lead's own people get too, so someone served by both counts once.
  */
-export async function loadReportDataset(db: MrezaDb): Promise<{ own: OwnDataset; dataset: Dataset; personKey?: (personId: string) => string; partnerNames: Map<string, string>; partnerProgrammes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[] }> {
+export async function loadReportDataset(db: MrezaDb, actor: Actor): Promise<{ own: OwnDataset; dataset: Dataset; personKey?: (personId: string) => string; partnerNames: Map<string, string>; partnerProgrammes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[] }> {
+  requirePermission(actor, 'readReports');
   const own = await loadDataset(db);
   const partners = await loadConsolidatedDataset(db, () => ownPersonKeys(db, own.people));
   if (!partners) return { own, dataset: own, partnerNames: new Map(), partnerProgrammes: [], totalsOnly: [] };

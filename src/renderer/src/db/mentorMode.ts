@@ -3,7 +3,8 @@ import { mentorModeSettingsSchema, TABLE_SCHEMAS, type Match, type MenteeProfile
 import { personNameKey } from '@shared/people/nameKey';
 import { isHeld } from '@shared/indicators/held';
 import type { Locale } from '@shared/i18n/locales';
-import type { Actor } from './actor';
+import { actorOf, type Actor } from './actor';
+import { requirePermission } from './permissions';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
 import { ensureIdentity } from './exchange';
@@ -92,7 +93,7 @@ export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, langua
       ...(mode?.sentExports ? { sentExports: mode.sentExports } : {}), ...(received ? { logsReceivedAt: received } : {}),
     };
     await db.table('settings').put(mentorModeSettingsSchema.parse(next));
-    const actor: Actor = { userId: user.id, userName: user.name };
+    const actor: Actor = actorOf(user);
     await db.auditLog.add(auditEntry(actor, 'import', 'mentors', manifest.mentor.id, 'mentorPackOpened', { detail: fileName.slice(0, 260), count: rows.matches.length }));
     if (departures.removed) await db.auditLog.add(auditEntry(actor, 'delete', 'people', undefined, 'mentorPackMenteesRemoved', { count: departures.removed }));
     return { user, ...departures };
@@ -114,6 +115,7 @@ export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, langua
  * it before still go home.
  */
 export async function exportMentorLogs(db: MrezaDb, actor: Actor): Promise<{ bytes: Uint8Array; fileName: string; count: number }> {
+  requirePermission(actor, 'logMentoring');
   const mode = await getMentorMode(db);
   if (!mode) throw new MentorPackError('notAPack');
   const identity = await ensureIdentity(db);

@@ -5,6 +5,7 @@ import { mentorPacksSettingsSchema, type ImportHistory, type IssuedMentorPack, t
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { requireAll, requirePermission } from './permissions';
 import { ensureIdentity } from './exchange';
 import { selfOrgId } from './records';
 
@@ -20,6 +21,7 @@ async function putIssuedPacks(db: MrezaDb, packs: IssuedMentorPack[]): Promise<v
 }
 
 export async function exportMentorPack(db: MrezaDb, actor: Actor, org: Organisation, mentorId: string, passphrase: string, opts: { iterations?: number } = {}): Promise<WrittenMentorPack> {
+  requirePermission(actor, 'exportList');
   const identity = await ensureIdentity(db);
   const source = await db.transaction('r', [db.people, db.consents, db.mentors, db.matches, db.menteeProfiles, db.mentoringSessions], async () => {
     const matches = await db.matches.where('mentorId').equals(mentorId).toArray();
@@ -72,6 +74,7 @@ export async function previewMentorLogs(db: MrezaDb, file: { fileName: string; d
  * the plan is made again inside the transaction and, when it differs, nothing is written (stale).
  */
 export async function commitMentorLogs(db: MrezaDb, actor: Actor, preview: LogsPreview, hooks: { beforeAudit?: () => void } = {}): Promise<{ written: number }> {
+  requireAll(actor, 'logMentoring');
   if (preview.plan.status === 'alreadyImported') return { written: 0 };
   const tables = [db.mentoringSessions, db.settings, db.importHistory, db.auditLog, db.organisations];
   return db.transaction('rw', tables, async () => {

@@ -22,9 +22,19 @@ import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 import { orgToday } from './orgDay';
 import { PeopleError } from './people';
+import { readablePeople, requireAll, requirePermission } from './permissions';
 import { createRecord, deleteRecord, selfOrg, updateRecord } from './records';
 
 const fullName = (p?: Person) => (p ? `${p.firstName} ${p.lastName}` : '—');
+
+/** Matches no mentor record: a mentor user without one sees nothing. */
+const NO_MENTOR = '00000000-0000-0000-0000-000000000000';
+
+/** The mentor whose rows the actor may read: whichever was asked (or all), or for a mentor only her own; a viewer none. */
+function readableMentor(actor: Actor, asked?: string): string | undefined {
+  if (requirePermission(actor, 'readPeople') === 'all') return asked;
+  return actor.mentorId ?? NO_MENTOR;
+}
 
 /* ---------- settings ---------- */
 
@@ -34,7 +44,8 @@ export async function getMentoringSettings(db: MrezaDb): Promise<MentoringSettin
   return parsed.success ? parsed.data : DEFAULT_MENTORING_SETTINGS;
 }
 
-export async function saveMentoringSettings(db: MrezaDb, changes: Partial<Omit<MentoringSettings, 'key'>>): Promise<MentoringSettings> {
+export async function saveMentoringSettings(db: MrezaDb, actor: Actor, changes: Partial<Omit<MentoringSettings, 'key'>>): Promise<MentoringSettings> {
+  requirePermission(actor, 'manageSettings');
   return db.transaction('rw', db.settings, async () => {
     const next = mentoringSettingsSchema.parse({ ...(await getMentoringSettings(db)), ...changes, key: 'mentoring' });
     await db.table('settings').put(next);
@@ -80,7 +91,8 @@ async function occupying(db: MrezaDb): Promise<Match[]> {
   return db.matches.where('status').anyOf([...OCCUPIES_PLACE, 'proposed']).toArray();
 }
 
-export async function mentorRows(db: MrezaDb, onlyMentorId?: string): Promise<MentorRow[]> {
+export async function mentorRows(db: MrezaDb, actor: Actor, only?: string): Promise<MentorRow[]> {
+  const onlyMentorId = readableMentor(actor, only);
   const mentors = onlyMentorId ? (await db.mentors.bulkGet([onlyMentorId])).filter((m): m is Mentor => !!m) : await db.mentors.toArray();
   const people = await db.people.bulkGet(mentors.map((m) => m.personId));
   const matches = (await occupying(db)).filter((m) => OCCUPIES_PLACE.includes(m.status));
@@ -89,8 +101,9 @@ export async function mentorRows(db: MrezaDb, onlyMentorId?: string): Promise<Me
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function menteeRows(db: MrezaDb): Promise<MenteeRow[]> {
-  const profiles = await db.menteeProfiles.toArray();
+export async function menteeRows(db: MrezaDb, actor: Actor): Promise<MenteeRow[]> {
+  const allowed = await readablePeople(db, actor);
+  const profiles = (await db.menteeProfiles.toArray()).filter((p) => !allowed || allowed.has(p.personId));
   const people = await db.people.bulkGet(profiles.map((p) => p.personId));
   const matches = await occupying(db);
   return profiles
@@ -135,6 +148,7 @@ export function toMenteeInput(r: MenteeRow): MenteeInput {
 
 /** Saves the accepted pairs of a proposal as matches, all or nothing. */
 export async function acceptPairs(db: MrezaDb, actor: Actor, pairs: readonly Pick<ProposedPair, 'menteeId' | 'mentorId' | 'score'>[], status: 'proposed' | 'active' = 'active'): Promise<Match[]> {
+  requireAll(actor, 'editRecords');
   const today = await orgToday(db);
   return db.transaction('rw', [db.matches, db.auditLog, db.organisations], async () => {
     const busy = new Set((await occupying(db)).map((m) => m.menteeId));
@@ -162,6 +176,7 @@ export async function acceptPairs(db: MrezaDb, actor: Actor, pairs: readonly Pic
  * transaction, only when the closure names an outcome the coordinator chose (see outcomeFromClosure).
  */
 export async function setMatchStatus(db: MrezaDb, actor: Actor, matchId: string, to: MatchStatus, closure?: Closure, day?: string): Promise<Match> {
+  requireAll(actor, 'editRecords');
   const on = day ?? (await orgToday(db));
   return db.transaction('rw', [db.matches, db.outcomes, db.auditLog, db.organisations], async () => {
     const match = await db.matches.get(matchId);
@@ -192,7 +207,8 @@ export interface MatchRow {
   lastSession?: string;
 }
 
-export async function matchRows(db: MrezaDb, opts: { mentorId?: string; menteeId?: string } = {}): Promise<MatchRow[]> {
+export async function matchRows(db: MrezaDb, actor: Actor, asked: { mentorId?: string; menteeId?: string } = {}): Promise<MatchRow[]> {
+  const opts = { ...asked, mentorId: readableMentor(actor, asked.mentorId) };
   let matches = opts.mentorId ? await db.matches.where('mentorId').equals(opts.mentorId).toArray() : await db.matches.toArray();
   if (opts.menteeId) matches = matches.filter((m) => m.menteeId === opts.menteeId);
   const mentors = await db.mentors.bulkGet(matches.map((m) => m.mentorId));
@@ -245,8 +261,8 @@ export interface SessionRow {
 }
 
 /** Sessions, newest first, per mentor, mentee and period (inclusive days). */
-export async function sessionRows(db: MrezaDb, opts: { mentorId?: string; menteeId?: string; from?: string; to?: string } = {}): Promise<SessionRow[]> {
-  const rows = await matchRows(db, { mentorId: opts.mentorId, menteeId: opts.menteeId });
+export async function sessionRows(db: MrezaDb, actor: Actor, opts: { mentorId?: string; menteeId?: string; from?: string; to?: string } = {}): Promise<SessionRow[]> {
+  const rows = await matchRows(db, actor, { mentorId: opts.mentorId, menteeId: opts.menteeId });
   const byId = new Map(rows.map((r) => [r.match.id, r]));
   const sessions = await db.mentoringSessions
     .where('matchId')
@@ -269,9 +285,9 @@ export interface ReminderRow {
   menteeName: string;
 }
 
-export async function mentoringReminders(db: MrezaDb, opts: { mentorId?: string; today?: string } = {}): Promise<ReminderRow[]> {
+export async function mentoringReminders(db: MrezaDb, actor: Actor, opts: { mentorId?: string; today?: string } = {}): Promise<ReminderRow[]> {
   const settings = await getMentoringSettings(db);
-  const rows = (await matchRows(db, { mentorId: opts.mentorId })).filter((r) => r.match.status === 'active');
+  const rows = (await matchRows(db, actor, { mentorId: opts.mentorId })).filter((r) => r.match.status === 'active');
   const sessions = await db.mentoringSessions.where('matchId').anyOf(rows.map((r) => r.match.id)).toArray();
   const byId = new Map(rows.map((r) => [r.match.id, r]));
   return reminders(

@@ -1,17 +1,27 @@
 import { BUNDLE_TABLES, BundleError, writeBundle, type PrivacyLevel, type WrittenBundle } from '@shared/bundle';
+import { bundlePermission } from '@shared/auth/permissions';
+import { withoutErased } from '@shared/people/erasure';
 import type { JoinedProject, Organisation, TableName } from '@shared/model';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { erasureLedger } from './ledger';
+import { requirePermission } from './permissions';
 import { ensureIdentity, getJoinedProject } from './exchange';
 import { SCHEMA_VERSION } from './schema';
 import { getSettings } from './settings';
 
-/** The tables a bundle is written from (own rows are picked by writeBundle). */
+/**
+ * The tables a bundle is written from (own rows are picked by writeBundle), without anyone the
+ * erasure ledger holds, and with a tombstone for each of them: an erased person is never sent again,
+ * and the lead is told again to erase her (withoutErased).
+ */
 async function exportTables(db: MrezaDb): Promise<Partial<Record<TableName, unknown[]>>> {
   const names = [...new Set<TableName>([...(BUNDLE_TABLES as TableName[]), 'tombstones', 'organisations'])];
   const tables = names.map((n) => db.table(n));
-  return db.transaction('r', tables, async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await db.table(n).toArray()] as const))));
+  const ledger = await erasureLedger(db);
+  const rows = await db.transaction('r', tables, async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await db.table(n).toArray()] as const))));
+  return withoutErased(rows, ledger.filter((r) => r.kind === 'erased'));
 }
 
 export interface ExportOptions {
@@ -26,6 +36,7 @@ export interface ExportOptions {
 
 /** Partner: writes a bundle of this organisation's records for the joined project. */
 export async function exportBundle(db: MrezaDb, actor: Actor, org: Organisation, opts: ExportOptions): Promise<WrittenBundle> {
+  requirePermission(actor, bundlePermission(opts.privacy));
   const joined = await getJoinedProject(db);
   if (!joined) throw new BundleError('notAllowed', { reason: 'notJoined' });
   const identity = await ensureIdentity(db);

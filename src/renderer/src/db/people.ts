@@ -22,6 +22,8 @@ import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { audit, auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { recordErasure, undoErasureNote, type ErasureRow } from './ledger';
+import { readablePeople, requirePermission, requirePersonAccess } from './permissions';
 import { selfOrg, selfOrgId } from './records';
 
 export type PeopleErrorCode = 'consentRequired' | 'notFound' | 'samePerson' | 'detailsNotForKind' | 'legalFormNotInCountry';
@@ -86,6 +88,7 @@ function now(): string {
  * entries. Target groups and notes are refused unless the consent covers special categories.
  */
 export async function createPerson(db: MrezaDb, actor: Actor, input: PersonDraftInput, consentInput?: ConsentDraft): Promise<Person> {
+  requirePermission(actor, 'editPeople');
   const { draft, consentDraft } = checkNewPerson(input, consentInput);
   return db.transaction('rw', [db.people, db.consents, db.auditLog, db.organisations], async () => {
     const at = now();
@@ -104,6 +107,7 @@ export async function createPerson(db: MrezaDb, actor: Actor, input: PersonDraft
 
 /** Saves edits to a person; special-category data only while a consent covers it. */
 export async function updatePerson(db: MrezaDb, actor: Actor, id: string, input: PersonDraftInput): Promise<Person> {
+  requirePermission(actor, 'editPeople');
   const draft = canonicalPlace(personDraftSchema.parse(input));
   return db.transaction('rw', [db.people, db.consents, db.auditLog], async () => {
     const current = await db.people.get(id);
@@ -117,6 +121,7 @@ export async function updatePerson(db: MrezaDb, actor: Actor, id: string, input:
 }
 
 export async function addConsent(db: MrezaDb, actor: Actor, personId: string, input: ConsentDraft): Promise<Consent> {
+  requirePermission(actor, 'editPeople');
   const draft = consentDraftSchema.parse(input);
   return db.transaction('rw', [db.people, db.consents, db.auditLog], async () => {
     const person = await db.people.get(personId);
@@ -134,6 +139,7 @@ export async function addConsent(db: MrezaDb, actor: Actor, personId: string, in
  * groups and notes are removed in the same transaction: there is no longer a basis to keep them.
  */
 export async function withdrawConsent(db: MrezaDb, actor: Actor, consentId: string, date: string): Promise<void> {
+  requirePermission(actor, 'editPeople');
   await db.transaction('rw', [db.people, db.consents, db.auditLog], async () => {
     const consent = await db.consents.get(consentId);
     if (!consent) throw new PeopleError('notFound');
@@ -153,6 +159,7 @@ export async function withdrawConsent(db: MrezaDb, actor: Actor, consentId: stri
 export type OutcomeInput = Pick<Outcome, 'kind' | 'date'> & { note?: string | undefined; legalForm?: Outcome['legalForm']; jobsCreated?: number | undefined };
 
 export async function addOutcome(db: MrezaDb, actor: Actor, personId: string, input: OutcomeInput): Promise<Outcome> {
+  requirePermission(actor, 'editPeople');
   return db.transaction('rw', [db.people, db.outcomes, db.auditLog, db.organisations], async () => {
     const person = await db.people.get(personId);
     if (!person) throw new PeopleError('notFound');
@@ -168,6 +175,7 @@ export async function addOutcome(db: MrezaDb, actor: Actor, personId: string, in
 }
 
 export async function deleteOutcome(db: MrezaDb, actor: Actor, id: string): Promise<void> {
+  requirePermission(actor, 'editPeople');
   await db.transaction('rw', [db.outcomes, db.auditLog], async () => {
     await db.outcomes.delete(id);
     await audit(db, actor, 'delete', 'outcomes', id, 'outcomeDeleted');
@@ -218,36 +226,87 @@ async function deleteWithLinks(db: MrezaDb, personIds: string[]): Promise<number
 /**
  * Right to be forgotten: removes the person and every linked record in one transaction, leaves a
  * tombstone so the next export tells the lead partner to erase them too, and logs the erasure
- * (with counts only: the log outlives the person).
+ * (with counts only: the log outlives the person). The erasure ledger (kept outside backups) notes
+ * it first, so restoring an older backup erases them again (reapplyErasures).
  */
 export async function erasePerson(db: MrezaDb, actor: Actor, id: string): Promise<number> {
-  return db.transaction('rw', db.tables, async () => {
-    const person = await db.people.get(id);
-    if (!person) throw new PeopleError('notFound');
-    const removed = await deleteWithLinks(db, [id]);
-    const at = now();
-    await db.tombstones.add({ id: crypto.randomUUID(), orgId: person.orgId, table: 'people', recordId: id, erasedAt: at, createdAt: at, updatedAt: at });
-    await audit(db, actor, 'delete', 'people', id, 'personErased', { count: removed });
-    return removed;
-  });
+  requirePermission(actor, 'erasePeople');
+  const found = await db.people.get(id);
+  if (!found) throw new PeopleError('notFound');
+  const previous = await recordErasure(db, { personId: id, kind: 'erased', at: now(), orgId: found.orgId });
+  try {
+    return await db.transaction('rw', db.tables, async () => {
+      const person = await db.people.get(id);
+      if (!person) throw new PeopleError('notFound');
+      const removed = await deleteWithLinks(db, [id]);
+      const at = now();
+      await db.tombstones.add({ id: crypto.randomUUID(), orgId: person.orgId, table: 'people', recordId: id, erasedAt: at, createdAt: at, updatedAt: at });
+      await audit(db, actor, 'delete', 'people', id, 'personErased', { count: removed });
+      return removed;
+    });
+  } catch (e) {
+    await undoErasureNote(db, id, previous);
+    throw e;
+  }
+}
+
+/**
+ * After a restore, inside its transaction: erases again everyone the ledger says was erased (with a
+ * tombstone for each, so the next bundle tells the lead again) and anonymises again who was
+ * anonymised. Returns how many people it changed.
+ */
+export async function reapplyErasures(db: MrezaDb, ledger: readonly ErasureRow[]): Promise<number> {
+  if (!ledger.length) return 0;
+  const erased = ledger.filter((r) => r.kind === 'erased');
+  const erasedIds = erased.map((r) => r.personId);
+  const present = (await db.people.bulkGet(erasedIds)).filter((p) => p !== undefined).map((p) => p.id);
+  if (present.length) await deleteWithLinks(db, present);
+  const stoned = new Set((await db.tombstones.where('recordId').anyOf(erasedIds).toArray()).map((t) => t.recordId));
+  const at = now();
+  const stones = erased.filter((r) => !stoned.has(r.personId)).map((r) => ({ id: crypto.randomUUID(), orgId: r.orgId, table: 'people', recordId: r.personId, erasedAt: r.at, createdAt: at, updatedAt: at }));
+  if (stones.length) await db.tombstones.bulkAdd(stones);
+  let anonymised = 0;
+  for (const r of ledger.filter((x) => x.kind === 'anonymised')) {
+    const person = await db.people.get(r.personId);
+    if (!person || person.anonymised) continue;
+    await db.people.put(anonymisedPerson(person, await hasSpecialConsent(db, person.id), at));
+    await db.outcomes
+      .where('personId')
+      .equals(person.id)
+      .modify((o) => {
+        delete o.note;
+      });
+    anonymised++;
+  }
+  return present.length + anonymised;
 }
 
 /** Keeps the statistics and drops the identity (see anonymisedPerson); outcome notes go too. */
 export async function anonymisePerson(db: MrezaDb, actor: Actor, id: string): Promise<Person> {
-  return db.transaction('rw', [db.people, db.consents, db.outcomes, db.auditLog], async () => {
-    const person = await db.people.get(id);
-    if (!person) throw new PeopleError('notFound');
-    const next = anonymisedPerson(person, await hasSpecialConsent(db, id), now());
-    await db.people.put(next);
-    await db.outcomes
-      .where('personId')
-      .equals(id)
-      .modify((o) => {
-        delete o.note;
-      });
-    await audit(db, actor, 'update', 'people', id, 'personAnonymised');
-    return next;
-  });
+  requirePermission(actor, 'erasePeople');
+  const found = await db.people.get(id);
+  if (!found) throw new PeopleError('notFound');
+  // Noted in the ledger too: a restore must not bring the name back.
+  const previous = await recordErasure(db, { personId: id, kind: 'anonymised', at: now(), orgId: found.orgId });
+  try {
+    return await db.transaction('rw', [db.people, db.consents, db.outcomes, db.auditLog], async () => {
+      const person = await db.people.get(id);
+      if (!person) throw new PeopleError('notFound');
+      const next = anonymisedPerson(person, await hasSpecialConsent(db, id), now());
+      await db.people.put(next);
+      await db.outcomes
+        .where('personId')
+        .equals(id)
+        .modify((o) => {
+          delete o.note;
+        });
+      await audit(db, actor, 'update', 'people', id, 'personAnonymised');
+      return next;
+    });
+  } catch (e) {
+    await undoErasureNote(db, id, previous);
+    throw e;
+  }
 }
 
 /** Which keys make two linked rows the same fact (one attendance per session, one enrolment per event…). */
@@ -264,6 +323,7 @@ const SAME_FACT: Record<string, string[]> = {
  * notes appended; the merged-away record is deleted, with a tombstone for the lead partner.
  */
 export async function mergePeople(db: MrezaDb, actor: Actor, keepId: string, dropId: string): Promise<Person> {
+  requirePermission(actor, 'editPeople');
   if (keepId === dropId) throw new PeopleError('samePerson');
   return db.transaction('rw', db.tables, async () => {
     const [keep, drop] = await db.people.bulkGet([keepId, dropId]);
@@ -328,8 +388,9 @@ function fullName(p: Person | undefined): string {
   return p ? `${p.firstName} ${p.lastName}` : '';
 }
 
-/** Everything about one person, for their page. */
-export async function personDossier(db: MrezaDb, id: string): Promise<PersonDossier | null> {
+/** Everything about one person, for their page (a mentor: only her mentees'; a viewer: nobody's). */
+export async function personDossier(db: MrezaDb, actor: Actor, id: string): Promise<PersonDossier | null> {
+  await requirePersonAccess(db, actor, id);
   return db.transaction('r', db.tables, async () => {
     const person = await db.people.get(id);
     if (!person) return null;
@@ -378,9 +439,10 @@ export async function personDossier(db: MrezaDb, id: string): Promise<PersonDoss
   });
 }
 
-/** All people for the list: one read, then search and filters run in memory per keystroke. */
-export async function peopleForList(db: MrezaDb): Promise<Person[]> {
-  return db.people.toArray();
+/** All people the actor may see, for the list: one read, then search and filters run in memory per keystroke. */
+export async function peopleForList(db: MrezaDb, actor: Actor): Promise<Person[]> {
+  const allowed = await readablePeople(db, actor);
+  return allowed ? (await db.people.bulkGet([...allowed])).filter((p) => p !== undefined) : db.people.toArray();
 }
 
 /** People who have any outcome: read from the personId index keys only. */
@@ -406,6 +468,7 @@ export async function municipalities(db: MrezaDb): Promise<string[]> {
 
 /** Exports leave a trace: who exported how many people, in which format (never names). */
 export async function logPeopleExport(db: MrezaDb, actor: Actor, fileName: string, count: number): Promise<void> {
+  requirePermission(actor, 'exportList');
   await audit(db, actor, 'export', 'people', undefined, 'peopleExported', { detail: fileName.slice(0, 260), count });
 }
 

@@ -30,6 +30,7 @@ import { audit } from './audit';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 import { orgToday } from './orgDay';
+import { requireAll, requirePermission } from './permissions';
 import { createRecord, selfOrgId, updateRecord } from './records';
 
 export type ProgrammeDraft = Omit<z.input<typeof TABLE_SCHEMAS.programmes>, 'id' | 'orgId' | 'createdAt' | 'updatedAt'>;
@@ -40,11 +41,13 @@ const stamp = () => new Date().toISOString();
 const byDateTime = (a: EventSession, b: EventSession) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start);
 
 export async function saveProgramme(db: MrezaDb, actor: Actor, draft: ProgrammeDraft, id?: string): Promise<Programme> {
+  requirePermission(actor, 'editRecords');
   return id ? updateRecord(db, actor, 'programmes', id, draft, draft.title) : createRecord(db, actor, 'programmes', draft, draft.title);
 }
 
 /** Saves an event with its sessions: new sessions are added, changed ones updated, removed ones deleted with their attendance and scans. */
 export async function saveEvent(db: MrezaDb, actor: Actor, draft: EventDraft, sessions: SessionDraft[], id?: string): Promise<ProgrammeEvent> {
+  requirePermission(actor, 'editRecords');
   return db.transaction('rw', [db.events, db.sessions, db.attendance, db.attachments, db.auditLog, db.organisations], async () => {
     const orgId = await selfOrgId(db);
     const now = stamp();
@@ -81,6 +84,7 @@ export interface EnrolResult {
 
 /** Enrols people into an event: free places first, the rest onto the waiting list, in the order given. */
 export async function enrolPeople(db: MrezaDb, actor: Actor, eventId: string, personIds: string[], day?: string): Promise<EnrolResult> {
+  requirePermission(actor, 'editRecords');
   const on = day ?? (await orgToday(db));
   return db.transaction('rw', [db.events, db.enrolments, db.auditLog, db.organisations], async () => {
     const event = await db.events.get(eventId);
@@ -115,6 +119,7 @@ export async function enrolPeople(db: MrezaDb, actor: Actor, eventId: string, pe
 
 /** Withdraws an enrolment; the first people on the waiting list move up into the freed places. Returns who moved up. */
 export async function withdrawEnrolment(db: MrezaDb, actor: Actor, enrolmentId: string, day?: string): Promise<string[]> {
+  requirePermission(actor, 'editRecords');
   const on = day ?? (await orgToday(db));
   return db.transaction('rw', [db.events, db.enrolments, db.auditLog], async () => {
     const target = await db.enrolments.get(enrolmentId);
@@ -136,6 +141,7 @@ export async function withdrawEnrolment(db: MrezaDb, actor: Actor, enrolmentId: 
 
 /** Sets (or with null clears) one attendance mark. */
 export async function setAttendance(db: MrezaDb, actor: Actor, sessionId: string, personId: string, status: AttendanceStatus | null): Promise<void> {
+  requirePermission(actor, 'editRecords');
   await db.transaction('rw', [db.attendance, db.auditLog, db.organisations], async () => {
     const current = await db.attendance.where('[sessionId+personId]').equals([sessionId, personId]).first();
     if (status === null) {
@@ -157,6 +163,7 @@ export async function setAttendance(db: MrezaDb, actor: Actor, sessionId: string
 
 /** Moves one mark on to the next status (Space in the grid), from the mark as stored. Returns the new status. */
 export async function cycleAttendance(db: MrezaDb, actor: Actor, sessionId: string, personId: string): Promise<AttendanceStatus> {
+  requirePermission(actor, 'editRecords');
   return db.transaction('rw', [db.attendance, db.auditLog, db.organisations], async () => {
     const current = await db.attendance.where('[sessionId+personId]').equals([sessionId, personId]).first();
     const next = nextAttendanceStatus(current?.status);
@@ -182,7 +189,13 @@ export async function getEventSession(db: MrezaDb, sessionId: string): Promise<E
   return db.sessions.get(sessionId);
 }
 
-export async function loadEventDetail(db: MrezaDb, eventId: string): Promise<EventDetail | null> {
+/** An event with its participants' names: for who may read everyone (not a mentor, not a viewer). */
+export async function loadEventDetail(db: MrezaDb, actor: Actor, eventId: string): Promise<EventDetail | null> {
+  requireAll(actor, 'readPeople');
+  return eventDetail(db, eventId);
+}
+
+async function eventDetail(db: MrezaDb, eventId: string): Promise<EventDetail | null> {
   const event = await db.events.get(eventId);
   if (!event) return null;
   const programme = await db.programmes.get(event.programmeId);
@@ -222,9 +235,10 @@ export function completions(detail: Pick<EventDetail, 'programme' | 'sessions' |
  * on from the programme's highest number. Returns the new certificates.
  */
 export async function issueCertificates(db: MrezaDb, actor: Actor, eventId: string, personIds: string[], kind: Certificate['kind'] = 'completion', day?: string): Promise<Certificate[]> {
+  requirePermission(actor, 'editRecords');
   const on = day ?? (await orgToday(db));
   return db.transaction('rw', [db.programmes, db.events, db.sessions, db.enrolments, db.people, db.attendance, db.certificates, db.evaluations, db.attachments, db.auditLog, db.organisations], async () => {
-    const detail = await loadEventDetail(db, eventId);
+    const detail = await eventDetail(db, eventId);
     if (!detail) throw new Error(`event ${eventId} not found`);
     const done = completions(detail);
     const has = new Set(detail.certificates.map((c) => c.personId));
@@ -251,6 +265,7 @@ export async function issueCertificates(db: MrezaDb, actor: Actor, eventId: stri
  * A row left with no score and no comment is removed (it is no longer a response).
  */
 export async function saveEvaluation(db: MrezaDb, actor: Actor, eventId: string, personId: string, patch: EvaluationPatch): Promise<Evaluation | null> {
+  requirePermission(actor, 'editRecords');
   return db.transaction('rw', [db.evaluations, db.auditLog, db.organisations], async () => {
     const current = await db.evaluations.where('eventId').equals(eventId).filter((e) => e.personId === personId).first();
     const now = stamp();
@@ -280,11 +295,14 @@ const MIME: Record<string, string> = { pdf: 'application/pdf', png: 'image/png',
 
 /** Attaches a scanned signed sheet to a session (stored as base64 so backups carry it). */
 export async function attachScan(db: MrezaDb, actor: Actor, sessionId: string, fileName: string, data: Uint8Array): Promise<Attachment> {
+  requirePermission(actor, 'editRecords');
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   return createRecord(db, actor, 'attachments', { sessionId, fileName, mimeType: MIME[ext] ?? 'application/octet-stream', size: data.length, dataBase64: toBase64(data) }, fileName);
 }
 
-export async function attachmentBytes(db: MrezaDb, ids: string[]): Promise<Array<{ attachment: Attachment; data: Uint8Array }>> {
+export async function attachmentBytes(db: MrezaDb, actor: Actor, ids: string[]): Promise<Array<{ attachment: Attachment; data: Uint8Array }>> {
+  // Scanned sign-in sheets carry names and signatures.
+  requireAll(actor, 'readPeople');
   const rows = (await db.attachments.bulkGet(ids)).filter((a): a is Attachment => !!a);
   return rows.map((attachment) => {
     const data = fromBase64(attachment.dataBase64);

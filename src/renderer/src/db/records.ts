@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { TABLE_SCHEMAS, type TableName, type TableRow } from '@shared/model';
 import { personNameKey } from '@shared/people/nameKey';
 import { audit } from './audit';
+import { TABLE_WRITE_PERMISSION } from '@shared/auth/permissions';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
+import { requireMatchAccess, requirePermission } from './permissions';
 
 type RecordTable = Exclude<TableName, 'settings' | 'auditLog'>;
 type Draft<T extends RecordTable> = Omit<z.input<(typeof TABLE_SCHEMAS)[T]>, 'id' | 'orgId' | 'createdAt' | 'updatedAt'>;
@@ -27,8 +29,19 @@ export async function selfOrg(db: MrezaDb): Promise<TableRow<'organisations'>> {
   return self;
 }
 
+/**
+ * The role check of a plain write (TABLE_WRITE_PERMISSION); a mentor's session logs only on her
+ * own matches. `row` is the new row, or the stored one for a change or a delete.
+ */
+async function requireWrite(db: MrezaDb, actor: Actor, table: RecordTable, row: object | undefined): Promise<void> {
+  const permission = TABLE_WRITE_PERMISSION[table];
+  if (requirePermission(actor, permission) === 'all') return;
+  await requireMatchAccess(db, actor, permission, String((row as { matchId?: unknown } | undefined)?.matchId ?? ''));
+}
+
 /** Validates with the entity's schema, stores, and records the creation in the audit log, atomically. */
 export async function createRecord<T extends RecordTable>(db: MrezaDb, actor: Actor, table: T, draft: Draft<T>, summary = ''): Promise<TableRow<T>> {
+  await requireWrite(db, actor, table, draft);
   return db.transaction('rw', [...new Set([db.table(table), db.auditLog, db.organisations])], async () => {
     const now = new Date().toISOString();
     const row = validRow(table, { ...draft, id: crypto.randomUUID(), orgId: await selfOrgId(db), createdAt: now, updatedAt: now });
@@ -39,6 +52,14 @@ export async function createRecord<T extends RecordTable>(db: MrezaDb, actor: Ac
 }
 
 export async function updateRecord<T extends RecordTable>(db: MrezaDb, actor: Actor, table: T, id: string, changes: Partial<Draft<T>>, summary = ''): Promise<TableRow<T>> {
+  await requireWrite(db, actor, table, await db.table(table).get(id));
+  // A change may move the row (a session log to another match): the new place is checked too.
+  if ('matchId' in changes) await requireWrite(db, actor, table, changes);
+  return updateRecordAfterCheck(db, actor, table, id, changes, summary);
+}
+
+/** updateRecord for a caller that has made its own, narrower role check (a user setting her own passphrase). */
+export async function updateRecordAfterCheck<T extends RecordTable>(db: MrezaDb, actor: Actor, table: T, id: string, changes: Partial<Draft<T>>, summary = ''): Promise<TableRow<T>> {
   return db.transaction('rw', [db.table(table), db.auditLog], async () => {
     const current = (await db.table(table).get(id)) as TableRow<T> | undefined;
     if (!current) throw new Error(`${table} ${id} not found`);
@@ -52,6 +73,7 @@ export async function updateRecord<T extends RecordTable>(db: MrezaDb, actor: Ac
 }
 
 export async function deleteRecord(db: MrezaDb, actor: Actor, table: RecordTable, id: string, summary = ''): Promise<void> {
+  await requireWrite(db, actor, table, await db.table(table).get(id));
   await db.transaction('rw', [db.table(table), db.auditLog], async () => {
     await db.table(table).delete(id);
     await audit(db, actor, 'delete', table, id, summary);

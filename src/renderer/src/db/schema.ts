@@ -65,3 +65,10 @@ export const STORES_V5: Record<TableName, string> = { ...STORES_V4 };
 
 /** The current version: db.ts declares one Dexie version per STORES_Vn up to it. */
 export { SCHEMA_VERSION } from '@shared/model/schemaVersion';
+
+/**
+ * v6: audit entries are hash-chained (shared/audit/chain.ts); `seq` (the place in the chain) is
+ * indexed so the newest link is found at once. The upgrade in db.ts chains the entries written
+ * before, in order of time.
+ */
+export const STORES_V6: Record<TableName, string> = { ...STORES_V5, auditLog: 'id, at, action, table, userId, seq' };

@@ -1,5 +1,8 @@
 import { foldForSearch } from '@shared/i18n/transliterate';
+import { can } from '@shared/auth/permissions';
+import type { Actor } from './actor';
 import type { MrezaDb } from './db';
+import { readablePeople } from './permissions';
 
 export interface SearchHit {
   kind: 'person' | 'programme';
@@ -12,12 +15,14 @@ export interface SearchHit {
  * The header's search: people by name (diacritics- and script-insensitive, so "cesar" finds
  * "Česar" and "petrovic" finds "Петровић") and programmes by title. Stops at `limit` hits.
  */
-export async function searchEverything(db: MrezaDb, query: string, limit = 8): Promise<SearchHit[]> {
+export async function searchEverything(db: MrezaDb, actor: Actor, query: string, limit = 8): Promise<SearchHit[]> {
   const q = foldForSearch(query).trim();
   if (q.length < 2) return [];
   const words = q.split(/\s+/);
+  // People only for who may read them (a mentor: her mentees); programmes for everyone.
+  const allowed = can(actor.role, 'readPeople') ? await readablePeople(db, actor) : new Set<string>();
   const people = await db.people
-    .filter((p) => words.every((w) => p.nameKey.includes(w)))
+    .filter((p) => (!allowed || allowed.has(p.id)) && words.every((w) => p.nameKey.includes(w)))
     .limit(limit)
     .toArray();
   const hits: SearchHit[] = people.map((p) => ({ kind: 'person', id: p.id, label: `${p.firstName} ${p.lastName}`, detail: p.municipality }));
@@ -32,11 +37,12 @@ export async function searchEverything(db: MrezaDb, query: string, limit = 8): P
 }
 
 /** People whose folded name contains every word of the query, for pickers; by last name. */
-export async function searchPeople(db: MrezaDb, query: string, opts: { kind?: 'beneficiary' | 'professional'; limit?: number } = {}) {
+export async function searchPeople(db: MrezaDb, actor: Actor, query: string, opts: { kind?: 'beneficiary' | 'professional'; limit?: number } = {}) {
+  const allowed = await readablePeople(db, actor);
   const words = foldForSearch(query).trim().split(/\s+/).filter(Boolean);
   return db.people
     .orderBy('lastName')
-    .filter((p) => !p.anonymised && (!opts.kind || p.kind === opts.kind) && words.every((w) => p.nameKey.includes(w)))
+    .filter((p) => (!allowed || allowed.has(p.id)) && !p.anonymised && (!opts.kind || p.kind === opts.kind) && words.every((w) => p.nameKey.includes(w)))
     .limit(opts.limit ?? 50)
     .toArray();
 }

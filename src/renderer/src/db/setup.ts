@@ -1,6 +1,7 @@
 import { createKeyring } from '@shared/auth/keyring';
 import { generateRecoveryKey } from '@shared/auth/recoveryKey';
 import { organisationSetupSchema, type Organisation, type OrganisationSetup, type User } from '@shared/model';
+import { actorOf } from './actor';
 import { audit } from './audit';
 import { dropDataKey, setDataKey } from './dataKey';
 import type { MrezaDb } from './db';
@@ -35,7 +36,7 @@ export async function setUpOrganisation(db: MrezaDb, input: OrganisationSetup, s
     await db.users.add(user);
     await db.settings.put({ key: 'app', language: data.language, lockMinutes: 10, suppressionThreshold: 5 });
     if (keys) await db.table('settings').put({ key: 'keyring', recovery: keys.keyring.recovery, createdAt: now });
-    const actor = { userId: user.id, userName: user.name };
+    const actor = actorOf(user);
     await audit(db, actor, 'create', 'organisations', org.id);
     await audit(db, actor, 'create', 'users', user.id);
     return { org, user };

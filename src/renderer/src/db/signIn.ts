@@ -5,6 +5,7 @@ import { generateRecoveryKey } from '@shared/auth/recoveryKey';
 import { afterFailure, waitBeforeAttempt, type ThrottleState } from '@shared/auth/throttle';
 import { signInThrottleSettingsSchema, type User } from '@shared/model';
 import { auditEntry } from './audit';
+import { actorOf } from './actor';
 import { dropDataKey, setDataKey } from './dataKey';
 import type { MrezaDb } from './db';
 import { getKeyringSettings, hasKeyring } from './keyring';
@@ -138,7 +139,7 @@ async function createKeyringFor(db: MrezaDb, user: User, passphrase: string): Pr
     const now = new Date().toISOString();
     await db.table('settings').put({ key: 'keyring', recovery: keyring.recovery, createdAt: now });
     await db.users.update(user.id, { keyWrap: keyring.users[user.id], passHash: undefined, passSalt: undefined, updatedAt: now });
-    await db.auditLog.add(auditEntry({ userId: user.id, userName: user.name }, 'update', 'users', user.id, 'keyringCreated'));
+    await db.auditLog.add(auditEntry(actorOf(user), 'update', 'users', user.id, 'keyringCreated'));
   }).catch((e: unknown) => {
     dropDataKey(db);
     throw e;
@@ -164,7 +165,7 @@ export async function resetWithRecoveryKey(db: MrezaDb, input: { recoveryKey: st
   await setDataKey(db, dataKey);
   await db.transaction('rw', [db.settings, db.users, db.auditLog], async () => {
     await db.users.update(user.id, { keyWrap, passHash: undefined, passSalt: undefined, updatedAt: new Date().toISOString() });
-    await db.auditLog.add(auditEntry({ userId: user.id, userName: user.name }, 'update', 'users', user.id, 'passphraseResetWithRecoveryKey'));
+    await db.auditLog.add(auditEntry(actorOf(user), 'update', 'users', user.id, 'passphraseResetWithRecoveryKey'));
   }).catch((e: unknown) => {
     dropDataKey(db);
     throw e;

@@ -4,7 +4,8 @@ import type { User, UserRole } from '@shared/model';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 import { hasKeyring, readKeyring, requireDataKey } from './keyring';
-import { createRecord, updateRecord } from './records';
+import { requirePermission } from './permissions';
+import { createRecord, updateRecord, updateRecordAfterCheck } from './records';
 import { checkNewPassphrase } from './signIn';
 
 export async function listUsers(db: MrezaDb): Promise<User[]> {
@@ -26,6 +27,7 @@ async function secretFor(db: MrezaDb, user: { name: string }, passphrase: string
 
 /** A new user; with a keyring her passphrase is required (nobody signs in without one). */
 export async function addUser(db: MrezaDb, actor: Actor, input: { name: string; role: UserRole; passphrase?: string }): Promise<User> {
+  requirePermission(actor, 'manageUsers');
   if (!input.passphrase && (await hasKeyring(db))) throw new Error('a new user needs a passphrase');
   const secret = input.passphrase ? await secretFor(db, { name: input.name }, input.passphrase) : {};
   return createRecord(db, actor, 'users', { name: input.name, role: input.role, ...secret });
@@ -33,10 +35,12 @@ export async function addUser(db: MrezaDb, actor: Actor, input: { name: string; 
 
 /** A coordinator sets a (new) passphrase for a user: her wrap of the data key is replaced. It cannot be removed. */
 export async function setPassphrase(db: MrezaDb, actor: Actor, userId: string, passphrase: string): Promise<User> {
+  // Her own passphrase anyone may change; anyone else's only who manages users.
+  if (actor.userId !== userId) requirePermission(actor, 'manageUsers');
   if (!passphrase) throw new Error('a passphrase cannot be removed');
   const user = await db.users.get(userId);
   if (!user) throw new Error('no such user');
-  return updateRecord(db, actor, 'users', userId, { keyWrap: undefined, passHash: undefined, passSalt: undefined, ...(await secretFor(db, user, passphrase)) }, 'passphraseSet');
+  return updateRecordAfterCheck(db, actor, 'users', userId, { keyWrap: undefined, passHash: undefined, passSalt: undefined, ...(await secretFor(db, user, passphrase)) }, 'passphraseSet');
 }
 
 /**
@@ -50,7 +54,8 @@ export async function changeOwnPassphrase(db: MrezaDb, actor: Actor & { userId: 
   await checkNewPassphrase(db, next, [user.name]);
   const rewrapped = await rewrapUser(keyring, user.id, current, next);
   if (!rewrapped) return false;
-  await updateRecord(db, actor, 'users', user.id, { keyWrap: rewrapped.keyring.users[user.id] }, 'passphraseChanged');
+  // Her own passphrase: always hers to change (the current one opened her wrap above).
+  await updateRecordAfterCheck(db, actor, 'users', user.id, { keyWrap: rewrapped.keyring.users[user.id] }, 'passphraseChanged');
   return true;
 }
 

@@ -1,11 +1,14 @@
+import type { Permission } from '@shared/auth/permissions';
+import { BackupError } from '@shared/backup/format';
 import { isBackupDue } from '@shared/backup/rotation';
 import type { BackupInfo, BackupReason, FolderCopyError, Response } from '@shared/ipc';
-import type { Actor } from '../db/actor';
+import { SYSTEM_ACTOR, type Actor } from '../db/actor';
 import { audit } from '../db/audit';
 import { backupBytes, clearAllData, readBackupFile, restoreBackup } from '../db/backup';
 import type { MrezaDb } from '../db/db';
 import { isUnlocked } from '../db/keyring';
 import { orgToday } from '../db/orgDay';
+import { requirePermission } from '../db/permissions';
 import { getSelfOrganisation } from '../db/setup';
 import { getSettings, saveSettings } from '../db/settings';
 import { platform } from '../platform';
@@ -21,13 +24,17 @@ export function reportBackupProblem(problem: BackupProblem): void {
   for (const listener of problemListeners) listener(problem);
 }
 
+/** What writing a backup for this reason needs: the automatic ones the app's own, "Back up now" and the safety copies a coordinator's. */
+const BACKUP_PERMISSION: Record<BackupReason, Permission> = { auto: 'backupAuto', quit: 'backupAuto', manual: 'backupSave', 'before-restore': 'replaceAllData', 'before-clear': 'replaceAllData' };
+
 /**
  * Writes a backup of everything into the app's backup folder (rotation keeps 7 daily, 4 weekly,
  * 12 monthly) and, in the desktop app, main copies it to the chosen backup folder too.
  */
-export async function writeBackup(db: MrezaDb, reason: BackupReason): Promise<Response<'backup:write'>> {
+export async function writeBackup(db: MrezaDb, reason: BackupReason, actor: Actor = SYSTEM_ACTOR): Promise<Response<'backup:write'>> {
+  requirePermission(actor, BACKUP_PERMISSION[reason]);
   const info = await platform.invoke('backup:write', { reason, data: await backupBytes(db) });
-  if (reason === 'auto' || reason === 'quit') await saveSettings(db, { lastAutoBackupAt: info.createdAt || new Date().toISOString() });
+  if (reason === 'auto' || reason === 'quit') await saveSettings(db, actor, { lastAutoBackupAt: info.createdAt || new Date().toISOString() });
   if (info.folderCopy && !info.folderCopy.ok) reportBackupProblem({ kind: 'folderCopy', code: info.folderCopy.code });
   return info;
 }
@@ -48,6 +55,7 @@ export function backupDownloadName(orgName: string, day: string): string {
 
 /** A backup the user saves where they choose (USB stick, network drive). Recorded as an export. */
 export async function backupToFile(db: MrezaDb, actor: Actor, orgName: string): Promise<string | null> {
+  requirePermission(actor, 'backupSave');
   const saved = await platform.invoke('file:save', {
     suggestedName: backupDownloadName(orgName, await orgToday(db)),
     filters: [{ name: 'Mreža backup', extensions: ['gz'] }],
@@ -63,9 +71,10 @@ export async function backupToFile(db: MrezaDb, actor: Actor, orgName: string): 
  * without it this throws BackupError `needsKey` before anything is written.
  */
 export async function restoreWithSafetyCopy(db: MrezaDb, actor: Actor, bytes: Uint8Array, fileName: string, dataKey?: Uint8Array): Promise<void> {
+  requirePermission(actor, 'replaceAllData');
   // Validate before touching anything: a bad file must not even create a safety copy.
   await readBackupFile(db, bytes, dataKey);
-  await writeBackup(db, 'before-restore');
+  await writeBackup(db, 'before-restore', actor);
   await restoreBackup(db, actor, bytes, fileName, dataKey);
 }
 
@@ -78,10 +87,12 @@ export async function restoreOnNewComputer(db: MrezaDb, bytes: Uint8Array, fileN
   const { snapshot } = await readBackupFile(db, bytes, dataKey);
   // The restore is recorded in the name of the backup's first coordinator: nobody is signed in yet.
   const coordinator = (snapshot.tables.users as Array<{ id: string; name: string; role: string }>).find((u) => u.role === 'coordinator');
-  await restoreBackup(db, coordinator ? { userId: coordinator.id, userName: coordinator.name } : { userName: 'Mreža' }, bytes, fileName, dataKey);
+  if (!coordinator) throw new BackupError('invalidRow');
+  await restoreBackup(db, { userId: coordinator.id, userName: coordinator.name, role: 'coordinator' }, bytes, fileName, dataKey);
 }
 
 export async function clearWithSafetyCopy(db: MrezaDb, actor: Actor): Promise<void> {
-  await writeBackup(db, 'before-clear');
+  requirePermission(actor, 'replaceAllData');
+  await writeBackup(db, 'before-clear', actor);
   await clearAllData(db, actor);
 }

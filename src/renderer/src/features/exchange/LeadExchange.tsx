@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '@shared/auth/permissions';
 import type { BundlePlan } from '@shared/consolidate';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
@@ -17,10 +18,11 @@ import { useExchangeContext } from './useExchangeContext';
 import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase';
 
 export function LeadExchange() {
-  const { db } = useApp();
+  const { db, actor } = useApp();
   const project = useLiveQuery(async () => (await getLeadProject(db)) ?? null, [db]);
   if (project === undefined) return null;
-  return project ? <LeadProjectView /> : <CreateProject />;
+  if (project) return <LeadProjectView />;
+  return can(actor.role, 'keys') ? <CreateProject /> : <HowItWorks role="lead" />;
 }
 
 function CreateProject() {
@@ -54,7 +56,8 @@ function CreateProject() {
 
 function LeadProjectView() {
   const { t } = useTranslation('exchange');
-  const { db } = useApp();
+  const { db, actor } = useApp();
+  const keys = can(actor.role, 'keys');
   const project = useLiveQuery(() => getLeadProject(db), [db]);
   if (!project) return null;
   return (
@@ -62,11 +65,11 @@ function LeadProjectView() {
       <Section title={t('project.title')} testId="lead-project">
         <LabelValue label={t('project.name')}>{project.invitation.projectName}</LabelValue>
       </Section>
-      <InviteForm />
-      <ImportPanel />
+      {keys && <InviteForm />}
+      {can(actor.role, 'importBundles') && <ImportPanel />}
       <PartnersList />
       <HistoryList />
-      <KeyFileForm />
+      {keys && <KeyFileForm />}
     </>
   );
 }

@@ -4,7 +4,8 @@ import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FULL_LEVEL_DISCLOSURE, type FullDisclosureItem, type PrivacyLevel } from '@shared/bundle';
+import { bundlePermission, can } from '@shared/auth/permissions';
+import { FULL_LEVEL_DISCLOSURE, PRIVACY_LEVELS, type FullDisclosureItem, type PrivacyLevel } from '@shared/bundle';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { getJoinedProject } from '../../db/exchange';
@@ -21,10 +22,11 @@ export function PartnerExchange() {
 }
 
 function NotJoined() {
+  const { actor } = useApp();
   return (
     <>
       <HowItWorks role="partner" />
-      <JoinForm />
+      {can(actor.role, 'keys') && <JoinForm />}
     </>
   );
 }
@@ -104,7 +106,9 @@ function Joined() {
 function ExportForm() {
   const { t } = useTranslation('exchange');
   const ctx = useExchangeContext();
-  const [privacy, setPrivacy] = useState<PrivacyLevel>('pseudonymised');
+  // Only the levels this role may send (staff: aggregate and pseudonymised; full: a coordinator).
+  const levels = PRIVACY_LEVELS.filter((level) => can(ctx.actor.role, bundlePermission(level)));
+  const [privacy, setPrivacy] = useState<PrivacyLevel>(levels.includes('pseudonymised') ? 'pseudonymised' : (levels[0] ?? 'aggregate'));
   const [ack, setAck] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
@@ -134,7 +138,7 @@ function ExportForm() {
     <Section title={t('export.title')} testId="export">
       <Radio.Group label={t('export.privacy')} value={privacy} onChange={(v) => setPrivacy(v as PrivacyLevel)}>
         <Stack gap="xs" mt="xs">
-          {(['aggregate', 'pseudonymised', 'full'] as const).map((level) => (
+          {levels.map((level) => (
             <Radio key={level} value={level} label={t(`export.levels.${level}`)} description={t(`export.levelHelp.${level}`)} />
           ))}
         </Stack>

@@ -1,6 +1,7 @@
 import { Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { can } from '@shared/auth/permissions';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
 import { useFormat } from '../../components/useFormat';
@@ -10,7 +11,7 @@ import { MentoringReminders } from '../mentoring';
 /** The landing page: a greeting, a few headline figures and what needs attention. */
 export function HomePage() {
   const { t } = useTranslation(['nav', 'mentoring']);
-  const { db, user, org } = useApp();
+  const { db, user, org, actor } = useApp();
   const fmt = useFormat();
   const today = useToday();
   const figures = useLiveQuery(() => homeFigures(db), [db]);
@@ -46,7 +47,7 @@ export function HomePage() {
       )}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <MentoringReminders />
+          {can(actor.role, 'readPeople') && <MentoringReminders />}
         </Grid.Col>
       </Grid>
     </Stack>

@@ -16,7 +16,7 @@ import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase
 export function ExportPackPanel() {
   const { t } = useTranslation('mentorPack');
   const { db, actor, org } = useApp();
-  const mentors = useLiveQuery(async () => (await mentorRows(db)).filter((m) => m.load > 0), [db]) ?? [];
+  const mentors = useLiveQuery(async () => (await mentorRows(db, actor)).filter((m) => m.load > 0), [db, actor]) ?? [];
   const [mentorId, setMentorId] = useState<string | null>(null);
   const { fields, ok: passOk, busy, saved, problem, run } = usePassphraseSave(packProblemOf);
   const ok = !!mentorId && passOk;

@@ -23,7 +23,7 @@ export function ImportLogsPanel() {
   const [preview, setPreview] = useState<LogsPreview>();
   const [problem, setProblem] = useState<PackProblem>();
   const [busy, setBusy] = useState(false);
-  const names = useLiveQuery(async () => new Map((await matchRows(db)).map((r) => [r.match.id, r] as const)), [db]);
+  const names = useLiveQuery(async () => new Map((await matchRows(db, actor)).map((r) => [r.match.id, r] as const)), [db]);
 
   const choose = async () => {
     const [file] = await platform.invoke('file:open', { filters: [{ name: 'Mreža', extensions: ['mreza-logs'] }], multiple: false });

@@ -29,7 +29,7 @@ export function MatchAllTab() {
 
   const run = async () => {
     setProgress(0);
-    const [mentors, mentees] = await Promise.all([mentorRows(db), menteeRows(db)]);
+    const [mentors, mentees] = await Promise.all([mentorRows(db, actor), menteeRows(db, actor)]);
     const open = mentees.filter((m) => !m.current);
     setNames(new Map([...mentors.map((m) => [m.mentor.id, m.name] as const), ...mentees.map((m) => [m.profile.personId, m.name] as const)]));
     const fixed = (proposal?.pairs ?? []).filter((p) => pinned.has(key(p))).map(({ menteeId, mentorId }) => ({ menteeId, mentorId }));

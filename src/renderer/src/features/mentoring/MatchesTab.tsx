@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { CHECK_ANSWERS, CLOSE_REASONS, GOAL_STATUSES, MATCH_OUTCOMES, type Closure, type Match } from '@shared/model';
 import { closureFromChoices, NO_CLOSE_CHOICES, TRANSITIONS, type CloseChoices } from '@shared/mentoring';
 import { isBusinessOutcome } from '@shared/people/outcomes';
+import { canAll } from '@shared/auth/permissions';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
 import { BusinessOutcomeFields } from '../../components/BusinessOutcomeFields';
@@ -20,14 +21,14 @@ const STATUS_COLOR = { proposed: 'yellow', active: 'teal', paused: 'gray', close
 
 export function MatchesTab({ mentorId }: { mentorId?: string }) {
   const { t } = useTranslation('mentoring');
-  const { db, actor, user } = useApp();
+  const { db, actor } = useApp();
   const fmt = useFormat();
-  const rows = useLiveQuery(() => matchRows(db, { mentorId }), [db, mentorId]);
+  const rows = useLiveQuery(() => matchRows(db, actor, { mentorId }), [db, actor, mentorId]);
   const [sessionFor, setSessionFor] = useState<{ id: string; planned: boolean } | null>(null);
   const [closing, setClosing] = useState<MatchRow | null>(null);
   const [details, setDetails] = useState<string | null>(null);
   if (!rows) return null;
-  const canManage = user.role === 'coordinator';
+  const canManage = canAll(actor.role, 'editRecords');
   const move = (id: string, to: Match['status']) => void setMatchStatus(db, actor, id, to);
   const detail = rows.find((r) => r.match.id === details);
   return (

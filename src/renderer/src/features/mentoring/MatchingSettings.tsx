@@ -19,7 +19,7 @@ export function MatchingSettings() {
 
 function Form({ initial, initialWeeks }: { initial: MatchingWeights; initialWeeks: number }) {
   const { t } = useTranslation(['mentoring', 'common', 'settings']);
-  const { db } = useApp();
+  const { db, actor } = useApp();
   const [weights, setWeights] = useState(initial);
   const [weeks, setWeeks] = useState(initialWeeks);
   const valid = matchingWeightsSchema.safeParse(weights).success && Number.isInteger(weeks) && weeks >= 1 && weeks <= 52;
@@ -38,7 +38,7 @@ function Form({ initial, initialWeeks }: { initial: MatchingWeights; initialWeek
         <Group>
           <Button
             disabled={!valid}
-            onClick={() => void saveMentoringSettings(db, { weights, staleWeeks: weeks }).then(() => notifications.show({ color: 'teal', message: t('settings:saved') }))}
+            onClick={() => void saveMentoringSettings(db, actor, { weights, staleWeeks: weeks }).then(() => notifications.show({ color: 'teal', message: t('settings:saved') }))}
           >
             {t('common:save')}
           </Button>

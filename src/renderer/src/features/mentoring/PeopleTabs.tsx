@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggest } from '@shared/matching';
+import { canAll } from '@shared/auth/permissions';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
 import { useFormat } from '../../components/useFormat';
@@ -13,19 +14,19 @@ import { useReasonText } from './useReasons';
 
 export function MentorsTab() {
   const { t } = useTranslation('mentoring');
-  const { db, user } = useApp();
+  const { db, actor } = useApp();
   const fmt = useFormat();
   const today = useToday();
   const data = useLiveQuery(async () => {
-    const rows = await mentorRows(db);
+    const rows = await mentorRows(db, actor);
     const stats = await allMentorStats(db, today());
     return { rows, stats };
-  }, [db, today]);
+  }, [db, actor, today]);
   const [editing, setEditing] = useState<MentorRow | 'new' | null>(null);
   if (!data) return null;
   return (
     <Stack>
-      {user.role === 'coordinator' && (
+      {canAll(actor.role, 'editRecords') && (
         <Group>
           <Button onClick={() => setEditing('new')}>{t('addMentor')}</Button>
         </Group>
@@ -45,7 +46,7 @@ export function MentorsTab() {
             {data.rows.map((m) => {
               const st = data.stats.get(m.mentor.id);
               return (
-                <Table.Tr key={m.mentor.id} data-testid="mentor-row" style={{ cursor: 'pointer' }} onClick={() => user.role === 'coordinator' && setEditing(m)}>
+                <Table.Tr key={m.mentor.id} data-testid="mentor-row" style={{ cursor: 'pointer' }} onClick={() => canAll(actor.role, 'editRecords') && setEditing(m)}>
                   <Table.Td>
                     <Text fw={500}>{m.name}</Text>
                     <Text size="xs" c="dimmed">
@@ -88,8 +89,8 @@ export function MentorsTab() {
 
 export function MenteesTab() {
   const { t } = useTranslation('mentoring');
-  const { db } = useApp();
-  const rows = useLiveQuery(() => menteeRows(db), [db]);
+  const { db, actor } = useApp();
+  const rows = useLiveQuery(() => menteeRows(db, actor), [db, actor]);
   const [editing, setEditing] = useState<MenteeRow | 'new' | null>(null);
   const [suggestFor, setSuggestFor] = useState<MenteeRow | null>(null);
   if (!rows) return null;
@@ -162,7 +163,7 @@ function Suggestions({ mentee, onDone }: { mentee: MenteeRow; onDone: () => void
   const { db, actor } = useApp();
   const { reason } = useReasonText();
   const data = useLiveQuery(async () => {
-    const [mentors, settings] = await Promise.all([mentorRows(db), getMentoringSettings(db)]);
+    const [mentors, settings] = await Promise.all([mentorRows(db, actor), getMentoringSettings(db)]);
     const names = new Map(mentors.map((m) => [m.mentor.id, m.name]));
     return { list: suggest(toMenteeInput(mentee), mentors.map(toMentorInput), settings.weights), names };
   }, [db, mentee]);

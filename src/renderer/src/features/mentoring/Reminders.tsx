@@ -12,7 +12,7 @@ export function MentoringReminders() {
   const { db, actor, user } = useApp();
   const fmt = useFormat();
   const mentorId = user.role === 'mentor' ? (user.mentorId ?? '00000000-0000-0000-0000-000000000000') : undefined;
-  const rows = useLiveQuery(() => mentoringReminders(db, { mentorId }), [db, mentorId]);
+  const rows = useLiveQuery(() => mentoringReminders(db, actor, { mentorId }), [db, actor, mentorId]);
   if (!rows) return null;
   return (
     <Paper withBorder radius="md" p="lg">

@@ -25,14 +25,14 @@ export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?:
   const [menteeId, setMenteeId] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const mentors = useLiveQuery(() => mentorRows(db, own), [db, own]) ?? [];
+  const mentors = useLiveQuery(() => mentorRows(db, actor, own), [db, actor, own]) ?? [];
   const rows = useLiveQuery(
-    () => sessionRows(db, { mentorId: own ?? mentorId ?? undefined, menteeId: menteeId ?? undefined, from: from || undefined, to: to || undefined }),
+    () => sessionRows(db, actor, { mentorId: own ?? mentorId ?? undefined, menteeId: menteeId ?? undefined, from: from || undefined, to: to || undefined }),
     [db, own, mentorId, menteeId, from, to],
   );
   // Everyone this view's mentor(s) mentor, for the per-mentee list.
   const mentees = useLiveQuery(async () => {
-    const byId = new Map((await matchRows(db, { mentorId: own ?? mentorId ?? undefined })).map((r) => [r.match.menteeId, r.menteeName]));
+    const byId = new Map((await matchRows(db, actor, { mentorId: own ?? mentorId ?? undefined })).map((r) => [r.match.menteeId, r.menteeName]));
     return [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
   }, [db, own, mentorId]) ?? [];
   if (!rows) return null;

@@ -6,10 +6,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { can } from '@shared/auth/permissions';
 import { municipalityLabel } from '@shared/gazetteer';
 import { GENDERS, PERSON_KINDS, TARGET_GROUPS, type Person } from '@shared/model';
-import { csvBytes } from '@shared/csv/write';
-import { writeSpreadsheet } from '@shared/import/xlsx';
 import { comparePeople, exportRows, peopleMatcher, type PeopleFilter, type PeopleSort, type PeopleSortKey } from '@shared/people/list';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
@@ -17,8 +16,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
 import { lastPeopleImport } from '../../db/importPeople';
-import { logPeopleExport, municipalities, peopleForList, peopleInProgramme, peopleWithOutcomes, programmeChoices } from '../../db/people';
-import { platform } from '../../platform';
+import { municipalities, peopleForList, peopleInProgramme, peopleWithOutcomes, programmeChoices } from '../../db/people';
+import { exportPeopleList } from './exportPeople';
 import { useConfirmUndoImport } from './confirmUndoImport';
 import { displayName, exportHeader, exportValue } from './labels';
 import { PersonFormModal } from './PersonForm';
@@ -39,7 +38,7 @@ export function PeopleList() {
   const [sort, setSort] = useState<PeopleSort>({ key: 'name' });
   const [creating, setCreating] = useState(false);
 
-  const people = useLiveQuery(() => peopleForList(db), [db]);
+  const people = useLiveQuery(() => peopleForList(db, actor), [db, actor]);
   const outcomeIds = useLiveQuery(() => peopleWithOutcomes(db), [db]);
   const programmeIds = useLiveQuery(async () => (programmeId ? peopleInProgramme(db, programmeId) : undefined), [db, programmeId]);
   const programmes = useLiveQuery(() => programmeChoices(db), [db]) ?? [];
@@ -74,11 +73,8 @@ export function PeopleList() {
     );
     const stamp = today();
     const suggestedName = `${t('participants:exportFileName')}-${stamp}.${format}`;
-    const data = format === 'csv' ? csvBytes(table) : writeSpreadsheet(table, t('participants:title'));
-    const saved = await platform.invoke('file:save', { suggestedName, filters: [{ name: format.toUpperCase(), extensions: [format] }], data });
-    if (!saved) return;
-    await logPeopleExport(db, actor, saved.fileName, table.length - 1);
-    notifications.show({ color: 'teal', message: t('participants:exported', { count: table.length - 1 }) });
+    const count = await exportPeopleList(db, actor, table, format, suggestedName, t('participants:title'));
+    if (count !== null) notifications.show({ color: 'teal', message: t('participants:exported', { count }) });
   }
 
   async function undo() {
@@ -110,27 +106,34 @@ export function PeopleList() {
           </Button>
         </Tooltip>
       )}
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />} disabled={rows.length === 0}>
-            {t('participants:export')}
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportAs('xlsx')}>
-            {t('participants:exportXlsx')}
-          </Menu.Item>
-          <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => void exportAs('csv')}>
-            {t('participants:exportCsv')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
-      <Button variant="default" leftSection={<IconDatabaseImport size={16} />} onClick={() => void navigate('/participants/import')}>
-        {t('participants:import')}
-      </Button>
-      <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-        {t('participants:add')}
-      </Button>
+      {/* Shown only to a role that may (shared/auth/permissions.ts); the data layer refuses the others anyway. */}
+      {can(actor.role, 'exportList') && (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />} disabled={rows.length === 0} data-testid="people-export">
+              {t('participants:export')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportAs('xlsx')}>
+              {t('participants:exportXlsx')}
+            </Menu.Item>
+            <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => void exportAs('csv')}>
+              {t('participants:exportCsv')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      )}
+      {can(actor.role, 'editPeople') && (
+        <Button variant="default" leftSection={<IconDatabaseImport size={16} />} onClick={() => void navigate('/participants/import')}>
+          {t('participants:import')}
+        </Button>
+      )}
+      {can(actor.role, 'editPeople') && (
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+          {t('participants:add')}
+        </Button>
+      )}
     </>
   );
 
@@ -143,14 +146,16 @@ export function PeopleList() {
           icon={<IconAddressBook size={32} />}
           title={t('participants:emptyTitle')}
           action={
-            <Group>
-              <Button variant="light" leftSection={<IconDatabaseImport size={16} />} onClick={() => void navigate('/participants/import')}>
-                {t('participants:import')}
-              </Button>
-              <Button variant="subtle" onClick={() => void navigate('/settings/data')}>
-                {t('common:tryDemo')}
-              </Button>
-            </Group>
+            can(actor.role, 'editPeople') && (
+              <Group>
+                <Button variant="light" leftSection={<IconDatabaseImport size={16} />} onClick={() => void navigate('/participants/import')}>
+                  {t('participants:import')}
+                </Button>
+                <Button variant="subtle" onClick={() => void navigate('/settings/data')}>
+                  {t('common:tryDemo')}
+                </Button>
+              </Group>
+            )
           }
         >
           {t('participants:emptyText')}

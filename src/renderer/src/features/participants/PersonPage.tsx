@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { can } from '@shared/auth/permissions';
 import { municipalityLabel } from '@shared/gazetteer';
 import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, lostOnWithdrawal, type Consent, type LegalForm, type Person } from '@shared/model';
 import { isBusinessOutcome } from '@shared/people/outcomes';
@@ -18,6 +19,7 @@ import { useFormat } from '../../components/useFormat';
 import { useOutcomeDetails } from '../../components/useOutcomeDetails';
 import { PeopleError, addConsent, addOutcome, anonymisePerson, erasePerson, mergePeople, personDossier, withdrawConsent } from '../../db/people';
 import { displayName } from './labels';
+import { ForbiddenError } from '../../db/permissions';
 import { PersonFormModal } from './PersonForm';
 import { DateField } from '../../components/DateField';
 
@@ -39,7 +41,7 @@ export function PersonPage() {
   const fmt = useFormat();
   const outcomeDetails = useOutcomeDetails();
   const navigate = useNavigate();
-  const dossier = useLiveQuery(() => personDossier(db, id), [db, id]);
+  const dossier = useLiveQuery(() => personDossier(db, actor, id), [db, actor, id]);
   const [dialog, setDialog] = useState<null | 'edit' | 'erase' | 'anonymise' | 'merge' | 'consent' | 'outcome'>(null);
   const [mergeWith, setMergeWith] = useState<string | null>(null);
   const todayNow = useToday();
@@ -65,7 +67,7 @@ export function PersonPage() {
     // The next outcome starts empty, not as a copy of the last one.
     setOutcome(noOutcome);
   };
-  const fail = (e: unknown) => setError(e instanceof PeopleError ? t(`participants:errors.${e.code}`) : t('participants:errors.saveFailed'));
+  const fail = (e: unknown) => setError(e instanceof PeopleError ? t(`participants:errors.${e.code}`) : e instanceof ForbiddenError ? t('common:errors.forbidden') : t('participants:errors.saveFailed'));
 
   /** Withdrawing can delete her target groups and notes: say so, by name, before it happens. */
   const confirmWithdraw = (c: Consent) => {
@@ -90,20 +92,31 @@ export function PersonPage() {
     });
   };
 
+  // Shown only to a role that may (shared/auth/permissions.ts); the data layer refuses the others anyway.
+  const mayEdit = can(actor.role, 'editPeople');
+  const mayErase = can(actor.role, 'erasePeople');
   const actions = (
     <>
-      <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setDialog('edit')} disabled={p.anonymised}>
-        {t('participants:edit')}
-      </Button>
-      <Button variant="default" leftSection={<IconGitMerge size={16} />} onClick={() => setDialog('merge')} disabled={p.anonymised}>
-        {t('participants:merge')}
-      </Button>
-      <Button variant="default" leftSection={<IconMask size={16} />} onClick={() => setDialog('anonymise')} disabled={p.anonymised}>
-        {t('participants:anonymise')}
-      </Button>
-      <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setDialog('erase')}>
-        {t('participants:erase')}
-      </Button>
+      {mayEdit && (
+        <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setDialog('edit')} disabled={p.anonymised}>
+          {t('participants:edit')}
+        </Button>
+      )}
+      {mayEdit && (
+        <Button variant="default" leftSection={<IconGitMerge size={16} />} onClick={() => setDialog('merge')} disabled={p.anonymised}>
+          {t('participants:merge')}
+        </Button>
+      )}
+      {mayErase && (
+        <Button variant="default" leftSection={<IconMask size={16} />} onClick={() => setDialog('anonymise')} disabled={p.anonymised}>
+          {t('participants:anonymise')}
+        </Button>
+      )}
+      {mayErase && (
+        <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setDialog('erase')}>
+          {t('participants:erase')}
+        </Button>
+      )}
     </>
   );
 
@@ -196,9 +209,11 @@ export function PersonPage() {
                         {c.withdrawnAt ? (
                           <Badge color="red" variant="light">{t('participants:consent.withdrawnOn', { date: fmt.date(c.withdrawnAt) })}</Badge>
                         ) : (
-                          <Button size="xs" variant="subtle" color="red" onClick={() => confirmWithdraw(c)}>
-                            {t('participants:consent.withdraw')}
-                          </Button>
+                          mayEdit && (
+                            <Button size="xs" variant="subtle" color="red" onClick={() => confirmWithdraw(c)}>
+                              {t('participants:consent.withdraw')}
+                            </Button>
+                          )
                         )}
                       </Table.Td>
                     </Table.Tr>
@@ -206,9 +221,11 @@ export function PersonPage() {
                 </Table.Tbody>
               </Table>
               {consents.length === 0 && <Text c="dimmed" size="sm">{t('participants:consent.none')}</Text>}
-              <Button mt="sm" size="xs" variant="light" onClick={() => setDialog('consent')} disabled={p.anonymised}>
-                {t('participants:consent.add')}
-              </Button>
+              {mayEdit && (
+                <Button mt="sm" size="xs" variant="light" onClick={() => setDialog('consent')} disabled={p.anonymised}>
+                  {t('participants:consent.add')}
+                </Button>
+              )}
             </Tabs.Panel>
             <Tabs.Panel value="outcomes">
               {outcomes.length === 0 && <Text c="dimmed" size="sm">{t('participants:outcomes.none')}</Text>}
@@ -222,9 +239,11 @@ export function PersonPage() {
                   </Group>
                 ))}
               </Stack>
-              <Button mt="sm" size="xs" variant="light" onClick={() => setDialog('outcome')}>
-                {t('participants:outcomes.add')}
-              </Button>
+              {mayEdit && (
+                <Button mt="sm" size="xs" variant="light" onClick={() => setDialog('outcome')}>
+                  {t('participants:outcomes.add')}
+                </Button>
+              )}
             </Tabs.Panel>
             <Tabs.Panel value="programmes">
               {enrolments.length === 0 && attendance.length === 0 && <Text c="dimmed" size="sm">{t('participants:noProgrammes')}</Text>}

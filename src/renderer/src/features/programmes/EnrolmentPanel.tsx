@@ -22,7 +22,7 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
   const [query] = useDebouncedValue(search, 150);
   const [picked, setPicked] = useState<string[]>([]);
   const active = new Set(detail.enrolments.filter((e) => e.status !== 'withdrawn').map((e) => e.personId));
-  const found = (useLiveQuery(() => searchPeople(db, query, { limit: 300 }), [db, query]) ?? []).filter((p) => !active.has(p.id));
+  const found = (useLiveQuery(() => searchPeople(db, actor, query, { limit: 300 }), [db, actor, query]) ?? []).filter((p) => !active.has(p.id));
   const enrolled = participants(detail);
   const waiting = waitingList(detail.enrolments);
   const { capacity } = detail.event;

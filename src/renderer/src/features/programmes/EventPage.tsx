@@ -28,10 +28,10 @@ const TABS = ['sessions', 'enrolment', 'attendance', 'certificates', 'evaluation
 export function EventPage() {
   const { programmeId = '', eventId = '', tab = 'sessions' } = useParams();
   const { t } = useTranslation(['programmes', 'common']);
-  const { db } = useApp();
+  const { db, actor } = useApp();
   const navigate = useNavigate();
   const [editing, editState] = useDisclosure();
-  const detail = useLiveQuery(() => loadEventDetail(db, eventId), [db, eventId]);
+  const detail = useLiveQuery(() => loadEventDetail(db, actor, eventId), [db, actor, eventId]);
   if (detail === undefined) return null;
   if (detail === null) return <EmptyState icon={null} title={t('programmes:notFound')}>{''}</EmptyState>;
   const { programme, event } = detail;
@@ -86,7 +86,7 @@ export function EventPage() {
 
 function EventActions({ detail, onEdit }: { detail: EventDetail; onEdit: () => void }) {
   const { t } = useTranslation(['programmes', 'common']);
-  const { db, org } = useApp();
+  const { db, actor, org } = useApp();
   const fmt = useFormat();
   const { programme, event, sessions } = detail;
 
@@ -98,7 +98,7 @@ function EventActions({ detail, onEdit }: { detail: EventDetail; onEdit: () => v
 
   const evidencePack = async () => {
     const people = participants(detail).map((x) => x.person);
-    const scans = (await attachmentBytes(db, detail.attachments.map((a) => a.id))).map(({ attachment, data }) => ({ sessionId: attachment.sessionId, fileName: attachment.fileName, data }));
+    const scans = (await attachmentBytes(db, actor, detail.attachments.map((a) => a.id))).map(({ attachment, data }) => ({ sessionId: attachment.sessionId, fileName: attachment.fileName, data }));
     const ctx = { t, date: fmt.date, organisation: org.name, programme, event };
     const label = (key: string, vars?: Record<string, string | number>) => {
       const [head, rest] = [key.split('.')[0]!, key.split('.').slice(1).join('.')];
@@ -152,7 +152,7 @@ function SessionsPanel({ detail }: { detail: EventDetail }) {
     if (files.length) notifications.show({ color: 'teal', message: t('programmes:scans.attached', { count: files.length }) });
   };
   const download = async (id: string) => {
-    const [a] = await attachmentBytes(db, [id]);
+    const [a] = await attachmentBytes(db, actor, [id]);
     if (a) await platform.invoke('file:save', { suggestedName: a.attachment.fileName, filters: [], data: a.data });
   };
   if (sessions.length === 0) return <Text c="dimmed">{t('programmes:noSessions')}</Text>;

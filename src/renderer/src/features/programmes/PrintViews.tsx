@@ -36,10 +36,10 @@ function PrintFrame({ back, pdfName, summary, children }: { back: string; pdfNam
 }
 
 function useDocContext(eventId: string | undefined) {
-  const { db, org } = useApp();
+  const { db, actor, org } = useApp();
   const { t } = useTranslation(['programmes', 'common']);
   const fmt = useFormat();
-  const detail = useLiveQuery(() => (eventId ? loadEventDetail(db, eventId) : Promise.resolve(null)), [db, eventId]);
+  const detail = useLiveQuery(() => (eventId ? loadEventDetail(db, actor, eventId) : Promise.resolve(null)), [db, actor, eventId]);
   const ctx: DocContext | null = detail ? { t, date: fmt.date, organisation: org.name, programme: detail.programme, event: detail.event } : null;
   return { detail, ctx };
 }

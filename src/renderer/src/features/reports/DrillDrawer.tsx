@@ -8,8 +8,8 @@ import { peopleByIds } from '../../db/indicators';
 /** The people behind a number: who was counted, so a coordinator can check the figure (with what, for business outcomes). */
 export function DrillDrawer({ title, ids, details, onClose }: { title: string; ids: string[] | null; details?: ((personId: string) => string) | undefined; onClose: () => void }) {
   const { t } = useTranslation(['reports', 'participants']);
-  const { db } = useApp();
-  const people = useLiveQuery(() => (ids ? peopleByIds(db, ids) : Promise.resolve([])), [db, ids]) ?? [];
+  const { db, actor } = useApp();
+  const people = useLiveQuery(() => (ids ? peopleByIds(db, actor, ids) : Promise.resolve([])), [db, actor, ids]) ?? [];
   return (
     <Drawer opened={ids !== null} onClose={onClose} title={title} position="right" size="lg">
       <Text size="sm" c="dimmed" mb="sm">

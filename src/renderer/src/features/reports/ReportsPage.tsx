@@ -17,6 +17,7 @@ import { useFormat } from '../../components/useFormat';
 import { useOutcomeDetails } from '../../components/useOutcomeDetails';
 import { listTargets, logReportExport } from '../../db/indicators';
 import { BreakdownCard } from './BreakdownCard';
+import { canAll } from '@shared/auth/permissions';
 import { DrillDrawer } from './DrillDrawer';
 import { saveReport } from './exportReport';
 import { categoryLabel, reportLabels } from './labels';
@@ -61,12 +62,14 @@ function Dashboard() {
   // A lead whose partners all sent totals only still has a report to show: their totals.
   const hasData = hasRecords || totalsOnly.length > 0;
   const label = (table: string) => (key: string) => categoryLabel(t, names, table, key);
+  // The people behind a figure only for who may read names (not a viewer).
+  const mayDrill = canAll(actor.role, 'readPeople');
   const open = (path: string, title: string) => setDrill({ path, title });
 
   const exportAs = async (kind: 'xlsx' | 'csv') => {
     // Reports leave the organisation: small counts are suppressed.
     const tables = reportTables(i, reportLabels(t, names), settings.suppressionThreshold);
-    const name = await saveReport(kind, tables, `mreza-report-${today()}`);
+    const name = await saveReport(actor, kind, tables, `mreza-report-${today()}`);
     if (!name) return;
     await logReportExport(db, actor, name);
     notifications.show({ color: 'teal', message: t('reports:saved', { name }) });
@@ -121,7 +124,7 @@ function Dashboard() {
           <ReportFilters filter={filter} onChange={setFilter} names={names} isLead={org.role === 'lead'} />
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             {tiles.map(([id, value, path]) => (
-              <StatTile key={id} id={id} value={value} onDrill={path ? () => open(path, t(`reports:indicators.${id}`)) : undefined} />
+              <StatTile key={id} id={id} value={value} onDrill={path && mayDrill ? () => open(path, t(`reports:indicators.${id}`)) : undefined} />
             ))}
           </SimpleGrid>
           <Paper withBorder radius="md" p="md" data-testid="women-share">
@@ -146,12 +149,12 @@ function Dashboard() {
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <BreakdownCard id="byGender" title={t('reports:tables.byGender')} data={i.reach.byGender} label={label('byGender')} chart />
             <BreakdownCard id="byAgeBand" title={t('reports:tables.byAgeBand')} data={i.reach.byAgeBand} label={label('byAgeBand')} chart />
-            <BreakdownCard id="byTargetGroup" title={t('reports:tables.byTargetGroup')} data={i.reach.byTargetGroup} label={label('byTargetGroup')} onDrill={(k) => open(`reach.byTargetGroup.${k}`, label('byTargetGroup')(k))} />
-            <BreakdownCard id="byMunicipality" title={t('reports:tables.byMunicipality')} data={i.reach.byMunicipality} label={label('byMunicipality')} onDrill={(k) => open(`reach.byMunicipality.${k}`, label('byMunicipality')(k))} />
-            <BreakdownCard id="byProgramme" title={t('reports:tables.byProgramme')} data={i.reach.byProgramme} label={label('byProgramme')} onDrill={(k) => open(`reach.byProgramme.${k}`, label('byProgramme')(k))} />
-            <BreakdownCard id="byPartner" title={t('reports:tables.byPartner')} data={i.reach.byPartner} label={label('byPartner')} onDrill={(k) => open(`reach.byPartner.${k}`, label('byPartner')(k))} />
-            <BreakdownCard id="servicesByPeople" title={t('reports:tables.servicesByPeople')} data={i.mentoring.servicesByPeople} label={label('servicesByPeople')} onDrill={(k) => open(`mentoring.servicesByPeople.${k}`, label('servicesByPeople')(k))} />
-            <BreakdownCard id="outcomes" title={t('reports:tables.outcomes')} data={i.outcomes.byKind} label={label('outcomes')} onDrill={(k) => open(`outcomes.byKind.${k}`, label('outcomes')(k))} />
+            <BreakdownCard id="byTargetGroup" title={t('reports:tables.byTargetGroup')} data={i.reach.byTargetGroup} label={label('byTargetGroup')} onDrill={mayDrill ? (k) => open(`reach.byTargetGroup.${k}`, label('byTargetGroup')(k)) : undefined} />
+            <BreakdownCard id="byMunicipality" title={t('reports:tables.byMunicipality')} data={i.reach.byMunicipality} label={label('byMunicipality')} onDrill={mayDrill ? (k) => open(`reach.byMunicipality.${k}`, label('byMunicipality')(k)) : undefined} />
+            <BreakdownCard id="byProgramme" title={t('reports:tables.byProgramme')} data={i.reach.byProgramme} label={label('byProgramme')} onDrill={mayDrill ? (k) => open(`reach.byProgramme.${k}`, label('byProgramme')(k)) : undefined} />
+            <BreakdownCard id="byPartner" title={t('reports:tables.byPartner')} data={i.reach.byPartner} label={label('byPartner')} onDrill={mayDrill ? (k) => open(`reach.byPartner.${k}`, label('byPartner')(k)) : undefined} />
+            <BreakdownCard id="servicesByPeople" title={t('reports:tables.servicesByPeople')} data={i.mentoring.servicesByPeople} label={label('servicesByPeople')} onDrill={mayDrill ? (k) => open(`mentoring.servicesByPeople.${k}`, label('servicesByPeople')(k)) : undefined} />
+            <BreakdownCard id="outcomes" title={t('reports:tables.outcomes')} data={i.outcomes.byKind} label={label('outcomes')} onDrill={mayDrill ? (k) => open(`outcomes.byKind.${k}`, label('outcomes')(k)) : undefined} />
             <Paper withBorder radius="md" p="md">
               <Title order={5} mb="sm">
                 {t('reports:indicators.outcomes.smesSupported')}

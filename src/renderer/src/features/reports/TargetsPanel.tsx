@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicators } from '@shared/indicators/compute';
 import { applicableTargets, targetProgress } from '@shared/indicators/targets';
 import { TARGET_INDICATORS, type TargetIndicator } from '@shared/model';
+import { canAll } from '@shared/auth/permissions';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { listTargets } from '../../db/indicators';
@@ -16,13 +17,13 @@ const SHARES = new Set<TargetIndicator>(['reach.womenShare']);
 /** Targets the donor set, with progress for what the dashboard shows now (project or programme). */
 export function TargetsPanel({ indicators, programmeId, programmes }: { indicators: Indicators; programmeId?: string; programmes: Map<string, string> }) {
   const { t } = useTranslation(['reports', 'common']);
-  const { db, actor, user } = useApp();
+  const { db, actor } = useApp();
   const fmt = useFormat();
   const all = useLiveQuery(() => listTargets(db), [db]) ?? [];
   const rows = targetProgress(indicators, applicableTargets(all, programmeId));
   const [indicator, setIndicator] = useState<TargetIndicator | null>(null);
   const [value, setValue] = useState<number | string>('');
-  const canEdit = user.role === 'coordinator';
+  const canEdit = canAll(actor.role, 'editRecords');
   const valid = indicator !== null && typeof value === 'number' && value > 0 && (!SHARES.has(indicator) || value <= 100);
   const show = (id: TargetIndicator, n: number | null) => (n === null ? '—' : SHARES.has(id) ? `${fmt.number(n)} %` : fmt.number(n));
 

@@ -43,12 +43,12 @@ function useFilterParams(): [ReportFilter, (f: ReportFilter) => void] {
 
 /** Loads the records once (live), and recomputes the indicators whenever a filter changes. */
 export function useReport() {
-  const { db } = useApp();
+  const { db, actor } = useApp();
   const today = useToday()();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [filter, setFilter] = useFilterParams();
-  const loaded = useLiveQuery(() => loadReportDataset(db), [db]);
+  const loaded = useLiveQuery(() => loadReportDataset(db, actor), [db, actor]);
   const dataset = loaded?.dataset;
   const personKey = loaded?.personKey;
   const { preset, from, to, programmeId, orgId, country } = filter;

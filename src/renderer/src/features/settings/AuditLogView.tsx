@@ -7,6 +7,7 @@ import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { queryAudit, type AuditFilter } from '../../db/audit';
 import { listUsers } from '../../db/users';
+import { AuditChainBanner } from './AuditChainBanner';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 const PAGE = 100;
@@ -14,24 +15,24 @@ const ACTION_COLOR: Partial<Record<AuditAction, string>> = { create: 'teal', upd
 
 export function AuditLogView() {
   const { t } = useTranslation(['audit', 'common']);
-  const { db } = useApp();
+  const { db, actor } = useApp();
   const fmt = useFormat();
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const [filter, setFilter] = useState<AuditFilter>({});
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [more, setMore] = useState(false);
   // Re-read when anything is written, so the log a user looks at is never stale.
-  const latest = useLiveQuery(async () => (await queryAudit(db, {}, 1))[0], [db]);
+  const latest = useLiveQuery(async () => (await queryAudit(db, actor, {}, 1))[0], [db, actor]);
 
   useEffect(() => {
-    void queryAudit(db, filter, PAGE).then((rows) => {
+    void queryAudit(db, actor, filter, PAGE).then((rows) => {
       setEntries(rows);
       setMore(rows.length === PAGE);
     });
-  }, [db, filter, latest]);
+  }, [db, actor, filter, latest]);
 
   const loadMore = async () => {
-    const rows = await queryAudit(db, filter, PAGE, entries.at(-1));
+    const rows = await queryAudit(db, actor, filter, PAGE, entries.at(-1));
     setEntries([...entries, ...rows]);
     setMore(rows.length === PAGE);
   };
@@ -40,6 +41,7 @@ export function AuditLogView() {
 
   return (
     <>
+      <AuditChainBanner recheck={latest} />
       <Group mb="md" align="flex-end">
         <Select label={t('audit:action')} clearable placeholder={t('audit:any')} data={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit:actions.${a}`) }))} value={filter.action ?? null} onChange={(v) => setFilter({ ...filter, action: (v as AuditAction | null) ?? undefined })} w={180} />
         <Select label={t('audit:table')} clearable placeholder={t('audit:any')} data={['*', ...TABLE_NAMES].map((x) => ({ value: x, label: tableLabel(x) }))} value={filter.table ?? null} onChange={(v) => setFilter({ ...filter, table: v ?? undefined })} w={200} />

@@ -8,6 +8,7 @@ import { BackupError } from '@shared/backup/format';
 import type { BackupInfo } from '@shared/ipc';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
+import { ForbiddenError } from '../../db/permissions';
 import { platform } from '../../platform';
 import { backupToFile, restoreWithSafetyCopy, writeBackup } from '../../services/backup';
 import { BackupFolderPanel } from './BackupFolderPanel';
@@ -30,7 +31,7 @@ export function BackupSettings() {
     try {
       await work();
     } catch (e) {
-      const message = e instanceof BackupError ? t(`backup:errors.${e.code}`, e.params) : t('common:errors.unexpected');
+      const message = e instanceof BackupError ? t(`backup:errors.${e.code}`, e.params) : e instanceof ForbiddenError ? t('common:errors.forbidden') : t('common:errors.unexpected');
       notifications.show({ color: 'red', title: t('backup:restoreFailed'), message, autoClose: false });
     } finally {
       setBusy(false);
@@ -89,7 +90,7 @@ export function BackupSettings() {
               loading={busy}
               onClick={() =>
                 void run(async () => {
-                  const info = await writeBackup(db, 'manual');
+                  const info = await writeBackup(db, 'manual', actor);
                   notifications.show({ color: 'teal', message: t('backup:written', { name: info.fileName }) });
                 })
               }

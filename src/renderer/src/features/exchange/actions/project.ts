@@ -15,10 +15,10 @@ export function startLeadProject({ db, actor, org }: Pick<ExchangeActionContext,
  * saved file's name, or undefined when there is no project or the user cancelled the dialog.
  * Throws (for the passphrase form to show) when the invitation cannot be written.
  */
-export async function saveInvitation({ db, saveFile }: Pick<ExchangeActionContext, 'db' | 'saveFile'>, passphrase: string): Promise<string | undefined> {
+export async function saveInvitation({ db, actor, saveFile }: Pick<ExchangeActionContext, 'db' | 'actor' | 'saveFile'>, passphrase: string): Promise<string | undefined> {
   const project = await getLeadProject(db);
   if (!project) return undefined;
-  const data = await invitationFile(db, passphrase);
+  const data = await invitationFile(db, actor, passphrase);
   const res = await saveFile({ suggestedName: invitationFileName(project.invitation.projectName), filters: [], data });
   return res?.fileName;
 }
@@ -28,7 +28,7 @@ export async function saveInvitation({ db, saveFile }: Pick<ExchangeActionContex
  * key file is audited (it opens every partner export). Undefined when the user cancelled.
  */
 export async function saveLeadKeyFile({ db, actor, org, saveFile }: ExchangeActionContext, passphrase: string): Promise<string | undefined> {
-  const file = await leadKeyFile(db, org, passphrase);
+  const file = await leadKeyFile(db, actor, org, passphrase);
   const res = await saveFile({ suggestedName: file.fileName, filters: [], data: file.data });
   if (!res) return undefined;
   await keyFileSaved(db, actor, res.fileName);
