@@ -10,7 +10,8 @@ import { createDb } from '../../src/renderer/src/db/db';
 import { deleteLedger, getChainHead } from '../../src/renderer/src/db/ledger';
 import { createRecord } from '../../src/renderer/src/db/records';
 import { STORES_V5 } from '../../src/renderer/src/db/schema';
-import { COORDINATOR, newDbName, withDb, withSetUpDb } from '../fixtures/testDb';
+import { COORDINATOR, giveKeyring, newDbName, TEST_PASSPHRASE, withDb, withSetUpDb } from '../fixtures/testDb';
+import { unlockSealedBackup } from '@shared/backup/sealed';
 
 /** Opens the store with the plain IndexedDB API, as someone with access to the profile folder would. */
 async function raw<T>(name: string, work: (store: IDBObjectStore) => Promise<T> | T): Promise<T> {
@@ -140,7 +141,8 @@ describe('the audit log is hash-chained (#15 item 5)', () => {
   });
 
   it('a restore appends and never removes: entries made after the backup stay, the restore is added, the chain holds', async () => {
-    await withSetUpDb(async (db, { actor }) => {
+    await withSetUpDb(async (db, { actor, user }) => {
+      await giveKeyring(db, user); // backups are encrypted with the signed-in data key
       await someEntries(db, actor, 2);
       const backup = await backupBytes(db);
       await someEntries(db, actor, 3);
@@ -158,14 +160,16 @@ describe('the audit log is hash-chained (#15 item 5)', () => {
   it('restoring on a new PC brings the backup\u2019s log, chained as it was, then the restore', async () => {
     let bytes: Uint8Array = new Uint8Array();
     let original: AuditEntry[] = [];
-    await withSetUpDb(async (db, { actor }) => {
+    await withSetUpDb(async (db, { actor, user }) => {
+      await giveKeyring(db, user); // backups are encrypted with the signed-in data key
       await someEntries(db, actor, 3);
       original = await bySeq(db);
       bytes = await backupBytes(db);
       await deleteLedger(db);
     });
     await withDb(async (db) => {
-      await restoreBackup(db, COORDINATOR, bytes, 'copy.json.gz');
+      // The new PC holds no data key: the coordinator's passphrase opens the backup.
+      await restoreBackup(db, COORDINATOR, bytes, 'copy.json.gz', (await unlockSealedBackup(bytes, { passphrase: TEST_PASSPHRASE }))!);
       const log = await bySeq(db);
       expect(log.slice(0, original.length)).toEqual(original);
       expect(log.at(-1)).toMatchObject({ action: 'restore', seq: original.length + 1, prev: original.at(-1)!.hash });

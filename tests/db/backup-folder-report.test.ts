@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FolderCopy } from '@shared/ipc';
 import { getSettings } from '../../src/renderer/src/db/settings';
-import { withSetUpDb } from '../fixtures/testDb';
+import { giveKeyring, withSetUpDb } from '../fixtures/testDb';
 
 /** #15 item 3: a backup copy that did not reach the chosen folder is never silent. */
 
@@ -25,7 +25,8 @@ afterEach(() => {
 
 describe('writeBackup and the chosen backup folder', () => {
   it('a failed copy (the stick was pulled out) is reported to the app; the backup itself counts as made', async () => {
-    await withSetUpDb(async (db) => {
+    await withSetUpDb(async (db, { user }) => {
+      await giveKeyring(db, user); // backups are encrypted with the signed-in data key
       const seen: unknown[] = [];
       const off = onBackupProblem((p) => seen.push(p));
       folderCopy = { ok: false, code: 'folderMissing' };
@@ -38,11 +39,12 @@ describe('writeBackup and the chosen backup folder', () => {
   });
 
   it('a copy that worked, or no folder at all, reports nothing', async () => {
-    await withSetUpDb(async (db) => {
+    await withSetUpDb(async (db, { user, actor }) => {
+      await giveKeyring(db, user); // backups are encrypted with the signed-in data key
       const seen: unknown[] = [];
       const off = onBackupProblem((p) => seen.push(p));
       folderCopy = { ok: true };
-      await writeBackup(db, 'manual');
+      await writeBackup(db, 'manual', actor);
       folderCopy = undefined;
       await writeBackup(db, 'quit');
       off();

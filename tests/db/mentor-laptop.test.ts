@@ -1,3 +1,4 @@
+import { actorOf } from '../../src/renderer/src/db/actor';
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +33,7 @@ async function world() {
   const mentorDb = createDb(newDbName());
   await mentorDb.open();
   const { user: mentorUser } = await openMentorPack(mentorDb, await readMentorPack(pack.bytes, PASS), 'hr', pack.fileName);
-  const mentor = { userId: mentorUser.id, userName: mentorUser.name, role: mentorUser.role };
+  const mentor = actorOf(mentorUser);
   const [leaving, staying] = pack.matchIds as [string, string];
   const leavingMatch = (await mentorDb.matches.get(leaving))!;
   const leavingPerson = (await mentorDb.people.get(leavingMatch.menteeId))!;

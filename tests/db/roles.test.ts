@@ -36,6 +36,7 @@ import { createRecord, updateRecord } from '../../src/renderer/src/db/records';
 import { searchEverything, searchPeople } from '../../src/renderer/src/db/search';
 import { saveSettings } from '../../src/renderer/src/db/settings';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
+import { giveKeyring, TEST_PASSPHRASE } from '../fixtures/testDb';
 import { addUser, setPassphrase } from '../../src/renderer/src/db/users';
 import { exportPeopleList } from '../../src/renderer/src/features/participants/exportPeople';
 import { saveReport } from '../../src/renderer/src/features/reports/exportReport';
@@ -84,6 +85,8 @@ async function world() {
     actors[role] = actorOf(role === 'mentor' ? await updateRecord(db, coordinator, 'users', user.id, { mentorId: mentor.id }) : user);
   }
   const event = (await db.events.toArray())[0]!;
+  // Backups are encrypted with the data key: the coordinator signs in with her passphrase, as in the app.
+  await giveKeyring(db, { id: coordinator.userId! });
   return { lead, partner, actors, ana, bora, own, other, mentor, event };
 }
 
@@ -128,7 +131,7 @@ function actions(w: World): Array<[string, (a: Actor) => Promise<unknown>]> {
     ['backup: save to file', (a) => backupToFile(db, a, org.name)],
     ['backup: restore', async (a) => restoreWithSafetyCopy(db, a, await backupBytes(db), 'kopija.json.gz')],
     ['backup: restore (db)', async (a) => restoreBackup(db, a, await backupBytes(db), 'kopija.json.gz')],
-    ['users: add', (a) => addUser(db, a, { name: `Nova ${a.role}`, role: 'viewer' })],
+    ['users: add', (a) => addUser(db, a, { name: `Nova ${a.role}`, role: 'viewer', passphrase: TEST_PASSPHRASE })],
     ['users: disable someone', async (a) => updateRecord(db, a, 'users', (await db.users.filter((u) => u.role === 'viewer').first())!.id, { disabled: false })],
     ['users: someone else\u2019s passphrase', async (a) => setPassphrase(db, a, (await db.users.filter((u) => u.id !== a.userId).first())!.id, 'dugacka lozinka 2026')],
     ['settings: organisation', (a) => updateRecord(db, a, 'organisations', org.id, { town: 'Varaždin' })],
