@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { grantOf, type ActorRole, type Grant, type Permission } from '@shared/auth/permissions';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
@@ -40,31 +41,44 @@ export interface OwnScope {
   personIds: Set<string>;
 }
 
+/*
+ * The scope reads below return Dexie promises, never native ones: a live query (useLiveQuery) only
+ * sees the tables a read touches after an await of a Dexie promise; one native await before the
+ * first read and the screen would not follow changes any more (tests/db/roles-live.test.ts).
+ */
+
+const NOTHING_OWN = (): OwnScope => ({ matchIds: new Set(), personIds: new Set() });
+
 /** What is a mentor's own: the matches of her mentor record and the people in them. Empty without one. */
-export async function ownScope(db: MrezaDb, actor: Actor): Promise<OwnScope> {
-  if (!actor.mentorId) return { matchIds: new Set(), personIds: new Set() };
-  const [matches, mentor] = await Promise.all([db.matches.where('mentorId').equals(actor.mentorId).toArray(), db.mentors.get(actor.mentorId)]);
-  const personIds = new Set(matches.map((m) => m.menteeId));
-  if (mentor) personIds.add(mentor.personId);
-  return { matchIds: new Set(matches.map((m) => m.id)), personIds };
+export function ownScope(db: MrezaDb, actor: Actor): Promise<OwnScope> {
+  if (!actor.mentorId) return Dexie.Promise.resolve(NOTHING_OWN());
+  return Dexie.Promise.all([db.matches.where('mentorId').equals(actor.mentorId).toArray(), db.mentors.get(actor.mentorId)]).then(([matches, mentor]) => {
+    const personIds = new Set(matches.map((m) => m.menteeId));
+    if (mentor) personIds.add(mentor.personId);
+    return { matchIds: new Set(matches.map((m) => m.id)), personIds };
+  });
 }
 
 /**
  * For reads of people: null when the actor may read everyone, else the ids she may read (a mentor's
  * mentees). Refuses an actor who may read no one (a viewer).
  */
-export async function readablePeople(db: MrezaDb, actor: Actor): Promise<ReadonlySet<string> | null> {
-  return requirePermission(actor, 'readPeople') === 'all' ? null : (await ownScope(db, actor)).personIds;
+export function readablePeople(db: MrezaDb, actor: Actor): Promise<ReadonlySet<string> | null> {
+  if (requirePermission(actor, 'readPeople') === 'all') return Dexie.Promise.resolve(null);
+  return ownScope(db, actor).then((own) => own.personIds);
 }
 
 /** Refuses unless the actor may read this person. */
-export async function requirePersonAccess(db: MrezaDb, actor: Actor, personId: string): Promise<void> {
-  const allowed = await readablePeople(db, actor);
-  if (allowed && !allowed.has(personId)) throw new ForbiddenError('readPeople', actor.role);
+export function requirePersonAccess(db: MrezaDb, actor: Actor, personId: string): Promise<void> {
+  return readablePeople(db, actor).then((allowed) => {
+    if (allowed && !allowed.has(personId)) throw new ForbiddenError('readPeople', actor.role);
+  });
 }
 
 /** Refuses unless the actor may do `permission` on this match (every match, or one of her own). */
-export async function requireMatchAccess(db: MrezaDb, actor: Actor, permission: Permission, matchId: string): Promise<void> {
-  if (requirePermission(actor, permission) === 'all') return;
-  if (!(await ownScope(db, actor)).matchIds.has(matchId)) throw new ForbiddenError(permission, actor.role);
+export function requireMatchAccess(db: MrezaDb, actor: Actor, permission: Permission, matchId: string): Promise<void> {
+  if (requirePermission(actor, permission) === 'all') return Dexie.Promise.resolve();
+  return ownScope(db, actor).then((own) => {
+    if (!own.matchIds.has(matchId)) throw new ForbiddenError(permission, actor.role);
+  });
 }

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { z } from 'zod';
 import { TABLE_SCHEMAS, type TableName, type TableRow } from '@shared/model';
 import { personNameKey } from '@shared/people/nameKey';
@@ -33,10 +34,12 @@ export async function selfOrg(db: MrezaDb): Promise<TableRow<'organisations'>> {
  * The role check of a plain write (TABLE_WRITE_PERMISSION); a mentor's session logs only on her
  * own matches. `row` is the new row, or the stored one for a change or a delete.
  */
-async function requireWrite(db: MrezaDb, actor: Actor, table: RecordTable, row: object | undefined): Promise<void> {
+function requireWrite(db: MrezaDb, actor: Actor, table: RecordTable, row: object | undefined): Promise<void> {
+  // A Dexie promise, not a native one: awaited inside a caller's transaction it keeps the caller's
+  // zone, so the write below joins that transaction instead of starting another.
   const permission = TABLE_WRITE_PERMISSION[table];
-  if (requirePermission(actor, permission) === 'all') return;
-  await requireMatchAccess(db, actor, permission, String((row as { matchId?: unknown } | undefined)?.matchId ?? ''));
+  if (requirePermission(actor, permission) === 'all') return Dexie.Promise.resolve();
+  return requireMatchAccess(db, actor, permission, String((row as { matchId?: unknown } | undefined)?.matchId ?? ''));
 }
 
 /** Validates with the entity's schema, stores, and records the creation in the audit log, atomically. */
