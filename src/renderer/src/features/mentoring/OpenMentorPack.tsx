@@ -16,7 +16,7 @@ import { NewSignInPassphrase, signInPassphraseState } from '../../components/New
  * passphrase for this computer, which the lock screen asks for from then on.
  */
 export function OpenMentorPack({ language, onDone, onBack, newer = false }: { language: Locale; onDone: (userId: string, recoveryKey?: string) => void; onBack?: () => void; newer?: boolean }) {
-  const { t } = useTranslation(['mentorPack', 'common']);
+  const { t } = useTranslation(['mentorPack', 'common', 'users']);
   const db = useDb();
   const [file, setFile] = useState<{ fileName: string; data: Uint8Array }>();
   const [passphrase, setPassphrase] = useState('');
@@ -74,7 +74,7 @@ export function OpenMentorPack({ language, onDone, onBack, newer = false }: { la
               setOwn({ pass: '', again: '' });
             }}
           >
-            {t('setup.back')}
+            {t('users:signIn.back')}
           </Button>
           <Button onClick={() => void open()} disabled={!signInPassphraseState(own.pass, own.again, userInputs).ok} loading={busy}>
             {t('setup.ownPassphraseSubmit')}
