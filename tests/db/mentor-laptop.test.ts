@@ -181,7 +181,9 @@ describe('End mentoring on this computer', () => {
       const name = w.mentorDb.name;
       await deleteMentorDatabase(w.mentorDb);
       expect(await Dexie.exists(name)).toBe(false);
-      expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+      const left = (await indexedDB.databases()).map((d) => d.name);
+      expect(left).not.toContain(name);
+      expect(left).not.toContain(`${name}-ledger`); // the erasure ledger and the audit chain's head go too
     } finally {
       await drop(w.db, w.mentorDb);
     }

@@ -1,6 +1,7 @@
 import { isUnsent, MentorPackError, planDepartures, type OpenedMentorPack } from '@shared/mentorPack';
 import { mentorModeSettingsSchema, type MentorModeSettings, type Person } from '@shared/model';
 import type { MrezaDb } from './db';
+import { deleteLedger } from './ledger';
 
 /**
  * A volunteer's laptop holds her mentees only while she mentors them: a newer pack lets go of the
@@ -119,4 +120,6 @@ export async function deleteMentorDatabase(db: MrezaDb): Promise<void> {
   if (!mode) throw new MentorPackError('notAPack');
   // No automatic reopening: a query still running in the page must not create it again, empty.
   await db.delete({ disableAutoOpen: true });
+  // The erasure ledger and the audit chain's head live in a database of their own: it goes too.
+  await deleteLedger(db);
 }
