@@ -23,6 +23,8 @@ test('no request leaves the machine during a whole session', async ({ page, base
 
 for (const locale of ['en', 'sr-Cyrl'] as const) {
   test(`every main screen passes axe with no serious issues (${locale})`, async ({ page }) => {
+    // Setup now derives an Argon2id key and shows the recovery sheet before the first screen; axe then scans a dozen screens.
+    test.setTimeout(180_000);
     await page.goto('/');
     expect(await seriousViolations(page), 'setup screen').toEqual([]);
     await setUp(page);
