@@ -7,7 +7,9 @@ async function signInAs(page: Page, name: string, role: 'viewer' | 'staff' | 'me
   await page.getByLabel(en('users', 'name')).fill(name);
   await page.getByRole('combobox', { name: en('users', 'role') }).click();
   await page.getByRole('option', { name: en('users', `roles.${role}`) }).click();
-  await page.getByLabel(en('users', 'passphraseOptional')).fill(passphrase);
+  // A new user's passphrase: typed twice, strong enough for the policy.
+  await page.getByRole('textbox', { name: en('users', 'newUserPassphrase') }).fill(passphrase);
+  await page.getByRole('textbox', { name: en('users', 'policy.repeat') }).fill(passphrase);
   await page.getByRole('button', { name: en('users', 'add') }).click();
   await expect(page.getByTestId('user-row').filter({ hasText: name })).toBeVisible();
   await page.getByTestId('user-menu').click();
@@ -30,7 +32,7 @@ test('a viewer sees figures and no participant names, and has no export or backu
   expect(names.length).toBeGreaterThan(5);
   await expect(page.getByTestId('people-export')).toBeVisible();
 
-  await signInAs(page, 'Vesna Pregled', 'viewer', 'samo-gledam-2026');
+  await signInAs(page, 'Vesna Pregled', 'viewer', 'Vesna samo gleda brojke 2026');
 
   const nav = page.getByRole('navigation', { name: en('nav', 'main') });
   for (const hidden of ['participants', 'programmes', 'mentoring', 'exchange']) await expect(nav.getByRole('link', { name: en('nav', hidden) })).toHaveCount(0);
