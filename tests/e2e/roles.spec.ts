@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { en, goToSettings, loadDemo, setUp, snap } from './helpers';
+import { en, goToSettings, loadDemo, setUp, signIn, snap } from './helpers';
 
 /** Adds a user of this role with a passphrase, locks, and signs in as her. */
 async function signInAs(page: Page, name: string, role: 'viewer' | 'staff' | 'mentor', passphrase: string): Promise<void> {
@@ -99,7 +99,9 @@ test('an audit entry changed outside Mreža (raw IndexedDB) shows a warning to t
         };
       }),
   );
+  // A reload locks Mreža; the coordinator signs in again and is told at once.
   await page.reload();
+  await signIn(page);
   const warning = page.getByTestId('audit-chain-warning').first();
   await expect(warning).toBeVisible();
   await expect(warning).toContainText(en('audit', 'chain.title'));
