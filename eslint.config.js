@@ -86,7 +86,7 @@ export const ZONES = [
 const BASE_OPTIONS = { basePath: ROOT, zones: ZONES };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'out-*/**', 'src/renderer/out-*/**', 'dist/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  { ignores: ['out/**', 'out-*/**', 'src/renderer/out-*/**', 'dist/**', 'dist-cli/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,15 +1,5 @@
-import { execSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium: Playwright's own browser download is not reachable on these machines. */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { chromiumPath } from './scripts/chromiumPath.ts';
 
 // Overridable so several builds can be tested side by side (E2E_OUT_DIR=out-x/renderer E2E_PORT=4183).
 const PORT = Number(process.env.E2E_PORT ?? 4173);

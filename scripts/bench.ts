@@ -23,6 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { runnerImport } from 'vite';
 import type { generateBundles } from '../tests/bench/consolidation-bundles.ts';
+import { chromiumPath } from './chromiumPath.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The product's renderer (`npm run build`): what the bundle benchmark measures. */
@@ -420,10 +421,6 @@ async function dashboardMemory(browser: Browser) {
   await page.context().close();
 }
 
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim();
-}
 
 async function renderer() {
   const preview = await startPreview();

@@ -23,12 +23,15 @@ export interface Io {
   env: Record<string, string | undefined>;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** How the user started the tool, for the help text: differs between the checkout and the one-file build. */
+  command?: string;
 }
 
-const defaultIo: Io = { env: process.env, out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+export const defaultIo: Io = { env: process.env, out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
 
 /** Exit status: 0 every export accepted, 1 some refused (report of the accepted ones), 2 nothing done. */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const command = io.command ?? 'npm run consolidate --';
   const lang = requestedLang(argv);
   const { t } = createI18n(lang);
   let args: CliArgs | 'help';
@@ -38,11 +41,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (!(e instanceof UsageError)) throw e;
     const option = e.code === 'noKey' ? '--key <file>' : e.code === 'noOut' ? `--out <${FORMATS}>` : '';
     io.err(t(`exchange:cli.errors.${e.code}`, { option, formats: FORMATS, ...e.params }));
-    io.err(t('exchange:cli.seeHelp', { command: 'npm run consolidate -- --help' }));
+    io.err(t('exchange:cli.seeHelp', { command: `${command} --help` }));
     return 2;
   }
   if (args === 'help') {
-    io.out(usage(t));
+    io.out(usage(t, command));
     return 0;
   }
 
@@ -139,7 +142,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 const FORMATS = 'report.xlsx | report.csv | report.json';
 
 /** The help text: options spelled in code (never translated), their descriptions translated. */
-function usage(t: TFunction): string {
+function usage(t: TFunction, command: string): string {
   const h = (key: string, params: Record<string, unknown> = {}) => t(`exchange:cli.help.${key}`, params);
   const options: Array<[string, string]> = [
     ['<bundle.mreza | folder>…', h('bundles')],
@@ -153,7 +156,7 @@ function usage(t: TFunction): string {
     ['--help', h('help')],
   ];
   return [
-    `${h('usage')}: npm run consolidate -- <bundle.mreza | folder>… --key <file> --out <${FORMATS}> [--trusted <file> | --trust-on-first-use] [--passphrase <text>] [--lang <locale>] [--threshold <n>]`,
+    `${h('usage')}: ${command} <bundle.mreza | folder>… --key <file> --out <${FORMATS}> [--trusted <file> | --trust-on-first-use] [--passphrase <text>] [--lang <locale>] [--threshold <n>]`,
     '',
     h('summary'),
     '',

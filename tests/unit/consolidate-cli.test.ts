@@ -3,9 +3,9 @@
  * real bundles written here with the app's own writer.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation, inspectBundle, writeKeyFile } from '../../src/shared/bundle';
@@ -26,10 +26,10 @@ let dir: string;
 let world: World;
 const file = (name: string) => join(dir, name);
 
-function run(args: string[], env: Record<string, string> = { MREZA_KEY_PASSPHRASE: KEY_PASS }): Promise<{ code: number; out: string; err: string }> {
+function run(args: string[], env: Record<string, string> = { MREZA_KEY_PASSPHRASE: KEY_PASS }, tool = { script: 'scripts/consolidate.ts', cwd: ROOT }): Promise<{ code: number; out: string; err: string }> {
   return new Promise((done) => {
     const cleanEnv = { ...process.env, MREZA_KEY_PASSPHRASE: '', MREZA_BUNDLE_PASSPHRASE: '', ...env };
-    execFile(process.execPath, ['scripts/consolidate.ts', ...args], { cwd: ROOT, env: cleanEnv, encoding: 'utf8' }, (error, out, err) => {
+    execFile(process.execPath, [tool.script, ...args], { cwd: tool.cwd, env: cleanEnv, encoding: 'utf8' }, (error, out, err) => {
       done({ code: error ? Number(error.code ?? 1) : 0, out, err });
     });
   });
@@ -157,4 +157,36 @@ describe('npm run consolidate', () => {
     expect(badTrust.err.trim()).toBe(en('exchange:cli.errors.trustedFile', { file: file('trusted-bad.txt'), line: 2 }));
     expect(existsSync(out)).toBe(false);
   }, 120_000);
+});
+
+describe('npm run build:cli: one file an M&E officer runs with a plain Node', () => {
+  it('runs from a folder with no checkout and no packages, and writes the same report as npm run consolidate', async () => {
+    const officer = mkdtempSync(join(tmpdir(), 'mreza-officer-'));
+    try {
+      const built = await new Promise<string>((done, fail) =>
+        execFile(process.execPath, ['scripts/build-cli.ts', relative(ROOT, join(officer, 'build'))], { cwd: ROOT, encoding: 'utf8' }, (error, out, err) => (error ? fail(new Error(err)) : done(out))),
+      );
+      expect(built).toContain('mreza-consolidate.mjs');
+      // Alone in the officer's folder: nothing to resolve packages from (no node_modules up the tree in the temp dir).
+      copyFileSync(join(officer, 'build', 'mreza-consolidate.mjs'), join(officer, 'mreza-consolidate.mjs'));
+      rmSync(join(officer, 'build'), { recursive: true });
+      expect(readdirSync(officer)).toEqual(['mreza-consolidate.mjs']);
+      const standalone = { script: join(officer, 'mreza-consolidate.mjs'), cwd: officer };
+
+      const help = await run(['--help'], {}, standalone);
+      expect(help.code).toBe(0);
+      expect(help.out).toContain('node mreza-consolidate.mjs <bundle.mreza');
+
+      const args = (out: string) => [file('a.mreza'), file('b.mreza'), '--key', file('lead.mreza-key'), '--passphrase', BUNDLE_PASS, '--trusted', file('trusted.txt'), '--out', out];
+      const mine = await run(args(join(officer, 'report.json')), undefined, standalone);
+      expect(mine.code, mine.err).toBe(0);
+      const dev = await run(args(file('dev-report.json')));
+      expect(dev.code, dev.err).toBe(0);
+      const report = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as { tables: unknown; partners: unknown };
+      expect(report(join(officer, 'report.json')).tables).toEqual(report(file('dev-report.json')).tables);
+      expect((report(join(officer, 'report.json')).tables as Array<{ id: string; rows: unknown[][] }>).find((t) => t.id === 'summary')!.rows[0]![1]).toBe(await expectedReach());
+    } finally {
+      rmSync(officer, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
