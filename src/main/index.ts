@@ -5,7 +5,7 @@ import type { AppEvent } from '@shared/ipc';
 import { createHandlers } from './handlers';
 import type { DialogLike } from './handlers/files';
 import { registerIpc } from './ipc';
-import { menuTemplate } from './menu';
+import { createAppMenu } from './appMenu';
 import { handleAppProtocol, registerAppSchemePrivileged, rendererEntryUrl } from './protocol';
 import { QuitHandshake } from './quit';
 import { guardOpenExternal, installContentsGuards, installSessionGuards, isTrustedSender, trustedOrigins } from './security';
@@ -76,16 +76,28 @@ function start(): void {
   void app.whenReady().then(() => {
     installSessionGuards(session.defaultSession);
     handleAppProtocol(protocol, rendererDir, (path) => readFile(path));
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' })));
+    const backupDir = join(app.getPath('userData'), 'backups');
+    const menu = createAppMenu({
+      isPackaged: app.isPackaged,
+      isMac: process.platform === 'darwin',
+      systemLanguages: app.getPreferredSystemLanguages(),
+      setMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+      showAbout: (text) => void dialog.showMessageBox({ type: 'info', ...text }),
+      showError: (message) => dialog.showErrorBox('Mreža', message),
+      // Only these two fixed folders are ever opened, never a path from the renderer.
+      openFolder: (path) => shell.openPath(path),
+      info: () => ({ version: app.getVersion(), versions: process.versions, dataDir: app.getPath('userData'), backupDir }),
+    });
     registerIpc(
       ipcMain,
       createHandlers({
         app,
         platform: process.platform,
-        backupDir: join(app.getPath('userData'), 'backups'),
+        backupDir,
         documentsDir: app.getPath('documents'),
         dialog: boundDialog,
         quitReady: () => quitHandshake.onQuitReady(),
+        setLocale: (locale) => menu.setLocale(locale),
       }),
       (frame) => isTrustedSender(frame, origins),
     );

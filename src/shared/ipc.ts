@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from './i18n/locales';
 
 /**
  * The one contract between main and renderer. Main registers a handler for each channel and
@@ -99,6 +100,8 @@ export const channels = {
     request: z.object({ suggestedName: z.string().min(1).max(200).regex(/^[^/\\]+$/), landscape: z.boolean().default(false) }),
     response: z.object({ fileName: z.string() }).nullable(),
   },
+  /** The UI language changed (or was read at start): main rebuilds its menu and dialogs in it. */
+  'app:setLocale': { request: z.object({ locale: z.enum(LOCALES) }), response: z.boolean() },
   /** The renderer has finished its quit-time backup; main may now close the window. */
   'app:quitReady': { request: z.undefined(), response: z.boolean() },
 } as const;

@@ -87,7 +87,7 @@ const fake = vi.hoisted(() => {
           ipcHandlers.set(channel, l);
         },
       },
-      Menu: { setApplicationMenu: () => {}, buildFromTemplate: (t: unknown) => t },
+      Menu: { setApplicationMenu: record('Menu.setApplicationMenu'), buildFromTemplate: (t: unknown) => t },
       protocol: {
         registerSchemesAsPrivileged: record('protocol.registerSchemesAsPrivileged'),
         handle: record('protocol.handle'),
@@ -149,6 +149,19 @@ describe('main wiring (src/main/index.ts)', () => {
     );
     await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF } }, { extra: 1 })).rejects.toThrow(/invalid request/);
     await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF } }, undefined)).resolves.toMatchObject({ isElectron: true });
+  });
+
+  it('sets the menu in the OS language before the window, and again in the language the renderer reports', async () => {
+    type Item = { label?: string; submenu?: Item[] };
+    const menus = () => (fake.args.get('Menu.setApplicationMenu') ?? []).map((a) => a[0] as Item[]);
+    const helpLabel = (m: Item[]) => m.at(-1)!.label;
+    expect(fake.calls.indexOf('Menu.setApplicationMenu')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'));
+    expect(helpLabel(menus()[0]!)).toBe('Pomoć'); // getPreferredSystemLanguages: hr-HR
+    const setLocale = fake.ipcHandlers.get('app:setLocale')!;
+    const frame = { senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: {} };
+    await expect(setLocale(frame, { locale: 'sl' })).resolves.toBe(true);
+    expect(helpLabel(menus().at(-1)!)).toBe('Pomoč');
+    await expect(setLocale(frame, { locale: 'de' })).rejects.toThrow(/invalid request/);
   });
 
   it('guards every WebContents: navigation, redirects, <webview>, new windows, openExternal', async () => {

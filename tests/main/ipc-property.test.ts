@@ -16,6 +16,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { LOCALES } from '@shared/i18n/locales';
 import { BACKUP_REASONS, CHANNELS, channels, type Channel } from '@shared/ipc';
 import { makeInvokeHandler, type InvokeEventLike } from '../../src/main/ipc';
 import { isTrustedSender, type FrameLike } from '../../src/main/security';
@@ -97,6 +98,7 @@ const VALID: { readonly [C in Channel]: fc.Arbitrary<unknown> } = {
   'file:save': fc.record({ suggestedName: bareName, filters, data: bytes }),
   'file:open': fc.record({ filters, multiple: fc.boolean() }),
   'print:pdf': fc.record({ suggestedName: bareName, landscape: fc.boolean() }, { requiredKeys: ['suggestedName'] }),
+  'app:setLocale': fc.record({ locale: fc.constantFrom(...LOCALES) }),
   'app:quitReady': fc.constant(undefined),
 };
 

@@ -1,3 +1,4 @@
+import type { Locale } from '@shared/i18n/locales';
 import type { Handlers } from '../ipc';
 import { appInfo, type AppLike } from './appInfo';
 import { dirname, join } from 'node:path';
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   readonly folderFs?: FolderFs;
   /** The quit handshake's `onQuitReady`. */
   readonly quitReady: () => boolean;
+  /** The application menu's language (appMenu.ts). */
+  readonly setLocale: (locale: Locale) => boolean;
 }
 
 /** Every channel of the contract, as plain functions over injected dependencies. */
@@ -49,6 +52,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'file:save': (request) => files.save(request),
     'file:open': (request) => files.open(request),
     'print:pdf': (request, event) => printToPdf(fileDeps, event.sender, request),
+    'app:setLocale': (request) => deps.setLocale(request.locale),
     'app:quitReady': () => deps.quitReady(),
   };
 }

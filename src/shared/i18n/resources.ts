@@ -4,6 +4,7 @@ import type { Locale } from './locales';
 import hr_audit from './resources/hr/audit.json';
 import hr_backup from './resources/hr/backup.json';
 import hr_common from './resources/hr/common.json';
+import hr_desktop from './resources/hr/desktop.json';
 import hr_exchange from './resources/hr/exchange.json';
 import hr_mentorPack from './resources/hr/mentorPack.json';
 import hr_mentoring from './resources/hr/mentoring.json';
@@ -18,6 +19,7 @@ import hr_validation from './resources/hr/validation.json';
 import srLatn_audit from './resources/sr-Latn/audit.json';
 import srLatn_backup from './resources/sr-Latn/backup.json';
 import srLatn_common from './resources/sr-Latn/common.json';
+import srLatn_desktop from './resources/sr-Latn/desktop.json';
 import srLatn_exchange from './resources/sr-Latn/exchange.json';
 import srLatn_mentorPack from './resources/sr-Latn/mentorPack.json';
 import srLatn_mentoring from './resources/sr-Latn/mentoring.json';
@@ -32,6 +34,7 @@ import srLatn_validation from './resources/sr-Latn/validation.json';
 import srCyrl_audit from './resources/sr-Cyrl/audit.json';
 import srCyrl_backup from './resources/sr-Cyrl/backup.json';
 import srCyrl_common from './resources/sr-Cyrl/common.json';
+import srCyrl_desktop from './resources/sr-Cyrl/desktop.json';
 import srCyrl_exchange from './resources/sr-Cyrl/exchange.json';
 import srCyrl_mentorPack from './resources/sr-Cyrl/mentorPack.json';
 import srCyrl_mentoring from './resources/sr-Cyrl/mentoring.json';
@@ -46,6 +49,7 @@ import srCyrl_validation from './resources/sr-Cyrl/validation.json';
 import bs_audit from './resources/bs/audit.json';
 import bs_backup from './resources/bs/backup.json';
 import bs_common from './resources/bs/common.json';
+import bs_desktop from './resources/bs/desktop.json';
 import bs_exchange from './resources/bs/exchange.json';
 import bs_mentorPack from './resources/bs/mentorPack.json';
 import bs_mentoring from './resources/bs/mentoring.json';
@@ -60,6 +64,7 @@ import bs_validation from './resources/bs/validation.json';
 import sl_audit from './resources/sl/audit.json';
 import sl_backup from './resources/sl/backup.json';
 import sl_common from './resources/sl/common.json';
+import sl_desktop from './resources/sl/desktop.json';
 import sl_exchange from './resources/sl/exchange.json';
 import sl_mentorPack from './resources/sl/mentorPack.json';
 import sl_mentoring from './resources/sl/mentoring.json';
@@ -74,6 +79,7 @@ import sl_validation from './resources/sl/validation.json';
 import en_audit from './resources/en/audit.json';
 import en_backup from './resources/en/backup.json';
 import en_common from './resources/en/common.json';
+import en_desktop from './resources/en/desktop.json';
 import en_exchange from './resources/en/exchange.json';
 import en_mentorPack from './resources/en/mentorPack.json';
 import en_mentoring from './resources/en/mentoring.json';
@@ -90,6 +96,7 @@ export const NAMESPACES = [
   'audit',
   'backup',
   'common',
+  'desktop',
   'exchange',
   'mentorPack',
   'mentoring',
@@ -109,6 +116,7 @@ export const enResources = {
   audit: en_audit,
   backup: en_backup,
   common: en_common,
+  desktop: en_desktop,
   exchange: en_exchange,
   mentorPack: en_mentorPack,
   mentoring: en_mentoring,
@@ -127,6 +135,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     audit: hr_audit,
     backup: hr_backup,
     common: hr_common,
+    desktop: hr_desktop,
     exchange: hr_exchange,
     mentorPack: hr_mentorPack,
     mentoring: hr_mentoring,
@@ -143,6 +152,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     audit: srLatn_audit,
     backup: srLatn_backup,
     common: srLatn_common,
+    desktop: srLatn_desktop,
     exchange: srLatn_exchange,
     mentorPack: srLatn_mentorPack,
     mentoring: srLatn_mentoring,
@@ -159,6 +169,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     audit: srCyrl_audit,
     backup: srCyrl_backup,
     common: srCyrl_common,
+    desktop: srCyrl_desktop,
     exchange: srCyrl_exchange,
     mentorPack: srCyrl_mentorPack,
     mentoring: srCyrl_mentoring,
@@ -175,6 +186,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     audit: bs_audit,
     backup: bs_backup,
     common: bs_common,
+    desktop: bs_desktop,
     exchange: bs_exchange,
     mentorPack: bs_mentorPack,
     mentoring: bs_mentoring,
@@ -191,6 +203,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     audit: sl_audit,
     backup: sl_backup,
     common: sl_common,
+    desktop: sl_desktop,
     exchange: sl_exchange,
     mentorPack: sl_mentorPack,
     mentoring: sl_mentoring,

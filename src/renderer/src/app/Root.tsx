@@ -20,6 +20,7 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { LockScreen } from '../features/lock/LockScreen';
 import { RecoverySheet } from '../features/lock/RecoverySheet';
 import { AppContext, DbContext, type AppState } from '../session/AppContext';
+import { platform } from '../platform';
 import { DAYJS_LOCALE } from './dayjsLocales';
 import { Shell } from './Shell';
 import { cssVariablesResolver, localisedTheme } from './theme';
@@ -30,6 +31,8 @@ export function Root({ db, i18n }: { db: MrezaDb; i18n: I18n }) {
   const [language, setLanguageState] = useState<Locale>(isLocale(i18n.language) ? i18n.language : 'en');
   useEffect(() => {
     document.documentElement.lang = language;
+    // The desktop app's menu and About box follow the language chosen here, not the OS's.
+    platform.invoke('app:setLocale', { locale: language }).catch(() => undefined);
   }, [language]);
 
   const changeLanguage = useCallback(

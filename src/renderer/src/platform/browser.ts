@@ -109,6 +109,8 @@ const handlers: Handlers = {
     window.print();
     return { fileName: suggestedName };
   },
+  // The browser has no application menu to translate.
+  'app:setLocale': async () => false,
   'app:quitReady': async () => true,
 };
 
