@@ -1,6 +1,19 @@
 import { AppShell, Badge, Burger, Center, Group, Loader, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconChalkboard, IconChartBar, IconChevronDown, IconFileExport, IconHome, IconLock, IconNotebook, IconSettings, IconTransfer, IconUserHeart, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconChalkboard,
+  IconChartBar,
+  IconChevronDown,
+  IconFileExport,
+  IconHome,
+  IconLock,
+  IconNotebook,
+  IconSettings,
+  IconTransfer,
+  IconUserHeart,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +22,7 @@ import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { HomePage } from '../features/home/HomePage';
 import { AuditChainBanner } from '../features/settings/AuditChainBanner';
+import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary';
 import { getMentorMode } from '../db/mentorMode';
 import { can, canAll, type ActorRole } from '@shared/auth/permissions';
 import { useApp } from '../session/AppContext';
@@ -22,7 +36,6 @@ const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m
 const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const MentorModePage = lazy(() => import('../features/mentoring/MentorModePage').then((m) => ({ default: m.MentorModePage })));
-
 
 type NavItem = { path: string; key: string; icon: ComponentType<{ size?: number; stroke?: number }>; shown?: (role: ActorRole) => boolean };
 
@@ -116,31 +129,34 @@ export function Shell() {
       <AppShell.Main>
         {/* The audit log's own tab shows it, re-checked as entries come. */}
         {can(actor.role, 'viewAudit') && location.pathname !== '/settings/audit' && <AuditChainBanner />}
-        <Suspense
-          fallback={
-            <Center h={200}>
-              <Loader role="status" aria-label={t('common:loading')} />
-            </Center>
-          }
-        >
-          {mentorMode ? (
-            <Routes>
-              <Route path="/mentor/:section" element={<MentorModePage />} />
-              <Route path="*" element={<Navigate to="/mentor/mentees" replace />} />
-            </Routes>
-          ) : (
-            <Routes>
-              <Route path="/home" element={<HomePage />} />
-              {allowed('/participants') && <Route path="/participants/*" element={<ParticipantsPage />} />}
-              {allowed('/programmes') && <Route path="/programmes/*" element={<ProgrammesPage />} />}
-              {allowed('/mentoring') && <Route path="/mentoring/*" element={<MentoringPage />} />}
-              {allowed('/reports') && <Route path="/reports/*" element={<ReportsPage />} />}
-              {allowed('/exchange') && <Route path="/exchange/*" element={<ExchangePage />} />}
-              <Route path="/settings/:tab?" element={<SettingsPage />} />
-              <Route path="*" element={<Navigate to="/home" replace />} />
-            </Routes>
-          )}
-        </Suspense>
+        {/* Keyed by the address: another screen starts without the error. */}
+        <ScreenErrorBoundary key={location.pathname} onHome={() => void navigate('/home')}>
+          <Suspense
+            fallback={
+              <Center h={200}>
+                <Loader role="status" aria-label={t('common:loading')} />
+              </Center>
+            }
+          >
+            {mentorMode ? (
+              <Routes>
+                <Route path="/mentor/:section" element={<MentorModePage />} />
+                <Route path="*" element={<Navigate to="/mentor/mentees" replace />} />
+              </Routes>
+            ) : (
+              <Routes>
+                <Route path="/home" element={<HomePage />} />
+                {allowed('/participants') && <Route path="/participants/*" element={<ParticipantsPage />} />}
+                {allowed('/programmes') && <Route path="/programmes/*" element={<ProgrammesPage />} />}
+                {allowed('/mentoring') && <Route path="/mentoring/*" element={<MentoringPage />} />}
+                {allowed('/reports') && <Route path="/reports/*" element={<ReportsPage />} />}
+                {allowed('/exchange') && <Route path="/exchange/*" element={<ExchangePage />} />}
+                <Route path="/settings/:tab?" element={<SettingsPage />} />
+                <Route path="*" element={<Navigate to="/home" replace />} />
+              </Routes>
+            )}
+          </Suspense>
+        </ScreenErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );
