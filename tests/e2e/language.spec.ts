@@ -28,7 +28,7 @@ test('attendance and certificates in sr-Cyrl, bs and sl agree with the participa
     await snap(page, `language-attendance-${locale}`);
     await page.getByRole('tab', { name: p('tabs.certificates') }).click();
     const issue = page.getByRole('button', { name: new RegExp(p('certificates.issueAll_other', { count: 0 }).replace(/0.*/, '')) });
-    if (await issue.count()) await issue.first().click();
+    if ((await issue.count()) && (await issue.first().isEnabled())) await issue.first().click();
     await page.getByRole('button', { name: p('certificates.printAll') }).click();
     const first = page.getByTestId('certificate-page').first();
     await expect(first).toContainText(p('print.certificateText.completion_female'));
