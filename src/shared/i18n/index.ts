@@ -2,3 +2,4 @@ export * from './locales';
 export * from './format';
 export * from './setup';
 export { cyrillicToLatin, foldForSearch, latinToCyrillic } from './transliterate';
+export { genderContext } from './gender';

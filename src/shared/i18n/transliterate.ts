@@ -12,14 +12,18 @@
  *     *between* tags is converted)
  *   - HTML entities `&nbsp;`, URLs (`https://…`, `www.…`, bare domains with a known TLD),
  *     e-mail addresses
- *   - the words in LATIN_KEEP (acronyms and brand names, matched case-sensitively as whole words)
+ *   - the words in LATIN_KEEP (acronyms, brand names and key names, matched case-sensitively as
+ *     whole words), key combinations (`Ctrl+S`), ISO language codes (`hr`, `sr-Latn`), file
+ *     extensions and file names (`(.ics)`, `*.pdf`, `izvoz.csv`); a Latin word inflected with a
+ *     hyphen keeps its stem and gets a Cyrillic ending (`Excel-a` → `Excel-а`)
  *   - foreign words: any word with a Latin letter outside the Serbian alphabet (q, w, x, y, é,
  *     ü, …), camel-case words (`iPhone`, `GitHub`), words containing digits (`A4`, `SHA256`)
  *   - Roman numerals made of I, V, X (`II`, `IV`, `XXI`), unless they sit among other
  *     all-caps words (so `DA LI STE VI SIGURNI` becomes `ДА ЛИ СТЕ ВИ СИГУРНИ`).
  *
  * Digraphs lj, nj, dž become љ, њ, џ except in the words listed in DIGRAPH_SPLITS (prefix
- * + root: nad|živeti, pod|župan, kon|junkcija, in|jekcija, …).
+ * + root: nad|živeti, pod|župan, kon|junkcija, in|jekcija, …), also after further prefixes
+ * inside the word (iz|van|jezički).
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -71,9 +75,10 @@ export const LATIN_KEEP: readonly string[] = [
   'UNDP', 'USAID', 'OSCE',
   // products
   'Google', 'Microsoft', 'Excel', 'Word', 'Outlook', 'LibreOffice', 'Android', 'Chrome',
-  'Electron', 'Zoom', 'Facebook', 'Instagram', 'LinkedIn', 'GitHub',
-  // keyboard keys
-  'Ctrl', 'Alt', 'Shift', 'Esc', 'Cmd',
+  'Electron', 'Zoom', 'Facebook', 'Instagram', 'LinkedIn', 'GitHub', 'Calc', 'Mac', 'Linux',
+  // keyboard keys, as printed on the key (Serbian users read "Enter", not "Ентер")
+  'Ctrl', 'Alt', 'Shift', 'Esc', 'Cmd', 'Enter', 'Tab', 'Space', 'Backspace', 'Delete', 'Del',
+  'Insert', 'Home', 'End', 'PageUp', 'PageDown', 'PgUp', 'PgDn', 'Return', 'Option', 'Fn',
   // "e-mail" would otherwise become "е-маил"; prefer "imejl" (→ имејл) or "e-pošta" in sr-Latn.
   'e-mail', 'E-mail',
 ];
@@ -82,7 +87,8 @@ export const LATIN_KEEP: readonly string[] = [
  * Words in which l+j, n+j or d+ž are two letters rather than the digraph љ, њ, џ. Each entry is
  * a lower-case word *beginning*; `|` marks where the two letters are split. An entry without `|`
  * overrides a shorter entry (nadžak = наџак although nad|ž… = над-ж…). The longest matching
- * entry wins. Matching is case-insensitive and at the start of the word only.
+ * entry wins. Matching is case-insensitive, at the start of the word or after up to two
+ * prefixes from DIGRAPH_PREFIXES (iz|van|jezički, ne|in|jektivan, ne|nad|življen).
  */
 export const DIGRAPH_SPLITS: readonly string[] = [
   // d + ž: prefixes nad-, od-, pod-, pred- before a root in ž
@@ -94,6 +100,23 @@ export const DIGRAPH_SPLITS: readonly string[] = [
   'pan|jevr', 'pan|jelin', 'pan|jonsk',
   // l + j: no common Serbian word; the mechanism is there if one turns up.
 ];
+
+/** Prefixes that may stand before a DIGRAPH_SPLITS entry inside a word (izvan- = iz + van-). */
+export const DIGRAPH_PREFIXES: readonly string[] = [
+  'iz', 'is', 'raz', 'ras', 'bez', 'bes', 'ne', 'naj', 'pre', 'pro', 'pri', 'do', 'za', 'su', 'sa', 'u', 'o', 'ob', 'po', 'na',
+];
+
+/**
+ * Two-letter ISO 639-1 codes of the languages Mreža deals with, and BCP 47 tags, kept in Latin:
+ * a code is data, and "ср" would never match "sr". Not "me" (a Serbian word) and not "sl." with
+ * a period (the abbreviation "i sl." = "и сл.").
+ */
+const ISO_LANGUAGE_CODE =
+  /(?<![\p{L}\p{N}_-])(?:(?:hr|sr|bs|sl|en|de|hu|sq|mk|it|ro)(?:-(?:Latn|Cyrl|HR|RS|BA|SI|ME))?)(?![\p{L}\p{N}_.-])/gu;
+
+/** File extensions, alone ("(.ics)", "*.pdf") or ending a file name ("izvoz.csv"). */
+const FILE_NAME =
+  /(?:(?<![\p{L}\p{N}.])\*?|[\p{L}\p{N}_-]+)\.(?:csv|xlsx|xls|ods|pdf|ics|json|zip|png|jpe?g|svg|html?|txt|docx?|odt|mreza)(?![\p{L}\p{N}])/gu;
 
 // ---------------------------------------------------------------------------------------------
 // Latin → Cyrillic
@@ -127,6 +150,10 @@ const PROTECTED_PATTERNS: readonly RegExp[] = [
   /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu,
   // bare domains with a known TLD (mreza.org, gov.rs/path)
   /(?<![\p{L}\p{N}@.-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|int|eu|rs|hr|ba|si|me|mk|io|app|dev|info)(?:\/[^\s<>"'{}]*)?(?![\p{L}\p{N}-])/giu,
+  ISO_LANGUAGE_CODE,
+  FILE_NAME,
+  // key combinations: the letter after Ctrl+ is the key's label (Ctrl+S, not Ctrl+С)
+  /\b(?:Ctrl|Alt|Shift|Cmd|Option)(?:\+[A-Za-z0-9]+)+/g,
   KEEP_RE,
 ];
 
@@ -180,17 +207,28 @@ function isAllCapsWord(w: string | undefined): boolean {
   return w !== undefined && w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase() && !ROMAN.test(w);
 }
 
-/** Split points (indices of the second letter) that DIGRAPH_SPLITS imposes on a word. */
+/** Where a DIGRAPH_SPLITS entry may start: the word start and after one or two prefixes. */
+function entryStarts(lower: string): number[] {
+  const starts = [0];
+  for (const from of [0, ...DIGRAPH_PREFIXES.filter((p) => lower.startsWith(p)).map((p) => p.length)]) {
+    for (const p of DIGRAPH_PREFIXES) if (lower.startsWith(p, from)) starts.push(from + p.length);
+  }
+  return [...new Set(starts)];
+}
+
+/** Split point (index of the second letter) that DIGRAPH_SPLITS imposes on a word. */
 function digraphSplit(word: string): number | undefined {
   const lower = word.toLowerCase();
-  let best: string | undefined;
-  for (const entry of DIGRAPH_SPLITS) {
-    const plain = entry.replace('|', '');
-    if (lower.startsWith(plain) && (!best || plain.length > best.replace('|', '').length)) best = entry;
+  let best: { entry: string; at: number } | undefined;
+  for (const at of entryStarts(lower)) {
+    for (const entry of DIGRAPH_SPLITS) {
+      const plain = entry.replace('|', '');
+      if (lower.startsWith(plain, at) && (!best || plain.length > best.entry.replace('|', '').length)) best = { entry, at };
+    }
   }
   if (!best) return undefined;
-  const bar = best.indexOf('|');
-  return bar < 0 ? undefined : bar;
+  const bar = best.entry.indexOf('|');
+  return bar < 0 ? undefined : best.at + bar;
 }
 
 function keepWordInLatin(word: string, prev: string | undefined, next: string | undefined): boolean {

@@ -34,7 +34,7 @@ export function NewSignInPassphrase(props: { pass: string; again: string; onPass
     <Stack gap="xs">
       <PasswordInput
         label={props.label ?? t('policy.newPassphrase')}
-        description={t('policy.rule', { min: MIN_SIGN_IN_PASSPHRASE })}
+        description={t('policy.rule', { count: MIN_SIGN_IN_PASSPHRASE })}
         value={pass}
         onChange={(e) => props.onPass(e.currentTarget.value)}
         maxLength={MAX_SIGN_IN_PASSPHRASE}
@@ -52,7 +52,7 @@ export function NewSignInPassphrase(props: { pass: string; again: string; onPass
 function StrengthMeter({ verdict }: { verdict: PassphraseVerdict }) {
   const { t } = useTranslation('users');
   const reasons = [
-    ...verdict.problems.map((p) => t(`policy.problems.${p}`, { min: MIN_SIGN_IN_PASSPHRASE, max: MAX_SIGN_IN_PASSPHRASE })),
+    ...verdict.problems.map((p) => t(`policy.problems.${p}`, { count: p === 'tooLong' ? MAX_SIGN_IN_PASSPHRASE : MIN_SIGN_IN_PASSPHRASE })),
     ...(verdict.ok ? [] : [verdict.warning ? t(`policy.warnings.${verdict.warning}`, { defaultValue: '' }) : '', ...verdict.suggestions.map((s) => t(`policy.suggestions.${s}`, { defaultValue: '' }))]),
   ].filter(Boolean);
   return (

@@ -33,7 +33,7 @@ export function MentoringReminders() {
                   {r.kind === 'followUp'
                     ? t('reminders.followUp', { mentee: menteeName, mentor: mentorName, date: fmt.date(r.due) })
                     : r.kind === 'stale'
-                      ? t('reminders.stale', { mentee: menteeName, mentor: mentorName, weeks: r.weeks })
+                      ? t('reminders.stale', { mentee: menteeName, mentor: mentorName, count: r.weeks })
                       : t('reminders.check', { mentee: menteeName, mentor: mentorName })}
                 </Text>
               </Group>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { can } from '@shared/auth/permissions';
 import { municipalityLabel } from '@shared/gazetteer';
+import { genderContext } from '@shared/i18n';
 import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, lostOnWithdrawal, type Consent, type LegalForm, type Person } from '@shared/model';
 import { isBusinessOutcome } from '@shared/people/outcomes';
 import { useApp } from '../../session/AppContext';
@@ -143,7 +144,7 @@ export function PersonPage() {
             <Field label={t('participants:fields.country')}>{p.country ? t(`common:countries.${p.country}`) : ''}</Field>
             <Field label={t('participants:fields.phone')}>{p.phone}</Field>
             <Field label={t('participants:fields.email')}>{p.email}</Field>
-            <Field label={t('participants:fields.employmentStatus')}>{p.employmentStatus ? t(`participants:employment.${p.employmentStatus}`) : ''}</Field>
+            <Field label={t('participants:fields.employmentStatus')}>{p.employmentStatus ? t(`participants:employment.${p.employmentStatus}`, { context: genderContext(p.gender) }) : ''}</Field>
             <Field label={t('participants:fields.educationLevel')}>{p.educationLevel ? t(`participants:education.${p.educationLevel}`) : ''}</Field>
             {p.kind === 'professional' && <Field label={t('participants:fields.institution')}>{p.institution}</Field>}
             {p.kind === 'professional' && <Field label={t('participants:fields.jobTitle')}>{p.jobTitle}</Field>}
@@ -233,7 +234,7 @@ export function PersonPage() {
                 {outcomes.map((o) => (
                   <Group key={o.id} data-testid="outcome-row" gap="sm" wrap="nowrap">
                     <Text size="sm" w={110}>{fmt.date(o.date)}</Text>
-                    <Badge variant="light" color="teal" style={{ flexShrink: 0 }}>{t(`participants:outcomeKinds.${o.kind}`)}</Badge>
+                    <Badge variant="light" color="teal" style={{ flexShrink: 0 }}>{t(`participants:outcomeKinds.${o.kind}`, { context: genderContext(p.gender) })}</Badge>
                     <Text size="sm" data-testid="outcome-details">{outcomeDetails(o)}</Text>
                     <Text size="sm" c="dimmed">{o.note}</Text>
                   </Group>
@@ -253,7 +254,7 @@ export function PersonPage() {
                     <Text size="sm" w={110}>{fmt.date(e.enrolledOn)}</Text>
                     <Text size="sm" fw={500}>{e.programmeTitle}</Text>
                     <Text size="sm">{e.eventTitle}</Text>
-                    <Badge variant="light">{t(`participants:enrolmentStatus.${e.status}`, { defaultValue: e.status })}</Badge>
+                    <Badge variant="light">{t(`participants:enrolmentStatus.${e.status}`, { defaultValue: e.status, context: genderContext(p.gender) })}</Badge>
                   </Group>
                 ))}
               </Stack>
@@ -283,7 +284,7 @@ export function PersonPage() {
                 {timeline.map((e, i) => (
                   <Timeline.Item key={i} title={t(`participants:timeline.${e.kind}`)}>
                     <Text size="xs" c="dimmed">
-                      {fmt.date(e.date)} {e.kind === 'outcome' ? t(`participants:outcomeKinds.${e.label}`) : e.label}
+                      {fmt.date(e.date)} {e.kind === 'outcome' ? t(`participants:outcomeKinds.${e.label}`, { context: genderContext(p.gender) }) : e.label}
                     </Text>
                   </Timeline.Item>
                 ))}

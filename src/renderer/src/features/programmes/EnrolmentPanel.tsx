@@ -116,7 +116,7 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
           <Group justify="space-between" mb="xs">
             <Title order={4}>{t('programmes:enrol.enrolled')}</Title>
             <Badge size="lg" variant="light" data-testid="places">
-              {capacity ? t('programmes:placesOf', { enrolled: enrolled.length, capacity }) : fmt.number(enrolled.length)}
+              {capacity ? t('programmes:placesOf', { enrolled: enrolled.length, count: capacity }) : fmt.number(enrolled.length)}
             </Badge>
           </Group>
           <ScrollArea.Autosize mah={300}>

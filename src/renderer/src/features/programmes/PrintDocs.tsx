@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Certificate, EventSession, Person, Programme, ProgrammeEvent } from '@shared/model';
 import { paginateSignInSheet } from '@shared/programmes';
+import { genderContext } from '@shared/i18n';
 
 /**
  * The printable documents as plain HTML (no Mantine), so the same markup prints from the app
@@ -135,7 +136,7 @@ export function CertificateDoc({ ctx, certificate, person, sessions }: { ctx: Do
             {person.firstName} {person.lastName}
           </span>
         </div>
-        <p>{t(`programmes:print.certificateText.${certificate.kind}`)}</p>
+        <p>{t(`programmes:print.certificateText.${certificate.kind}`, { context: genderContext(person.gender) })}</p>
         <p className="what">{`${event.number !== undefined ? `${t(`programmes:eventKinds.${event.kind}`)} ${event.number}: ` : ''}${event.title}`}</p>
         <p>{programme.title}</p>
         {first && last && (

@@ -128,7 +128,7 @@ export function ProgrammePage() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">
-                          {event.capacity ? t('programmes:placesOf', { enrolled, capacity: event.capacity }) : fmt.number(enrolled)}
+                          {event.capacity ? t('programmes:placesOf', { enrolled, count: event.capacity }) : fmt.number(enrolled)}
                           {waiting > 0 && ` · ${t('programmes:waitingCount', { count: waiting })}`}
                         </Text>
                       </Table.Td>
