@@ -34,3 +34,36 @@ test('a screen that fails to load says so, keeps the rest of the app, and Reload
   await expect(failed).toHaveCount(0);
   await expect(page.getByRole('heading', { name: tr('sr-Cyrl', 'reports', 'title'), exact: true })).toBeVisible({ timeout: 30_000 });
 });
+
+// A damaged profile (Chromium: "Internal error opening backing store") or a full disk: the data
+// does not open. A screen says so in the OS's language, and nothing is deleted or reset. The
+// failure is made at the browser's IndexedDB boundary; the app's own code runs unchanged.
+test('data that will not open: a screen says so instead of a blank window, and the data stays as it was', async ({ page }) => {
+  test.setTimeout(150_000);
+  await setUp(page);
+  await page.addInitScript(() => {
+    const real = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+      if (name !== 'mreza' || sessionStorage.getItem('healed') === '1') return real.call(this, name, version);
+      const request = { error: null as DOMException | null, result: undefined, readyState: 'pending' } as unknown as IDBOpenDBRequest & { error: DOMException };
+      setTimeout(() => {
+        Object.assign(request, { error: new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError'), readyState: 'done' });
+        request.onerror?.({ target: request, type: 'error', preventDefault() {}, stopPropagation() {} } as unknown as Event);
+      }, 0);
+      return request;
+    };
+  });
+  await page.reload();
+  const screen = page.getByTestId('database-error');
+  await expect(screen).toBeVisible();
+  await expect(screen).toContainText(en('common', 'databaseError.cause.other'));
+  await expect(page.getByRole('heading', { name: en('common', 'databaseError.title') })).toBeVisible();
+  await expect(page.getByText('UnknownError: Internal error opening backing store')).toBeVisible();
+  await expect(page.getByRole('button', { name: en('common', 'databaseError.quit') })).toHaveCount(0); // a browser tab cannot quit
+  await snap(page, 'database-error-en');
+  // The cause gone, "Try again" opens the same data: nothing was deleted or reset.
+  await page.evaluate(() => sessionStorage.setItem('healed', '1'));
+  await page.getByRole('button', { name: en('common', 'databaseError.retry') }).click();
+  await signIn(page);
+  await expect(page.getByTestId('org-name')).toHaveText('Udruga Žene za budućnost');
+});

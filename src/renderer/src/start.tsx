@@ -9,6 +9,7 @@ import { createDb, type MrezaDb } from './db/db';
 import { getSettings } from './db/settings';
 import { createRendererI18n } from './i18n';
 import { platform } from './platform';
+import { DatabaseErrorScreen } from './app/DatabaseErrorScreen';
 import { Root } from './app/Root';
 import { installKdfWorker } from './services/kdf';
 
@@ -20,7 +21,16 @@ import { installKdfWorker } from './services/kdf';
 export async function start(onOpen?: (db: MrezaDb) => void | Promise<void>): Promise<void> {
   installKdfWorker();
   const db = createDb();
-  await db.open();
+  try {
+    await db.open();
+  } catch (error) {
+    // No settings can be read: the OS's language, and a screen instead of a blank window.
+    console.error('Mreža: the database did not open', error);
+    const info = await platform.invoke('app:info', undefined).catch(() => ({ locales: [] as string[], isElectron: false }));
+    const i18n = await createRendererI18n(pickLocale([...info.locales, ...navigator.languages]));
+    createRoot(document.getElementById('root')!).render(<DatabaseErrorScreen error={error} i18n={i18n} canQuit={info.isElectron} />);
+    return;
+  }
   await onOpen?.(db);
   const settings = await getSettings(db);
   // First start: follow the operating system's language; afterwards the user's choice persists.
