@@ -164,7 +164,7 @@ export class AtRestCipher {
   }
 
   /** Encrypts with a fresh random nonce; `aad` binds the value to where it is stored. */
-  seal(plaintext: Uint8Array, aad?: Uint8Array): Uint8Array {
+  seal(plaintext: Uint8Array, aad?: Uint8Array): Uint8Array<ArrayBuffer> {
     const out = new Uint8Array(AT_REST_NONCE_BYTES + plaintext.length + AT_REST_TAG_BYTES);
     const nonce = out.subarray(0, AT_REST_NONCE_BYTES);
     crypto.getRandomValues(nonce);

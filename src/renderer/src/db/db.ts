@@ -3,8 +3,9 @@ import type { AppSettings, TableName, TableRow } from '@shared/model';
 import { canonicalPlace } from '@shared/gazetteer';
 import { personNameKey } from '@shared/people/nameKey';
 import { migrateLegacyOutcome } from '@shared/people/outcomes';
+import { AtRestError, initAtRest, loadMarker } from './atRest';
 import { moveLinkageSecret } from './linkage';
-import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5 } from './schema';
+import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6 } from './schema';
 
 export type Tables = { [T in Exclude<TableName, 'settings'>]: EntityTable<TableRow<T>, 'id'> } & { settings: EntityTable<AppSettings, 'key'> };
 
@@ -12,9 +13,22 @@ export type MrezaDb = Dexie & Tables;
 
 export const DEFAULT_DB_NAME = 'mreza';
 
-/** Opens (creating or migrating as needed) the Mreža data store. */
-export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
+export interface CreateDbOptions {
+  /**
+   * Until the first data key, read and write a store that was never encrypted in plain text, as
+   * before encryption at rest. Off by default: without a key, rows with anything to seal are
+   * refused (LockedError). Once a store is encrypted, plain text is never written, whatever this says.
+   */
+  plaintextUntilKeyed?: boolean;
+}
+
+/**
+ * Opens (creating or migrating as needed) the Mreža data store. Every row passes the encryption
+ * layer (db/atRest.ts); the data key arrives through db/dataKey.ts.
+ */
+export function createDb(name = DEFAULT_DB_NAME, options: CreateDbOptions = {}): MrezaDb {
   const db = new Dexie(name) as MrezaDb;
+  const atRest = initAtRest(db, options);
   db.version(1).stores(STORES_V1);
   db.version(2)
     .stores(STORES_V2)
@@ -51,8 +65,24 @@ export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
           if (place.country) p.country = place.country;
         });
     });
-  // Data only (no index changes, so no new schema version): a lead's linkage secret leaves the
-  // consolidation side (db/linkage.ts). Runs each time the store opens (sticky), a no-op once done.
-  db.on('ready', (vip) => moveLinkageSecret(vip as MrezaDb), true);
+  // v6: encryption at rest. Identifying indexes go (people's lastName, municipality, nameKey): an
+  // index holds its values in plain text. The rows themselves are sealed on the first unlock
+  // (db/dataKey.ts): this upgrade runs before anyone signs in, so it cannot.
+  db.version(6).stores(STORES_V6);
+  db.on(
+    'ready',
+    async (vip) => {
+      await loadMarker(atRest, vip);
+      // Data only (no index changes, so no new schema version): a lead's linkage secret leaves the
+      // consolidation side (db/linkage.ts). Runs each time the store opens (sticky), a no-op once
+      // done; locked, it waits for the key (setDataKey runs it again).
+      try {
+        await moveLinkageSecret(vip as MrezaDb);
+      } catch (e) {
+        if (!(e instanceof AtRestError && e.code === 'locked')) throw e;
+      }
+    },
+    true,
+  );
   return db;
 }

@@ -6,6 +6,7 @@ import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { peopleCache } from './peopleCache';
 import { selfOrgId } from './records';
 
 /** The mapping the user confirmed last time for files with these headers. */
@@ -25,16 +26,17 @@ export interface DuplicateHit {
 }
 
 /**
- * Rows that repeat a stored person or an earlier row of the file. Reads only the nameKey index
- * keys, then the few matching people.
+ * Rows that repeat a stored person or an earlier row of the file. Looks names up in the decrypted
+ * people cache (by folded name), so only the few matching people are touched.
  */
 export async function findImportDuplicates(db: MrezaDb, rows: readonly ImportedRow[]): Promise<DuplicateHit[]> {
-  const keys = new Set((await db.people.orderBy('nameKey').uniqueKeys()) as string[]);
-  const wanted = new Set<string>();
-  for (const r of rows) for (const k of candidateNameKeys(r.draft)) if (keys.has(k)) wanted.add(k);
-  const stored = wanted.size ? await db.people.where('nameKey').anyOf([...wanted]).toArray() : [];
+  const cache = await peopleCache(db);
   const byKey = new Map<string, Person[]>();
-  for (const p of stored) byKey.set(p.nameKey, [...(byKey.get(p.nameKey) ?? []), p]);
+  for (const r of rows)
+    for (const k of candidateNameKeys(r.draft)) {
+      const ids = cache.byNameKey.get(k);
+      if (ids?.size && !byKey.has(k)) byKey.set(k, [...ids].sort().map((id) => cache.rows.get(id)!.person));
+    }
   const seen = new Map<string, ImportedRow[]>();
   const hits: DuplicateHit[] = [];
   for (const r of rows) {

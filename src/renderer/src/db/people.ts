@@ -20,6 +20,7 @@ import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { audit, auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { copyPeople, peopleCache } from './peopleCache';
 import { selfOrg, selfOrgId } from './records';
 
 export type PeopleErrorCode = 'consentRequired' | 'notFound' | 'samePerson' | 'detailsNotForKind' | 'legalFormNotInCountry';
@@ -47,8 +48,9 @@ export async function hasSpecialConsent(db: MrezaDb, personId: string): Promise<
 
 /** Stored people that are the same person as `draft` (name folded, birth year, municipality). */
 export async function findDuplicates(db: MrezaDb, draft: { firstName: string; lastName: string; birthYear?: number | undefined; municipality?: string | undefined }, excludeId?: string): Promise<Person[]> {
-  const candidates = await db.people.where('nameKey').anyOf(candidateNameKeys(draft)).toArray();
-  return candidates.filter((p) => p.id !== excludeId && !p.anonymised && isSamePerson(p, draft));
+  const cache = await peopleCache(db);
+  const candidates = candidateNameKeys(draft).flatMap((k) => [...(cache.byNameKey.get(k) ?? [])].map((id) => cache.rows.get(id)!.person));
+  return copyPeople(candidates.filter((p) => p.id !== excludeId && !p.anonymised && isSamePerson(p, draft)).sort((a, b) => (a.id < b.id ? -1 : 1)));
 }
 
 function now(): string {
@@ -376,9 +378,11 @@ export async function programmeChoices(db: MrezaDb): Promise<Array<{ value: stri
   return (await db.programmes.toArray()).map((p) => ({ value: p.id, label: p.title }));
 }
 
-/** Municipalities in use, from the index keys (no rows read). */
+/** Municipalities in use, from the decrypted people cache (sorted as the index they replace). */
 export async function municipalities(db: MrezaDb): Promise<string[]> {
-  return ((await db.people.orderBy('municipality').uniqueKeys()) as string[]).filter(Boolean);
+  const towns = new Set<string>();
+  for (const { person } of (await peopleCache(db)).rows.values()) if (person.municipality) towns.add(person.municipality);
+  return [...towns].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Exports leave a trace: who exported how many people, in which format (never names). */

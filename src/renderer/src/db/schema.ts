@@ -63,4 +63,19 @@ export const STORES_V4: Record<TableName, string> = { ...STORES_V3 };
  */
 export const STORES_V5: Record<TableName, string> = { ...STORES_V4 };
 
-export const SCHEMA_VERSION = 5;
+/**
+ * v6: encryption at rest (db/atRest.ts). An index keeps its values in plain text, so only
+ * non-identifying values may be indexed: people's lastName, municipality and nameKey indexes go
+ * (search, duplicate checks and the municipality list use the decrypted people cache instead),
+ * and the `atRest` store holds the marker of an encrypted store.
+ * From v6 on, upgrade functions run before anyone signs in and cannot read or write sealed fields:
+ * a data migration of sealed fields runs after unlock (db/dataKey.ts), not in an upgrade.
+ */
+export const STORES_V6 = {
+  ...STORES_V5,
+  people: 'id, orgId, kind, gender, updatedAt',
+  /** The encryption marker (db/dataKey.ts): outside the model's tables, so no backup carries it. */
+  atRest: 'key',
+} satisfies Record<TableName, string> & Record<string, string>;
+
+export const SCHEMA_VERSION = 6;

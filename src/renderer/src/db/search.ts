@@ -1,5 +1,6 @@
 import { foldForSearch } from '@shared/i18n/transliterate';
 import type { MrezaDb } from './db';
+import { copyPeople, peopleCache } from './peopleCache';
 
 export interface SearchHit {
   kind: 'person' | 'programme';
@@ -16,10 +17,9 @@ export async function searchEverything(db: MrezaDb, query: string, limit = 8): P
   const q = foldForSearch(query).trim();
   if (q.length < 2) return [];
   const words = q.split(/\s+/);
-  const people = await db.people
-    .filter((p) => words.every((w) => p.nameKey.includes(w)))
-    .limit(limit)
-    .toArray();
+  // The decrypted people cache in primary-key order, as the table scan it replaces returned them.
+  const found = [...(await peopleCache(db)).rows.values()].map((e) => e.person).filter((p) => words.every((w) => p.nameKey.includes(w)));
+  const people = copyPeople(found.sort(byId).slice(0, limit));
   const hits: SearchHit[] = people.map((p) => ({ kind: 'person', id: p.id, label: `${p.firstName} ${p.lastName}`, detail: p.municipality }));
   if (hits.length < limit) {
     const programmes = await db.programmes
@@ -34,9 +34,11 @@ export async function searchEverything(db: MrezaDb, query: string, limit = 8): P
 /** People whose folded name contains every word of the query, for pickers; by last name. */
 export async function searchPeople(db: MrezaDb, query: string, opts: { kind?: 'beneficiary' | 'professional'; limit?: number } = {}) {
   const words = foldForSearch(query).trim().split(/\s+/).filter(Boolean);
-  return db.people
-    .orderBy('lastName')
-    .filter((p) => !p.anonymised && (!opts.kind || p.kind === opts.kind) && words.every((w) => p.nameKey.includes(w)))
-    .limit(opts.limit ?? 50)
-    .toArray();
+  const found = [...(await peopleCache(db)).rows.values()].map((e) => e.person).filter((p) => !p.anonymised && (!opts.kind || p.kind === opts.kind) && words.every((w) => p.nameKey.includes(w)));
+  // By last name as the lastName index ordered them (UTF-16 code units, then primary key).
+  return copyPeople(found.sort((a, b) => (a.lastName < b.lastName ? -1 : a.lastName > b.lastName ? 1 : byId(a, b))).slice(0, opts.limit ?? 50));
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -1,0 +1,236 @@
+import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Dexie, Middleware } from 'dexie';
+import type { Person } from '@shared/model';
+import { AT_REST_STORE, ENCRYPTION_MARKER_KEY, isSealedTable, SEALED_FIELD } from '@shared/model/protectedFields';
+import type { AtRestCipher } from '@shared/crypto/atRestCipher';
+import { copyJson, isSealed, joinRow, openSecret, sealRow, secretPart, type Row } from '@shared/crypto/sealRow';
+
+/**
+ * Encryption at rest, in one layer: a Dexie DBCore middleware (registered in createDb) that seals
+ * every field model/protectedFields.ts does not keep plain before a row reaches IndexedDB, and
+ * opens it on every read (get, getMany, query, cursors, so `modify` and `each` work too). Call
+ * sites see plain rows and never know. Without the data key (locked) a sealed row cannot be
+ * read (LockedError) and a row with anything to seal cannot be written. The key arrives and
+ * leaves through db/dataKey.ts.
+ */
+
+export type AtRestErrorCode = 'locked' | 'wrongKey' | 'backupRequired';
+
+/** Refusals the UI translates (`common:atRest.<code>`). */
+export class AtRestError extends Error {
+  constructor(readonly code: AtRestErrorCode) {
+    super(code === 'locked' ? 'The data is locked: sign in to read or change it' : code === 'wrongKey' ? 'This key does not open this data store' : 'A backup must be taken before the data is encrypted');
+    this.name = code === 'locked' ? 'LockedError' : 'AtRestError';
+  }
+}
+/** A sealed row was read, or a row with fields to seal written, while no data key is set. */
+export class LockedError extends AtRestError {
+  constructor() {
+    super('locked');
+  }
+}
+
+/**
+ * The decrypted people, kept while unlocked: the search, the duplicate checks and the list read
+ * them instead of opening 50,000 rows again, and the middleware keeps them in step with every
+ * write. `complete` once every stored person is in (setDataKey builds it); a failed transaction
+ * or a bulk delete empties it and the next search builds it again.
+ */
+export interface PeopleCache {
+  rows: Map<string, { nonce: Uint8Array; person: Person }>;
+  byNameKey: Map<string, Set<string>>;
+  complete: boolean;
+}
+
+export interface AtRestState {
+  cipher: AtRestCipher | null;
+  /** The store carries the encryption marker: plain text is never written again. */
+  marked: boolean;
+  /** Until the first key, an unmarked store is read and written as before this layer (createDb option). */
+  plaintextUntilKeyed: boolean;
+  people: PeopleCache;
+  /** Run before an unencrypted store is encrypted, with the data still readable: takes the backup. */
+  beforeEncrypting?: (() => Promise<void>) | undefined;
+}
+
+const states = new WeakMap<Dexie, AtRestState>();
+
+export function newPeopleCache(): PeopleCache {
+  return { rows: new Map(), byNameKey: new Map(), complete: false };
+}
+
+export function atRestState(db: Dexie): AtRestState {
+  const state = states.get(db);
+  if (!state) throw new Error('at-rest: this database was not made by createDb');
+  return state;
+}
+
+export function initAtRest(db: Dexie, options: { plaintextUntilKeyed?: boolean | undefined }): AtRestState {
+  const state: AtRestState = { cipher: null, marked: false, plaintextUntilKeyed: options.plaintextUntilKeyed ?? false, people: newPeopleCache() };
+  states.set(db, state);
+  db.use(atRestMiddleware(state));
+  return state;
+}
+
+/** Reads the marker when the store opens (before any other query runs; `vip` is Dexie's opening handle). */
+export async function loadMarker(state: AtRestState, vip: Dexie): Promise<void> {
+  state.marked = (await vip.table(AT_REST_STORE).get(ENCRYPTION_MARKER_KEY)) !== undefined;
+}
+
+// ------------------------------------------------------------------------------------------
+// The people cache
+
+function cacheSet(cache: PeopleCache, nonce: Uint8Array, person: Person): void {
+  const old = cache.rows.get(person.id);
+  if (old && old.person.nameKey !== person.nameKey) cache.byNameKey.get(old.person.nameKey)?.delete(person.id);
+  cache.rows.set(person.id, { nonce, person });
+  let ids = cache.byNameKey.get(person.nameKey);
+  if (!ids) cache.byNameKey.set(person.nameKey, (ids = new Set()));
+  ids.add(person.id);
+}
+
+function cacheDelete(cache: PeopleCache, id: string): void {
+  const old = cache.rows.get(id);
+  if (!old) return;
+  cache.byNameKey.get(old.person.nameKey)?.delete(id);
+  cache.rows.delete(id);
+}
+
+export function cacheReset(cache: PeopleCache): void {
+  cache.rows.clear();
+  cache.byNameKey.clear();
+  cache.complete = false;
+}
+
+function sameNonce(a: Uint8Array, sealed: Uint8Array): boolean {
+  for (let i = 0; i < 12; i++) if (a[i] !== sealed[i]) return false;
+  return true;
+}
+
+// ------------------------------------------------------------------------------------------
+// The middleware
+
+const isVersionChange = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'versionchange';
+const isReadOnly = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'readonly';
+
+function atRestMiddleware(state: AtRestState): Middleware<DBCore> {
+  // Transactions whose abort must empty the people cache (it was updated as their writes succeeded).
+  const watched = new WeakSet<object>();
+  const watchAbort = (trans: DBCoreTransaction) => {
+    const t = trans as unknown as IDBTransaction;
+    if (watched.has(t) || typeof t.addEventListener !== 'function') return;
+    watched.add(t);
+    t.addEventListener('abort', () => cacheReset(state.people));
+  };
+
+  return {
+    stack: 'dbcore',
+    name: 'AtRest',
+    // Outermost: every middleware below (Dexie's cache and observability) sees only stored rows.
+    level: 20,
+    create(down) {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (!isSealedTable(name)) return table;
+          return atRestTable(table, name, state, watchAbort);
+        },
+      };
+    },
+  };
+}
+
+function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watchAbort: (t: DBCoreTransaction) => void): DBCoreTable {
+  const keyPath = table.schema.primaryKey.keyPath;
+  if (typeof keyPath !== 'string') throw new Error(`at-rest: ${name} needs a single primary key path`);
+  const isPeople = name === 'people';
+
+  const seal = (row: Row, trans: DBCoreTransaction): Row => {
+    if (!state.cipher) {
+      if (!secretPart(name, row)) return row;
+      // Plain text only in a store never encrypted: the app before its first key (an option of
+      // createDb) and schema upgrades of such a store, which run before anyone can sign in.
+      if (!state.marked && (state.plaintextUntilKeyed || isVersionChange(trans))) return row;
+      throw new LockedError();
+    }
+    return sealRow(state.cipher, name, row[keyPath], row);
+  };
+
+  const open = (stored: unknown, trans: DBCoreTransaction): unknown => {
+    if (!isSealed(stored)) return stored;
+    const cipher = state.cipher;
+    if (!cipher) throw new LockedError();
+    const id = stored[keyPath];
+    const sealed = stored[SEALED_FIELD];
+    if (isPeople) {
+      const hit = state.people.rows.get(id as string);
+      if (hit && sameNonce(hit.nonce, sealed)) return copyJson(hit.person);
+    }
+    const row = joinRow(stored, openSecret(cipher, name, id, sealed));
+    // Only what a committed read saw goes into the cache (a read-write transaction may still fail).
+    if (isPeople && isReadOnly(trans)) cacheSet(state.people, sealed.slice(0, 12), copyJson(row) as Person);
+    return row;
+  };
+
+  const wrapCursor = (cursor: DBCoreCursor, trans: DBCoreTransaction): DBCoreCursor => {
+    let lastStored: unknown = undefined;
+    let lastOpened: unknown = undefined;
+    // IDBCursor's own getters need the real cursor as `this`: forward them (as Dexie's virtual index does).
+    return Object.create(cursor, {
+      key: { get: () => cursor.key },
+      primaryKey: { get: () => cursor.primaryKey },
+      value: {
+        get: () => {
+          const stored: unknown = cursor.value;
+          if (stored !== lastStored || lastOpened === undefined) {
+            lastStored = stored;
+            lastOpened = open(stored, trans);
+          }
+          return lastOpened;
+        },
+      },
+    }) as DBCoreCursor;
+  };
+
+  return {
+    ...table,
+    async mutate(req: DBCoreMutateRequest) {
+      if (req.type === 'add' || req.type === 'put') {
+        const values = (req.values as Row[]).map((v) => seal(v, req.trans));
+        // Dexie's change descriptions carry plain values; nothing below this layer needs them.
+        const { changeSpec: _c, updates: _u, ...rest } = req as DBCoreMutateRequest & { changeSpec?: unknown; updates?: unknown };
+        const res = await table.mutate({ ...rest, values } as DBCoreMutateRequest);
+        if (isPeople && state.cipher) {
+          watchAbort(req.trans);
+          values.forEach((stored, i) => {
+            if (res.failures[i]) return;
+            const sealed = stored[SEALED_FIELD];
+            if (sealed instanceof Uint8Array) cacheSet(state.people, sealed.slice(0, 12), copyJson(req.values[i]) as Person);
+          });
+        }
+        return res;
+      }
+      const res = await table.mutate(req);
+      if (isPeople) {
+        if (req.type === 'delete') req.keys.forEach((k) => cacheDelete(state.people, k as string));
+        else cacheReset(state.people);
+      }
+      return res;
+    },
+    async get(req) {
+      return open(await table.get(req), req.trans);
+    },
+    async getMany(req) {
+      return (await table.getMany(req)).map((r) => open(r, req.trans));
+    },
+    async query(req) {
+      const res = await table.query(req);
+      if (!req.values) return res;
+      return { ...res, result: res.result.map((r) => open(r, req.trans)) };
+    },
+    async openCursor(req) {
+      const cursor = await table.openCursor(req);
+      return cursor && req.values !== false ? wrapCursor(cursor, req.trans) : cursor;
+    },
+  };
+}
