@@ -192,45 +192,43 @@ function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watch
     }) as DBCoreCursor;
   };
 
+  // Promise chains, not async functions: Dexie follows its transaction across `.then` of the
+  // layer below (as its own middlewares do); extra native awaits here made transactions commit early.
   return {
     ...table,
-    async mutate(req: DBCoreMutateRequest) {
+    mutate(req: DBCoreMutateRequest) {
       if (req.type === 'add' || req.type === 'put') {
-        const values = (req.values as Row[]).map((v) => seal(v, req.trans));
+        let values: Row[];
+        try {
+          values = (req.values as Row[]).map((v) => seal(v, req.trans));
+        } catch (e) {
+          return Promise.reject(e);
+        }
         // Dexie's change descriptions carry plain values; nothing below this layer needs them.
         const { changeSpec: _c, updates: _u, ...rest } = req as DBCoreMutateRequest & { changeSpec?: unknown; updates?: unknown };
-        const res = await table.mutate({ ...rest, values } as DBCoreMutateRequest);
-        if (isPeople && state.cipher) {
-          watchAbort(req.trans);
-          values.forEach((stored, i) => {
-            if (res.failures[i]) return;
-            const sealed = stored[SEALED_FIELD];
-            if (sealed instanceof Uint8Array) cacheSet(state.people, sealed.slice(0, 12), copyJson(req.values[i]) as Person);
-          });
+        return table.mutate({ ...rest, values } as DBCoreMutateRequest).then((res) => {
+          if (isPeople && state.cipher) {
+            watchAbort(req.trans);
+            values.forEach((stored, i) => {
+              if (res.failures[i]) return;
+              const sealed = stored[SEALED_FIELD];
+              if (sealed instanceof Uint8Array) cacheSet(state.people, sealed.slice(0, 12), copyJson(req.values[i]) as Person);
+            });
+          }
+          return res;
+        });
+      }
+      return table.mutate(req).then((res) => {
+        if (isPeople) {
+          if (req.type === 'delete') req.keys.forEach((k) => cacheDelete(state.people, k as string));
+          else cacheReset(state.people);
         }
         return res;
-      }
-      const res = await table.mutate(req);
-      if (isPeople) {
-        if (req.type === 'delete') req.keys.forEach((k) => cacheDelete(state.people, k as string));
-        else cacheReset(state.people);
-      }
-      return res;
+      });
     },
-    async get(req) {
-      return open(await table.get(req), req.trans);
-    },
-    async getMany(req) {
-      return (await table.getMany(req)).map((r) => open(r, req.trans));
-    },
-    async query(req) {
-      const res = await table.query(req);
-      if (!req.values) return res;
-      return { ...res, result: res.result.map((r) => open(r, req.trans)) };
-    },
-    async openCursor(req) {
-      const cursor = await table.openCursor(req);
-      return cursor && req.values !== false ? wrapCursor(cursor, req.trans) : cursor;
-    },
+    get: (req) => table.get(req).then((r) => open(r, req.trans)),
+    getMany: (req) => table.getMany(req).then((rows) => rows.map((r) => open(r, req.trans))),
+    query: (req) => table.query(req).then((res) => (req.values ? { ...res, result: res.result.map((r) => open(r, req.trans)) } : res)),
+    openCursor: (req) => table.openCursor(req).then((cursor) => (cursor && req.values !== false ? wrapCursor(cursor, req.trans) : cursor)),
   };
 }
