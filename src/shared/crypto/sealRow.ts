@@ -9,13 +9,16 @@ import { fromUtf8, utf8 } from './bytes';
  */
 export type Row = Record<string, unknown>;
 
-/** The fields of `row` that must be sealed, or null when there are none (undefined values are absent). */
+/**
+ * The fields of `row` that must be sealed, or null when there are none. Undefined values are absent
+ * and empty strings stay plain (they say nothing), so a row with nothing to hide needs no key.
+ */
 export function secretPart(table: string, row: Row): Row | null {
   if (isPlainRow(table, row)) return null;
   let secret: Row | null = null;
   for (const key in row) {
     const value = row[key];
-    if (value === undefined || key === SEALED_FIELD || isPlainField(table, key)) continue;
+    if (value === undefined || value === '' || key === SEALED_FIELD || isPlainField(table, key)) continue;
     (secret ??= {})[key] = value;
   }
   return secret;

@@ -98,7 +98,6 @@ export const PLAIN_FIELDS: { readonly [T in TableName]: PlainFields } = {
     action: 'index: create, update, delete…',
     table: 'index: a table name',
     recordId: 'a UUID',
-    summary: 'a code the audit view translates, never a person\'s name',
     count: 'a count',
   },
   settings: {

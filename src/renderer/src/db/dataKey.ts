@@ -56,11 +56,21 @@ export async function setDataKey(db: MrezaDb, key: Uint8Array): Promise<void> {
     state.marked = true;
     // Data migrations that need the key run here (the store's upgrades run before anyone signs in).
     await moveLinkageSecret(db);
-    await db.people.toArray(); // fills the people cache
-    state.people.complete = true;
+    await fillPeopleCache(db);
   } catch (e) {
     dropDataKey(db);
     throw e;
+  }
+}
+
+/** Reads every person once (opening each), which fills the people cache the middleware keeps. */
+async function fillPeopleCache(db: MrezaDb): Promise<void> {
+  try {
+    await db.people.toArray();
+    atRestState(db).people.complete = true;
+  } catch (e) {
+    // A damaged row must not keep anyone out: it fails where it is read, and the cache is built then.
+    if (!(e instanceof AtRestTamperedError)) throw e;
   }
 }
 
