@@ -129,7 +129,8 @@ export const PLAIN_FIELDS: { readonly [T in TableName]: PlainFields } = {
     lastExportAt: 'a timestamp',
   },
   partnerSlices: {
-    ...RECORD,
+    id: RECORD.id!,
+    orgId: RECORD.orgId!,
     projectId: 'the project\'s UUID',
     country: 'a country code',
     exportId: 'the export\'s UUID',
