@@ -21,7 +21,7 @@ async function start() {
   // The first unlock of a store from before encryption at rest takes a safety copy first (#15 item 8).
   onBeforeEncrypting(db, async () => void (await writeBackup(db, 'before-encryption')));
   await db.open();
-  if (new URLSearchParams(location.search).get('bench') === '1') (await import('./bench/hooks')).installBenchHooks(db); // npm run bench only
+  if (new URLSearchParams(location.search).get('bench') === '1') await (await import('./bench/hooks')).installBenchHooks(db); // npm run bench only
   const settings = await getSettings(db);
   // First start: follow the operating system's language; afterwards the user's choice persists.
   const info = await platform.invoke('app:info', undefined);

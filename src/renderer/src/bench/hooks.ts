@@ -4,6 +4,7 @@
  * fast with bulkAdd and times the app's own data paths against raw IndexedDB in the same page.
  */
 import { Dexie } from 'dexie';
+import { argon2id } from 'hash-wasm';
 import { BUNDLE_TABLES, bundleRowSchema, inspectBundle, SIGNED_HEADER } from '@shared/bundle';
 import { listZip, unpackEntry } from '@shared/bundle/zipEntries';
 import { rowCheckFor } from '@shared/bundle/rowCheck';
@@ -17,12 +18,14 @@ import { LAST, MEN_FIRST, WOMEN_FIRST } from '@shared/demo/names';
 import { GENDERS, PERSON_KINDS, SERVICES, type Match, type MentoringSession, type Person } from '@shared/model';
 import { comparePeople, peopleMatcher } from '@shared/people/list';
 import { personNameKey } from '@shared/people/nameKey';
+import { atRestState, openedFromStore, sealedForStore } from '../db/atRest';
+import { dropDataKey, setDataKey } from '../db/dataKey';
 import type { MrezaDb } from '../db/db';
 import { commitImport as commitBundles, ensureIdentity, loadConsolidatedState, previewImport as previewBundles, type IncomingFile } from '../db/exchange';
 import { commitImport, findImportDuplicates } from '../db/importPeople';
 import { loadDataset } from '../db/indicators';
 import { selfOrgId } from '../db/records';
-import { SCHEMA_VERSION, STORES_V3 } from '../db/schema';
+import { SCHEMA_VERSION, STORES_V3, STORES_V6 } from '../db/schema';
 import { loadImportFile } from '../features/participants/importFile';
 import { mulberry32 } from '@shared/random/mulberry32';
 
@@ -103,6 +106,36 @@ const idle = () => new Promise((resolve) => setTimeout(resolve, 1000));
  * queries of the screen on display (the home page re-reads all mentoring sessions), which makes
  * seeding quadratic. The rows are complete records, so nothing Dexie would add is missing.
  */
+/**
+ * The data key of the bench page, as sign-in would hand it over (db/dataKey.ts). Kept in the
+ * tab's sessionStorage so a reload (the benchmarks navigate) unlocks the same store again.
+ */
+function benchKey(): Uint8Array {
+  const saved = sessionStorage.getItem('mreza-bench-key');
+  if (saved) return Uint8Array.from(saved.split(',').map(Number));
+  const key = crypto.getRandomValues(new Uint8Array(32));
+  sessionStorage.setItem('mreza-bench-key', key.join(','));
+  return key;
+}
+
+/** Argon2id with sign-in's parameters (m = 64 MiB, t = 3, p = 1): the unlock's key derivation. */
+const KDF = { parallelism: 1, iterations: 3, memorySize: 64 * 1024, hashLength: 32, outputType: 'binary' as const };
+
+/** A row is painted: the first person row exists, then the frame after it (as armKeystroke measures). */
+function listPainted(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!document.querySelector('[data-testid="person-row"]')) return requestAnimationFrame(check);
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve();
+        ch.port2.postMessage(null);
+      });
+    };
+    check();
+  });
+}
+
 function rawAdd(idb: IDBDatabase, store: string, rows: readonly unknown[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const tx = idb.transaction(store, 'readwrite');
@@ -113,27 +146,31 @@ function rawAdd(idb: IDBDatabase, store: string, rows: readonly unknown[]): Prom
   });
 }
 
-async function chunkedBulkAdd(idb: IDBDatabase, store: string, rows: readonly unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 20_000) await rawAdd(idb, store, rows.slice(i, i + 20_000));
+/** Rows sealed as the app stores them (encryption at rest), written straight to IndexedDB. */
+async function chunkedBulkAdd(db: MrezaDb, store: string, rows: readonly unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 20_000) await rawAdd(db.backendDB(), store, sealedForStore(db, store, rows.slice(i, i + 20_000) as Array<Record<string, unknown>>));
 }
 
 /** Opens a separate, fresh IndexedDB database with the same `people` indexes as the app's. */
 async function freshRawDb(): Promise<Dexie> {
   const name = `mreza-bench-raw-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const raw = new Dexie(name);
-  raw.version(1).stores({ people: STORES_V3.people, consents: STORES_V3.consents });
+  raw.version(1).stores({ people: STORES_V6.people, consents: STORES_V6.consents });
   await raw.open();
   return raw;
 }
 
 /** Native IndexedDB getAll of whole stores in one transaction: the floor for any load. */
-function idbGetAll(idb: IDBDatabase, stores: readonly string[]): Promise<number> {
+function idbGetAll(idb: IDBDatabase, stores: readonly string[], each?: (store: string, rows: unknown[]) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const tx = idb.transaction([...stores], 'readonly');
     let rows = 0;
     for (const s of stores) {
       const req = tx.objectStore(s).getAll();
-      req.onsuccess = () => (rows += (req.result as unknown[]).length);
+      req.onsuccess = () => {
+        rows += (req.result as unknown[]).length;
+        each?.(s, req.result as unknown[]);
+      };
     }
     tx.oncomplete = () => resolve(rows);
     tx.onerror = () => reject(tx.error ?? new Error('getAll failed'));
@@ -164,7 +201,16 @@ async function rawBulkPut(stores: Record<string, string>, rows: Record<string, r
 
 const DATASET_STORES = ['people', 'programmes', 'events', 'sessions', 'enrolments', 'attendance', 'certificates', 'matches', 'mentoringSessions', 'outcomes', 'organisations'];
 
-export function installBenchHooks(db: MrezaDb): void {
+export async function installBenchHooks(db: MrezaDb): Promise<void> {
+  // Signed in, as far as encryption at rest is concerned: every benchmark runs on sealed data.
+  const key = benchKey();
+  await setDataKey(db, key);
+  /** Lock and unlock again: what seeding past the db layer needs for the people cache, as after a sign-in. */
+  const relock = async () => {
+    dropDataKey(db);
+    await setDataKey(db, key);
+  };
+  let wrapped: { iv: Uint8Array<ArrayBuffer>; data: Uint8Array<ArrayBuffer>; salt: Uint8Array<ArrayBuffer> } | undefined;
   let dataset: Awaited<ReturnType<typeof loadDataset>> | undefined;
   let pendingKey: Promise<number> | undefined;
   let bundleFiles: IncomingFile[] = [];
@@ -174,7 +220,8 @@ export function installBenchHooks(db: MrezaDb): void {
       const t0 = performance.now();
       const orgId = await selfOrgId(db);
       await db.people.clear();
-      await chunkedBulkAdd(db.backendDB(), 'people', makePeople(n, seed, orgId));
+      await chunkedBulkAdd(db, 'people', makePeople(n, seed, orgId));
+      await relock();
       return { ms: ms(t0), count: await db.people.count() };
     },
     /** Reference for the list: a raw read of every person. */
@@ -232,9 +279,10 @@ export function installBenchHooks(db: MrezaDb): void {
       const orgId = await selfOrgId(db);
       await Promise.all([db.people.clear(), db.matches.clear(), db.mentoringSessions.clear()]);
       const rows = dashboardRows(nPeople, nSessions, seed, orgId);
-      await chunkedBulkAdd(db.backendDB(), 'people', rows.people);
-      await chunkedBulkAdd(db.backendDB(), 'matches', rows.matches);
-      for (let i = 0; i < rows.sessions.length; i += 20_000) await rawAdd(db.backendDB(), 'mentoringSessions', rows.sessions.slice(i, i + 20_000));
+      await chunkedBulkAdd(db, 'people', rows.people);
+      await chunkedBulkAdd(db, 'matches', rows.matches);
+      await chunkedBulkAdd(db, 'mentoringSessions', rows.sessions);
+      await relock();
       return { ms: ms(t0), people: nPeople, matches: rows.matches.length, sessions: nSessions };
     },
     /**
@@ -255,6 +303,56 @@ export function installBenchHooks(db: MrezaDb): void {
       const t0 = performance.now();
       const rows = await idbGetAll(db.backendDB(), DATASET_STORES);
       return { ms: ms(t0), rows };
+    },
+    /** The dashboard's reference with encryption at rest: the same native getAll, then every sealed row opened (no cache). */
+    async rawDatasetGetAllDecrypt() {
+      const t0 = performance.now();
+      let opened = 0;
+      const rows = await idbGetAll(db.backendDB(), DATASET_STORES, (store, stored) => (opened += openedFromStore(db, store, stored).length));
+      return { ms: ms(t0), rows, opened };
+    },
+    /** The dashboard's first open with the decrypted people cache emptied (as if nothing had read people since unlock). */
+    async dashboardFirstCold(today: string) {
+      const state = atRestState(db);
+      state.people.rows.clear();
+      state.people.byNameKey.clear();
+      state.people.complete = false;
+      const t0 = performance.now();
+      dataset = await loadDataset(db);
+      computeIndicators(dataset, {}, today, { drilldown: false });
+      return { ms: ms(t0) };
+    },
+    /** Unlock's key derivation, prepared untimed: the data key wrapped (AES-GCM) by an Argon2id key, as sign-in's keyring holds it. */
+    async prepareUnlock() {
+      const salt = crypto.getRandomValues(new Uint8Array(16));
+      const derived = await argon2id({ ...KDF, password: 'bench passphrase 2026', salt });
+      const wrapKey = await crypto.subtle.importKey('raw', derived as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt']);
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      wrapped = { iv, salt, data: new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, wrapKey, key as Uint8Array<ArrayBuffer>)) };
+      return { ok: true };
+    },
+    /**
+     * Unlock with the people seeded: lock (key and caches dropped), then Argon2id (m 64 MiB, t 3,
+     * p 1) → unwrap the data key → setDataKey (opens every person for the cache) → the list painted.
+     * Call on a page that reads no sealed rows by itself (the bench goes to #/settings first).
+     */
+    async unlock() {
+      if (!wrapped) throw new Error('prepareUnlock first');
+      dropDataKey(db);
+      await idle();
+      const t0 = performance.now();
+      const derived = await argon2id({ ...KDF, password: 'bench passphrase 2026', salt: wrapped.salt });
+      const wrapKey = await crypto.subtle.importKey('raw', derived as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['decrypt']);
+      const dataKey = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: wrapped.iv }, wrapKey, wrapped.data));
+      const kdfMs = ms(t0);
+      const t1 = performance.now();
+      await setDataKey(db, dataKey);
+      const keyMs = ms(t1);
+      const t2 = performance.now();
+      location.hash = '#/participants';
+      await listPainted();
+      const listMs = ms(t2);
+      return { ms: ms(t0), kdfMs, keyMs, listMs, people: atRestState(db).people.rows.size };
     },
     /** First open of the dashboard: load the dataset and compute every indicator (no filter). */
     async dashboardFirst(today: string) {

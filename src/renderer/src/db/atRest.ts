@@ -232,3 +232,25 @@ function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watch
     openCursor: (req) => table.openCursor(req).then((cursor) => (cursor && req.values !== false ? wrapCursor(cursor, req.trans) : cursor)),
   };
 }
+
+// ------------------------------------------------------------------------------------------
+// For `npm run bench` (src/renderer/src/bench/hooks.ts), which seeds straight into IndexedDB and
+// measures against raw reads: the rows as this layer stores them, and stored rows opened without
+// the cache (the reference "raw getAll + decrypt").
+
+export function sealedForStore(db: Dexie, table: string, rows: readonly Row[]): Row[] {
+  const { cipher } = atRestState(db);
+  const keyPath = db.table(table).schema.primKey.keyPath as string;
+  if (!cipher || !isSealedTable(table)) return [...rows];
+  return rows.map((r) => sealRow(cipher, table, r[keyPath], r));
+}
+
+export function openedFromStore(db: Dexie, table: string, stored: readonly unknown[]): unknown[] {
+  const { cipher } = atRestState(db);
+  const keyPath = db.table(table).schema.primKey.keyPath as string;
+  return stored.map((s) => {
+    if (!isSealed(s)) return s;
+    if (!cipher) throw new LockedError();
+    return joinRow(s, openSecret(cipher, table, s[keyPath], s[SEALED_FIELD]));
+  });
+}
