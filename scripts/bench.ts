@@ -348,7 +348,7 @@ async function importRows(browser: Browser) {
     figure: round(r.ms),
     unit: 'ms',
     reference: round(r.rawMs),
-    referenceName: 'raw Dexie bulkPut of the same plain rows, fresh db, the app'\''s people and consents indexes',
+    referenceName: "raw Dexie bulkPut of the same plain rows, fresh db, the app's people and consents indexes",
     ratio: round(r.ms / r.rawMs, 2),
     target: '≤ 1.5×',
     pass: r.ms / r.rawMs <= 1.5,
