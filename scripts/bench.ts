@@ -24,7 +24,7 @@ import type { generateBundles } from '../tests/bench/consolidation-bundles.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'out/renderer');
-const PORT = 4199;
+const PORT = Number(process.env.BENCH_PORT ?? 4199); // BENCH_PORT: another port where 4199 is taken (several worktrees on one machine)
 const BASE = `http://127.0.0.1:${PORT}/`;
 const argv = process.argv.slice(2);
 const args = new Set(argv);
