@@ -311,6 +311,17 @@ export async function installBenchHooks(db: MrezaDb): Promise<void> {
       const rows = await idbGetAll(db.backendDB(), DATASET_STORES, (store, stored) => (opened += openedFromStore(db, store, stored).length));
       return { ms: ms(t0), rows, opened };
     },
+    /** Where unlock's time goes, outside IndexedDB: seal and open `n` people rows with the page's key (µs per row). */
+    cipherSplit(n: number) {
+      const people = makePeople(n, 9, '00000000-0000-4000-a000-000000000000');
+      let t0 = performance.now();
+      const sealed = sealedForStore(db, 'people', people);
+      const sealUs = (ms(t0) * 1000) / n;
+      t0 = performance.now();
+      openedFromStore(db, 'people', sealed);
+      const openUs = (ms(t0) * 1000) / n;
+      return { sealUs, openUs };
+    },
     /** The dashboard's first open with the decrypted people cache emptied (as if nothing had read people since unlock). */
     async dashboardFirstCold(today: string) {
       const state = atRestState(db);
