@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from '@shared/model';
 import { isPlainField, isPlainRow, isSignInField, PLAIN_FIELDS } from '@shared/model/protectedFields';
 import { secretPart } from '@shared/crypto/sealRow';
