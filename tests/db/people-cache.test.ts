@@ -3,7 +3,7 @@ import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { atRestState } from '../../src/renderer/src/db/atRest';
 import { dropDataKey, getDataKey, setDataKey } from '../../src/renderer/src/db/dataKey';
-import { createPerson, erasePerson, findDuplicates, mergePeople, municipalities, updatePerson } from '../../src/renderer/src/db/people';
+import { createPerson, erasePerson, findDuplicates, mergePeople, municipalities, peopleForList, updatePerson } from '../../src/renderer/src/db/people';
 import { searchEverything, searchPeople } from '../../src/renderer/src/db/search';
 import { withSetUpDb } from '../fixtures/testDb';
 
@@ -57,6 +57,19 @@ describe('the decrypted people cache', () => {
       hit!.targetGroups.push('roma');
       expect((await searchPeople(db, 'kovac'))[0]).toMatchObject({ lastName: 'Kovačević', targetGroups: [] });
       expect((await db.people.toArray())[0]).toMatchObject({ lastName: 'Kovačević', targetGroups: [] });
+    });
+  });
+
+  it("the list reads the cache's own rows without decrypting again: read-only, and current after every write", async () => {
+    await withSetUpDb(async (db, { actor }) => {
+      const ana = await createPerson(db, actor, woman('Ana', 'Kovačević'));
+      const [row] = await peopleForList(db);
+      expect(() => {
+        (row as { lastName: string }).lastName = 'Changed';
+      }).toThrow(TypeError);
+      await updatePerson(db, actor, ana.id, woman('Ana', 'Horvat'));
+      expect((await peopleForList(db)).map((p) => p.lastName)).toEqual(['Horvat']);
+      expect((await db.people.get(ana.id))?.lastName).toBe('Horvat');
     });
   });
 

@@ -50,6 +50,8 @@ export interface AtRestState {
   people: PeopleCache;
   /** Run before an unencrypted store is encrypted, with the data still readable: takes the backup. */
   beforeEncrypting?: (() => Promise<void>) | undefined;
+  /** Opens every stored person straight into the cache (no copies for a caller); set by the people table's layer. */
+  fillPeopleCache?: ((trans: DBCoreTransaction) => Promise<void>) | undefined;
 }
 
 const states = new WeakMap<Dexie, AtRestState>();
@@ -79,7 +81,15 @@ export async function loadMarker(state: AtRestState, vip: Dexie): Promise<void> 
 // ------------------------------------------------------------------------------------------
 // The people cache
 
+/** Cached people are frozen: whoever is handed one (the list) cannot change the cache by mistake. */
+function frozen<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const v of Object.values(value)) frozen(v);
+  return Object.freeze(value);
+}
+
 function cacheSet(cache: PeopleCache, nonce: Uint8Array, person: Person): void {
+  frozen(person);
   const old = cache.rows.get(person.id);
   if (old && old.person.nameKey !== person.nameKey) cache.byNameKey.get(old.person.nameKey)?.delete(person.id);
   cache.rows.set(person.id, { nonce, person });
@@ -171,6 +181,25 @@ function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watch
     if (isPeople && isReadOnly(trans)) cacheSet(state.people, sealed.slice(0, 12), copyJson(row) as Person);
     return row;
   };
+
+  if (isPeople) {
+    state.fillPeopleCache = async (trans) => {
+      const cipher = state.cipher;
+      if (!cipher) throw new LockedError();
+      const res = await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: { type: 3 /* DBCoreRangeType.Any */, lower: undefined, upper: undefined } } });
+      for (const stored of res.result as unknown[]) {
+        if (!isSealed(stored)) {
+          cacheSet(state.people, new Uint8Array(12), copyJson(stored) as Person);
+          continue;
+        }
+        const id = stored[keyPath];
+        const sealed = stored[SEALED_FIELD];
+        const hit = state.people.rows.get(id as string);
+        if (hit && sameNonce(hit.nonce, sealed)) continue;
+        cacheSet(state.people, sealed.slice(0, 12), joinRow(stored, openSecret(cipher, name, id, sealed)) as Person);
+      }
+    };
+  }
 
   const wrapCursor = (cursor: DBCoreCursor, trans: DBCoreTransaction): DBCoreCursor => {
     let lastStored: unknown = undefined;

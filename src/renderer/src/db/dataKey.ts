@@ -1,3 +1,4 @@
+import type { DBCoreTransaction } from 'dexie';
 import { TABLE_NAMES } from '@shared/model';
 import { AT_REST_STORE, ENCRYPTION_MARKER_KEY, isSealedTable } from '@shared/model/protectedFields';
 import { AtRestCipher, AtRestTamperedError } from '@shared/crypto/atRestCipher';
@@ -64,10 +65,11 @@ export async function setDataKey(db: MrezaDb, key: Uint8Array): Promise<void> {
 }
 
 /** Reads every person once (opening each), which fills the people cache the middleware keeps. */
-async function fillPeopleCache(db: MrezaDb): Promise<void> {
+export async function fillPeopleCache(db: MrezaDb): Promise<void> {
+  const state = atRestState(db);
   try {
-    await db.people.toArray();
-    atRestState(db).people.complete = true;
+    await db.transaction('r', db.people, (tx) => state.fillPeopleCache!(tx.idbtrans as unknown as DBCoreTransaction));
+    state.people.complete = true;
   } catch (e) {
     // A damaged row must not keep anyone out: it fails where it is read, and the cache is built then.
     if (!(e instanceof AtRestTamperedError)) throw e;

@@ -20,6 +20,7 @@ import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { audit, auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { atRestState } from './atRest';
 import { copyPeople, peopleCache } from './peopleCache';
 import { selfOrg, selfOrgId } from './records';
 
@@ -357,9 +358,14 @@ export async function personDossier(db: MrezaDb, id: string): Promise<PersonDoss
   });
 }
 
-/** All people for the list: one read, then search and filters run in memory per keystroke. */
+/**
+ * All people for the list: search and filters then run in memory per keystroke. Unlocked, these
+ * are the decrypted people cache's own rows (frozen, read-only): the list needs no second read
+ * and decryption of every person after unlock.
+ */
 export async function peopleForList(db: MrezaDb): Promise<Person[]> {
-  return db.people.toArray();
+  if (!atRestState(db).cipher) return db.people.toArray();
+  return [...(await peopleCache(db)).rows.values()].map((e) => e.person);
 }
 
 /** People who have any outcome: read from the personId index keys only. */

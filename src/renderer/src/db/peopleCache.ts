@@ -1,6 +1,7 @@
 import type { Person } from '@shared/model';
 import { copyJson } from '@shared/crypto/sealRow';
 import { atRestState, type PeopleCache } from './atRest';
+import { fillPeopleCache } from './dataKey';
 import type { MrezaDb } from './db';
 
 /**
@@ -11,15 +12,13 @@ import type { MrezaDb } from './db';
  */
 export async function peopleCache(db: MrezaDb): Promise<PeopleCache> {
   await db.people.count();
-  const cache = atRestState(db).people;
-  if (!cache.complete) {
-    // After a failed transaction, a bulk delete, or in a store never encrypted: read them all.
-    // (Inside a read-write transaction the rows read do not enter the cache: use them as read.)
-    const all = await db.people.toArray();
-    if (!atRestState(db).cipher || cache.rows.size !== all.length) return cacheOf(all);
-    cache.complete = true;
-  }
-  return cache;
+  const state = atRestState(db);
+  // A store never encrypted has no key and keeps no cache: the people as read.
+  if (!state.cipher) return cacheOf(await db.people.toArray());
+  // After a failed transaction or a bulk delete: read them all again.
+  if (!state.people.complete) await fillPeopleCache(db);
+  if (!state.people.complete) return cacheOf(await db.people.toArray()); // a damaged row: fail where it is read
+  return state.people;
 }
 
 /** A cache built from rows read (a store never encrypted keeps no cache: it has no key). */
