@@ -50,8 +50,14 @@ export interface AtRestState {
   people: PeopleCache;
   /** Run before an unencrypted store is encrypted, with the data still readable: takes the backup. */
   beforeEncrypting?: (() => Promise<void>) | undefined;
-  /** Opens every stored person straight into the cache (no copies for a caller); set by the people table's layer. */
-  fillPeopleCache?: ((trans: DBCoreTransaction) => Promise<void>) | undefined;
+  /** Every person as stored (sealed), read below this layer: needs no key. Set by the people table's layer. */
+  readStoredPeople?: ((trans: DBCoreTransaction) => Promise<unknown[]>) | undefined;
+  /** Opens stored people straight into the cache (no copies for a caller). */
+  openIntoCache?: ((stored: readonly unknown[]) => void) | undefined;
+  /** Writes to the people table so far: tells whether `prefetch` is still what is stored. */
+  peopleWrites: number;
+  /** The sealed people read while locked (ciphertext only), so unlocking only has to open them. */
+  prefetch?: { writes: number; rows: Promise<unknown[]> } | undefined;
 }
 
 const states = new WeakMap<Dexie, AtRestState>();
@@ -67,7 +73,7 @@ export function atRestState(db: Dexie): AtRestState {
 }
 
 export function initAtRest(db: Dexie, options: { plaintextUntilKeyed?: boolean | undefined }): AtRestState {
-  const state: AtRestState = { cipher: null, marked: false, plaintextUntilKeyed: options.plaintextUntilKeyed ?? false, people: newPeopleCache() };
+  const state: AtRestState = { cipher: null, marked: false, plaintextUntilKeyed: options.plaintextUntilKeyed ?? false, people: newPeopleCache(), peopleWrites: 0 };
   states.set(db, state);
   db.use(atRestMiddleware(state));
   return state;
@@ -76,6 +82,25 @@ export function initAtRest(db: Dexie, options: { plaintextUntilKeyed?: boolean |
 /** Reads the marker when the store opens (before any other query runs; `vip` is Dexie's opening handle). */
 export async function loadMarker(state: AtRestState, vip: Dexie): Promise<void> {
   state.marked = (await vip.table(AT_REST_STORE).get(ENCRYPTION_MARKER_KEY)) !== undefined;
+}
+
+/** Every person as stored (sealed), read below this layer: needs no key. */
+export function readStoredPeople(db: Dexie): Promise<unknown[]> {
+  const state = atRestState(db);
+  return db.transaction('r', db.table('people'), (tx) => state.readStoredPeople!(tx.idbtrans as unknown as DBCoreTransaction));
+}
+
+/**
+ * While locked (at start, after a lock), reads the people as stored: ciphertext, useless without
+ * the key, but then unlocking (behind the passphrase's key derivation) only has to open them.
+ * Writes to people in between make it stale, and unlocking reads them again.
+ */
+export function prefetchStoredPeople(db: Dexie): void {
+  const state = atRestState(db);
+  if (!state.marked || state.cipher || !state.readStoredPeople) return;
+  const rows = readStoredPeople(db);
+  rows.catch(() => undefined);
+  state.prefetch = { writes: state.peopleWrites, rows };
 }
 
 // ------------------------------------------------------------------------------------------
@@ -183,11 +208,12 @@ function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watch
   };
 
   if (isPeople) {
-    state.fillPeopleCache = async (trans) => {
+    state.readStoredPeople = async (trans) =>
+      (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: { type: 3 /* DBCoreRangeType.Any */, lower: undefined, upper: undefined } } })).result as unknown[];
+    state.openIntoCache = (rows) => {
       const cipher = state.cipher;
       if (!cipher) throw new LockedError();
-      const res = await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: { type: 3 /* DBCoreRangeType.Any */, lower: undefined, upper: undefined } } });
-      for (const stored of res.result as unknown[]) {
+      for (const stored of rows) {
         if (!isSealed(stored)) {
           cacheSet(state.people, new Uint8Array(12), copyJson(stored) as Person);
           continue;
@@ -236,6 +262,7 @@ function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watch
         // Dexie's change descriptions carry plain values; nothing below this layer needs them.
         const { changeSpec: _c, updates: _u, ...rest } = req as DBCoreMutateRequest & { changeSpec?: unknown; updates?: unknown };
         return table.mutate({ ...rest, values } as DBCoreMutateRequest).then((res) => {
+          if (isPeople) state.peopleWrites++;
           if (isPeople && state.cipher) {
             watchAbort(req.trans);
             values.forEach((stored, i) => {
@@ -249,6 +276,7 @@ function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watch
       }
       return table.mutate(req).then((res) => {
         if (isPeople) {
+          state.peopleWrites++;
           if (req.type === 'delete') req.keys.forEach((k) => cacheDelete(state.people, k as string));
           else cacheReset(state.people);
         }

@@ -1,10 +1,9 @@
-import type { DBCoreTransaction } from 'dexie';
 import { TABLE_NAMES } from '@shared/model';
 import { AT_REST_STORE, ENCRYPTION_MARKER_KEY, isSealedTable } from '@shared/model/protectedFields';
 import { AtRestCipher, AtRestTamperedError } from '@shared/crypto/atRestCipher';
 import { isSealed, secretPart, type Row } from '@shared/crypto/sealRow';
 import { utf8 } from '@shared/crypto';
-import { AtRestError, atRestState, cacheReset } from './atRest';
+import { AtRestError, atRestState, cacheReset, prefetchStoredPeople, readStoredPeople } from './atRest';
 import type { MrezaDb } from './db';
 import { moveLinkageSecret } from './linkage';
 
@@ -67,8 +66,12 @@ export async function setDataKey(db: MrezaDb, key: Uint8Array): Promise<void> {
 /** Reads every person once (opening each), which fills the people cache the middleware keeps. */
 export async function fillPeopleCache(db: MrezaDb): Promise<void> {
   const state = atRestState(db);
+  const pre = state.prefetch;
+  state.prefetch = undefined;
+  let rows = pre && pre.writes === state.peopleWrites ? await pre.rows.catch(() => null) : null;
+  if (!rows || pre?.writes !== state.peopleWrites) rows = await readStoredPeople(db);
   try {
-    await db.transaction('r', db.people, (tx) => state.fillPeopleCache!(tx.idbtrans as unknown as DBCoreTransaction));
+    state.openIntoCache!(rows);
     state.people.complete = true;
   } catch (e) {
     // A damaged row must not keep anyone out: it fails where it is read, and the cache is built then.
@@ -83,6 +86,7 @@ export function dropDataKey(db: MrezaDb): void {
   state.cipher = null;
   cacheReset(state.people);
   keys.delete(db);
+  prefetchStoredPeople(db);
 }
 
 export function getDataKey(db: MrezaDb): Uint8Array | undefined {

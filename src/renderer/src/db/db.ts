@@ -3,7 +3,7 @@ import type { AppSettings, TableName, TableRow } from '@shared/model';
 import { canonicalPlace } from '@shared/gazetteer';
 import { personNameKey } from '@shared/people/nameKey';
 import { migrateLegacyOutcome } from '@shared/people/outcomes';
-import { AtRestError, initAtRest, loadMarker } from './atRest';
+import { AtRestError, initAtRest, loadMarker, prefetchStoredPeople } from './atRest';
 import { moveLinkageSecret } from './linkage';
 import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6 } from './schema';
 
@@ -73,6 +73,8 @@ export function createDb(name = DEFAULT_DB_NAME, options: CreateDbOptions = {}):
     'ready',
     async (vip) => {
       await loadMarker(atRest, vip);
+      // Locked at start: read the sealed people meanwhile (db/dataKey.ts), after the store is open.
+      if (atRest.marked && !atRest.cipher) setTimeout(() => prefetchStoredPeople(db), 0);
       // Data only (no index changes, so no new schema version): a lead's linkage secret leaves the
       // consolidation side (db/linkage.ts). Runs each time the store opens (sticky), a no-op once
       // done; locked, it waits for the key (setDataKey runs it again).
