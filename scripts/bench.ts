@@ -316,7 +316,7 @@ async function unlockPeople(browser: Browser) {
   const seeded = await call<{ ms: number; count: number }>(page, 'seedPeople', S.people, 5);
   log(`seeded ${seeded.count} people (sealed) in ${round(seeded.ms / 1000)} s`);
   await call(page, 'prepareUnlock');
-  const runs: Array<{ ms: number; kdfMs: number; keyMs: number; listMs: number; people: number }> = [];
+  const runs: Array<{ ms: number; kdfMs: number; keyMs: number; listMs: number; prefetchMs: number; people: number }> = [];
   for (let k = 0; k < 3; k++) {
     // A screen that reads no sealed rows by itself while locked (the lock screen's stand-in).
     await page.evaluate(() => (location.hash = '#/settings'));
@@ -337,7 +337,7 @@ async function unlockPeople(browser: Browser) {
     ratio: round(med / kdf, 2),
     target: '≤ 2 s',
     pass: med <= 2000,
-    notes: runs.map((r) => `KDF ${round(r.kdfMs, 0)} + setDataKey ${round(r.keyMs, 0)} + list ${round(r.listMs, 0)} = ${round(r.ms, 0)}`).join('; ') + `; raw db.people.toArray() ${round(median(raw), 0)} ms`,
+    notes: runs.map((r) => `KDF ${round(r.kdfMs, 0)} + setDataKey ${round(r.keyMs, 0)} + list ${round(r.listMs, 0)} = ${round(r.ms, 0)}`).join('; ') + `; not counted: the sealed people read while the lock screen waits for the passphrase ${runs.map((r) => round(r.prefetchMs, 0)).join(', ')} ms; raw db.people.toArray() ${round(median(raw), 0)} ms`,
   });
   await context.close();
 }

@@ -49,6 +49,7 @@ export async function setDataKey(db: MrezaDb, key: Uint8Array): Promise<void> {
   }
   if (state.cipher && state.cipher !== cipher) state.cipher.dispose();
   state.cipher = cipher;
+  state.webKey = globalThis.crypto?.subtle ? await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['decrypt']) : undefined;
   keys.set(db, key);
   cacheReset(state.people);
   try {
@@ -71,7 +72,7 @@ export async function fillPeopleCache(db: MrezaDb): Promise<void> {
   let rows = pre && pre.writes === state.peopleWrites ? await pre.rows.catch(() => null) : null;
   if (!rows || pre?.writes !== state.peopleWrites) rows = await readStoredPeople(db);
   try {
-    state.openIntoCache!(rows);
+    await state.openIntoCache!(rows);
     state.people.complete = true;
   } catch (e) {
     // A damaged row must not keep anyone out: it fails where it is read, and the cache is built then.
@@ -84,6 +85,7 @@ export function dropDataKey(db: MrezaDb): void {
   const state = atRestState(db);
   state.cipher?.dispose();
   state.cipher = null;
+  state.webKey = undefined;
   cacheReset(state.people);
   keys.delete(db);
   prefetchStoredPeople(db);
