@@ -18,7 +18,7 @@ import { LAST, MEN_FIRST, WOMEN_FIRST } from '@shared/demo/names';
 import { GENDERS, PERSON_KINDS, SERVICES, type Match, type MentoringSession, type Person } from '@shared/model';
 import { comparePeople, peopleMatcher } from '@shared/people/list';
 import { personNameKey } from '@shared/people/nameKey';
-import { atRestState, openedFromStore, sealedForStore } from '../db/atRest';
+import { atRestState, openedFromStore, readStoredPeople, sealedForStore } from '../db/atRest';
 import { dropDataKey, setDataKey } from '../db/dataKey';
 import type { MrezaDb } from '../db/db';
 import { commitImport as commitBundles, ensureIdentity, loadConsolidatedState, previewImport as previewBundles, type IncomingFile } from '../db/exchange';
@@ -321,6 +321,25 @@ export async function installBenchHooks(db: MrezaDb): Promise<void> {
       openedFromStore(db, 'people', sealed);
       const openUs = (ms(t0) * 1000) / n;
       return { sealUs, openUs };
+    },
+    /** Unlock's opening of every person, interleaved: WebCrypto in one batch vs the synchronous cipher (ms each). */
+    async fillSplit() {
+      const state = atRestState(db);
+      const rows = await readStoredPeople(db);
+      const webKey = state.webKey;
+      const out = { webCrypto: [] as number[], sync: [] as number[] };
+      for (let k = 0; k < 3; k++) {
+        for (const mode of ['webCrypto', 'sync'] as const) {
+          state.people.rows.clear();
+          state.people.byNameKey.clear();
+          state.webKey = mode === 'webCrypto' ? webKey : undefined;
+          const t0 = performance.now();
+          await state.openIntoCache!(rows);
+          out[mode].push(Math.round(ms(t0)));
+        }
+      }
+      state.webKey = webKey;
+      return out;
     },
     /** The dashboard's first open with the decrypted people cache emptied (as if nothing had read people since unlock). */
     async dashboardFirstCold(today: string) {
