@@ -12,9 +12,10 @@ import { loadDemoData } from '../../src/renderer/src/db/demo';
 import { createLeadProject, ensureIdentity } from '../../src/renderer/src/db/exchange';
 import { getLinkageSecret } from '../../src/renderer/src/db/linkage';
 import { acceptPairs, logSession, saveMenteeProfile, saveMentor } from '../../src/renderer/src/db/mentoring';
-import { addOutcome, createPerson, peopleForList } from '../../src/renderer/src/db/people';
+import { addOutcome, createPerson, erasePerson, peopleForList } from '../../src/renderer/src/db/people';
 import { attachScan, saveEvaluation, saveEvent, saveProgramme } from '../../src/renderer/src/db/programmes';
 import { searchEverything } from '../../src/renderer/src/db/search';
+import { STORES_V7 } from '../../src/renderer/src/db/schema';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { allTables, newDbName, testDataKey, unlocked, withDb, withSetUpDb } from '../fixtures/testDb';
 import { rawStoreText } from './rawStoreScan';
@@ -76,7 +77,13 @@ describe('encryption at rest: what IndexedDB holds', () => {
       const { secret, privateKeys } = await demoSession(db, actor);
       const people = await peopleForList(db, actor);
       expect(people.length).toBeGreaterThan(20);
-      const { text, stores, rows } = await rawStoreText(name);
+      // An erasure: the ledger beside the store (kept outside backups) learns of it, by id only.
+      const erased = people.find((p) => p.phone !== PLANTED.phone)!;
+      await erasePerson(db, actor, erased.id);
+      const ledger = await rawStoreText(`${name}-ledger`);
+      expect(ledger.rows).toBeGreaterThan(0);
+      const { text: storeText, stores, rows } = await rawStoreText(name);
+      const text = `${storeText}\n${ledger.text}`;
       expect(stores).toEqual(expect.arrayContaining(['people', 'mentoringSessions', 'exchange', 'settings', 'auditLog', 'atRest']));
       expect(rows).toBeGreaterThan(100);
       const planted = [...Object.values(PLANTED), secret, ...privateKeys, 'Plantedmentor', 'Mentorićplant', 'Plantedtrainer'];
@@ -88,19 +95,25 @@ describe('encryption at rest: what IndexedDB holds', () => {
     });
   });
 
-  it('the proof is not empty: the same session in a store never encrypted shows the planted strings', async () => {
-    const name = newDbName();
-    const db = createDb(name, { plaintextUntilKeyed: true });
-    try {
-      await db.open();
-      const actor = await setUp(db);
+  it('the proof is not empty: the same rows stored without the encryption layer show the planted strings', async () => {
+    await withSetUpDb(async (db, { actor }) => {
       await demoSession(db, actor);
-      const { text } = await rawStoreText(name);
-      for (const s of [PLANTED.phone, PLANTED.email, PLANTED.notes, PLANTED.sessionNote, PLANTED.lastName]) expect(text).toContain(s);
-    } finally {
-      db.close();
-      await Dexie.delete(name);
-    }
+      const rows = await allTables(db);
+      const name = newDbName();
+      const plain = new Dexie(name);
+      plain.version(1).stores(STORES_V7);
+      try {
+        await plain.open();
+        await plain.transaction('rw', plain.tables, async () => {
+          for (const [table, list] of Object.entries(rows)) await plain.table(table).bulkAdd(list);
+        });
+        const { text } = await rawStoreText(name);
+        for (const s of [PLANTED.phone, PLANTED.email, PLANTED.notes, PLANTED.sessionNote, PLANTED.lastName]) expect(text).toContain(s);
+      } finally {
+        plain.close();
+        await Dexie.delete(name);
+      }
+    });
   });
 
   it('keeps plain only ids, dates, codes and what the lock screen needs; indexes of people hold no names', async () => {
@@ -194,10 +207,10 @@ describe('encryption at rest: locked means no key', () => {
     });
   });
 
-  it('once encrypted, a store never takes plain text again: not after a reopen without a key, not with plaintextUntilKeyed', async () => {
+  it('once encrypted, a store never takes plain text again: not after a reopen without a key', async () => {
     await withSetUpDb(async (db, { actor }) => {
       await createPerson(db, actor, { kind: 'beneficiary', firstName: 'Ana', lastName: 'Kovačević', gender: 'woman', targetGroups: [] });
-      const reopened = createDb(db.name, { plaintextUntilKeyed: true });
+      const reopened = createDb(db.name);
       try {
         await reopened.open();
         await expect(createPerson(reopened, actor, { kind: 'beneficiary', firstName: 'Iva', lastName: 'Novak', phone: '091 000 0000', gender: 'woman', targetGroups: [] })).rejects.toBeInstanceOf(LockedError);
@@ -209,7 +222,7 @@ describe('encryption at rest: locked means no key', () => {
     });
   });
 
-  it('a store never encrypted refuses rows with anything to seal until the key arrives (unless created for plain text), while setup works before sign-in', async () => {
+  it('a store never encrypted refuses rows with anything to seal until the key arrives, while setup works before sign-in', async () => {
     const name = newDbName();
     const db = createDb(name);
     try {

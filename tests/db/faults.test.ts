@@ -164,7 +164,7 @@ describe('a fault halfway through a people import leaves the database as it was'
           await expectNothingChanged(inst, table, mode, () => commitPeople(inst.db, inst.actor, 'popis.csv', preview.valid));
           // And the same import goes through once the fault is gone.
           await commitPeople(inst.db, inst.actor, 'popis.csv', preview.valid);
-          // (by the folded name, sealed since schema v6 and so no longer indexed)
+          // (by the folded name, sealed since schema v7 and so no longer indexed)
           expect(await inst.db.people.filter((p) => p.nameKey.startsWith('polaznica')).count()).toBe(60);
         } finally {
           await dispose(inst);

@@ -82,7 +82,7 @@ describe('the first sign-in after the update encrypts an existing store', () => 
       const db = createDb(name);
       try {
         await db.open();
-        // Before sign-in: the store was upgraded to v6 but not encrypted; the lock screen reads work.
+        // Before sign-in: the store was upgraded to v7 but not encrypted; the lock screen reads work.
         expect(db.verno).toBe(SCHEMA_VERSION);
         expect(await db.users.count()).toBe(fixture.tables.users?.length ?? 0);
         const before = await allTablesAsJson(db);

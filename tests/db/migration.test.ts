@@ -69,7 +69,7 @@ describe('schema migration v1 → current', () => {
       expect(keys['1a000000-0000-4000-8000-000000000002']).toBe('jelena petrovic');
       expect(keys['1a000000-0000-4000-8000-000000000003']).toBe('djurdjica cesar');
 
-      // The v2 index was populated; v6 dropped it again (an index holds plain text, the folded name
+      // The v2 index was populated; v7 dropped it again (an index holds plain text, the folded name
       // is sealed): the search finds people through the decrypted people cache (next test).
       expect(db.people.schema.idxByName['nameKey']).toBeUndefined();
       expect((await db.people.filter((p) => p.nameKey === 'ana petrovic').toArray()).map((p) => p.id)).toEqual(['1a000000-0000-4000-8000-000000000001']);

@@ -10,7 +10,7 @@ import { withSetUpDb } from '../fixtures/testDb';
 const woman = (firstName: string, lastName: string, municipality?: string) => ({ kind: 'beneficiary' as const, firstName, lastName, gender: 'woman' as const, targetGroups: [], ...(municipality ? { municipality } : {}) });
 
 /**
- * Schema v6 dropped the identifying indexes; search, duplicate checks and the municipality list
+ * Schema v7 dropped the identifying indexes; search, duplicate checks and the municipality list
  * read the decrypted people cache, which must follow every write and go with the key.
  */
 describe('the decrypted people cache', () => {

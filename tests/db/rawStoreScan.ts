@@ -23,9 +23,16 @@ export async function rawStoreText(name: string): Promise<{ text: string; stores
           rows += (all.result as unknown[]).length;
           for (const v of all.result as unknown[]) parts.push(`${s}: ${flatten(v)}`);
         };
+        // The index's own keys (getAllKeys would give the primary keys): what IndexedDB keeps in the index.
         for (const index of [...store.indexNames]) {
-          const keys = store.index(index).getAllKeys();
-          keys.onsuccess = () => parts.push(`${s}.${index}: ${flatten(keys.result)}`);
+          const keys: unknown[] = [];
+          const cursor = store.index(index).openKeyCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return void parts.push(`${s}.${index}: ${flatten(keys)}`);
+            keys.push(c.key);
+            c.continue();
+          };
         }
       }
       tx.oncomplete = () => resolve();

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { TABLE_NAMES, TABLE_SCHEMAS, type TableName } from '@shared/model';
 import { isPlainField, isPlainRow, isSignInField, PLAIN_FIELDS } from '@shared/model/protectedFields';
 import { secretPart } from '@shared/crypto/sealRow';
-import { STORES_V6 } from '../../src/renderer/src/db/schema';
+import { STORES_V7 } from '../../src/renderer/src/db/schema';
 
 /** Every field name a table's zod schema knows (discriminated unions: every option's). */
 function schemaFields(schema: z.ZodType): Set<string> {
@@ -31,7 +31,7 @@ describe('what stays plain at rest (model/protectedFields.ts)', () => {
   });
 
   it('every index of the current schema is on a plain field (IndexedDB cannot index a sealed value)', () => {
-    for (const [table, spec] of Object.entries(STORES_V6)) {
+    for (const [table, spec] of Object.entries(STORES_V7)) {
       const paths = spec.split(',').flatMap((s) => s.trim().replace(/^[&*+]/, '').replace(/^\[|\]$/g, '').split('+'));
       for (const path of paths) expect(isPlainField(table, path), `${table}.${path}`).toBe(true);
     }

@@ -99,6 +99,9 @@ export const PLAIN_FIELDS: { readonly [T in TableName]: PlainFields } = {
     table: 'index: a table name',
     recordId: 'a UUID',
     count: 'a count',
+    seq: 'index: the place in the hash chain (db/auditChain.ts finds the newest link by it)',
+    prev: 'the hash of the entry before (the chain is checked before anyone needs to read a summary)',
+    hash: 'a SHA-256 of the whole entry: says nothing without the sealed text it covers',
   },
   settings: {
     key: 'primary key: the row\'s name',
@@ -153,15 +156,18 @@ export function isSignInField(field: string): boolean {
 
 /**
  * Rows that stay whole in plain text: the own organisation (its name is on the lock screen;
- * partner organisations and the SMEs a project supports are sealed) and sign-in's keyring.
+ * partner organisations and the SMEs a project supports are sealed), sign-in's keyring and its
+ * throttle of failed attempts.
  */
 export const PLAIN_ROWS: { readonly [T in TableName]?: (row: Record<string, unknown>) => boolean } = {
   organisations: (row) => row.isSelf === true,
-  settings: (row) => row.key === 'keyring',
+  // Sign-in's keyring (wraps) and its throttle (user ids, failure counts, times): the lock screen
+  // reads and writes both before anyone is signed in.
+  settings: (row) => row.key === 'keyring' || row.key === 'signInThrottle',
 };
 
 /**
- * The object store (schema v6, outside the model's tables: never in a backup, never cleared by a
+ * The object store (schema v7, outside the model's tables: never in a backup, never cleared by a
  * restore) whose one row marks the store as encrypted, with a sealed key check. From then on no
  * plain text is written.
  */

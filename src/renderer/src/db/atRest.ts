@@ -43,10 +43,10 @@ export interface PeopleCache {
 
 export interface AtRestState {
   cipher: AtRestCipher | null;
+  /** While a restore switches the store to a backup's data key (db/dataKey.ts rekeyWithin): the key rows are still sealed with. */
+  previous?: AtRestCipher | undefined;
   /** The store carries the encryption marker: plain text is never written again. */
   marked: boolean;
-  /** Until the first key, an unmarked store is read and written as before this layer (createDb option). */
-  plaintextUntilKeyed: boolean;
   people: PeopleCache;
   /** Run before an unencrypted store is encrypted, with the data still readable: takes the backup. */
   beforeEncrypting?: (() => Promise<void>) | undefined;
@@ -74,8 +74,8 @@ export function atRestState(db: Dexie): AtRestState {
   return state;
 }
 
-export function initAtRest(db: Dexie, options: { plaintextUntilKeyed?: boolean | undefined }): AtRestState {
-  const state: AtRestState = { cipher: null, marked: false, plaintextUntilKeyed: options.plaintextUntilKeyed ?? false, people: newPeopleCache(), peopleWrites: 0 };
+export function initAtRest(db: Dexie): AtRestState {
+  const state: AtRestState = { cipher: null, marked: false, people: newPeopleCache(), peopleWrites: 0 };
   states.set(db, state);
   db.use(atRestMiddleware(state));
   return state;
@@ -177,6 +177,16 @@ function atRestMiddleware(state: AtRestState): Middleware<DBCore> {
   };
 }
 
+/** Opens with the key held, or during a switch of keys with the key the row was sealed with. */
+function openWithEither(state: AtRestState, cipher: AtRestCipher, table: string, id: unknown, sealed: Uint8Array): Row {
+  try {
+    return openSecret(cipher, table, id, sealed);
+  } catch (e) {
+    if (!(e instanceof AtRestTamperedError) || !state.previous) throw e;
+    return openSecret(state.previous, table, id, sealed);
+  }
+}
+
 function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watchAbort: (t: DBCoreTransaction) => void): DBCoreTable {
   const keyPath = table.schema.primaryKey.keyPath;
   if (typeof keyPath !== 'string') throw new Error(`at-rest: ${name} needs a single primary key path`);
@@ -185,9 +195,9 @@ function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watch
   const seal = (row: Row, trans: DBCoreTransaction): Row => {
     if (!state.cipher) {
       if (!secretPart(name, row)) return row;
-      // Plain text only in a store never encrypted: the app before its first key (an option of
-      // createDb) and schema upgrades of such a store, which run before anyone can sign in.
-      if (!state.marked && (state.plaintextUntilKeyed || isVersionChange(trans))) return row;
+      // Plain text only in schema upgrades of a store never encrypted (an installation from before
+      // this layer): they run before anyone can sign in, and the first sign-in encrypts it all.
+      if (!state.marked && isVersionChange(trans)) return row;
       throw new LockedError();
     }
     return sealRow(state.cipher, name, row[keyPath], row);
@@ -203,7 +213,7 @@ function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watch
       const hit = state.people.rows.get(id as string);
       if (hit && sameNonce(hit.nonce, sealed)) return copyJson(hit.person);
     }
-    const row = joinRow(stored, openSecret(cipher, name, id, sealed));
+    const row = joinRow(stored, openWithEither(state, cipher, name, id, sealed));
     // Only what a committed read saw goes into the cache (a read-write transaction may still fail).
     if (isPeople && isReadOnly(trans)) cacheSet(state.people, sealed.slice(0, 12), copyJson(row) as Person);
     return row;

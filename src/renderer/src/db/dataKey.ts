@@ -3,7 +3,7 @@ import { AT_REST_STORE, ENCRYPTION_MARKER_KEY, isSealedTable } from '@shared/mod
 import { AtRestCipher, AtRestTamperedError } from '@shared/crypto/atRestCipher';
 import { isSealed, secretPart, type Row } from '@shared/crypto/sealRow';
 import { utf8 } from '@shared/crypto';
-import { AtRestError, atRestState, cacheReset, prefetchStoredPeople, readStoredPeople } from './atRest';
+import { AtRestError, atRestState, cacheReset, LockedError, prefetchStoredPeople, readStoredPeople } from './atRest';
 import type { MrezaDb } from './db';
 import { moveLinkageSecret } from './linkage';
 
@@ -129,7 +129,52 @@ async function encryptStore(db: MrezaDb, cipher: AtRestCipher): Promise<void> {
   }
   await db.transaction('rw', db.tables, async () => {
     for (const [name, rows] of await plainRows(db)) await db.table(name).bulkPut(rows);
-    const marker: EncryptionMarker = { key: ENCRYPTION_MARKER_KEY, format: 'mreza-at-rest', version: 1, check: cipher.seal(utf8(CHECK_TEXT), MARKER_AAD), encryptedAt: new Date().toISOString() };
-    await db.table(AT_REST_STORE).put(marker);
+    await db.table(AT_REST_STORE).put(markerFor(cipher));
   });
+}
+
+function markerFor(cipher: AtRestCipher): EncryptionMarker {
+  return { key: ENCRYPTION_MARKER_KEY, format: 'mreza-at-rest', version: 1, check: cipher.seal(utf8(CHECK_TEXT), MARKER_AAD), encryptedAt: new Date().toISOString() };
+}
+
+/**
+ * A restore that adopts a backup's data key (another installation's keyring): inside the
+ * restore's read-write transaction (which must include the `keep` tables and the marker store),
+ * re-seals the rows of `keep` that stay (the audit log only grows) under `key` and marks the store
+ * with it; the tables the restore replaces are written under `key` anyway. Until the transaction
+ * ends, rows open with either key. Then `rekeyCommitted` or, if it failed, `rekeyAborted`.
+ */
+export async function rekeyWithin(db: MrezaDb, key: Uint8Array, keep: readonly string[]): Promise<void> {
+  const state = atRestState(db);
+  const old = state.cipher;
+  if (!old) throw new LockedError();
+  const cipher = new AtRestCipher(key);
+  const rows = new Map<string, unknown[]>();
+  for (const name of keep) rows.set(name, await db.table(name).toArray());
+  state.previous = old;
+  state.cipher = cipher;
+  cacheReset(state.people);
+  for (const [name, list] of rows) if (list.length) await db.table(name).bulkPut(list);
+  await db.table(AT_REST_STORE).put(markerFor(cipher));
+}
+
+/** The switch of keys committed: the new key is the one held (and its caches built). */
+export async function rekeyCommitted(db: MrezaDb, key: Uint8Array): Promise<void> {
+  const state = atRestState(db);
+  state.previous?.dispose();
+  state.previous = undefined;
+  state.webKey = globalThis.crypto?.subtle ? await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['decrypt']) : undefined;
+  keys.set(db, key);
+  cacheReset(state.people);
+  await fillPeopleCache(db);
+}
+
+/** The switch of keys rolled back with its transaction: the old key is the one held again. */
+export function rekeyAborted(db: MrezaDb): void {
+  const state = atRestState(db);
+  if (!state.previous) return;
+  state.cipher?.dispose();
+  state.cipher = state.previous;
+  state.previous = undefined;
+  cacheReset(state.people);
 }

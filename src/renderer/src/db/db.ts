@@ -15,22 +15,13 @@ export type MrezaDb = Dexie & Tables;
 
 export const DEFAULT_DB_NAME = 'mreza';
 
-export interface CreateDbOptions {
-  /**
-   * Until the first data key, read and write a store that was never encrypted in plain text, as
-   * before encryption at rest. Off by default: without a key, rows with anything to seal are
-   * refused (LockedError). Once a store is encrypted, plain text is never written, whatever this says.
-   */
-  plaintextUntilKeyed?: boolean;
-}
-
 /**
  * Opens (creating or migrating as needed) the Mreža data store. Every row passes the encryption
  * layer (db/atRest.ts); the data key arrives through db/dataKey.ts.
  */
-export function createDb(name = DEFAULT_DB_NAME, options: CreateDbOptions = {}): MrezaDb {
+export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
   const db = new Dexie(name) as MrezaDb;
-  const atRest = initAtRest(db, options);
+  const atRest = initAtRest(db);
   db.version(1).stores(STORES_V1);
   db.version(2)
     .stores(STORES_V2)

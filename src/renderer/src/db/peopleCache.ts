@@ -6,7 +6,7 @@ import type { MrezaDb } from './db';
 
 /**
  * The decrypted people (db/atRest.ts keeps them while unlocked) for what used to read the
- * identifying indexes schema v6 dropped: search, duplicate checks, the municipality list.
+ * identifying indexes schema v7 dropped: search, duplicate checks, the municipality list.
  * Reading through here also subscribes a live query to the people table (a count, which reads
  * no rows), so a search on screen follows every change.
  */
