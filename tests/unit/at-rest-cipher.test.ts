@@ -19,7 +19,7 @@ describe('the at-rest cipher is standard AES-256-GCM', () => {
     expect(toHex(cipher.open(Uint8Array.from([...iv, ...ct, ...tag]), aad))).toBe(toHex(pt));
   });
 
-  it('agrees with @noble/ciphers gcm and WebCrypto both ways, for every length 0–100 and a long value', async () => {
+  it('agrees with WebCrypto both ways (and with @noble/ciphers gcm called directly), for every length 0–100 and a long value', async () => {
     const key = crypto.getRandomValues(new Uint8Array(32));
     const cipher = new AtRestCipher(key);
     const webKey = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']);
@@ -60,22 +60,10 @@ describe('the at-rest cipher is standard AES-256-GCM', () => {
     expect(() => new AtRestCipher(new Uint8Array(16))).toThrow(TypeError);
   });
 
-  it('opens a 150-byte record several times faster than @noble/ciphers gcm() (50,000 people at unlock)', () => {
-    const key = crypto.getRandomValues(new Uint8Array(32));
-    const cipher = new AtRestCipher(key);
-    const pt = new TextEncoder().encode(JSON.stringify({ firstName: 'Marija', lastName: 'Horvat', phone: '091 555 0101', email: 'marija@example.com', municipality: 'Čakovec', birthYear: 1979, targetGroups: ['roma'] }));
-    const sealed = Array.from({ length: 3000 }, () => cipher.seal(pt));
-    // Interleaved rounds, best of each: the machine's load hits both alike.
-    let ours = Infinity;
-    let noble = Infinity;
-    for (let round = 0; round < 3; round++) {
-      let t0 = performance.now();
-      for (const s of sealed) cipher.open(s);
-      ours = Math.min(ours, performance.now() - t0);
-      t0 = performance.now();
-      for (const s of sealed) gcm(key, s.subarray(0, 12)).decrypt(s.subarray(12));
-      noble = Math.min(noble, performance.now() - t0);
-    }
-    expect(ours).toBeLessThan(noble / 2);
+  it('once disposed (locked), opens nothing it sealed before', () => {
+    const cipher = new AtRestCipher(crypto.getRandomValues(new Uint8Array(32)));
+    const sealed = cipher.seal(new TextEncoder().encode('{"lastName":"Horvat"}'));
+    cipher.dispose();
+    expect(() => cipher.open(sealed)).toThrow(AtRestTamperedError);
   });
 });
