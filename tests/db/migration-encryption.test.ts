@@ -2,18 +2,16 @@ import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { gunzipSync, strFromU8 } from 'fflate';
-import { decodeBackup } from '@shared/backup/format';
+import { openSealedBackup } from '@shared/backup/sealed';
 import { separateLinkageSecret, TABLE_NAMES, type TableName } from '@shared/model';
 import { isSealedTable, SEALED_FIELD } from '@shared/model/protectedFields';
 import { secretPart } from '@shared/crypto/sealRow';
 import { LockedError } from '../../src/renderer/src/db/atRest';
-import { backupBytes } from '../../src/renderer/src/db/backup';
 import { dropDataKey, onBeforeEncrypting, setDataKey } from '../../src/renderer/src/db/dataKey';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { SCHEMA_VERSION } from '../../src/renderer/src/db/schema';
 import { storesOf, type DbFixture } from '../fixtures/dbFixtures';
-import { allTablesAsJson, newDbName, testDataKey } from '../fixtures/testDb';
+import { allTablesAsJson, newDbName, sealedSafetyCopy, testDataKey } from '../fixtures/testDb';
 import { rawStoreText } from './rawStoreScan';
 
 /**
@@ -87,14 +85,15 @@ describe('the first sign-in after the update encrypts an existing store', () => 
         expect(await db.users.count()).toBe(fixture.tables.users?.length ?? 0);
         const before = await allTablesAsJson(db);
         const backups: Uint8Array[] = [];
-        onBeforeEncrypting(db, async () => void backups.push(await backupBytes(db)));
+        onBeforeEncrypting(db, async () => void backups.push(await sealedSafetyCopy(db)));
 
-        await setDataKey(db, testDataKey());
+        const key = testDataKey();
+        await setDataKey(db, key);
 
         // The backup was taken first and holds every row as it was.
         expect(backups).toHaveLength(1);
-        expect(decodeBackup(backups[0]!, SCHEMA_VERSION).schemaVersion).toBe(SCHEMA_VERSION);
-        const snapshot = JSON.parse(strFromU8(gunzipSync(backups[0]!))) as { tables: Record<TableName, Row[]> };
+        const snapshot = (await openSealedBackup(backups[0]!, key, SCHEMA_VERSION)) as unknown as { schemaVersion: number; tables: Record<TableName, Row[]> };
+        expect(snapshot.schemaVersion).toBe(SCHEMA_VERSION);
         for (const table of TABLE_NAMES) {
           // As stored before the sign-in (a restore separates the linkage secret itself).
           expect(sortRows(snapshot.tables[table]), `backup ${table}`).toEqual(before[table]);

@@ -4,14 +4,13 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { canonicalMunicipality, municipalityKey } from '@shared/gazetteer';
 import { separateLinkageSecret, TABLE_NAMES, TABLE_SCHEMAS, type TableName } from '@shared/model';
-import { backupBytes } from '../../src/renderer/src/db/backup';
 import { onBeforeEncrypting } from '../../src/renderer/src/db/dataKey';
 import { createDb } from '../../src/renderer/src/db/db';
 import { SCHEMA_VERSION, STORES_V1 } from '../../src/renderer/src/db/schema';
 import { searchEverything } from '../../src/renderer/src/db/search';
 import fixtureV1 from '../fixtures/db-v1.json';
 import { EMPTY_IN_FIXTURES, storesOf, type DbFixture } from '../fixtures/dbFixtures';
-import { COORDINATOR, newDbName, unlocked } from '../fixtures/testDb';
+import { COORDINATOR, newDbName, sealedSafetyCopy, unlocked } from '../fixtures/testDb';
 
 type Row = Record<string, unknown>;
 const v1Tables = fixtureV1.tables as unknown as Record<TableName, Row[]>;
@@ -198,7 +197,7 @@ describe('every fixture database opens in the current version with every record 
           // The first sign-in after the update encrypts the store (#15 item 8), a backup first; every
           // comparison below is of the rows as stored before with the rows read back decrypted.
           const backups: Uint8Array[] = [];
-          onBeforeEncrypting(db, async () => void backups.push(await backupBytes(db)));
+          onBeforeEncrypting(db, async () => void backups.push(await sealedSafetyCopy(db)));
           await unlocked(db);
           expect(backups).toHaveLength(1);
           // The one data move on open (no schema version): a lead's linkage secret leaves its
