@@ -7,6 +7,7 @@ import { separateLinkageSecret, TABLE_NAMES, type TableName } from '@shared/mode
 import { isSealedTable, SEALED_FIELD } from '@shared/model/protectedFields';
 import { secretPart } from '@shared/crypto/sealRow';
 import { LockedError } from '../../src/renderer/src/db/atRest';
+import { takeSnapshot } from '../../src/renderer/src/db/backup';
 import { dropDataKey, onBeforeEncrypting, setDataKey } from '../../src/renderer/src/db/dataKey';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { SCHEMA_VERSION } from '../../src/renderer/src/db/schema';
@@ -85,15 +86,20 @@ describe('the first sign-in after the update encrypts an existing store', () => 
         expect(await db.users.count()).toBe(fixture.tables.users?.length ?? 0);
         const before = await allTablesAsJson(db);
         const backups: Uint8Array[] = [];
-        onBeforeEncrypting(db, async () => void backups.push(await sealedSafetyCopy(db)));
+        const taken: Array<{ tables: Record<TableName, Row[]> }> = [];
+        onBeforeEncrypting(db, async () => {
+          taken.push(JSON.parse(JSON.stringify(await takeSnapshot(db))) as { tables: Record<TableName, Row[]> });
+          backups.push(await sealedSafetyCopy(db));
+        });
 
         const key = testDataKey();
         await setDataKey(db, key);
 
         // The backup was taken first and holds every row as it was.
         expect(backups).toHaveLength(1);
-        const snapshot = (await openSealedBackup(backups[0]!, key, SCHEMA_VERSION)) as unknown as { schemaVersion: number; tables: Record<TableName, Row[]> };
-        expect(snapshot.schemaVersion).toBe(SCHEMA_VERSION);
+        // A sealed backup (under the data key) of the rows as they were, which opens.
+        expect((await openSealedBackup(backups[0]!, key, SCHEMA_VERSION)).schemaVersion).toBe(SCHEMA_VERSION);
+        const snapshot = taken[0]!;
         for (const table of TABLE_NAMES) {
           // As stored before the sign-in (a restore separates the linkage secret itself).
           expect(sortRows(snapshot.tables[table]), `backup ${table}`).toEqual(before[table]);

@@ -13,7 +13,7 @@ import { exportMentorPack } from '../../src/renderer/src/db/mentorPacks';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { chooseFirstPassphrase, lockDatabase, PassphrasePolicyError, resetWithRecoveryKey, signIn, signInWait } from '../../src/renderer/src/db/signIn';
 import { addUser, changeOwnPassphrase, setPassphrase, setUserDisabled } from '../../src/renderer/src/db/users';
-import { newDbName, withLockedDb } from '../fixtures/testDb';
+import { newDbName, withDb, withLockedDb } from '../fixtures/testDb';
 
 const SANJA = 'Zelena livada uz Dravu 2026';
 const IVA = 'brod kiša Mura tiho';
@@ -119,6 +119,8 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
       lockDatabase(db);
       // Enabled again, she has no wrap until a coordinator gives her a passphrase.
       expect(await signIn(db, iva.id, 'novi početak u Čakovcu')).toEqual({ ok: false, reason: 'askCoordinator' });
+      // The audit log is read signed in (its summaries are sealed at rest).
+      await signIn(db, sanja.id, SANJA);
       const summaries = (await db.auditLog.toArray()).filter((e) => e.recordId === iva.id).map((e) => e.summary);
       expect(summaries).toEqual(expect.arrayContaining(['passphraseChanged', 'passphraseSet', 'userDisabled', 'userEnabled']));
     });
@@ -153,7 +155,8 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
   });
 
   it('an installation from before: a coordinator signs in once with her PBKDF2 passphrase and is upgraded; others then need a coordinator', async () => {
-    await withLockedDb(async (db) => {
+    // An older installation (set up and used before sign-in held the key; here the key is held so that its writes can be made).
+    await withDb(async (db) => {
       const { user: sanja } = await setUpOrganisation(db, SETUP);
       const actor = { userId: sanja.id, userName: sanja.name, role: sanja.role };
       // As the old app stored them: PBKDF2 hashes, or no passphrase at all.
@@ -197,7 +200,8 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
       expect(chosen).toMatchObject({ ok: true, recoveryKey: expect.any(String) });
       expect((await db.auditLog.toArray()).some((e) => e.summary === 'keyringCreated' && e.recordId === sanja.id)).toBe(true);
     });
-    await withLockedDb(async (db) => {
+    // An older installation with a (weak) passphrase set by a signed-in coordinator: the key held.
+    await withDb(async (db) => {
       const { user: sanja } = await setUpOrganisation(db, SETUP);
       await setPassphrase(db, { userId: sanja.id, userName: sanja.name, role: sanja.role }, sanja.id, 'tajna');
       expect(await signIn(db, sanja.id, 'tajna')).toEqual({ ok: false, reason: 'choosePassphrase' });
@@ -211,7 +215,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
   });
 
   it('a mentor pack opened on a fresh computer makes the mentor with the passphrase she chose there', async () => {
-    await withLockedDb(async (coord) => {
+    await withDb(async (coord) => {
       const { org, user } = await setUpOrganisation(coord, SETUP);
       const actor = { userId: user.id, userName: user.name, role: user.role };
       await loadDemoData(coord, actor);
