@@ -24,7 +24,7 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** Bytes that main writes to a file: bounded before the handler runs. */
 const fileBytes = bytes.check(z.maxLength(MAX_FILE_BYTES, 'file too large'));
 
-export const BACKUP_REASONS = ['auto', 'quit', 'manual', 'before-restore', 'before-clear'] as const;
+export const BACKUP_REASONS = ['auto', 'quit', 'manual', 'before-restore', 'before-clear', 'before-encryption'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export const backupInfo = z.object({ fileName: backupFileName, createdAt: z.string(), size: z.number().int().min(0) });

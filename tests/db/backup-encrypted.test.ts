@@ -15,7 +15,7 @@ import { addUser } from '../../src/renderer/src/db/users';
 import type { User } from '@shared/model';
 import type { Actor } from '../../src/renderer/src/db/actor';
 import fixtureV1 from '../fixtures/db-v1.json';
-import { withDb } from '../fixtures/testDb';
+import { withDb, withLockedDb } from '../fixtures/testDb';
 
 const SANJA = 'Zelena livada uz Dravu 2026';
 const IVA = 'brod kiša Mura tiho';
@@ -83,7 +83,7 @@ describe('encrypted backups', { timeout: 240_000 }, () => {
     expect(await unlockSealedBackup(bytes, { passphrase: 'Zelena livada uz Dravu 2025' })).toBeNull();
     expect(await unlockSealedBackup(bytes, { recoveryKey: ctx.recoveryKey })).toEqual(dataKey);
 
-    await withDb(async (fresh) => {
+    await withLockedDb(async (fresh) => {
       // Without a key a fresh computer cannot read it, and nothing is written.
       expect(((await fail(restoreBackup(fresh, { userName: 'Mreža', role: 'coordinator' }, bytes, 'usb.json.gz'))) as BackupError).code).toBe('needsKey');
       expect(await fresh.people.count()).toBe(0);

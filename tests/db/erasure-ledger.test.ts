@@ -15,7 +15,7 @@ import { deleteLedger, erasureLedger } from '../../src/renderer/src/db/ledger';
 import { anonymisePerson, erasePerson, peopleForList } from '../../src/renderer/src/db/people';
 import { searchEverything, searchPeople } from '../../src/renderer/src/db/search';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
-import { giveKeyring } from '../fixtures/testDb';
+import { giveKeyring, unlocked } from '../fixtures/testDb';
 import { newDbName } from '../fixtures/testDb';
 
 const PASS = 'kukuruz-i-sunce-2026';
@@ -34,6 +34,7 @@ async function installation(name: string, role: 'lead' | 'partner'): Promise<{ d
   const db = createDb(newDbName());
   opened.push(db);
   await db.open();
+  await unlocked(db); // signed in: the data key is held, as in the app
   const { org, user } = await setUpOrganisation(db, { name, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
   // Backups are encrypted with the data key: she signs in with her passphrase, as in the app.
   await giveKeyring(db, user);

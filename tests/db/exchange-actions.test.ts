@@ -15,7 +15,7 @@ import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import {
   applyBundles, confirmKey, inspectBundles, joinLeadProject, peopleWithheld, planStatus, saveInvitation, saveLeadKeyFile, startLeadProject, writePartnerBundle, type ExchangeActionContext,
 } from '../../src/renderer/src/features/exchange/actions';
-import { newDbName } from '../fixtures/testDb';
+import { newDbName, unlocked } from '../fixtures/testDb';
 
 const PASS = 'kukuruz-i-sunce-2026';
 
@@ -36,6 +36,7 @@ function dialog() {
 async function side(name: string, role: 'lead' | 'partner', save: ReturnType<typeof dialog>): Promise<ExchangeActionContext> {
   const db = createDb(newDbName());
   await db.open();
+  await unlocked(db); // signed in: the data key is held, as in the app
   const { org, user } = await setUpOrganisation(db, { name, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
   return { db, org, actor: { userId: user.id, userName: user.name, role: user.role }, saveFile: save.save };
 }

@@ -13,7 +13,7 @@ import { exportBundle } from '../../src/renderer/src/db/partnerExport';
 import { commitBundleImport as commitImport, keyFileSaved, leadKeyFile, listPartners, previewBundleImport as previewImport } from '../../src/renderer/src/db/consolidation';
 import { loadReportDataset } from '../../src/renderer/src/db/indicators';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
-import { allTables, newDbName } from '../fixtures/testDb';
+import { allTables, newDbName, unlocked } from '../fixtures/testDb';
 
 interface Side {
   db: MrezaDb;
@@ -24,6 +24,7 @@ interface Side {
 async function side(name: string, role: 'lead' | 'partner', country: 'HR' | 'RS' = 'HR'): Promise<Side> {
   const db = createDb(newDbName());
   await db.open();
+  await unlocked(db);
   const { org, user } = await setUpOrganisation(db, { name, country, town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
   return { db, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }

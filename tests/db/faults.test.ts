@@ -29,7 +29,7 @@ import { commitImport as commitPeople } from '../../src/renderer/src/db/importPe
 import { createPerson } from '../../src/renderer/src/db/people';
 import { createRecord, updateRecord } from '../../src/renderer/src/db/records';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
-import { allTables, giveKeyring, newDbName } from '../fixtures/testDb';
+import { allTables, giveKeyring, newDbName, unlocked } from '../fixtures/testDb';
 
 type Mode = 'throw' | 'abort';
 
@@ -95,6 +95,8 @@ interface Installation {
   db: MrezaDb;
   name: string;
   actor: Actor;
+  /** The data key (a reopened connection is unlocked with it, as after a reload and sign-in). */
+  key: Uint8Array;
   org: Awaited<ReturnType<typeof setUpOrganisation>>['org'];
   faults: ReturnType<typeof faultInjector>;
 }
@@ -105,10 +107,11 @@ async function installation(role: 'lead' | 'partner', orgName: string): Promise<
   const faults = faultInjector();
   db.use(faults.middleware);
   await db.open();
+  const key = await unlocked(db);
   const { org, user } = await setUpOrganisation(db, { name: orgName, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
-  // Backups are encrypted with the data key, held while someone is signed in.
+  // Backups are encrypted with the data key, held while someone is signed in: the keyring wraps the key held.
   await giveKeyring(db, user);
-  return { db, name, faults, org, actor: { userId: user.id, userName: user.name, role: user.role } };
+  return { db, name, key, faults, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }
 
 async function dispose(...all: Installation[]): Promise<void> {
@@ -136,6 +139,7 @@ async function expectNothingChanged(inst: Installation, table: TableName, mode: 
   const reopened = createDb(inst.name);
   try {
     await reopened.open();
+    await unlocked(reopened, inst.key);
     expect(await allTables(reopened)).toEqual(before);
   } finally {
     reopened.close();
@@ -160,7 +164,8 @@ describe('a fault halfway through a people import leaves the database as it was'
           await expectNothingChanged(inst, table, mode, () => commitPeople(inst.db, inst.actor, 'popis.csv', preview.valid));
           // And the same import goes through once the fault is gone.
           await commitPeople(inst.db, inst.actor, 'popis.csv', preview.valid);
-          expect(await inst.db.people.where('nameKey').startsWith('polaznica').count()).toBe(60);
+          // (by the folded name, sealed since schema v7 and so no longer indexed)
+          expect(await inst.db.people.filter((p) => p.nameKey.startsWith('polaznica')).count()).toBe(60);
         } finally {
           await dispose(inst);
         }

@@ -29,7 +29,7 @@ import { commitImport as commitPeople, findImportDuplicates } from '../../src/re
 import { createPerson } from '../../src/renderer/src/db/people';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { ImportFileError, loadImportFile } from '@shared/import/file';
-import { allTables, newDbName } from '../fixtures/testDb';
+import { allTables, newDbName, unlocked } from '../fixtures/testDb';
 import { mutate, rng, sameBytes } from '../fixtures/mutate';
 
 const RUNS = Number(process.env.FUZZ_DB_RUNS ?? 150);
@@ -42,6 +42,7 @@ const idsOf = (rows: unknown[]) => new Set(rows.map((r) => (r as { id?: string; 
 async function open(role: 'lead' | 'partner', name: string): Promise<{ db: MrezaDb; actor: Actor; org: Awaited<ReturnType<typeof setUpOrganisation>>['org'] }> {
   const db = createDb(newDbName());
   await db.open();
+  await unlocked(db);
   const { org, user } = await setUpOrganisation(db, { name, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
   return { db, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }

@@ -18,7 +18,7 @@ import { loadConsolidatedDataset } from '../../src/renderer/src/db/consolidatedD
 import { getLinkageSecret, moveLinkageSecret } from '../../src/renderer/src/db/linkage';
 import { createPerson } from '../../src/renderer/src/db/people';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
-import { newDbName } from '../fixtures/testDb';
+import { newDbName, unlocked } from '../fixtures/testDb';
 
 /**
  * Issue 16.2: the lead's consolidation side cannot compute or confirm a person's key. The attack
@@ -40,6 +40,7 @@ const tick = () => new Promise((r) => setTimeout(r, 5));
 async function side(name: string, role: 'lead' | 'partner'): Promise<Side> {
   const db = createDb(newDbName());
   await db.open();
+  await unlocked(db);
   const { org, user } = await setUpOrganisation(db, { name, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
   return { db, org, actor: { userId: user.id, userName: user.name, role: user.role } };
 }

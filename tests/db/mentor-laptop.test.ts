@@ -11,7 +11,7 @@ import { exportMentorLogs, getMentorMode, openMentorPack } from '../../src/rende
 import { deleteMentorDatabase, endMentoringSummary, menteeLogs } from '../../src/renderer/src/db/mentorLaptop';
 import { commitMentorLogs, exportMentorPack, previewMentorLogs } from '../../src/renderer/src/db/mentorPacks';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
-import { newDbName } from '../fixtures/testDb';
+import { newDbName, unlocked } from '../fixtures/testDb';
 
 /** #15 item 6: a mentor's laptop holds her mentees only while she mentors them. */
 
@@ -22,6 +22,7 @@ const tick = () => new Promise((r) => setTimeout(r, 5));
 async function world() {
   const db = createDb(newDbName());
   await db.open();
+  await unlocked(db); // signed in: the data key is held, as in the app
   const { org, user } = await setUpOrganisation(db, { name: 'Udruga Korak', country: 'HR', town: 'Čakovec', role: 'partner', language: 'hr', userName: 'Sanja Horvat' });
   const actor = { userId: user.id, userName: user.name, role: user.role };
   await loadDemoData(db, actor);
@@ -32,6 +33,7 @@ async function world() {
   const pack = await exportMentorPack(db, actor, org, mentorId, PASS, fast);
   const mentorDb = createDb(newDbName());
   await mentorDb.open();
+  await unlocked(mentorDb); // a data key held (the app opens a first pack with her new passphrase; no Argon2id here)
   const { user: mentorUser } = await openMentorPack(mentorDb, await readMentorPack(pack.bytes, PASS), 'hr', pack.fileName);
   const mentor = actorOf(mentorUser);
   const [leaving, staying] = pack.matchIds as [string, string];

@@ -8,13 +8,14 @@ import { logSession, setMatchStatus } from '../../src/renderer/src/db/mentoring'
 import { exportMentorLogs, getMentorMode, openMentorPack } from '../../src/renderer/src/db/mentorMode';
 import { commitMentorLogs, exportMentorPack, getIssuedPacks, mentorLogsHistory, previewMentorLogs } from '../../src/renderer/src/db/mentorPacks';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
-import { newDbName } from '../fixtures/testDb';
+import { newDbName, unlocked } from '../fixtures/testDb';
 
 const PASS = 'plavi-bicikl-2026';
 
 async function coordinator() {
   const db = createDb(newDbName());
   await db.open();
+  await unlocked(db);
   const { org, user } = await setUpOrganisation(db, { name: 'Udruga Korak', country: 'HR', town: 'Čakovec', role: 'partner', language: 'hr', userName: 'Sanja Horvat' });
   const actor = { userId: user.id, userName: user.name, role: user.role };
   await loadDemoData(db, actor);
@@ -35,6 +36,7 @@ async function roundTrip() {
   const pack = await exportMentorPack(c.db, c.actor, c.org, c.mentorId, PASS, { iterations: 100_000 });
   const mentorDb = createDb(newDbName());
   await mentorDb.open();
+  await unlocked(mentorDb);
   const { user } = await openMentorPack(mentorDb, await readMentorPack(pack.bytes, PASS), 'en', pack.fileName);
   const mentorActor = { userId: user.id, userName: user.name, role: user.role, mentorId: user.mentorId };
   for (const [i, matchId] of pack.matchIds.slice(0, 2).entries()) {
@@ -196,6 +198,7 @@ describe('keys are pinned: per mentor at the coordinator, the organisation’s a
       // Someone else opens the second pack on another Mreža (another key) and sends "her" logs.
       const other = createDb(newDbName());
       await other.open();
+      await unlocked(other);
       try {
         const { user } = await openMentorPack(other, await readMentorPack(second.bytes, PASS), 'en');
         const logs = await exportMentorLogs(other, { userId: user.id, userName: user.name, role: user.role, mentorId: user.mentorId });

@@ -4,12 +4,13 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { canonicalMunicipality, municipalityKey } from '@shared/gazetteer';
 import { separateLinkageSecret, TABLE_NAMES, TABLE_SCHEMAS, type TableName } from '@shared/model';
+import { onBeforeEncrypting } from '../../src/renderer/src/db/dataKey';
 import { createDb } from '../../src/renderer/src/db/db';
 import { SCHEMA_VERSION, STORES_V1 } from '../../src/renderer/src/db/schema';
 import { searchEverything } from '../../src/renderer/src/db/search';
 import fixtureV1 from '../fixtures/db-v1.json';
-import { storesOf, type DbFixture } from '../fixtures/dbFixtures';
-import { COORDINATOR, newDbName } from '../fixtures/testDb';
+import { EMPTY_IN_FIXTURES, storesOf, type DbFixture } from '../fixtures/dbFixtures';
+import { COORDINATOR, newDbName, sealedSafetyCopy, unlocked } from '../fixtures/testDb';
 
 type Row = Record<string, unknown>;
 const v1Tables = fixtureV1.tables as unknown as Record<TableName, Row[]>;
@@ -67,8 +68,10 @@ describe('schema migration v1 → current', () => {
       expect(keys['1a000000-0000-4000-8000-000000000002']).toBe('jelena petrovic');
       expect(keys['1a000000-0000-4000-8000-000000000003']).toBe('djurdjica cesar');
 
-      // The new index exists and is populated.
-      expect((await db.people.where('nameKey').equals('ana petrovic').toArray()).map((p) => p.id)).toEqual(['1a000000-0000-4000-8000-000000000001']);
+      // The v2 index was populated; v7 dropped it again (an index holds plain text, the folded name
+      // is sealed): the search finds people through the decrypted people cache (next test).
+      expect(db.people.schema.idxByName['nameKey']).toBeUndefined();
+      expect((await db.people.filter((p) => p.nameKey === 'ana petrovic').toArray()).map((p) => p.id)).toEqual(['1a000000-0000-4000-8000-000000000001']);
 
       // v4: a municipality stored in Cyrillic is stored in its canonical form, so it is one row
       // with the Latin spelling in "by municipality"; one already canonical is left as it was.
@@ -174,7 +177,7 @@ describe('every fixture database opens in the current version with every record 
       it('has realistic rows in every table of its version, and only those tables', () => {
         expect(Object.keys(tables).sort()).toEqual(Object.keys(stores).sort());
         // v1 is the historical hand-written file; from v2 on every table holds at least one row.
-        if (fixture.schemaVersion >= 2) for (const [table, rows] of Object.entries(tables)) expect(rows?.length, table).toBeGreaterThan(0);
+        if (fixture.schemaVersion >= 2) for (const [table, rows] of Object.entries(tables)) if (!EMPTY_IN_FIXTURES.includes(table)) expect(rows?.length, table).toBeGreaterThan(0);
       });
 
       it(`v${fixture.schemaVersion} → v${SCHEMA_VERSION}: same rows, every field as stored (plus what upgrades add), valid now`, async () => {
@@ -191,6 +194,12 @@ describe('every fixture database opens in the current version with every record 
         try {
           await db.open();
           expect(db.verno).toBe(SCHEMA_VERSION);
+          // The first sign-in after the update encrypts the store (#15 item 8), a backup first; every
+          // comparison below is of the rows as stored before with the rows read back decrypted.
+          const backups: Uint8Array[] = [];
+          onBeforeEncrypting(db, async () => void backups.push(await sealedSafetyCopy(db)));
+          await unlocked(db);
+          expect(backups).toHaveLength(1);
           // The one data move on open (no schema version): a lead's linkage secret leaves its
           // project row for a row of its own (db/linkage.ts).
           const moved = separateLinkageSecret(tables.exchange ?? []);

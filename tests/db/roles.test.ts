@@ -36,7 +36,7 @@ import { createRecord, updateRecord } from '../../src/renderer/src/db/records';
 import { searchEverything, searchPeople } from '../../src/renderer/src/db/search';
 import { saveSettings } from '../../src/renderer/src/db/settings';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
-import { giveKeyring, TEST_PASSPHRASE } from '../fixtures/testDb';
+import { giveKeyring, TEST_PASSPHRASE, unlocked } from '../fixtures/testDb';
 import { addUser, setPassphrase } from '../../src/renderer/src/db/users';
 import { exportPeopleList } from '../../src/renderer/src/features/participants/exportPeople';
 import { saveReport } from '../../src/renderer/src/features/reports/exportReport';
@@ -57,6 +57,7 @@ async function installation(name: string, role: 'lead' | 'partner'): Promise<{ d
   const db = createDb(newDbName());
   opened.push(db);
   await db.open();
+  await unlocked(db); // signed in: the data key is held, as in the app
   const { org, user } = await setUpOrganisation(db, { name, country: 'HR', town: 'Čakovec', role, language: 'hr', userName: 'Marija Horvat' });
   return { db, org, coordinator: actorOf(user) };
 }

@@ -13,7 +13,7 @@ import { exportMentorPack } from '../../src/renderer/src/db/mentorPacks';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { chooseFirstPassphrase, lockDatabase, PassphrasePolicyError, resetWithRecoveryKey, signIn, signInWait } from '../../src/renderer/src/db/signIn';
 import { addUser, changeOwnPassphrase, setPassphrase, setUserDisabled } from '../../src/renderer/src/db/users';
-import { newDbName, withDb } from '../fixtures/testDb';
+import { newDbName, withDb, withLockedDb } from '../fixtures/testDb';
 
 const SANJA = 'Zelena livada uz Dravu 2026';
 const IVA = 'brod kiša Mura tiho';
@@ -22,7 +22,7 @@ const SETUP = { name: 'Udruga Korak', country: 'HR', town: 'Čakovec', role: 'pa
 // Argon2id (64 MiB) runs for real here; a busy machine makes each derivation take seconds.
 describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () => {
   it('setup with a passphrase makes the keyring, holds the data key and shows a recovery key once', async () => {
-    await withDb(async (db) => {
+    await withLockedDb(async (db) => {
       const { user, recoveryKey } = await setUpOrganisation(db, SETUP, { passphrase: SANJA });
       const dataKey = getDataKey(db);
       expect(dataKey).toHaveLength(32);
@@ -44,7 +44,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
   });
 
   it('setup refuses a weak passphrase and writes nothing', async () => {
-    await withDb(async (db) => {
+    await withLockedDb(async (db) => {
       await expect(setUpOrganisation(db, SETUP, { passphrase: 'password1234' })).rejects.toBeInstanceOf(PassphrasePolicyError);
       await expect(setUpOrganisation(db, SETUP, { passphrase: 'Sanja Horvat 2026' })).rejects.toBeInstanceOf(PassphrasePolicyError);
       expect(await db.organisations.count()).toBe(0);
@@ -84,7 +84,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
   });
 
   it('users: a coordinator adds one with a passphrase (policy), she opens the same data key; changing rewraps; disabling removes her wrap', async () => {
-    await withDb(async (db) => {
+    await withLockedDb(async (db) => {
       const { user: sanja } = await setUpOrganisation(db, SETUP, { passphrase: SANJA });
       const actor = { userId: sanja.id, userName: sanja.name, role: sanja.role };
       const dataKey = getDataKey(db)!;
@@ -119,13 +119,15 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
       lockDatabase(db);
       // Enabled again, she has no wrap until a coordinator gives her a passphrase.
       expect(await signIn(db, iva.id, 'novi početak u Čakovcu')).toEqual({ ok: false, reason: 'askCoordinator' });
+      // The audit log is read signed in (its summaries are sealed at rest).
+      await signIn(db, sanja.id, SANJA);
       const summaries = (await db.auditLog.toArray()).filter((e) => e.recordId === iva.id).map((e) => e.summary);
       expect(summaries).toEqual(expect.arrayContaining(['passphraseChanged', 'passphraseSet', 'userDisabled', 'userEnabled']));
     });
   });
 
   it('forgot passphrase: the recovery key sets a new one for any user, is throttled, and is audited', async () => {
-    await withDb(async (db) => {
+    await withLockedDb(async (db) => {
       const { user: sanja, recoveryKey } = await setUpOrganisation(db, SETUP, { passphrase: SANJA });
       const iva = await addUser(db, { userId: sanja.id, userName: sanja.name, role: sanja.role }, { name: 'Iva Kovač', role: 'viewer', passphrase: IVA });
       const dataKey = getDataKey(db)!;
@@ -153,6 +155,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
   });
 
   it('an installation from before: a coordinator signs in once with her PBKDF2 passphrase and is upgraded; others then need a coordinator', async () => {
+    // An older installation (set up and used before sign-in held the key; here the key is held so that its writes can be made).
     await withDb(async (db) => {
       const { user: sanja } = await setUpOrganisation(db, SETUP);
       const actor = { userId: sanja.id, userName: sanja.name, role: sanja.role };
@@ -188,7 +191,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
   });
 
   it('an installation from before whose coordinator had no passphrase, or a weak one, chooses one at her next sign-in', async () => {
-    await withDb(async (db) => {
+    await withLockedDb(async (db) => {
       const { user: sanja } = await setUpOrganisation(db, SETUP);
       expect(await signIn(db, sanja.id, '')).toEqual({ ok: false, reason: 'choosePassphrase' });
       expect(getDataKey(db)).toBeUndefined();
@@ -197,6 +200,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
       expect(chosen).toMatchObject({ ok: true, recoveryKey: expect.any(String) });
       expect((await db.auditLog.toArray()).some((e) => e.summary === 'keyringCreated' && e.recordId === sanja.id)).toBe(true);
     });
+    // An older installation with a (weak) passphrase set by a signed-in coordinator: the key held.
     await withDb(async (db) => {
       const { user: sanja } = await setUpOrganisation(db, SETUP);
       await setPassphrase(db, { userId: sanja.id, userName: sanja.name, role: sanja.role }, sanja.id, 'tajna');
@@ -218,7 +222,7 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
       const mentorId = (await coord.matches.where('status').equals('active').first())!.mentorId;
       const pack = await exportMentorPack(coord, actor, org, mentorId, 'plavi-bicikl-2026', { iterations: 100_000 });
       const opened = await readMentorPack(pack.bytes, 'plavi-bicikl-2026');
-      await withDb(async (laptop) => {
+      await withLockedDb(async (laptop) => {
         await expect(openMentorPack(laptop, opened, 'hr', pack.fileName, { passphrase: 'mentor' })).rejects.toBeInstanceOf(PassphrasePolicyError);
         expect(await laptop.people.count()).toBe(0);
         const { user: mentor, recoveryKey } = await openMentorPack(laptop, opened, 'hr', pack.fileName, { passphrase: IVA });

@@ -5,6 +5,7 @@ import '@mantine/charts/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isLocale, pickLocale } from '@shared/i18n/locales';
+import { onBeforeEncrypting } from './db/dataKey';
 import { createDb, type MrezaDb } from './db/db';
 import { getSettings } from './db/settings';
 import { createRendererI18n } from './i18n';
@@ -12,6 +13,7 @@ import { platform } from './platform';
 import { DatabaseErrorScreen } from './app/DatabaseErrorScreen';
 import { Root } from './app/Root';
 import { installKdfWorker } from './services/kdf';
+import { writeBackup } from './services/backup';
 
 /**
  * Opens the data and renders the app. `onOpen` runs once the database is open, before the first
@@ -21,6 +23,8 @@ import { installKdfWorker } from './services/kdf';
 export async function start(onOpen?: (db: MrezaDb) => void | Promise<void>): Promise<void> {
   installKdfWorker();
   const db = createDb();
+  // The first sign-in on a store from before encryption at rest takes a safety copy first (#15 item 8).
+  onBeforeEncrypting(db, async () => void (await writeBackup(db, 'before-encryption')));
   try {
     await db.open();
   } catch (error) {

@@ -131,10 +131,10 @@ export class KeyringError extends Error {
 
 /**
  * A new keyring for a new installation: a fresh data key, wrapped for the first user by her
- * passphrase and by a fresh recovery key (to be shown once, on the recovery sheet).
+ * passphrase and by a fresh recovery key (to be shown once, on the recovery sheet). A store whose
+ * data are already sealed with a key held now keeps that key (`dataKey`): a new one would not open them.
  */
-export async function createKeyring(firstUserId: string, passphrase: string, recoveryKey: string): Promise<{ keyring: Keyring; dataKey: Uint8Array }> {
-  const dataKey = generateDataKey();
+export async function createKeyring(firstUserId: string, passphrase: string, recoveryKey: string, dataKey: Uint8Array = generateDataKey()): Promise<{ keyring: Keyring; dataKey: Uint8Array }> {
   const [userWrap, recovery] = await Promise.all([wrapWithPassphrase(dataKey, passphrase), wrapWithRecoveryKey(dataKey, recoveryKey)]);
   return { keyring: { recovery, users: { [firstUserId]: userWrap } }, dataKey };
 }

@@ -10,7 +10,7 @@ import type { BackupReason } from '../ipc';
 export const RETENTION = { last: 3, daily: 7, weekly: 4, monthly: 12, safety: 3 } as const;
 export type RetentionPolicy = { readonly [K in keyof typeof RETENTION]: number };
 
-const SAFETY_REASONS: readonly string[] = ['manual', 'before-restore', 'before-clear'] satisfies BackupReason[];
+const SAFETY_REASONS: readonly string[] = ['manual', 'before-restore', 'before-clear', 'before-encryption'] satisfies BackupReason[];
 
 /** Backup file names sort by time; this is the timestamp part (UTC, to the millisecond). */
 export function backupStamp(date: Date): string {

@@ -5,6 +5,7 @@
  * fast with bulkAdd and times the app's own data paths against raw IndexedDB in the same page.
  */
 import { Dexie } from 'dexie';
+import { unwrapWithPassphrase } from '@shared/auth/keyring';
 import { BUNDLE_TABLES, bundleRowSchema, inspectBundle, SIGNED_HEADER } from '@shared/bundle';
 import { listZip, unpackEntry } from '@shared/bundle/zipEntries';
 import { rowCheckFor } from '@shared/bundle/rowCheck';
@@ -18,13 +19,15 @@ import { LAST, MEN_FIRST, WOMEN_FIRST } from '@shared/demo/names';
 import { GENDERS, PERSON_KINDS, SERVICES, type Match, type MentoringSession, type Person } from '@shared/model';
 import { comparePeople, peopleMatcher } from '@shared/people/list';
 import { personNameKey } from '@shared/people/nameKey';
+import { atRestState, openedFromStore, readStoredPeople, sealedForStore } from '../db/atRest';
+import { dropDataKey, getDataKey, setDataKey } from '../db/dataKey';
 import type { MrezaDb } from '../db/db';
 import { ensureIdentity } from '../db/exchange';
 import { commitBundleImport as commitBundles, loadConsolidatedState, previewBundleImport as previewBundles, type IncomingFile } from '../db/consolidation';
 import { commitImport, findImportDuplicates } from '../db/importPeople';
 import { loadDataset } from '../db/indicators';
 import { selfOrgId } from '../db/records';
-import { SCHEMA_VERSION, STORES_V3 } from '../db/schema';
+import { SCHEMA_VERSION, STORES_V3, STORES_V7 } from '../db/schema';
 import { loadImportFile } from '@shared/import/file';
 import { mulberry32 } from '@shared/random/mulberry32';
 
@@ -100,6 +103,22 @@ export function makeCsv(n: number, seed: number): string {
 const ms = (t0: number) => performance.now() - t0;
 const idle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
+
+/** A row is painted: the first person row exists, then the frame after it (as armKeystroke measures). */
+function listPainted(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!document.querySelector('[data-testid="person-row"]')) return requestAnimationFrame(check);
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve();
+        ch.port2.postMessage(null);
+      });
+    };
+    check();
+  });
+}
+
 /**
  * Seeding writes straight to IndexedDB in chunks: through Dexie every chunk would wake the live
  * queries of the screen on display (the home page re-reads all mentoring sessions), which makes
@@ -115,27 +134,31 @@ function rawAdd(idb: IDBDatabase, store: string, rows: readonly unknown[]): Prom
   });
 }
 
-async function chunkedBulkAdd(idb: IDBDatabase, store: string, rows: readonly unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 20_000) await rawAdd(idb, store, rows.slice(i, i + 20_000));
+/** Rows sealed as the app stores them (encryption at rest), written straight to IndexedDB. */
+async function chunkedBulkAdd(db: MrezaDb, store: string, rows: readonly unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 20_000) await rawAdd(db.backendDB(), store, sealedForStore(db, store, rows.slice(i, i + 20_000) as Array<Record<string, unknown>>));
 }
 
 /** Opens a separate, fresh IndexedDB database with the same `people` indexes as the app's. */
 async function freshRawDb(): Promise<Dexie> {
   const name = `mreza-bench-raw-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const raw = new Dexie(name);
-  raw.version(1).stores({ people: STORES_V3.people, consents: STORES_V3.consents });
+  raw.version(1).stores({ people: STORES_V7.people, consents: STORES_V7.consents });
   await raw.open();
   return raw;
 }
 
 /** Native IndexedDB getAll of whole stores in one transaction: the floor for any load. */
-function idbGetAll(idb: IDBDatabase, stores: readonly string[]): Promise<number> {
+function idbGetAll(idb: IDBDatabase, stores: readonly string[], each?: (store: string, rows: unknown[]) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const tx = idb.transaction([...stores], 'readonly');
     let rows = 0;
     for (const s of stores) {
       const req = tx.objectStore(s).getAll();
-      req.onsuccess = () => (rows += (req.result as unknown[]).length);
+      req.onsuccess = () => {
+        rows += (req.result as unknown[]).length;
+        each?.(s, req.result as unknown[]);
+      };
     }
     tx.oncomplete = () => resolve(rows);
     tx.onerror = () => reject(tx.error ?? new Error('getAll failed'));
@@ -166,7 +189,18 @@ async function rawBulkPut(stores: Record<string, string>, rows: Record<string, r
 
 const DATASET_STORES = ['people', 'programmes', 'events', 'sessions', 'enrolments', 'attendance', 'certificates', 'matches', 'mentoringSessions', 'outcomes', 'organisations'];
 
-export function installBenchHooks(db: MrezaDb): void {
+export async function installBenchHooks(db: MrezaDb): Promise<void> {
+  // No key of its own: the bench signs in through the UI (scripts/bench.ts freshApp), and every
+  // benchmark reads and writes sealed rows with the data key that sign-in unwrapped.
+  /** Lock and unlock again with the key held: what seeding past the db layer needs for the people cache, as after a sign-in. */
+  const relock = async () => {
+    const key = getDataKey(db);
+    if (!key) throw new Error('bench: sign in first (the data key is not held)');
+    dropDataKey(db);
+    await setDataKey(db, key);
+  };
+  /** When the lock screen's button was clicked (armUnlock), for unlockResult. */
+  let unlockClick: number | undefined;
   let dataset: Awaited<ReturnType<typeof loadDataset>> | undefined;
   let pendingKey: Promise<number> | undefined;
   let bundleFiles: IncomingFile[] = [];
@@ -176,7 +210,8 @@ export function installBenchHooks(db: MrezaDb): void {
       const t0 = performance.now();
       const orgId = await selfOrgId(db);
       await db.people.clear();
-      await chunkedBulkAdd(db.backendDB(), 'people', makePeople(n, seed, orgId));
+      await chunkedBulkAdd(db, 'people', makePeople(n, seed, orgId));
+      await relock();
       return { ms: ms(t0), count: await db.people.count() };
     },
     /** Reference for the list: a raw read of every person. */
@@ -234,9 +269,10 @@ export function installBenchHooks(db: MrezaDb): void {
       const orgId = await selfOrgId(db);
       await Promise.all([db.people.clear(), db.matches.clear(), db.mentoringSessions.clear()]);
       const rows = dashboardRows(nPeople, nSessions, seed, orgId);
-      await chunkedBulkAdd(db.backendDB(), 'people', rows.people);
-      await chunkedBulkAdd(db.backendDB(), 'matches', rows.matches);
-      for (let i = 0; i < rows.sessions.length; i += 20_000) await rawAdd(db.backendDB(), 'mentoringSessions', rows.sessions.slice(i, i + 20_000));
+      await chunkedBulkAdd(db, 'people', rows.people);
+      await chunkedBulkAdd(db, 'matches', rows.matches);
+      await chunkedBulkAdd(db, 'mentoringSessions', rows.sessions);
+      await relock();
       return { ms: ms(t0), people: nPeople, matches: rows.matches.length, sessions: nSessions };
     },
     /**
@@ -257,6 +293,87 @@ export function installBenchHooks(db: MrezaDb): void {
       const t0 = performance.now();
       const rows = await idbGetAll(db.backendDB(), DATASET_STORES);
       return { ms: ms(t0), rows };
+    },
+    /** The dashboard's reference with encryption at rest: the same native getAll, then every sealed row opened (no cache). */
+    async rawDatasetGetAllDecrypt() {
+      const t0 = performance.now();
+      let opened = 0;
+      const rows = await idbGetAll(db.backendDB(), DATASET_STORES, (store, stored) => (opened += openedFromStore(db, store, stored).length));
+      return { ms: ms(t0), rows, opened };
+    },
+    /** Where unlock's time goes, outside IndexedDB: seal and open `n` people rows with the page's key (µs per row). */
+    cipherSplit(n: number) {
+      const people = makePeople(n, 9, '00000000-0000-4000-a000-000000000000');
+      let t0 = performance.now();
+      const sealed = sealedForStore(db, 'people', people);
+      const sealUs = (ms(t0) * 1000) / n;
+      t0 = performance.now();
+      openedFromStore(db, 'people', sealed);
+      const openUs = (ms(t0) * 1000) / n;
+      return { sealUs, openUs };
+    },
+    /** Unlock's opening of every person, interleaved: WebCrypto in one batch vs the synchronous cipher (ms each). */
+    async fillSplit() {
+      const state = atRestState(db);
+      const rows = await readStoredPeople(db);
+      const webKey = state.webKey;
+      const out = { webCrypto: [] as number[], sync: [] as number[] };
+      for (let k = 0; k < 3; k++) {
+        for (const mode of ['webCrypto', 'sync'] as const) {
+          state.people.rows.clear();
+          state.people.byNameKey.clear();
+          state.webKey = mode === 'webCrypto' ? webKey : undefined;
+          const t0 = performance.now();
+          await state.openIntoCache!(rows);
+          out[mode].push(Math.round(ms(t0)));
+        }
+      }
+      state.webKey = webKey;
+      return out;
+    },
+    /** The dashboard's first open with the decrypted people cache emptied (as if nothing had read people since unlock). */
+    async dashboardFirstCold(today: string) {
+      const state = atRestState(db);
+      state.people.rows.clear();
+      state.people.byNameKey.clear();
+      state.people.complete = false;
+      const t0 = performance.now();
+      dataset = await loadDataset(db);
+      computeIndicators(dataset, {}, today, { drilldown: false });
+      return { ms: ms(t0) };
+    },
+    /**
+     * Unlock through the lock screen (scripts/bench.ts types the passphrase): the time from the
+     * click on its button (captured here) to the participants list painted: Argon2id in the KDF
+     * worker + unwrap + setDataKey (every person opened for the cache) + the list. `armUnlock`
+     * first also waits for the sealed people read while the lock screen waits (not counted).
+     */
+    async armUnlock() {
+      const tp = performance.now();
+      await atRestState(db).prefetch?.rows;
+      const prefetchMs = ms(tp);
+      unlockClick = undefined;
+      document.addEventListener('click', () => (unlockClick = performance.now()), { capture: true, once: true });
+      return { prefetchMs };
+    },
+    async unlockResult() {
+      await listPainted();
+      if (unlockClick === undefined) throw new Error('armUnlock first');
+      return { ms: ms(unlockClick), people: atRestState(db).people.rows.size };
+    },
+    /** Where unlock's time goes: Argon2id + unwrap alone (sign-in's own function), and setDataKey alone with the key held. */
+    async unlockSplit(passphrase: string) {
+      const user = (await db.users.toArray()).find((u) => u.keyWrap);
+      if (!user?.keyWrap) throw new Error('bench: no user with a passphrase');
+      let t0 = performance.now();
+      const key = await unwrapWithPassphrase(user.keyWrap, passphrase);
+      const kdfMs = ms(t0);
+      if (!key) throw new Error('bench: wrong passphrase');
+      dropDataKey(db);
+      await atRestState(db).prefetch?.rows;
+      t0 = performance.now();
+      await setDataKey(db, key);
+      return { kdfMs, keyMs: ms(t0) };
     },
     /** First open of the dashboard: load the dataset and compute every indicator (no filter). */
     async dashboardFirst(today: string) {

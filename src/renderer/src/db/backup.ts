@@ -6,7 +6,7 @@ import { canonicalPlace } from '@shared/gazetteer';
 import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
-import { dropDataKey, getDataKey, setDataKey } from './dataKey';
+import { dropDataKey, getDataKey, rekeyAborted, rekeyCommitted, rekeyWithin, setDataKey } from './dataKey';
 import type { MrezaDb } from './db';
 import { backupKeyring } from './keyring';
 import { erasureLedger, type ErasureRow } from './ledger';
@@ -64,18 +64,20 @@ export async function restoreBackup(db: MrezaDb, actor: Actor, bytes: Uint8Array
   const { snapshot, dataKey: backupKey } = await readBackupFile(db, bytes, dataKey);
   const tables = backupKey ? snapshot.tables : await keepCurrentKeyring(db, snapshot.tables);
   const heldBefore = getDataKey(db);
-  // The encryption layer writes with the key held: the backup's, from the first row on.
-  if (backupKey) await setDataKey(db, backupKey);
+  // The backup's key (another keyring) replaces the one held: the rows that stay are re-sealed with
+  // it in the restore's own transaction. With none held, it is the key from the first row on.
+  const switchTo = backupKey && heldBefore && !equalBytes(heldBefore, backupKey) ? backupKey : undefined;
+  if (backupKey && !heldBefore) await setDataKey(db, backupKey);
   try {
-    await replaceAll(db, actor, tables, auditEntry(actor, 'restore', '*', undefined, 'backupRestored', { detail: fileName }), await erasureLedger(db));
+    await replaceAll(db, actor, tables, auditEntry(actor, 'restore', '*', undefined, 'backupRestored', { detail: fileName }), await erasureLedger(db), switchTo);
   } catch (e) {
-    if (heldBefore) await setDataKey(db, heldBefore);
-    else dropDataKey(db);
+    if (switchTo) rekeyAborted(db);
+    if (!heldBefore) dropDataKey(db);
     throw e;
   }
+  if (switchTo) await rekeyCommitted(db, switchTo);
   // Restored on a new computer (nobody signed in): she signs in now, with the backup's passphrase.
   if (!heldBefore) dropDataKey(db);
-  else if (backupKey && !equalBytes(heldBefore, backupKey)) await setDataKey(db, backupKey);
   return snapshot;
 }
 
@@ -105,8 +107,9 @@ function logOrder(a: AuditEntry, b: AuditEntry): number {
  * none. The audit log only grows: the file's entries this log lacks are appended (chained anew after
  * the current ones), then the restore itself; nothing written since the backup goes.
  */
-async function replaceAll(db: MrezaDb, actor: Actor, tables: Partial<SnapshotTables>, entry: AuditEntry, erasures: readonly ErasureRow[]): Promise<void> {
+async function replaceAll(db: MrezaDb, actor: Actor, tables: Partial<SnapshotTables>, entry: AuditEntry, erasures: readonly ErasureRow[], switchTo?: Uint8Array): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
+    if (switchTo) await rekeyWithin(db, switchTo, ['auditLog']);
     for (const name of TABLE_NAMES) {
       if (name === 'auditLog') continue;
       const table = db.table(name);

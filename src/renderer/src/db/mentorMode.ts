@@ -29,7 +29,6 @@ export async function getMentorMode(db: MrezaDb): Promise<MentorModeSettings | u
  * unless the pack's copy is newer.
  */
 export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, language: Locale, fileName = '', signIn?: { passphrase: string }): Promise<{ user: User; recoveryKey?: string } & Departures> {
-  await ensureIdentity(db); // the key the logs will be signed with
   const { manifest, rows } = pack;
   // On a fresh computer the mentor's own passphrase (chosen there, same policy) creates the keyring.
   let keys: ({ userId: string; recoveryKey: string } & Awaited<ReturnType<typeof createKeyring>>) | undefined;
@@ -37,13 +36,18 @@ export async function openMentorPack(db: MrezaDb, pack: OpenedMentorPack, langua
     await checkNewPassphrase(db, signIn.passphrase, [manifest.mentor.name, manifest.organisation.name]);
     const userId = crypto.randomUUID();
     const recoveryKey = generateRecoveryKey();
-    keys = { userId, recoveryKey, ...(await createKeyring(userId, signIn.passphrase, recoveryKey)) };
+    keys = { userId, recoveryKey, ...(await createKeyring(userId, signIn.passphrase, recoveryKey, getDataKey(db))) };
   }
   let keyringMade = false;
   const held = getDataKey(db);
   // The encryption layer writes the pack's rows with the new key, from the first one on.
   if (keys) await setDataKey(db, keys.dataKey);
   const restoreKey = async () => (held ? setDataKey(db, held) : dropDataKey(db));
+  // The key the logs will be signed with: a secret, so written once the data key is held.
+  await ensureIdentity(db).catch(async (e: unknown) => {
+    if (keys) await restoreKey();
+    throw e;
+  });
   const tables = [db.organisations, db.users, db.settings, db.auditLog, db.people, db.mentors, db.matches, db.menteeProfiles, db.mentoringSessions];
   const result = await db.transaction('rw', tables, async () => {
     const self = await db.organisations.filter((o) => o.isSelf).first();

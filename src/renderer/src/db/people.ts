@@ -24,6 +24,8 @@ import { audit, auditEntry } from './audit';
 import type { MrezaDb } from './db';
 import { recordErasure, undoErasureNote, type ErasureRow } from './ledger';
 import { readablePeople, requirePermission, requirePersonAccess } from './permissions';
+import { atRestState } from './atRest';
+import { copyPeople, peopleCache } from './peopleCache';
 import { selfOrg, selfOrgId } from './records';
 
 export type PeopleErrorCode = 'consentRequired' | 'notFound' | 'samePerson' | 'detailsNotForKind' | 'legalFormNotInCountry';
@@ -47,21 +49,17 @@ export async function hasSpecialConsent(db: MrezaDb, personId: string): Promise<
 
 /**
  * The one duplicate finder: for each draft, the stored people who are the same person (name
- * folded, in either order; birth year; municipality), anonymised records left out. Many drafts
- * (an import) read only the nameKey index keys first, then the few people whose key matches.
+ * folded, in either order; birth year; municipality), anonymised records left out. Names are
+ * looked up in the decrypted people cache by folded name (schema v7 has no nameKey index: an
+ * index holds its values in plain text), so only the few matching people are touched.
  */
 export async function storedDuplicates(db: MrezaDb, drafts: readonly DuplicateFields[]): Promise<Person[][]> {
-  const wanted = new Set(drafts.flatMap(candidateNameKeys));
-  if (drafts.length > 1) {
-    const stored = new Set((await db.people.orderBy('nameKey').uniqueKeys()) as string[]);
-    for (const k of wanted) if (!stored.has(k)) wanted.delete(k);
-  }
-  const people = wanted.size ? await db.people.where('nameKey').anyOf([...wanted]).toArray() : [];
-  const byKey = new Map<string, Person[]>();
-  for (const p of people) byKey.set(p.nameKey, [...(byKey.get(p.nameKey) ?? []), p]);
-  return drafts.map((d) => candidateNameKeys(d).flatMap((k) => byKey.get(k) ?? []).filter((p) => !p.anonymised && isSamePerson(p, d)));
+  const cache = await peopleCache(db);
+  const byKey = (k: string) => [...(cache.byNameKey.get(k) ?? [])].sort().map((id) => cache.rows.get(id)!.person);
+  return drafts.map((d) => copyPeople(candidateNameKeys(d).flatMap(byKey).filter((p) => !p.anonymised && isSamePerson(p, d))));
 }
 
+/** Stored people that are the same person as `draft` (name folded, birth year, municipality). */
 /** Stored people that are the same person as `draft` (name folded, birth year, municipality). */
 export async function findDuplicates(db: MrezaDb, draft: DuplicateFields, excludeId?: string): Promise<Person[]> {
   return (await storedDuplicates(db, [draft]))[0]!.filter((p) => p.id !== excludeId);
@@ -439,10 +437,17 @@ export async function personDossier(db: MrezaDb, actor: Actor, id: string): Prom
   });
 }
 
-/** All people the actor may see, for the list: one read, then search and filters run in memory per keystroke. */
+/**
+ * All people the actor may see, for the list: search and filters then run in memory per
+ * keystroke. Unlocked, these are the decrypted people cache's own rows (frozen, read-only): the
+ * list needs no second read and decryption of every person after unlock.
+ */
 export async function peopleForList(db: MrezaDb, actor: Actor): Promise<Person[]> {
   const allowed = await readablePeople(db, actor);
-  return allowed ? (await db.people.bulkGet([...allowed])).filter((p) => p !== undefined) : db.people.toArray();
+  if (!atRestState(db).cipher) return allowed ? (await db.people.bulkGet([...allowed])).filter((p) => p !== undefined) : db.people.toArray();
+  const rows = (await peopleCache(db)).rows;
+  if (!allowed) return [...rows.values()].map((e) => e.person);
+  return [...allowed].flatMap((id) => rows.get(id)?.person ?? []);
 }
 
 /** People who have any outcome: read from the personId index keys only. */
@@ -461,9 +466,11 @@ export async function programmeChoices(db: MrezaDb): Promise<Array<{ value: stri
   return (await db.programmes.toArray()).map((p) => ({ value: p.id, label: p.title }));
 }
 
-/** Municipalities in use, from the index keys (no rows read). */
+/** Municipalities in use, from the decrypted people cache (sorted as the index they replace). */
 export async function municipalities(db: MrezaDb): Promise<string[]> {
-  return ((await db.people.orderBy('municipality').uniqueKeys()) as string[]).filter(Boolean);
+  const towns = new Set<string>();
+  for (const { person } of (await peopleCache(db)).rows.values()) if (person.municipality) towns.add(person.municipality);
+  return [...towns].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Exports leave a trace: who exported how many people, in which format (never names). */

@@ -72,3 +72,18 @@ export { SCHEMA_VERSION } from '@shared/model/schemaVersion';
  * before, in order of time.
  */
 export const STORES_V6: Record<TableName, string> = { ...STORES_V5, auditLog: 'id, at, action, table, userId, seq' };
+
+/**
+ * v7: encryption at rest (db/atRest.ts). An index keeps its values in plain text, so only
+ * non-identifying values may be indexed: people's lastName, municipality and nameKey indexes go
+ * (search, duplicate checks and the municipality list use the decrypted people cache instead),
+ * and the `atRest` store holds the marker of an encrypted store.
+ * From v7 on, upgrade functions run before anyone signs in and cannot read or write sealed fields:
+ * a data migration of sealed fields runs after unlock (db/dataKey.ts), not in an upgrade.
+ */
+export const STORES_V7 = {
+  ...STORES_V6,
+  people: 'id, orgId, kind, gender, updatedAt',
+  /** The encryption marker (db/dataKey.ts): outside the model's tables, so no backup carries it. */
+  atRest: 'key',
+} satisfies Record<TableName, string> & Record<string, string>;

@@ -3,6 +3,7 @@ import { can } from '@shared/auth/permissions';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 import { readablePeople } from './permissions';
+import { copyPeople, peopleCache } from './peopleCache';
 
 export interface SearchHit {
   kind: 'person' | 'programme';
@@ -19,12 +20,11 @@ export async function searchEverything(db: MrezaDb, actor: Actor, query: string,
   const q = foldForSearch(query).trim();
   if (q.length < 2) return [];
   const words = q.split(/\s+/);
-  // People only for who may read them (a mentor: her mentees); programmes for everyone.
+  // People only for who may read them (a mentor: her mentees); programmes for everyone. The
+  // decrypted people cache in primary-key order, as the table scan it replaces returned them.
   const allowed = can(actor.role, 'readPeople') ? await readablePeople(db, actor) : new Set<string>();
-  const people = await db.people
-    .filter((p) => (!allowed || allowed.has(p.id)) && words.every((w) => p.nameKey.includes(w)))
-    .limit(limit)
-    .toArray();
+  const found = [...(await peopleCache(db)).rows.values()].map((e) => e.person).filter((p) => (!allowed || allowed.has(p.id)) && words.every((w) => p.nameKey.includes(w)));
+  const people = copyPeople(found.sort(byId).slice(0, limit));
   const hits: SearchHit[] = people.map((p) => ({ kind: 'person', id: p.id, label: `${p.firstName} ${p.lastName}`, detail: p.municipality }));
   if (hits.length < limit) {
     const programmes = await db.programmes
@@ -40,9 +40,13 @@ export async function searchEverything(db: MrezaDb, actor: Actor, query: string,
 export async function searchPeople(db: MrezaDb, actor: Actor, query: string, opts: { kind?: 'beneficiary' | 'professional'; limit?: number } = {}) {
   const allowed = await readablePeople(db, actor);
   const words = foldForSearch(query).trim().split(/\s+/).filter(Boolean);
-  return db.people
-    .orderBy('lastName')
-    .filter((p) => (!allowed || allowed.has(p.id)) && !p.anonymised && (!opts.kind || p.kind === opts.kind) && words.every((w) => p.nameKey.includes(w)))
-    .limit(opts.limit ?? 50)
-    .toArray();
+  const found = [...(await peopleCache(db)).rows.values()]
+    .map((e) => e.person)
+    .filter((p) => (!allowed || allowed.has(p.id)) && !p.anonymised && (!opts.kind || p.kind === opts.kind) && words.every((w) => p.nameKey.includes(w)));
+  // By last name as the lastName index ordered them (UTF-16 code units, then primary key).
+  return copyPeople(found.sort((a, b) => (a.lastName < b.lastName ? -1 : a.lastName > b.lastName ? 1 : byId(a, b))).slice(0, opts.limit ?? 50));
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

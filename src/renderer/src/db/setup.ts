@@ -3,7 +3,7 @@ import { generateRecoveryKey } from '@shared/auth/recoveryKey';
 import { organisationSetupSchema, type Organisation, type OrganisationSetup, type User } from '@shared/model';
 import { actorOf } from './actor';
 import { audit } from './audit';
-import { dropDataKey, setDataKey } from './dataKey';
+import { dropDataKey, getDataKey, setDataKey } from './dataKey';
 import type { MrezaDb } from './db';
 import { checkNewPassphrase } from './signIn';
 
@@ -22,9 +22,10 @@ export async function setUpOrganisation(db: MrezaDb, input: OrganisationSetup, s
   if (signIn) {
     await checkNewPassphrase(db, signIn.passphrase, [data.userName, data.name]);
     const recoveryKey = generateRecoveryKey();
-    keys = { recoveryKey, ...(await createKeyring(userId, signIn.passphrase, recoveryKey)) };
+    keys = { recoveryKey, ...(await createKeyring(userId, signIn.passphrase, recoveryKey, getDataKey(db))) };
   }
   // The encryption layer writes the first rows with the new key already.
+  const held = getDataKey(db);
   if (keys) await setDataKey(db, keys.dataKey);
   const result = await db.transaction('rw', [db.organisations, db.users, db.settings, db.auditLog], async () => {
     if (await db.organisations.filter((o) => o.isSelf).first()) throw new Error('already set up');
@@ -41,7 +42,7 @@ export async function setUpOrganisation(db: MrezaDb, input: OrganisationSetup, s
     await audit(db, actor, 'create', 'users', user.id);
     return { org, user };
   }).catch((e: unknown) => {
-    if (keys) dropDataKey(db);
+    if (keys && !held) dropDataKey(db);
     throw e;
   });
   return keys ? { ...result, recoveryKey: keys.recoveryKey } : result;

@@ -6,7 +6,7 @@ import { afterFailure, waitBeforeAttempt, type ThrottleState } from '@shared/aut
 import { signInThrottleSettingsSchema, type User } from '@shared/model';
 import { auditEntry } from './audit';
 import { actorOf } from './actor';
-import { dropDataKey, setDataKey } from './dataKey';
+import { dropDataKey, getDataKey, setDataKey } from './dataKey';
 import type { MrezaDb } from './db';
 import { getKeyringSettings, hasKeyring } from './keyring';
 
@@ -131,17 +131,21 @@ export async function chooseFirstPassphrase(db: MrezaDb, userId: string, input: 
 
 async function createKeyringFor(db: MrezaDb, user: User, passphrase: string): Promise<SignInResult> {
   const recoveryKey = generateRecoveryKey();
-  const { keyring, dataKey } = await createKeyring(user.id, passphrase, recoveryKey);
-  // Held before the first write, so the encryption layer writes even the audit entry with it.
-  await setDataKey(db, dataKey);
-  await db.transaction('rw', [db.settings, db.users, db.auditLog], async () => {
+  const held = getDataKey(db);
+  const { keyring, dataKey } = await createKeyring(user.id, passphrase, recoveryKey, held);
+  // The keyring first (plain: the lock screen reads it), so that the safety copy taken before a
+  // store from before encryption at rest is encrypted (setDataKey) can be a sealed backup.
+  await db.transaction('rw', [db.settings, db.users], async () => {
     if (await hasKeyring(db)) throw new Error('keyring already exists');
     const now = new Date().toISOString();
     await db.table('settings').put({ key: 'keyring', recovery: keyring.recovery, createdAt: now });
     await db.users.update(user.id, { keyWrap: keyring.users[user.id], passHash: undefined, passSalt: undefined, updatedAt: now });
-    await db.auditLog.add(auditEntry(actorOf(user), 'update', 'users', user.id, 'keyringCreated'));
-  }).catch((e: unknown) => {
-    dropDataKey(db);
+  });
+  // The data key opens the store; on an older installation this encrypts every row (backup first).
+  // Should that fail, the keyring stands and her next sign-in with this passphrase tries again.
+  await setDataKey(db, dataKey);
+  await db.transaction('rw', db.auditLog, () => db.auditLog.add(auditEntry(actorOf(user), 'update', 'users', user.id, 'keyringCreated'))).catch((e: unknown) => {
+    if (!held) dropDataKey(db);
     throw e;
   });
   return { ok: true, user: (await db.users.get(user.id))!, recoveryKey };

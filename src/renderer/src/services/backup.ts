@@ -25,7 +25,7 @@ export function reportBackupProblem(problem: BackupProblem): void {
 }
 
 /** What writing a backup for this reason needs: the automatic ones the app's own, "Back up now" and the safety copies a coordinator's. */
-const BACKUP_PERMISSION: Record<BackupReason, Permission> = { auto: 'backupAuto', quit: 'backupAuto', manual: 'backupSave', 'before-restore': 'replaceAllData', 'before-clear': 'replaceAllData' };
+const BACKUP_PERMISSION: Record<BackupReason, Permission> = { auto: 'backupAuto', quit: 'backupAuto', manual: 'backupSave', 'before-restore': 'replaceAllData', 'before-clear': 'replaceAllData', 'before-encryption': 'backupAuto' };
 
 /**
  * Writes a backup of everything into the app's backup folder (rotation keeps 7 daily, 4 weekly,
