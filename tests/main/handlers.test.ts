@@ -132,6 +132,7 @@ describe('createHandlers', () => {
 
   it('provides a handler for every channel and wires quitReady and backups', async () => {
     const quitReady = vi.fn(() => true);
+    const locales: string[] = [];
     const f = fakes();
     const handlers = createHandlers({
       app: { getVersion: () => '0.1.0', getPreferredSystemLanguages: () => ['hr'] },
@@ -140,10 +141,13 @@ describe('createHandlers', () => {
       dialog: f.dialog,
       fs: f.fs,
       quitReady,
+      setLocale: (locale) => locales.push(locale) > 0,
     });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
     const event: InvokeEventLike = { senderFrame: null, sender: { printToPDF: async () => new Uint8Array() } };
     expect(await handlers['app:quitReady'](undefined, event)).toBe(true);
+    expect(await handlers['app:setLocale']({ locale: 'sl' }, event)).toBe(true);
+    expect(locales).toEqual(['sl']);
     expect(quitReady).toHaveBeenCalledTimes(1);
     const written = await handlers['backup:write']({ reason: 'manual', data: new Uint8Array([1]) }, event);
     expect(await handlers['backup:list'](undefined, event)).toEqual([written]);

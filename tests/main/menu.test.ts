@@ -6,7 +6,7 @@ import { createAppMenu } from '../../src/main/appMenu';
 import { aboutText, menuTemplate, type MenuActions } from '../../src/main/menu';
 
 const en = createI18n('en').t;
-const t = (key: string, params?: Record<string, string>) => en(key, params);
+const t = (key: string, params: Record<string, string> = {}) => en(key, params);
 const noActions: MenuActions = { about: () => {}, openDataFolder: () => {}, openBackupFolder: () => {} };
 
 function flat(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
