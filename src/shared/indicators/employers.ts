@@ -25,3 +25,15 @@ export function jobsOpened(smes: readonly Pick<Org, 'jobsCreated'>[]): number {
 export function isPlacement(o: Pick<Dataset['outcomes'][number], 'kind' | 'employerId'>): boolean {
   return takesEmployer(o.kind) && !!o.employerId;
 }
+
+/** For a drill-down: each person's employers named by her job outcomes in the period, oldest first. */
+export function employersByPerson(outcomes: readonly Pick<Dataset['outcomes'][number], 'personId' | 'kind' | 'employerId' | 'date'>[], period: Pick<IndicatorFilter, 'from' | 'to'>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const o of [...outcomes].sort((a, b) => a.date.localeCompare(b.date))) {
+    if (!isPlacement(o) || !inPeriod(o.date, period)) continue;
+    const list = out.get(o.personId) ?? [];
+    if (!list.includes(o.employerId!)) list.push(o.employerId!);
+    out.set(o.personId, list);
+  }
+  return out;
+}
