@@ -113,7 +113,7 @@ export function OrganisationFormModal({ organisation, onClose }: { organisation?
               {error}
             </Alert>
           )}
-          <TextInput label={t('organisations:fields.name')} withAsterisk data-autofocus {...form.getInputProps('name')} data-testid="org-name" />
+          <TextInput label={t('organisations:fields.name')} withAsterisk data-autofocus {...form.getInputProps('name')} data-testid="org-name-input" />
           <SimpleGrid cols={2}>
             <Select label={t('organisations:fields.kind')} allowDeselect={false} data={REGISTER_KINDS.map((k) => ({ value: k, label: t(`organisations:kinds.${k}`) }))} {...form.getInputProps('kind')} data-testid="org-kind" />
             <TextInput label={t('organisations:fields.sector')} {...form.getInputProps('sector')} />
