@@ -146,8 +146,8 @@ export function OrganisationList() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={KIND_COLOR[o.kind] ?? 'gray'}>
-                          {t(`organisations:kinds.${o.kind}`)}
+                        <Badge variant="light" color={KIND_COLOR[o.kind] ?? 'gray'} title={t(`organisations:kinds.${o.kind}`)}>
+                          {t(`organisations:kindsShort.${o.kind}`)}
                         </Badge>
                       </Table.Td>
                       <Table.Td>{municipalityLabel(o.town, fmt.locale)}</Table.Td>
