@@ -145,8 +145,8 @@ export function OrganisationList() {
                           {o.name}
                         </Text>
                       </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={KIND_COLOR[o.kind] ?? 'gray'} title={t(`organisations:kinds.${o.kind}`)}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge variant="light" color={KIND_COLOR[o.kind] ?? 'gray'} title={t(`organisations:kinds.${o.kind}`)} style={{ overflow: 'visible' }}>
                           {t(`organisations:kindsShort.${o.kind}`)}
                         </Badge>
                       </Table.Td>
