@@ -32,7 +32,8 @@ describe('the register of organisations (db)', () => {
       expect(changed.jobsCreated).toBe(4);
       await deleteOrganisation(db, actor, o.id);
       expect(await db.organisations.get(o.id)).toBeUndefined();
-      const log = (await db.auditLog.where('table').equals('organisations').toArray()).filter((e) => e.recordId === o.id).map((e) => [e.action, e.summary]);
+      // In the order written (the chain's seq), not the index's order of ids.
+      const log = (await db.auditLog.where('table').equals('organisations').sortBy('seq')).filter((e) => e.recordId === o.id).map((e) => [e.action, e.summary]);
       expect(log).toEqual([['create', 'organisationAdded'], ['update', 'organisationChanged'], ['delete', 'organisationDeleted']]);
     });
   });
