@@ -32,6 +32,7 @@ import { exportMentorPack } from '../../src/renderer/src/db/mentorPacks';
 import { anonymisePerson, createPerson, erasePerson, logPeopleExport, mergePeople, peopleForList, personDossier, updatePerson } from '../../src/renderer/src/db/people';
 import { ForbiddenError } from '../../src/renderer/src/db/permissions';
 import { loadEventDetail, saveProgramme } from '../../src/renderer/src/db/programmes';
+import { commitOrganisationImport, createOrganisation, deleteOrganisation, listRegister, updateOrganisation } from '../../src/renderer/src/db/organisations';
 import { createRecord, updateRecord } from '../../src/renderer/src/db/records';
 import { searchEverything, searchPeople } from '../../src/renderer/src/db/search';
 import { saveSettings } from '../../src/renderer/src/db/settings';
@@ -99,6 +100,7 @@ function actions(w: World): Array<[string, (a: Actor) => Promise<unknown>]> {
   const { db, org } = w.partner;
   const fresh = () => createPerson(db, w.partner.coordinator, { kind: 'beneficiary', firstName: 'Nova', lastName: `Osoba ${crypto.randomUUID().slice(0, 4)}`, gender: 'woman' });
   const minimal = { kind: 'beneficiary' as const, firstName: 'Bora', lastName: 'Drugić', gender: 'woman' as const };
+  const employer = { name: 'Pekara Mlinar d.o.o.', kind: 'sme' as const, country: 'HR' as const, town: 'Varaždin', supportedOn: '2026-05-12', jobsCreated: 2 };
   return [
     ['read people: the list', (a) => peopleForList(db, a)],
     ['read people: her own mentee', (a) => personDossier(db, a, w.ana.id)],
@@ -112,6 +114,11 @@ function actions(w: World): Array<[string, (a: Actor) => Promise<unknown>]> {
     ['edit: change a person', (a) => updatePerson(db, a, w.bora.id, { ...minimal, municipality: 'Prelog' })],
     ['edit: merge', async (a) => mergePeople(db, a, (await fresh()).id, (await fresh()).id)],
     ['edit: a programme', (a) => saveProgramme(db, a, { kind: 'badge', title: `Program ${a.role}` })],
+    ['organisations: read the register', (a) => listRegister(db, a)],
+    ['organisations: add', (a) => createOrganisation(db, a, { ...employer, name: `MSP ${a.role}` })],
+    ['organisations: change', async (a) => updateOrganisation(db, a, (await createOrganisation(db, w.partner.coordinator, employer)).id, { ...employer, jobsCreated: 3 })],
+    ['organisations: delete', async (a) => deleteOrganisation(db, a, (await createOrganisation(db, w.partner.coordinator, employer)).id)],
+    ['organisations: import', (a) => commitOrganisationImport(db, a, 'poslodavci.csv', [{ row: 2, draft: { ...employer, name: `Uvezeni ${a.role}` } }])],
     ['log a session: her own match', (a) => logSession(db, a, { matchId: w.own.id, date: '2026-02-01', minutes: 30, mode: 'phone', services: ['businessCounselling'] })],
     ['log a session: another match', (a) => logSession(db, a, { matchId: w.other.id, date: '2026-02-01', minutes: 30, mode: 'phone', services: ['businessCounselling'] })],
     ['erase', async (a) => erasePerson(db, a, (await fresh()).id)],
@@ -163,6 +170,11 @@ const EXPECTED: Record<string, Record<ActorRole, Outcome>> = {
   'edit: change a person': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'edit: merge': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'edit: a programme': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'organisations: read the register': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'organisations: add': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'organisations: change': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'organisations: delete': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'organisations: import': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'log a session: her own match': { coordinator: Y, staff: Y, mentor: Y, viewer: N, system: N },
   'log a session: another match': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   erase: { coordinator: Y, staff: N, mentor: N, viewer: N, system: N },

@@ -52,6 +52,11 @@ describe('buildDemoData', () => {
     const smes = data.organisations.filter((o) => o.kind === 'sme');
     expect(smes.length).toBeGreaterThan(0);
     expect(smes.every((o) => o.role === 'other' && o.supportedOn)).toBe(true);
+    // The register has other employers and institutions too, and job outcomes name their employer.
+    expect(new Set(data.organisations.filter((o) => o.role === 'other').map((o) => o.kind))).toEqual(new Set(['sme', 'employer', 'public', 'ngo']));
+    const employed = data.outcomes.filter((o) => o.kind === 'employed');
+    expect(employed.length).toBeGreaterThan(0);
+    expect(employed.every((o) => data.organisations.some((x) => x.id === o.employerId && x.role === 'other'))).toBe(true);
     const towns = new Set(data.people.map((p) => p.country));
     expect(towns).toEqual(new Set(['HR', 'SI']));
   });

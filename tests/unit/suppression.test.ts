@@ -55,7 +55,7 @@ function indicatorsOf(people: readonly Someone[]): Indicators {
     },
     training: { programmes: 1, events: 2, sessions: 9, participants: people.length, attendanceRate: 0.8, completions: 0, certificates: 0 },
     mentoring: { activeMatches: 0, closedMatches: 0, sessions: 0, hours: 0, servicesBySessions: breakdown(SERVICES, () => 0), servicesByPeople: breakdown(SERVICES, () => 0) },
-    outcomes: { byKind: breakdown(OUTCOME_KINDS, () => 0), smesSupported: 0 },
+    outcomes: { byKind: breakdown(OUTCOME_KINDS, () => 0), smesSupported: 0, jobsOpened: 0, placedWithEmployers: 0 },
   };
 }
 

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'readReports',
   /** Add and change people, consents, outcomes; import lists of people; merge duplicates. */
   'editPeople',
+  /** The register of organisations (employers, SMEs, public institutions, NGOs): read, add, change, delete, import. */
+  'manageOrganisations',
   /** Programmes, events, enrolments, attendance, certificates, evaluations, mentors, matches, targets. */
   'editRecords',
   /** Log, correct and delete mentoring sessions. */
@@ -66,6 +68,7 @@ export const PERMISSION_TABLE: Record<ActorRole, Partial<Record<Permission, Gran
     readReports: 'all',
     editPeople: 'all',
     editRecords: 'all',
+    manageOrganisations: 'all',
     logMentoring: 'all',
     exportReport: 'all',
     exportBundleAggregate: 'all',

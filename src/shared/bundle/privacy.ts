@@ -42,6 +42,8 @@ export const FIELD_POLICY = {
   // organisation names stay home; the partner's own name travels in the manifest.
   organisations: {
     ...BASE, name: 'drop', country: 'keep', town: 'drop', role: 'keep', isSelf: 'keep', kind: 'keep', supportedOn: 'keep', jobsCreated: 'keep',
+    // Typed by people, and a sector with a contact names a sole trader: they stay home.
+    sector: 'drop', contactPerson: 'drop', support: 'drop',
     // The partner's day travels as the manifest's indicatorsAsOf; the lead needs no zone of its own.
     timeZone: 'drop',
   },
@@ -76,7 +78,7 @@ export const FIELD_POLICY = {
     shareWithLead: 'keep', photos: 'keep', withdrawnAt: 'keep',
   },
   // Legal form and jobs created are a code and a count, nothing typed: they travel like the kind.
-  outcomes: { ...BASE, personId: 'personRef', kind: 'keep', date: 'keep', legalForm: 'keep', jobsCreated: 'keep', note: 'never' },
+  outcomes: { ...BASE, personId: 'personRef', kind: 'keep', date: 'keep', legalForm: 'keep', jobsCreated: 'keep', employerId: 'keep', note: 'never' },
   // Titles say what a programme is for ("Survivors' group"): the lead names a partner's programme
   // by its kind and a number instead (consolidate/programmeTitles.ts).
   programmes: {
@@ -194,6 +196,7 @@ export const FULL_LEVEL_DISCLOSURE = {
     'mentoringSessions.topics', 'mentoringSessions.nextSteps',
   ],
   sheets: ['attachments.fileName', 'attachments.mimeType', 'attachments.size', 'attachments.dataBase64'],
+  employers: ['organisations.sector', 'organisations.contactPerson', 'organisations.support'],
 } as const satisfies Record<string, readonly string[]>;
 export type FullDisclosureItem = keyof typeof FULL_LEVEL_DISCLOSURE;
 

@@ -56,11 +56,23 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
 
   const partnerHr: Organisation = { ...base(), name: 'Udruga Korak – Čakovec', country: 'HR', town: 'Čakovec', role: 'partner', isSelf: false, kind: 'ngo' };
   const partnerSi: Organisation = { ...base(), name: 'Društvo Most – Celje', country: 'SI', town: 'Celje', role: 'partner', isSelf: false, kind: 'ngo' };
-  // Employers the project helped to open jobs (the "SMEs supported" indicator).
+  // The register (Organisations): SMEs the project helped to open jobs (the "SMEs supported"
+  // indicator counts those with a date of support), other employers, institutions and NGOs.
+  const other = (o: Omit<Organisation, keyof ReturnType<typeof base> | 'role' | 'isSelf'>): Organisation => ({ ...base(), role: 'other', isSelf: false, ...o });
   const smes: Organisation[] = [
-    { ...base(), name: 'Obrt Zlatne ruke', country: 'HR', town: 'Čakovec', role: 'other', isSelf: false, kind: 'sme', supportedOn: '2026-05-12', jobsCreated: 2 },
-    { ...base(), name: 'Kmetija Zupan', country: 'SI', town: 'Ormož', role: 'other', isSelf: false, kind: 'sme', supportedOn: '2026-06-03', jobsCreated: 1 },
-    { ...base(), name: 'Pekara Mlinar d.o.o.', country: 'HR', town: 'Varaždin', role: 'other', isSelf: false, kind: 'sme', supportedOn: '2026-09-21', jobsCreated: 3 },
+    other({ name: 'Obrt Zlatne ruke', country: 'HR', town: 'Čakovec', kind: 'sme', sector: 'krojačke usluge', contactPerson: 'Dragica Novak', support: 'Mentorstvo i subvencija za zapošljavanje', supportedOn: '2026-05-12', jobsCreated: 2 }),
+    other({ name: 'Kmetija Zupan', country: 'SI', town: 'Ormož', kind: 'sme', sector: 'ekološka pridelava', contactPerson: 'Marjeta Zupan', support: 'Svetovanje pri zaposlitvi ranljivih skupin', supportedOn: '2026-06-03', jobsCreated: 1 }),
+    other({ name: 'Pekara Mlinar d.o.o.', country: 'HR', town: 'Varaždin', kind: 'sme', sector: 'pekarstvo', contactPerson: 'Ivan Mlinar', support: 'Obuka za mentore na radnom mjestu', supportedOn: '2026-09-21', jobsCreated: 3 }),
+    other({ name: 'Cvjećarnica Ljubica', country: 'HR', town: 'Prelog', kind: 'sme', sector: 'cvjećarstvo', contactPerson: 'Ljubica Horvat', support: 'Savjetovanje i oprema', supportedOn: '2026-07-08', jobsCreated: 1 }),
+    other({ name: 'Mizarstvo Kolar s.p.', country: 'SI', town: 'Ptuj', kind: 'sme', sector: 'mizarstvo', contactPerson: 'Boštjan Kolar', support: 'Usposabljanje na delovnem mestu', supportedOn: '2026-08-19', jobsCreated: 2 }),
+    other({ name: 'Frizerski salon Lana', country: 'HR', town: 'Varaždin', kind: 'sme', sector: 'frizerske usluge', contactPerson: 'Lana Kovačić', support: 'Mentorstvo za vlasnicu', supportedOn: '2026-10-02', jobsCreated: 1 }),
+  ];
+  const employers: Organisation[] = [
+    other({ name: 'Međimurske tekstilne tvornice d.d.', country: 'HR', town: 'Čakovec', kind: 'employer', sector: 'tekstilna industrija', contactPerson: 'Snježana Vugrinec' }),
+    other({ name: 'Dom za starije osobe Čakovec', country: 'HR', town: 'Čakovec', kind: 'public', sector: 'socijalna skrb', contactPerson: 'Tomislav Horvat' }),
+    other({ name: 'Hrvatski zavod za zapošljavanje, Područni ured Čakovec', country: 'HR', town: 'Čakovec', kind: 'public', sector: 'zapošljavanje' }),
+    other({ name: 'Zavod RS za zaposlovanje, Območna služba Celje', country: 'SI', town: 'Celje', kind: 'public', sector: 'zaposlovanje' }),
+    other({ name: 'Udruga žena Međimurja', country: 'HR', town: 'Čakovec', kind: 'ngo', sector: 'osnaživanje žena', contactPerson: 'Marija Kralj' }),
   ];
 
   const people: Person[] = [];
@@ -270,11 +282,14 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
 
   const outcomes: Outcome[] = [];
   beneficiaries.slice(0, 14).forEach((p, i) => {
-    outcomes.push({ ...base(), personId: p.id, kind: OUTCOME_KINDS[i % OUTCOME_KINDS.length]!, date: addDays('2026-05-01', i * 9) });
+    const kind = OUTCOME_KINDS[i % OUTCOME_KINDS.length]!;
+    // Job outcomes name their employer ("employed at"): the SMEs supported and the larger employers.
+    const employer = kind === 'employed' ? [smes[0]!, smes[2]!, employers[0]!][Math.floor(i / OUTCOME_KINDS.length) % 3] : undefined;
+    outcomes.push({ ...base(), personId: p.id, kind, date: addDays('2026-05-01', i * 9), ...(employer ? { employerId: employer.id } : {}) });
   });
 
   return {
-    organisations: [partnerHr, partnerSi, ...smes],
+    organisations: [partnerHr, partnerSi, ...smes, ...employers],
     people,
     consents,
     outcomes,

@@ -9,6 +9,7 @@ import hr_exchange from './resources/hr/exchange.json';
 import hr_mentorPack from './resources/hr/mentorPack.json';
 import hr_mentoring from './resources/hr/mentoring.json';
 import hr_nav from './resources/hr/nav.json';
+import hr_organisations from './resources/hr/organisations.json';
 import hr_participants from './resources/hr/participants.json';
 import hr_programmes from './resources/hr/programmes.json';
 import hr_reports from './resources/hr/reports.json';
@@ -24,6 +25,7 @@ import srLatn_exchange from './resources/sr-Latn/exchange.json';
 import srLatn_mentorPack from './resources/sr-Latn/mentorPack.json';
 import srLatn_mentoring from './resources/sr-Latn/mentoring.json';
 import srLatn_nav from './resources/sr-Latn/nav.json';
+import srLatn_organisations from './resources/sr-Latn/organisations.json';
 import srLatn_participants from './resources/sr-Latn/participants.json';
 import srLatn_programmes from './resources/sr-Latn/programmes.json';
 import srLatn_reports from './resources/sr-Latn/reports.json';
@@ -39,6 +41,7 @@ import srCyrl_exchange from './resources/sr-Cyrl/exchange.json';
 import srCyrl_mentorPack from './resources/sr-Cyrl/mentorPack.json';
 import srCyrl_mentoring from './resources/sr-Cyrl/mentoring.json';
 import srCyrl_nav from './resources/sr-Cyrl/nav.json';
+import srCyrl_organisations from './resources/sr-Cyrl/organisations.json';
 import srCyrl_participants from './resources/sr-Cyrl/participants.json';
 import srCyrl_programmes from './resources/sr-Cyrl/programmes.json';
 import srCyrl_reports from './resources/sr-Cyrl/reports.json';
@@ -54,6 +57,7 @@ import bs_exchange from './resources/bs/exchange.json';
 import bs_mentorPack from './resources/bs/mentorPack.json';
 import bs_mentoring from './resources/bs/mentoring.json';
 import bs_nav from './resources/bs/nav.json';
+import bs_organisations from './resources/bs/organisations.json';
 import bs_participants from './resources/bs/participants.json';
 import bs_programmes from './resources/bs/programmes.json';
 import bs_reports from './resources/bs/reports.json';
@@ -69,6 +73,7 @@ import sl_exchange from './resources/sl/exchange.json';
 import sl_mentorPack from './resources/sl/mentorPack.json';
 import sl_mentoring from './resources/sl/mentoring.json';
 import sl_nav from './resources/sl/nav.json';
+import sl_organisations from './resources/sl/organisations.json';
 import sl_participants from './resources/sl/participants.json';
 import sl_programmes from './resources/sl/programmes.json';
 import sl_reports from './resources/sl/reports.json';
@@ -84,6 +89,7 @@ import en_exchange from './resources/en/exchange.json';
 import en_mentorPack from './resources/en/mentorPack.json';
 import en_mentoring from './resources/en/mentoring.json';
 import en_nav from './resources/en/nav.json';
+import en_organisations from './resources/en/organisations.json';
 import en_participants from './resources/en/participants.json';
 import en_programmes from './resources/en/programmes.json';
 import en_reports from './resources/en/reports.json';
@@ -101,6 +107,7 @@ export const NAMESPACES = [
   'mentorPack',
   'mentoring',
   'nav',
+  'organisations',
   'participants',
   'programmes',
   'reports',
@@ -121,6 +128,7 @@ export const enResources = {
   mentorPack: en_mentorPack,
   mentoring: en_mentoring,
   nav: en_nav,
+  organisations: en_organisations,
   participants: en_participants,
   programmes: en_programmes,
   reports: en_reports,
@@ -140,6 +148,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     mentorPack: hr_mentorPack,
     mentoring: hr_mentoring,
     nav: hr_nav,
+    organisations: hr_organisations,
     participants: hr_participants,
     programmes: hr_programmes,
     reports: hr_reports,
@@ -157,6 +166,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     mentorPack: srLatn_mentorPack,
     mentoring: srLatn_mentoring,
     nav: srLatn_nav,
+    organisations: srLatn_organisations,
     participants: srLatn_participants,
     programmes: srLatn_programmes,
     reports: srLatn_reports,
@@ -174,6 +184,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     mentorPack: srCyrl_mentorPack,
     mentoring: srCyrl_mentoring,
     nav: srCyrl_nav,
+    organisations: srCyrl_organisations,
     participants: srCyrl_participants,
     programmes: srCyrl_programmes,
     reports: srCyrl_reports,
@@ -191,6 +202,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     mentorPack: bs_mentorPack,
     mentoring: bs_mentoring,
     nav: bs_nav,
+    organisations: bs_organisations,
     participants: bs_participants,
     programmes: bs_programmes,
     reports: bs_reports,
@@ -208,6 +220,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     mentorPack: sl_mentorPack,
     mentoring: sl_mentoring,
     nav: sl_nav,
+    organisations: sl_organisations,
     participants: sl_participants,
     programmes: sl_programmes,
     reports: sl_reports,

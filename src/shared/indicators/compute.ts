@@ -2,6 +2,7 @@ import { municipalityGrouper } from '../gazetteer';
 import { GENDERS, OUTCOME_KINDS, SERVICES, TARGET_GROUPS } from '../model';
 import { AGE_BANDS, inPeriod, type Dataset, type IndicatorFilter } from './dataset';
 import { datasetIndex, dayNumber, monthOfDay, personKeys, SERVICE_BIT } from './datasetIndex';
+import { isPlacement, jobsOpened, supportedSmes } from './employers';
 import { heldPeriod, isHeld } from './held';
 import { walkLogs } from './mentoringWalk';
 import { everyMonth, Tally, type Breakdown } from './tally';
@@ -63,6 +64,10 @@ export interface Indicators {
     /** Unique people with at least one outcome of each kind in the period. */
     byKind: Breakdown;
     smesSupported: number;
+    /** Jobs the SMEs supported in the period opened (their recorded numbers, summed). */
+    jobsOpened: number;
+    /** Unique people with a job outcome in the period that names its employer ("employed at"). */
+    placedWithEmployers: number;
   };
 }
 
@@ -186,9 +191,14 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
   // Outcomes: unique people per kind, among the people in scope.
   const outcomes = ds.outcomes.filter((o) => orgAllowed(o.orgId) && inPeriod(o.date, period) && (!programmePeople || programmePeople.has(o.personId)));
   const outcomePeople = new Map<string, Set<string>>(OUTCOME_KINDS.map((k) => [k, new Set()]));
+  const placed = new Set<string>();
   for (const o of outcomes) {
     if (!outcomePeople.get(o.kind)!.has(keyOf(o.personId))) remember(`outcomes.byKind.${o.kind}`, o.personId);
     outcomePeople.get(o.kind)!.add(keyOf(o.personId));
+    if (isPlacement(o)) {
+      if (!placed.has(keyOf(o.personId))) remember('outcomes.placedWithEmployers', o.personId);
+      placed.add(keyOf(o.personId));
+    }
   }
 
   // Services: unique mentees per service (mentees without a record count by their id).
@@ -211,6 +221,7 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
   strayServices.forEach(countBits);
 
   const participants = new Set(attended.map((a) => keyOf(a.personId)));
+  const smes = supportedSmes(ds, filter);
   const heldEvents = new Set(sessionsHeld.map((s) => s.eventId));
   const indicators: Indicators = {
     reach: {
@@ -247,7 +258,9 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
     },
     outcomes: {
       byKind: OUTCOME_KINDS.map((key) => ({ key, count: outcomePeople.get(key)!.size })),
-      smesSupported: ds.organisations.filter((o) => o.kind === 'sme' && !o.isSelf && orgAllowed(o.orgId) && (!filter.from && !filter.to ? true : inPeriod(o.supportedOn, period))).length,
+      smesSupported: smes.length,
+      jobsOpened: jobsOpened(smes),
+      placedWithEmployers: placed.size,
     },
   };
   return { indicators, drilldown: drill };

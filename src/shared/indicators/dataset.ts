@@ -20,8 +20,8 @@ export interface Dataset {
   certificates: Pick<Certificate, 'id' | 'orgId' | 'eventId' | 'personId' | 'issuedOn'>[];
   matches: Pick<Match, 'id' | 'orgId' | 'mentorId' | 'menteeId' | 'status' | 'startedOn' | 'closedOn'>[];
   mentoringSessions: Pick<MentoringSession, 'id' | 'orgId' | 'matchId' | 'date' | 'status' | 'minutes' | 'services'>[];
-  outcomes: Pick<Outcome, 'id' | 'orgId' | 'personId' | 'kind' | 'date'>[];
-  organisations: Pick<Organisation, 'id' | 'orgId' | 'kind' | 'supportedOn' | 'country' | 'isSelf'>[];
+  outcomes: Array<Pick<Outcome, 'id' | 'orgId' | 'personId' | 'kind' | 'date'> & Partial<Pick<Outcome, 'employerId'>>>;
+  organisations: Array<Pick<Organisation, 'id' | 'orgId' | 'kind' | 'supportedOn' | 'country' | 'isSelf'> & Partial<Pick<Organisation, 'jobsCreated'>>>;
 }
 
 export interface IndicatorFilter {

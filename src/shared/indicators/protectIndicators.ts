@@ -22,7 +22,7 @@ const ALIASES: Record<string, string> = { 'reach.women': 'reach.byGender.woman' 
 export const cellId = (id: string): string => ALIASES[id] ?? id;
 
 /** Headline counts of people that are protected (not counts of sessions, hours or shares). */
-export const PROTECTED_HEADLINE = ['reach.total', 'reach.beneficiaries', 'reach.professionals', 'reach.women', 'training.participants', 'training.completions', 'training.certificates', 'outcomes.smesSupported'];
+export const PROTECTED_HEADLINE = ['reach.total', 'reach.beneficiaries', 'reach.professionals', 'reach.women', 'training.participants', 'training.completions', 'training.certificates', 'outcomes.smesSupported', 'outcomes.placedWithEmployers'];
 
 export function indicatorModel(i: Indicators, opts: { byMonth?: boolean } = {}): ProtectionModel {
   const cells = new Map<string, number>();
@@ -54,6 +54,8 @@ export function indicatorModel(i: Indicators, opts: { byMonth?: boolean } = {}):
   add('training.completions', i.training.completions);
   add('training.certificates', i.training.certificates);
   add('outcomes.smesSupported', i.outcomes.smesSupported);
+  // People placed are a count of people; the jobs SMEs opened count jobs, like sessions (not protected).
+  add('outcomes.placedWithEmployers', i.outcomes.placedWithEmployers ?? 0);
   return { cells, relations, ratios: [{ id: 'reach.womenShare', numerator: 'reach.byGender.woman', denominator: 'reach.total' }] };
 }
 

@@ -55,6 +55,9 @@ export function headline(i: Indicators): Array<[string, number | null]> {
     ['mentoring.sessions', i.mentoring.sessions],
     ['mentoring.hours', i.mentoring.hours],
     ['outcomes.smesSupported', i.outcomes.smesSupported],
+    // Absent from the indicators of a partner's older bundle: shown as empty rather than as 0.
+    ['outcomes.jobsOpened', i.outcomes.jobsOpened ?? null],
+    ['outcomes.placedWithEmployers', i.outcomes.placedWithEmployers ?? null],
   ];
 }
 

@@ -113,6 +113,8 @@ export const outcomeSchema = baseRecord.extend({
   kind: z.enum(OUTCOME_KINDS),
   date: isoDate,
   ...businessDetailsShape,
+  /** A job outcome's employer: an organisation of the register (Organisations), "employed at". */
+  employerId: id.optional(),
   note: optionalText(500),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;

@@ -78,7 +78,7 @@ export const settingsRowSchema = z.discriminatedUnion('key', [appSettingsSchema,
 export type SettingsRow = z.infer<typeof settingsRowSchema>;
 
 export const importHistorySchema = baseRecord.extend({
-  kind: z.enum(['people', 'bundle', 'mentorLogs']),
+  kind: z.enum(['people', 'bundle', 'mentorLogs', 'organisations']),
   fileName: name(260),
   at: isoDateTime,
   rowsAdded: z.number().int().min(0),

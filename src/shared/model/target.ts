@@ -13,6 +13,8 @@ export const TARGET_INDICATORS = [
   'mentoring.sessions',
   'mentoring.hours',
   'outcomes.smesSupported',
+  'outcomes.jobsOpened',
+  'outcomes.placedWithEmployers',
 ] as const;
 export type TargetIndicator = (typeof TARGET_INDICATORS)[number];
 

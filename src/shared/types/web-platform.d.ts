@@ -117,3 +117,12 @@ declare const TextDecoder: { prototype: TextDecoder; new (label?: string, option
 declare function atob(data: string): string;
 declare function btoa(data: string): string;
 declare function setTimeout(handler: () => void, timeout?: number): unknown;
+
+/** At rest, a value IndexedDB cannot clone is refused as IndexedDB would (crypto/sealRow.ts). */
+interface DOMException extends Error {
+  readonly name: string;
+}
+declare var DOMException: {
+  prototype: DOMException;
+  new (message?: string, name?: string): DOMException;
+};

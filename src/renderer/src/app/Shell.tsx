@@ -2,6 +2,7 @@ import { AppShell, Badge, Burger, Center, Group, Loader, Menu, NavLink, Text, Ti
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconBuildingFactory2,
   IconChalkboard,
   IconChartBar,
   IconChevronDown,
@@ -32,6 +33,7 @@ import { useApp } from '../session/AppContext';
 const ParticipantsPage = lazy(() => import('../features/participants/ParticipantsPage').then((m) => ({ default: m.ParticipantsPage })));
 const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 const MentoringPage = lazy(() => import('../features/mentoring/MentoringPage').then((m) => ({ default: m.MentoringPage })));
+const OrganisationsPage = lazy(() => import('../features/organisations').then((m) => ({ default: m.OrganisationsPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
@@ -47,6 +49,7 @@ const NAV: NavItem[] = [
   { path: '/participants', key: 'participants', icon: IconAddressBook, shown: (r) => can(r, 'readPeople') },
   { path: '/programmes', key: 'programmes', icon: IconChalkboard, shown: (r) => canAll(r, 'readPeople') },
   { path: '/mentoring', key: 'mentoring', icon: IconUsersGroup, shown: (r) => can(r, 'readPeople') },
+  { path: '/organisations', key: 'organisations', icon: IconBuildingFactory2, shown: (r) => can(r, 'manageOrganisations') },
   { path: '/reports', key: 'reports', icon: IconChartBar, shown: (r) => can(r, 'readReports') },
   { path: '/exchange', key: 'exchange', icon: IconTransfer, shown: (r) => EXCHANGE_PERMISSIONS.some((p) => can(r, p)) },
   { path: '/settings', key: 'settings', icon: IconSettings },
@@ -149,6 +152,7 @@ export function Shell() {
                 {allowed('/participants') && <Route path="/participants/*" element={<ParticipantsPage />} />}
                 {allowed('/programmes') && <Route path="/programmes/*" element={<ProgrammesPage />} />}
                 {allowed('/mentoring') && <Route path="/mentoring/*" element={<MentoringPage />} />}
+                {allowed('/organisations') && <Route path="/organisations/*" element={<OrganisationsPage />} />}
                 {allowed('/reports') && <Route path="/reports/*" element={<ReportsPage />} />}
                 {allowed('/exchange') && <Route path="/exchange/*" element={<ExchangePage />} />}
                 <Route path="/settings/:tab?" element={<SettingsPage />} />

@@ -17,6 +17,7 @@ import {
 import { canonicalPlace } from '@shared/gazetteer';
 import { anonymisedPerson } from '@shared/people/anonymise';
 import { businessDetailsProblem } from '@shared/people/outcomes';
+import { employerProblem } from '@shared/organisations/register';
 import { candidateNameKeys, isSamePerson, type DuplicateFields } from '@shared/people/duplicates';
 import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
@@ -28,7 +29,7 @@ import { atRestState } from './atRest';
 import { copyPeople, peopleCache } from './peopleCache';
 import { selfOrg, selfOrgId } from './records';
 
-export type PeopleErrorCode = 'consentRequired' | 'notFound' | 'samePerson' | 'detailsNotForKind' | 'legalFormNotInCountry';
+export type PeopleErrorCode = 'consentRequired' | 'notFound' | 'samePerson' | 'detailsNotForKind' | 'legalFormNotInCountry' | 'employerNotForKind' | 'employerNotFound';
 
 /** A refusal the UI translates (`participants:errors.<code>`). */
 export class PeopleError extends Error {
@@ -154,7 +155,7 @@ export async function withdrawConsent(db: MrezaDb, actor: Actor, consentId: stri
   });
 }
 
-export type OutcomeInput = Pick<Outcome, 'kind' | 'date'> & { note?: string | undefined; legalForm?: Outcome['legalForm']; jobsCreated?: number | undefined };
+export type OutcomeInput = Pick<Outcome, 'kind' | 'date'> & { note?: string | undefined; legalForm?: Outcome['legalForm']; jobsCreated?: number | undefined; employerId?: string | undefined };
 
 export async function addOutcome(db: MrezaDb, actor: Actor, personId: string, input: OutcomeInput): Promise<Outcome> {
   requirePermission(actor, 'editPeople');
@@ -163,6 +164,9 @@ export async function addOutcome(db: MrezaDb, actor: Actor, personId: string, in
     if (!person) throw new PeopleError('notFound');
     const problem = businessDetailsProblem(input.kind, input, (await selfOrg(db)).country);
     if (problem) throw new PeopleError(problem);
+    // "Employed at": only a job outcome names an employer, and only one of the register.
+    const employerIssue = employerProblem(input.kind, input.employerId, input.employerId ? await db.organisations.get(input.employerId) : undefined);
+    if (employerIssue) throw new PeopleError(employerIssue);
     const at = now();
     const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     const outcome = outcomeSchema.parse({ ...given, id: crypto.randomUUID(), orgId: person.orgId, personId, createdAt: at, updatedAt: at });

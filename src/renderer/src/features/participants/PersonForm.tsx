@@ -12,7 +12,7 @@ import { zodValidate } from '../../components/zodForm';
 import { PeopleError, consentsOf, createPerson, findDuplicates, updatePerson } from '../../db/people';
 import { FormActions } from '../../components/FormActions';
 import { DateField } from '../../components/DateField';
-import { MunicipalityField } from './MunicipalityField';
+import { MunicipalityField } from '../../components/MunicipalityField';
 
 interface Values {
   kind: Person['kind'];

@@ -11,6 +11,9 @@ import { municipalityLabel } from '@shared/gazetteer';
 import { genderContext } from '@shared/i18n';
 import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, lostOnWithdrawal, type Consent, type LegalForm, type Person } from '@shared/model';
 import { isBusinessOutcome } from '@shared/people/outcomes';
+import { takesEmployer } from '@shared/organisations/register';
+import { listRegister } from '../../db/organisations';
+import { EmployerPicker } from '../organisations';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
 import { BusinessOutcomeFields } from '../../components/BusinessOutcomeFields';
@@ -37,7 +40,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 export function PersonPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation(['participants', 'common']);
+  const { t } = useTranslation(['participants', 'common', 'organisations']);
   const { db, actor, org } = useApp();
   const fmt = useFormat();
   const outcomeDetails = useOutcomeDetails();
@@ -48,8 +51,11 @@ export function PersonPage() {
   const todayNow = useToday();
   const today = todayNow();
   const [consent, setConsent] = useState({ legalBasis: 'consent', date: today, noticeVersion: '1.0', specialCategories: true, shareWithLead: true, photos: false });
-  const noOutcome = { kind: null, date: today, note: '', legalForm: null, jobsCreated: null };
-  const [outcome, setOutcome] = useState<{ kind: string | null; date: string; note: string; legalForm: LegalForm | null; jobsCreated: number | null }>(noOutcome);
+  const noOutcome = { kind: null, date: today, note: '', legalForm: null, jobsCreated: null, employerId: null };
+  const [outcome, setOutcome] = useState<{ kind: string | null; date: string; note: string; legalForm: LegalForm | null; jobsCreated: number | null; employerId: string | null }>(noOutcome);
+  // "Employed at" names an employer of the register, for a role that may read it.
+  const mayPickEmployer = can(actor.role, 'manageOrganisations');
+  const employers = useLiveQuery(async () => (mayPickEmployer ? new Map((await listRegister(db, actor)).map((o) => [o.id, o.name] as const)) : new Map<string, string>()), [db, actor, mayPickEmployer]);
   const [error, setError] = useState<string | null>(null);
 
   if (dossier === undefined) return null;
@@ -236,6 +242,11 @@ export function PersonPage() {
                     <Text size="sm" w={110}>{fmt.date(o.date)}</Text>
                     <Badge variant="light" color="teal" style={{ flexShrink: 0 }}>{t(`participants:outcomeKinds.${o.kind}`, { context: genderContext(p.gender) })}</Badge>
                     <Text size="sm" data-testid="outcome-details">{outcomeDetails(o)}</Text>
+                    {o.employerId && employers?.has(o.employerId) && (
+                      <Text size="sm" data-testid="outcome-employer">
+                        {t('organisations:employer.label')}: {employers.get(o.employerId)}
+                      </Text>
+                    )}
                     <Text size="sm" c="dimmed">{o.note}</Text>
                   </Group>
                 ))}
@@ -380,6 +391,7 @@ export function PersonPage() {
           <Select label={t('participants:outcomes.kind')} data={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`participants:outcomeKinds.${k}`) }))} value={outcome.kind} onChange={(v) => setOutcome({ ...outcome, kind: v })} />
           <DateField label={t('participants:outcomes.date')} value={outcome.date} onChange={(date) => setOutcome({ ...outcome, date })} />
           {isBusinessOutcome(outcome.kind ?? undefined) && <BusinessOutcomeFields country={org.country} value={outcome} onChange={(changes) => setOutcome({ ...outcome, ...changes })} />}
+          {takesEmployer(outcome.kind ?? undefined) && mayPickEmployer && <EmployerPicker value={outcome.employerId} onChange={(employerId) => setOutcome({ ...outcome, employerId })} />}
           <TextInput label={t('participants:outcomes.note')} value={outcome.note} onChange={(e) => setOutcome({ ...outcome, note: e.currentTarget.value })} />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
@@ -392,6 +404,7 @@ export function PersonPage() {
                   date: outcome.date,
                   note: outcome.note || undefined,
                   ...(isBusinessOutcome(outcome.kind ?? undefined) ? { legalForm: outcome.legalForm ?? undefined, jobsCreated: outcome.jobsCreated ?? undefined } : {}),
+                  ...(takesEmployer(outcome.kind ?? undefined) && outcome.employerId ? { employerId: outcome.employerId } : {}),
                 }).then(close, fail)}
             >
               {t('common:save')}

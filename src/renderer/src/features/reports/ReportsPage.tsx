@@ -8,6 +8,7 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { reportTables } from '@shared/indicators/report';
 import { applicableTargets } from '@shared/indicators/targets';
 import { businessDetailsByPerson, isBusinessOutcome } from '@shared/people/outcomes';
+import { employersByPerson } from '@shared/indicators/employers';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
@@ -19,6 +20,7 @@ import { listTargets, logReportExport } from '../../db/indicators';
 import { BreakdownCard } from './BreakdownCard';
 import { canAll } from '@shared/auth/permissions';
 import { DrillDrawer } from './DrillDrawer';
+import { SmeDrawer } from './SmeDrawer';
 import { saveReport } from './exportReport';
 import { categoryLabel, reportLabels } from './labels';
 import { ReportFilters } from './ReportFilters';
@@ -41,19 +43,23 @@ export function ReportsPage() {
 const DEFAULT_WOMEN_TARGET = 50;
 
 function Dashboard() {
-  const { t } = useTranslation(['reports', 'common']);
+  const { t } = useTranslation(['reports', 'common', 'organisations']);
   const { db, org, actor, settings } = useApp();
   const fmt = useFormat();
   const navigate = useNavigate();
   const location = useLocation();
   const today = useToday();
-  const { filter, setFilter, period, result, names, dataset, peopleBehind, totalsOnly } = useReport();
+  const { filter, setFilter, period, result, names, dataset, peopleBehind, smesBehind, ownOrganisations, totalsOnly } = useReport();
+  const [smeDrill, setSmeDrill] = useState(false);
   const outcomeDetails = useOutcomeDetails();
   const [drill, setDrill] = useState<{ title: string; path: string } | null>(null);
   const drillIds = useMemo(() => (drill ? peopleBehind(drill.path) : null), [drill, peopleBehind]);
   // A business outcome's drill-down also says what she registered and the jobs it created.
   const drillKind = /^outcomes\.byKind\.(\w+)$/.exec(drill?.path ?? '')?.[1];
   const drillDetails = useMemo(() => (drillKind && isBusinessOutcome(drillKind) && dataset ? businessDetailsByPerson(dataset.outcomes, drillKind, period) : undefined), [drillKind, dataset, period]);
+  // A job's drill-down (employed, placed with employers) names the employer too ("employed at").
+  const drillEmployers = useMemo(() => (dataset && (drillKind === 'employed' || drill?.path === 'outcomes.placedWithEmployers') ? employersByPerson(dataset.outcomes, period) : undefined), [drillKind, drill, dataset, period]);
+  const employerNames = useMemo(() => new Map(ownOrganisations.map((o) => [o.id, o.name] as const)), [ownOrganisations]);
   const targets = useLiveQuery(() => listTargets(db), [db]) ?? [];
   const womenTarget = (applicableTargets(targets, filter.programmeId).find((x) => x.indicator === 'reach.womenShare')?.value ?? DEFAULT_WOMEN_TARGET) / 100;
   if (!result || !dataset) return null;
@@ -155,18 +161,25 @@ function Dashboard() {
             <BreakdownCard id="byPartner" title={t('reports:tables.byPartner')} data={i.reach.byPartner} label={label('byPartner')} onDrill={mayDrill ? (k) => open(`reach.byPartner.${k}`, label('byPartner')(k)) : undefined} />
             <BreakdownCard id="servicesByPeople" title={t('reports:tables.servicesByPeople')} data={i.mentoring.servicesByPeople} label={label('servicesByPeople')} onDrill={mayDrill ? (k) => open(`mentoring.servicesByPeople.${k}`, label('servicesByPeople')(k)) : undefined} />
             <BreakdownCard id="outcomes" title={t('reports:tables.outcomes')} data={i.outcomes.byKind} label={label('outcomes')} onDrill={mayDrill ? (k) => open(`outcomes.byKind.${k}`, label('outcomes')(k)) : undefined} />
-            <Paper withBorder radius="md" p="md">
-              <Title order={5} mb="sm">
-                {t('reports:indicators.outcomes.smesSupported')}
-              </Title>
-              <Text fz={30} fw={700}>
-                {fmt.number(i.outcomes.smesSupported)}
-              </Text>
-            </Paper>
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 3 }} data-testid="employer-figures">
+            <StatTile id="outcomes.smesSupported" value={fmt.number(i.outcomes.smesSupported)} onDrill={mayDrill ? () => setSmeDrill(true) : undefined} />
+            <StatTile id="outcomes.jobsOpened" value={fmt.number(i.outcomes.jobsOpened)} onDrill={mayDrill ? () => setSmeDrill(true) : undefined} />
+            <StatTile id="outcomes.placedWithEmployers" value={fmt.number(i.outcomes.placedWithEmployers)} onDrill={mayDrill ? () => open('outcomes.placedWithEmployers', t('reports:indicators.outcomes.placedWithEmployers')) : undefined} />
           </SimpleGrid>
         </Stack>
       )}
-      <DrillDrawer title={drill?.title ?? ''} ids={drillIds} details={drillDetails && ((id) => (drillDetails.get(id) ?? []).map(outcomeDetails).join('; '))} onClose={() => setDrill(null)} />
+      <DrillDrawer
+        title={drill?.title ?? ''}
+        ids={drillIds}
+        details={
+          drillDetails
+            ? (id) => (drillDetails.get(id) ?? []).map(outcomeDetails).join('; ')
+            : drillEmployers && ((id) => (drillEmployers.get(id) ?? []).map((e) => `${t('organisations:employer.label')}: ${employerNames.get(e) ?? '—'}`).join('; '))
+        }
+        onClose={() => setDrill(null)}
+      />
+      <SmeDrawer smes={smeDrill ? smesBehind() : null} own={ownOrganisations} outcomes={dataset.outcomes} partnerNames={names.organisations} onClose={() => setSmeDrill(false)} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { programmeTitles } from '@shared/consolidate';
 import { computeIndicators } from '@shared/indicators/compute';
+import { supportedSmes } from '@shared/indicators/employers';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from '@shared/indicators/periods';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
@@ -66,5 +67,7 @@ export function useReport() {
     }),
     [loaded, locale, t],
   );
-  return { filter, setFilter, period, dataset, result, names, peopleBehind, totalsOnly: loaded?.totalsOnly ?? [] };
+  /** The SMEs behind the SME figures (the same rule as the figure), for their drill-down. */
+  const smesBehind = useCallback(() => (dataset ? supportedSmes(dataset, indicatorFilter) : []), [dataset, indicatorFilter]);
+  return { filter, setFilter, period, dataset, result, names, peopleBehind, smesBehind, ownOrganisations: loaded?.own.organisations ?? [], totalsOnly: loaded?.totalsOnly ?? [] };
 }

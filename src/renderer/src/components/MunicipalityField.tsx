@@ -2,7 +2,7 @@ import { Anchor, Autocomplete, Group, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closestMunicipalities, matchMunicipality, municipalityLabel } from '@shared/gazetteer';
-import { useFormat } from '../../components/useFormat';
+import { useFormat } from './useFormat';
 
 /**
  * The municipality with the gazetteer's names offered as one types (in the user's script), and a

@@ -1,0 +1,3 @@
+export type { OrganisationActionContext } from './context';
+export { removeOrganisation, saveOrganisation, type SaveResult } from './saveOrganisation';
+export { checkOrganisationImport, importHeaders, openOrganisationFile, orgRowsToImport, writeOrganisationImport, type OpenOrgImportResult } from './importOrganisations';

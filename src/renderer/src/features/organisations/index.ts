@@ -1,0 +1,2 @@
+export { OrganisationsPage } from './OrganisationsPage';
+export { EmployerPicker } from './EmployerPicker';
