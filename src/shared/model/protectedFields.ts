@@ -26,7 +26,7 @@ export const PLAIN_FIELDS: { readonly [T in TableName]: PlainFields } = {
     isSelf: 'the lock screen finds its own organisation (whose row is plain, see PLAIN_ROWS)',
     country: 'a country code',
     role: 'lead or partner',
-    kind: 'ngo, sme, public or other',
+    kind: 'ngo, sme, employer, public or other',
     supportedOn: 'a date',
     jobsCreated: 'a count',
     timeZone: 'an IANA time zone name',
