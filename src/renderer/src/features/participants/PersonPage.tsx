@@ -10,6 +10,7 @@ import { can } from '@shared/auth/permissions';
 import { municipalityLabel } from '@shared/gazetteer';
 import { LEGAL_BASES, OUTCOME_KINDS, coversSpecialCategories, lostOnWithdrawal, type Consent, type LegalForm, type Person } from '@shared/model';
 import { isBusinessOutcome } from '@shared/people/outcomes';
+import { UNTICKED_CONSENT_CHOICES } from '@shared/people/sharing';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
 import { BusinessOutcomeFields } from '../../components/BusinessOutcomeFields';
@@ -46,7 +47,8 @@ export function PersonPage() {
   const [mergeWith, setMergeWith] = useState<string | null>(null);
   const todayNow = useToday();
   const today = todayNow();
-  const [consent, setConsent] = useState({ legalBasis: 'consent', date: today, noticeVersion: '1.0', specialCategories: true, shareWithLead: true, photos: false });
+  // Nothing is ticked for the person: each choice is hers to make (sharing with the lead above all).
+  const [consent, setConsent] = useState({ legalBasis: 'consent', date: today, noticeVersion: '1.0', ...UNTICKED_CONSENT_CHOICES } as { legalBasis: string; date: string; noticeVersion: string; specialCategories: boolean; shareWithLead: boolean; photos: boolean });
   const noOutcome = { kind: null, date: today, note: '', legalForm: null, jobsCreated: null };
   const [outcome, setOutcome] = useState<{ kind: string | null; date: string; note: string; legalForm: LegalForm | null; jobsCreated: number | null }>(noOutcome);
   const [error, setError] = useState<string | null>(null);
@@ -196,7 +198,14 @@ export function PersonPage() {
                     <Table.Tr key={c.id} data-testid="consent-row">
                       <Table.Td>{fmt.date(c.date)}</Table.Td>
                       <Table.Td>{t(`participants:legalBases.${c.legalBasis}`)}</Table.Td>
-                      <Table.Td>{c.noticeVersion}</Table.Td>
+                      <Table.Td>
+                        {c.noticeVersion}
+                        {c.recordedBy && (
+                          <Text size="xs" c="dimmed">
+                            {t('participants:consent.recordedBy', { name: c.recordedBy })}
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td>
                         <Group gap={4}>
                           {c.processing && <Badge variant="light">{t('participants:consent.processingShort')}</Badge>}
