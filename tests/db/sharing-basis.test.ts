@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { consentScope } from '@shared/bundle/consentScope';
+import { guessMapping } from '@shared/import/headers';
+import { previewImport } from '@shared/import/people';
+import { commitImport, undoImport } from '../../src/renderer/src/db/importPeople';
 import { addConsent, createPerson, withdrawConsent } from '../../src/renderer/src/db/people';
 import { ForbiddenError } from '../../src/renderer/src/db/permissions';
 import { SharingError, lastSharingBasis, recordSharingBasis, sharingBasisPlan, undoSharingBasis, withheldBreakdown } from '../../src/renderer/src/db/sharing';
@@ -106,4 +109,23 @@ describe('recording the basis for sharing with the lead in bulk', () => {
       expect((await sharingBasisPlan(db, actor, [w.objected.id])).alreadyShared).toBe(1);
     });
   });
+});
+
+describe('people imported with a sharing column', () => {
+  it('reach the export where the file says yes (they never did: the import always wrote "do not share"), and undoing the import removes their consents', async () => {
+    await withSetUpDb(async (db, { actor }) => {
+      const header = ['Ime', 'Prezime', 'Privola', 'Deljenje sa nosiocem'];
+      const preview = await previewImport([header, ['Ana', 'Horvat', '10.1.2026.', 'да'], ['Bea', 'Kovač', '', '1.2.2026.'], ['Cvita', 'Novak', '10.1.2026.', 'не']], guessMapping(header));
+      const history = await commitImport(db, actor, 'popis.xlsx', preview.valid);
+      const byName = new Map((await db.people.toArray()).map((p) => [p.id, p.firstName]));
+      expect([...(await dropped(db))].map((id) => byName.get(id))).toEqual(['Cvita']);
+      const shared = (await db.consents.toArray()).filter((c) => c.shareWithLead);
+      expect(shared.map((c) => [byName.get(c.personId), c.date, c.recordedBy]).sort()).toEqual([
+        ['Ana', '2026-01-10', actor.userName],
+        ['Bea', '2026-02-01', actor.userName],
+      ]);
+      await undoImport(db, actor, history.id);
+      expect(await db.consents.count()).toBe(0);
+    });
+  }, 30_000);
 });
