@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consentScope } from '../../src/shared/bundle/consentScope';
+import { figuresArePartial, partnersWithheld } from '../../src/shared/consolidate/withheld';
 import { consentDraftSchema, type Consent } from '../../src/shared/model';
 import { UNTICKED_CONSENT_CHOICES, planSharingBasis, sharingConsentDraft, sharingState, withheldMark, withheldReasons } from '../../src/shared/people/sharing';
 
@@ -72,5 +73,21 @@ describe('withheld people at the lead, with small-cell suppression', () => {
     expect(withheldMark({ from: 1, to: 9 }, 10)).toBe('<10');
     expect(withheldMark(null, 5)).toBeNull();
     expect(withheldMark({ from: 1000, to: 1004 }, 5, (n) => n.toLocaleString('hr'))).toBe('1.000–1.004');
+  });
+});
+
+describe('the lead knows, per partner, that its figures are partial', () => {
+  const state = (partners: Record<string, { name: string; withheld?: { from: number; to: number }; threshold: number }>) =>
+    ({ partners: Object.fromEntries(Object.entries(partners).map(([orgId, p]) => [orgId, { orgId, name: p.name, country: 'HR', indicators: { threshold: p.threshold, ...(p.withheld ? { withheld: p.withheld } : {}) } }])) }) as never;
+
+  it('lists every partner with its range; partial when any left someone out or did not say', () => {
+    const s = state({ b: { name: 'Udruga Brod', withheld: { from: 5, to: 9 }, threshold: 5 }, a: { name: 'Udruga Ante', withheld: { from: 0, to: 0 }, threshold: 5 } });
+    expect(partnersWithheld(s).map((p) => [p.name, withheldMark(p.withheld, p.threshold)])).toEqual([
+      ['Udruga Ante', '0'],
+      ['Udruga Brod', '5–9'],
+    ]);
+    expect(figuresArePartial(partnersWithheld(s))).toBe(true);
+    expect(figuresArePartial(partnersWithheld(state({ a: { name: 'A', withheld: { from: 0, to: 0 }, threshold: 5 } })))).toBe(false);
+    expect(figuresArePartial(partnersWithheld(state({ a: { name: 'A', threshold: 5 } })))).toBe(true);
   });
 });

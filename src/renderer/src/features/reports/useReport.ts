@@ -66,5 +66,5 @@ export function useReport() {
     }),
     [loaded, locale, t],
   );
-  return { filter, setFilter, period, dataset, result, names, peopleBehind, totalsOnly: loaded?.totalsOnly ?? [] };
+  return { filter, setFilter, period, dataset, result, names, peopleBehind, totalsOnly: loaded?.totalsOnly ?? [], withheld: loaded?.withheld ?? [] };
 }
