@@ -51,6 +51,7 @@ test('a partner records the basis for sharing in bulk in Serbian Cyrillic, and t
   await partner.getByTestId('filter-kind').click();
   await partner.getByRole('option', { name: c('participants', 'kinds.professional') }).click();
   const shown = Number(((await partner.getByTestId('shown-count').textContent()) ?? '').match(/\d+/)?.[0]);
+  await snap(partner, 'sharing-people-list-filtered-sr-Cyrl');
   await partner.getByTestId('sharing-open').click();
   const dialog = partner.getByTestId('sharing-dialog');
   await expect(dialog).toContainText(c('participants', plural('sharing.scope.filtered', shown), { count: shown }));

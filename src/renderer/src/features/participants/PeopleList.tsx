@@ -139,9 +139,19 @@ export function PeopleList() {
         </Tooltip>
       )}
       {selectable && total > 0 && (
-        <Button variant="default" leftSection={<IconShare size={16} />} onClick={openSharing} disabled={!ticked.size && rows.length === 0} data-testid="sharing-open">
-          {ticked.size ? t('participants:sharing.openSelected', { count: ticked.size }) : filtered ? t('participants:sharing.openFiltered', { count: rows.length }) : t('participants:sharing.open')}
-        </Button>
+        // Short on the button (the header has little room); whom it applies to in the tooltip and the badge.
+        <Tooltip label={ticked.size ? t('participants:sharing.openSelected', { count: ticked.size }) : filtered ? t('participants:sharing.openFiltered', { count: rows.length }) : t('participants:sharing.title')}>
+          <Button
+            variant="default"
+            leftSection={<IconShare size={16} />}
+            rightSection={ticked.size || filtered ? <Badge size="sm" variant="light">{fmt.number(ticked.size || rows.length)}</Badge> : undefined}
+            onClick={openSharing}
+            disabled={!ticked.size && rows.length === 0}
+            data-testid="sharing-open"
+          >
+            {t('participants:sharing.open')}
+          </Button>
+        </Tooltip>
       )}
       {/* Shown only to a role that may (shared/auth/permissions.ts); the data layer refuses the others anyway. */}
       {can(actor.role, 'exportList') && (
