@@ -18,6 +18,7 @@ vi.mock('../../src/renderer/src/platform', () => ({
 }));
 
 import { actorOf, SYSTEM_ACTOR, type Actor } from '../../src/renderer/src/db/actor';
+import { recordSharingBasis, undoSharingBasis } from '../../src/renderer/src/db/sharing';
 import { queryAudit } from '../../src/renderer/src/db/audit';
 import { verifyAuditLog } from '../../src/renderer/src/db/auditChain';
 import { backupBytes, clearAllData, restoreBackup } from '../../src/renderer/src/db/backup';
@@ -113,6 +114,8 @@ function actions(w: World): Array<[string, (a: Actor) => Promise<unknown>]> {
     ['edit: add a person', (a) => createPerson(db, a, { ...minimal, firstName: 'Dodana' })],
     ['edit: change a person', (a) => updatePerson(db, a, w.bora.id, { ...minimal, municipality: 'Prelog' })],
     ['edit: merge', async (a) => mergePeople(db, a, (await fresh()).id, (await fresh()).id)],
+    ['edit: record the basis for sharing in bulk', async (a) => recordSharingBasis(db, a, [(await fresh()).id], { legalBasis: 'consent', date: '2026-03-01', noticeVersion: '1.0' })],
+    ['edit: undo a bulk sharing basis', async (a) => undoSharingBasis(db, a, (await recordSharingBasis(db, w.partner.coordinator, [(await fresh()).id], { legalBasis: 'consent', date: '2026-03-01', noticeVersion: '1.0' })).batch!.id)],
     ['edit: a programme', (a) => saveProgramme(db, a, { kind: 'badge', title: `Program ${a.role}` })],
     ['organisations: read the register', (a) => listRegister(db, a)],
     ['organisations: add', (a) => createOrganisation(db, a, { ...employer, name: `MSP ${a.role}` })],
@@ -169,6 +172,8 @@ const EXPECTED: Record<string, Record<ActorRole, Outcome>> = {
   'edit: add a person': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'edit: change a person': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'edit: merge': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'edit: record the basis for sharing in bulk': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'edit: undo a bulk sharing basis': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'edit: a programme': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'organisations: read the register': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'organisations: add': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },

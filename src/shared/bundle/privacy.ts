@@ -76,6 +76,8 @@ export const FIELD_POLICY = {
   consents: {
     ...BASE, personId: 'personRef', legalBasis: 'keep', date: 'keep', noticeVersion: 'drop', processing: 'keep', specialCategories: 'keep',
     shareWithLead: 'keep', photos: 'keep', withdrawnAt: 'keep',
+    // A staff member's name, typed: it travels only at the full level (listed in its confirmation).
+    recordedBy: 'drop',
   },
   // Legal form and jobs created are a code and a count, nothing typed: they travel like the kind.
   outcomes: { ...BASE, personId: 'personRef', kind: 'keep', date: 'keep', legalForm: 'keep', jobsCreated: 'keep', employerId: 'keep', note: 'never' },
@@ -188,7 +190,7 @@ export const FULL_LEVEL_DISCLOSURE = {
   trainers: ['events.trainers'],
   places: ['sessions.venue', 'sessions.town', 'organisations.town', 'organisations.timeZone'],
   certificates: ['certificates.number', 'certificates.sequence'],
-  consentForms: ['consents.noticeVersion'],
+  consentForms: ['consents.noticeVersion', 'consents.recordedBy'],
   evaluations: ['evaluations.comment'],
   mentoring: [
     'mentors.sectors', 'mentors.region', 'mentors.languages', 'mentors.availability', 'menteeProfiles.sector', 'menteeProfiles.region', 'menteeProfiles.languages',

@@ -3,3 +3,4 @@ export * from './inspectFiles';
 export * from './ownPeople';
 export * from './programmeTitles';
 export * from './totalsOnly';
+export * from './withheld';

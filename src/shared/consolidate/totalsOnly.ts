@@ -15,6 +15,8 @@ export interface TotalsOnlyPartner {
   mentoringSessions: number;
   /** People without consent to share, as a range (null from bundles that did not say). */
   withheld: { from: number; to: number } | null;
+  /** The partner's suppression threshold (a range below it shows as "<5"). */
+  threshold: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export function totalsOnlyPartners(state: ConsolidatedState): TotalsOnlyPartner[
         trainingSessions: i.training.sessions,
         mentoringSessions: i.mentoring.sessions,
         withheld: file.withheld ?? null,
+        threshold: file.threshold,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -20,6 +20,7 @@ export const IMPORT_FIELDS = [
   'targetGroups',
   'notes',
   'consentDate',
+  'shareWithLead',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 /** Column index → field, or null for a column that is not imported. */
@@ -49,6 +50,14 @@ const SYNONYMS: Record<ImportField, string[]> = {
   jobTitle: ['radno mjesto', 'radno mesto', 'funkcija', 'pozicija', 'zanimanje', 'delovno mesto', 'job title', 'position', 'role'],
   targetGroups: ['ciljna skupina', 'ciljna grupa', 'ciljne skupine', 'ciljne grupe', 'ranjiva skupina', 'ranjiva grupa', 'target group', 'target groups'],
   notes: ['napomena', 'napomene', 'biljeska', 'beleska', 'biljeske', 'opomba', 'opombe', 'komentar', 'notes', 'note', 'comments', 'comment'],
+  // "yes/no/date": sharing with the lead partner (the project's lead organisation).
+  shareWithLead: [
+    'dijeljenje', 'dijeljenje s nositeljem', 'dijeljenje s nositeljem projekta', 'dijeljenje podataka', 'privola za dijeljenje', 'privola za dijeljenje podataka', 'dijeli s nositeljem',
+    'deljenje', 'deljenje s nosiocem', 'deljenje sa nosiocem', 'deljenje s nosiocem projekta', 'deljenje sa nosiocem projekta', 'deljenje podataka', 'saglasnost za deljenje', 'saglasnost za dijeljenje',
+    'dijeljenje s nosiocem', 'dijeljenje s nosiocem projekta', 'suglasnost za dijeljenje',
+    'deljenje z vodilnim partnerjem', 'deljenje podatkov', 'posredovanje podatkov', 'soglasje za deljenje', 'privolitev za deljenje', 'vodilni partner',
+    'share with lead', 'share with the lead', 'share with lead partner', 'sharing', 'consent to share', 'shared with lead', 'lead partner',
+  ],
   consentDate: ['privola', 'datum privole', 'saglasnost', 'datum saglasnosti', 'suglasnost', 'privolitev', 'datum privolitve', 'soglasje', 'consent', 'consent date', 'date of consent'],
 };
 

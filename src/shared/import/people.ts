@@ -4,10 +4,11 @@ import { foldForSearch } from '../i18n/transliterate';
 import { matchMunicipality, type MunicipalityMatch } from '../gazetteer';
 import { parseBirthYear, parseImportDate } from './dates';
 import { splitFullName } from './names';
+import { parseShareAnswer, type ShareAnswer } from './sharing';
 import type { ColumnMapping, ImportField } from './headers';
 import type { Cell } from './xlsx';
 
-export const IMPORT_ISSUE_CODES = ['required', 'invalidChoice', 'invalidYear', 'invalidDate', 'invalidEmail', 'tooLong', 'consentRequired', 'invalid'] as const;
+export const IMPORT_ISSUE_CODES = ['required', 'invalidChoice', 'invalidYear', 'invalidDate', 'invalidEmail', 'tooLong', 'consentRequired', 'invalidShare', 'invalid'] as const;
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
 /** Things the user should look at in a row that is still imported (the value is kept as typed). */
 export const IMPORT_WARNING_CODES = ['unknownMunicipality', 'ambiguousMunicipality', 'municipalityInOtherCountry'] as const;
@@ -40,6 +41,9 @@ export interface ImportedRow {
   row: number;
   draft: PersonDraft;
   consentDate?: string;
+  /** The file said yes to sharing with the lead (shareDate: the day it gave, if any). */
+  shareWithLead?: boolean;
+  shareDate?: string;
 }
 
 /** Words people write for each choice, folded; matched whole. */
@@ -138,6 +142,7 @@ export function readPersonRow(
   let countryFromFile = false;
   const draft: Record<string, unknown> = { kind: 'beneficiary', gender: 'notStated', targetGroups: [], ...defaults };
   let consentDate: string | undefined;
+  let share: ShareAnswer | undefined;
   const columnOf: Partial<Record<ImportField, number>> = {};
   const issue = (i: number, field: ImportField, code: ImportIssueCode, value: string) => issues.push({ row, column: headers[i] ?? `#${i + 1}`, field, code, value });
 
@@ -212,6 +217,12 @@ export function readPersonRow(
         else consentDate = d;
         break;
       }
+      case 'shareWithLead': {
+        const a = parseShareAnswer(raw instanceof Date || typeof raw === 'number' ? raw : text);
+        if (a === null) issue(i, field, 'invalidShare', text);
+        else share = a;
+        break;
+      }
       case 'email':
         if (emailSchema.safeParse(text).success) draft.email = text;
         else issue(i, field, 'invalidEmail', text);
@@ -258,7 +269,8 @@ export function readPersonRow(
     }
   }
   if (issues.length > 0 || !parsed.success) return { issues, warnings: [] };
-  return { value: { row, draft: parsed.data, ...(consentDate ? { consentDate } : {}) }, issues, warnings };
+  const shared = share?.share ? { shareWithLead: true, ...(share.date ? { shareDate: share.date } : {}) } : {};
+  return { value: { row, draft: parsed.data, ...(consentDate ? { consentDate } : {}), ...shared }, issues, warnings };
 }
 
 export interface ImportPreview {

@@ -59,6 +59,8 @@ export const consentSchema = baseRecord.extend({
   shareWithLead: z.boolean(),
   photos: z.boolean(),
   withdrawnAt: isoDate.optional(),
+  /** Who recorded it in Mreža (the signed-in user's name), where known. Stays with the organisation. */
+  recordedBy: optionalText(120),
 });
 export type Consent = z.infer<typeof consentSchema>;
 

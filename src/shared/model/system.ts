@@ -78,7 +78,8 @@ export const settingsRowSchema = z.discriminatedUnion('key', [appSettingsSchema,
 export type SettingsRow = z.infer<typeof settingsRowSchema>;
 
 export const importHistorySchema = baseRecord.extend({
-  kind: z.enum(['people', 'bundle', 'mentorLogs', 'organisations']),
+  // sharingBasis: a bulk recording of the basis for sharing with the lead (its consent ids, for undo).
+  kind: z.enum(['people', 'bundle', 'mentorLogs', 'organisations', 'sharingBasis']),
   fileName: name(260),
   at: isoDateTime,
   rowsAdded: z.number().int().min(0),

@@ -1,4 +1,4 @@
-import { consolidatedDataset, partnerProgrammes, totalsOnlyPartners, withOwnPeople, type ConsolidatedDataset, type PartnerProgramme, type TotalsOnlyPartner } from '@shared/consolidate';
+import { consolidatedDataset, partnersWithheld, partnerProgrammes, totalsOnlyPartners, withOwnPeople, type ConsolidatedDataset, type PartnerProgramme, type PartnerWithheld, type TotalsOnlyPartner } from '@shared/consolidate';
 import { loadConsolidatedState } from './consolidation';
 import type { MrezaDb } from './db';
 
@@ -10,11 +10,11 @@ import type { MrezaDb } from './db';
 export async function loadConsolidatedDataset(
   db: MrezaDb,
   ownKeys: () => Promise<ReadonlyMap<string, string>> = async () => new Map(),
-): Promise<{ dataset: ConsolidatedDataset; names: Map<string, string>; programmes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[] } | undefined> {
+): Promise<{ dataset: ConsolidatedDataset; names: Map<string, string>; programmes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[]; withheld: PartnerWithheld[] } | undefined> {
   if ((await db.partnerSlices.count()) === 0) return undefined;
   const state = await loadConsolidatedState(db);
   if (!state || !Object.keys(state.partners).length) return undefined;
   // The lead's own people's keys come from its service side, already made: no secret here.
   const dataset = withOwnPeople(consolidatedDataset(state), await ownKeys());
-  return { dataset, names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmes: partnerProgrammes(state), totalsOnly: totalsOnlyPartners(state) };
+  return { dataset, names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmes: partnerProgrammes(state), totalsOnly: totalsOnlyPartners(state), withheld: partnersWithheld(state) };
 }

@@ -1,4 +1,5 @@
 import { BundleError, keyFileName, writeKeyFile, type PrivacyLevel } from '@shared/bundle';
+import { DEFAULT_BUNDLE_THRESHOLD } from '@shared/bundle/indicatorsFile';
 import {
   applyPlan, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, withConfirmedKeys,
   type ConsolidatedState, type ConsolidationPlan, type IncomingFile, type PartnerSlice, type RefusedFile,
@@ -53,12 +54,19 @@ export interface PartnerSummary {
   fingerprint: string;
   privacy: PrivacyLevel;
   people: number;
+  /** People the partner left out for lack of a basis to share, as its bundle said (a range); null if it did not. */
+  withheld: { from: number; to: number } | null;
+  threshold: number;
 }
 
 export async function listPartners(db: MrezaDb): Promise<PartnerSummary[]> {
   const rows = await db.partnerSlices.toArray();
   return rows
-    .map((r) => ({ orgId: r.orgId, name: r.name, country: r.country, exportedAt: r.exportedAt, importedAt: r.importedAt, fingerprint: r.fingerprint, privacy: r.privacy, people: r.tables.people?.length ?? 0 }))
+    .map((r) => {
+      // Checked by the bundle reader when it was imported (format version 2 always carries both).
+      const file = r.indicators as { withheld?: { from: number; to: number }; threshold?: number };
+      return { orgId: r.orgId, name: r.name, country: r.country, exportedAt: r.exportedAt, importedAt: r.importedAt, fingerprint: r.fingerprint, privacy: r.privacy, people: r.tables.people?.length ?? 0, withheld: file.withheld ?? null, threshold: file.threshold ?? DEFAULT_BUNDLE_THRESHOLD };
+    })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -1,11 +1,13 @@
 import type { Consent, ImportHistory, Person } from '@shared/model';
 import type { ColumnMapping } from '@shared/import/headers';
 import type { ImportedRow } from '@shared/import/people';
+import { importedConsents } from '@shared/import/sharing';
 import { duplicatesWithin } from '@shared/people/duplicates';
 import { personNameKey } from '@shared/people/nameKey';
 import type { Actor } from './actor';
 import { auditEntry } from './audit';
 import type { MrezaDb } from './db';
+import { orgToday } from './orgDay';
 import { checkNewPerson, storedDuplicates } from './people';
 import { requirePermission } from './permissions';
 import { selfOrgId } from './records';
@@ -78,6 +80,7 @@ export async function commitImport(db: MrezaDb, actor: Actor, fileName: string, 
   };
   stopIfCancelled();
   const orgId = await selfOrgId(db);
+  const today = await orgToday(db);
   const at = new Date().toISOString();
   const people: Person[] = new Array(rows.length);
   const consents: Consent[] = [];
@@ -86,10 +89,13 @@ export async function commitImport(db: MrezaDb, actor: Actor, fileName: string, 
   rows.forEach((r, i) => {
     const id = crypto.randomUUID();
     // The checks of a person typed in (createPerson), so a row the preview let through cannot store what the form would refuse.
-    const { draft, consentDraft } = checkNewPerson(r.draft, r.consentDate ? { legalBasis: 'consent', date: r.consentDate, noticeVersion: IMPORTED_NOTICE, processing: true, specialCategories: true, shareWithLead: false, photos: false } : undefined);
+    // Sharing with the lead only where the file says so (its own row when the file dates it apart).
+    const { main, sharing } = importedConsents(r, { notice: IMPORTED_NOTICE, today, recordedBy: actor.userName });
+    const { draft, consentDraft } = checkNewPerson(r.draft, main);
     people[i] = { ...draft, id, orgId, createdAt: at, updatedAt: at, nameKey: personNameKey(draft), anonymised: false };
-    consentsUpTo[i + 1] = consentsUpTo[i]! + (consentDraft ? 1 : 0);
-    if (consentDraft) consents.push({ ...consentDraft, id: crypto.randomUUID(), orgId, personId: id, createdAt: at, updatedAt: at });
+    const mine = [consentDraft, sharing].filter((c) => c !== undefined);
+    consentsUpTo[i + 1] = consentsUpTo[i]! + mine.length;
+    for (const c of mine) consents.push({ ...c, id: crypto.randomUUID(), orgId, personId: id, createdAt: at, updatedAt: at });
   });
   const history: ImportHistory = {
     id: crypto.randomUUID(),

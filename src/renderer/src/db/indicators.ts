@@ -1,4 +1,4 @@
-import type { PartnerProgramme, TotalsOnlyPartner } from '@shared/consolidate';
+import type { PartnerProgramme, PartnerWithheld, TotalsOnlyPartner } from '@shared/consolidate';
 import type { Dataset } from '@shared/indicators/dataset';
 import { loadConsolidatedDataset } from './consolidatedData';
 import { ownPersonKeys } from './linkage';
@@ -38,14 +38,14 @@ export async function peopleByIds(db: MrezaDb, actor: Actor, ids: readonly strin
  * consolidated records too. People are made unique by the pseudonymous key the partners' bundles
  * carry, which the lead's own people get too, so someone served by both counts once.
  */
-export async function loadReportDataset(db: MrezaDb, actor: Actor): Promise<{ own: OwnDataset; dataset: Dataset; personKey?: (personId: string) => string; partnerNames: Map<string, string>; partnerProgrammes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[] }> {
+export async function loadReportDataset(db: MrezaDb, actor: Actor): Promise<{ own: OwnDataset; dataset: Dataset; personKey?: (personId: string) => string; partnerNames: Map<string, string>; partnerProgrammes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[]; withheld: PartnerWithheld[] }> {
   requirePermission(actor, 'readReports');
   const own = await loadDataset(db);
   const partners = await loadConsolidatedDataset(db, () => ownPersonKeys(db, own.people));
-  if (!partners) return { own, dataset: own, partnerNames: new Map(), partnerProgrammes: [], totalsOnly: [] };
+  if (!partners) return { own, dataset: own, partnerNames: new Map(), partnerProgrammes: [], totalsOnly: [], withheld: [] };
   const merged = {} as Record<keyof Dataset, unknown[]>;
   for (const key of Object.keys(own) as Array<keyof Dataset>) merged[key] = [...own[key], ...(partners.dataset[key] ?? [])];
-  return { own, dataset: merged as unknown as Dataset, personKey: partners.dataset.personKey, partnerNames: partners.names, partnerProgrammes: partners.programmes, totalsOnly: partners.totalsOnly };
+  return { own, dataset: merged as unknown as Dataset, personKey: partners.dataset.personKey, partnerNames: partners.names, partnerProgrammes: partners.programmes, totalsOnly: partners.totalsOnly, withheld: partners.withheld };
 }
 
 /** The donor's targets, project-wide and per programme. */

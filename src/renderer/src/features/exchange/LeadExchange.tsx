@@ -6,6 +6,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '@shared/auth/permissions';
 import type { BundlePlan } from '@shared/consolidate';
+import { withheldMark } from '@shared/people/sharing';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { getLeadProject, MIN_PASSPHRASE } from '../../db/exchange';
@@ -350,6 +351,11 @@ function PartnersList() {
                 <Table.Th>{t('partners.exportedAt')}</Table.Th>
                 <Table.Th>{t('partners.importedAt')}</Table.Th>
                 <Table.Th>{t('partners.people')}</Table.Th>
+                <Table.Th>
+                  <Tooltip label={t('partners.withheldHelp')} multiline w={320}>
+                    <span>{t('partners.withheld')}</span>
+                  </Tooltip>
+                </Table.Th>
                 <Table.Th>{t('partners.fingerprint')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -360,6 +366,7 @@ function PartnersList() {
                   <Table.Td>{fmt.dateTime(p.exportedAt)}</Table.Td>
                   <Table.Td>{fmt.dateTime(p.importedAt)}</Table.Td>
                   <Table.Td>{fmt.number(p.people)}</Table.Td>
+                  <Table.Td data-testid="partner-withheld">{withheldMark(p.withheld, p.threshold, fmt.number) ?? '—'}</Table.Td>
                   <Table.Td>
                     <Tooltip label={t(`export.levels.${p.privacy}`)}>
                       <Text size="xs" ff="monospace">

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, List, Modal, PasswordInput, Radio, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileImport, IconUserShield } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,10 @@ import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { getJoinedProject } from '../../db/exchange';
 import { platform } from '../../platform';
-import { joinLeadProject, peopleWithheld, writePartnerBundle, type ExchangeProblem } from './actions';
+import { joinLeadProject, peopleWithheld, whyWithheld, writePartnerBundle, type ExchangeProblem } from './actions';
 import { Fingerprint, HowItWorks, LabelValue, ProblemAlert, Section } from './common';
 import { useExchangeContext } from './useExchangeContext';
+import type { WithheldBreakdown } from '../../db/sharing';
 
 export function PartnerExchange() {
   const { db } = useApp();
@@ -103,6 +104,36 @@ function Joined() {
   );
 }
 
+/** How many people the export leaves at home and why, with what to do where they did agree. */
+function WithheldPreview({ withheld, why }: { withheld: number; why: WithheldBreakdown | undefined }) {
+  const { t } = useTranslation('exchange');
+  return (
+    <Alert color={withheld > 0 ? 'yellow' : 'teal'} variant="light" icon={<IconUserShield size={18} />} data-testid="withheld-preview">
+      <Stack gap={4}>
+        <Text size="sm" fw={500} data-testid="withheld">
+          {withheld > 0 ? t('export.withheld', { count: withheld }) : t('export.withheldNone')}
+        </Text>
+        {why && withheld > 0 && (
+          <List size="sm" spacing={2}>
+            {why.noBasis > 0 && <List.Item data-testid="withheld-no-basis">{t('export.why.noBasis', { count: why.noBasis })}</List.Item>}
+            {why.objected > 0 && <List.Item data-testid="withheld-objected">{t('export.why.objected', { count: why.objected })}</List.Item>}
+          </List>
+        )}
+        {why && why.noBasis > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('export.why.hint')}
+          </Text>
+        )}
+        {why && why.erased > 0 && (
+          <Text size="sm" data-testid="withheld-erased">
+            {t('export.why.erased', { count: why.erased })}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
 function ExportForm() {
   const { t } = useTranslation('exchange');
   const ctx = useExchangeContext();
@@ -113,14 +144,14 @@ function ExportForm() {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ExchangeProblem>();
-  const [preview, setPreview] = useState<{ privacy: PrivacyLevel; withheld: number }>();
+  const [preview, setPreview] = useState<{ privacy: PrivacyLevel; withheld: number; why?: WithheldBreakdown | undefined }>();
   const [confirming, setConfirming] = useState(false);
   const withheld = preview?.privacy === privacy ? preview.withheld : undefined;
   useEffect(() => {
     let live = true;
-    if (privacy === 'aggregate') return;
-    // A dry run (not encrypted, not saved, not logged) tells how many people stay home.
-    void peopleWithheld(ctx, privacy).then((withheld) => live && withheld !== undefined && setPreview({ privacy, withheld }));
+    // A dry run (not encrypted, not saved, not logged) tells how many people stay home; the
+    // consents say why. Every level: even aggregate figures count only the people who share.
+    void Promise.all([peopleWithheld(ctx, privacy), whyWithheld(ctx)]).then(([withheld, why]) => live && withheld !== undefined && setPreview({ privacy, withheld, why }));
     return () => {
       live = false;
     };
@@ -151,11 +182,7 @@ function ExportForm() {
           </Stack>
         </Alert>
       )}
-      {privacy !== 'aggregate' && withheld !== undefined && (
-        <Text size="sm" data-testid="withheld">
-          {withheld > 0 ? t('export.withheld', { count: withheld }) : t('export.withheldNone')}
-        </Text>
-      )}
+      {withheld !== undefined && <WithheldPreview withheld={withheld} why={preview?.why} />}
       <PasswordInput label={t('export.passphrase')} description={t('export.passphraseHelp')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} maw={400} />
       <ProblemAlert problem={problem} />
       <Group>

@@ -238,6 +238,11 @@ export function ImportWizard() {
               </Badge>
             )}
           </Group>
+          {mapping.includes('shareWithLead') && (
+            <Text size="sm" mb="sm" data-testid="share-count">
+              {t('participants:importer.sharingRows', { count: preview.valid.filter((r) => r.shareWithLead).length })}
+            </Text>
+          )}
           {preview.issues.length > 0 && (
             <>
               <Text size="sm" mb={4}>

@@ -1,6 +1,6 @@
-import { ActionIcon, Badge, Box, Button, Group, Menu, Paper, Select, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Checkbox, Group, Menu, Paper, Select, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAddressBook, IconArrowBackUp, IconChevronDown, IconDatabaseImport, IconDownload, IconFileSpreadsheet, IconPlus, IconSearch, IconSortAscending, IconSortDescending, IconX } from '@tabler/icons-react';
+import { IconAddressBook, IconArrowBackUp, IconChevronDown, IconDatabaseImport, IconDownload, IconFileSpreadsheet, IconPlus, IconSearch, IconShare, IconSortAscending, IconSortDescending, IconX } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -21,6 +21,8 @@ import { exportPeopleList } from './exportPeople';
 import { useConfirmUndoImport } from './confirmUndoImport';
 import { displayName, exportHeader, exportValue } from './labels';
 import { PersonFormModal } from './PersonForm';
+import { lastSharing } from './actions';
+import { SharingBasisDialog, useConfirmUndoSharing } from './SharingBasisDialog';
 
 const ROW_HEIGHT = 44;
 const COLUMNS = '2.2fr 1.1fr 0.9fr 0.7fr 1.4fr 1.6fr';
@@ -37,6 +39,9 @@ export function PeopleList() {
   const [programmeId, setProgrammeId] = useState<string | null>(null);
   const [sort, setSort] = useState<PeopleSort>({ key: 'name' });
   const [creating, setCreating] = useState(false);
+  // Ticked rows, for the bulk action; without any, it applies to everyone the filter shows.
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [sharingFor, setSharingFor] = useState<{ ids: string[]; scope: 'selected' | 'filtered' | 'all' } | null>(null);
 
   const people = useLiveQuery(() => peopleForList(db, actor), [db, actor]);
   const outcomeIds = useLiveQuery(() => peopleWithOutcomes(db), [db]);
@@ -45,6 +50,10 @@ export function PeopleList() {
   const towns = useLiveQuery(() => municipalities(db), [db]) ?? [];
   const lastImport = useLiveQuery(() => lastPeopleImport(db), [db]);
   const confirmUndo = useConfirmUndoImport();
+  const lastSharingBatch = useLiveQuery(() => lastSharing({ db }), [db]);
+  const confirmUndoSharing = useConfirmUndoSharing();
+  const selectable = can(actor.role, 'editPeople');
+  const columns = selectable ? `32px ${COLUMNS}` : COLUMNS;
 
   // Sort once per data or sort change; a keystroke then only filters the sorted list, which keeps
   // its order (sorting 50,000 names on every keystroke was most of the time per key).
@@ -64,6 +73,22 @@ export function PeopleList() {
   const total = people.length;
   const filtered = rows.length !== total;
   const set = (changes: Partial<PeopleFilter>) => setFilter((f) => ({ ...f, ...changes }));
+  const shownSelected = rows.reduce((n, p) => n + (ticked.has(p.id) ? 1 : 0), 0);
+  const toggle = (id: string) =>
+    setTicked((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const toggleShown = () =>
+    setTicked((s) => {
+      const next = new Set(s);
+      if (shownSelected === rows.length) for (const p of rows) next.delete(p.id);
+      else for (const p of rows) next.add(p.id);
+      return next;
+    });
+  const openSharing = () =>
+    setSharingFor(ticked.size ? { ids: people.filter((p) => ticked.has(p.id)).map((p) => p.id), scope: 'selected' } : { ids: rows.map((p) => p.id), scope: filtered ? 'filtered' : 'all' });
 
   async function exportAs(format: 'csv' | 'xlsx') {
     const table = exportRows(
@@ -106,6 +131,28 @@ export function PeopleList() {
           </Button>
         </Tooltip>
       )}
+      {lastSharingBatch && selectable && (
+        <Tooltip label={t('participants:sharing.undoHint', { count: lastSharingBatch.rowsAdded })}>
+          <Button variant="subtle" leftSection={<IconArrowBackUp size={16} />} onClick={() => confirmUndoSharing(lastSharingBatch)} data-testid="undo-sharing">
+            {t('participants:sharing.undo')}
+          </Button>
+        </Tooltip>
+      )}
+      {selectable && total > 0 && (
+        // Short on the button (the header has little room); whom it applies to in the tooltip and the badge.
+        <Tooltip label={ticked.size ? t('participants:sharing.openSelected', { count: ticked.size }) : filtered ? t('participants:sharing.openFiltered', { count: rows.length }) : t('participants:sharing.title')}>
+          <Button
+            variant="default"
+            leftSection={<IconShare size={16} />}
+            rightSection={ticked.size || filtered ? <Badge size="sm" variant="light">{fmt.number(ticked.size || rows.length)}</Badge> : undefined}
+            onClick={openSharing}
+            disabled={!ticked.size && rows.length === 0}
+            data-testid="sharing-open"
+          >
+            {t('participants:sharing.open')}
+          </Button>
+        </Tooltip>
+      )}
       {/* Shown only to a role that may (shared/auth/permissions.ts); the data layer refuses the others anyway. */}
       {can(actor.role, 'exportList') && (
         <Menu position="bottom-end" withinPortal>
@@ -140,6 +187,16 @@ export function PeopleList() {
   return (
     <>
       <PageHeader title={t('participants:title')} description={total ? t('participants:count', { count: total }) : t('participants:description')} actions={actions} />
+      {sharingFor && (
+        <SharingBasisDialog
+          personIds={sharingFor.ids}
+          scope={sharingFor.scope}
+          onClose={() => {
+            setSharingFor(null);
+            setTicked(new Set());
+          }}
+        />
+      )}
       {creating && <PersonFormModal onClose={() => setCreating(false)} onSaved={(p) => void navigate(`/participants/${p.id}`)} />}
       {total === 0 ? (
         <EmptyState
@@ -199,7 +256,19 @@ export function PeopleList() {
           </Group>
           <Paper withBorder radius="md">
             <Box role="table" aria-label={t('participants:title')} aria-rowcount={rows.length}>
-              <Box role="row" px="md" py="xs" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+              <Box role="row" px="md" py="xs" style={{ display: 'grid', gridTemplateColumns: columns, gap: 12, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+                {selectable && (
+                  <div role="columnheader">
+                    <Checkbox
+                      size="xs"
+                      aria-label={t('participants:selectShown')}
+                      checked={rows.length > 0 && shownSelected === rows.length}
+                      indeterminate={shownSelected > 0 && shownSelected < rows.length}
+                      onChange={toggleShown}
+                      data-testid="select-shown"
+                    />
+                  </div>
+                )}
                 <div role="columnheader">{sortHeader('name', t('participants:name'))}</div>
                 <div role="columnheader">{sortHeader('kind', t('participants:kind'))}</div>
                 <div role="columnheader">{sortHeader('gender', t('participants:gender'))}</div>
@@ -246,7 +315,7 @@ export function PeopleList() {
                             height: ROW_HEIGHT,
                             transform: `translateY(${item.start}px)`,
                             display: 'grid',
-                            gridTemplateColumns: COLUMNS,
+                            gridTemplateColumns: columns,
                             gap: 12,
                             alignItems: 'center',
                             cursor: 'pointer',
@@ -254,6 +323,12 @@ export function PeopleList() {
                             background: selected ? 'var(--mantine-color-yellow-1)' : item.index % 2 ? 'var(--mantine-color-gray-0)' : undefined,
                           }}
                         >
+                          {selectable && (
+                            // A click on the box selects; the rest of the row opens the person.
+                            <div role="cell" onClick={(e) => e.stopPropagation()}>
+                              <Checkbox size="xs" aria-label={t('participants:selectPerson', { name: displayName(t, p) })} checked={ticked.has(p.id)} onChange={() => toggle(p.id)} data-testid="select-person" />
+                            </div>
+                          )}
                           <Text role="cell" size="sm" fw={500} truncate c={p.anonymised ? 'dimmed' : undefined}>
                             {displayName(t, p)}
                           </Text>
@@ -282,11 +357,21 @@ export function PeopleList() {
                 )}
               </div>
             </Box>
-            {filtered && (
+            {(filtered || ticked.size > 0) && (
               <Group p="sm" justify="space-between">
                 <Text size="sm" c="dimmed" data-testid="shown-count">
-                  {t('participants:shownOf', { shown: fmt.number(rows.length), total: fmt.number(total) })}
+                  {filtered && t('participants:shownOf', { shown: fmt.number(rows.length), total: fmt.number(total) })}
                 </Text>
+                {ticked.size > 0 && (
+                  <Group gap="xs">
+                    <Text size="sm" data-testid="selected-count">
+                      {t('participants:selectedCount', { count: ticked.size })}
+                    </Text>
+                    <Button size="xs" variant="subtle" onClick={() => setTicked(new Set())}>
+                      {t('participants:clearSelection')}
+                    </Button>
+                  </Group>
+                )}
               </Group>
             )}
           </Paper>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { COUNTRIES, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, LEGAL_BASES, ORG_TYPES, TARGET_GROUPS, coversSpecialCategories, personDraftSchema, type ConsentDraft, type Person, type PersonDraftInput } from '@shared/model';
+import { UNTICKED_CONSENT_CHOICES } from '@shared/people/sharing';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
 import { zodValidate } from '../../components/zodForm';
@@ -102,9 +103,8 @@ export function PersonFormModal({ person, onClose, onSaved }: { person?: Person;
       legalBasis: 'consent',
       consentDate: today,
       noticeVersion: '1.0',
-      specialCategories: false,
-      shareWithLead: true,
-      photos: false,
+      // Sharing with the lead (and every other choice) is the person's active choice: never pre-ticked.
+      ...UNTICKED_CONSENT_CHOICES,
     },
     validateInputOnChange: true,
     validate: (values) => {

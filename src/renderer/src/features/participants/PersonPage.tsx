@@ -14,6 +14,7 @@ import { isBusinessOutcome } from '@shared/people/outcomes';
 import { takesEmployer } from '@shared/organisations/register';
 import { listRegister } from '../../db/organisations';
 import { EmployerPicker } from '../organisations';
+import { UNTICKED_CONSENT_CHOICES } from '@shared/people/sharing';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
 import { BusinessOutcomeFields } from '../../components/BusinessOutcomeFields';
@@ -50,7 +51,8 @@ export function PersonPage() {
   const [mergeWith, setMergeWith] = useState<string | null>(null);
   const todayNow = useToday();
   const today = todayNow();
-  const [consent, setConsent] = useState({ legalBasis: 'consent', date: today, noticeVersion: '1.0', specialCategories: true, shareWithLead: true, photos: false });
+  // Nothing is ticked for the person: each choice is hers to make (sharing with the lead above all).
+  const [consent, setConsent] = useState({ legalBasis: 'consent', date: today, noticeVersion: '1.0', ...UNTICKED_CONSENT_CHOICES } as { legalBasis: string; date: string; noticeVersion: string; specialCategories: boolean; shareWithLead: boolean; photos: boolean });
   const noOutcome = { kind: null, date: today, note: '', legalForm: null, jobsCreated: null, employerId: null };
   const [outcome, setOutcome] = useState<{ kind: string | null; date: string; note: string; legalForm: LegalForm | null; jobsCreated: number | null; employerId: string | null }>(noOutcome);
   // "Employed at" names an employer of the register, for a role that may read it.
@@ -203,7 +205,14 @@ export function PersonPage() {
                     <Table.Tr key={c.id} data-testid="consent-row">
                       <Table.Td>{fmt.date(c.date)}</Table.Td>
                       <Table.Td>{t(`participants:legalBases.${c.legalBasis}`)}</Table.Td>
-                      <Table.Td>{c.noticeVersion}</Table.Td>
+                      <Table.Td>
+                        {c.noticeVersion}
+                        {c.recordedBy && (
+                          <Text size="xs" c="dimmed">
+                            {t('participants:consent.recordedBy', { name: c.recordedBy })}
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td>
                         <Group gap={4}>
                           {c.processing && <Badge variant="light">{t('participants:consent.processingShort')}</Badge>}

@@ -29,6 +29,7 @@ import { StatTile } from './StatTile';
 import { TargetsPanel } from './TargetsPanel';
 import { useReport } from './useReport';
 import { TotalsOnlyCard } from './TotalsOnlyCard';
+import { WithheldCard } from './WithheldCard';
 
 export function ReportsPage() {
   return (
@@ -49,7 +50,7 @@ function Dashboard() {
   const navigate = useNavigate();
   const location = useLocation();
   const today = useToday();
-  const { filter, setFilter, period, result, names, dataset, peopleBehind, smesBehind, ownOrganisations, totalsOnly } = useReport();
+  const { filter, setFilter, period, result, names, dataset, peopleBehind, smesBehind, ownOrganisations, totalsOnly, withheld } = useReport();
   const [smeDrill, setSmeDrill] = useState(false);
   const outcomeDetails = useOutcomeDetails();
   const [drill, setDrill] = useState<{ title: string; path: string } | null>(null);
@@ -128,6 +129,7 @@ function Dashboard() {
       ) : (
         <Stack>
           <ReportFilters filter={filter} onChange={setFilter} names={names} isLead={org.role === 'lead'} />
+          <WithheldCard partners={withheld} />
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             {tiles.map(([id, value, path]) => (
               <StatTile key={id} id={id} value={value} onDrill={path && mayDrill ? () => open(path, t(`reports:indicators.${id}`)) : undefined} />

@@ -1,6 +1,7 @@
 import { Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TotalsOnlyPartner } from '@shared/consolidate';
+import { withheldMark } from '@shared/people/sharing';
 import { useFormat } from '../../components/useFormat';
 
 /**
@@ -42,7 +43,7 @@ export function TotalsOnlyCard({ partners }: { partners: TotalsOnlyPartner[] }) 
               <Table.Td ta="right">{figure(p.women)}</Table.Td>
               <Table.Td ta="right">{fmt.number(p.trainingSessions)}</Table.Td>
               <Table.Td ta="right">{fmt.number(p.mentoringSessions)}</Table.Td>
-              <Table.Td ta="right">{p.withheld ? (p.withheld.from === p.withheld.to ? fmt.number(p.withheld.from) : `${fmt.number(p.withheld.from)}–${fmt.number(p.withheld.to)}`) : '—'}</Table.Td>
+              <Table.Td ta="right">{withheldMark(p.withheld, p.threshold, fmt.number) ?? '—'}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -69,5 +69,5 @@ export function useReport() {
   );
   /** The SMEs behind the SME figures (the same rule as the figure), for their drill-down. */
   const smesBehind = useCallback(() => (dataset ? supportedSmes(dataset, indicatorFilter) : []), [dataset, indicatorFilter]);
-  return { filter, setFilter, period, dataset, result, names, peopleBehind, smesBehind, ownOrganisations: loaded?.own.organisations ?? [], totalsOnly: loaded?.totalsOnly ?? [] };
+  return { filter, setFilter, period, dataset, result, names, peopleBehind, smesBehind, ownOrganisations: loaded?.own.organisations ?? [], totalsOnly: loaded?.totalsOnly ?? [], withheld: loaded?.withheld ?? [] };
 }

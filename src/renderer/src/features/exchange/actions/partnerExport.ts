@@ -1,5 +1,6 @@
 import type { PrivacyLevel } from '@shared/bundle';
 import { exportBundle } from '../../../db/partnerExport';
+import { withheldBreakdown, type WithheldBreakdown } from '../../../db/sharing';
 import type { ExchangeActionContext } from './context';
 import { attempt, type Outcome } from './outcome';
 
@@ -10,6 +11,15 @@ import { attempt, type Outcome } from './outcome';
 export async function peopleWithheld({ db, actor, org }: Pick<ExchangeActionContext, 'db' | 'actor' | 'org'>, privacy: PrivacyLevel): Promise<number | undefined> {
   try {
     return (await exportBundle(db, actor, org, { privacy, acknowledgedRisk: true, dryRun: true })).withheldPeople;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Partner: why those people stay home (no basis recorded, objected) and how many erasures go. Undefined when it cannot be told. */
+export async function whyWithheld({ db, actor }: Pick<ExchangeActionContext, 'db' | 'actor'>): Promise<WithheldBreakdown | undefined> {
+  try {
+    return await withheldBreakdown(db, actor);
   } catch {
     return undefined;
   }

@@ -1,2 +1,3 @@
 export type { ParticipantActionContext } from './context';
 export { checkImport, countToImport, importHeaders, openImportFile, rowsToImport, writeImport, type CheckedImport, type OpenedImport, type OpenImportResult, type WriteImportResult } from './importPeople';
+export { lastSharing, planSharing, recordSharing, undoSharing, type SharingProblem, type SharingResult } from './sharing';
