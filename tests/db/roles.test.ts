@@ -40,7 +40,7 @@ import { giveKeyring, TEST_PASSPHRASE } from '../fixtures/testDb';
 import { addUser, setPassphrase } from '../../src/renderer/src/db/users';
 import { exportPeopleList } from '../../src/renderer/src/features/participants/exportPeople';
 import { saveReport } from '../../src/renderer/src/features/reports/exportReport';
-import { backupToFile, clearWithSafetyCopy, restoreWithSafetyCopy, writeBackup } from '../../src/renderer/src/services/backup';
+import { backupToFile, clearWithSafetyCopy, restoreWithSafetyCopy, writeBackup } from '../../src/renderer/src/features/backups/actions';
 import { newDbName } from '../fixtures/testDb';
 
 const PASS = 'kukuruz-i-sunce-2026';

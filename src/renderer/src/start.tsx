@@ -10,7 +10,7 @@ import { getSettings } from './db/settings';
 import { createRendererI18n } from './i18n';
 import { platform } from './platform';
 import { Root } from './app/Root';
-import { installKdfWorker } from './services/kdf';
+import { installKdfWorker } from './workers/kdf';
 
 /**
  * Opens the data and renders the app. `onOpen` runs once the database is open, before the first

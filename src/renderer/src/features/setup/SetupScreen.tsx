@@ -12,7 +12,7 @@ import { setUpOrganisation } from '../../db/setup';
 import { zodValidate } from '../../components/zodForm';
 import { OpenMentorPack } from '../mentoring';
 import { NewSignInPassphrase, signInPassphraseState } from '../../components/NewPassphrase';
-import { RestoreFromBackup } from './RestoreFromBackup';
+import { RestoreFromBackup } from '../backups';
 
 /**
  * First run: who this installation belongs to, and the first coordinator's passphrase (it makes
