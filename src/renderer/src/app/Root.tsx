@@ -23,7 +23,7 @@ import { AppContext, DbContext, type AppState } from '../session/AppContext';
 import { DAYJS_LOCALE } from './dayjsLocales';
 import { Shell } from './Shell';
 import { cssVariablesResolver, localisedTheme } from './theme';
-import { useBackupSchedule } from '../features/backups';
+import { useBackupSchedule } from '../features/backups/useBackupSchedule';
 import { useInactivity } from './useInactivity';
 
 export function Root({ db, i18n }: { db: MrezaDb; i18n: I18n }) {

@@ -7,7 +7,7 @@ import type { Locale } from '@shared/i18n/locales';
 import type { Organisation, User } from '@shared/model';
 import { useDb } from '../../session/AppContext';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { NewSignInPassphrase, signInPassphraseState } from '../../components/NewPassphrase';
+import { NewSignInPassphrase, signInPassphraseState, usePassphraseJudgeReady } from '../../components/NewPassphrase';
 import { chooseFirstPassphrase, PassphrasePolicyError, RECOVERY_THROTTLE_ID, resetWithRecoveryKey, signIn, signInWait, type SignInResult } from '../../db/signIn';
 import { minutesSeconds, useCountdown } from './useCountdown';
 
@@ -24,6 +24,7 @@ function untilFromNow(ms: number): number | null {
  */
 export function LockScreen({ org, users, language, onLanguage, onUnlock }: { org: Organisation; users: User[]; language: Locale; onLanguage: (l: Locale) => Promise<void>; onUnlock: (u: User, recoveryKey?: string) => Promise<void> }) {
   const { t } = useTranslation(['users', 'common']);
+  usePassphraseJudgeReady(); // judge again what was typed while the dictionaries loaded
   const db = useDb();
   const [mode, setMode] = useState<Mode>('signIn');
   const [userId, setUserId] = useState<string | null>(users.length === 1 ? users[0]!.id : null);

@@ -6,8 +6,8 @@ import type { OpenedMentorPack } from '@shared/mentorPack';
 import type { Locale } from '@shared/i18n/locales';
 import { useDb } from '../../session/AppContext';
 import { PACK_EXT, PackProblemAlert, packProblemOf, type PackProblem } from './PackProblemAlert';
-import { pickMentorPack, readPackFile, storeMentorPack } from './actions';
-import { NewSignInPassphrase, signInPassphraseState } from '../../components/NewPassphrase';
+import { pickMentorPack, readPackFile, storeMentorPack } from './actions/openPack';
+import { NewSignInPassphrase, signInPassphraseState, usePassphraseJudgeReady } from '../../components/NewPassphrase';
 
 /**
  * A mentor pack file and the passphrase the coordinator gave: on first run (setup screen), or
@@ -16,6 +16,7 @@ import { NewSignInPassphrase, signInPassphraseState } from '../../components/New
  */
 export function OpenMentorPack({ language, onDone, onBack, newer = false }: { language: Locale; onDone: (userId: string, recoveryKey?: string) => void; onBack?: () => void; newer?: boolean }) {
   const { t } = useTranslation(['mentorPack', 'common', 'users']);
+  usePassphraseJudgeReady(); // judge again what was typed while the dictionaries loaded
   const db = useDb();
   const [file, setFile] = useState<{ fileName: string; data: Uint8Array }>();
   const [passphrase, setPassphrase] = useState('');

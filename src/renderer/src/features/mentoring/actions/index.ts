@@ -1,2 +1,3 @@
 export { commitLogs, pickLogsFile, previewLogs, saveMentorPack, type SavedMentorPack } from './mentorPacks';
-export { endMentoringOnThisComputer, endMentoringPreview, pickMentorPack, readPackFile, saveMyLogs, storeMentorPack, type ChosenFile } from './mentorLaptop';
+export { endMentoringOnThisComputer, endMentoringPreview, saveMyLogs } from './mentorLaptop';
+export { pickMentorPack, readPackFile, storeMentorPack, type ChosenFile } from './openPack';

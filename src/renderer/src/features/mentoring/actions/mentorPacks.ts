@@ -3,7 +3,7 @@ import type { Actor } from '../../../db/actor';
 import type { MrezaDb } from '../../../db/db';
 import { commitMentorLogs, exportMentorPack, previewMentorLogs, type LogsPreview } from '../../../db/mentorPacks';
 import { platform } from '../../../platform';
-import type { ChosenFile } from './mentorLaptop';
+import type { ChosenFile } from './openPack';
 
 /*
  * The coordinator's side of mentor packs: a pack of one mentor's mentees out, her session logs
