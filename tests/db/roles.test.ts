@@ -24,7 +24,7 @@ import { backupBytes, clearAllData, restoreBackup } from '../../src/renderer/src
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
 import { createLeadProject, invitationFile, joinProject } from '../../src/renderer/src/db/exchange';
-import { commitBundleImport, keyFileSaved, leadKeyFile, previewBundleImport } from '../../src/renderer/src/db/consolidation';
+import { commitBundleImport, keyFileSaved, leadKeyFile, previewBundleImport } from '../../src/renderer/src/db/bundleImport';
 import { exportBundle } from '../../src/renderer/src/db/partnerExport';
 import { loadReportDataset, peopleByIds } from '../../src/renderer/src/db/indicators';
 import { logSession, matchRows, saveMentoringSettings, sessionRows } from '../../src/renderer/src/db/mentoring';
