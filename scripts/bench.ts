@@ -548,10 +548,10 @@ async function consolidationBundles(): Promise<{ dir: string; meta: BundleMeta; 
 
 /** The stage split of inspectBundle (redone outside the timed run) as ms and share of the stages' sum. */
 function splitNote(split: Record<string, number>): string {
-  const { inspectBundle, planConsolidation, replanEveryRow, ...stages } = split;
+  const { inspectBundle, planBundleImport, replanEveryRow, ...stages } = split;
   const sum = Object.values(stages).reduce((a, b) => a + b, 0);
   const parts = Object.entries(stages).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${round(v, 0)} (${round((100 * v) / sum, 0)}%)`);
-  return `where inspect's time goes (redone stage by stage, interleaved with inspectBundle ${round(inspectBundle ?? 0, 0)} ms): ${parts.join(', ')} ms; planConsolidation ${round(planConsolidation ?? 0, 0)} ms; a re-import's dry run (the same rows as newer exports, every row compared with the stored one) ${round(replanEveryRow ?? 0, 0)} ms`;
+  return `where inspect's time goes (redone stage by stage, interleaved with inspectBundle ${round(inspectBundle ?? 0, 0)} ms): ${parts.join(', ')} ms; planBundleImport ${round(planBundleImport ?? 0, 0)} ms; a re-import's dry run (the same rows as newer exports, every row compared with the stored one) ${round(replanEveryRow ?? 0, 0)} ms`;
 }
 
 async function consolidation() {

@@ -7,7 +7,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { KeyFileError, readKeyFile } from '../../src/shared/bundle';
 import { passphraseBoxType } from '../../src/shared/crypto';
-import { batchReportJson, batchReportTables, consolidateBatch, type BatchLine } from '../../src/shared/consolidate/batch';
+import { batchReportJson, batchReportTables, reportFromBundles, type BatchLine } from '../../src/shared/consolidate/batch';
 import { reportCsv, reportXlsx } from '../../src/shared/indicators/reportFiles';
 import { localDay, systemTimeZone } from '../../src/shared/calendar/localDay';
 import { formatDateTime } from '../../src/shared/i18n/format';
@@ -102,7 +102,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   const paths = await expand(args.bundles);
   const read = await Promise.all(paths.map(async (path) => ({ path, data: await readFile(path).then((b) => new Uint8Array(b), () => null) })));
   const readable = read.filter((r) => r.data !== null);
-  const result = await consolidateBatch(
+  const result = await reportFromBundles(
     readable.map((r) => ({ fileName: basename(r.path), data: r.data! })),
     lead,
     { schemaVersion: SCHEMA_VERSION, ...(args.passphrase ? { passphrase: args.passphrase } : {}), ...(trusted ? { trusted } : {}), trustOnFirstUse: args.trustOnFirstUse },

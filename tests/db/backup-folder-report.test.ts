@@ -17,7 +17,7 @@ vi.mock('../../src/renderer/src/platform', () => ({
   },
   isElectron: true,
 }));
-const { onBackupProblem, writeBackup } = await import('../../src/renderer/src/services/backup');
+const { onBackupProblem, writeBackup } = await import('../../src/renderer/src/features/backups/actions');
 
 afterEach(() => {
   folderCopy = undefined;

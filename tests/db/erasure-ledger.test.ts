@@ -8,7 +8,7 @@ import { backupBytes, restoreBackup, takeSnapshot } from '../../src/renderer/src
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
 import { createLeadProject, invitationFile, joinProject } from '../../src/renderer/src/db/exchange';
-import { commitBundleImport, previewBundleImport } from '../../src/renderer/src/db/consolidation';
+import { commitBundleImport, previewBundleImport } from '../../src/renderer/src/db/bundleImport';
 import { exportBundle } from '../../src/renderer/src/db/partnerExport';
 import { loadReportDataset } from '../../src/renderer/src/db/indicators';
 import { deleteLedger, erasureLedger } from '../../src/renderer/src/db/ledger';

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Request } from '@shared/ipc';
-import { listPartners } from '../../src/renderer/src/db/consolidation';
+import { listPartners } from '../../src/renderer/src/db/bundleImport';
 import { createDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
 import { getJoinedProject, getLeadProject } from '../../src/renderer/src/db/exchange';

@@ -10,7 +10,7 @@ import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
 import { createLeadProject, ensureIdentity, getJoinedProject, invitationFile, joinProject } from '../../src/renderer/src/db/exchange';
 import { exportBundle } from '../../src/renderer/src/db/partnerExport';
-import { commitBundleImport as commitImport, keyFileSaved, leadKeyFile, listPartners, previewBundleImport as previewImport } from '../../src/renderer/src/db/consolidation';
+import { commitBundleImport as commitImport, keyFileSaved, leadKeyFile, listPartners, previewBundleImport as previewImport } from '../../src/renderer/src/db/bundleImport';
 import { loadReportDataset } from '../../src/renderer/src/db/indicators';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { allTables, newDbName, unlocked } from '../fixtures/testDb';

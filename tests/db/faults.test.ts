@@ -24,7 +24,7 @@ import { loadDemoData } from '../../src/renderer/src/db/demo';
 import { keysToConfirm } from '@shared/consolidate';
 import { createLeadProject, invitationFile, joinProject } from '../../src/renderer/src/db/exchange';
 import { exportBundle } from '../../src/renderer/src/db/partnerExport';
-import { commitBundleImport as commitBundles, previewBundleImport as previewBundles } from '../../src/renderer/src/db/consolidation';
+import { commitBundleImport as commitBundles, previewBundleImport as previewBundles } from '../../src/renderer/src/db/bundleImport';
 import { commitImport as commitPeople } from '../../src/renderer/src/db/importPeople';
 import { createPerson } from '../../src/renderer/src/db/people';
 import { createRecord, updateRecord } from '../../src/renderer/src/db/records';

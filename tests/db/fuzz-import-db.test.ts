@@ -24,7 +24,7 @@ import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { keysToConfirm } from '@shared/consolidate';
 import { createLeadProject, invitationFile, joinProject } from '../../src/renderer/src/db/exchange';
 import { exportBundle } from '../../src/renderer/src/db/partnerExport';
-import { commitBundleImport as commitBundles, previewBundleImport as previewBundles } from '../../src/renderer/src/db/consolidation';
+import { commitBundleImport as commitBundles, previewBundleImport as previewBundles } from '../../src/renderer/src/db/bundleImport';
 import { commitImport as commitPeople, findImportDuplicates } from '../../src/renderer/src/db/importPeople';
 import { createPerson } from '../../src/renderer/src/db/people';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';

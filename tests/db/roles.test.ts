@@ -25,7 +25,7 @@ import { backupBytes, clearAllData, restoreBackup } from '../../src/renderer/src
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
 import { createLeadProject, invitationFile, joinProject } from '../../src/renderer/src/db/exchange';
-import { commitBundleImport, keyFileSaved, leadKeyFile, previewBundleImport } from '../../src/renderer/src/db/consolidation';
+import { commitBundleImport, keyFileSaved, leadKeyFile, previewBundleImport } from '../../src/renderer/src/db/bundleImport';
 import { exportBundle } from '../../src/renderer/src/db/partnerExport';
 import { loadReportDataset, peopleByIds } from '../../src/renderer/src/db/indicators';
 import { logSession, matchRows, saveMentoringSettings, sessionRows } from '../../src/renderer/src/db/mentoring';
@@ -42,7 +42,7 @@ import { giveKeyring, TEST_PASSPHRASE, unlocked } from '../fixtures/testDb';
 import { addUser, setPassphrase } from '../../src/renderer/src/db/users';
 import { exportPeopleList } from '../../src/renderer/src/features/participants/exportPeople';
 import { saveReport } from '../../src/renderer/src/features/reports/exportReport';
-import { backupToFile, clearWithSafetyCopy, restoreWithSafetyCopy, writeBackup } from '../../src/renderer/src/services/backup';
+import { backupToFile, clearWithSafetyCopy, restoreWithSafetyCopy, writeBackup } from '../../src/renderer/src/features/backups/actions';
 import { newDbName } from '../fixtures/testDb';
 
 const PASS = 'kukuruz-i-sunce-2026';

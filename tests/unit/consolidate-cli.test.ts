@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation, inspectBundle, writeKeyFile } from '../../src/shared/bundle';
-import { consolidatedDataset, emptyConsolidatedState, applyPlan, planConsolidation } from '../../src/shared/consolidate';
+import { partnersDataset, emptyConsolidatedState, applyPlan, planBundleImport } from '../../src/shared/consolidate';
 import { exportOrgKeys, generateOrgKeys, MIN_ITERATIONS } from '../../src/shared/crypto';
 import { computeIndicators } from '../../src/shared/indicators/compute';
 import { formatDateTime } from '../../src/shared/i18n/format';
@@ -75,7 +75,7 @@ async function expectedReach(): Promise<number> {
     inputs.push({ bundle: await inspectBundle(readFileSync(file(name)), world.leadKeys, { passphrase, projectId: world.invitation.projectId }), fileName: name });
   }
   const empty = emptyConsolidatedState(world.invitation.projectId);
-  const ds = consolidatedDataset(applyPlan(empty, planConsolidation(empty, inputs)));
+  const ds = partnersDataset(applyPlan(empty, planBundleImport(empty, inputs)));
   const today = new Date().toISOString().slice(0, 10);
   return computeIndicators(ds, { personKey: ds.personKey }, today).indicators.reach.total;
 }

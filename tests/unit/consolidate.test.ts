@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectBundle, type InspectedBundle } from '../../src/shared/bundle';
 import { canonicalJson, generateOrgKeys } from '../../src/shared/crypto';
 import {
-  applyPlan, consolidatedDataset, emptyConsolidatedState, inspectFiles, partnerProgrammes, pinsOf, planConsolidation, programmeTitles, totalsOnlyPartners, type BundleInput, type ConsolidatedState,
+  applyPlan, partnersDataset, emptyConsolidatedState, inspectFiles, partnerProgrammes, pinsOf, planBundleImport, programmeTitles, totalsOnlyPartners, type BundleInput, type ConsolidatedState,
   type InspectOne,
 } from '../../src/shared/consolidate';
 import { computeIndicators } from '../../src/shared/indicators/compute';
@@ -20,7 +20,7 @@ async function bundle(w: World, which: 'a' | 'b', at: string, fileName: string):
 
 /** Runs a batch: plan, then apply. */
 function importBatch(state: ConsolidatedState, inputs: BundleInput[]) {
-  const plan = planConsolidation(state, inputs);
+  const plan = planBundleImport(state, inputs);
   return { plan, state: applyPlan(state, plan) };
 }
 
@@ -96,7 +96,7 @@ describe('consolidation', () => {
 
   it('a newer export with the same records: applied (the newer slice), yet every row counts as unchanged', () => {
     const after2 = importBatch(state0, [a2]).state;
-    const plan = planConsolidation(after2, [a3]);
+    const plan = planBundleImport(after2, [a3]);
     expect(plan.items[0]!.status).toBe('apply');
     expect(plan.items[0]!.totals).toEqual({ add: 0, replace: 0, remove: 0 });
   });
@@ -152,7 +152,7 @@ describe('consolidation', () => {
 
   it('counts a woman served by two partners once (pseudoKey), and per partner with the org filter', () => {
     const state = importBatch(state0, [a1, b1]).state;
-    const ds = consolidatedDataset(state);
+    const ds = partnersDataset(state);
     const today = '2026-12-31';
     const together = computeIndicators(ds, { personKey: ds.personKey }, today).indicators;
     const naive = computeIndicators(ds, {}, today).indicators;
@@ -257,8 +257,8 @@ describe('unique people across partners, by hand', () => {
       const written = await exportBundle(w, w[side]);
       inputs.push({ bundle: (await inspectBundle(written.bytes, w.leadKeys)) as InspectedBundle });
     }
-    const state = applyPlan(emptyConsolidatedState(w.invitation.projectId), planConsolidation(emptyConsolidatedState(w.invitation.projectId), inputs));
-    const ds = consolidatedDataset(state);
+    const state = applyPlan(emptyConsolidatedState(w.invitation.projectId), planBundleImport(emptyConsolidatedState(w.invitation.projectId), inputs));
+    const ds = partnersDataset(state);
     expect(computeIndicators(ds, {}, '2026-12-31').indicators.reach.total).toBe(2);
     expect(computeIndicators(ds, { personKey: ds.personKey }, '2026-12-31').indicators.reach.total).toBe(1);
   });
@@ -276,7 +276,7 @@ describe('partners that send totals only', () => {
     expect(totals[0]!.reached).toBeGreaterThan(0);
     expect(totals[0]!.women).toBe(own.reach.byGender.find((g) => g.key === 'woman')!.count);
     // Only partner A's records are in the merged data set.
-    const ds = consolidatedDataset(state);
+    const ds = partnersDataset(state);
     expect(new Set(ds.people.map((p) => p.orgId))).toEqual(new Set([a1.bundle.manifest.organisation.id]));
   });
 });

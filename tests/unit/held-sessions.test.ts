@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inspectBundle, writeKeyFile, readKeyFile } from '../../src/shared/bundle';
-import { applyPlan, consolidatedDataset, emptyConsolidatedState, planConsolidation } from '../../src/shared/consolidate';
-import { batchReportTables, consolidateBatch } from '../../src/shared/consolidate/batch';
+import { applyPlan, partnersDataset, emptyConsolidatedState, planBundleImport } from '../../src/shared/consolidate';
+import { batchReportTables, reportFromBundles } from '../../src/shared/consolidate/batch';
 import { exportOrgKeys, MIN_ITERATIONS } from '../../src/shared/crypto';
 import { computeIndicators } from '../../src/shared/indicators/compute';
 import { EMPTY_DATASET, type Dataset } from '../../src/shared/indicators/dataset';
@@ -116,7 +116,7 @@ describe('in the bundle and at the lead', () => {
     // The lead's Reports screen: the consolidated data set, computed for the lead's today.
     const lead = (bundle: typeof opened.with, today: string) => {
       const empty = emptyConsolidatedState(project);
-      const ds = consolidatedDataset(applyPlan(empty, planConsolidation(empty, [{ bundle, fileName: 'a.mreza' }])));
+      const ds = partnersDataset(applyPlan(empty, planBundleImport(empty, [{ bundle, fileName: 'a.mreza' }])));
       return computeIndicators(ds, { personKey: ds.personKey }, today, { drilldown: false }).indicators;
     };
     expect(lead(opened.with, TODAY)).toEqual(lead(opened.without, TODAY));
@@ -129,7 +129,7 @@ describe('in the bundle and at the lead', () => {
     );
     const { t } = createI18n('en');
     const cli = async (bytes: Uint8Array) =>
-      batchReportTables(await consolidateBatch([{ fileName: 'a.mreza', data: bytes }], keyFile), t, 'en', { threshold: 1, today: TODAY }).filter((table) => table.id !== 'sources');
+      batchReportTables(await reportFromBundles([{ fileName: 'a.mreza', data: bytes }], keyFile), t, 'en', { threshold: 1, today: TODAY }).filter((table) => table.id !== 'sources');
     expect(await cli(written.with.bytes)).toEqual(await cli(written.without.bytes));
   }, 60_000);
 });

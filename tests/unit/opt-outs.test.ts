@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { datasetOf, inspectBundle, sharesWithLead, type InspectedBundle } from '../../src/shared/bundle';
-import { applyPlan, consolidatedDataset, emptyConsolidatedState, planConsolidation } from '../../src/shared/consolidate';
+import { applyPlan, partnersDataset, emptyConsolidatedState, planBundleImport } from '../../src/shared/consolidate';
 import { computeIndicators, type Indicators } from '../../src/shared/indicators/compute';
 import { exportBundle, makeWorld, type World } from '../fixtures/bundles/world';
 
@@ -63,7 +63,7 @@ describe('opt-outs stay out: the subtraction attack on a written bundle', () => 
       const bundle = await inspectBundle(written.bytes, world.leadKeys, { projectId: world.invitation.projectId });
       // What the lead can compute from the rows (as its consolidation does).
       const empty = emptyConsolidatedState(world.invitation.projectId);
-      const ds = consolidatedDataset(applyPlan(empty, planConsolidation(empty, [{ bundle }])));
+      const ds = partnersDataset(applyPlan(empty, planBundleImport(empty, [{ bundle }])));
       const fromRows = computeIndicators(ds, { personKey: ds.personKey }, bundle.indicators.asOf, { drilldown: false }).indicators;
       expect(subtract(bundle, fromRows)).toEqual([]);
       // Nothing in the figures points at a 55–64 violence survivor from Varaždin that the rows lack.

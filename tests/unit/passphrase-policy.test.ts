@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { judgePassphrase, MIN_SIGN_IN_PASSPHRASE } from '@shared/auth/policy';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { judgePassphrase, loadPassphraseJudge, MIN_SIGN_IN_PASSPHRASE } from '@shared/auth/policy';
+
+// The dictionaries load on demand (a chunk of their own in the app), before the first verdict.
+beforeAll(loadPassphraseJudge);
 
 describe('sign-in passphrase policy: at least 10 characters and a zxcvbn score of 3 or more', () => {
   it.each([

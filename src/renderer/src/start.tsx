@@ -12,8 +12,8 @@ import { createRendererI18n } from './i18n';
 import { platform } from './platform';
 import { DatabaseErrorScreen } from './app/DatabaseErrorScreen';
 import { Root } from './app/Root';
-import { installKdfWorker } from './services/kdf';
-import { writeBackup } from './services/backup';
+import { installKdfWorker } from './workers/kdf';
+import { writeBackup } from './features/backups';
 
 /**
  * Opens the data and renders the app. `onOpen` runs once the database is open, before the first

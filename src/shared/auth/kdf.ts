@@ -1,4 +1,3 @@
-import { argon2id } from 'hash-wasm';
 import { utf8 } from '../crypto/bytes';
 
 /**
@@ -12,9 +11,11 @@ export type Argon2idParams = typeof ARGON2ID;
 /** Turns a passphrase and salt into 32 key bytes; the renderer runs it in a Web Worker. */
 export type Argon2idRunner = (passphrase: Uint8Array, salt: Uint8Array, params: Argon2idParams) => Promise<Uint8Array>;
 
-/** Runs hash-wasm's Argon2id right here (Node, tests, or inside the renderer's KDF worker). */
-export const argon2idHere: Argon2idRunner = async (passphrase, salt, params) =>
-  argon2id({ password: passphrase, salt, parallelism: params.parallelism, iterations: params.iterations, memorySize: params.memoryKiB, hashLength: params.hashLength, outputType: 'binary' });
+/**
+ * Runs hash-wasm's Argon2id right here (Node, tests; the renderer's KDF worker imports argon2id.ts
+ * itself). Loaded on first use: the renderer's page installs its worker runner and never loads it.
+ */
+export const argon2idHere: Argon2idRunner = async (passphrase, salt, params) => (await import('./argon2id')).argon2idBytes(passphrase, salt, params);
 
 let runner: Argon2idRunner = argon2idHere;
 

@@ -8,7 +8,7 @@ import { formatDateTime } from '../i18n/format';
 import type { Locale } from '../i18n/locales';
 import type { Country } from '../model';
 import type { PrivacyLevel } from '../bundle/privacy';
-import { applyPlan, consolidatedDataset, emptyConsolidatedState, keysToConfirm, planConsolidation, withConfirmedKeys, type ConsolidatedState } from './consolidate';
+import { applyPlan, partnersDataset, emptyConsolidatedState, keysToConfirm, planBundleImport, withConfirmedKeys, type ConsolidatedState } from './consolidate';
 import { inspectFiles, type IncomingFile } from './inspectFiles';
 import { partnerProgrammes, programmeTitles } from './programmeTitles';
 
@@ -49,11 +49,11 @@ export interface BatchResult {
   state: ConsolidatedState;
 }
 
-export async function consolidateBatch(files: readonly IncomingFile[], lead: { file: KeyFile; keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'> }, opts: BatchOptions = {}): Promise<BatchResult> {
+export async function reportFromBundles(files: readonly IncomingFile[], lead: { file: KeyFile; keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'> }, opts: BatchOptions = {}): Promise<BatchResult> {
   const { trusted, trustOnFirstUse, ...read } = opts;
   const projectId = lead.file.project.id;
   const lines: BatchLine[] = [];
-  const inputs: Parameters<typeof planConsolidation>[1][number][] = [];
+  const inputs: Parameters<typeof planBundleImport>[1][number][] = [];
   const lineOfInput: number[] = [];
   // One file at a time, so each refusal stays next to its file name in the input order.
   for (const f of files) {
@@ -67,7 +67,7 @@ export async function consolidateBatch(files: readonly IncomingFile[], lead: { f
   }
   const empty = emptyConsolidatedState(projectId);
   // Every key got here pinned, trusted or by the caller's explicit first-use choice: that is the confirmation.
-  const planned = planConsolidation(empty, inputs, { ownOrgId: lead.file.lead.orgId });
+  const planned = planBundleImport(empty, inputs, { ownOrgId: lead.file.lead.orgId });
   const plan = withConfirmedKeys(planned, keysToConfirm(planned));
   for (const item of plan.items) {
     const line = lines[lineOfInput[item.index]!]!;
@@ -87,7 +87,7 @@ export async function consolidateBatch(files: readonly IncomingFile[], lead: { f
 export function batchReportTables(result: BatchResult, t: TFunction, locale: Locale, opts: { threshold?: number; today: string }): ReportTable[] {
   const partners = Object.values(result.state.partners).sort((a, b) => a.name.localeCompare(b.name, locale));
   const programmes = programmeTitles(partnerProgrammes(result.state), t);
-  const dataset = consolidatedDataset(result.state);
+  const dataset = partnersDataset(result.state);
   const { indicators } = computeIndicators(dataset, { personKey: dataset.personKey }, opts.today, { drilldown: false });
   const labels = reportLabels(t, { programmes, organisations: new Map(partners.map((p) => [p.orgId, p.name])), locale });
   const sources: ReportTable = {

@@ -106,7 +106,7 @@ export interface BundlePlan {
   slice?: PartnerSlice;
 }
 
-export interface ConsolidationPlan {
+export interface BundleImportPlan {
   projectId: string;
   items: BundlePlan[];
 }
@@ -200,7 +200,7 @@ export interface PlanOptions {
  * The dry run: what importing these bundles (in any order) into `state` would do, per bundle.
  * Nothing is changed; pass the plan to applyPlan (through withConfirmedKeys) to get the new state.
  */
-export function planConsolidation(state: ConsolidatedState, inputs: readonly BundleInput[], opts: PlanOptions = {}): ConsolidationPlan {
+export function planBundleImport(state: ConsolidatedState, inputs: readonly BundleInput[], opts: PlanOptions = {}): BundleImportPlan {
   const items: BundlePlan[] = inputs.map((input, index) => {
     const m = input.bundle.manifest;
     return {
@@ -275,7 +275,7 @@ export function planConsolidation(state: ConsolidatedState, inputs: readonly Bun
 }
 
 /** The new partners of a plan whose key the lead must confirm (by phone) before they can be written: organisation id → fingerprint. */
-export function keysToConfirm(plan: ConsolidationPlan): Record<string, string> {
+export function keysToConfirm(plan: BundleImportPlan): Record<string, string> {
   return Object.fromEntries(plan.items.filter((i) => i.status === 'apply' && i.trust === 'firstUse').map((i) => [i.organisation.id, i.fingerprint]));
 }
 
@@ -285,7 +285,7 @@ export function keysToConfirm(plan: ConsolidationPlan): Record<string, string> {
  * otherwise it is refused as 'unconfirmedKey' and nothing of it is written. The key it is written
  * with is then pinned: a later bundle of that partner with another key is refused (signerChanged).
  */
-export function withConfirmedKeys(plan: ConsolidationPlan, confirmed: Readonly<Record<string, string>>): ConsolidationPlan {
+export function withConfirmedKeys(plan: BundleImportPlan, confirmed: Readonly<Record<string, string>>): BundleImportPlan {
   return {
     ...plan,
     items: plan.items.map((i) => {
@@ -297,14 +297,14 @@ export function withConfirmedKeys(plan: ConsolidationPlan, confirmed: Readonly<R
 }
 
 /** The state after the plan's 'apply' items (pure; the caller writes it in one transaction). */
-export function applyPlan(state: ConsolidatedState, plan: ConsolidationPlan): ConsolidatedState {
+export function applyPlan(state: ConsolidatedState, plan: BundleImportPlan): ConsolidatedState {
   if (plan.projectId !== state.projectId) return state;
   const partners = { ...state.partners };
   for (const item of plan.items) if (item.status === 'apply' && item.slice) partners[item.slice.orgId] = item.slice;
   return { projectId: state.projectId, partners };
 }
 
-export type ConsolidatedDataset = Dataset & {
+export type PartnersDataset = Dataset & {
   /** Pass as IndicatorFilter.personKey: a person counts once across partners. */
   personKey: (personId: string) => string;
 };
@@ -313,7 +313,7 @@ export type ConsolidatedDataset = Dataset & {
  * Every partner's rows as one Dataset for computeIndicators, with personKey = pseudoKey. Partners
  * that sent aggregate bundles have no rows here; their figures are in `slice.indicators`.
  */
-export function consolidatedDataset(state: ConsolidatedState): ConsolidatedDataset {
+export function partnersDataset(state: ConsolidatedState): PartnersDataset {
   const ds = {} as Record<keyof Dataset, unknown[]>;
   for (const key of Object.keys(EMPTY_DATASET) as Array<keyof Dataset>) ds[key] = [];
   const keys = new Map<string, string>();

@@ -1,4 +1,4 @@
-import type { ConsolidatedDataset } from './consolidate';
+import type { PartnersDataset } from './consolidate';
 
 /**
  * At the lead, its own people next to the partners' pseudonymised ones: the lead's service side
@@ -6,7 +6,7 @@ import type { ConsolidatedDataset } from './consolidate';
  * over only the keys, so someone served by the lead and by a partner counts once. Consolidation
  * never sees the secret. Partners' ids keep their pseudoKey; anything unknown stays its own id.
  */
-export function withOwnPeople(dataset: ConsolidatedDataset, ownKeys: ReadonlyMap<string, string>): ConsolidatedDataset {
+export function withOwnPeople(dataset: PartnersDataset, ownKeys: ReadonlyMap<string, string>): PartnersDataset {
   if (!ownKeys.size) return dataset;
   const partners = dataset.personKey;
   return { ...dataset, personKey: (id: string) => ownKeys.get(id) ?? partners(id) };

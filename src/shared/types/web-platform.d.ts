@@ -122,7 +122,7 @@ declare function setTimeout(handler: () => void, timeout?: number): unknown;
 interface DOMException extends Error {
   readonly name: string;
 }
-declare var DOMException: {
+declare const DOMException: {
   prototype: DOMException;
   new (message?: string, name?: string): DOMException;
 };

@@ -24,7 +24,7 @@ import { platform } from '../platform';
 import { DAYJS_LOCALE } from './dayjsLocales';
 import { Shell } from './Shell';
 import { cssVariablesResolver, localisedTheme } from './theme';
-import { useBackupSchedule } from './useBackupSchedule';
+import { useBackupSchedule } from '../features/backups/useBackupSchedule';
 import { useInactivity } from './useInactivity';
 
 export function Root({ db, i18n }: { db: MrezaDb; i18n: I18n }) {

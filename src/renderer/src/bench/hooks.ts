@@ -9,7 +9,7 @@ import { unwrapWithPassphrase } from '@shared/auth/keyring';
 import { BUNDLE_TABLES, bundleRowSchema, inspectBundle, SIGNED_HEADER } from '@shared/bundle';
 import { listZip, unpackEntry } from '@shared/bundle/zipEntries';
 import { rowCheckFor } from '@shared/bundle/rowCheck';
-import { keysToConfirm, planConsolidation, type BundleInput } from '@shared/consolidate';
+import { keysToConfirm, planBundleImport, type BundleInput } from '@shared/consolidate';
 import { fromUtf8, openFromRecipient, sha256Hex } from '@shared/crypto';
 import { guessMapping } from '@shared/import/headers';
 import { previewImport } from '@shared/import/people';
@@ -23,7 +23,7 @@ import { atRestState, openedFromStore, readStoredPeople, sealedForStore } from '
 import { dropDataKey, getDataKey, setDataKey } from '../db/dataKey';
 import type { MrezaDb } from '../db/db';
 import { ensureIdentity } from '../db/exchange';
-import { commitBundleImport as commitBundles, loadConsolidatedState, previewBundleImport as previewBundles, type IncomingFile } from '../db/consolidation';
+import { commitBundleImport as commitBundles, loadConsolidatedState, previewBundleImport as previewBundles, type IncomingFile } from '../db/bundleImport';
 import { commitImport, findImportDuplicates } from '../db/importPeople';
 import { loadDataset } from '../db/indicators';
 import { selfOrgId } from '../db/records';
@@ -452,7 +452,7 @@ export async function installBenchHooks(db: MrezaDb): Promise<void> {
     },
     /**
      * Step 3, the figure: what the lead's Import button does (LeadExchange.tsx): previewImport
-     * (read, decrypt, verify, validate every bundle, then planConsolidation: the dry run) and
+     * (read, decrypt, verify, validate every bundle, then planBundleImport: the dry run) and
      * commitImport (one transaction). Into an empty lead database.
      */
     async consolidate() {
@@ -502,13 +502,13 @@ export async function installBenchHooks(db: MrezaDb): Promise<void> {
      * Where the time goes, outside the timed run: per file, inspectBundle whole, then its stages
      * redone one by one with the same functions (hashes, decrypt, unzip, UTF-8 decode + JSON.parse
      * of every line, the fast row check with zod where it steps aside), interleaved so that the machine's load hits both alike;
-     * then planConsolidation over the inspected bundles.
+     * then planBundleImport over the inspected bundles.
      */
     async consolidationSplit() {
       const identity = await ensureIdentity(db);
       const state = await loadConsolidatedState(db);
       if (!state) throw new Error('no lead project');
-      const split = { inspectBundle: 0, hashFile: 0, decrypt: 0, hashZip: 0, unzip: 0, hashEntries: 0, decodeParse: 0, validate: 0, planConsolidation: 0, replanEveryRow: 0 };
+      const split = { inspectBundle: 0, hashFile: 0, decrypt: 0, hashZip: 0, unzip: 0, hashEntries: 0, decodeParse: 0, validate: 0, planBundleImport: 0, replanEveryRow: 0 };
       const lap = <T>(key: keyof typeof split, t0: number, v: T) => ((split[key] += ms(t0)), v);
       const inputs: BundleInput[] = [];
       for (const f of bundleFiles) {
@@ -543,12 +543,12 @@ export async function installBenchHooks(db: MrezaDb): Promise<void> {
         }
       }
       const t = performance.now();
-      planConsolidation({ projectId: state.projectId, partners: {} }, inputs);
-      lap('planConsolidation', t, 0);
+      planBundleImport({ projectId: state.projectId, partners: {} }, inputs);
+      lap('planBundleImport', t, 0);
       // The dry run of a re-import: the same rows as newer exports, so every row is compared with the stored one.
       const newer = inputs.map((i) => ({ ...i, bundle: { ...i.bundle, manifest: { ...i.bundle.manifest, exportId: crypto.randomUUID(), exportedAt: '2100-01-01T00:00:00.000Z' } } }));
       const t2 = performance.now();
-      const replan = planConsolidation(state, newer);
+      const replan = planBundleImport(state, newer);
       if (replan.items.some((i) => i.status !== 'apply' || i.totals.add + i.totals.replace + i.totals.remove > 0)) throw new Error('re-plan: expected 30 unchanged slices');
       lap('replanEveryRow', t2, 0);
       return split;

@@ -1,9 +1,10 @@
-import { Button, Group, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, PasswordInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseRecoveryKey } from '@shared/auth/recoveryKey';
 import { BackupError } from '@shared/backup/format';
 import { unlockSealedBackup } from '@shared/backup/sealed';
+import { RecoveryKeyInput } from './RecoveryKeyInput';
 
 /**
  * An encrypted backup from another keyring opens with the passphrase of one of its coordinators
@@ -54,17 +55,7 @@ export function BackupKeyForm({ bytes, onKey, submitLabel, onBack }: { bytes: Ui
         {how === 'passphrase' ? (
           <PasswordInput label={t('backup:unlock.passphrase')} value={secret} onChange={(e) => setSecret(e.currentTarget.value)} data-autofocus autoFocus />
         ) : (
-          <TextInput
-            label={t('users:recovery.key')}
-            description={t('users:recovery.keyHint')}
-            value={secret}
-            onChange={(e) => setSecret(e.currentTarget.value)}
-            error={keyCheck && !keyCheck.ok ? t(`users:recovery.problems.${keyCheck.problem}`) : undefined}
-            autoComplete="off"
-            spellCheck={false}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            autoFocus
-          />
+          <RecoveryKeyInput value={secret} onChange={setSecret} check={keyCheck} />
         )}
         {error && (
           <Text c="red" size="sm" role="alert">

@@ -1,7 +1,15 @@
 import { Group, PasswordInput, Progress, Stack, Text } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { judgePassphrase, MAX_SIGN_IN_PASSPHRASE, MIN_SIGN_IN_PASSPHRASE, warmUpPassphraseJudge, type PassphraseVerdict } from '@shared/auth/policy';
+import {
+  judgePassphrase,
+  loadPassphraseJudge,
+  MAX_SIGN_IN_PASSPHRASE,
+  MIN_SIGN_IN_PASSPHRASE,
+  onPassphraseJudgeReady,
+  passphraseJudgeReady,
+  type PassphraseVerdict,
+} from '@shared/auth/policy';
 import { MIN_PASSPHRASE } from '../db/exchange';
 
 /** A new passphrase typed twice: long enough, and the same both times. */
@@ -9,10 +17,19 @@ export function newPassphraseState(pass: string, again: string) {
   return { tooShort: pass.length > 0 && pass.length < MIN_PASSPHRASE, mismatch: again.length > 0 && again !== pass, ok: pass.length >= MIN_PASSPHRASE && again === pass };
 }
 
-/** A new sign-in passphrase typed twice: it meets the policy (auth/policy.ts) and is the same both times. */
-export function signInPassphraseState(pass: string, again: string, userInputs: readonly string[]) {
-  const verdict = pass ? judgePassphrase(pass, userInputs) : null;
+/**
+ * A new sign-in passphrase typed twice: it meets the policy (auth/policy.ts) and is the same both
+ * times. Not ok (and no verdict yet) while the judge's dictionaries load: a screen that calls this
+ * calls usePassphraseJudgeReady() too, so it renders again once they are there.
+ */
+export function signInPassphraseState(pass: string, again: string, userInputs: readonly string[], judgeReady = passphraseJudgeReady()) {
+  const verdict = pass && judgeReady ? judgePassphrase(pass, userInputs) : null;
   return { verdict, mismatch: again.length > 0 && again !== pass, ok: !!verdict?.ok && again === pass };
+}
+
+/** Whether the passphrase judge is ready; renders the caller again once it is (NewSignInPassphrase loads it). */
+export function usePassphraseJudgeReady(): boolean {
+  return useSyncExternalStore(onPassphraseJudgeReady, passphraseJudgeReady);
 }
 
 const SCORE_COLOURS = ['red', 'red', 'orange', 'teal', 'green'] as const;
@@ -23,13 +40,13 @@ const SCORE_COLOURS = ['red', 'red', 'orange', 'teal', 'green'] as const;
  */
 export function NewSignInPassphrase(props: { pass: string; again: string; onPass: (v: string) => void; onAgain: (v: string) => void; userInputs: readonly string[]; label?: string; autoFocus?: boolean }) {
   const { t } = useTranslation('users');
-  // The dictionaries take a moment to load: do it before the first keystroke.
+  // The dictionaries (a chunk of their own) load when the field first appears, before the first keystroke.
   useEffect(() => {
-    const id = setTimeout(warmUpPassphraseJudge, 0);
-    return () => clearTimeout(id);
+    loadPassphraseJudge().catch((e: unknown) => console.error('passphrase judge failed to load', e));
   }, []);
+  const ready = usePassphraseJudgeReady();
   const { pass, again, userInputs } = props;
-  const { verdict, mismatch } = useMemo(() => signInPassphraseState(pass, again, userInputs), [pass, again, userInputs]);
+  const { verdict, mismatch } = useMemo(() => signInPassphraseState(pass, again, userInputs, ready), [pass, again, userInputs, ready]);
   return (
     <Stack gap="xs">
       <PasswordInput

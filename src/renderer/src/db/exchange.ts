@@ -11,8 +11,8 @@ import { getLinkageSecret } from './linkage';
 
 /*
  * Exchange: this installation's key pair and the project it leads or has joined. A partner's
- * export is in partnerExport.ts, the lead's import of bundles and its key file in consolidation.ts,
- * and the consolidated records the reports read in consolidatedData.ts.
+ * export is in partnerExport.ts, the lead's import of bundles and its key file in bundleImport.ts,
+ * and the partners' records the reports read (with the lead's own people) in partnersDataset.ts.
  */
 
 export interface Identity {

@@ -1,6 +1,6 @@
 import type { PartnerProgramme, PartnerWithheld, TotalsOnlyPartner } from '@shared/consolidate';
 import type { Dataset } from '@shared/indicators/dataset';
-import { loadConsolidatedDataset } from './consolidatedData';
+import { loadPartnersDataset } from './partnersDataset';
 import { ownPersonKeys } from './linkage';
 import type { Target } from '@shared/model';
 import type { Actor } from './actor';
@@ -41,7 +41,7 @@ export async function peopleByIds(db: MrezaDb, actor: Actor, ids: readonly strin
 export async function loadReportDataset(db: MrezaDb, actor: Actor): Promise<{ own: OwnDataset; dataset: Dataset; personKey?: (personId: string) => string; partnerNames: Map<string, string>; partnerProgrammes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[]; withheld: PartnerWithheld[] }> {
   requirePermission(actor, 'readReports');
   const own = await loadDataset(db);
-  const partners = await loadConsolidatedDataset(db, () => ownPersonKeys(db, own.people));
+  const partners = await loadPartnersDataset(db, () => ownPersonKeys(db, own.people));
   if (!partners) return { own, dataset: own, partnerNames: new Map(), partnerProgrammes: [], totalsOnly: [], withheld: [] };
   const merged = {} as Record<keyof Dataset, unknown[]>;
   for (const key of Object.keys(own) as Array<keyof Dataset>) merged[key] = [...own[key], ...(partners.dataset[key] ?? [])];

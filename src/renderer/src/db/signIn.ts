@@ -1,6 +1,6 @@
 import { createKeyring, unwrapWithPassphrase, unwrapWithRecoveryKey, wrapWithPassphrase } from '@shared/auth/keyring';
 import { verifyPassphrase } from '@shared/auth/passphrase';
-import { judgePassphrase, type PassphraseProblem } from '@shared/auth/policy';
+import { judgePassphraseLoaded, type PassphraseProblem } from '@shared/auth/policy';
 import { generateRecoveryKey } from '@shared/auth/recoveryKey';
 import { afterFailure, waitBeforeAttempt, type ThrottleState } from '@shared/auth/throttle';
 import { signInThrottleSettingsSchema, type User } from '@shared/model';
@@ -42,7 +42,7 @@ export const RECOVERY_THROTTLE_ID = 'recovery';
 /** Refuses a new passphrase the policy does not accept; her name and the organisation's count against it. */
 export async function checkNewPassphrase(db: MrezaDb, passphrase: string, names: readonly string[]): Promise<void> {
   const org = await db.organisations.filter((o) => o.isSelf).first();
-  const verdict = judgePassphrase(passphrase, [...names, org?.name ?? '']);
+  const verdict = await judgePassphraseLoaded(passphrase, [...names, org?.name ?? '']);
   if (!verdict.ok) throw new PassphrasePolicyError(verdict.problems);
 }
 

@@ -10,7 +10,7 @@ import { withheldMark } from '@shared/people/sharing';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { getLeadProject, MIN_PASSPHRASE } from '../../db/exchange';
-import { bundleImportHistory, listPartners, type BundleImportPreview, type IncomingFile } from '../../db/consolidation';
+import { bundleImportHistory, listPartners, type BundleImportPreview, type IncomingFile } from '../../db/bundleImport';
 import { platform } from '../../platform';
 import { HowItWorks, LabelValue, ProblemAlert, Section, useProblemText } from './common';
 import { KeyFileForm } from './KeyFileForm';

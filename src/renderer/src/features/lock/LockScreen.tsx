@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +7,10 @@ import type { Locale } from '@shared/i18n/locales';
 import type { Organisation, User } from '@shared/model';
 import { useDb } from '../../session/AppContext';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { NewSignInPassphrase, signInPassphraseState } from '../../components/NewPassphrase';
+import { NewSignInPassphrase, signInPassphraseState, usePassphraseJudgeReady } from '../../components/NewPassphrase';
 import { chooseFirstPassphrase, PassphrasePolicyError, RECOVERY_THROTTLE_ID, resetWithRecoveryKey, signIn, signInWait, type SignInResult } from '../../db/signIn';
 import { minutesSeconds, useCountdown } from './useCountdown';
+import { RecoveryKeyInput } from '../../components/RecoveryKeyInput';
 
 type Mode = 'signIn' | 'choose' | 'recover';
 
@@ -24,6 +25,7 @@ function untilFromNow(ms: number): number | null {
  */
 export function LockScreen({ org, users, language, onLanguage, onUnlock }: { org: Organisation; users: User[]; language: Locale; onLanguage: (l: Locale) => Promise<void>; onUnlock: (u: User, recoveryKey?: string) => Promise<void> }) {
   const { t } = useTranslation(['users', 'common']);
+  usePassphraseJudgeReady(); // judge again what was typed while the dictionaries loaded
   const db = useDb();
   const [mode, setMode] = useState<Mode>('signIn');
   const [userId, setUserId] = useState<string | null>(users.length === 1 ? users[0]!.id : null);
@@ -118,17 +120,7 @@ export function LockScreen({ org, users, language, onLanguage, onUnlock }: { org
             {mode === 'choose' && <Text size="sm">{t('users:signIn.chooseText')}</Text>}
             {mode === 'recover' && <Text size="sm">{t('users:recovery.intro')}</Text>}
             {mode === 'recover' && (
-              <TextInput
-                label={t('users:recovery.key')}
-                description={t('users:recovery.keyHint')}
-                value={recoveryKey}
-                onChange={(e) => setRecoveryKey(e.currentTarget.value)}
-                error={keyCheck && !keyCheck.ok ? t(`users:recovery.problems.${keyCheck.problem}`) : undefined}
-                autoComplete="off"
-                spellCheck={false}
-                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                autoFocus
-              />
+              <RecoveryKeyInput value={recoveryKey} onChange={setRecoveryKey} check={keyCheck} />
             )}
             <Select
               label={mode === 'recover' ? t('users:recovery.forUser') : t('users:user')}

@@ -6,8 +6,8 @@ import type { MentorModeSettings } from '@shared/model';
 import { useApp } from '../../session/AppContext';
 import { PackProblemAlert, packProblemOf, type PackProblem } from './PackProblemAlert';
 import { useFormat } from '../../components/useFormat';
-import { endMentoringSummary, type EndMentoringSummary } from '../../db/mentorLaptop';
-import { endMentoringOnThisComputer, saveMyLogs } from './endMentoring';
+import type { EndMentoringSummary } from '../../db/mentorLaptop';
+import { endMentoringOnThisComputer, endMentoringPreview, saveMyLogs } from './actions';
 import { ORANGE_TITLE } from './WaitingLogs';
 
 /**
@@ -19,7 +19,7 @@ export function EndMentoring({ mode }: { mode: MentorModeSettings }) {
   const { t } = useTranslation('mentorPack');
   const { db } = useApp();
   const [summary, setSummary] = useState<EndMentoringSummary>();
-  const open = async () => setSummary(await endMentoringSummary(db));
+  const open = async () => setSummary(await endMentoringPreview(db));
   return (
     <Paper withBorder radius="md" p="lg" data-testid="end-mentoring">
       <Stack gap="sm">

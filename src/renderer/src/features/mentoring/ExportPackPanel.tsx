@@ -7,8 +7,7 @@ import { useApp } from '../../session/AppContext';
 import { PackProblemAlert, packProblemOf } from './PackProblemAlert';
 import { MIN_PASSPHRASE } from '../../db/exchange';
 import { mentorRows } from '../../db/mentoring';
-import { exportMentorPack } from '../../db/mentorPacks';
-import { platform } from '../../platform';
+import { saveMentorPack } from './actions';
 import { Section } from '../../components/Section';
 import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase';
 
@@ -23,9 +22,8 @@ export function ExportPackPanel() {
   const write = () =>
     run(async (pass) => {
       if (!mentorId) return undefined;
-      const pack = await exportMentorPack(db, actor, org, mentorId, pass);
-      const res = await platform.invoke('file:save', { suggestedName: pack.fileName, filters: [{ name: 'Mreža', extensions: ['mreza-mentor'] }], data: pack.bytes });
-      return res ? t('export.saved', { fileName: res.fileName, mentor: pack.manifest.mentor.name, count: pack.manifest.counts.matches ?? 0 }) : undefined;
+      const saved = await saveMentorPack(db, actor, org, mentorId, pass);
+      return saved ? t('export.saved', { fileName: saved.fileName, mentor: saved.mentor, count: saved.count }) : undefined;
     });
   return (
     <Section title={t('export.title')} testId="export-pack">

@@ -9,8 +9,8 @@ import { useApp } from '../../session/AppContext';
 import { PACK_EXT, PackProblemAlert, packProblemOf, type PackProblem } from './PackProblemAlert';
 import { useFormat } from '../../components/useFormat';
 import { matchRows } from '../../db/mentoring';
-import { commitMentorLogs, previewMentorLogs, type LogsPreview } from '../../db/mentorPacks';
-import { platform } from '../../platform';
+import type { LogsPreview } from '../../db/mentorPacks';
+import { commitLogs, pickLogsFile, previewLogs } from './actions';
 import { Section } from '../../components/Section';
 
 const CHANGE_COLOR: Record<LogChange, string> = { add: 'teal', replace: 'blue', unchanged: 'gray', keptLocal: 'orange' };
@@ -26,13 +26,13 @@ export function ImportLogsPanel() {
   const names = useLiveQuery(async () => new Map((await matchRows(db, actor)).map((r) => [r.match.id, r] as const)), [db]);
 
   const choose = async () => {
-    const [file] = await platform.invoke('file:open', { filters: [{ name: 'Mreža', extensions: ['mreza-logs'] }], multiple: false });
+    const file = await pickLogsFile();
     if (!file) return;
     setPreview(undefined);
     setProblem(undefined);
     setBusy(true);
     try {
-      setPreview(await previewMentorLogs(db, file));
+      setPreview(await previewLogs(db, file));
     } catch (e) {
       setProblem(packProblemOf(e));
     } finally {
@@ -43,7 +43,7 @@ export function ImportLogsPanel() {
     if (!preview) return;
     setBusy(true);
     try {
-      const res = await commitMentorLogs(db, actor, preview);
+      const res = await commitLogs(db, actor, preview);
       notifications.show({ color: 'teal', message: t('import.committed', { count: res.written }) });
       setPreview(undefined);
     } catch (e) {

@@ -2,13 +2,12 @@ import { Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readMentorPack, type OpenedMentorPack } from '@shared/mentorPack';
+import type { OpenedMentorPack } from '@shared/mentorPack';
 import type { Locale } from '@shared/i18n/locales';
 import { useDb } from '../../session/AppContext';
 import { PACK_EXT, PackProblemAlert, packProblemOf, type PackProblem } from './PackProblemAlert';
-import { openMentorPack } from '../../db/mentorMode';
-import { platform } from '../../platform';
-import { NewSignInPassphrase, signInPassphraseState } from '../../components/NewPassphrase';
+import { pickMentorPack, readPackFile, storeMentorPack } from './actions/openPack';
+import { NewSignInPassphrase, signInPassphraseState, usePassphraseJudgeReady } from '../../components/NewPassphrase';
 
 /**
  * A mentor pack file and the passphrase the coordinator gave: on first run (setup screen), or
@@ -17,6 +16,7 @@ import { NewSignInPassphrase, signInPassphraseState } from '../../components/New
  */
 export function OpenMentorPack({ language, onDone, onBack, newer = false }: { language: Locale; onDone: (userId: string, recoveryKey?: string) => void; onBack?: () => void; newer?: boolean }) {
   const { t } = useTranslation(['mentorPack', 'common', 'users']);
+  usePassphraseJudgeReady(); // judge again what was typed while the dictionaries loaded
   const db = useDb();
   const [file, setFile] = useState<{ fileName: string; data: Uint8Array }>();
   const [passphrase, setPassphrase] = useState('');
@@ -27,7 +27,7 @@ export function OpenMentorPack({ language, onDone, onBack, newer = false }: { la
   const [own, setOwn] = useState({ pass: '', again: '' });
 
   const choose = async () => {
-    const [picked] = await platform.invoke('file:open', { filters: [{ name: 'Mreža', extensions: ['mreza-mentor'] }], multiple: false });
+    const picked = await pickMentorPack();
     if (picked) {
       setFile(picked);
       setProblem(undefined);
@@ -38,18 +38,18 @@ export function OpenMentorPack({ language, onDone, onBack, newer = false }: { la
     setBusy(true);
     setProblem(undefined);
     try {
-      const pack = opened ?? (await readMentorPack(file.data, passphrase));
+      const pack = opened ?? (await readPackFile(file, passphrase));
       if (!newer && !opened) {
         setOpened(pack);
         setPassphrase('');
         return;
       }
-      const { user, recoveryKey } = await openMentorPack(db, pack, language, file.fileName, newer ? undefined : { passphrase: own.pass });
+      const { userId, recoveryKey } = await storeMentorPack(db, pack, language, file.fileName, newer ? undefined : own.pass);
       setFile(undefined);
       setPassphrase('');
       setOpened(undefined);
       setOwn({ pass: '', again: '' });
-      onDone(user.id, recoveryKey);
+      onDone(userId, recoveryKey);
     } catch (e) {
       setProblem(packProblemOf(e));
     } finally {

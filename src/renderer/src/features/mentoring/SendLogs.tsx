@@ -10,7 +10,7 @@ import { PackProblemAlert, packProblemOf, type PackProblem } from './PackProblem
 import { useFormat } from '../../components/useFormat';
 import { ensureIdentity } from '../../db/exchange';
 import { EndMentoring } from './EndMentoring';
-import { saveMyLogs } from './endMentoring';
+import { saveMyLogs } from './actions';
 import { WaitingLogs } from './WaitingLogs';
 
 /** Mentor mode: one signed file of all her logs, readable only by the coordinator's organisation. */

@@ -3,13 +3,13 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarDown, IconCertificate, IconChevronDown, IconEdit, IconFileZip, IconPaperclip, IconPrinter } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { municipalityLabel } from '@shared/gazetteer';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { evidencePackFiles, zipFiles } from '@shared/programmes';
 import { useApp } from '../../session/AppContext';
 import { EmptyState } from '../../components/EmptyState';
+import { staticMarkup } from '../../components/staticMarkup';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
 import { attachScan, attachmentBytes, completions, issueCertificates, loadEventDetail, participants, type EventDetail } from '../../db/programmes';
@@ -117,7 +117,7 @@ function EventActions({ detail, onEdit }: { detail: EventDetail; onEdit: () => v
         label,
         signInSheetHtml: (s) =>
           `<!doctype html><html lang="${fmt.locale}"><head><meta charset="utf-8"><title>${t('programmes:print.signInTitle')}</title><style>${printCss}</style></head><body>` +
-          renderToStaticMarkup(<SignInSheetDoc ctx={ctx} session={s} people={people} sessionIndex={sessions.indexOf(s)} sessionCount={sessions.length} />) +
+          staticMarkup(<SignInSheetDoc ctx={ctx} session={s} people={people} sessionIndex={sessions.indexOf(s)} sessionCount={sessions.length} />) +
           '</body></html>',
       },
     );

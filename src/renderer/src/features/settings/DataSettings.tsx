@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../session/AppContext';
 import { loadDemoData } from '../../db/demo';
 import { countPeople } from '../../db/people';
-import { clearWithSafetyCopy } from '../../services/backup';
+import { clearWithSafetyCopy } from '../backups';
 
 export function DataSettings() {
   const { t } = useTranslation(['settings', 'common']);

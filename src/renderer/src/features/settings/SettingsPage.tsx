@@ -8,7 +8,7 @@ import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { MatchingSettings } from '../mentoring';
 import { AuditLogView } from './AuditLogView';
-import { BackupSettings } from './BackupSettings';
+import { BackupSettings } from '../backups';
 import { DataSettings } from './DataSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { OrganisationSettings } from './OrganisationSettings';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { USER_ROLES, userSchema, type User, type UserRole } from '@shared/model';
 import { useApp } from '../../session/AppContext';
-import { NewSignInPassphrase, signInPassphraseState } from '../../components/NewPassphrase';
+import { NewSignInPassphrase, signInPassphraseState, usePassphraseJudgeReady } from '../../components/NewPassphrase';
 import { zodValidate } from '../../components/zodForm';
 import { addUser, changeOwnPassphrase, listUsers, setPassphrase, setUserDisabled } from '../../db/users';
 
@@ -17,6 +17,7 @@ type PassphraseTarget = { user: User; own: boolean };
 
 export function UsersSettings() {
   const { t } = useTranslation(['users', 'settings', 'common']);
+  usePassphraseJudgeReady(); // judge again what was typed while the dictionaries loaded
   const { db, actor, user: me, org } = useApp();
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const canEdit = me.role === 'coordinator';
@@ -119,6 +120,7 @@ export function UsersSettings() {
 /** A new passphrase for a colleague (a coordinator's reset), or her own (the current one first): the data key is rewrapped. */
 function PassphraseDialog({ target, onClose }: { target: PassphraseTarget; onClose: () => void }) {
   const { t } = useTranslation(['users', 'settings', 'common']);
+  usePassphraseJudgeReady(); // judge again what was typed while the dictionaries loaded
   const { db, actor, org } = useApp();
   const [current, setCurrent] = useState('');
   const [pass, setPass] = useState({ pass: '', again: '' });

@@ -11,8 +11,8 @@ import { useDb } from '../../session/AppContext';
 import { setUpOrganisation } from '../../db/setup';
 import { zodValidate } from '../../components/zodForm';
 import { OpenMentorPack } from '../mentoring';
-import { NewSignInPassphrase, signInPassphraseState } from '../../components/NewPassphrase';
-import { RestoreFromBackup } from './RestoreFromBackup';
+import { NewSignInPassphrase, signInPassphraseState, usePassphraseJudgeReady } from '../../components/NewPassphrase';
+import { RestoreFromBackup } from '../backups';
 
 /**
  * First run: who this installation belongs to, and the first coordinator's passphrase (it makes
@@ -20,6 +20,7 @@ import { RestoreFromBackup } from './RestoreFromBackup';
  */
 export function SetupScreen({ language, onLanguage, onDone }: { language: Locale; onLanguage: (l: Locale) => Promise<void>; onDone: (userId: string, recoveryKey?: string) => void }) {
   const { t } = useTranslation(['setup', 'common', 'mentorPack', 'users']);
+  usePassphraseJudgeReady(); // judge again what was typed while the dictionaries loaded
   const db = useDb();
   const [mentor, setMentor] = useState(false);
   const [restore, setRestore] = useState(false);

@@ -1,6 +1,6 @@
 import { invitationFileName } from '@shared/bundle';
 import type { JoinedProject, LeadProject } from '@shared/model';
-import { keyFileSaved, leadKeyFile } from '../../../db/consolidation';
+import { keyFileSaved, leadKeyFile } from '../../../db/bundleImport';
 import { createLeadProject, getLeadProject, invitationFile, joinProject } from '../../../db/exchange';
 import type { ExchangeActionContext } from './context';
 import { attempt, type Outcome } from './outcome';

@@ -1,5 +1,5 @@
-import { consolidatedDataset, partnersWithheld, partnerProgrammes, totalsOnlyPartners, withOwnPeople, type ConsolidatedDataset, type PartnerProgramme, type PartnerWithheld, type TotalsOnlyPartner } from '@shared/consolidate';
-import { loadConsolidatedState } from './consolidation';
+import { partnersDataset, partnersWithheld, partnerProgrammes, totalsOnlyPartners, withOwnPeople, type PartnersDataset, type PartnerProgramme, type PartnerWithheld, type TotalsOnlyPartner } from '@shared/consolidate';
+import { loadConsolidatedState } from './bundleImport';
 import type { MrezaDb } from './db';
 
 /**
@@ -7,14 +7,14 @@ import type { MrezaDb } from './db';
  * `ownKeys` (the lead's own people's keys, from db/linkage.ts), personKey also covers them, so
  * nobody counts twice.
  */
-export async function loadConsolidatedDataset(
+export async function loadPartnersDataset(
   db: MrezaDb,
   ownKeys: () => Promise<ReadonlyMap<string, string>> = async () => new Map(),
-): Promise<{ dataset: ConsolidatedDataset; names: Map<string, string>; programmes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[]; withheld: PartnerWithheld[] } | undefined> {
+): Promise<{ dataset: PartnersDataset; names: Map<string, string>; programmes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[]; withheld: PartnerWithheld[] } | undefined> {
   if ((await db.partnerSlices.count()) === 0) return undefined;
   const state = await loadConsolidatedState(db);
   if (!state || !Object.keys(state.partners).length) return undefined;
   // The lead's own people's keys come from its service side, already made: no secret here.
-  const dataset = withOwnPeople(consolidatedDataset(state), await ownKeys());
+  const dataset = withOwnPeople(partnersDataset(state), await ownKeys());
   return { dataset, names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmes: partnerProgrammes(state), totalsOnly: totalsOnlyPartners(state), withheld: partnersWithheld(state) };
 }

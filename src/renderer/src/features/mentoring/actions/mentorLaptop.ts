@@ -1,8 +1,18 @@
-import type { Actor } from '../../db/actor';
-import type { MrezaDb } from '../../db/db';
-import { deleteMentorDatabase } from '../../db/mentorLaptop';
-import { exportMentorLogs } from '../../db/mentorMode';
-import { platform } from '../../platform';
+import type { Actor } from '../../../db/actor';
+import type { MrezaDb } from '../../../db/db';
+import { deleteMentorDatabase, endMentoringSummary, type EndMentoringSummary } from '../../../db/mentorLaptop';
+import { exportMentorLogs } from '../../../db/mentorMode';
+import { platform } from '../../../platform';
+
+/*
+ * The mentor's laptop: sending her logs back, and ending mentoring on this computer (opening a
+ * pack is in openPack.ts: the setup screen needs only that).
+ */
+
+/** What "End mentoring on this computer" would delete, and her logs the coordinator may not have yet. */
+export function endMentoringPreview(db: MrezaDb): Promise<EndMentoringSummary> {
+  return endMentoringSummary(db);
+}
 
 /** Her logs file, saved where she chooses; null when she cancels the save. */
 export async function saveMyLogs(db: MrezaDb, actor: Actor): Promise<{ fileName: string; count: number } | null> {

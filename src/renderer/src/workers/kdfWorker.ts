@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { argon2idHere, type Argon2idParams } from '@shared/auth/kdf';
+import { argon2idBytes } from '@shared/auth/argon2id';
+import type { Argon2idParams } from '@shared/auth/kdf';
 
 /**
  * Argon2id off the page: the page's CSP forbids compiling WebAssembly, and main serves this one
@@ -15,7 +16,7 @@ export type KdfResponse = { key: Uint8Array } | { error: string };
 
 self.onmessage = async (e: MessageEvent<KdfRequest>) => {
   try {
-    const key = await argon2idHere(e.data.passphrase, e.data.salt, e.data.params);
+    const key = await argon2idBytes(e.data.passphrase, e.data.salt, e.data.params);
     self.postMessage({ key } satisfies KdfResponse);
   } catch (error) {
     self.postMessage({ error: String(error) } satisfies KdfResponse);

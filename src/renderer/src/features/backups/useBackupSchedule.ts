@@ -1,10 +1,10 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MrezaDb } from '../db/db';
-import { isUnlocked } from '../db/keyring';
-import { platform } from '../platform';
-import { autoBackupIfDue, onBackupProblem, reportBackupProblem, writeBackup } from '../services/backup';
+import type { MrezaDb } from '../../db/db';
+import { isUnlocked } from '../../db/keyring';
+import { platform } from '../../platform';
+import { autoBackupIfDue, onBackupProblem, reportBackupProblem, writeBackup } from './actions';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 

@@ -3,12 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BackupError } from '@shared/backup/format';
-import { isSealedBackup, readSealedHeader } from '@shared/backup/sealed';
 import { useDb } from '../../session/AppContext';
 import { BackupKeyForm } from '../../components/BackupKeyForm';
-import { platform } from '../../platform';
-import { restoreOnNewComputer } from '../../services/backup';
+import { pickBackupForNewComputer, restoreOnNewComputer, type NewComputerBackup } from './actions';
+import { useBackupProblemText } from './useBackupProblemText';
 
 /**
  * Moving to a new computer: a backup file (saved to a USB stick on the old one) → the passphrase
@@ -17,21 +15,17 @@ import { restoreOnNewComputer } from '../../services/backup';
 export function RestoreFromBackup({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation(['setup', 'backup', 'common', 'users']);
   const db = useDb();
-  const [file, setFile] = useState<{ fileName: string; data: Uint8Array; sealed: boolean }>();
+  const [file, setFile] = useState<NewComputerBackup>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const problem = (e: unknown) => (e instanceof BackupError ? t(`backup:errors.${e.code}`, e.params) : t('common:errors.unexpected'));
+  const problem = useBackupProblemText();
 
   const choose = async () => {
     setError(null);
-    const [picked] = await platform.invoke('file:open', { filters: [{ name: 'Mreža backup', extensions: ['gz'] }], multiple: false });
-    if (!picked) return;
     try {
-      // The header is checked (size, KDF parameters) before anything is asked or derived.
-      const sealed = isSealedBackup(picked.data);
-      if (sealed) readSealedHeader(picked.data);
-      setFile({ ...picked, sealed });
+      const picked = await pickBackupForNewComputer();
+      if (picked) setFile(picked);
     } catch (e) {
       setFile(undefined);
       setError(problem(e));
@@ -43,7 +37,7 @@ export function RestoreFromBackup({ onBack }: { onBack: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await restoreOnNewComputer(db, file.data, file.fileName, dataKey);
+      await restoreOnNewComputer(db, file.bytes, file.fileName, dataKey);
       notifications.show({ color: 'teal', message: t('setup:restore.done', { name: file.fileName }) });
     } catch (e) {
       setError(problem(e));
@@ -77,7 +71,7 @@ export function RestoreFromBackup({ onBack }: { onBack: () => void }) {
           {error}
         </Alert>
       )}
-      {file?.sealed && <BackupKeyForm bytes={file.data} onKey={(key) => restore(key).catch(() => undefined)} submitLabel={t('backup:restore')} onBack={onBack} />}
+      {file?.sealed && <BackupKeyForm bytes={file.bytes} onKey={(key) => restore(key).catch(() => undefined)} submitLabel={t('backup:restore')} onBack={onBack} />}
       {file && !file.sealed && (
         <>
           <Alert color="orange">{t('setup:restore.plain')}</Alert>

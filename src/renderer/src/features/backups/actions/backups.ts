@@ -1,17 +1,18 @@
 import type { Permission } from '@shared/auth/permissions';
 import { BackupError } from '@shared/backup/format';
+import { isSealedBackup, readSealedHeader } from '@shared/backup/sealed';
 import { isBackupDue } from '@shared/backup/rotation';
 import type { BackupInfo, BackupReason, FolderCopyError, Response } from '@shared/ipc';
-import { SYSTEM_ACTOR, type Actor } from '../db/actor';
-import { audit } from '../db/audit';
-import { backupBytes, clearAllData, readBackupFile, restoreBackup } from '../db/backup';
-import type { MrezaDb } from '../db/db';
-import { isUnlocked } from '../db/keyring';
-import { orgToday } from '../db/orgDay';
-import { requirePermission } from '../db/permissions';
-import { getSelfOrganisation } from '../db/setup';
-import { getSettings, saveSettings } from '../db/settings';
-import { platform } from '../platform';
+import { SYSTEM_ACTOR, type Actor } from '../../../db/actor';
+import { audit } from '../../../db/audit';
+import { backupBytes, clearAllData, readBackupFile, restoreBackup } from '../../../db/backup';
+import type { MrezaDb } from '../../../db/db';
+import { isUnlocked } from '../../../db/keyring';
+import { orgToday } from '../../../db/orgDay';
+import { requirePermission } from '../../../db/permissions';
+import { getSelfOrganisation } from '../../../db/setup';
+import { getSettings, saveSettings } from '../../../db/settings';
+import { platform } from '../../../platform';
 
 /** A backup went wrong where the user did not ask for it: the app shows it (never silent). */
 export type BackupProblem = { kind: 'folderCopy'; code: FolderCopyError } | { kind: 'automatic' };
@@ -25,7 +26,14 @@ export function reportBackupProblem(problem: BackupProblem): void {
 }
 
 /** What writing a backup for this reason needs: the automatic ones the app's own, "Back up now" and the safety copies a coordinator's. */
-const BACKUP_PERMISSION: Record<BackupReason, Permission> = { auto: 'backupAuto', quit: 'backupAuto', manual: 'backupSave', 'before-restore': 'replaceAllData', 'before-clear': 'replaceAllData', 'before-encryption': 'backupAuto' };
+const BACKUP_PERMISSION: Record<BackupReason, Permission> = {
+  auto: 'backupAuto',
+  quit: 'backupAuto',
+  manual: 'backupSave',
+  'before-restore': 'replaceAllData',
+  'before-clear': 'replaceAllData',
+  'before-encryption': 'backupAuto',
+};
 
 /**
  * Writes a backup of everything into the app's backup folder (rotation keeps 7 daily, 4 weekly,
@@ -49,7 +57,13 @@ export async function autoBackupIfDue(db: MrezaDb, now = new Date()): Promise<Ba
 
 /** `mreza-backup-<org>-<yyyy-mm-dd>.json.gz` for the organisation's local day. */
 export function backupDownloadName(orgName: string, day: string): string {
-  const slug = orgName.normalize('NFD').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40) || 'mreza';
+  const slug =
+    orgName
+      .normalize('NFD')
+      .replace(/[^a-zA-Z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()
+      .slice(0, 40) || 'mreza';
   return `mreza-backup-${slug}-${day}.json.gz`;
 }
 
@@ -65,6 +79,45 @@ export async function backupToFile(db: MrezaDb, actor: Actor, orgName: string): 
   return saved?.fileName ?? null;
 }
 
+/** The backups in the app's own folder (automatic, on quit, "Back up now", safety copies). */
+export function listBackups(): Promise<BackupInfo[]> {
+  return platform.invoke('backup:list', undefined);
+}
+
+/** A backup's bytes and name, to restore. */
+export interface BackupFile {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+const BACKUP_FILTERS = [{ name: 'Mreža backup', extensions: ['gz'] }];
+
+/** A backup file the user picks (a USB stick, another computer's copy); null when she cancels. */
+export async function pickBackupFile(): Promise<BackupFile | null> {
+  const [file] = await platform.invoke('file:open', { filters: BACKUP_FILTERS, multiple: false });
+  return file ? { bytes: file.data, fileName: file.fileName } : null;
+}
+
+/** One of the backups in the app's own folder. */
+export async function storedBackup(fileName: string): Promise<BackupFile> {
+  return { bytes: await platform.invoke('backup:read', { fileName }), fileName };
+}
+
+/**
+ * Settings → Backups → Restore: `needsKey` when the backup belongs to another keyring (another
+ * computer, or from before a restore) and no `dataKey` was given: the screen then asks for one of
+ * its passphrases or its recovery key. Nothing is written in that case.
+ */
+export async function restoreBackupFile(db: MrezaDb, actor: Actor, file: BackupFile, dataKey?: Uint8Array): Promise<'restored' | 'needsKey'> {
+  try {
+    await restoreWithSafetyCopy(db, actor, file.bytes, file.fileName, dataKey);
+    return 'restored';
+  } catch (e) {
+    if (!dataKey && e instanceof BackupError && e.code === 'needsKey') return 'needsKey';
+    throw e;
+  }
+}
+
 /**
  * Restores a backup; the data as it is now is backed up first, so a restore can itself be undone.
  * An encrypted backup of another keyring needs `dataKey` (from its passphrase or recovery key):
@@ -76,6 +129,23 @@ export async function restoreWithSafetyCopy(db: MrezaDb, actor: Actor, bytes: Ui
   await readBackupFile(db, bytes, dataKey);
   await writeBackup(db, 'before-restore', actor);
   await restoreBackup(db, actor, bytes, fileName, dataKey);
+}
+
+/** A backup picked on the setup screen, and whether a passphrase or recovery key must open it. */
+export interface NewComputerBackup extends BackupFile {
+  sealed: boolean;
+}
+
+/**
+ * The setup screen's "Choose the backup file": an encrypted backup's header is checked (size,
+ * KDF parameters) before anything is asked or derived; throws BackupError when it is refused.
+ */
+export async function pickBackupForNewComputer(): Promise<NewComputerBackup | null> {
+  const file = await pickBackupFile();
+  if (!file) return null;
+  const sealed = isSealedBackup(file.bytes);
+  if (sealed) readSealedHeader(file.bytes);
+  return { ...file, sealed };
 }
 
 /**

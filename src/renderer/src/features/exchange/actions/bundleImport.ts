@@ -1,5 +1,5 @@
 import { keysToConfirm, withConfirmedKeys } from '@shared/consolidate';
-import { commitBundleImport, previewBundleImport, type BundleImportPreview, type CommitResult, type IncomingFile } from '../../../db/consolidation';
+import { commitBundleImport, previewBundleImport, type BundleImportPreview, type CommitResult, type IncomingFile } from '../../../db/bundleImport';
 import type { ExchangeActionContext } from './context';
 import { attempt, type Outcome } from './outcome';
 

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupFolderStatus, FolderRefusal } from '@shared/ipc';
 import { useFormat } from '../../components/useFormat';
-import { platform } from '../../platform';
+import { backupFolderStatus, chooseBackupFolder, forgetBackupFolder } from './actions';
 
 /**
  * Settings → Backups: a folder (a USB stick, a network share) that receives a copy of every
@@ -19,7 +19,7 @@ export function BackupFolderPanel({ refreshKey }: { refreshKey: number }) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
-  const refresh = useCallback(() => void platform.invoke('backupFolder:get', undefined).then(setStatus, () => setFailed(true)), []);
+  const refresh = useCallback(() => void backupFolderStatus().then(setStatus, () => setFailed(true)), []);
   useEffect(() => refresh(), [refresh, refreshKey]);
 
   const act = async (work: () => Promise<void>) => {
@@ -36,11 +36,11 @@ export function BackupFolderPanel({ refreshKey }: { refreshKey: number }) {
   };
   const choose = () =>
     act(async () => {
-      const result = await platform.invoke('backupFolder:choose', undefined);
+      const result = await chooseBackupFolder();
       if (result.status === 'chosen') setStatus(result.folder);
       if (result.status === 'refused') setRefused(result.reason);
     });
-  const forget = () => act(async () => setStatus(await platform.invoke('backupFolder:forget', undefined)));
+  const forget = () => act(async () => setStatus(await forgetBackupFolder()));
 
   if (!status) return null;
   return (

@@ -4,15 +4,13 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconFileImport, IconRestore } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BackupError } from '@shared/backup/format';
 import type { BackupInfo } from '@shared/ipc';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
-import { ForbiddenError } from '../../db/permissions';
-import { platform } from '../../platform';
-import { backupToFile, restoreWithSafetyCopy, writeBackup } from '../../services/backup';
+import { backupToFile, listBackups, pickBackupFile, restoreBackupFile, storedBackup, writeBackup, type BackupFile } from './actions';
 import { BackupFolderPanel } from './BackupFolderPanel';
 import { BackupKeyForm } from '../../components/BackupKeyForm';
+import { useBackupProblemText } from './useBackupProblemText';
 
 export function BackupSettings() {
   const { t } = useTranslation(['backup', 'common']);
@@ -22,8 +20,9 @@ export function BackupSettings() {
   const [busy, setBusy] = useState(false);
   const [ran, setRan] = useState(0);
   const canRestore = user.role === 'coordinator';
+  const problemText = useBackupProblemText();
 
-  const refresh = useCallback(() => void platform.invoke('backup:list', undefined).then(setBackups), []);
+  const refresh = useCallback(() => void listBackups().then(setBackups), []);
   useEffect(refresh, [refresh]);
 
   const run = async (work: () => Promise<void>) => {
@@ -31,8 +30,7 @@ export function BackupSettings() {
     try {
       await work();
     } catch (e) {
-      const message = e instanceof BackupError ? t(`backup:errors.${e.code}`, e.params) : e instanceof ForbiddenError ? t('common:errors.forbidden') : t('common:errors.unexpected');
-      notifications.show({ color: 'red', title: t('backup:restoreFailed'), message, autoClose: false });
+      notifications.show({ color: 'red', title: t('backup:restoreFailed'), message: problemText(e), autoClose: false });
     } finally {
       setBusy(false);
       setRan((n) => n + 1);
@@ -40,7 +38,7 @@ export function BackupSettings() {
     }
   };
 
-  const confirmRestore = (label: string, load: () => Promise<{ bytes: Uint8Array; fileName: string } | null>) =>
+  const confirmRestore = (label: string, load: () => Promise<BackupFile | null>) =>
     modals.openConfirmModal({
       title: t('backup:confirmRestoreTitle'),
       children: <Text size="sm">{t('backup:confirmRestoreText', { name: label })}</Text>,
@@ -50,18 +48,13 @@ export function BackupSettings() {
         void run(async () => {
           const file = await load();
           if (!file) return;
-          try {
-            await restoreWithSafetyCopy(db, actor, file.bytes, file.fileName);
-          } catch (e) {
-            // A backup of another keyring (another computer, or from before a restore): ask for its passphrase.
-            if (e instanceof BackupError && e.code === 'needsKey') return askForKey(file);
-            throw e;
-          }
+          // A backup of another keyring (another computer, or from before a restore): ask for its passphrase.
+          if ((await restoreBackupFile(db, actor, file)) === 'needsKey') return askForKey(file);
           notifications.show({ color: 'teal', message: t('backup:restored', { name: file.fileName }) });
         }),
     });
 
-  const askForKey = (file: { bytes: Uint8Array; fileName: string }) => {
+  const askForKey = (file: BackupFile) => {
     const id = modals.open({
       title: t('backup:unlock.title', { name: file.fileName }),
       children: (
@@ -69,7 +62,7 @@ export function BackupSettings() {
           bytes={file.bytes}
           submitLabel={t('backup:restore')}
           onKey={async (dataKey) => {
-            await restoreWithSafetyCopy(db, actor, file.bytes, file.fileName, dataKey);
+            await restoreBackupFile(db, actor, file, dataKey);
             modals.close(id);
             notifications.show({ color: 'teal', message: t('backup:restored', { name: file.fileName }) });
             refresh();
@@ -116,12 +109,7 @@ export function BackupSettings() {
                 color="orange"
                 leftSection={<IconFileImport size={16} />}
                 disabled={busy}
-                onClick={() =>
-                  confirmRestore(t('backup:fromFile'), async () => {
-                    const [file] = await platform.invoke('file:open', { filters: [{ name: 'Mreža backup', extensions: ['gz'] }], multiple: false });
-                    return file ? { bytes: file.data, fileName: file.fileName } : null;
-                  })
-                }
+                onClick={() => confirmRestore(t('backup:fromFile'), pickBackupFile)}
               >
                 {t('backup:restoreFromFile')}
               </Button>
@@ -156,7 +144,7 @@ export function BackupSettings() {
                     <Table.Td>{fmt.number(Math.max(1, Math.round(b.size / 1024)))} kB</Table.Td>
                     <Table.Td>
                       {canRestore && (
-                        <Button size="xs" variant="subtle" leftSection={<IconRestore size={14} />} disabled={busy} onClick={() => confirmRestore(fmt.dateTime(b.createdAt), async () => ({ bytes: await platform.invoke('backup:read', { fileName: b.fileName }), fileName: b.fileName }))}>
+                        <Button size="xs" variant="subtle" leftSection={<IconRestore size={14} />} disabled={busy} onClick={() => confirmRestore(fmt.dateTime(b.createdAt), () => storedBackup(b.fileName))}>
                           {t('backup:restore')}
                         </Button>
                       )}

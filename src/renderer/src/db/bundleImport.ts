@@ -1,8 +1,8 @@
 import { BundleError, keyFileName, writeKeyFile, type PrivacyLevel } from '@shared/bundle';
 import { DEFAULT_BUNDLE_THRESHOLD } from '@shared/bundle/indicatorsFile';
 import {
-  applyPlan, emptyConsolidatedState, inspectFiles, pinsOf, planConsolidation, withConfirmedKeys,
-  type ConsolidatedState, type ConsolidationPlan, type IncomingFile, type PartnerSlice, type RefusedFile,
+  applyPlan, emptyConsolidatedState, inspectFiles, pinsOf, planBundleImport, withConfirmedKeys,
+  type ConsolidatedState, type BundleImportPlan, type IncomingFile, type PartnerSlice, type RefusedFile,
 } from '@shared/consolidate';
 import type { StoredOrgKeys } from '@shared/crypto';
 import type { ExchangeIdentity, ImportHistory, Organisation, PartnerSliceRow } from '@shared/model';
@@ -74,7 +74,7 @@ export type { IncomingFile, RefusedFile };
 
 export interface BundleImportPreview {
   state: ConsolidatedState;
-  plan: ConsolidationPlan;
+  plan: BundleImportPlan;
   refused: RefusedFile[];
 }
 
@@ -89,7 +89,7 @@ export async function previewBundleImport(db: MrezaDb, files: readonly IncomingF
       passphrase: opts.passphrase, projectId: state.projectId, pins: pinsOf(state), schemaVersion: SCHEMA_VERSION, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       inspectOne: pool.inspectOne, concurrency: pool.concurrency,
     });
-    return { state, plan: planConsolidation(state, inputs, { ownOrgId: await selfOrgId(db) }), refused };
+    return { state, plan: planBundleImport(state, inputs, { ownOrgId: await selfOrgId(db) }), refused };
   } finally {
     pool.close();
   }

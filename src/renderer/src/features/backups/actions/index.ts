@@ -1,0 +1,21 @@
+export {
+  autoBackupIfDue,
+  backupDownloadName,
+  backupToFile,
+  clearWithSafetyCopy,
+  listBackups,
+  onBackupProblem,
+  pickBackupFile,
+  pickBackupForNewComputer,
+  reportBackupProblem,
+  restoreBackupFile,
+  restoreOnNewComputer,
+  restoreWithSafetyCopy,
+  storedBackup,
+  writeBackup,
+  type BackupFile,
+  type BackupProblem,
+  type NewComputerBackup,
+} from './backups';
+export { backupFolderStatus, chooseBackupFolder, forgetBackupFolder } from './backupFolder';
+export { backupProblemOf } from './problem';

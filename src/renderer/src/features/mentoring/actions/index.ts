@@ -1,0 +1,3 @@
+export { commitLogs, pickLogsFile, previewLogs, saveMentorPack, type SavedMentorPack } from './mentorPacks';
+export { endMentoringOnThisComputer, endMentoringPreview, saveMyLogs } from './mentorLaptop';
+export { pickMentorPack, readPackFile, storeMentorPack, type ChosenFile } from './openPack';
