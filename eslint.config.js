@@ -26,10 +26,7 @@ const UI_PACKAGES = ['react', 'react-dom', 'react/*', 'react-dom/*', '@mantine/*
 const STORAGE_PACKAGES = ['dexie', 'dexie/*', 'dexie-react-hooks'];
 
 /** One `no-restricted-imports` setting from bans (`{ paths?, patterns? }`), merged. */
-const banned = (...bans) => [
-  'error',
-  { paths: bans.flatMap((b) => b.paths ?? []), patterns: bans.flatMap((b) => b.patterns ?? []) },
-];
+const banned = (...bans) => ['error', { paths: bans.flatMap((b) => b.paths ?? []), patterns: bans.flatMap((b) => b.patterns ?? []) }];
 
 /** The features of the renderer: each may import another only through that one's `index.ts`. */
 const features = readdirSync(join(ROOT, FEATURES), { withFileTypes: true })
@@ -86,7 +83,20 @@ export const ZONES = [
 const BASE_OPTIONS = { basePath: ROOT, zones: ZONES };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'out-*/**', 'src/renderer/out-*/**', 'dist/**', 'dist-cli/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'out-*/**',
+      'src/renderer/out-*/**',
+      'dist/**',
+      'dist-cli/**',
+      'node_modules/**',
+      '.tools/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -123,7 +133,19 @@ export default tseslint.config(
         { patterns: [{ group: ['electron', 'electron/*'], message: 'src/shared is pure: no Electron.' }] },
         { patterns: [{ group: [...UI_PACKAGES, ...STORAGE_PACKAGES], message: 'src/shared is pure: no UI or storage.' }] },
       ),
-      'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'indexedDB', 'navigator', 'process', 'Buffer', 'require', '__dirname', '__filename'],
+      'no-restricted-globals': [
+        'error',
+        'document',
+        'window',
+        'localStorage',
+        'indexedDB',
+        'navigator',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+        '__filename',
+      ],
     },
   },
   {

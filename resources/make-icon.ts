@@ -13,7 +13,12 @@ const nodes: [number, number, number][] = [
   [256, 290, 32],
 ];
 const edges: [number, number][] = [
-  [0, 1], [0, 2], [1, 2], [0, 3], [1, 3], [2, 3],
+  [0, 1],
+  [0, 2],
+  [1, 2],
+  [0, 3],
+  [1, 3],
+  [2, 3],
 ];
 
 function inRoundRect(x: number, y: number): boolean {

@@ -52,7 +52,10 @@ type Benchmark = (typeof BENCHMARKS)[number];
 const ONLY: ReadonlySet<Benchmark> = (() => {
   const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
   if (i < 0) return new Set(BENCHMARKS);
-  const list = (argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : (argv[i + 1] ?? '')).split(',').map((x) => x.trim()).filter(Boolean);
+  const list = (argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : (argv[i + 1] ?? ''))
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const unknown = list.filter((x) => !(BENCHMARKS as readonly string[]).includes(x));
   if (!list.length || unknown.length) {
     console.error(`--only takes a comma-separated list of: ${BENCHMARKS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
@@ -142,12 +145,20 @@ function matching() {
   rmSync(file, { force: true });
   try {
     // vitest exits non-zero because the file declares no bench() (the tables are its output).
-    execFileSync('npx', ['vitest', 'bench', '--run', 'tests/bench/matching.bench.ts'], { cwd: ROOT, env: { ...process.env, BENCH_SIZE: SIZE, BENCH_OUT: file }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+    execFileSync('npx', ['vitest', 'bench', '--run', 'tests/bench/matching.bench.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_SIZE: SIZE, BENCH_OUT: file },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 600_000,
+    });
   } catch {
     /* judged by the results file below */
   }
   if (!existsSync(file)) throw new Error('tests/bench/matching.bench.ts wrote no results');
-  const results = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as MatchResult);
+  const results = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as MatchResult);
   rmSync(file, { force: true });
   for (const r of results) {
     const same = Math.abs(r.ours.value - r.munkres.value) < 1e-6 && r.ours.feasible;
@@ -226,7 +237,11 @@ function bundleSize() {
 // ---------------------------------------------------------------- renderer (Chromium)
 
 function startPreview(): Promise<ChildProcess> {
-  const child = spawn('npx', ['vite', 'preview', '--outDir', 'out-bench/renderer', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npx', ['vite', 'preview', '--outDir', 'out-bench/renderer', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   return new Promise((res, rej) => {
     const deadline = Date.now() + 60_000;
     const poll = async () => {
@@ -398,7 +413,9 @@ async function importRows(browser: Browser) {
     ratio: round(r.ms / r.rawMs, 2),
     target: '≤ 1.5×',
     pass: r.ms / r.rawMs <= 1.5,
-    notes: Object.entries(r.steps).map(([k, v]) => `${k} ${round(v, 0)}`).join(', '),
+    notes: Object.entries(r.steps)
+      .map(([k, v]) => `${k} ${round(v, 0)}`)
+      .join(', '),
   });
   await page.context().close();
 }
@@ -429,7 +446,11 @@ async function dashboard(browser: Browser) {
     ratio: round(best.ms / rawMs, 2),
     target: '≤ 1.5×',
     pass: best.ms / rawMs <= 1.5,
-    notes: `loadDataset ${round(best.loadMs, 0)} ms + computeIndicators ${round(best.computeMs, 0)} ms (best of 2, the people cache built at unlock); with the people cache emptied first ${round(Math.min(...cold), 0)} ms (${round(Math.min(...cold) / rawMs, 2)}×); raw getAll without decrypt ${round(Math.min(...rawPlain), 0)} ms; load split: ${Object.entries(split).map(([k, v]) => `${k} ${round(v, 0)}`).join(', ')}`,
+    notes: `loadDataset ${round(best.loadMs, 0)} ms + computeIndicators ${round(best.computeMs, 0)} ms (best of 2, the people cache built at unlock); with the people cache emptied first ${round(Math.min(...cold), 0)} ms (${round(Math.min(...cold) / rawMs, 2)}×); raw getAll without decrypt ${round(Math.min(...rawPlain), 0)} ms; load split: ${Object.entries(
+      split,
+    )
+      .map(([k, v]) => `${k} ${round(v, 0)}`)
+      .join(', ')}`,
   });
   const filters = DASHBOARD_FILTERS;
   const f: number[] = [];
@@ -466,7 +487,8 @@ async function dashboardMemory(browser: Browser) {
   const page = await freshApp(browser);
   const first = await call<{ computeMs: number; matches: number }>(page, 'dashboardInMemory', S.dashPeople, S.dashSessions, 11, TODAY);
   const f: number[] = [];
-  for (let round = 0; round < 3; round++) for (const filter of DASHBOARD_FILTERS) f.push((await call<{ ms: number }>(page, 'dashboardFilter', filter, TODAY)).ms);
+  for (let round = 0; round < 3; round++)
+    for (const filter of DASHBOARD_FILTERS) f.push((await call<{ ms: number }>(page, 'dashboardFilter', filter, TODAY)).ms);
   const med = median(f);
   rows.push({
     benchmark: `dashboard filter change, ${S.dashPeople} people + ${first.matches} matches + ${S.dashSessions} sessions in memory (median of ${f.length})`,
@@ -481,7 +503,6 @@ async function dashboardMemory(browser: Browser) {
   });
   await page.context().close();
 }
-
 
 async function renderer() {
   const preview = await startPreview();
@@ -518,7 +539,14 @@ interface BundleMeta {
 async function consolidationBundles(): Promise<{ dir: string; meta: BundleMeta; cached: boolean }> {
   // The key covers what decides the files' content and validity: the generator, the bundle writer and the model.
   const hash = createHash('sha256');
-  const sources = ['tests/bench/consolidation-bundles.ts', ...['src/shared/bundle', 'src/shared/model', 'src/shared/crypto'].flatMap((d) => readdirSync(join(ROOT, d)).sort().map((f) => `${d}/${f}`))];
+  const sources = [
+    'tests/bench/consolidation-bundles.ts',
+    ...['src/shared/bundle', 'src/shared/model', 'src/shared/crypto'].flatMap((d) =>
+      readdirSync(join(ROOT, d))
+        .sort()
+        .map((f) => `${d}/${f}`),
+    ),
+  ];
   for (const f of sources) hash.update(f).update(readFileSync(join(ROOT, f)));
   const prefix = `${S.consPeople}p-${S.consSessions}s-seed${CONS_SEED}-`;
   const parent = join(tmpdir(), 'mreza-bench-bundles');
@@ -550,19 +578,31 @@ async function consolidationBundles(): Promise<{ dir: string; meta: BundleMeta; 
 function splitNote(split: Record<string, number>): string {
   const { inspectBundle, planBundleImport, replanEveryRow, ...stages } = split;
   const sum = Object.values(stages).reduce((a, b) => a + b, 0);
-  const parts = Object.entries(stages).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${round(v, 0)} (${round((100 * v) / sum, 0)}%)`);
+  const parts = Object.entries(stages)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${round(v, 0)} (${round((100 * v) / sum, 0)}%)`);
   return `where inspect's time goes (redone stage by stage, interleaved with inspectBundle ${round(inspectBundle ?? 0, 0)} ms): ${parts.join(', ')} ms; planBundleImport ${round(planBundleImport ?? 0, 0)} ms; a re-import's dry run (the same rows as newer exports, every row compared with the stored one) ${round(replanEveryRow ?? 0, 0)} ms`;
 }
 
 async function consolidation() {
   const { dir, meta, cached } = await consolidationBundles();
-  const rowsInBundles = Object.entries(meta.counts).filter(([t]) => t !== 'tombstones').reduce((n, [, c]) => n + c, 0);
+  const rowsInBundles = Object.entries(meta.counts)
+    .filter(([t]) => t !== 'tombstones')
+    .reduce((n, [, c]) => n + c, 0);
   const mib = (b: number) => round(b / 1048576, 1);
-  log(cached ? `using cached bundles (${mib(meta.bytes)} MiB, generated earlier in ${round(meta.generationMs / 1000, 0)} s): ${dir}` : `generated ${mib(meta.bytes)} MiB in ${round(meta.generationMs / 1000, 0)} s (cached for next runs): ${dir}`);
+  log(
+    cached
+      ? `using cached bundles (${mib(meta.bytes)} MiB, generated earlier in ${round(meta.generationMs / 1000, 0)} s): ${dir}`
+      : `generated ${mib(meta.bytes)} MiB in ${round(meta.generationMs / 1000, 0)} s (cached for next runs): ${dir}`,
+  );
   // IndexedDB on disk, as the app keeps it (a temporary profile), with room for the heap (V8's
   // default old-space limit could be the cap otherwise).
   const profile = mkdtempSync(join(tmpdir(), 'mreza-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, { ...VIEW, executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=4096'] });
+  const context = await chromium.launchPersistentContext(profile, {
+    ...VIEW,
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=4096'],
+  });
   try {
     const page = await freshApp(context);
     await page.route('**/__bench/bundles/*', (route) => {
@@ -571,7 +611,11 @@ async function consolidation() {
       return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: readFileSync(join(dir, name)) });
     });
     await call(page, 'consolidationSetup', JSON.parse(readFileSync(join(dir, 'lead.json'), 'utf8')));
-    const loaded = await call<{ files: number; bytes: number }>(page, 'consolidationLoad', meta.files.map((f) => `${BASE}__bench/bundles/${f}`));
+    const loaded = await call<{ files: number; bytes: number }>(
+      page,
+      'consolidationLoad',
+      meta.files.map((f) => `${BASE}__bench/bundles/${f}`),
+    );
     if (loaded.files !== 30) throw new Error(`loaded ${loaded.files} files`);
 
     const heap = await heapWatch(page);
@@ -581,7 +625,8 @@ async function consolidation() {
     } finally {
       await heap.stop();
     }
-    if (r.refused.length || r.applied !== 30) throw new Error(`applied ${r.applied} of 30; refused: ${r.refused.join('; ')}; not applied: ${r.notApplied.join('; ')}`);
+    if (r.refused.length || r.applied !== 30)
+      throw new Error(`applied ${r.applied} of 30; refused: ${r.refused.join('; ')}; not applied: ${r.notApplied.join('; ')}`);
     if (r.rows !== rowsInBundles) log(`note: ${r.rows} rows added, the bundles hold ${rowsInBundles}`);
     const ref = await call<{ slicesMs: number; slices: number; records: number }>(page, 'consolidationReference');
     log(`storing the same ${ref.records} rows record by record for the reference (minutes at full size)…`);
@@ -710,7 +755,9 @@ function printTable() {
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\nMreža benchmarks — ${SIZE} sizes${FULL ? '' : ' (a tenth; --full for the issue sizes)'}${ONLY.size < BENCHMARKS.length ? `, only ${[...ONLY].join(', ')}` : ''}`);
+  console.log(
+    `\nMreža benchmarks — ${SIZE} sizes${FULL ? '' : ' (a tenth; --full for the issue sizes)'}${ONLY.size < BENCHMARKS.length ? `, only ${[...ONLY].join(', ')}` : ''}`,
+  );
   console.log(line(head));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const b of body) console.log(line(b));
@@ -735,7 +782,10 @@ async function main() {
   })();
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   const file = join(ROOT, 'bench-results', `${stamp}.json`);
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), commit, size: SIZE, sizes: S, only: [...ONLY], seconds: round((Date.now() - started) / 1000), node: process.version, rows, failures }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), commit, size: SIZE, sizes: S, only: [...ONLY], seconds: round((Date.now() - started) / 1000), node: process.version, rows, failures }, null, 2)}\n`,
+  );
   console.log(`\nwritten ${file} (${round((Date.now() - started) / 1000, 0)} s)`);
   process.exitCode = failures.length ? 1 : 0;
 }

@@ -99,20 +99,14 @@ export function projectRuleErrors(config: JsonObject, packageJson: JsonObject, r
   expect('appId is org.mreza.app', get(config, 'appId') === 'org.mreza.app');
   expect('productName is Mreza (ASCII)', get(config, 'productName') === 'Mreza');
   const files = get(config, 'files');
-  expect(
-    'files are exactly out/** and package.json',
-    Array.isArray(files) && files.length === 2 && files.includes('out/**') && files.includes('package.json'),
-  );
+  expect('files are exactly out/** and package.json', Array.isArray(files) && files.length === 2 && files.includes('out/**') && files.includes('package.json'));
   expect('asar is not disabled', get(config, 'asar') !== false);
 
   for (const key of ['artifactName', 'nsis.artifactName', 'portable.artifactName']) {
     const name = get(config, key);
     expect(`${key} is set and ASCII`, typeof name === 'string' && ASCII_NAME.test(name) && name.startsWith('Mreza-${version}-${os}-${arch}'));
   }
-  expect(
-    'installer and portable .exe names differ',
-    get(config, 'nsis.artifactName') !== get(config, 'portable.artifactName'),
-  );
+  expect('installer and portable .exe names differ', get(config, 'nsis.artifactName') !== get(config, 'portable.artifactName'));
 
   expect('NSIS oneClick is false', get(config, 'nsis.oneClick') === false);
   expect('NSIS perMachine is false (per-user install)', get(config, 'nsis.perMachine') === false);
@@ -134,8 +128,7 @@ export function projectRuleErrors(config: JsonObject, packageJson: JsonObject, r
   let iconOk: boolean;
   try {
     const png = readFileSync(iconPath);
-    iconOk =
-      png.subarray(1, 4).toString('ascii') === 'PNG' && png.readUInt32BE(16) >= 512 && png.readUInt32BE(20) >= 512;
+    iconOk = png.subarray(1, 4).toString('ascii') === 'PNG' && png.readUInt32BE(16) >= 512 && png.readUInt32BE(20) >= 512;
   } catch {
     iconOk = false;
   }

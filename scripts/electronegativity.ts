@@ -72,22 +72,42 @@ const OPTIONS_NOT_LITERAL =
   'The options come from windowOptions() (src/main/windowOptions.ts); Electronegativity does not follow calls into other modules. The same options are scanned as a literal in materialised/window-options.ts, where this check passes.';
 
 export const REVIEWED: readonly ReviewedException[] = [
-  { id: 'CONTEXT_ISOLATION_JS_CHECK', file: 'main/index.ts', line: /new BrowserWindow\(windowOptions\(preloadPath\)\)/, reason: OPTIONS_NOT_LITERAL, provenBy: 'tests/main/windowOptions.test.ts' },
-  { id: 'SANDBOX_JS_CHECK', file: 'main/index.ts', line: /new BrowserWindow\(windowOptions\(preloadPath\)\)/, reason: OPTIONS_NOT_LITERAL, provenBy: 'tests/main/windowOptions.test.ts' },
-  { id: 'AUXCLICK_JS_CHECK', file: 'main/index.ts', line: /new BrowserWindow\(windowOptions\(preloadPath\)\)/, reason: OPTIONS_NOT_LITERAL, provenBy: 'tests/main/windowOptions.test.ts' },
+  {
+    id: 'CONTEXT_ISOLATION_JS_CHECK',
+    file: 'main/index.ts',
+    line: /new BrowserWindow\(windowOptions\(preloadPath\)\)/,
+    reason: OPTIONS_NOT_LITERAL,
+    provenBy: 'tests/main/windowOptions.test.ts',
+  },
+  {
+    id: 'SANDBOX_JS_CHECK',
+    file: 'main/index.ts',
+    line: /new BrowserWindow\(windowOptions\(preloadPath\)\)/,
+    reason: OPTIONS_NOT_LITERAL,
+    provenBy: 'tests/main/windowOptions.test.ts',
+  },
+  {
+    id: 'AUXCLICK_JS_CHECK',
+    file: 'main/index.ts',
+    line: /new BrowserWindow\(windowOptions\(preloadPath\)\)/,
+    reason: OPTIONS_NOT_LITERAL,
+    provenBy: 'tests/main/windowOptions.test.ts',
+  },
   {
     // A review item for any preload at all; ours is the one allow-listed, frozen window.api.
     id: 'PRELOAD_JS_CHECK',
     file: 'materialised/window-options.ts',
     line: /^\s*"preload": "\/app\/out\/preload\/index\.cjs",$/,
-    reason: 'The preload (src/main/preload/index.ts) imports only electron at run time and exposes one frozen window.api: invoke for the channels of src/shared/ipc.ts and on for its events, never ipcRenderer or an IpcRendererEvent; main checks sender and payload again.',
+    reason:
+      'The preload (src/main/preload/index.ts) imports only electron at run time and exposes one frozen window.api: invoke for the channels of src/shared/ipc.ts and on for its events, never ipcRenderer or an IpcRendererEvent; main checks sender and payload again.',
     provenBy: 'tests/main/preload.test.ts, tests/main/ipc.test.ts, tests/main/ipc-property.test.ts',
   },
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'main/index.ts',
     line: /guardOpenExternal\(\(url\) => shell\.openExternal\(url\)\)/,
-    reason: 'The only shell.openExternal call, wrapped by guardOpenExternal (https and mailto only, no credentials); its callers, the window-open handler and shell:openExternal, check the URL first as well.',
+    reason:
+      'The only shell.openExternal call, wrapped by guardOpenExternal (https and mailto only, no credentials); its callers, the window-open handler and shell:openExternal, check the URL first as well.',
     provenBy: 'tests/main/security.test.ts (guardOpenExternal, isSafeExternalUrl, window-open handler), tests/main/handlers.test.ts',
   },
 ];
@@ -145,7 +165,11 @@ export interface Verdict {
 }
 
 /** Sorts each finding into fail / reviewed / below threshold; lists exceptions that matched nothing. */
-export function judge(issues: readonly Issue[], sourceLine: (file: string, line: number) => string, reviewed: readonly ReviewedException[] = REVIEWED): { verdicts: Verdict[]; unusedExceptions: ReviewedException[] } {
+export function judge(
+  issues: readonly Issue[],
+  sourceLine: (file: string, line: number) => string,
+  reviewed: readonly ReviewedException[] = REVIEWED,
+): { verdicts: Verdict[]; unusedExceptions: ReviewedException[] } {
   const used = new Set<ReviewedException>();
   const verdicts = issues.map((issue): Verdict => {
     if (!FAILING_SEVERITIES.has(issue.severity.name)) return { issue, status: 'below threshold' };
@@ -176,7 +200,14 @@ export const CANARY = [
   'export { open };',
   '',
 ].join('\n');
-export const CANARY_MUST_FIND = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'NODE_INTEGRATION_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'OPEN_EXTERNAL_JS_CHECK', 'CSP_GLOBAL_CHECK'];
+export const CANARY_MUST_FIND = [
+  'CONTEXT_ISOLATION_JS_CHECK',
+  'SANDBOX_JS_CHECK',
+  'NODE_INTEGRATION_JS_CHECK',
+  'WEB_SECURITY_JS_CHECK',
+  'OPEN_EXTERNAL_JS_CHECK',
+  'CSP_GLOBAL_CHECK',
+];
 
 export type Scanner = (input: string, sarif?: string) => Promise<RunResult>;
 
@@ -214,7 +245,9 @@ async function main(): Promise<number> {
     const canary = await scan(join(scanRoot, 'canary'));
     const missed = CANARY_MUST_FIND.filter((id) => !canary.issues.some((i) => i.id === id));
     if (missed.length > 0 || canary.errors.length > 0) {
-      console.error(`Electronegativity no longer flags known-bad code (missed: ${missed.join(', ') || 'none'}; errors: ${canary.errors.map((e) => e.message).join('; ') || 'none'}).`);
+      console.error(
+        `Electronegativity no longer flags known-bad code (missed: ${missed.join(', ') || 'none'}; errors: ${canary.errors.map((e) => e.message).join('; ') || 'none'}).`,
+      );
       return 1;
     }
 
@@ -234,16 +267,21 @@ async function main(): Promise<number> {
     const parseErrors = result.errors.filter((e) => !e.tolerable);
     const shown = (file: string): string => (file.startsWith('main/') ? `src/${file}` : file);
 
-    console.log(`Electronegativity ${toolVersion()}: ${result.atomicChecks} atomic + ${result.globalChecks} global checks, Electron ${electronVersion()}; canary flagged (${CANARY_MUST_FIND.length} known-bad patterns)`);
+    console.log(
+      `Electronegativity ${toolVersion()}: ${result.atomicChecks} atomic + ${result.globalChecks} global checks, Electron ${electronVersion()}; canary flagged (${CANARY_MUST_FIND.length} known-bad patterns)`,
+    );
     console.log(`Scanned ${scanned.length} files: ${scanned.map(shown).sort().join(', ')}`);
     for (const v of verdicts) {
       const { issue } = v;
       const mark = v.status === 'fail' ? 'FAIL' : v.status === 'reviewed' ? 'reviewed' : 'info';
-      console.log(`  [${mark}] ${issue.severity.name}/${issue.confidence.name} ${issue.id} at ${shown(issue.file)}:${issue.location.line} — ${issue.description}`);
+      console.log(
+        `  [${mark}] ${issue.severity.name}/${issue.confidence.name} ${issue.id} at ${shown(issue.file)}:${issue.location.line} — ${issue.description}`,
+      );
       if (v.exception) console.log(`         accepted: ${v.exception.reason} Proven by ${v.exception.provenBy}.`);
     }
     for (const e of result.errors) console.log(`  [${e.tolerable ? 'warn' : 'FAIL'}] could not parse ${shown(relative(input, e.file))}: ${e.message}`);
-    for (const e of unusedExceptions) console.log(`  [FAIL] stale exception: ${e.id} in ${shown(e.file)} matches no finding any more; remove it from scripts/electronegativity.ts`);
+    for (const e of unusedExceptions)
+      console.log(`  [FAIL] stale exception: ${e.id} in ${shown(e.file)} matches no finding any more; remove it from scripts/electronegativity.ts`);
 
     const failures = verdicts.filter((v) => v.status === 'fail').length + parseErrors.length + unusedExceptions.length;
     const summary = {
@@ -251,7 +289,15 @@ async function main(): Promise<number> {
       electron: electronVersion(),
       checks: { atomic: result.atomicChecks, global: result.globalChecks },
       scanned: scanned.map(shown),
-      findings: verdicts.map((v) => ({ id: v.issue.id, severity: v.issue.severity.name, confidence: v.issue.confidence.name, file: shown(v.issue.file), line: v.issue.location.line, status: v.status, reason: v.exception?.reason })),
+      findings: verdicts.map((v) => ({
+        id: v.issue.id,
+        severity: v.issue.severity.name,
+        confidence: v.issue.confidence.name,
+        file: shown(v.issue.file),
+        line: v.issue.location.line,
+        status: v.status,
+        reason: v.exception?.reason,
+      })),
       parseErrors: result.errors,
       staleExceptions: unusedExceptions.map((e) => ({ id: e.id, file: e.file })),
       failures,

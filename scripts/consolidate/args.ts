@@ -72,7 +72,14 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   if (!Number.isInteger(threshold) || threshold < 0 || threshold > 100) throw new UsageError('badThreshold', { value: values.threshold ?? '' });
   const passphrase = values.passphrase ?? env.MREZA_BUNDLE_PASSPHRASE;
   return {
-    bundles: positionals, key: values.key, out: values.out, kind, lang, threshold, ...(passphrase ? { passphrase } : {}),
-    ...(values.trusted ? { trusted: values.trusted } : {}), trustOnFirstUse: values['trust-on-first-use'] === true,
+    bundles: positionals,
+    key: values.key,
+    out: values.out,
+    kind,
+    lang,
+    threshold,
+    ...(passphrase ? { passphrase } : {}),
+    ...(values.trusted ? { trusted: values.trusted } : {}),
+    trustOnFirstUse: values['trust-on-first-use'] === true,
   };
 }

@@ -100,12 +100,25 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
   // The bundles: files, or folders of *.mreza files; an unreadable one is refused on its own line.
   const paths = await expand(args.bundles);
-  const read = await Promise.all(paths.map(async (path) => ({ path, data: await readFile(path).then((b) => new Uint8Array(b), () => null) })));
+  const read = await Promise.all(
+    paths.map(async (path) => ({
+      path,
+      data: await readFile(path).then(
+        (b) => new Uint8Array(b),
+        () => null,
+      ),
+    })),
+  );
   const readable = read.filter((r) => r.data !== null);
   const result = await reportFromBundles(
     readable.map((r) => ({ fileName: basename(r.path), data: r.data! })),
     lead,
-    { schemaVersion: SCHEMA_VERSION, ...(args.passphrase ? { passphrase: args.passphrase } : {}), ...(trusted ? { trusted } : {}), trustOnFirstUse: args.trustOnFirstUse },
+    {
+      schemaVersion: SCHEMA_VERSION,
+      ...(args.passphrase ? { passphrase: args.passphrase } : {}),
+      ...(trusted ? { trusted } : {}),
+      trustOnFirstUse: args.trustOnFirstUse,
+    },
   );
   let next = 0;
   let refused = 0;
@@ -128,7 +141,14 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       ? await reportXlsx(tables)
       : args.kind === 'csv'
         ? reportCsv(tables)
-        : new TextEncoder().encode(batchReportJson(result, tables, { project: lead.file.project, locale: args.lang, threshold: args.threshold, generatedAt: new Date().toISOString() }));
+        : new TextEncoder().encode(
+            batchReportJson(result, tables, {
+              project: lead.file.project,
+              locale: args.lang,
+              threshold: args.threshold,
+              generatedAt: new Date().toISOString(),
+            }),
+          );
   try {
     await writeFile(args.out, bytes);
   } catch {
@@ -172,7 +192,10 @@ function usage(t: TFunction, command: string): string {
 function describe(line: BatchLine, t: TFunction, args: CliArgs): string {
   const reason = () => {
     const p = line.problem!;
-    const params = { ...p.params, ...(typeof p.params.newerExportedAt === 'string' ? { newerExportedAt: formatDateTime(p.params.newerExportedAt, args.lang) } : {}) };
+    const params = {
+      ...p.params,
+      ...(typeof p.params.newerExportedAt === 'string' ? { newerExportedAt: formatDateTime(p.params.newerExportedAt, args.lang) } : {}),
+    };
     return t(`exchange:${p.kind}.${p.code}`, { defaultValue: t('exchange:errors.unexpected'), ...params });
   };
   if (line.status === 'refused' && line.problem?.code === 'unknownSigner') {
@@ -188,7 +211,9 @@ function describe(line: BatchLine, t: TFunction, args: CliArgs): string {
     privacy: t(`exchange:cli.privacy.${line.privacy}`),
     fingerprint: line.fingerprint,
   });
-  const notes = [line.privacy === 'aggregate' ? t('exchange:cli.aggregateOnly') : '', line.trust === 'firstUse' ? t('exchange:cli.firstUse') : ''].filter(Boolean);
+  const notes = [line.privacy === 'aggregate' ? t('exchange:cli.aggregateOnly') : '', line.trust === 'firstUse' ? t('exchange:cli.firstUse') : ''].filter(
+    Boolean,
+  );
   return [text, ...notes].join(' – ');
 }
 
@@ -196,9 +221,18 @@ function describe(line: BatchLine, t: TFunction, args: CliArgs): string {
 async function expand(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
-    const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
+    const isDir = await stat(p).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (!isDir) out.push(p);
-    else out.push(...(await readdir(p)).filter((n) => n.toLowerCase().endsWith('.mreza')).sort().map((n) => join(p, n)));
+    else
+      out.push(
+        ...(await readdir(p))
+          .filter((n) => n.toLowerCase().endsWith('.mreza'))
+          .sort()
+          .map((n) => join(p, n)),
+      );
   }
   return out;
 }

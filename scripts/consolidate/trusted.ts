@@ -17,12 +17,15 @@ export class TrustedFileError extends Error {
 
 export function parseTrustedFile(text: string): Set<string> {
   const out = new Set<string>();
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (!line) return;
-    const digits = line.replace(/\s+/g, '');
-    if (!/^\d{40}$/.test(digits)) throw new TrustedFileError(i + 1);
-    out.add(digits.match(/\d{5}/g)!.join(' '));
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = raw.replace(/#.*$/, '').trim();
+      if (!line) return;
+      const digits = line.replace(/\s+/g, '');
+      if (!/^\d{40}$/.test(digits)) throw new TrustedFileError(i + 1);
+      out.add(digits.match(/\d{5}/g)!.join(' '));
+    });
   return out;
 }

@@ -17,10 +17,7 @@ export interface InvokeEventLike {
   readonly sender: SenderLike;
 }
 
-export type Handler<C extends Channel> = (
-  request: ParsedRequest<C>,
-  event: InvokeEventLike,
-) => Promise<Response<C>> | Response<C>;
+export type Handler<C extends Channel> = (request: ParsedRequest<C>, event: InvokeEventLike) => Promise<Response<C>> | Response<C>;
 
 /** One plain function per channel; the wrapper has checked the sender and parsed the request. */
 export type Handlers = { readonly [C in Channel]: Handler<C> };

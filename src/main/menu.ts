@@ -16,7 +16,12 @@ export interface MenuActions {
  * build has no Reload and no developer tools: a reload throws away unsaved form input, and the
  * tools would open the decrypted data to anyone at the keyboard.
  */
-export function menuTemplate(options: { readonly isPackaged: boolean; readonly isMac: boolean; readonly t: MenuT; readonly actions: MenuActions }): MenuItemConstructorOptions[] {
+export function menuTemplate(options: {
+  readonly isPackaged: boolean;
+  readonly isMac: boolean;
+  readonly t: MenuT;
+  readonly actions: MenuActions;
+}): MenuItemConstructorOptions[] {
   const { t, isMac, isPackaged, actions } = options;
   const l = (key: string) => t(`desktop:menu.${key}`);
   const developer: MenuItemConstructorOptions[] = isPackaged
@@ -49,7 +54,10 @@ export function menuTemplate(options: { readonly isPackaged: boolean; readonly i
         { role: 'togglefullscreen', label: l('fullscreen') },
       ],
     },
-    { label: l('window'), submenu: [{ role: 'minimize', label: l('minimize') }, ...(isMac ? [] : [{ role: 'close', label: l('close') } satisfies MenuItemConstructorOptions])] },
+    {
+      label: l('window'),
+      submenu: [{ role: 'minimize', label: l('minimize') }, ...(isMac ? [] : [{ role: 'close', label: l('close') } satisfies MenuItemConstructorOptions])],
+    },
     {
       role: 'help',
       label: l('help'),
@@ -66,8 +74,20 @@ export function menuTemplate(options: { readonly isPackaged: boolean; readonly i
 /** The About box's text: versions and where the data lives (a coordinator reads it to a helper on the phone). */
 export function aboutText(
   t: MenuT,
-  info: { readonly version: string; readonly versions: { readonly electron?: string; readonly chrome?: string; readonly node?: string }; readonly dataDir: string; readonly backupDir: string },
+  info: {
+    readonly version: string;
+    readonly versions: { readonly electron?: string; readonly chrome?: string; readonly node?: string };
+    readonly dataDir: string;
+    readonly backupDir: string;
+  },
 ): { title: string; message: string; detail: string } {
-  const params = { version: info.version, electron: info.versions.electron ?? '?', chrome: info.versions.chrome ?? '?', node: info.versions.node ?? '?', data: info.dataDir, backups: info.backupDir };
+  const params = {
+    version: info.version,
+    electron: info.versions.electron ?? '?',
+    chrome: info.versions.chrome ?? '?',
+    node: info.versions.node ?? '?',
+    data: info.dataDir,
+    backups: info.backupDir,
+  };
   return { title: t('desktop:menu.aboutTitle'), message: t('desktop:menu.aboutMessage', params), detail: t('desktop:menu.aboutDetail', params) };
 }

@@ -75,8 +75,7 @@ export function mimeTypeFor(fileName: string): string {
 }
 
 export type AppRequestResolution =
-  | { readonly ok: true; readonly path: string; readonly mimeType: string }
-  | { readonly ok: false; readonly status: 400 | 403 | 405 };
+  { readonly ok: true; readonly path: string; readonly mimeType: string } | { readonly ok: false; readonly status: 400 | 403 | 405 };
 
 const refuse = (status: 400 | 403 | 405): AppRequestResolution => ({ ok: false, status });
 
@@ -123,14 +122,7 @@ export function resolveAppRequest(url: string, method: string, rootDir: string):
     } catch {
       return refuse(400);
     }
-    if (
-      segment === '' ||
-      segment.startsWith('.') ||
-      segment.includes('/') ||
-      segment.includes('\\') ||
-      segment.includes(':') ||
-      segment.includes('\0')
-    ) {
+    if (segment === '' || segment.startsWith('.') || segment.includes('/') || segment.includes('\\') || segment.includes(':') || segment.includes('\0')) {
       return refuse(403);
     }
     segments.push(segment);
@@ -199,9 +191,7 @@ export function createAppProtocolHandler(
 
 /** Must run before `app` is ready: app:// behaves like https (standard, secure, fetch). */
 export function registerAppSchemePrivileged(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** Serves `rootDir` (out/renderer) on app://mreza. Call after `app` is ready. */

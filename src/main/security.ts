@@ -90,7 +90,10 @@ export function guardOpenExternal(open: OpenExternal, allowList: readonly string
 }
 
 /** What setWindowOpenHandler answers: always deny; allow-listed links go to the OS browser. */
-export function windowOpenHandler(openExternal: OpenExternal, allowList: readonly string[] = EXTERNAL_LINK_ORIGINS): (details: Pick<HandlerDetails, 'url'>) => WindowOpenHandlerResponse {
+export function windowOpenHandler(
+  openExternal: OpenExternal,
+  allowList: readonly string[] = EXTERNAL_LINK_ORIGINS,
+): (details: Pick<HandlerDetails, 'url'>) => WindowOpenHandlerResponse {
   return ({ url }) => {
     if (isAllowedExternalUrl(url, allowList)) {
       openExternal(url).catch(() => undefined);
@@ -124,7 +127,10 @@ export function installContentsGuards(
 }
 
 /** The parts of Session the permission guards install themselves on. */
-export type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setSpellCheckerEnabled'>;
+export type GuardedSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setSpellCheckerEnabled'
+>;
 
 /**
  * Every permission request and check is denied: the app needs no camera, location, etc. The

@@ -9,9 +9,7 @@ import { LOCALES } from './i18n/locales';
  */
 
 /** A bare file name in the app's backup folder: no separators, no "..", nothing hidden. */
-export const backupFileName = z
-  .string()
-  .regex(/^mreza-backup-\d{8}T\d{9}Z(-[a-z]+)*\.json\.gz$/, 'not a backup file name');
+export const backupFileName = z.string().regex(/^mreza-backup-\d{8}T\d{9}Z(-[a-z]+)*\.json\.gz$/, 'not a backup file name');
 
 const fileFilter = z.object({ name: z.string().max(80), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(8) });
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
@@ -87,7 +85,15 @@ export const channels = {
   'backupFolder:forget': { request: z.undefined(), response: backupFolderStatus },
   /** Asks the user where to save and writes the file there; null when cancelled. */
   'file:save': {
-    request: z.object({ suggestedName: z.string().min(1).max(200).regex(/^[^/\\]+$/), filters: z.array(fileFilter).max(8), data: fileBytes }),
+    request: z.object({
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[^/\\]+$/),
+      filters: z.array(fileFilter).max(8),
+      data: fileBytes,
+    }),
     response: z.object({ fileName: z.string() }).nullable(),
   },
   /** Asks the user for one or more files and returns their names and bytes; empty when cancelled. */
@@ -97,7 +103,14 @@ export const channels = {
   },
   /** Renders the current window to an A4 PDF and asks where to save it. */
   'print:pdf': {
-    request: z.object({ suggestedName: z.string().min(1).max(200).regex(/^[^/\\]+$/), landscape: z.boolean().default(false) }),
+    request: z.object({
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[^/\\]+$/),
+      landscape: z.boolean().default(false),
+    }),
     response: z.object({ fileName: z.string() }).nullable(),
   },
   /** The UI language changed (or was read at start): main rebuilds its menu and dialogs in it. */

@@ -23,9 +23,31 @@ import { createInvitation, writeBundle, type LocalTables } from '../../src/share
 import { exportOrgKeys, fingerprint, generateOrgKeys, type StoredOrgKeys } from '../../src/shared/crypto';
 import { LAST, MEN_FIRST, WOMEN_FIRST } from '../../src/shared/demo/names';
 import {
-  ATTENDANCE_STATUSES, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, EVENT_KINDS, EXPERTISE_AREAS, OUTCOME_KINDS, SERVICES, TARGET_GROUPS,
-  type Attendance, type Certificate, type Consent, type Country, type Enrolment, type EventSession, type Evaluation, type Match, type MenteeProfile,
-  type Mentor, type MentoringSession, type Organisation, type Outcome, type Person, type Programme, type ProgrammeEvent, type Tombstone,
+  ATTENDANCE_STATUSES,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_STATUSES,
+  EVENT_KINDS,
+  EXPERTISE_AREAS,
+  OUTCOME_KINDS,
+  SERVICES,
+  TARGET_GROUPS,
+  type Attendance,
+  type Certificate,
+  type Consent,
+  type Country,
+  type Enrolment,
+  type EventSession,
+  type Evaluation,
+  type Match,
+  type MenteeProfile,
+  type Mentor,
+  type MentoringSession,
+  type Organisation,
+  type Outcome,
+  type Person,
+  type Programme,
+  type ProgrammeEvent,
+  type Tombstone,
 } from '../../src/shared/model';
 import { personNameKey } from '../../src/shared/people/nameKey';
 import { SCHEMA_VERSION } from '../../src/renderer/src/db/schema';
@@ -57,9 +79,18 @@ const rng = mulberry32;
 
 const SYLLABLES = ['ko', 'va', 'ma', 'ri', 'ne', 'bo', 'ja', 'lu', 'še', 'dra', 'pe', 'tro', 'zu', 'kra', 'mi', 'ho', 'ba', 'lo', 'ći', 'đu'];
 const PLACES: ReadonlyArray<{ town: string; country: Country }> = [
-  { town: 'Čakovec', country: 'HR' }, { town: 'Varaždin', country: 'HR' }, { town: 'Prelog', country: 'HR' }, { town: 'Osijek', country: 'HR' },
-  { town: 'Sisak', country: 'HR' }, { town: 'Celje', country: 'SI' }, { town: 'Ormož', country: 'SI' }, { town: 'Ptuj', country: 'SI' },
-  { town: 'Murska Sobota', country: 'SI' }, { town: 'Niš', country: 'RS' }, { town: 'Subotica', country: 'RS' }, { town: 'Tuzla', country: 'BA' },
+  { town: 'Čakovec', country: 'HR' },
+  { town: 'Varaždin', country: 'HR' },
+  { town: 'Prelog', country: 'HR' },
+  { town: 'Osijek', country: 'HR' },
+  { town: 'Sisak', country: 'HR' },
+  { town: 'Celje', country: 'SI' },
+  { town: 'Ormož', country: 'SI' },
+  { town: 'Ptuj', country: 'SI' },
+  { town: 'Murska Sobota', country: 'SI' },
+  { town: 'Niš', country: 'RS' },
+  { town: 'Subotica', country: 'RS' },
+  { town: 'Tuzla', country: 'BA' },
 ];
 const ORG_WORDS = ['Korak', 'Most', 'Iskra', 'Put', 'Sunce', 'Zora', 'Nada', 'Vrelo', 'Sloga', 'Kap', 'Luč', 'Izvor'];
 
@@ -73,20 +104,41 @@ function split(total: number, n: number, r: () => number): number[] {
 }
 
 /** One partner's own tables as its database holds them. */
-export function partnerTables(seed: number, orgId: string, place: { town: string; country: Country }, orgName: string, nPeople: number, nLogs: number): LocalTables {
+export function partnerTables(
+  seed: number,
+  orgId: string,
+  place: { town: string; country: Country },
+  orgName: string,
+  nPeople: number,
+  nLogs: number,
+): LocalTables {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const uuid = () => {
-    const h = () => Math.floor(r() * 0x10000).toString(16).padStart(4, '0');
+    const h = () =>
+      Math.floor(r() * 0x10000)
+        .toString(16)
+        .padStart(4, '0');
     return `${h()}${h()}-${h()}-4${h().slice(1)}-a${h().slice(1)}-${h()}${h()}${h()}`;
   };
-  const day = (y0: number, years: number) => `${y0 + Math.floor(r() * years)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+  const day = (y0: number, years: number) =>
+    `${y0 + Math.floor(r() * years)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
   const at = '2026-01-15T10:00:00.000Z';
   const base = () => ({ id: uuid(), orgId, createdAt: at, updatedAt: at });
 
   const organisations: Organisation[] = [
     { ...base(), id: orgId, name: orgName, country: place.country, town: place.town, role: 'partner', isSelf: true, kind: 'ngo' },
-    ...Array.from({ length: 3 }, (_, i): Organisation => ({ ...base(), name: `Obrt ${pick(LAST)} ${i + 1}`, country: place.country, town: place.town, role: 'other', isSelf: false, kind: 'sme', supportedOn: day(2024, 3), jobsCreated: Math.floor(r() * 4) })),
+    ...Array.from({ length: 3 }, (_, i): Organisation => ({
+      ...base(),
+      name: `Obrt ${pick(LAST)} ${i + 1}`,
+      country: place.country,
+      town: place.town,
+      role: 'other',
+      isSelf: false,
+      kind: 'sme',
+      supportedOn: day(2024, 3),
+      jobsCreated: Math.floor(r() * 4),
+    })),
   ];
 
   const people: Person[] = [];
@@ -97,10 +149,19 @@ export function partnerTables(seed: number, orgId: string, place: { town: string
     const lastName = r() < 0.5 ? pick(LAST) : `${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(SYLLABLES)}ić`.replace(/^./, (c) => c.toUpperCase());
     const professional = r() < 0.1;
     const p: Person = {
-      ...base(), kind: professional ? 'professional' : 'beneficiary', firstName, lastName, gender: woman ? 'woman' : r() < 0.95 ? 'man' : 'notStated',
-      birthYear: 1950 + Math.floor(r() * 55), municipality: r() < 0.8 ? place.town : pick(PLACES).town, country: place.country,
-      employmentStatus: pick(EMPLOYMENT_STATUSES), educationLevel: pick(EDUCATION_LEVELS),
-      targetGroups: r() < 0.3 ? [pick(TARGET_GROUPS)] : [], nameKey: personNameKey({ firstName, lastName }), anonymised: false,
+      ...base(),
+      kind: professional ? 'professional' : 'beneficiary',
+      firstName,
+      lastName,
+      gender: woman ? 'woman' : r() < 0.95 ? 'man' : 'notStated',
+      birthYear: 1950 + Math.floor(r() * 55),
+      municipality: r() < 0.8 ? place.town : pick(PLACES).town,
+      country: place.country,
+      employmentStatus: pick(EMPLOYMENT_STATUSES),
+      educationLevel: pick(EDUCATION_LEVELS),
+      targetGroups: r() < 0.3 ? [pick(TARGET_GROUPS)] : [],
+      nameKey: personNameKey({ firstName, lastName }),
+      anonymised: false,
     };
     if (r() < 0.5) p.phone = `09${1 + Math.floor(r() * 9)} ${String(Math.floor(r() * 1e7)).padStart(7, '0')}`;
     if (r() < 0.1) p.notes = 'Dolazi s djetetom; treba prijevoz.';
@@ -110,11 +171,29 @@ export function partnerTables(seed: number, orgId: string, place: { town: string
     }
     people.push(p);
     const special = r() < 0.8;
-    consents.push({ ...base(), personId: p.id, legalBasis: 'consent', date: day(2024, 2), noticeVersion: '2024-01', processing: true, specialCategories: special, shareWithLead: true, photos: r() < 0.4 });
+    consents.push({
+      ...base(),
+      personId: p.id,
+      legalBasis: 'consent',
+      date: day(2024, 2),
+      noticeVersion: '2024-01',
+      processing: true,
+      specialCategories: special,
+      shareWithLead: true,
+      photos: r() < 0.4,
+    });
   }
 
   const outcomes: Outcome[] = [];
-  for (const p of people) if (r() < 0.1) outcomes.push({ ...base(), personId: p.id, kind: pick(OUTCOME_KINDS), date: day(2024, 3), ...(r() < 0.3 ? { note: 'Zaposlena u lokalnoj pekari.' } : {}) });
+  for (const p of people)
+    if (r() < 0.1)
+      outcomes.push({
+        ...base(),
+        personId: p.id,
+        kind: pick(OUTCOME_KINDS),
+        date: day(2024, 3),
+        ...(r() < 0.3 ? { note: 'Zaposlena u lokalnoj pekari.' } : {}),
+      });
 
   // Training: programmes → events → sessions; ~30 % of people enrol in one event and attend its sessions.
   const programmes: Programme[] = [];
@@ -122,13 +201,43 @@ export function partnerTables(seed: number, orgId: string, place: { town: string
   const sessions: EventSession[] = [];
   const sessionsOf = new Map<string, EventSession[]>();
   for (let k = 0, nP = 2 + Math.floor(r() * 3); k < nP; k++) {
-    const prog: Programme = { ...base(), kind: k === 0 ? 'badge' : pick(['crossBorder', 'seminarSeries', 'other'] as const), title: `Program ${k + 1}: ${pick(ORG_WORDS)}`, funder: 'ESF+', projectCode: `UP.04.2.1.${String(10 + k)}`, startDate: '2024-01-15', endDate: '2026-12-31', partnerOrgIds: [], completionRule: { type: 'minShare', minShare: 0.8 } };
+    const prog: Programme = {
+      ...base(),
+      kind: k === 0 ? 'badge' : pick(['crossBorder', 'seminarSeries', 'other'] as const),
+      title: `Program ${k + 1}: ${pick(ORG_WORDS)}`,
+      funder: 'ESF+',
+      projectCode: `UP.04.2.1.${String(10 + k)}`,
+      startDate: '2024-01-15',
+      endDate: '2026-12-31',
+      partnerOrgIds: [],
+      completionRule: { type: 'minShare', minShare: 0.8 },
+    };
     programmes.push(prog);
     for (let e = 0, nE = 3 + Math.floor(r() * 4); e < nE; e++) {
-      const ev: ProgrammeEvent = { ...base(), programmeId: prog.id, kind: pick(EVENT_KINDS), number: e + 1, title: `Radionica ${e + 1}`, topic: 'Osnove poduzetništva', trainers: ['Ana Horvat'], capacity: 25, agenda: '09:00 Uvod\n10:30 Rad u grupama' };
+      const ev: ProgrammeEvent = {
+        ...base(),
+        programmeId: prog.id,
+        kind: pick(EVENT_KINDS),
+        number: e + 1,
+        title: `Radionica ${e + 1}`,
+        topic: 'Osnove poduzetništva',
+        trainers: ['Ana Horvat'],
+        capacity: 25,
+        agenda: '09:00 Uvod\n10:30 Rad u grupama',
+      };
       events.push(ev);
       const list: EventSession[] = [];
-      for (let s = 0, nS = 3 + Math.floor(r() * 3); s < nS; s++) list.push({ ...base(), eventId: ev.id, date: day(2024, 3), start: '09:00', end: '13:00', venue: 'Dom kulture', town: place.town, country: place.country });
+      for (let s = 0, nS = 3 + Math.floor(r() * 3); s < nS; s++)
+        list.push({
+          ...base(),
+          eventId: ev.id,
+          date: day(2024, 3),
+          start: '09:00',
+          end: '13:00',
+          venue: 'Dom kulture',
+          town: place.town,
+          country: place.country,
+        });
       sessions.push(...list);
       sessionsOf.set(ev.id, list);
     }
@@ -142,16 +251,42 @@ export function partnerTables(seed: number, orgId: string, place: { town: string
     const ev = pick(events);
     const completed = r() < 0.6;
     enrolments.push({ ...base(), eventId: ev.id, personId: p.id, status: completed ? 'completed' : 'enrolled', enrolledOn: day(2024, 2) });
-    for (const s of sessionsOf.get(ev.id)!) attendance.push({ ...base(), sessionId: s.id, personId: p.id, status: r() < 0.8 ? 'present' : pick(ATTENDANCE_STATUSES) });
-    if (completed && r() < 0.8) certificates.push({ ...base(), eventId: ev.id, personId: p.id, kind: 'completion', number: `BADGE-2025-${String(certificates.length + 1).padStart(3, '0')}`, issuedOn: day(2025, 2), programmeId: ev.programmeId, sequence: certificates.length + 1 });
-    if (r() < 0.4) evaluations.push({ ...base(), eventId: ev.id, personId: p.id, scores: { content: 1 + Math.floor(r() * 5), trainers: 1 + Math.floor(r() * 5), organisation: 4, usefulness: 5 }, ...(r() < 0.3 ? { comment: 'Korisno.' } : {}) });
+    for (const s of sessionsOf.get(ev.id)!)
+      attendance.push({ ...base(), sessionId: s.id, personId: p.id, status: r() < 0.8 ? 'present' : pick(ATTENDANCE_STATUSES) });
+    if (completed && r() < 0.8)
+      certificates.push({
+        ...base(),
+        eventId: ev.id,
+        personId: p.id,
+        kind: 'completion',
+        number: `BADGE-2025-${String(certificates.length + 1).padStart(3, '0')}`,
+        issuedOn: day(2025, 2),
+        programmeId: ev.programmeId,
+        sequence: certificates.length + 1,
+      });
+    if (r() < 0.4)
+      evaluations.push({
+        ...base(),
+        eventId: ev.id,
+        personId: p.id,
+        scores: { content: 1 + Math.floor(r() * 5), trainers: 1 + Math.floor(r() * 5), organisation: 4, usefulness: 5 },
+        ...(r() < 0.3 ? { comment: 'Korisno.' } : {}),
+      });
   }
 
   // Mentoring: ~2 % of people mentor; one match per mentee, enough mentees for ~12 logs each.
   const nMentors = Math.max(1, Math.round(nPeople * 0.02));
   const mentors: Mentor[] = people.slice(0, nMentors).map((p) => ({
-    ...base(), personId: p.id, expertise: [pick(EXPERTISE_AREAS), pick(EXPERTISE_AREAS)], sectors: ['trgovina'], languages: ['hr'], region: place.town, remote: r() < 0.5,
-    capacity: 3 + Math.floor(r() * 6), availability: 'utorkom popodne', active: true,
+    ...base(),
+    personId: p.id,
+    expertise: [pick(EXPERTISE_AREAS), pick(EXPERTISE_AREAS)],
+    sectors: ['trgovina'],
+    languages: ['hr'],
+    region: place.town,
+    remote: r() < 0.5,
+    capacity: 3 + Math.floor(r() * 6),
+    availability: 'utorkom popodne',
+    active: true,
   }));
   const nMatches = Math.min(nPeople - nMentors, Math.max(1, Math.ceil(nLogs / 12)));
   const matches: Match[] = [];
@@ -161,7 +296,13 @@ export function partnerTables(seed: number, orgId: string, place: { town: string
     const startedOn = day(2024, 2);
     const closed = r() < 0.4;
     const m: Match = {
-      ...base(), mentorId: pick(mentors).id, menteeId: mentee.id, status: closed ? 'closed' : 'active', proposedOn: startedOn, startedOn, score: Math.round(r() * 100),
+      ...base(),
+      mentorId: pick(mentors).id,
+      menteeId: mentee.id,
+      status: closed ? 'closed' : 'active',
+      proposedOn: startedOn,
+      startedOn,
+      score: Math.round(r() * 100),
       goals: [{ id: uuid(), text: 'Registrirati obrt', status: 'inProgress' }],
     };
     if (closed) {
@@ -169,12 +310,30 @@ export function partnerTables(seed: number, orgId: string, place: { town: string
       m.closure = { reason: 'goalsMet', rating: 4, outcome: pick(['businessRegistered', 'employed', 'continuing'] as const), jobsCreated: Math.floor(r() * 3) };
     }
     matches.push(m);
-    menteeProfiles.push({ ...base(), personId: mentee.id, stage: 'idea', sector: 'trgovina', needs: [pick(EXPERTISE_AREAS)], languages: ['hr'], region: place.town, remote: false, mentorGender: 'any', avoidPersonIds: [] });
+    menteeProfiles.push({
+      ...base(),
+      personId: mentee.id,
+      stage: 'idea',
+      sector: 'trgovina',
+      needs: [pick(EXPERTISE_AREAS)],
+      languages: ['hr'],
+      region: place.town,
+      remote: false,
+      mentorGender: 'any',
+      avoidPersonIds: [],
+    });
   }
   const mentoringSessions: MentoringSession[] = [];
   for (let i = 0; i < nLogs; i++) {
     const m = matches[Math.floor(r() * matches.length)]!;
-    const s: MentoringSession = { ...base(), matchId: m.id, date: day(2024, 3), minutes: 30 + 15 * Math.floor(r() * 6), mode: r() < 0.5 ? 'inPerson' : r() < 0.5 ? 'online' : 'phone', services: [pick(SERVICES)] };
+    const s: MentoringSession = {
+      ...base(),
+      matchId: m.id,
+      date: day(2024, 3),
+      minutes: 30 + 15 * Math.floor(r() * 6),
+      mode: r() < 0.5 ? 'inPerson' : r() < 0.5 ? 'online' : 'phone',
+      services: [pick(SERVICES)],
+    };
     if (r() < 0.5) s.topics = 'Poslovni plan';
     if (r() < 0.3) s.note = 'Napredak dobar.';
     mentoringSessions.push(s);
@@ -184,8 +343,22 @@ export function partnerTables(seed: number, orgId: string, place: { town: string
   const tombstones: Tombstone[] = Array.from({ length: 3 }, () => ({ ...base(), table: 'people', recordId: uuid(), erasedAt: '2026-02-01T09:00:00.000Z' }));
 
   return {
-    organisations, people, consents, outcomes, programmes, events, sessions, enrolments, attendance, certificates, evaluations, mentors, matches, mentoringSessions,
-    menteeProfiles, tombstones,
+    organisations,
+    people,
+    consents,
+    outcomes,
+    programmes,
+    events,
+    sessions,
+    enrolments,
+    attendance,
+    certificates,
+    evaluations,
+    mentors,
+    matches,
+    mentoringSessions,
+    menteeProfiles,
+    tombstones,
   };
 }
 
@@ -193,13 +366,26 @@ export function partnerTables(seed: number, orgId: string, place: { town: string
  * Writes `lead.json` (the lead's keys and invitation), `bundle-NN.mreza` (30 bundles) and
  * `meta.json` (last, so a directory with meta.json is complete) into `dir`.
  */
-export async function generateBundles(dir: string, opts: { people: number; mentoringSessions: number; seed: number; log?: (msg: string) => void }): Promise<GeneratedMeta> {
+export async function generateBundles(
+  dir: string,
+  opts: { people: number; mentoringSessions: number; seed: number; log?: (msg: string) => void },
+): Promise<GeneratedMeta> {
   const t0 = performance.now();
   mkdirSync(dir, { recursive: true });
   const r = rng(opts.seed);
   const leadKeys = await generateOrgKeys();
-  const invitation = await createInvitation({ projectName: 'Socijalna aktivacija – benchmark', lead: { orgId: LEAD_ORG_ID, name: 'Udruga Bench', country: 'HR' }, leadKeys: leadKeys.publicKeys, now: new Date('2024-01-01T08:00:00Z') });
-  const lead: GeneratedLead = { keys: await exportOrgKeys(leadKeys), fingerprint: await fingerprint(leadKeys.publicKeys), installationId: '0b0b0b0b-0000-4000-8000-00000000b002', invitation };
+  const invitation = await createInvitation({
+    projectName: 'Socijalna aktivacija – benchmark',
+    lead: { orgId: LEAD_ORG_ID, name: 'Udruga Bench', country: 'HR' },
+    leadKeys: leadKeys.publicKeys,
+    now: new Date('2024-01-01T08:00:00Z'),
+  });
+  const lead: GeneratedLead = {
+    keys: await exportOrgKeys(leadKeys),
+    fingerprint: await fingerprint(leadKeys.publicKeys),
+    installationId: '0b0b0b0b-0000-4000-8000-00000000b002',
+    invitation,
+  };
   writeFileSync(join(dir, 'lead.json'), JSON.stringify(lead));
   const peopleSplit = split(opts.people, PARTNERS, r);
   // Session logs roughly follow the partner's size, with some noise; the total is exact.
@@ -235,9 +421,20 @@ export async function generateBundles(dir: string, opts: { people: number; mento
     writeFileSync(join(dir, file), written.bytes);
     files.push(file);
     bytes += written.bytes.length;
-    opts.log?.(`bundle ${i + 1}/${PARTNERS}: ${peopleSplit[i]} people, ${logSplit[i]} session logs, ${(written.bytes.length / 1048576).toFixed(1)} MiB (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    opts.log?.(
+      `bundle ${i + 1}/${PARTNERS}: ${peopleSplit[i]} people, ${logSplit[i]} session logs, ${(written.bytes.length / 1048576).toFixed(1)} MiB (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+    );
   }
-  const meta: GeneratedMeta = { seed: opts.seed, people: opts.people, mentoringSessions: opts.mentoringSessions, partners: PARTNERS, counts, bytes, files, generationMs: performance.now() - t0 };
+  const meta: GeneratedMeta = {
+    seed: opts.seed,
+    people: opts.people,
+    mentoringSessions: opts.mentoringSessions,
+    partners: PARTNERS,
+    counts,
+    bytes,
+    files,
+    generationMs: performance.now() - t0,
+  };
   writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta, null, 2));
   return meta;
 }

@@ -84,7 +84,9 @@ function viaMunkres(p: AssignmentProblem): { ms: number; assignment: Int32Array 
   // square optimum equals the optional-assignment optimum.
   const slots: Array<{ j: number; pen: number }> = [];
   for (let j = 0; j < p.m; j++) for (let k = 0; k < p.capacity[j]!; k++) slots.push({ j, pen: (p.spread ?? 0) * k });
-  const cost = Array.from({ length: p.n }, (_, i) => slots.map(({ j, pen }) => -Math.max(0, (Number.isFinite(p.w[i * p.m + j]!) ? p.w[i * p.m + j]! : 0) - pen)));
+  const cost = Array.from({ length: p.n }, (_, i) =>
+    slots.map(({ j, pen }) => -Math.max(0, (Number.isFinite(p.w[i * p.m + j]!) ? p.w[i * p.m + j]! : 0) - pen)),
+  );
   const t0 = performance.now();
   const pairs = munkres(cost);
   const ms = performance.now() - t0;
@@ -138,9 +140,19 @@ function row(name: string, p: AssignmentProblem) {
   add('munkres npm', mk.ms, e.munkres);
   console.table(out);
   const same = Math.abs(e.ours.value - e.munkres.value) < 1e-6;
-  console.log(`${name}: ${same ? 'same optimum as munkres' : 'DIFFERENT OBJECTIVE FROM MUNKRES'}; ${oursMs <= mk.ms ? 'faster' : 'SLOWER'} than munkres (${Math.round(oursMs)} vs ${Math.round(mk.ms)} ms); progress reported ${progressCalls} times`);
+  console.log(
+    `${name}: ${same ? 'same optimum as munkres' : 'DIFFERENT OBJECTIVE FROM MUNKRES'}; ${oursMs <= mk.ms ? 'faster' : 'SLOWER'} than munkres (${Math.round(oursMs)} vs ${Math.round(mk.ms)} ms); progress reported ${progressCalls} times`,
+  );
   if (process.env.BENCH_OUT) {
-    const result = { instance: name, n: N, m: M, capacity: CAP, ours: { ms: oursMs, ...e.ours }, greedy: { ms: greedyMs, ...e.greedy }, munkres: { ms: mk.ms, ...e.munkres } };
+    const result = {
+      instance: name,
+      n: N,
+      m: M,
+      capacity: CAP,
+      ours: { ms: oursMs, ...e.ours },
+      greedy: { ms: greedyMs, ...e.greedy },
+      munkres: { ms: mk.ms, ...e.munkres },
+    };
     appendFileSync(process.env.BENCH_OUT, `${JSON.stringify(result)}\n`);
   }
 }

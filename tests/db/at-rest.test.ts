@@ -36,7 +36,14 @@ const PLANTED = {
 
 async function setUp(db: MrezaDb): Promise<Actor> {
   // Staff names are plain by design (the lock screen lists them): none of the planted or demo names.
-  const { user } = await setUpOrganisation(db, { name: 'Udruga Test', country: 'HR', town: 'Varaždin', role: 'lead', language: 'hr', userName: 'Koordinatorica Testna' });
+  const { user } = await setUpOrganisation(db, {
+    name: 'Udruga Test',
+    country: 'HR',
+    town: 'Varaždin',
+    role: 'lead',
+    language: 'hr',
+    userName: 'Koordinatorica Testna',
+  });
   return { userId: user.id, userName: user.name, role: user.role };
 }
 
@@ -47,17 +54,67 @@ async function demoSession(db: MrezaDb, actor: Actor) {
   const person = await createPerson(
     db,
     actor,
-    { kind: 'beneficiary', firstName: PLANTED.firstName, lastName: PLANTED.lastName, gender: 'woman', birthYear: 1987, municipality: 'Koprivnica', phone: PLANTED.phone, email: PLANTED.email, notes: PLANTED.notes, targetGroups: ['violenceSurvivor'] },
+    {
+      kind: 'beneficiary',
+      firstName: PLANTED.firstName,
+      lastName: PLANTED.lastName,
+      gender: 'woman',
+      birthYear: 1987,
+      municipality: 'Koprivnica',
+      phone: PLANTED.phone,
+      email: PLANTED.email,
+      notes: PLANTED.notes,
+      targetGroups: ['violenceSurvivor'],
+    },
     { legalBasis: 'consent', date: '2026-03-02', noticeVersion: '2026-01', processing: true, specialCategories: true, shareWithLead: false, photos: false },
   );
   await addOutcome(db, actor, person.id, { kind: 'selfEmployed', date: '2026-05-01', note: PLANTED.outcomeNote });
-  const mentorPerson = await createPerson(db, actor, { kind: 'professional', firstName: 'Plantedmentor', lastName: 'Mentorićplant', gender: 'woman', institution: PLANTED.institution, targetGroups: [] });
-  const mentor = await saveMentor(db, actor, { personId: mentorPerson.id, expertise: ['psychosocial'], sectors: [], languages: ['hr'], remote: false, capacity: 2, active: true });
-  await saveMenteeProfile(db, actor, { personId: person.id, stage: 'idea', needs: ['psychosocial'], languages: ['hr'], remote: false, mentorGender: 'any', avoidPersonIds: [], notes: PLANTED.notes });
+  const mentorPerson = await createPerson(db, actor, {
+    kind: 'professional',
+    firstName: 'Plantedmentor',
+    lastName: 'Mentorićplant',
+    gender: 'woman',
+    institution: PLANTED.institution,
+    targetGroups: [],
+  });
+  const mentor = await saveMentor(db, actor, {
+    personId: mentorPerson.id,
+    expertise: ['psychosocial'],
+    sectors: [],
+    languages: ['hr'],
+    remote: false,
+    capacity: 2,
+    active: true,
+  });
+  await saveMenteeProfile(db, actor, {
+    personId: person.id,
+    stage: 'idea',
+    needs: ['psychosocial'],
+    languages: ['hr'],
+    remote: false,
+    mentorGender: 'any',
+    avoidPersonIds: [],
+    notes: PLANTED.notes,
+  });
   const [match] = await acceptPairs(db, actor, [{ menteeId: person.id, mentorId: mentor.id, score: 0.9 }]);
-  await logSession(db, actor, { matchId: match!.id, date: '2026-03-04', minutes: 60, mode: 'inPerson', services: ['psychosocialSupport'], topics: PLANTED.sessionTopics, note: PLANTED.sessionNote });
-  const programme = await saveProgramme(db, actor, { kind: 'badge', title: 'Planted programme title', partnerOrgIds: [], completionRule: { type: 'minShare', minShare: 0.8 } });
-  const event = await saveEvent(db, actor, { programmeId: programme.id, kind: 'workshop', title: 'Planted workshop', trainers: ['Plantedtrainer Trenerić'] }, [{ date: '2026-03-10', start: '10:00', end: '12:00', venue: 'Planted venue', town: 'Koprivnica', country: 'HR' }]);
+  await logSession(db, actor, {
+    matchId: match!.id,
+    date: '2026-03-04',
+    minutes: 60,
+    mode: 'inPerson',
+    services: ['psychosocialSupport'],
+    topics: PLANTED.sessionTopics,
+    note: PLANTED.sessionNote,
+  });
+  const programme = await saveProgramme(db, actor, {
+    kind: 'badge',
+    title: 'Planted programme title',
+    partnerOrgIds: [],
+    completionRule: { type: 'minShare', minShare: 0.8 },
+  });
+  const event = await saveEvent(db, actor, { programmeId: programme.id, kind: 'workshop', title: 'Planted workshop', trainers: ['Plantedtrainer Trenerić'] }, [
+    { date: '2026-03-10', start: '10:00', end: '12:00', venue: 'Planted venue', town: 'Koprivnica', country: 'HR' },
+  ]);
   const session = (await db.sessions.where('eventId').equals(event.id).first())!;
   await saveEvaluation(db, actor, event.id, person.id, { comment: PLANTED.evaluationComment });
   await attachScan(db, actor, session.id, PLANTED.scanName, new TextEncoder().encode('PNG with planted signatures'));
@@ -118,7 +175,15 @@ describe('encryption at rest: what IndexedDB holds', () => {
 
   it('keeps plain only ids, dates, codes and what the lock screen needs; indexes of people hold no names', async () => {
     await withSetUpDb(async (db, { actor }) => {
-      const p = await createPerson(db, actor, { kind: 'beneficiary', firstName: 'Ana', lastName: 'Kovačević', gender: 'woman', municipality: 'Čakovec', phone: '091 111 2222', targetGroups: [] });
+      const p = await createPerson(db, actor, {
+        kind: 'beneficiary',
+        firstName: 'Ana',
+        lastName: 'Kovačević',
+        gender: 'woman',
+        municipality: 'Čakovec',
+        phone: '091 111 2222',
+        targetGroups: [],
+      });
       const stored = (await rawRow(db.name, 'people', p.id))!;
       expect(Object.keys(stored).sort()).toEqual([SEALED_FIELD, 'anonymised', 'createdAt', 'gender', 'id', 'kind', 'orgId', 'updatedAt'].sort());
       expect(stored[SEALED_FIELD]).toBeInstanceOf(Uint8Array);
@@ -170,7 +235,14 @@ async function rawRow(name: string, store: string, key: string): Promise<Record<
 describe('encryption at rest: locked means no key', () => {
   it('locked, a sealed row cannot be read (LockedError, never ciphertext) and nothing with fields to seal can be written; unlocking restores everything', async () => {
     await withSetUpDb(async (db, { actor }) => {
-      const p = await createPerson(db, actor, { kind: 'beneficiary', firstName: 'Ana', lastName: 'Kovačević', gender: 'woman', phone: '091 111 2222', targetGroups: [] });
+      const p = await createPerson(db, actor, {
+        kind: 'beneficiary',
+        firstName: 'Ana',
+        lastName: 'Kovačević',
+        gender: 'woman',
+        phone: '091 111 2222',
+        targetGroups: [],
+      });
       const key = getDataKey(db)!;
       const before = await allTables(db);
       dropDataKey(db);
@@ -180,7 +252,9 @@ describe('encryption at rest: locked means no key', () => {
       await expect(db.people.bulkGet([p.id])).rejects.toBeInstanceOf(LockedError);
       await expect(db.people.filter(() => true).toArray()).rejects.toBeInstanceOf(LockedError);
       await expect(searchEverything(db, actor, 'kovac')).rejects.toBeInstanceOf(LockedError);
-      await expect(createPerson(db, actor, { kind: 'beneficiary', firstName: 'Iva', lastName: 'Novak', gender: 'woman', targetGroups: [] })).rejects.toBeInstanceOf(LockedError);
+      await expect(
+        createPerson(db, actor, { kind: 'beneficiary', firstName: 'Iva', lastName: 'Novak', gender: 'woman', targetGroups: [] }),
+      ).rejects.toBeInstanceOf(LockedError);
       await expect(db.people.toCollection().modify({ notes: 'x' })).rejects.toThrow();
       // The lock screen's reads still work: users, settings, the own organisation.
       expect((await db.users.toArray()).map((u) => u.name)).toEqual(['Marija Horvat']);
@@ -213,7 +287,9 @@ describe('encryption at rest: locked means no key', () => {
       const reopened = createDb(db.name);
       try {
         await reopened.open();
-        await expect(createPerson(reopened, actor, { kind: 'beneficiary', firstName: 'Iva', lastName: 'Novak', phone: '091 000 0000', gender: 'woman', targetGroups: [] })).rejects.toBeInstanceOf(LockedError);
+        await expect(
+          createPerson(reopened, actor, { kind: 'beneficiary', firstName: 'Iva', lastName: 'Novak', phone: '091 000 0000', gender: 'woman', targetGroups: [] }),
+        ).rejects.toBeInstanceOf(LockedError);
         await expect(reopened.people.toArray()).rejects.toBeInstanceOf(LockedError);
       } finally {
         reopened.close();
@@ -228,7 +304,9 @@ describe('encryption at rest: locked means no key', () => {
     try {
       await db.open();
       const actor = await setUp(db); // organisation, first user, settings: nothing to seal
-      await expect(createPerson(db, actor, { kind: 'beneficiary', firstName: 'Iva', lastName: 'Novak', gender: 'woman', targetGroups: [] })).rejects.toBeInstanceOf(LockedError);
+      await expect(
+        createPerson(db, actor, { kind: 'beneficiary', firstName: 'Iva', lastName: 'Novak', gender: 'woman', targetGroups: [] }),
+      ).rejects.toBeInstanceOf(LockedError);
       await unlocked(db);
       await createPerson(db, actor, { kind: 'beneficiary', firstName: 'Iva', lastName: 'Novak', gender: 'woman', targetGroups: [] });
       expect((await rawStoreText(name)).text).not.toContain('Novak');

@@ -67,7 +67,17 @@ describe('the audit log is hash-chained (#15 item 5)', () => {
 
   it('a caller cannot place an entry: seq, prev and hash it passes are replaced', async () => {
     await withSetUpDb(async (db, { actor }) => {
-      await db.auditLog.add({ id: crypto.randomUUID(), at: new Date().toISOString(), userName: 'x', action: 'export', table: '*', summary: '', seq: 1, prev: GENESIS, hash: 'f'.repeat(64) });
+      await db.auditLog.add({
+        id: crypto.randomUUID(),
+        at: new Date().toISOString(),
+        userName: 'x',
+        action: 'export',
+        table: '*',
+        summary: '',
+        seq: 1,
+        prev: GENESIS,
+        hash: 'f'.repeat(64),
+      });
       expect((await verifyAuditLog(db, actor)).ok).toBe(true);
       await deleteLedger(db);
     });

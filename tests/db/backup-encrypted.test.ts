@@ -19,10 +19,20 @@ import { withDb, withLockedDb } from '../fixtures/testDb';
 
 const SANJA = 'Zelena livada uz Dravu 2026';
 const IVA = 'brod kiša Mura tiho';
-const PLANTED = { firstName: 'Jasminka', lastName: 'Zlatarević', phone: '+385 91 765 4321', email: 'jasminka.zlatarevic@example.hr', notes: 'Sklonište u Ulici lipa 7' };
+const PLANTED = {
+  firstName: 'Jasminka',
+  lastName: 'Zlatarević',
+  phone: '+385 91 765 4321',
+  email: 'jasminka.zlatarevic@example.hr',
+  notes: 'Sklonište u Ulici lipa 7',
+};
 
 async function office(db: MrezaDb, orgName = 'Udruga Korak'): Promise<{ sanja: User; iva: User; actor: Actor; recoveryKey: string }> {
-  const { user: sanja, recoveryKey } = await setUpOrganisation(db, { name: orgName, country: 'HR', town: 'Čakovec', role: 'partner', language: 'hr', userName: 'Sanja Horvat' }, { passphrase: SANJA });
+  const { user: sanja, recoveryKey } = await setUpOrganisation(
+    db,
+    { name: orgName, country: 'HR', town: 'Čakovec', role: 'partner', language: 'hr', userName: 'Sanja Horvat' },
+    { passphrase: SANJA },
+  );
   const actor = { userId: sanja.id, userName: sanja.name, role: sanja.role };
   const iva = await addUser(db, actor, { name: 'Iva Kovač', role: 'mentor', passphrase: IVA });
   await createRecord(db, actor, 'people', { kind: 'beneficiary', gender: 'woman', country: 'HR', ...PLANTED });
@@ -130,7 +140,10 @@ describe('encrypted backups', { timeout: 240_000 }, () => {
       const bytes = await backupBytes(db);
       const { header, headerBytes } = readSealedHeader(bytes);
       const wrap = Object.values(header.keyring.users)[0]!;
-      const costly = { ...header, keyring: { ...header.keyring, users: { x: { ...wrap, kdf: { ...wrap.kdf, memoryKiB: 4 * 1024 * 1024, iterations: 100 } } } } };
+      const costly = {
+        ...header,
+        keyring: { ...header.keyring, users: { x: { ...wrap, kdf: { ...wrap.kdf, memoryKiB: 4 * 1024 * 1024, iterations: 100 } } } },
+      };
       const newHeader = utf8(JSON.stringify(costly));
       const rest = bytes.subarray(12 + 4 + headerBytes.length);
       const len = new Uint8Array(4);
@@ -164,7 +177,11 @@ describe('encrypted backups', { timeout: 240_000 }, () => {
       const redated = new Uint8Array([...bytes.subarray(0, 16), ...utf8(header), ...bytes.subarray(16 + headerLength)]);
       const flipped = bytes.slice();
       flipped[flipped.length - 40]! ^= 1;
-      for (const [bad, code] of [[redated, 'needsKey'], [flipped, 'needsKey'], [bytes.slice(0, 40), 'notBackup']] as const) {
+      for (const [bad, code] of [
+        [redated, 'needsKey'],
+        [flipped, 'needsKey'],
+        [bytes.slice(0, 40), 'notBackup'],
+      ] as const) {
         const e = await fail(restoreBackup(db, actor, bad, 'bad.json.gz'));
         expect((e as BackupError).code).toBe(code);
         const key = getDataKey(db)!;
@@ -175,7 +192,13 @@ describe('encrypted backups', { timeout: 240_000 }, () => {
   });
 
   it('an old plain backup still restores: on a new computer as it was, where a keyring exists keeping it', async () => {
-    const file: Snapshot = { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 1, createdAt: '2025-12-01T18:00:00.000Z', tables: fixtureV1.tables as unknown as Snapshot['tables'] };
+    const file: Snapshot = {
+      format: BACKUP_FORMAT,
+      formatVersion: 1,
+      schemaVersion: 1,
+      createdAt: '2025-12-01T18:00:00.000Z',
+      tables: fixtureV1.tables as unknown as Snapshot['tables'],
+    };
     const plain = encodeBackup(file);
     expect(JSON.parse(strFromU8(gunzipSync(plain))).formatVersion).toBe(1);
     await withDb(async (fresh) => {
@@ -188,7 +211,16 @@ describe('encrypted backups', { timeout: 240_000 }, () => {
       const key = getDataKey(db);
       const keyring = await db.table('settings').get('keyring');
       // The old file's users, plus Sanja as the old file knew her (an old PBKDF2 hash).
-      const withSanja = { ...file, tables: { ...file.tables, users: [...(file.tables.users as object[]), { ...(await takeSnapshot(db)).tables.users.find((u) => (u as User).id === sanja.id)!, keyWrap: undefined, passHash: 'AAAA', passSalt: 'AAAA' }] } };
+      const withSanja = {
+        ...file,
+        tables: {
+          ...file.tables,
+          users: [
+            ...(file.tables.users as object[]),
+            { ...(await takeSnapshot(db)).tables.users.find((u) => (u as User).id === sanja.id)!, keyWrap: undefined, passHash: 'AAAA', passSalt: 'AAAA' },
+          ],
+        },
+      };
       await restoreBackup(db, actor, encodeBackup(withSanja as Snapshot), 'old.json.gz');
       expect(getDataKey(db)).toEqual(key);
       expect(await db.table('settings').get('keyring')).toEqual(keyring);

@@ -11,7 +11,12 @@ vi.mock('../../src/renderer/src/platform', () => ({
   platform: {
     invoke: async (channel: string) => {
       if (channel !== 'backup:write') throw new Error(`unexpected ${channel}`);
-      return { fileName: 'mreza-backup-20261123T090102123Z-auto.json.gz', createdAt: '2026-11-23T09:01:02.123Z', size: 10, ...(folderCopy ? { folderCopy } : {}) };
+      return {
+        fileName: 'mreza-backup-20261123T090102123Z-auto.json.gz',
+        createdAt: '2026-11-23T09:01:02.123Z',
+        size: 10,
+        ...(folderCopy ? { folderCopy } : {}),
+      };
     },
     on: () => () => undefined,
   },

@@ -63,8 +63,18 @@ describe('backup round trip', () => {
       // The log only grows (#15): every entry from before, the clear (a restore does not undo the
       // record of it), and the restore itself.
       const restoreEntries = (after.auditLog as Row[]).filter((e) => e.action === 'restore');
-      expect(restoreEntries).toEqual([expect.objectContaining({ table: '*', userId: actor.userId, userName: actor.userName, summary: 'backupRestored', detail: 'mreza-backup-20260301T120000000Z-manual.json.gz' })]);
-      expect((after.auditLog as Row[]).filter((e) => e.summary === 'allData')).toEqual([expect.objectContaining({ action: 'delete', table: '*', userId: actor.userId })]);
+      expect(restoreEntries).toEqual([
+        expect.objectContaining({
+          table: '*',
+          userId: actor.userId,
+          userName: actor.userName,
+          summary: 'backupRestored',
+          detail: 'mreza-backup-20260301T120000000Z-manual.json.gz',
+        }),
+      ]);
+      expect((after.auditLog as Row[]).filter((e) => e.summary === 'allData')).toEqual([
+        expect.objectContaining({ action: 'delete', table: '*', userId: actor.userId }),
+      ]);
       expect((after.auditLog as Row[]).filter((e) => e.action !== 'restore' && e.summary !== 'allData')).toEqual(before.auditLog);
     });
   });
@@ -92,7 +102,13 @@ describe('backup round trip', () => {
   });
 
   it('a backup from schema v1 (people without nameKey) restores with searchable names', async () => {
-    const file: Snapshot = { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 1, createdAt: '2025-12-01T18:00:00.000Z', tables: fixtureV1.tables as unknown as Snapshot['tables'] };
+    const file: Snapshot = {
+      format: BACKUP_FORMAT,
+      formatVersion: 1,
+      schemaVersion: 1,
+      createdAt: '2025-12-01T18:00:00.000Z',
+      tables: fixtureV1.tables as unknown as Snapshot['tables'],
+    };
     await withDb(async (db) => {
       await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'old.json.gz');
       const keys = (await db.people.toArray()).map((p) => p.nameKey).sort();
@@ -103,7 +119,13 @@ describe('backup round trip', () => {
   });
 
   it('a backup from before schema v4 restores with municipalities in canonical form, as the v4 upgrade leaves them', async () => {
-    const file: Snapshot = { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: 3, createdAt: '2026-01-01T18:00:00.000Z', tables: fixtureV1.tables as unknown as Snapshot['tables'] };
+    const file: Snapshot = {
+      format: BACKUP_FORMAT,
+      formatVersion: 1,
+      schemaVersion: 3,
+      createdAt: '2026-01-01T18:00:00.000Z',
+      tables: fixtureV1.tables as unknown as Snapshot['tables'],
+    };
     await withDb(async (db) => {
       await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'v3.json.gz');
       expect((await db.people.toArray()).map((p) => p.municipality).sort()).toEqual(['Novi Sad', 'Čakovec', undefined].sort());
@@ -114,7 +136,13 @@ describe('backup round trip', () => {
     const person = { ...(fixtureV1.tables.people[0] as Row) };
     delete person.targetGroups;
     delete person.anonymised;
-    const file: Snapshot = { format: BACKUP_FORMAT, formatVersion: 1, schemaVersion: SCHEMA_VERSION, createdAt: '2026-01-01T00:00:00.000Z', tables: { people: [person] } as unknown as Snapshot['tables'] };
+    const file: Snapshot = {
+      format: BACKUP_FORMAT,
+      formatVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      tables: { people: [person] } as unknown as Snapshot['tables'],
+    };
     await withDb(async (db) => {
       await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'partial.json.gz');
       const stored = await db.people.get(person.id as string);
@@ -172,7 +200,10 @@ describe('refused restores leave the data exactly as it was', () => {
 
   it('says which version a newer schema file needs', async () => {
     await setUpWithBackup(async (db, actor, good) => {
-      await expectBackupError(restoreBackup(db, actor, gz({ ...good, schemaVersion: SCHEMA_VERSION + 3 }), 'x'), 'newerSchema', { found: SCHEMA_VERSION + 3, supported: SCHEMA_VERSION });
+      await expectBackupError(restoreBackup(db, actor, gz({ ...good, schemaVersion: SCHEMA_VERSION + 3 }), 'x'), 'newerSchema', {
+        found: SCHEMA_VERSION + 3,
+        supported: SCHEMA_VERSION,
+      });
     });
   });
 
@@ -242,7 +273,9 @@ describe('clearAllData', () => {
 
       expect(after.auditLog).toHaveLength(before.auditLog.length + 1);
       expect(after.auditLog).toEqual(expect.arrayContaining(before.auditLog));
-      expect(after.auditLog).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'delete', table: '*', userId: actor.userId, userName: actor.userName })]));
+      expect(after.auditLog).toEqual(
+        expect.arrayContaining([expect.objectContaining({ action: 'delete', table: '*', userId: actor.userId, userName: actor.userName })]),
+      );
     });
   });
 });

@@ -13,7 +13,17 @@ import { loadDemoData } from '../../src/renderer/src/db/demo';
 import { getJoinedProject, getLeadProject } from '../../src/renderer/src/db/exchange';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import {
-  applyBundles, confirmKey, inspectBundles, joinLeadProject, peopleWithheld, planStatus, saveInvitation, saveLeadKeyFile, startLeadProject, writePartnerBundle, type ExchangeActionContext,
+  applyBundles,
+  confirmKey,
+  inspectBundles,
+  joinLeadProject,
+  peopleWithheld,
+  planStatus,
+  saveInvitation,
+  saveLeadKeyFile,
+  startLeadProject,
+  writePartnerBundle,
+  type ExchangeActionContext,
 } from '../../src/renderer/src/features/exchange/actions';
 import { newDbName, unlocked } from '../fixtures/testDb';
 
@@ -22,14 +32,18 @@ const PASS = 'kukuruz-i-sunce-2026';
 /** A save dialog that keeps what it was given; `cancel` makes the next one cancelled. */
 function dialog() {
   const saved: Request<'file:save'>[] = [];
-  const d = { saved, cancelNext: false, save: async (r: Request<'file:save'>) => {
-    if (d.cancelNext) {
-      d.cancelNext = false;
-      return null;
-    }
-    saved.push(r);
-    return { fileName: `/home/marija/${r.suggestedName}` };
-  } };
+  const d = {
+    saved,
+    cancelNext: false,
+    save: async (r: Request<'file:save'>) => {
+      if (d.cancelNext) {
+        d.cancelNext = false;
+        return null;
+      }
+      saved.push(r);
+      return { fileName: `/home/marija/${r.suggestedName}` };
+    },
+  };
   return d;
 }
 
@@ -52,7 +66,10 @@ describe('exchange actions', () => {
     try {
       // Without a project there is no invitation to save, and bundles are refused clearly.
       expect(await saveInvitation(lead, PASS)).toBeUndefined();
-      expect(await inspectBundles(lead, [{ fileName: 'x.mreza', data: new Uint8Array([1, 2, 3]) }])).toEqual({ ok: false, problem: { code: 'notAllowed', params: { reason: 'noProject' } } });
+      expect(await inspectBundles(lead, [{ fileName: 'x.mreza', data: new Uint8Array([1, 2, 3]) }])).toEqual({
+        ok: false,
+        problem: { code: 'notAllowed', params: { reason: 'noProject' } },
+      });
 
       const started = await startLeadProject(lead, '  BADGE 2026  ');
       expect(started.ok && started.value.invitation.projectName).toBe('BADGE 2026');
@@ -64,7 +81,10 @@ describe('exchange actions', () => {
       const invitation = leadDialog.saved.at(-1)!;
 
       // A wrong passphrase is a refusal with its code, and joins nothing.
-      expect(await joinLeadProject(partner, { fileName: invitation.suggestedName, data: invitation.data }, 'wrong passphrase')).toEqual({ ok: false, problem: { code: 'wrongPassphrase', params: {} } });
+      expect(await joinLeadProject(partner, { fileName: invitation.suggestedName, data: invitation.data }, 'wrong passphrase')).toEqual({
+        ok: false,
+        problem: { code: 'wrongPassphrase', params: {} },
+      });
       expect(await getJoinedProject(partner.db)).toBeUndefined();
       const joined = await joinLeadProject(partner, { fileName: invitation.suggestedName, data: invitation.data }, PASS);
       expect(joined.ok && joined.value.invitation.projectName).toBe('BADGE 2026');

@@ -10,7 +10,13 @@ import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
 import { createLeadProject, ensureIdentity, getJoinedProject, invitationFile, joinProject } from '../../src/renderer/src/db/exchange';
 import { exportBundle } from '../../src/renderer/src/db/partnerExport';
-import { commitBundleImport as commitImport, keyFileSaved, leadKeyFile, listPartners, previewBundleImport as previewImport } from '../../src/renderer/src/db/bundleImport';
+import {
+  commitBundleImport as commitImport,
+  keyFileSaved,
+  leadKeyFile,
+  listPartners,
+  previewBundleImport as previewImport,
+} from '../../src/renderer/src/db/bundleImport';
 import { loadReportDataset } from '../../src/renderer/src/db/indicators';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { allTables, newDbName, unlocked } from '../fixtures/testDb';
@@ -83,7 +89,9 @@ describe('exchange end to end in the data store', () => {
       await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE');
       const invitation = await invitationFile(lead.db, lead.actor, PASS);
       const before = await allTables(p.db);
-      await expect(joinProject(p.db, p.actor, invitation, 'wrong passphrase')).rejects.toSatisfy((e) => e instanceof InvitationError && e.code === 'wrongPassphrase');
+      await expect(joinProject(p.db, p.actor, invitation, 'wrong passphrase')).rejects.toSatisfy(
+        (e) => e instanceof InvitationError && e.code === 'wrongPassphrase',
+      );
       await expect(joinProject(p.db, p.actor, new Uint8Array([1, 2, 3]), PASS)).rejects.toBeInstanceOf(InvitationError);
       expect(await allTables(p.db)).toEqual(before);
       const joined = await joinProject(p.db, p.actor, invitation, PASS);
@@ -267,7 +275,9 @@ describe('exchange end to end in the data store', () => {
       const before = await allTables(lead.db);
       // No confirmation, or a confirmation of other digits: nothing is written.
       expect(await commitImport(lead.db, lead.actor, lead.org, preview)).toMatchObject({ applied: 0 });
-      expect(await commitImport(lead.db, lead.actor, lead.org, preview, { confirmedKeys: { [p.org.id]: '11111 11111 11111 11111 11111 11111 11111 11111' } })).toMatchObject({ applied: 0 });
+      expect(
+        await commitImport(lead.db, lead.actor, lead.org, preview, { confirmedKeys: { [p.org.id]: '11111 11111 11111 11111 11111 11111 11111 11111' } }),
+      ).toMatchObject({ applied: 0 });
       expect(await allTables(lead.db)).toEqual(before);
       // Confirmed by phone: written, the confirmation audited, the key pinned.
       expect(await commitImport(lead.db, lead.actor, lead.org, preview, { confirmedKeys: { [p.org.id]: fingerprint } })).toMatchObject({ applied: 1 });
@@ -288,7 +298,12 @@ describe('exchange end to end in the data store', () => {
         expect(refused.refused[0]!.problem.params).toMatchObject({ organisation: 'Partner 1', expected: fingerprint });
 
         // A bundle claiming the lead's own organisation: refused, confirmed or not.
-        const claimsLead = await exportBundle(impostor.db, impostor.actor, { ...impostor.org, id: lead.org.id, name: lead.org.name }, { privacy: 'pseudonymised' });
+        const claimsLead = await exportBundle(
+          impostor.db,
+          impostor.actor,
+          { ...impostor.org, id: lead.org.id, name: lead.org.name },
+          { privacy: 'pseudonymised' },
+        );
         const own = await previewImport(lead.db, [{ fileName: 'lead.mreza', data: claimsLead.bytes }]);
         expect(own.plan.items.map((i) => [i.status, i.problems[0]?.code])).toEqual([['refused', 'ownOrganisation']]);
         const snapshot = await allTables(lead.db);

@@ -150,7 +150,10 @@ const MODES: Mode[] = ['throw', 'abort'];
 
 describe('a fault halfway through a people import leaves the database as it was', () => {
   const header = 'Ime;Prezime;Spol;Godina rođenja;Općina;Datum privole';
-  const lines = Array.from({ length: 60 }, (_, i) => `Polaznica${i};Prezime${String.fromCharCode(65 + (i % 26))}${i};Ž;${1960 + (i % 40)};Čakovec;${i % 3 === 0 ? '12.03.2026.' : ''}`);
+  const lines = Array.from(
+    { length: 60 },
+    (_, i) => `Polaznica${i};Prezime${String.fromCharCode(65 + (i % 26))}${i};Ž;${1960 + (i % 40)};Čakovec;${i % 3 === 0 ? '12.03.2026.' : ''}`,
+  );
   const rows = parseCsv([header, ...lines].join('\n') + '\n');
 
   for (const mode of MODES) {
@@ -183,7 +186,14 @@ describe('a fault halfway through a restore leaves the database as it was', () =
         const inst = await installation('lead', 'Udruga Mreža');
         try {
           await loadDemoData(inst.db, inst.actor);
-          await createRecord(inst.db, inst.actor, 'organisations', { name: 'Društvo Most', country: 'SI', town: 'Celje', role: 'partner', isSelf: false, kind: 'ngo' } as never);
+          await createRecord(inst.db, inst.actor, 'organisations', {
+            name: 'Društvo Most',
+            country: 'SI',
+            town: 'Celje',
+            role: 'partner',
+            isSelf: false,
+            kind: 'ngo',
+          } as never);
           const bytes = await backupBytes(inst.db);
           // Changes after the backup, so a half-done restore would show.
           await createRecord(inst.db, inst.actor, 'programmes', { kind: 'seminarSeries', title: 'Nakon sigurnosne kopije' } as never);
@@ -210,16 +220,37 @@ describe('a fault halfway through the lead’s bundle commit leaves the database
         for (const [i, p] of partners.entries()) {
           await joinProject(p.db, p.actor, invitation, 'kukuruz-i-sunce-2026', 'invite.mreza-invite');
           for (let n = 0; n < 3; n++) {
-            await createPerson(p.db, p.actor, { kind: 'beneficiary', firstName: `Ime${i}${n}`, lastName: `Prezime${i}${n}`, gender: 'woman', birthYear: 1980 + n, municipality: 'Čakovec', targetGroups: [] }, {
-              legalBasis: 'consent', date: '2026-03-01', noticeVersion: '2026-01', processing: true, specialCategories: false, shareWithLead: true, photos: false,
-            });
+            await createPerson(
+              p.db,
+              p.actor,
+              {
+                kind: 'beneficiary',
+                firstName: `Ime${i}${n}`,
+                lastName: `Prezime${i}${n}`,
+                gender: 'woman',
+                birthYear: 1980 + n,
+                municipality: 'Čakovec',
+                targetGroups: [],
+              },
+              {
+                legalBasis: 'consent',
+                date: '2026-03-01',
+                noticeVersion: '2026-01',
+                processing: true,
+                specialCategories: false,
+                shareWithLead: true,
+                photos: false,
+              },
+            );
           }
           const written = await exportBundle(p.db, p.actor, p.org, { privacy: 'pseudonymised' });
           files.push({ fileName: written.fileName, data: written.bytes });
         }
         const preview = await previewBundles(lead.db, files);
         expect(preview.refused).toEqual([]);
-        await expectNothingChanged(lead, 'partnerSlices', mode, () => commitBundles(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) }));
+        await expectNothingChanged(lead, 'partnerSlices', mode, () =>
+          commitBundles(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) }),
+        );
         expect(await lead.db.partnerSlices.count()).toBe(0);
         const result = await commitBundles(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) });
         expect(result.applied).toBe(2);

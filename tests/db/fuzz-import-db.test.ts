@@ -128,11 +128,36 @@ describe('mutated partner bundles at the lead: refused in the dry run, nothing w
     const partner = await open('partner', 'Partner 1');
     try {
       await createLeadProject(lead.db, lead.actor, lead.org, 'BADGE 2026');
-      await joinProject(partner.db, partner.actor, await invitationFile(lead.db, lead.actor, 'kukuruz-i-sunce-2026'), 'kukuruz-i-sunce-2026', 'invite.mreza-invite');
+      await joinProject(
+        partner.db,
+        partner.actor,
+        await invitationFile(lead.db, lead.actor, 'kukuruz-i-sunce-2026'),
+        'kukuruz-i-sunce-2026',
+        'invite.mreza-invite',
+      );
       for (let n = 0; n < 4; n++) {
-        await createPerson(partner.db, partner.actor, { kind: 'beneficiary', firstName: `Ime${n}`, lastName: `Prezime${n}`, gender: 'woman', birthYear: 1980 + n, municipality: 'Čakovec', targetGroups: [] }, {
-          legalBasis: 'consent', date: '2026-03-01', noticeVersion: '2026-01', processing: true, specialCategories: false, shareWithLead: true, photos: false,
-        });
+        await createPerson(
+          partner.db,
+          partner.actor,
+          {
+            kind: 'beneficiary',
+            firstName: `Ime${n}`,
+            lastName: `Prezime${n}`,
+            gender: 'woman',
+            birthYear: 1980 + n,
+            municipality: 'Čakovec',
+            targetGroups: [],
+          },
+          {
+            legalBasis: 'consent',
+            date: '2026-03-01',
+            noticeVersion: '2026-01',
+            processing: true,
+            specialCategories: false,
+            shareWithLead: true,
+            photos: false,
+          },
+        );
       }
       const good = await exportBundle(partner.db, partner.actor, partner.org, { privacy: 'pseudonymised' });
       const next = rng(SEED + 17);
@@ -143,9 +168,17 @@ describe('mutated partner bundles at the lead: refused in the dry run, nothing w
         const label = `bundle mutation ${i} (${kind})`;
         const preview = await previewBundles(lead.db, [{ fileName: good.fileName, data: bytes }]);
         if (sameBytes(bytes, good.bytes)) continue;
-        expect(preview.refused.map((r) => r.fileName), label).toEqual([good.fileName]);
-        expect(preview.plan.items.filter((item) => item.status === 'apply'), label).toEqual([]);
-        expect(await commitBundles(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) }), label).toMatchObject({ applied: 0 });
+        expect(
+          preview.refused.map((r) => r.fileName),
+          label,
+        ).toEqual([good.fileName]);
+        expect(
+          preview.plan.items.filter((item) => item.status === 'apply'),
+          label,
+        ).toEqual([]);
+        expect(await commitBundles(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) }), label).toMatchObject({
+          applied: 0,
+        });
         refused++;
         if (i % 25 === 0) expect(await allTables(lead.db), label).toEqual(before);
       }

@@ -86,7 +86,12 @@ describe('what undoing an import would remove (for its confirmation)', () => {
       const h = await commitImport(db, actor, 'popis.csv', rows);
       expect(await importUndoEffect(db, h.id)).toMatchObject({ people: 4, linked: 0, history: { fileName: 'popis.csv' } });
       const someone = (await db.people.toArray())[0]!;
-      await createRecord(db, actor, 'enrolments', { eventId: crypto.randomUUID(), personId: someone.id, status: 'enrolled', enrolledOn: '2026-01-01' } as never);
+      await createRecord(db, actor, 'enrolments', {
+        eventId: crypto.randomUUID(),
+        personId: someone.id,
+        status: 'enrolled',
+        enrolledOn: '2026-01-01',
+      } as never);
       await createRecord(db, actor, 'outcomes', { personId: someone.id, kind: 'employed', date: '2026-02-01' } as never);
       expect(await importUndoEffect(db, h.id)).toMatchObject({ people: 4, linked: 2 });
       // Counted as it will be removed: undo then removes exactly that.

@@ -71,7 +71,12 @@ class FakeWorker extends EventTarget {
 
 beforeAll(async () => {
   world = await makeWorld();
-  const good = await Promise.all(['2026-09-01', '2026-09-02', '2026-09-03'].map(async (day, i) => ({ fileName: `f${i}.mreza`, data: (await exportBundle(world, i % 2 ? world.b : world.a, { now: new Date(`${day}T10:00:00Z`), today: day })).bytes })));
+  const good = await Promise.all(
+    ['2026-09-01', '2026-09-02', '2026-09-03'].map(async (day, i) => ({
+      fileName: `f${i}.mreza`,
+      data: (await exportBundle(world, i % 2 ? world.b : world.a, { now: new Date(`${day}T10:00:00Z`), today: day })).bytes,
+    })),
+  );
   files = [good[0]!, { fileName: 'cut.mreza', data: good[1]!.data.slice(0, 300) }, good[1]!, good[2]!];
 });
 
@@ -103,7 +108,11 @@ describe('the inspect worker pool', () => {
     FakeWorker.failToStart = true;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const pool = inspectPool();
-    const out = await inspectFiles(files, world.leadKeys, { projectId: world.invitation.projectId, inspectOne: pool.inspectOne, concurrency: pool.concurrency });
+    const out = await inspectFiles(files, world.leadKeys, {
+      projectId: world.invitation.projectId,
+      inspectOne: pool.inspectOne,
+      concurrency: pool.concurrency,
+    });
     pool.close();
     expect(out.inputs.map((i) => i.fileName)).toEqual(['f0.mreza', 'f1.mreza', 'f2.mreza']);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(INSPECT_FALLBACK));

@@ -75,7 +75,7 @@ function yearsOf(row: PersonRow, asOfYear: number): Array<number | undefined> {
   if (typeof row.birthYear === 'number') return [row.birthYear];
   const band = String(row.ageBand ?? 'unknown');
   if (band === 'unknown') return [undefined];
-  const [lo, hi] = band === 'under15' ? [0, 14] : band === '65plus' ? [65, 110] : band.split('-').map(Number) as [number, number];
+  const [lo, hi] = band === 'under15' ? [0, 14] : band === '65plus' ? [65, 110] : (band.split('-').map(Number) as [number, number]);
   return Array.from({ length: hi - lo + 1 }, (_, i) => asOfYear - lo - i);
 }
 
@@ -150,14 +150,28 @@ describe("the lead's consolidation side cannot compute or confirm a person key",
       for (const p of partners) {
         await joinProject(p.db, p.actor, invitation, PASS, 'invite.mreza-invite');
         await loadDemoData(p.db, p.actor);
-        await createPerson(p.db, p.actor, { kind: 'beneficiary', ...PLANTED, gender: 'woman', country: 'HR', targetGroups: ['violenceSurvivor'] }, {
-          legalBasis: 'consent', date: '2026-03-01', noticeVersion: '2026-01', processing: true, specialCategories: true, shareWithLead: true, photos: false,
-        });
+        await createPerson(
+          p.db,
+          p.actor,
+          { kind: 'beneficiary', ...PLANTED, gender: 'woman', country: 'HR', targetGroups: ['violenceSurvivor'] },
+          {
+            legalBasis: 'consent',
+            date: '2026-03-01',
+            noticeVersion: '2026-01',
+            processing: true,
+            specialCategories: true,
+            shareWithLead: true,
+            photos: false,
+          },
+        );
         await tick();
         bundles.push(await exportBundle(p.db, p.actor, p.org, { privacy: 'pseudonymised' }));
       }
       // The lead confirmed each partner's fingerprint by phone (trust is explicit): import all.
-      const preview = await previewImport(lead.db, bundles.map((b) => ({ fileName: b.fileName, data: b.bytes })));
+      const preview = await previewImport(
+        lead.db,
+        bundles.map((b) => ({ fileName: b.fileName, data: b.bytes })),
+      );
       await commitImport(lead.db, lead.actor, lead.org, preview, { confirmedKeys: keysToConfirm(preview.plan) });
       const keyFile = await leadKeyFile(lead.db, lead.actor, lead.org, PASS);
 
@@ -169,7 +183,9 @@ describe("the lead's consolidation side cannot compute or confirm a person key",
       const opened = await Promise.all(bundles.map((b) => inspectBundle(b.bytes, identity.keys)));
       const holdings = [store, file, opened.map((b) => ({ manifest: b.manifest, tables: b.tables, tombstones: b.tombstones, indicators: b.indicators }))];
 
-      const rows = slices.flatMap((s) => (s.tables.people ?? []).map((row) => ({ row, asOfYear: Number(String((s.indicators as { asOf: string }).asOf).slice(0, 4)) })));
+      const rows = slices.flatMap((s) =>
+        (s.tables.people ?? []).map((row) => ({ row, asOfYear: Number(String((s.indicators as { asOf: string }).asOf).slice(0, 4)) })),
+      );
       const pseudoKeys = new Set(rows.map((r) => String(r.row.pseudoKey)));
       expect(rows.length).toBeGreaterThan(20);
       // Rows carry no birth year: only the age band the indicators need.

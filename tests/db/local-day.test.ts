@@ -41,7 +41,14 @@ describe('the organisation\u2019s day in the data layer', () => {
       const mentor = await saveMentor(db, actor, { personId: vesna.id, expertise: ['businessPlan'], languages: ['hr'], capacity: 2 });
       const [m] = await acceptPairs(db, actor, [{ menteeId: ana.id, mentorId: mentor.id, score: 40 }]);
       expect(m).toMatchObject({ proposedOn: '2026-01-15', startedOn: '2026-01-15' });
-      await logSession(db, actor, { matchId: m!.id, date: '2026-01-15', minutes: 60, mode: 'phone', services: ['psychosocialSupport'], followUpOn: '2026-01-15' });
+      await logSession(db, actor, {
+        matchId: m!.id,
+        date: '2026-01-15',
+        minutes: 60,
+        mode: 'phone',
+        services: ['psychosocialSupport'],
+        followUpOn: '2026-01-15',
+      });
       // A session logged for tomorrow is not held yet.
       await logSession(db, actor, { matchId: m!.id, date: '2026-01-16', minutes: 60, mode: 'phone', services: ['psychosocialSupport'] });
       expect((await matchRows(db, actor))[0]).toMatchObject({ sessions: 1, lastSession: '2026-01-15' });

@@ -23,13 +23,21 @@ async function world() {
   const db = createDb(newDbName());
   await db.open();
   await unlocked(db); // signed in: the data key is held, as in the app
-  const { org, user } = await setUpOrganisation(db, { name: 'Udruga Korak', country: 'HR', town: 'Čakovec', role: 'partner', language: 'hr', userName: 'Sanja Horvat' });
+  const { org, user } = await setUpOrganisation(db, {
+    name: 'Udruga Korak',
+    country: 'HR',
+    town: 'Čakovec',
+    role: 'partner',
+    language: 'hr',
+    userName: 'Sanja Horvat',
+  });
   const actor = { userId: user.id, userName: user.name, role: user.role };
   await loadDemoData(db, actor);
   const active = (await db.matches.where('status').equals('active').toArray()).map((m) => m.mentorId);
   const mentorId = [...new Set(active)].find((id) => active.filter((x) => x === id).length >= 2)!;
   // Every mentee of hers has needs recorded (they travel in the pack).
-  for (const m of await db.matches.where('mentorId').equals(mentorId).toArray()) await saveMenteeProfile(db, actor, { personId: m.menteeId, stage: 'idea', needs: ['marketing'], sector: 'Pekarstvo' });
+  for (const m of await db.matches.where('mentorId').equals(mentorId).toArray())
+    await saveMenteeProfile(db, actor, { personId: m.menteeId, stage: 'idea', needs: ['marketing'], sector: 'Pekarstvo' });
   const pack = await exportMentorPack(db, actor, org, mentorId, PASS, fast);
   const mentorDb = createDb(newDbName());
   await mentorDb.open();
@@ -51,7 +59,15 @@ async function drop(...dbs: MrezaDb[]) {
 }
 
 async function log(w: World, matchId: string, topics: string) {
-  return logSession(w.mentorDb, w.mentor, { matchId, date: '2026-10-12', minutes: 45, mode: 'online', services: ['businessCounselling'], topics, note: 'Moja bilješka' });
+  return logSession(w.mentorDb, w.mentor, {
+    matchId,
+    date: '2026-10-12',
+    minutes: 45,
+    mode: 'online',
+    services: ['businessCounselling'],
+    topics,
+    note: 'Moja bilješka',
+  });
 }
 
 /** Her logs file, imported at the coordinator. */
@@ -149,7 +165,13 @@ describe('a newer pack that no longer carries a mentee', () => {
       await setMatchStatus(w.db, w.actor, w.leaving, 'closed', { reason: 'goalsMet', rating: 5, outcome: 'continuing' });
       const opened = await newerPack(w);
       expect(opened.waiting).toHaveLength(1);
-      expect(await w.mentorDb.mentoringSessions.where('matchId').equals(w.leaving).filter((s) => s.topics === 'Poslovni plan').count()).toBe(1);
+      expect(
+        await w.mentorDb.mentoringSessions
+          .where('matchId')
+          .equals(w.leaving)
+          .filter((s) => s.topics === 'Poslovni plan')
+          .count(),
+      ).toBe(1);
       const mode = (await getMentorMode(w.mentorDb))!;
       // In a file, but not confirmed.
       expect((await menteeLogs(w.mentorDb, mode)).find((m) => m.ended)).toMatchObject({ unsent: 1, notInAFile: 0 });

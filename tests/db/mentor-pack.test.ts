@@ -16,7 +16,14 @@ async function coordinator() {
   const db = createDb(newDbName());
   await db.open();
   await unlocked(db);
-  const { org, user } = await setUpOrganisation(db, { name: 'Udruga Korak', country: 'HR', town: 'Čakovec', role: 'partner', language: 'hr', userName: 'Sanja Horvat' });
+  const { org, user } = await setUpOrganisation(db, {
+    name: 'Udruga Korak',
+    country: 'HR',
+    town: 'Čakovec',
+    role: 'partner',
+    language: 'hr',
+    userName: 'Sanja Horvat',
+  });
   const actor = { userId: user.id, userName: user.name, role: user.role };
   await loadDemoData(db, actor);
   const active = (await db.matches.where('status').equals('active').toArray()).map((m) => m.mentorId);
@@ -40,7 +47,15 @@ async function roundTrip() {
   const { user } = await openMentorPack(mentorDb, await readMentorPack(pack.bytes, PASS), 'en', pack.fileName);
   const mentorActor = { userId: user.id, userName: user.name, role: user.role, mentorId: user.mentorId };
   for (const [i, matchId] of pack.matchIds.slice(0, 2).entries()) {
-    await logSession(mentorDb, mentorActor, { matchId, date: `2026-10-1${i}`, minutes: 45, mode: 'online', services: ['businessCounselling'], note: 'Moja bilješka', followUpOn: '2026-11-01' });
+    await logSession(mentorDb, mentorActor, {
+      matchId,
+      date: `2026-10-1${i}`,
+      minutes: 45,
+      mode: 'online',
+      services: ['businessCounselling'],
+      note: 'Moja bilješka',
+      followUpOn: '2026-11-01',
+    });
   }
   const logs = await exportMentorLogs(mentorDb, mentorActor);
   return { ...c, pack, mentorDb, user, logs };
@@ -83,9 +98,20 @@ describe('mentor pack, end to end through both databases', () => {
   it('a failure during the commit leaves the coordinator’s data as it was', async () => {
     const t = await roundTrip();
     try {
-      const before = { sessions: await t.db.mentoringSessions.count(), history: await t.db.importHistory.count(), audit: await t.db.auditLog.count(), packs: await getIssuedPacks(t.db) };
+      const before = {
+        sessions: await t.db.mentoringSessions.count(),
+        history: await t.db.importHistory.count(),
+        audit: await t.db.auditLog.count(),
+        packs: await getIssuedPacks(t.db),
+      };
       const preview = await previewMentorLogs(t.db, { fileName: t.logs.fileName, data: t.logs.bytes });
-      await expect(commitMentorLogs(t.db, t.actor, preview, { beforeAudit: () => { throw new Error('disk full'); } })).rejects.toThrow('disk full');
+      await expect(
+        commitMentorLogs(t.db, t.actor, preview, {
+          beforeAudit: () => {
+            throw new Error('disk full');
+          },
+        }),
+      ).rejects.toThrow('disk full');
       expect(await t.db.mentoringSessions.count()).toBe(before.sessions);
       expect(await t.db.importHistory.count()).toBe(before.history);
       expect(await t.db.auditLog.count()).toBe(before.audit);
@@ -113,7 +139,11 @@ describe('a newer pack without one of her matches', () => {
     const t = await roundTrip();
     try {
       const [closedMatch, kept] = t.pack.matchIds;
-      const before = await t.mentorDb.mentoringSessions.where('matchId').equals(closedMatch!).filter((s) => s.note === 'Moja bilješka').toArray();
+      const before = await t.mentorDb.mentoringSessions
+        .where('matchId')
+        .equals(closedMatch!)
+        .filter((s) => s.note === 'Moja bilješka')
+        .toArray();
       expect(before).toHaveLength(1);
       // The coordinator closes that match and sends a newer pack: it no longer carries it.
       await setMatchStatus(t.db, t.actor, closedMatch!, 'closed', { reason: 'goalsMet', rating: 5, outcome: 'continuing' });
@@ -171,10 +201,22 @@ describe('keys are pinned: per mentor at the coordinator, the organisation’s a
       const { generateOrgKeys } = await import('@shared/crypto');
       const { writeMentorPack } = await import('@shared/mentorPack');
       const source = {
-        people: await t.db.people.toArray(), consents: await t.db.consents.toArray(), mentors: await t.db.mentors.toArray(),
-        matches: await t.db.matches.toArray(), menteeProfiles: await t.db.menteeProfiles.toArray(), mentoringSessions: await t.db.mentoringSessions.toArray(),
+        people: await t.db.people.toArray(),
+        consents: await t.db.consents.toArray(),
+        mentors: await t.db.mentors.toArray(),
+        matches: await t.db.matches.toArray(),
+        menteeProfiles: await t.db.menteeProfiles.toArray(),
+        mentoringSessions: await t.db.mentoringSessions.toArray(),
       };
-      const forged = await writeMentorPack({ source, mentorId: t.mentorId, organisation: t.org, keys: await generateOrgKeys(), passphrase: PASS, iterations: 100_000, now: new Date(Date.now() + 60_000) });
+      const forged = await writeMentorPack({
+        source,
+        mentorId: t.mentorId,
+        organisation: t.org,
+        keys: await generateOrgKeys(),
+        passphrase: PASS,
+        iterations: 100_000,
+        now: new Date(Date.now() + 60_000),
+      });
       const before = await getMentorMode(t.mentorDb);
       const err = await openMentorPack(t.mentorDb, await readMentorPack(forged.bytes, PASS), 'en').catch((e: unknown) => e);
       expect(err).toBeInstanceOf(MentorPackError);

@@ -4,15 +4,43 @@ import { TABLE_SCHEMAS } from '@shared/model';
 import { closureFromChoices, NO_CLOSE_CHOICES } from '@shared/mentoring';
 import { PeopleError } from '../../src/renderer/src/db/people';
 import { createRecord } from '../../src/renderer/src/db/records';
-import { acceptPairs, deleteSession, getMentoringSettings, logSession, markFollowUpDone, matchRows, menteeRows, mentoringReminders, mentorRows, saveMenteeProfile, saveMentor, saveMentoringSettings, sessionRows, setMatchStatus, updateSession } from '../../src/renderer/src/db/mentoring';
+import {
+  acceptPairs,
+  deleteSession,
+  getMentoringSettings,
+  logSession,
+  markFollowUpDone,
+  matchRows,
+  menteeRows,
+  mentoringReminders,
+  mentorRows,
+  saveMenteeProfile,
+  saveMentor,
+  saveMentoringSettings,
+  sessionRows,
+  setMatchStatus,
+  updateSession,
+} from '../../src/renderer/src/db/mentoring';
 import { getSettings } from '../../src/renderer/src/db/settings';
 import { withSetUpDb } from '../fixtures/testDb';
 
 describe('mentoring data', () => {
   it('profiles, accepting pairs, sessions, reminders and closing with an outcome', async () => {
     await withSetUpDb(async (db, { actor }) => {
-      const vesna = await createRecord(db, actor, 'people', { kind: 'professional', firstName: 'Vesna', lastName: 'Kovačević', gender: 'woman', municipality: 'Čakovec' });
-      const ana = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman', municipality: 'Čakovec' });
+      const vesna = await createRecord(db, actor, 'people', {
+        kind: 'professional',
+        firstName: 'Vesna',
+        lastName: 'Kovačević',
+        gender: 'woman',
+        municipality: 'Čakovec',
+      });
+      const ana = await createRecord(db, actor, 'people', {
+        kind: 'beneficiary',
+        firstName: 'Ana',
+        lastName: 'Horvat',
+        gender: 'woman',
+        municipality: 'Čakovec',
+      });
       const mentor = await saveMentor(db, actor, { personId: vesna.id, expertise: ['businessPlan'], languages: ['hr'], capacity: 2 });
       await saveMenteeProfile(db, actor, { personId: ana.id, needs: ['businessPlan'], languages: ['hr'] });
       // One needs profile per person: saving again updates it.
@@ -25,7 +53,14 @@ describe('mentoring data', () => {
       expect((await mentorRows(db, actor))[0]!.load).toBe(1);
       expect((await menteeRows(db, actor))[0]!.current?.id).toBe(m!.id);
 
-      await logSession(db, actor, { matchId: m!.id, date: '2026-01-10', minutes: 60, mode: 'phone', services: ['businessCounselling'], followUpOn: '2026-01-20' });
+      await logSession(db, actor, {
+        matchId: m!.id,
+        date: '2026-01-10',
+        minutes: 60,
+        mode: 'phone',
+        services: ['businessCounselling'],
+        followUpOn: '2026-01-20',
+      });
       const rem = await mentoringReminders(db, actor, { today: '2026-03-01' });
       expect(rem.map((r) => r.reminder.kind)).toEqual(['followUp', 'stale', 'check']);
       expect(rem[0]!.menteeName).toBe('Ana Horvat');
@@ -33,7 +68,14 @@ describe('mentoring data', () => {
       expect((await sessionRows(db, actor, { from: '2026-02-01' })).length).toBe(0);
 
       await expect(setMatchStatus(db, actor, m!.id, 'proposed')).rejects.toThrow();
-      await setMatchStatus(db, actor, m!.id, 'closed', { reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'obrt', jobsCreated: 1 }, '2026-03-01');
+      await setMatchStatus(
+        db,
+        actor,
+        m!.id,
+        'closed',
+        { reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'obrt', jobsCreated: 1 },
+        '2026-03-01',
+      );
       const closed = (await matchRows(db, actor))[0]!.match;
       expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-03-01' });
       const outcome = await db.outcomes.get(closed.closure!.outcomeId!);
@@ -46,8 +88,20 @@ describe('mentoring data', () => {
 
   it('closing with "mentee withdrew" and nothing else chosen stores no outcome, no rating and no jobs', async () => {
     await withSetUpDb(async (db, { actor }) => {
-      const vesna = await createRecord(db, actor, 'people', { kind: 'professional', firstName: 'Vesna', lastName: 'Kovačević', gender: 'woman', municipality: 'Čakovec' });
-      const ana = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman', municipality: 'Čakovec' });
+      const vesna = await createRecord(db, actor, 'people', {
+        kind: 'professional',
+        firstName: 'Vesna',
+        lastName: 'Kovačević',
+        gender: 'woman',
+        municipality: 'Čakovec',
+      });
+      const ana = await createRecord(db, actor, 'people', {
+        kind: 'beneficiary',
+        firstName: 'Ana',
+        lastName: 'Horvat',
+        gender: 'woman',
+        municipality: 'Čakovec',
+      });
       const mentor = await saveMentor(db, actor, { personId: vesna.id, expertise: ['businessPlan'], languages: ['hr'], capacity: 2 });
       const [m] = await acceptPairs(db, actor, [{ menteeId: ana.id, mentorId: mentor.id, score: 40 }]);
       // What the close dialog holds when the coordinator only picks the reason.
@@ -65,7 +119,13 @@ describe('mentoring data', () => {
   it('"no outcome", "dropped out" and "continuing" write no outcome; a legal form must fit the country and go with a business', async () => {
     await withSetUpDb(async (db, { actor, orgId }) => {
       await db.organisations.update(orgId, { country: 'RS' });
-      const vesna = await createRecord(db, actor, 'people', { kind: 'professional', firstName: 'Весна', lastName: 'Ковачевић', gender: 'woman', municipality: 'Нови Сад' });
+      const vesna = await createRecord(db, actor, 'people', {
+        kind: 'professional',
+        firstName: 'Весна',
+        lastName: 'Ковачевић',
+        gender: 'woman',
+        municipality: 'Нови Сад',
+      });
       const mentor = await saveMentor(db, actor, { personId: vesna.id, expertise: ['businessPlan'], languages: ['sr'], capacity: 9 });
       const pair = async (firstName: string) => {
         const p = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName, lastName: 'Петровић', gender: 'woman', municipality: 'Нови Сад' });
@@ -73,7 +133,13 @@ describe('mentoring data', () => {
         return m!.id;
       };
       for (const outcome of ['none', 'droppedOut', 'continuing'] as const) {
-        await setMatchStatus(db, actor, await pair(outcome), 'closed', closureFromChoices({ ...NO_CLOSE_CHOICES, reason: 'menteeWithdrew', outcome, legalForm: 'doo', jobsCreated: 3 }));
+        await setMatchStatus(
+          db,
+          actor,
+          await pair(outcome),
+          'closed',
+          closureFromChoices({ ...NO_CLOSE_CHOICES, reason: 'menteeWithdrew', outcome, legalForm: 'doo', jobsCreated: 3 }),
+        );
       }
       expect(await db.outcomes.count()).toBe(0);
 
@@ -83,7 +149,9 @@ describe('mentoring data', () => {
       await expect(refused).rejects.toBeInstanceOf(PeopleError);
       await expect(refused).rejects.toMatchObject({ code: 'legalFormNotInCountry' });
       // Jobs on an outcome that is not a business of her own are refused too.
-      await expect(setMatchStatus(db, actor, jelena, 'closed', { reason: 'goalsMet', outcome: 'employed', jobsCreated: 1 })).rejects.toMatchObject({ code: 'detailsNotForKind' });
+      await expect(setMatchStatus(db, actor, jelena, 'closed', { reason: 'goalsMet', outcome: 'employed', jobsCreated: 1 })).rejects.toMatchObject({
+        code: 'detailsNotForKind',
+      });
       expect((await db.matches.get(jelena))!.status).toBe('active');
       expect(await db.outcomes.count()).toBe(0);
 
@@ -94,16 +162,52 @@ describe('mentoring data', () => {
 
   it('a session log is corrected (emptied fields cleared, follow-up done kept) and deleted, both audited', async () => {
     await withSetUpDb(async (db, { actor }) => {
-      const vesna = await createRecord(db, actor, 'people', { kind: 'professional', firstName: 'Vesna', lastName: 'Kovačević', gender: 'woman', municipality: 'Čakovec' });
-      const ana = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman', municipality: 'Čakovec' });
+      const vesna = await createRecord(db, actor, 'people', {
+        kind: 'professional',
+        firstName: 'Vesna',
+        lastName: 'Kovačević',
+        gender: 'woman',
+        municipality: 'Čakovec',
+      });
+      const ana = await createRecord(db, actor, 'people', {
+        kind: 'beneficiary',
+        firstName: 'Ana',
+        lastName: 'Horvat',
+        gender: 'woman',
+        municipality: 'Čakovec',
+      });
       const mentor = await saveMentor(db, actor, { personId: vesna.id, expertise: ['businessPlan'], languages: ['hr'], capacity: 2 });
       const [m] = await acceptPairs(db, actor, [{ menteeId: ana.id, mentorId: mentor.id, score: 40 }]);
-      const logged = await logSession(db, actor, { matchId: m!.id, date: '2026-01-10', minutes: 60, mode: 'phone', services: ['businessCounselling'], topics: 'Plan', note: 'Bilješka', followUpOn: '2026-01-20' });
+      const logged = await logSession(db, actor, {
+        matchId: m!.id,
+        date: '2026-01-10',
+        minutes: 60,
+        mode: 'phone',
+        services: ['businessCounselling'],
+        topics: 'Plan',
+        note: 'Bilješka',
+        followUpOn: '2026-01-20',
+      });
       await markFollowUpDone(db, actor, logged.id);
       await new Promise((r) => setTimeout(r, 2));
-      const fixed = await updateSession(db, actor, logged.id, { matchId: m!.id, date: '2026-01-11', minutes: 90, mode: 'inPerson', services: ['businessCounselling', 'legalAdvice'], note: 'Bilješka' });
+      const fixed = await updateSession(db, actor, logged.id, {
+        matchId: m!.id,
+        date: '2026-01-11',
+        minutes: 90,
+        mode: 'inPerson',
+        services: ['businessCounselling', 'legalAdvice'],
+        note: 'Bilješka',
+      });
       const stored = (await db.mentoringSessions.get(logged.id))!;
-      expect(stored).toMatchObject({ date: '2026-01-11', minutes: 90, mode: 'inPerson', services: ['businessCounselling', 'legalAdvice'], note: 'Bilješka', followUpDone: true, createdAt: logged.createdAt });
+      expect(stored).toMatchObject({
+        date: '2026-01-11',
+        minutes: 90,
+        mode: 'inPerson',
+        services: ['businessCounselling', 'legalAdvice'],
+        note: 'Bilješka',
+        followUpDone: true,
+        createdAt: logged.createdAt,
+      });
       expect(stored).toEqual(fixed);
       // Emptied in the form: gone from the record, not stored as undefined.
       expect(Object.keys(stored)).not.toContain('topics');

@@ -90,7 +90,10 @@ describe('schema migration v1 → current', () => {
     await createV1Database(name);
     const db = createDb(name);
     try {
-      const ids = (await searchEverything(db, COORDINATOR, 'petrovic')).filter((h) => h.kind === 'person').map((h) => h.id).sort();
+      const ids = (await searchEverything(db, COORDINATOR, 'petrovic'))
+        .filter((h) => h.kind === 'person')
+        .map((h) => h.id)
+        .sort();
       expect(ids).toEqual(['1a000000-0000-4000-8000-000000000001', '1a000000-0000-4000-8000-000000000002']);
       expect((await searchEverything(db, COORDINATOR, 'Петровић Ана')).map((h) => h.id)).toEqual(['1a000000-0000-4000-8000-000000000001']);
       expect((await searchEverything(db, COORDINATOR, 'cesar')).map((h) => h.label)).toContain('Đurđica Česar');
@@ -148,14 +151,24 @@ type Row2 = Record<string, unknown>;
 const CHANGED_BY_UPGRADE: Record<number, Partial<Record<TableName, Record<string, (before: Row2, after: Row2) => boolean>>>> = {
   5: {
     people: {
-      municipality: (b, a) => (b.municipality === undefined ? a.municipality === undefined : municipalityKey(String(b.municipality)) === municipalityKey(String(a.municipality)) && canonicalMunicipality(String(a.municipality)) === a.municipality),
-      country: (b, a) => (b.country !== undefined ? a.country === b.country : b.municipality === undefined ? a.country === undefined : typeof a.country === 'string'),
+      municipality: (b, a) =>
+        b.municipality === undefined
+          ? a.municipality === undefined
+          : municipalityKey(String(b.municipality)) === municipalityKey(String(a.municipality)) &&
+            canonicalMunicipality(String(a.municipality)) === a.municipality,
+      country: (b, a) =>
+        b.country !== undefined ? a.country === b.country : b.municipality === undefined ? a.country === undefined : typeof a.country === 'string',
     },
   },
 };
 
 function fieldsChangedSince(version: number, table: TableName): Record<string, (before: Row2, after: Row2) => boolean> {
-  return Object.assign({}, ...Object.entries(CHANGED_BY_UPGRADE).filter(([v]) => Number(v) > version && Number(v) <= SCHEMA_VERSION).map(([, tables]) => tables[table] ?? {})) as Record<string, (before: Row2, after: Row2) => boolean>;
+  return Object.assign(
+    {},
+    ...Object.entries(CHANGED_BY_UPGRADE)
+      .filter(([v]) => Number(v) > version && Number(v) <= SCHEMA_VERSION)
+      .map(([, tables]) => tables[table] ?? {}),
+  ) as Record<string, (before: Row2, after: Row2) => boolean>;
 }
 
 function fieldsAddedSince(version: number, table: TableName): string[] {
@@ -177,7 +190,8 @@ describe('every fixture database opens in the current version with every record 
       it('has realistic rows in every table of its version, and only those tables', () => {
         expect(Object.keys(tables).sort()).toEqual(Object.keys(stores).sort());
         // v1 is the historical hand-written file; from v2 on every table holds at least one row.
-        if (fixture.schemaVersion >= 2) for (const [table, rows] of Object.entries(tables)) if (!EMPTY_IN_FIXTURES.includes(table)) expect(rows?.length, table).toBeGreaterThan(0);
+        if (fixture.schemaVersion >= 2)
+          for (const [table, rows] of Object.entries(tables)) if (!EMPTY_IN_FIXTURES.includes(table)) expect(rows?.length, table).toBeGreaterThan(0);
       });
 
       it(`v${fixture.schemaVersion} → v${SCHEMA_VERSION}: same rows, every field as stored (plus what upgrades add), valid now`, async () => {
@@ -208,7 +222,7 @@ describe('every fixture database opens in the current version with every record 
             const secret = (tables.exchange?.find((r) => r.id === 'leadProject')?.invitation as { projectSecret?: string } | undefined)?.projectSecret;
             expect(secret, 'the v3 fixture is a lead that kept the secret in its project row').toBeDefined();
             expect(JSON.stringify(await db.exchange.get('leadProject'))).not.toContain(secret!);
-            expect((await db.exchange.get('linkage') as { secret?: string } | undefined)?.secret).toBe(secret);
+            expect(((await db.exchange.get('linkage')) as { secret?: string } | undefined)?.secret).toBe(secret);
           }
           for (const table of TABLE_NAMES) {
             const expected = table === 'exchange' ? [...moved] : (tables[table] ?? []);
@@ -220,7 +234,8 @@ describe('every fixture database opens in the current version with every record 
             for (const row of expected) {
               const got = stored.get(row[key]);
               expect(got, `${table} ${String(row[key])}`).toBeDefined();
-              for (const [field, holds] of Object.entries(changed)) expect(holds(row, got!), `${table}.${field} ${String(row[key])}: ${String(row[field])} → ${String(got![field])}`).toBe(true);
+              for (const [field, holds] of Object.entries(changed))
+                expect(holds(row, got!), `${table}.${field} ${String(row[key])}: ${String(row[field])} → ${String(got![field])}`).toBe(true);
               const kept = Object.fromEntries(Object.entries(got!).filter(([field]) => (!added.includes(field) || field in row) && !(field in changed)));
               expect(kept, `${table} ${String(row[key])}`).toEqual(Object.fromEntries(Object.entries(row).filter(([field]) => !(field in changed))));
               for (const field of added) expect(got![field], `${table}.${field}`).toBeDefined();

@@ -20,7 +20,17 @@ import { addOutcome, createPerson, PeopleError } from '../../src/renderer/src/db
 import { ForbiddenError } from '../../src/renderer/src/db/permissions';
 import { withSetUpDb } from '../fixtures/testDb';
 
-const SME = { name: 'Pekara Mlinar d.o.o.', kind: 'sme' as const, country: 'HR' as const, town: 'varazdin', sector: 'pekarstvo', contactPerson: 'Ivan Mlinar', support: 'mentorstvo i obuka', supportedOn: '2026-05-12', jobsCreated: 3 };
+const SME = {
+  name: 'Pekara Mlinar d.o.o.',
+  kind: 'sme' as const,
+  country: 'HR' as const,
+  town: 'varazdin',
+  sector: 'pekarstvo',
+  contactPerson: 'Ivan Mlinar',
+  support: 'mentorstvo i obuka',
+  supportedOn: '2026-05-12',
+  jobsCreated: 3,
+};
 
 describe('the register of organisations (db)', () => {
   it('adds, changes and deletes an entry, each in the audit log; the municipality in the gazetteer\u2019s form', async () => {
@@ -34,7 +44,11 @@ describe('the register of organisations (db)', () => {
       expect(await db.organisations.get(o.id)).toBeUndefined();
       // In the order written (the chain's seq), not the index's order of ids.
       const log = (await db.auditLog.where('table').equals('organisations').sortBy('seq')).filter((e) => e.recordId === o.id).map((e) => [e.action, e.summary]);
-      expect(log).toEqual([['create', 'organisationAdded'], ['update', 'organisationChanged'], ['delete', 'organisationDeleted']]);
+      expect(log).toEqual([
+        ['create', 'organisationAdded'],
+        ['update', 'organisationChanged'],
+        ['delete', 'organisationDeleted'],
+      ]);
     });
   });
 
@@ -53,8 +67,12 @@ describe('the register of organisations (db)', () => {
     await withSetUpDb(async (db, { actor }) => {
       const o = await createOrganisation(db, actor, SME);
       const ana = await createPerson(db, actor, { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman' });
-      await expect(addOutcome(db, actor, ana.id, { kind: 'qualification', date: '2026-06-01', employerId: o.id })).rejects.toMatchObject({ code: 'employerNotForKind' });
-      await expect(addOutcome(db, actor, ana.id, { kind: 'employed', date: '2026-06-01', employerId: crypto.randomUUID() })).rejects.toBeInstanceOf(PeopleError);
+      await expect(addOutcome(db, actor, ana.id, { kind: 'qualification', date: '2026-06-01', employerId: o.id })).rejects.toMatchObject({
+        code: 'employerNotForKind',
+      });
+      await expect(addOutcome(db, actor, ana.id, { kind: 'employed', date: '2026-06-01', employerId: crypto.randomUUID() })).rejects.toBeInstanceOf(
+        PeopleError,
+      );
       const job = await addOutcome(db, actor, ana.id, { kind: 'employed', date: '2026-06-01', employerId: o.id });
       expect((await listRegister(db, actor))[0]!.placed).toBe(1);
       const report = await loadReportDataset(db, actor);

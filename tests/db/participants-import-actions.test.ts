@@ -9,7 +9,13 @@ import { checkImport, countToImport, openImportFile, rowsToImport, writeImport }
 import { allTables, withSetUpDb } from '../fixtures/testDb';
 
 const csv = (lines: string[]) => new TextEncoder().encode(lines.join('\n') + '\n');
-const FILE = csv(['Ime;Prezime;Spol;Godina rođenja;Općina', 'Ana;Horvat;Ž;1984;Čakovec', 'Iva;Kovač;Ž;1990;Varaždin', 'Ana;Horvat;Ž;1984;Čakovec', 'Marko;;M;1980;Čakovec']);
+const FILE = csv([
+  'Ime;Prezime;Spol;Godina rođenja;Općina',
+  'Ana;Horvat;Ž;1984;Čakovec',
+  'Iva;Kovač;Ž;1990;Varaždin',
+  'Ana;Horvat;Ž;1984;Čakovec',
+  'Marko;;M;1980;Čakovec',
+]);
 
 describe('participants import actions', () => {
   it('a file that cannot be read gives the code of its error and stores nothing', async () => {

@@ -7,7 +7,14 @@ import { createPerson, erasePerson, findDuplicates, mergePeople, municipalities,
 import { searchEverything, searchPeople } from '../../src/renderer/src/db/search';
 import { withSetUpDb } from '../fixtures/testDb';
 
-const woman = (firstName: string, lastName: string, municipality?: string) => ({ kind: 'beneficiary' as const, firstName, lastName, gender: 'woman' as const, targetGroups: [], ...(municipality ? { municipality } : {}) });
+const woman = (firstName: string, lastName: string, municipality?: string) => ({
+  kind: 'beneficiary' as const,
+  firstName,
+  lastName,
+  gender: 'woman' as const,
+  targetGroups: [],
+  ...(municipality ? { municipality } : {}),
+});
 
 /**
  * Schema v7 dropped the identifying indexes; search, duplicate checks and the municipality list
@@ -38,7 +45,15 @@ describe('the decrypted people cache', () => {
     await withSetUpDb(async (db, { actor }) => {
       await expect(
         db.transaction('rw', db.people, async () => {
-          await db.people.add({ ...woman('Ghost', 'Duhović'), id: crypto.randomUUID(), orgId: crypto.randomUUID(), createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', nameKey: 'ghost duhovic', anonymised: false });
+          await db.people.add({
+            ...woman('Ghost', 'Duhović'),
+            id: crypto.randomUUID(),
+            orgId: crypto.randomUUID(),
+            createdAt: '2026-01-01T00:00:00.000Z',
+            updatedAt: '2026-01-01T00:00:00.000Z',
+            nameKey: 'ghost duhovic',
+            anonymised: false,
+          });
           throw new Error('fails after the write');
         }),
       ).rejects.toThrow('fails after the write');

@@ -22,21 +22,60 @@ import {
 import { createRecord } from '../../src/renderer/src/db/records';
 import { allTables, counts, withSetUpDb } from '../fixtures/testDb';
 
-const consent: ConsentDraft = { legalBasis: 'consent', date: '2026-01-10', noticeVersion: '1.0', processing: true, specialCategories: true, shareWithLead: true, photos: false };
+const consent: ConsentDraft = {
+  legalBasis: 'consent',
+  date: '2026-01-10',
+  noticeVersion: '1.0',
+  processing: true,
+  specialCategories: true,
+  shareWithLead: true,
+  photos: false,
+};
 const ana = { kind: 'beneficiary' as const, firstName: 'Ana', lastName: 'Petrović', gender: 'woman' as const, birthYear: 1984, municipality: 'Niš' };
 
 /** A person with a link in every table that can point at a person. */
 async function linkedWorld(db: Parameters<Parameters<typeof withSetUpDb>[0]>[0], actor: Actor, personId: string) {
   const programme = await createRecord(db, actor, 'programmes', { kind: 'badge', title: 'BADGE Čakovec' } as never);
   const event = await createRecord(db, actor, 'events', { programmeId: programme.id, kind: 'workshop', title: 'Radionica 1' } as never);
-  const session = await createRecord(db, actor, 'sessions', { eventId: event.id, date: '2026-02-01', start: '10:00', end: '12:00', town: 'Čakovec', country: 'HR' } as never);
+  const session = await createRecord(db, actor, 'sessions', {
+    eventId: event.id,
+    date: '2026-02-01',
+    start: '10:00',
+    end: '12:00',
+    town: 'Čakovec',
+    country: 'HR',
+  } as never);
   await createRecord(db, actor, 'enrolments', { eventId: event.id, personId, status: 'enrolled', enrolledOn: '2026-01-15' } as never);
   await createRecord(db, actor, 'attendance', { sessionId: session.id, personId, status: 'present' } as never);
   const mentorPerson = await createPerson(db, actor, { kind: 'professional', firstName: 'Mira', lastName: 'Mentor', gender: 'woman' });
-  const mentor = await db.mentors.add({ id: crypto.randomUUID(), orgId: programme.orgId, personId: mentorPerson.id, createdAt: programme.createdAt, updatedAt: programme.createdAt } as never);
+  const mentor = await db.mentors.add({
+    id: crypto.randomUUID(),
+    orgId: programme.orgId,
+    personId: mentorPerson.id,
+    createdAt: programme.createdAt,
+    updatedAt: programme.createdAt,
+  } as never);
   const match = crypto.randomUUID();
-  await db.matches.add({ id: match, orgId: programme.orgId, mentorId: mentor as string, menteeId: personId, status: 'active', createdAt: programme.createdAt, updatedAt: programme.createdAt } as never);
-  await db.mentoringSessions.add({ id: crypto.randomUUID(), orgId: programme.orgId, matchId: match, date: '2026-02-02', minutes: 60, mode: 'online', services: ['businessCounselling'], createdAt: programme.createdAt, updatedAt: programme.createdAt } as never);
+  await db.matches.add({
+    id: match,
+    orgId: programme.orgId,
+    mentorId: mentor as string,
+    menteeId: personId,
+    status: 'active',
+    createdAt: programme.createdAt,
+    updatedAt: programme.createdAt,
+  } as never);
+  await db.mentoringSessions.add({
+    id: crypto.randomUUID(),
+    orgId: programme.orgId,
+    matchId: match,
+    date: '2026-02-02',
+    minutes: 60,
+    mode: 'online',
+    services: ['businessCounselling'],
+    createdAt: programme.createdAt,
+    updatedAt: programme.createdAt,
+  } as never);
   await addOutcome(db, actor, personId, { kind: 'employed', date: '2026-03-01', note: 'Trgovina' });
   return { session, event, mentorPerson, match };
 }
@@ -85,7 +124,9 @@ describe('duplicates', () => {
       expect(await db.people.get(p.id)).toMatchObject({ municipality: 'Mladenovac', country: 'RS' });
       const edited = await updatePerson(db, actor, p.id, { ...ana, municipality: 'Младеновац', country: 'RS' });
       expect(edited).toMatchObject({ municipality: 'Mladenovac', country: 'RS' });
-      expect((await findDuplicates(db, { firstName: 'Ana', lastName: 'Petrović', birthYear: 1984, municipality: 'MLADENOVAC' })).map((d) => d.id)).toEqual([p.id]);
+      expect((await findDuplicates(db, { firstName: 'Ana', lastName: 'Petrović', birthYear: 1984, municipality: 'MLADENOVAC' })).map((d) => d.id)).toEqual([
+        p.id,
+      ]);
       expect(await findDuplicates(db, { firstName: 'Ana', lastName: 'Petrović', birthYear: 1984, municipality: 'Obrenovac' })).toEqual([]);
       // A place the gazetteer does not know is kept as typed.
       const q = await createPerson(db, actor, { ...ana, firstName: 'Vesna', municipality: '  Selo  Kraj Reke ' });
@@ -101,7 +142,19 @@ describe('erase, anonymise, merge', () => {
       const p = await createPerson(db, actor, ana, consent);
       const other = await createPerson(db, actor, { ...ana, firstName: 'Marija', birthYear: 1990 });
       const { mentorPerson } = await linkedWorld(db, actor, p.id);
-      await db.importHistory.add({ id: crypto.randomUUID(), orgId: p.orgId, kind: 'people', fileName: 'x.csv', at: p.createdAt, rowsAdded: 2, rowsReplaced: 0, rowsRemoved: 0, recordIds: [p.id, other.id], createdAt: p.createdAt, updatedAt: p.createdAt });
+      await db.importHistory.add({
+        id: crypto.randomUUID(),
+        orgId: p.orgId,
+        kind: 'people',
+        fileName: 'x.csv',
+        at: p.createdAt,
+        rowsAdded: 2,
+        rowsReplaced: 0,
+        rowsRemoved: 0,
+        recordIds: [p.id, other.id],
+        createdAt: p.createdAt,
+        updatedAt: p.createdAt,
+      });
       const removed = await erasePerson(db, actor, p.id);
       const c = await counts(db);
       expect(await db.people.get(p.id)).toBeUndefined();
@@ -140,10 +193,24 @@ describe('erase, anonymise, merge', () => {
       const p = await createPerson(db, actor, { ...ana, phone: '064', email: 'ana@example.rs', targetGroups: ['roma'] }, consent);
       await addOutcome(db, actor, p.id, { kind: 'employed', date: '2026-03-01', note: 'Kod Petrovića' });
       const a = await anonymisePerson(db, actor, p.id);
-      expect(a).toMatchObject({ firstName: '—', lastName: '—', birthYear: 1980, municipality: 'Niš', gender: 'woman', targetGroups: ['roma'], anonymised: true });
+      expect(a).toMatchObject({
+        firstName: '—',
+        lastName: '—',
+        birthYear: 1980,
+        municipality: 'Niš',
+        gender: 'woman',
+        targetGroups: ['roma'],
+        anonymised: true,
+      });
       expect(a.phone).toBeUndefined();
       expect((await db.outcomes.toArray())[0]?.note).toBeUndefined();
-      expect(await db.auditLog.where('action').equals('update').filter((e) => e.summary === 'personAnonymised').count()).toBe(1);
+      expect(
+        await db.auditLog
+          .where('action')
+          .equals('update')
+          .filter((e) => e.summary === 'personAnonymised')
+          .count(),
+      ).toBe(1);
     });
   });
   it('merge re-points every linked record, keeps one of each fact, fills empty fields and leaves a tombstone', async () => {
@@ -161,7 +228,8 @@ describe('erase, anonymise, merge', () => {
       expect(await db.consents.where('personId').equals(keep.id).count()).toBe(1);
       expect(await db.outcomes.where('personId').equals(keep.id).count()).toBe(1);
       expect(await db.matches.where('menteeId').equals(keep.id).count()).toBe(1);
-      for (const t of ['consents', 'outcomes', 'enrolments', 'attendance'] as const) expect(await db.table(t).where('personId').equals(drop.id).count()).toBe(0);
+      for (const t of ['consents', 'outcomes', 'enrolments', 'attendance'] as const)
+        expect(await db.table(t).where('personId').equals(drop.id).count()).toBe(0);
       expect(await db.tombstones.where('recordId').equals(drop.id).count()).toBe(1);
       const dossier = await personDossier(db, actor, keep.id);
       expect(dossier?.mentoring).toEqual([expect.objectContaining({ role: 'mentee', otherName: 'Mira Mentor', sessions: 1, minutes: 60 })]);
@@ -172,7 +240,8 @@ describe('erase, anonymise, merge', () => {
 });
 
 describe('import', () => {
-  const csv = 'Ime;Prezime;Spol;Godina rođenja;Općina;Ciljna skupina;Datum privole\nAna;Petrović;Ž;1984;Niš;;\nMarija;Horvat;Ž;1979;Čakovec;Romi;12.03.2024.\nMarija;Horvat;Ž;1979;Čakovec;;\n';
+  const csv =
+    'Ime;Prezime;Spol;Godina rođenja;Općina;Ciljna skupina;Datum privole\nAna;Petrović;Ž;1984;Niš;;\nMarija;Horvat;Ž;1979;Čakovec;Romi;12.03.2024.\nMarija;Horvat;Ž;1979;Čakovec;;\n';
   it('writes all valid rows in one transaction with consents, history and one audit entry; undo removes them', async () => {
     await withSetUpDb(async (db, { actor }) => {
       const existing = await createPerson(db, actor, ana);
@@ -180,7 +249,10 @@ describe('import', () => {
       const preview = await previewImport(rows, guessMapping(rows[0]!));
       expect(preview.valid).toHaveLength(3);
       const dups = await findImportDuplicates(db, preview.valid);
-      expect(dups).toEqual([{ row: 2, existing: expect.objectContaining({ id: existing.id }) }, { row: 4, sameAsRow: 3 }]);
+      expect(dups).toEqual([
+        { row: 2, existing: expect.objectContaining({ id: existing.id }) },
+        { row: 4, sameAsRow: 3 },
+      ]);
       const toWrite = preview.valid.filter((r) => !dups.some((d) => d.row === r.row));
       const h = await commitImport(db, actor, 'popis.csv', toWrite);
       expect(h).toMatchObject({ kind: 'people', fileName: 'popis.csv', rowsAdded: 1 });
@@ -190,11 +262,18 @@ describe('import', () => {
       const marija = await db.people.filter((p) => p.nameKey === 'marija horvat').first();
       expect(marija).toMatchObject({ targetGroups: ['roma'], anonymised: false });
       expect(await db.consents.where('personId').equals(marija!.id).count()).toBe(1);
-      expect(await db.auditLog.where('action').equals('import').toArray()).toEqual([expect.objectContaining({ table: 'people', detail: 'popis.csv', count: 1, summary: 'peopleImported' })]);
+      expect(await db.auditLog.where('action').equals('import').toArray()).toEqual([
+        expect.objectContaining({ table: 'people', detail: 'popis.csv', count: 1, summary: 'peopleImported' }),
+      ]);
       expect((await lastPeopleImport(db))?.id).toBe(h.id);
 
       // Someone got enrolled meanwhile: undo takes that link away too.
-      await createRecord(db, actor, 'enrolments', { eventId: crypto.randomUUID(), personId: marija!.id, status: 'enrolled', enrolledOn: '2026-01-01' } as never);
+      await createRecord(db, actor, 'enrolments', {
+        eventId: crypto.randomUUID(),
+        personId: marija!.id,
+        status: 'enrolled',
+        enrolledOn: '2026-01-01',
+      } as never);
       expect(await undoImport(db, actor, h.id)).toBe(1);
       expect(await db.people.count()).toBe(1);
       expect(await db.consents.count()).toBe(0);

@@ -5,19 +5,32 @@ import { ZodError } from 'zod';
 import { ATTENDANCE_STATUSES, EVALUATION_QUESTIONS, type AttendanceStatus, type EvaluationQuestion } from '../../src/shared/model';
 import { createRecord } from '../../src/renderer/src/db/records';
 import { enrolPeople, saveEvent, saveProgramme } from '../../src/renderer/src/db/programmes';
-import { commentEvaluation, cycleAttendance, markAttendance, scoreEvaluation, type ProgrammeActionContext } from '../../src/renderer/src/features/programmes/actions';
+import {
+  commentEvaluation,
+  cycleAttendance,
+  markAttendance,
+  scoreEvaluation,
+  type ProgrammeActionContext,
+} from '../../src/renderer/src/features/programmes/actions';
 import { withSetUpDb } from '../fixtures/testDb';
 
 async function event(ctx: ProgrammeActionContext, people: number, sessions: number) {
   const { db, actor } = ctx;
   const ids: string[] = [];
-  for (let i = 0; i < people; i++) ids.push((await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: `Ana${i}`, lastName: 'Horvat', gender: 'woman', country: 'HR' })).id);
+  for (let i = 0; i < people; i++)
+    ids.push((await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: `Ana${i}`, lastName: 'Horvat', gender: 'woman', country: 'HR' })).id);
   const programme = await saveProgramme(db, actor, { kind: 'badge', title: 'BADGE Čakovec' });
   const ev = await saveEvent(
     db,
     actor,
     { programmeId: programme.id, kind: 'workshop', title: 'Ciklus' },
-    Array.from({ length: sessions }, (_, i) => ({ date: `2026-03-${String(10 + i).padStart(2, '0')}`, start: '17:00', end: '19:00', town: 'Čakovec', country: 'HR' as const })),
+    Array.from({ length: sessions }, (_, i) => ({
+      date: `2026-03-${String(10 + i).padStart(2, '0')}`,
+      start: '17:00',
+      end: '19:00',
+      town: 'Čakovec',
+      country: 'HR' as const,
+    })),
   );
   await enrolPeople(db, actor, ev.id, ids, '2026-03-01');
   const sessionIds = (await db.sessions.where('eventId').equals(ev.id).sortBy('date')).map((s) => s.id);
@@ -35,7 +48,12 @@ const S = 2;
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('mark' as const), p: fc.nat(P - 1), s: fc.nat(S - 1), status: fc.constantFrom(...ATTENDANCE_STATUSES, null) }),
   fc.record({ kind: fc.constant('cycle' as const), p: fc.nat(P - 1), s: fc.nat(S - 1) }),
-  fc.record({ kind: fc.constant('score' as const), p: fc.nat(P - 1), q: fc.constantFrom(...EVALUATION_QUESTIONS), score: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }),
+  fc.record({
+    kind: fc.constant('score' as const),
+    p: fc.nat(P - 1),
+    q: fc.constantFrom(...EVALUATION_QUESTIONS),
+    score: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+  }),
   fc.record({ kind: fc.constant('comment' as const), p: fc.nat(P - 1), text: fc.constantFrom('', 'Odlično', '  Korisno, hvala ', 'Предавачи одлични') }),
 );
 
@@ -58,10 +76,15 @@ describe('attendance and evaluation edits through the programmes actions', () =>
             if (e.kind === 'mark' || e.kind === 'cycle') {
               const key = `${e.s}|${e.p}`;
               const current = marks.get(key);
-              const next = e.kind === 'mark' ? e.status : ATTENDANCE_STATUSES[(current ? ATTENDANCE_STATUSES.indexOf(current) + 1 : 0) % ATTENDANCE_STATUSES.length]!;
+              const next =
+                e.kind === 'mark' ? e.status : ATTENDANCE_STATUSES[(current ? ATTENDANCE_STATUSES.indexOf(current) + 1 : 0) % ATTENDANCE_STATUSES.length]!;
               if (next) marks.set(key, next);
               else marks.delete(key);
-              burst.push(e.kind === 'mark' ? markAttendance(ctx, ev.sessions[e.s]!, ev.people[e.p]!, e.status) : cycleAttendance(ctx, ev.sessions[e.s]!, ev.people[e.p]!));
+              burst.push(
+                e.kind === 'mark'
+                  ? markAttendance(ctx, ev.sessions[e.s]!, ev.people[e.p]!, e.status)
+                  : cycleAttendance(ctx, ev.sessions[e.s]!, ev.people[e.p]!),
+              );
             } else if (e.kind === 'score') {
               if (e.score === null) scores[e.p]!.delete(e.q);
               else scores[e.p]!.set(e.q, e.score);
@@ -77,7 +100,9 @@ describe('attendance and evaluation edits through the programmes actions', () =>
           }
           await Promise.all(burst);
 
-          const storedMarks = new Map((await db.attendance.toArray()).map((a) => [`${ev.sessions.indexOf(a.sessionId)}|${ev.people.indexOf(a.personId)}`, a.status]));
+          const storedMarks = new Map(
+            (await db.attendance.toArray()).map((a) => [`${ev.sessions.indexOf(a.sessionId)}|${ev.people.indexOf(a.personId)}`, a.status]),
+          );
           expect(storedMarks).toEqual(marks);
           const evaluations = await db.evaluations.where('eventId').equals(ev.eventId).toArray();
           for (let p = 0; p < P; p++) {
@@ -119,7 +144,11 @@ describe('attendance and evaluation edits through the programmes actions', () =>
       const clicks = [1, 2, 3, 4, 5, 3].map((v, i) => scoreEvaluation(ctx, ev.eventId, pid, i % 2 ? 'usefulness' : 'content', v));
       await Promise.all([...clicks, commentEvaluation(ctx, ev.eventId, pid, '  Vrlo korisno ')]);
       expect(await db.evaluations.toArray()).toEqual([expect.objectContaining({ scores: { content: 5, usefulness: 3 }, comment: 'Vrlo korisno' })]);
-      await Promise.all([scoreEvaluation(ctx, ev.eventId, pid, 'content', null), scoreEvaluation(ctx, ev.eventId, pid, 'usefulness', null), commentEvaluation(ctx, ev.eventId, pid, ' ')]);
+      await Promise.all([
+        scoreEvaluation(ctx, ev.eventId, pid, 'content', null),
+        scoreEvaluation(ctx, ev.eventId, pid, 'usefulness', null),
+        commentEvaluation(ctx, ev.eventId, pid, ' '),
+      ]);
       expect(await db.evaluations.count()).toBe(0);
     });
   });
@@ -134,4 +163,3 @@ describe('attendance and evaluation edits through the programmes actions', () =>
     });
   });
 });
-

@@ -10,12 +10,28 @@ describe('programme overview: people are counted once, enrolments are counted as
     await withSetUpDb(async (db, { actor }) => {
       const people: string[] = [];
       for (let i = 0; i < 8; i++) {
-        people.push((await createRecord(db, actor, 'people', { kind: 'professional', firstName: `Ana${i}`, lastName: 'Kovač', gender: i < 6 ? 'woman' : 'man', country: i % 2 ? 'SI' : 'HR' })).id);
+        people.push(
+          (
+            await createRecord(db, actor, 'people', {
+              kind: 'professional',
+              firstName: `Ana${i}`,
+              lastName: 'Kovač',
+              gender: i < 6 ? 'woman' : 'man',
+              country: i % 2 ? 'SI' : 'HR',
+            })
+          ).id,
+        );
       }
-      const programme = await saveProgramme(db, actor, { kind: 'crossBorder', title: 'Socijalna aktivacija', completionRule: { type: 'minShare', minShare: 1 } });
+      const programme = await saveProgramme(db, actor, {
+        kind: 'crossBorder',
+        title: 'Socijalna aktivacija',
+        completionRule: { type: 'minShare', minShare: 1 },
+      });
       const events = [];
       for (let m = 1; m <= 3; m++) {
-        const ev = await saveEvent(db, actor, { programmeId: programme.id, kind: 'module', number: m, title: `Modul ${m}`, capacity: 7 }, [{ date: `2025-0${m}-10`, start: '09:00', end: '15:00', town: 'Čakovec', country: 'HR' }]);
+        const ev = await saveEvent(db, actor, { programmeId: programme.id, kind: 'module', number: m, title: `Modul ${m}`, capacity: 7 }, [
+          { date: `2025-0${m}-10`, start: '09:00', end: '15:00', town: 'Čakovec', country: 'HR' },
+        ]);
         events.push(ev);
         // Seven places: the eighth person waits in every module.
         await enrolPeople(db, actor, ev.id, people, '2025-01-01');

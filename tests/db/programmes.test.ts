@@ -23,14 +23,25 @@ import { giveKeyring, withSetUpDb } from '../fixtures/testDb';
 async function people(db: MrezaDb, actor: Actor, n: number) {
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
-    const p = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: `Ana${i}`, lastName: `Horvat${String(i).padStart(2, '0')}`, gender: i % 5 === 0 ? 'notStated' : 'woman', country: i % 2 ? 'SI' : 'HR' });
+    const p = await createRecord(db, actor, 'people', {
+      kind: 'beneficiary',
+      firstName: `Ana${i}`,
+      lastName: `Horvat${String(i).padStart(2, '0')}`,
+      gender: i % 5 === 0 ? 'notStated' : 'woman',
+      country: i % 2 ? 'SI' : 'HR',
+    });
     out.push(p.id);
   }
   return out;
 }
 
 async function badge(db: MrezaDb, actor: Actor) {
-  const programme = await saveProgramme(db, actor, { kind: 'badge', title: 'BADGE Čakovec 2026', funder: 'EU ESF', completionRule: { type: 'minShare', minShare: 0.75 } });
+  const programme = await saveProgramme(db, actor, {
+    kind: 'badge',
+    title: 'BADGE Čakovec 2026',
+    funder: 'EU ESF',
+    completionRule: { type: 'minShare', minShare: 0.75 },
+  });
   const event = await saveEvent(
     db,
     actor,
@@ -52,7 +63,12 @@ describe('programmes in the data store', () => {
       expect(await withdrawEnrolment(db, actor, first.id, '2026-03-10')).toEqual([ids[20]]);
       const after = await db.enrolments.where('eventId').equals(event.id).toArray();
       expect(after.filter((r) => r.status === 'enrolled')).toHaveLength(20);
-      expect(after.filter((r) => r.status === 'waiting').map((r) => r.personId).sort()).toEqual(ids.slice(21).sort());
+      expect(
+        after
+          .filter((r) => r.status === 'waiting')
+          .map((r) => r.personId)
+          .sort(),
+      ).toEqual(ids.slice(21).sort());
       expect(after.find((r) => r.id === first.id)).toMatchObject({ status: 'withdrawn', withdrawnOn: '2026-03-10' });
       const log = await db.auditLog.where('table').equals('enrolments').toArray();
       // Entries of one table come back in id order (random UUIDs), so compare them sorted.
@@ -107,7 +123,13 @@ describe('programmes in the data store', () => {
       const detail = (await loadEventDetail(db, actor, event.id))!;
       await enrolPeople(db, actor, event.id, [pid!]);
       await setAttendance(db, actor, detail.sessions[3]!.id, pid!, 'present');
-      await saveEvent(db, actor, { ...event, title: 'Renamed' }, detail.sessions.slice(0, 3).map((s) => ({ ...s, venue: 'Centar' })), event.id);
+      await saveEvent(
+        db,
+        actor,
+        { ...event, title: 'Renamed' },
+        detail.sessions.slice(0, 3).map((s) => ({ ...s, venue: 'Centar' })),
+        event.id,
+      );
       const again = (await loadEventDetail(db, actor, event.id))!;
       expect(again.event.title).toBe('Renamed');
       expect(again.sessions.map((s) => s.id)).toEqual(detail.sessions.slice(0, 3).map((s) => s.id));

@@ -47,6 +47,9 @@ export async function rawStoreText(name: string): Promise<{ text: string; stores
 function flatten(v: unknown): string {
   if (v instanceof Uint8Array) return [...v].map((b) => b.toString(16).padStart(2, '0')).join('');
   if (Array.isArray(v)) return v.map(flatten).join(' ');
-  if (typeof v === 'object' && v !== null) return Object.entries(v).map(([k, x]) => `${k}=${flatten(x)}`).join(' ');
+  if (typeof v === 'object' && v !== null)
+    return Object.entries(v)
+      .map(([k, x]) => `${k}=${flatten(x)}`)
+      .join(' ');
   return String(v);
 }

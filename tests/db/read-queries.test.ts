@@ -39,7 +39,14 @@ describe('named reads for the screens', () => {
     await withSetUpDb(async (db, { actor }) => {
       const programme = await createRecord(db, actor, 'programmes', { kind: 'badge', title: 'BADGE' } as never);
       const event = await createRecord(db, actor, 'events', { programmeId: programme.id, kind: 'workshop', title: 'R1' } as never);
-      const session = await createRecord(db, actor, 'sessions', { eventId: event.id, date: '2026-02-01', start: '10:00', end: '12:00', town: 'Čakovec', country: 'HR' } as never);
+      const session = await createRecord(db, actor, 'sessions', {
+        eventId: event.id,
+        date: '2026-02-01',
+        start: '10:00',
+        end: '12:00',
+        town: 'Čakovec',
+        country: 'HR',
+      } as never);
       expect((await getEventSession(db, session.id))?.eventId).toBe(event.id);
       await createRecord(db, actor, 'targets', { indicator: 'reach.total', value: 100 } as never);
       expect((await listTargets(db)).map((x) => x.value)).toEqual([100]);

@@ -11,7 +11,13 @@ const tick = () => new Promise((r) => setTimeout(r, 5));
 describe('createRecord', () => {
   it('stores a validated row with a fresh UUID, the own orgId, timestamps and an audit entry', async () => {
     await withSetUpDb(async (db, { orgId, actor, user }) => {
-      const person = await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: ' Ana ', lastName: 'Petrović', gender: 'woman', birthYear: 1984 }, 'new beneficiary');
+      const person = await createRecord(
+        db,
+        actor,
+        'people',
+        { kind: 'beneficiary', firstName: ' Ana ', lastName: 'Petrović', gender: 'woman', birthYear: 1984 },
+        'new beneficiary',
+      );
       expect(person.id).toMatch(UUID);
       expect(person.orgId).toBe(orgId);
       expect(await selfOrgId(db)).toBe(orgId);
@@ -22,7 +28,16 @@ describe('createRecord', () => {
       expect(await db.people.get(person.id)).toEqual(person);
 
       const entries = await db.auditLog.where('table').equals('people').toArray();
-      expect(entries).toEqual([expect.objectContaining({ action: 'create', table: 'people', recordId: person.id, userId: user.id, userName: 'Marija Horvat', summary: 'new beneficiary' })]);
+      expect(entries).toEqual([
+        expect.objectContaining({
+          action: 'create',
+          table: 'people',
+          recordId: person.id,
+          userId: user.id,
+          userName: 'Marija Horvat',
+          summary: 'new beneficiary',
+        }),
+      ]);
 
       const other = await createRecord(db, actor, 'programmes', { kind: 'badge', title: 'BADGE 2026' });
       expect(other.id).not.toBe(person.id);
@@ -47,7 +62,9 @@ describe('createRecord', () => {
   ])('refuses %s: throws, writes nothing and logs nothing', async (_label, bad) => {
     await withSetUpDb(async (db, { actor }) => {
       const before = await allTables(db);
-      await expect(createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman', ...bad } as never)).rejects.toThrow();
+      await expect(
+        createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman', ...bad } as never),
+      ).rejects.toThrow();
       expect(await allTables(db)).toEqual(before);
     });
   });

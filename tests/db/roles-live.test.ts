@@ -52,7 +52,14 @@ describe('reads checked by role still follow changes on screen (live queries)', 
         const w = watch(query);
         await tick();
         const before = show(w.values.at(-1) as never);
-        await updatePerson(db, coordinator, ana.id, { kind: 'beneficiary', firstName: 'Ana', lastName: `Horvat ${i}`, gender: 'woman', phone: `09${i}`, municipality: `Mjesto ${i}` });
+        await updatePerson(db, coordinator, ana.id, {
+          kind: 'beneficiary',
+          firstName: 'Ana',
+          lastName: `Horvat ${i}`,
+          gender: 'woman',
+          phone: `09${i}`,
+          municipality: `Mjesto ${i}`,
+        });
         await tick(300);
         w.stop();
         expect(show(w.values.at(-1) as never), name).not.toBe(before);

@@ -30,7 +30,16 @@ import { exportBundle } from '../../src/renderer/src/db/partnerExport';
 import { loadReportDataset, peopleByIds } from '../../src/renderer/src/db/indicators';
 import { logSession, matchRows, saveMentoringSettings, sessionRows } from '../../src/renderer/src/db/mentoring';
 import { exportMentorPack } from '../../src/renderer/src/db/mentorPacks';
-import { anonymisePerson, createPerson, erasePerson, logPeopleExport, mergePeople, peopleForList, personDossier, updatePerson } from '../../src/renderer/src/db/people';
+import {
+  anonymisePerson,
+  createPerson,
+  erasePerson,
+  logPeopleExport,
+  mergePeople,
+  peopleForList,
+  personDossier,
+  updatePerson,
+} from '../../src/renderer/src/db/people';
 import { ForbiddenError } from '../../src/renderer/src/db/permissions';
 import { loadEventDetail, saveProgramme } from '../../src/renderer/src/db/programmes';
 import { commitOrganisationImport, createOrganisation, deleteOrganisation, listRegister, updateOrganisation } from '../../src/renderer/src/db/organisations';
@@ -81,7 +90,11 @@ async function world() {
   const mentor = await createRecord(db, coordinator, 'mentors', { personId: mira.id, capacity: 3 });
   const own = await createRecord(db, coordinator, 'matches', { mentorId: mentor.id, menteeId: ana.id, status: 'active' });
   const otherMentor = await createRecord(db, coordinator, 'mentors', { personId: bora.id, capacity: 1 });
-  const other = await createRecord(db, coordinator, 'matches', { mentorId: otherMentor.id, menteeId: (await db.people.toArray()).find((p) => p.kind === 'beneficiary' && p.id !== ana.id && p.id !== bora.id)!.id, status: 'active' });
+  const other = await createRecord(db, coordinator, 'matches', {
+    mentorId: otherMentor.id,
+    menteeId: (await db.people.toArray()).find((p) => p.kind === 'beneficiary' && p.id !== ana.id && p.id !== bora.id)!.id,
+    status: 'active',
+  });
   const actors: Record<ActorRole, Actor> = { coordinator, system: SYSTEM_ACTOR } as Record<ActorRole, Actor>;
   for (const role of ['staff', 'mentor', 'viewer'] as const) {
     const user = await addUser(db, coordinator, { name: `Korisnica ${role}`, role });
@@ -99,7 +112,8 @@ type Outcome = 'allowed' | 'forbidden';
 /** Every guarded entry point, called as the user would through the real functions. */
 function actions(w: World): Array<[string, (a: Actor) => Promise<unknown>]> {
   const { db, org } = w.partner;
-  const fresh = () => createPerson(db, w.partner.coordinator, { kind: 'beneficiary', firstName: 'Nova', lastName: `Osoba ${crypto.randomUUID().slice(0, 4)}`, gender: 'woman' });
+  const fresh = () =>
+    createPerson(db, w.partner.coordinator, { kind: 'beneficiary', firstName: 'Nova', lastName: `Osoba ${crypto.randomUUID().slice(0, 4)}`, gender: 'woman' });
   const minimal = { kind: 'beneficiary' as const, firstName: 'Bora', lastName: 'Drugić', gender: 'woman' as const };
   const employer = { name: 'Pekara Mlinar d.o.o.', kind: 'sme' as const, country: 'HR' as const, town: 'Varaždin', supportedOn: '2026-05-12', jobsCreated: 2 };
   return [
@@ -114,16 +128,37 @@ function actions(w: World): Array<[string, (a: Actor) => Promise<unknown>]> {
     ['edit: add a person', (a) => createPerson(db, a, { ...minimal, firstName: 'Dodana' })],
     ['edit: change a person', (a) => updatePerson(db, a, w.bora.id, { ...minimal, municipality: 'Prelog' })],
     ['edit: merge', async (a) => mergePeople(db, a, (await fresh()).id, (await fresh()).id)],
-    ['edit: record the basis for sharing in bulk', async (a) => recordSharingBasis(db, a, [(await fresh()).id], { legalBasis: 'consent', date: '2026-03-01', noticeVersion: '1.0' })],
-    ['edit: undo a bulk sharing basis', async (a) => undoSharingBasis(db, a, (await recordSharingBasis(db, w.partner.coordinator, [(await fresh()).id], { legalBasis: 'consent', date: '2026-03-01', noticeVersion: '1.0' })).batch!.id)],
+    [
+      'edit: record the basis for sharing in bulk',
+      async (a) => recordSharingBasis(db, a, [(await fresh()).id], { legalBasis: 'consent', date: '2026-03-01', noticeVersion: '1.0' }),
+    ],
+    [
+      'edit: undo a bulk sharing basis',
+      async (a) =>
+        undoSharingBasis(
+          db,
+          a,
+          (await recordSharingBasis(db, w.partner.coordinator, [(await fresh()).id], { legalBasis: 'consent', date: '2026-03-01', noticeVersion: '1.0' }))
+            .batch!.id,
+        ),
+    ],
     ['edit: a programme', (a) => saveProgramme(db, a, { kind: 'badge', title: `Program ${a.role}` })],
     ['organisations: read the register', (a) => listRegister(db, a)],
     ['organisations: add', (a) => createOrganisation(db, a, { ...employer, name: `MSP ${a.role}` })],
-    ['organisations: change', async (a) => updateOrganisation(db, a, (await createOrganisation(db, w.partner.coordinator, employer)).id, { ...employer, jobsCreated: 3 })],
+    [
+      'organisations: change',
+      async (a) => updateOrganisation(db, a, (await createOrganisation(db, w.partner.coordinator, employer)).id, { ...employer, jobsCreated: 3 }),
+    ],
     ['organisations: delete', async (a) => deleteOrganisation(db, a, (await createOrganisation(db, w.partner.coordinator, employer)).id)],
     ['organisations: import', (a) => commitOrganisationImport(db, a, 'poslodavci.csv', [{ row: 2, draft: { ...employer, name: `Uvezeni ${a.role}` } }])],
-    ['log a session: her own match', (a) => logSession(db, a, { matchId: w.own.id, date: '2026-02-01', minutes: 30, mode: 'phone', services: ['businessCounselling'] })],
-    ['log a session: another match', (a) => logSession(db, a, { matchId: w.other.id, date: '2026-02-01', minutes: 30, mode: 'phone', services: ['businessCounselling'] })],
+    [
+      'log a session: her own match',
+      (a) => logSession(db, a, { matchId: w.own.id, date: '2026-02-01', minutes: 30, mode: 'phone', services: ['businessCounselling'] }),
+    ],
+    [
+      'log a session: another match',
+      (a) => logSession(db, a, { matchId: w.other.id, date: '2026-02-01', minutes: 30, mode: 'phone', services: ['businessCounselling'] }),
+    ],
     ['erase', async (a) => erasePerson(db, a, (await fresh()).id)],
     ['anonymise', async (a) => anonymisePerson(db, a, (await fresh()).id)],
     ['export list (CSV)', (a) => exportPeopleList(db, a, [['Ime'], ['Ana']], 'csv', 'popis.csv', 'Popis')],
@@ -144,7 +179,10 @@ function actions(w: World): Array<[string, (a: Actor) => Promise<unknown>]> {
     ['backup: restore (db)', async (a) => restoreBackup(db, a, await backupBytes(db), 'kopija.json.gz')],
     ['users: add', (a) => addUser(db, a, { name: `Nova ${a.role}`, role: 'viewer', passphrase: TEST_PASSPHRASE })],
     ['users: disable someone', async (a) => updateRecord(db, a, 'users', (await db.users.filter((u) => u.role === 'viewer').first())!.id, { disabled: false })],
-    ['users: someone else\u2019s passphrase', async (a) => setPassphrase(db, a, (await db.users.filter((u) => u.id !== a.userId).first())!.id, 'dugacka lozinka 2026')],
+    [
+      'users: someone else\u2019s passphrase',
+      async (a) => setPassphrase(db, a, (await db.users.filter((u) => u.id !== a.userId).first())!.id, 'dugacka lozinka 2026'),
+    ],
     ['settings: organisation', (a) => updateRecord(db, a, 'organisations', org.id, { town: 'Varaždin' })],
     ['settings: suppression threshold', (a) => saveSettings(db, a, { suppressionThreshold: 6 })],
     ['settings: matching', (a) => saveMentoringSettings(db, a, { staleWeeks: 5 })],
@@ -224,17 +262,21 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome | string>
 }
 
 describe('roles are enforced where data is read and written (#15 item 4)', () => {
-  it.each(['coordinator', 'staff', 'mentor', 'viewer', 'system'] as const)('every guarded action as %s', async (role) => {
-    const w = await world();
-    const actor = w.actors[role];
-    const got: Record<string, Outcome | string> = {};
-    const want: Record<string, Outcome> = {};
-    for (const [name, run] of actions(w)) {
-      got[name] = await outcomeOf(() => run(actor));
-      want[name] = EXPECTED[name]![role];
-    }
-    expect(got).toEqual(want);
-  }, 120_000);
+  it.each(['coordinator', 'staff', 'mentor', 'viewer', 'system'] as const)(
+    'every guarded action as %s',
+    async (role) => {
+      const w = await world();
+      const actor = w.actors[role];
+      const got: Record<string, Outcome | string> = {};
+      const want: Record<string, Outcome> = {};
+      for (const [name, run] of actions(w)) {
+        got[name] = await outcomeOf(() => run(actor));
+        want[name] = EXPECTED[name]![role];
+      }
+      expect(got).toEqual(want);
+    },
+    120_000,
+  );
 
   it('a refusal changes nothing', async () => {
     const w = await world();
@@ -242,7 +284,9 @@ describe('roles are enforced where data is read and written (#15 item 4)', () =>
     const before = await db.people.count();
     const log = await db.auditLog.count();
     await expect(erasePerson(db, w.actors.staff, w.bora.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createPerson(db, w.actors.viewer, { kind: 'beneficiary', firstName: 'X', lastName: 'Y', gender: 'woman' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createPerson(db, w.actors.viewer, { kind: 'beneficiary', firstName: 'X', lastName: 'Y', gender: 'woman' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await db.people.count()).toBe(before);
     expect(await db.auditLog.count()).toBe(log);
   }, 60_000);

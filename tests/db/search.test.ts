@@ -7,7 +7,8 @@ import { searchEverything } from '../../src/renderer/src/db/search';
 import { withSetUpDb } from '../fixtures/testDb';
 
 async function seed(db: MrezaDb, actor: Actor) {
-  const person = (firstName: string, lastName: string, municipality?: string) => createRecord(db, actor, 'people', { kind: 'beneficiary', firstName, lastName, gender: 'woman', municipality });
+  const person = (firstName: string, lastName: string, municipality?: string) =>
+    createRecord(db, actor, 'people', { kind: 'beneficiary', firstName, lastName, gender: 'woman', municipality });
   return {
     sanja: await person('Sanja', 'Česar', 'Čakovec'),
     jelena: await person('Јелена', 'Петровић', 'Нови Сад'),

@@ -11,7 +11,15 @@ import { allTables, withSetUpDb } from '../fixtures/testDb';
 
 const basis = { legalBasis: 'publicTask' as const, date: '2026-04-01', noticeVersion: '2026-01' };
 const woman = (firstName: string) => ({ kind: 'beneficiary' as const, firstName, lastName: 'Kovač', gender: 'woman' as const });
-const processingOnly = { legalBasis: 'consent' as const, date: '2026-01-10', noticeVersion: '1.0', processing: true, specialCategories: false, shareWithLead: false, photos: false };
+const processingOnly = {
+  legalBasis: 'consent' as const,
+  date: '2026-01-10',
+  noticeVersion: '1.0',
+  processing: true,
+  specialCategories: false,
+  shareWithLead: false,
+  photos: false,
+};
 
 /** Four people: no consent, consent to processing only, sharing, objected (sharing withdrawn). */
 async function world(db: Parameters<Parameters<typeof withSetUpDb>[0]>[0], actor: Parameters<Parameters<typeof withSetUpDb>[0]>[1]['actor']) {
@@ -24,7 +32,8 @@ async function world(db: Parameters<Parameters<typeof withSetUpDb>[0]>[0], actor
   return { ids: [none.id, processing.id, sharing.id, objected.id], none, processing, sharing, objected };
 }
 
-const dropped = async (db: Parameters<Parameters<typeof withSetUpDb>[0]>[0]) => consentScope({ people: await db.people.toArray(), consents: await db.consents.toArray() } as never).dropped.get('people')!;
+const dropped = async (db: Parameters<Parameters<typeof withSetUpDb>[0]>[0]) =>
+  consentScope({ people: await db.people.toArray(), consents: await db.consents.toArray() } as never).dropped.get('people')!;
 
 describe('recording the basis for sharing with the lead in bulk', () => {
   it('adds a sharing basis for those without one, leaves objections alone, logs the count only, and the export then takes them', async () => {
@@ -95,7 +104,8 @@ describe('recording the basis for sharing with the lead in bulk', () => {
       const before = await allTables(db);
       await expect(recordSharingBasis(db, actor, w.ids, { ...basis, date: '1.4.2026' })).rejects.toBeInstanceOf(SharingError);
       await expect(recordSharingBasis(db, actor, w.ids, { ...basis, noticeVersion: '  ' })).rejects.toBeInstanceOf(SharingError);
-      for (const role of ['viewer', 'mentor', 'system'] as const) await expect(recordSharingBasis(db, { ...actor, role }, w.ids, basis)).rejects.toBeInstanceOf(ForbiddenError);
+      for (const role of ['viewer', 'mentor', 'system'] as const)
+        await expect(recordSharingBasis(db, { ...actor, role }, w.ids, basis)).rejects.toBeInstanceOf(ForbiddenError);
       expect(await allTables(db)).toEqual(before);
       const { batch } = await recordSharingBasis(db, actor, w.ids, basis);
       await expect(undoSharingBasis(db, { ...actor, role: 'viewer' }, batch!.id)).rejects.toBeInstanceOf(ForbiddenError);
@@ -115,7 +125,10 @@ describe('people imported with a sharing column', () => {
   it('reach the export where the file says yes (they never did: the import always wrote "do not share"), and undoing the import removes their consents', async () => {
     await withSetUpDb(async (db, { actor }) => {
       const header = ['Ime', 'Prezime', 'Privola', 'Deljenje sa nosiocem'];
-      const preview = await previewImport([header, ['Ana', 'Horvat', '10.1.2026.', 'да'], ['Bea', 'Kovač', '', '1.2.2026.'], ['Cvita', 'Novak', '10.1.2026.', 'не']], guessMapping(header));
+      const preview = await previewImport(
+        [header, ['Ana', 'Horvat', '10.1.2026.', 'да'], ['Bea', 'Kovač', '', '1.2.2026.'], ['Cvita', 'Novak', '10.1.2026.', 'не']],
+        guessMapping(header),
+      );
       const history = await commitImport(db, actor, 'popis.xlsx', preview.valid);
       const byName = new Map((await db.people.toArray()).map((p) => [p.id, p.firstName]));
       expect([...(await dropped(db))].map((id) => byName.get(id))).toEqual(['Cvita']);

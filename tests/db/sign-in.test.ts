@@ -32,7 +32,8 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
       expect(await unwrapWithRecoveryKey(keyring.recovery, recoveryKey!)).toEqual(dataKey);
       // Nothing stored holds the passphrase, the recovery key or the data key.
       const stored = JSON.stringify([await db.users.toArray(), await db.settings.toArray(), await db.auditLog.toArray()]);
-      for (const secret of [SANJA, recoveryKey!, recoveryKey!.replace(/-/g, ''), Buffer.from(dataKey!).toString('base64')]) expect(stored).not.toContain(secret);
+      for (const secret of [SANJA, recoveryKey!, recoveryKey!.replace(/-/g, ''), Buffer.from(dataKey!).toString('base64')])
+        expect(stored).not.toContain(secret);
 
       lockDatabase(db);
       expect(getDataKey(db)).toBeUndefined();
@@ -61,7 +62,8 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
       const { user } = await setUpOrganisation(db, SETUP, { passphrase: SANJA });
       lockDatabase(db);
       let now = 1_800_000_000_000;
-      for (let i = 1; i < THROTTLE.freeFailures; i++) expect(await signIn(db, user.id, `wrong ${i}`, now)).toEqual({ ok: false, reason: 'wrongPassphrase', waitMs: 0 });
+      for (let i = 1; i < THROTTLE.freeFailures; i++)
+        expect(await signIn(db, user.id, `wrong ${i}`, now)).toEqual({ ok: false, reason: 'wrongPassphrase', waitMs: 0 });
       expect(await signIn(db, user.id, 'wrong 5', now)).toEqual({ ok: false, reason: 'wrongPassphrase', waitMs: 30_000 });
       // The app is closed and opened again: still waiting.
       db.close();
@@ -133,9 +135,17 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
       const dataKey = getDataKey(db)!;
       lockDatabase(db);
       const other = '7K3M-QX2D-AAAA-BBBB-CCCC-DDDD-EEEE';
-      expect(await resetWithRecoveryKey(db, { recoveryKey: other, userId: sanja.id, newPassphrase: 'Mura i Drava 2027' })).toMatchObject({ ok: false, reason: 'wrongPassphrase' });
-      await expect(resetWithRecoveryKey(db, { recoveryKey: recoveryKey!, userId: sanja.id, newPassphrase: 'sanja' })).rejects.toBeInstanceOf(PassphrasePolicyError);
-      expect(await resetWithRecoveryKey(db, { recoveryKey: recoveryKey!.toLowerCase(), userId: sanja.id, newPassphrase: 'Mura i Drava 2027' })).toMatchObject({ ok: true, user: { id: sanja.id } });
+      expect(await resetWithRecoveryKey(db, { recoveryKey: other, userId: sanja.id, newPassphrase: 'Mura i Drava 2027' })).toMatchObject({
+        ok: false,
+        reason: 'wrongPassphrase',
+      });
+      await expect(resetWithRecoveryKey(db, { recoveryKey: recoveryKey!, userId: sanja.id, newPassphrase: 'sanja' })).rejects.toBeInstanceOf(
+        PassphrasePolicyError,
+      );
+      expect(await resetWithRecoveryKey(db, { recoveryKey: recoveryKey!.toLowerCase(), userId: sanja.id, newPassphrase: 'Mura i Drava 2027' })).toMatchObject({
+        ok: true,
+        user: { id: sanja.id },
+      });
       expect(getDataKey(db)).toEqual(dataKey);
       lockDatabase(db);
       expect(await signIn(db, sanja.id, SANJA)).toMatchObject({ ok: false, reason: 'wrongPassphrase' });
@@ -149,8 +159,13 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
       // Guessing recovery keys is throttled like passphrases.
       lockDatabase(db);
       const now = 1_900_000_000_000;
-      for (let i = 0; i < THROTTLE.freeFailures; i++) await resetWithRecoveryKey(db, { recoveryKey: other, userId: iva.id, newPassphrase: 'Mura i Drava 2028' }, now);
-      expect(await resetWithRecoveryKey(db, { recoveryKey: recoveryKey!, userId: iva.id, newPassphrase: 'Mura i Drava 2028' }, now + 1000)).toEqual({ ok: false, reason: 'throttled', waitMs: 29_000 });
+      for (let i = 0; i < THROTTLE.freeFailures; i++)
+        await resetWithRecoveryKey(db, { recoveryKey: other, userId: iva.id, newPassphrase: 'Mura i Drava 2028' }, now);
+      expect(await resetWithRecoveryKey(db, { recoveryKey: recoveryKey!, userId: iva.id, newPassphrase: 'Mura i Drava 2028' }, now + 1000)).toEqual({
+        ok: false,
+        reason: 'throttled',
+        waitMs: 29_000,
+      });
     });
   });
 
@@ -205,7 +220,10 @@ describe('sign-in: the passphrase opens the data key', { timeout: 180_000 }, () 
       const { user: sanja } = await setUpOrganisation(db, SETUP);
       await setPassphrase(db, { userId: sanja.id, userName: sanja.name, role: sanja.role }, sanja.id, 'tajna');
       expect(await signIn(db, sanja.id, 'tajna')).toEqual({ ok: false, reason: 'choosePassphrase' });
-      expect(await chooseFirstPassphrase(db, sanja.id, { oldPassphrase: 'guess', newPassphrase: SANJA })).toMatchObject({ ok: false, reason: 'wrongPassphrase' });
+      expect(await chooseFirstPassphrase(db, sanja.id, { oldPassphrase: 'guess', newPassphrase: SANJA })).toMatchObject({
+        ok: false,
+        reason: 'wrongPassphrase',
+      });
       expect(await chooseFirstPassphrase(db, sanja.id, { newPassphrase: SANJA })).toMatchObject({ ok: false, reason: 'wrongPassphrase' });
       expect(await chooseFirstPassphrase(db, sanja.id, { oldPassphrase: 'tajna', newPassphrase: SANJA })).toMatchObject({ ok: true });
       lockDatabase(db);

@@ -12,7 +12,11 @@ import { withDb, withSetUpDb } from '../fixtures/testDb';
 /** A database set up as the setup screen does it: the coordinator has a passphrase, and the keyring exists. */
 function withSignedInDb<T>(fn: (db: MrezaDb, ctx: { user: User; actor: Actor }) => Promise<T>): Promise<T> {
   return withDb(async (db) => {
-    const { user } = await setUpOrganisation(db, { name: 'Udruga Mreža', country: 'HR', town: 'Čakovec', role: 'lead', language: 'hr', userName: 'Marija Horvat' }, { passphrase: 'Zelena livada uz Dravu 2026' });
+    const { user } = await setUpOrganisation(
+      db,
+      { name: 'Udruga Mreža', country: 'HR', town: 'Čakovec', role: 'lead', language: 'hr', userName: 'Marija Horvat' },
+      { passphrase: 'Zelena livada uz Dravu 2026' },
+    );
     return fn(db, { user, actor: { userId: user.id, userName: user.name, role: user.role } });
   });
 }

@@ -14,8 +14,20 @@ const P = (path: string) => en('participants', path);
 const m = (path: string) => en('mentoring', path);
 
 const PLANTED = [
-  { firstName: 'Zdenkaplanta', lastName: 'Vrbanićplant', phone: '+385 91 765 4321', email: 'planted.person@example.org', notes: 'Planted note: left a violent partner in March' },
-  { firstName: 'Ljubicaplanta', lastName: 'Kovačplant', phone: '+385 98 111 2233', email: 'druga.osoba@example.org', notes: 'Planted note: lives in a shelter in Sisak' },
+  {
+    firstName: 'Zdenkaplanta',
+    lastName: 'Vrbanićplant',
+    phone: '+385 91 765 4321',
+    email: 'planted.person@example.org',
+    notes: 'Planted note: left a violent partner in March',
+  },
+  {
+    firstName: 'Ljubicaplanta',
+    lastName: 'Kovačplant',
+    phone: '+385 98 111 2233',
+    email: 'druga.osoba@example.org',
+    notes: 'Planted note: lives in a shelter in Sisak',
+  },
 ];
 const LOG = { sessionNote: 'Planted mentoring log note about debts', topics: 'Planted session topics' };
 const STAFF = 'Koordinatorica Testna';
@@ -26,7 +38,10 @@ function rawDump(page: Page): Promise<{ text: string; databases: string[]; store
     const flat = (v: unknown): string => {
       if (v instanceof Uint8Array) return [...v].map((b) => b.toString(16).padStart(2, '0')).join('');
       if (Array.isArray(v)) return v.map(flat).join(' ');
-      if (typeof v === 'object' && v !== null) return Object.entries(v).map(([k, x]) => `${k}=${flat(x)}`).join(' ');
+      if (typeof v === 'object' && v !== null)
+        return Object.entries(v)
+          .map(([k, x]) => `${k}=${flat(x)}`)
+          .join(' ');
       return String(v);
     };
     const databases = (await indexedDB.databases()).map((d) => d.name!).filter(Boolean);
@@ -73,7 +88,9 @@ function rawDump(page: Page): Promise<{ text: string; databases: string[]; store
   });
 }
 
-test('after a demo session, IndexedDB read raw holds no planted name, phone, e-mail or note, and no demo surname; after a lock and sign-in the people are back', async ({ page }) => {
+test('after a demo session, IndexedDB read raw holds no planted name, phone, e-mail or note, and no demo surname; after a lock and sign-in the people are back', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   watch(page);
   // Staff names stay plain (the lock screen lists them): none of the demo's surnames.
@@ -83,7 +100,10 @@ test('after a demo session, IndexedDB read raw holds no planted name, phone, e-m
   // People with planted details, through the form.
   await page.getByRole('link', { name: en('nav', 'participants') }).click();
   for (const p of PLANTED) {
-    await page.getByRole('button', { name: P('add') }).first().click();
+    await page
+      .getByRole('button', { name: P('add') })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(P('fields.firstName')).fill(p.firstName);
     await dialog.getByLabel(P('fields.lastName')).fill(p.lastName);
@@ -100,7 +120,10 @@ test('after a demo session, IndexedDB read raw holds no planted name, phone, e-m
   // A mentoring log with a confidential note, on one of the demo's matches.
   await page.getByRole('link', { name: en('nav', 'mentoring') }).click();
   await page.getByRole('tab', { name: m('tabs.matches') }).click();
-  const row = page.getByTestId('match-row').filter({ has: page.getByRole('button', { name: m('logSession') }) }).first();
+  const row = page
+    .getByTestId('match-row')
+    .filter({ has: page.getByRole('button', { name: m('logSession') }) })
+    .first();
   await row.getByRole('button', { name: m('logSession') }).click();
   const log = page.getByRole('dialog');
   await expect(log).toBeVisible();
@@ -119,7 +142,9 @@ test('after a demo session, IndexedDB read raw holds no planted name, phone, e-m
 
   const { text, databases, stores, rows, marker } = await rawDump(page);
   expect(databases).toEqual(expect.arrayContaining(['mreza', 'mreza-ledger']));
-  expect(stores).toEqual(expect.arrayContaining(['mreza/people', 'mreza/mentoringSessions', 'mreza/exchange', 'mreza/settings', 'mreza/auditLog', 'mreza/atRest']));
+  expect(stores).toEqual(
+    expect.arrayContaining(['mreza/people', 'mreza/mentoringSessions', 'mreza/exchange', 'mreza/settings', 'mreza/auditLog', 'mreza/atRest']),
+  );
   expect(marker, 'the store is marked encrypted').toBe(1);
   expect(rows).toBeGreaterThan(200);
   const planted = [...PLANTED.flatMap((p) => Object.values(p)), ...Object.values(LOG)];

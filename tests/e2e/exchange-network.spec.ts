@@ -125,7 +125,10 @@ test('a lead and two partners: batch import with a dry run, reports of both, new
   const byProgramme = lead!.getByTestId('breakdown-byProgramme');
   await expect(byProgramme).toContainText('(Partner One Celje)');
   await expect(byProgramme).toContainText('(Partner Two Tuzla)');
-  await lead!.getByRole('textbox', { name: en('reports', 'partner') }).or(lead!.getByRole('combobox', { name: en('reports', 'partner') })).click();
+  await lead!
+    .getByRole('textbox', { name: en('reports', 'partner') })
+    .or(lead!.getByRole('combobox', { name: en('reports', 'partner') }))
+    .click();
   await expect(lead!.getByRole('option', { name: 'Partner One Celje' })).toBeVisible();
   await expect(lead!.getByRole('option', { name: 'Partner Two Tuzla' })).toBeVisible();
   await lead!.keyboard.press('Escape');
@@ -142,7 +145,10 @@ test('a lead and two partners: batch import with a dry run, reports of both, new
 
   // Partner One adds a person (consenting to sharing) and exports again.
   await one!.getByRole('link', { name: en('nav', 'participants') }).click();
-  await one!.getByRole('button', { name: en('participants', 'add') }).first().click();
+  await one!
+    .getByRole('button', { name: en('participants', 'add') })
+    .first()
+    .click();
   const dialog = one!.getByRole('dialog');
   await dialog.getByLabel(en('participants', 'fields.firstName')).fill('Nevena');
   await dialog.getByLabel(en('participants', 'fields.lastName')).fill('Novakova');
@@ -195,7 +201,17 @@ test('a lead and two partners: batch import with a dry run, reports of both, new
     writeFileSync(path(first, 'old-'), first.data);
     writeFileSync(path(newer), newer.data);
     writeFileSync(path(locked), locked.data);
-    const res = await consolidate([path(first, 'old-'), path(newer), path(locked), '--key', path(key), '--passphrase', LOCK, '--out', join(dir, 'report.json')]);
+    const res = await consolidate([
+      path(first, 'old-'),
+      path(newer),
+      path(locked),
+      '--key',
+      path(key),
+      '--passphrase',
+      LOCK,
+      '--out',
+      join(dir, 'report.json'),
+    ]);
     expect(res.code, res.out).toBe(0);
     expect(res.out).toContain(`${path(newer)}: accepted – Partner One Celje`);
     expect(res.out).toContain(`${path(locked)}: accepted – Partner Two Tuzla`);

@@ -64,7 +64,8 @@ test('lead invites, partner joins and exports, lead imports with a dry run and r
   await exp.getByRole('button', { name: en('exchange', 'export.write') }).click();
   const confirm = partner.getByRole('dialog', { name: en('exchange', 'export.confirmFull.title') });
   await expect(confirm).toBeVisible();
-  for (const item of ['names', 'contacts', 'birthYears', 'titles', 'places', 'sheets']) await expect(confirm).toContainText(en('exchange', `export.fullList.${item}`));
+  for (const item of ['names', 'contacts', 'birthYears', 'titles', 'places', 'sheets'])
+    await expect(confirm).toContainText(en('exchange', `export.fullList.${item}`));
   await expect(confirm).toContainText(en('exchange', 'export.confirmFull.never'));
   await snap(partner, 'exchange-partner-full-confirm-en');
   expect(await seriousViolations(partner), 'full confirmation').toEqual([]);
@@ -104,7 +105,9 @@ test('lead invites, partner joins and exports, lead imports with a dry run and r
   await switchLanguage(lead, 'sr-Cyrl');
   await expect(dry.getByTestId('plan-privacy')).toHaveText(tr('sr-Cyrl', 'exchange', 'cli.privacy.pseudonymised'));
   await snap(lead, 'exchange-lead-dry-run-sr-Cyrl');
-  const cut = await dry.locator('.mantine-Badge-label').evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent));
+  const cut = await dry
+    .locator('.mantine-Badge-label')
+    .evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent));
   expect(cut, 'badges cut short').toEqual([]);
   await switchLanguage(lead, 'en');
   await dry.getByRole('checkbox', { name: en('exchange', 'import.confirmKey', { organisation: 'Partner NGO Celje' }) }).check();
@@ -137,12 +140,17 @@ test('lead invites, partner joins and exports, lead imports with a dry run and r
   await lead.getByRole('link', { name: en('nav', 'reports') }).click();
   const total = lead.locator('[data-testid="summary-tile"][data-indicator="reach.total"]').getByTestId('tile-value');
   await expect.poll(async () => Number(((await total.textContent()) ?? '0').replace(/\D/g, ''))).toBeGreaterThan(0);
-  await lead.getByRole('textbox', { name: en('reports', 'partner') }).or(lead.getByRole('combobox', { name: en('reports', 'partner') })).click();
+  await lead
+    .getByRole('textbox', { name: en('reports', 'partner') })
+    .or(lead.getByRole('combobox', { name: en('reports', 'partner') }))
+    .click();
   await expect(lead.getByRole('option', { name: 'Partner NGO Celje' })).toBeVisible();
   await lead.keyboard.press('Escape');
   // Partner programmes travel without titles: the lead names them by kind and number, never by id.
   const byProgramme = lead.getByTestId('breakdown-byProgramme');
-  const label = en('reports', 'partnerProgramme', { number: 0, kind: en('programmes', 'kinds.badge') }).replace(/[()]/g, '\\$&').replace('0', '\\d+');
+  const label = en('reports', 'partnerProgramme', { number: 0, kind: en('programmes', 'kinds.badge') })
+    .replace(/[()]/g, '\\$&')
+    .replace('0', '\\d+');
   await expect(byProgramme).toContainText(new RegExp(label));
   await expect(byProgramme).not.toContainText('BADGE – Savjetovanje');
   await snap(lead, 'exchange-lead-reports-en');

@@ -56,7 +56,10 @@ export async function signIn(page: Page, opts: { user?: string | RegExp; passphr
  * First run in English: organisation, country, town, role and the first coordinator with her
  * passphrase; then the recovery sheet. Returns the recovery key it showed.
  */
-export async function setUp(page: Page, opts: { org?: string; user?: string; role?: 'lead' | 'partner'; country?: 'HR' | 'RS' | 'BA' | 'SI'; passphrase?: string } = {}): Promise<string> {
+export async function setUp(
+  page: Page,
+  opts: { org?: string; user?: string; role?: 'lead' | 'partner'; country?: 'HR' | 'RS' | 'BA' | 'SI'; passphrase?: string } = {},
+): Promise<string> {
   await page.goto('/');
   await page.getByLabel(en('setup', 'orgName')).fill(opts.org ?? 'Udruga Žene za budućnost');
   // In English nothing suggests a country: it is chosen.
@@ -134,7 +137,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }
 
 export async function toExchange(page: Page): Promise<void> {

@@ -9,7 +9,8 @@ const ROWS = 20_000;
 const CY = (path: string, vars?: Record<string, string | number>) => tr('sr-Cyrl', 'participants', path, vars);
 const HR = (path: string, vars?: Record<string, string | number>) => tr('hr', 'participants', path, vars);
 /** A message with its `{{x, number}}` placeholders as the app formats them. */
-const withNumbers = (text: string, locale: string, vars: Record<string, number>) => text.replace(/\{\{(\w+), number\}\}/g, (_, k: string) => new Intl.NumberFormat(locale).format(vars[k]!));
+const withNumbers = (text: string, locale: string, vars: Record<string, number>) =>
+  text.replace(/\{\{(\w+), number\}\}/g, (_, k: string) => new Intl.NumberFormat(locale).format(vars[k]!));
 
 function bigCsv(): Buffer {
   const lines = ['Ime;Prezime;Spol;Godina rođenja;Općina;Datum privole'];
@@ -74,7 +75,10 @@ test('undoing an import asks first, naming the file and how many people go (Croa
   await setUp(page);
   await switchLanguage(page, 'hr');
   await page.goto('/#/participants/import');
-  const csv = Buffer.from('Ime;Prezime;Spol;Godina rođenja;Općina\nAna;Horvat;Ž;1984;Čakovec\nMarija;Kovač;Ž;1979;Varaždin\nIvana;Babić;Ž;1990;Čakovec\n', 'utf8');
+  const csv = Buffer.from(
+    'Ime;Prezime;Spol;Godina rođenja;Općina\nAna;Horvat;Ž;1984;Čakovec\nMarija;Kovač;Ž;1979;Varaždin\nIvana;Babić;Ž;1990;Čakovec\n',
+    'utf8',
+  );
   await chooseFile(page, 'popis-radionica.csv', csv);
   await page.getByTestId('check-rows').click();
   await page.getByTestId('import-valid').click();
@@ -84,7 +88,9 @@ test('undoing an import asks first, naming the file and how many people go (Croa
   await page.getByTestId('undo-this-import').click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(HR('undoConfirm.title'));
-  await expect(page.getByTestId('undo-import-confirm')).toContainText(/Poništiti uvoz 3 osobe iz datoteke popis-radionica\.csv \(.+\)\? Osobe će biti uklonjene iz evidencije\./);
+  await expect(page.getByTestId('undo-import-confirm')).toContainText(
+    /Poništiti uvoz 3 osobe iz datoteke popis-radionica\.csv \(.+\)\? Osobe će biti uklonjene iz evidencije\./,
+  );
   await expect(page.getByTestId('undo-import-confirm')).toContainText(HR('undoConfirm.irreversible'));
   await snap(page, 'import-undo-confirm-hr');
   await dialog.getByRole('button', { name: tr('hr', 'common', 'cancel') }).click();
@@ -105,7 +111,10 @@ test('withdrawing a consent asks first, naming the target groups and notes it de
   await setUp(page);
   await switchLanguage(page, 'sr-Cyrl');
   await page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'participants') }).click();
-  await page.getByRole('button', { name: CY('add') }).first().click();
+  await page
+    .getByRole('button', { name: CY('add') })
+    .first()
+    .click();
   const form = page.getByRole('dialog');
   await form.getByRole('textbox', { name: CY('fields.firstName'), exact: true }).fill('Ана');
   await form.getByRole('textbox', { name: CY('fields.lastName'), exact: true }).fill('Хорват');
@@ -122,17 +131,25 @@ test('withdrawing a consent asks first, naming the target groups and notes it de
   await page.getByRole('button', { name: CY('consent.withdraw') }).click();
   const confirm = page.getByTestId('withdraw-consent-confirm');
   await expect(confirm).toContainText(/Повући сагласност коју је особа Ана Хорват дала .+\?/);
-  await expect(confirm).toContainText(CY('consent.withdrawConfirm.groups_few', { count: 2, name: 'Ана Хорват', groups: `${CY('targetGroups.roma')}, ${CY('targetGroups.singleParent')}` }));
+  await expect(confirm).toContainText(
+    CY('consent.withdrawConfirm.groups_few', { count: 2, name: 'Ана Хорват', groups: `${CY('targetGroups.roma')}, ${CY('targetGroups.singleParent')}` }),
+  );
   await expect(confirm).toContainText(CY('consent.withdrawConfirm.notes', { name: 'Ана Хорват' }));
   await snap(page, 'withdraw-consent-confirm-sr-Cyrl');
   // Cancelled: nothing changes.
-  await page.getByRole('dialog').getByRole('button', { name: tr('sr-Cyrl', 'common', 'cancel') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: tr('sr-Cyrl', 'common', 'cancel') })
+    .click();
   await expect(page.getByText('Жели да отвори радњу.')).toBeVisible();
   await expect(page.getByTestId('consent-row')).not.toContainText(CY('consent.withdrawnOn', { date: '' }).trim());
 
   // Confirmed: the consent is withdrawn, the target groups and notes are gone.
   await expect(page.getByTestId('withdraw-consent-confirm')).toHaveCount(0);
-  await page.getByTestId('consent-row').getByRole('button', { name: CY('consent.withdraw') }).click();
+  await page
+    .getByTestId('consent-row')
+    .getByRole('button', { name: CY('consent.withdraw') })
+    .click();
   await page.getByTestId('confirm-withdraw-consent').click();
   await expect(page.getByTestId('consent-row').getByText(/Повучена/)).toBeVisible();
   await expect(page.getByText('Жели да отвори радњу.')).toHaveCount(0);

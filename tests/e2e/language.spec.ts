@@ -18,7 +18,10 @@ test('attendance and certificates in sr-Cyrl, bs and sl agree with the participa
   await setUp(page);
   await loadDemo(page);
   await page.getByRole('link', { name: en('nav', 'programmes') }).click();
-  await page.getByTestId('programme-card').filter({ hasText: en('programmes', 'kinds.badge') }).click();
+  await page
+    .getByTestId('programme-card')
+    .filter({ hasText: en('programmes', 'kinds.badge') })
+    .click();
   await page.getByTestId('event-row').first().click();
   for (const locale of ['sr-Cyrl', 'bs', 'sl'] as const) {
     const p = (path: string, vars?: Record<string, string | number>) => tr(locale, 'programmes', path, vars);

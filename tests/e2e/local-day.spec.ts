@@ -14,7 +14,10 @@ test.use({ timezoneId: 'UTC' });
 const tile = (page: Page, id: string) => page.locator(`[data-testid="summary-tile"][data-indicator="${id}"]`).getByTestId('tile-value');
 
 async function logSession(page: Page, date: string | null, service: 'businessCounselling' | 'psychosocialSupport') {
-  await page.getByRole('button', { name: t('mentoring', 'logSession') }).first().click();
+  await page
+    .getByRole('button', { name: t('mentoring', 'logSession') })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   const field = dialog.getByRole('textbox', { name: t('mentoring', 'date') });
   // The form's default date is the organisation's day, not the UTC date (14 January).

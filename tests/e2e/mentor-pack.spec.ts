@@ -14,7 +14,11 @@ async function toPacks(page: Page) {
 
 /** Logs (or plans) a session for the mentee on the n-th card, from the keyboard. */
 async function logFor(page: Page, card: number, topics: string, planned = false) {
-  await page.getByTestId('my-mentee').nth(card).getByRole('button', { name: planned ? mp('mode.planNext') : m('logSession') }).click();
+  await page
+    .getByTestId('my-mentee')
+    .nth(card)
+    .getByRole('button', { name: planned ? mp('mode.planNext') : m('logSession') })
+    .click();
   const dialog = page.getByRole('dialog');
   // No service is ticked in advance: the mentor says which one she gave.
   await dialog.getByRole('checkbox', { name: m('serviceNames.businessCounselling') }).press('Space');
@@ -28,7 +32,12 @@ async function logFor(page: Page, card: number, topics: string, planned = false)
 async function closeMatchOf(page: Page, mentee: string) {
   await page.getByRole('link', { name: en('nav', 'mentoring') }).click();
   await page.getByRole('tab', { name: m('tabs.matches') }).click();
-  await page.getByTestId('match-row').filter({ hasText: mentee }).filter({ hasText: MENTOR }).getByRole('button', { name: m('close') }).click();
+  await page
+    .getByTestId('match-row')
+    .filter({ hasText: mentee })
+    .filter({ hasText: MENTOR })
+    .getByRole('button', { name: m('close') })
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox', { name: m('closeReason'), exact: true }).click();
   await page.getByRole('option', { name: m('closeReasons.goalsMet'), exact: true }).click();
@@ -149,7 +158,8 @@ test('mentor pack round trip: coordinator exports, the mentor logs sessions in m
   // Mentor mode: only her mentees; no registry, programmes, reports or exchange.
   await expect(mentor.getByRole('heading', { name: mp('mode.menteesTitle') })).toBeVisible();
   await expect(mentor.getByTestId('my-mentee')).toHaveCount(2);
-  for (const hidden of ['participants', 'programmes', 'reports', 'exchange', 'settings']) await expect(mentor.getByRole('link', { name: en('nav', hidden) })).toHaveCount(0);
+  for (const hidden of ['participants', 'programmes', 'reports', 'exchange', 'settings'])
+    await expect(mentor.getByRole('link', { name: en('nav', hidden) })).toHaveCount(0);
   await expect(mentor.getByTestId('org-name')).toHaveText('Udruga Žene za budućnost');
   await logFor(mentor, 0, 'Poslovni plan: prvi nacrt');
   await logFor(mentor, 1, 'Cijene i troškovi');
@@ -229,7 +239,12 @@ test('mentor pack round trip: coordinator exports, the mentor logs sessions in m
 
   // She sends it, the coordinator imports it, the next pack confirms it: the mentee is gone.
   await mentor.getByRole('link', { name: en('nav', 'mentorMode.send') }).click();
-  const logs2 = await download(mentor, () => mentor.getByTestId('send-logs').getByRole('button', { name: mp('send.write') }).click());
+  const logs2 = await download(mentor, () =>
+    mentor
+      .getByTestId('send-logs')
+      .getByRole('button', { name: mp('send.write') })
+      .click(),
+  );
   await toPacks(coord);
   await pick(coord, () => imp.getByRole('button', { name: mp('import.choose') }).click(), [logs2]);
   await expect(dry).toContainText(leaving);
@@ -248,7 +263,10 @@ test('mentor pack round trip: coordinator exports, the mentor logs sessions in m
   await logFor(mentor, 0, 'Neposlani susret');
   await mentor.getByRole('link', { name: en('nav', 'mentorMode.send') }).click();
   expect(await mentor.evaluate(backupCount)).toBeGreaterThan(0);
-  await mentor.getByTestId('end-mentoring').getByRole('button', { name: mp('end.start') }).click();
+  await mentor
+    .getByTestId('end-mentoring')
+    .getByRole('button', { name: mp('end.start') })
+    .click();
   const end = mentor.getByTestId('end-mentoring-dialog');
   await expect(end.getByTestId('end-mentees')).toHaveText(mp('end.mentees_one', { count: 1, names: staying }));
   await expect(end.getByTestId('end-unsent')).toContainText(mp('end.unsentFor_one', { name: staying, count: 1 }));

@@ -40,12 +40,18 @@ test('mentors and mentees, suggestions, match all, three sessions from the keybo
   await expect(page.getByTestId('mentor-row')).toHaveCount(5);
   await page.getByRole('button', { name: m('addMentor') }).click();
   await pick(page, m('person'), 'a', 0);
-  await page.getByRole('dialog').getByRole('combobox', { name: m('expertise') }).click({ force: true });
+  await page
+    .getByRole('dialog')
+    .getByRole('combobox', { name: m('expertise') })
+    .click({ force: true });
   await page.getByRole('option', { name: m('areas.businessPlan') }).click();
   await page.getByRole('option', { name: m('areas.legal') }).click();
   await page.keyboard.press('Escape');
   await shot(page, 'mentoring-mentor-form-en');
-  await page.getByRole('dialog').getByRole('button', { name: m('save') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: m('save') })
+    .click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await shot(page, 'mentoring-mentors-en');
 
@@ -54,11 +60,17 @@ test('mentors and mentees, suggestions, match all, three sessions from the keybo
   for (let i = 0; i < 3; i++) {
     await page.getByRole('button', { name: m('addMentee') }).click();
     await pick(page, m('person'), 'a', 4 + i);
-    await page.getByRole('dialog').getByRole('combobox', { name: m('needs') }).click({ force: true });
+    await page
+      .getByRole('dialog')
+      .getByRole('combobox', { name: m('needs') })
+      .click({ force: true });
     await page.getByRole('option', { name: m('areas.businessPlan') }).click();
     await page.keyboard.press('Escape');
     if (i === 0) await shot(page, 'mentoring-mentee-form-en');
-    await page.getByRole('dialog').getByRole('button', { name: m('save') }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: m('save') })
+      .click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
   }
   const unmatched = page.getByTestId('mentee-row').filter({ hasText: m('unmatched') });
@@ -67,24 +79,38 @@ test('mentors and mentees, suggestions, match all, three sessions from the keybo
   await shot(page, 'mentoring-mentees-en');
 
   // Suggestions for one mentee, ranked with reasons in words.
-  await unmatched.first().getByRole('button', { name: m('suggestions') }).click();
+  await unmatched
+    .first()
+    .getByRole('button', { name: m('suggestions') })
+    .click();
   await expect(page.getByTestId('suggestion').first()).toContainText(/shares \d of \d needs|free place/);
   await shot(page, 'mentoring-suggestions-en');
-  await page.getByTestId('suggestion').first().getByRole('button', { name: m('choose') }).click();
+  await page
+    .getByTestId('suggestion')
+    .first()
+    .getByRole('button', { name: m('choose') })
+    .click();
   await expect(unmatched).toHaveCount(before - 1);
 
   // Match all: a reviewable proposal, accepted.
   await openTab(page, 'matchAll');
   await page.getByRole('button', { name: m('runMatchAll') }).click();
   await expect(page.getByTestId('proposal-row').first()).toBeVisible();
-  await page.getByTestId('proposal-row').first().getByRole('button', { name: m('fix') }).click();
+  await page
+    .getByTestId('proposal-row')
+    .first()
+    .getByRole('button', { name: m('fix') })
+    .click();
   await shot(page, 'mentoring-match-all-en');
   await page.getByRole('button', { name: m('acceptSelected') }).click();
   await expect(page.getByText(/match(es)? started/).last()).toBeVisible();
 
   // Three sessions logged from the keyboard only.
   await openTab(page, 'matches');
-  const row = page.getByTestId('match-row').filter({ has: page.getByRole('button', { name: m('logSession') }) }).first();
+  const row = page
+    .getByTestId('match-row')
+    .filter({ has: page.getByRole('button', { name: m('logSession') }) })
+    .first();
   const mentee = (await row.getByRole('button').first().textContent())!;
   for (let i = 0; i < 3; i++) {
     await row.getByRole('button', { name: m('logSession') }).focus();
@@ -143,7 +169,10 @@ test('mentors and mentees, suggestions, match all, three sessions from the keybo
   await page.getByTestId('session-row').filter({ hasText: 'Poslovni plan, dio 2' }).getByTestId('edit-session').click();
   await edit.getByRole('button', { name: m('deleteSession') }).click();
   await expect(edit.getByTestId('confirm-delete-session')).toContainText(m('deleteSessionConfirm'));
-  await edit.getByTestId('confirm-delete-session').getByRole('button', { name: m('deleteSession') }).click();
+  await edit
+    .getByTestId('confirm-delete-session')
+    .getByRole('button', { name: m('deleteSession') })
+    .click();
   await expect(edit).toHaveCount(0);
   await expect(page.getByTestId('session-row')).toHaveCount(hers - 1);
   await expect(page.getByTestId('session-row').filter({ hasText: 'Poslovni plan, dio 2' })).toHaveCount(0);
@@ -198,7 +227,10 @@ test('mentors and mentees, suggestions, match all, three sessions from the keybo
   await editCyr.getByRole('button', { name: tr('sr-Cyrl', 'mentoring', 'deleteSession') }).click();
   await expect(editCyr.getByTestId('confirm-delete-session')).toContainText(tr('sr-Cyrl', 'mentoring', 'deleteSessionConfirm'));
   await shot(page, 'mentoring-session-edit-sr-Cyrl');
-  await editCyr.getByRole('button', { name: tr('sr-Cyrl', 'mentoring', 'cancel') }).first().click();
+  await editCyr
+    .getByRole('button', { name: tr('sr-Cyrl', 'mentoring', 'cancel') })
+    .first()
+    .click();
   await page.keyboard.press('Escape');
   await expect(editCyr).toHaveCount(0);
   await page.getByRole('tab', { name: tr('sr-Cyrl', 'mentoring', 'tabs.matchAll') }).click();
@@ -212,13 +244,20 @@ async function outcomesOf(page: Page, name: string): Promise<{ tab: string; rows
   await page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'participants') }).click();
   const [firstName, ...rest] = name.trim().split(' ');
   await page.getByTestId('people-search').fill(rest.join(' '));
-  await page.getByTestId('person-row').filter({ hasText: rest.join(' ') }).filter({ hasText: firstName! }).first().click();
+  await page
+    .getByTestId('person-row')
+    .filter({ hasText: rest.join(' ') })
+    .filter({ hasText: firstName! })
+    .first()
+    .click();
   const tab = page.getByRole('tab', { name: new RegExp(cP('tabs.outcomes', { count: 0 }).replace(/\(.*$/, '')) });
   await tab.click();
   return { tab: (await tab.textContent())!, rows: await page.getByTestId('outcome-row').allTextContents() };
 }
 
-test('Serbian organisation in Cyrillic: profiles speak Serbian, closing with only a reason records no outcome, a business outcome shows its legal form and jobs', async ({ page }) => {
+test('Serbian organisation in Cyrillic: profiles speak Serbian, closing with only a reason records no outcome, a business outcome shows its legal form and jobs', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   page.setDefaultTimeout(10_000);
   await setUp(page, { org: 'Udruženje Duga', country: 'RS' });
@@ -241,7 +280,11 @@ test('Serbian organisation in Cyrillic: profiles speak Serbian, closing with onl
 
   await page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'mentoring') }).click();
   await page.getByRole('tab', { name: c('tabs.matches') }).click();
-  await page.getByTestId('match-row').filter({ hasText: first }).getByRole('button', { name: c('close') }).click();
+  await page
+    .getByTestId('match-row')
+    .filter({ hasText: first })
+    .getByRole('button', { name: c('close') })
+    .click();
   const dialog = page.getByRole('dialog');
   // Nothing is pre-filled: no outcome, no rating, no legal form or jobs.
   await expect(dialog.getByRole('combobox', { name: c('outcome'), exact: true })).toHaveValue('');
@@ -262,7 +305,11 @@ test('Serbian organisation in Cyrillic: profiles speak Serbian, closing with onl
   // The second registered a business: a Serbian legal form and the jobs, shown in Cyrillic words.
   await page.getByRole('link', { name: tr('sr-Cyrl', 'nav', 'mentoring') }).click();
   await page.getByRole('tab', { name: c('tabs.matches') }).click();
-  await page.getByTestId('match-row').filter({ hasText: second }).getByRole('button', { name: c('close') }).click();
+  await page
+    .getByTestId('match-row')
+    .filter({ hasText: second })
+    .getByRole('button', { name: c('close') })
+    .click();
   await choose(page, c('closeReason'), c('closeReasons.goalsMet'));
   await choose(page, c('outcome'), c('outcomes.businessRegistered'));
   await dialog.getByRole('combobox', { name: cP('outcomes.legalForm') }).click();

@@ -14,7 +14,11 @@ const tileNumber = async (page: Page, id: string) => Number((await tile(page, id
 async function figures(page: Page): Promise<[number, number, number]> {
   await page.getByRole('link', { name: c('nav', 'reports') }).click();
   await expect(tile(page, 'outcomes.smesSupported')).toBeVisible();
-  return [await tileNumber(page, 'outcomes.smesSupported'), await tileNumber(page, 'outcomes.jobsOpened'), await tileNumber(page, 'outcomes.placedWithEmployers')];
+  return [
+    await tileNumber(page, 'outcomes.smesSupported'),
+    await tileNumber(page, 'outcomes.jobsOpened'),
+    await tileNumber(page, 'outcomes.placedWithEmployers'),
+  ];
 }
 
 test('in Serbian Cyrillic: an SME is added to Organisations, a job outcome names it, and Reports count it', async ({ page }) => {
@@ -104,7 +108,13 @@ test('a spreadsheet of employers: bad rows are reported by row and column, the r
   await expect(page.getByText(en('organisations', 'emptyTitle'))).toBeVisible();
   await snap(page, 'organisations-empty-en');
   await page.getByTestId('import-organisations').click();
-  const csv = ['Naziv;Vrsta;Općina;Datum potpore;Radna mjesta', 'Pekara Mlinar d.o.o.;MSP;Varaždin;21.09.2026;3', 'Salon Vesna;MSP;Čakovec;31.02.2026;dva', 'Zadruga Zeleni vrt;zadruga;Prelog;;', 'Udruga žena Međimurja;udruga;Čakovec;;'].join('\r\n');
+  const csv = [
+    'Naziv;Vrsta;Općina;Datum potpore;Radna mjesta',
+    'Pekara Mlinar d.o.o.;MSP;Varaždin;21.09.2026;3',
+    'Salon Vesna;MSP;Čakovec;31.02.2026;dva',
+    'Zadruga Zeleni vrt;zadruga;Prelog;;',
+    'Udruga žena Međimurja;udruga;Čakovec;;',
+  ].join('\r\n');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('choose-file').click()]);
   await chooser.setFiles({ name: 'poslodavci.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await page.getByTestId('check-rows').click();

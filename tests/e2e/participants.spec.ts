@@ -13,7 +13,10 @@ async function openParticipants(page: Page) {
 
 async function importFile(page: Page, name: string) {
   await openParticipants(page);
-  await page.getByRole('button', { name: P('import') }).first().click();
+  await page
+    .getByRole('button', { name: P('import') })
+    .first()
+    .click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('choose-file').click();
   await (await chooser).setFiles(fixture(name));
@@ -45,7 +48,9 @@ test('imports a Windows-1250 ; CSV with bad rows: report, valid rows in, undo', 
   // The remembered mapping: the same headers again are recognised.
   await page.getByTestId('undo-import').click();
   // Undoing asks first, naming the file and the people.
-  await expect(page.getByTestId('undo-import-confirm')).toContainText(P('undoConfirm.text_other', { count: 5, file: 'croatian-cp1250.csv', date: '' }).split(' (')[0]!);
+  await expect(page.getByTestId('undo-import-confirm')).toContainText(
+    P('undoConfirm.text_other', { count: 5, file: 'croatian-cp1250.csv', date: '' }).split(' (')[0]!,
+  );
   await page.getByTestId('confirm-undo-import').click();
   await expect(page.getByText(P('emptyTitle'))).toBeVisible();
   await importFile(page, 'croatian-cp1250.csv');
@@ -66,7 +71,10 @@ test('imports an .xlsx with Excel serial dates', async ({ page }) => {
 test('create with consent gating, edit, duplicate warning, merge, anonymise, erase', async ({ page }) => {
   await setUp(page);
   await openParticipants(page);
-  await page.getByRole('button', { name: P('add') }).first().click();
+  await page
+    .getByRole('button', { name: P('add') })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(P('fields.firstName')).fill('Ana');
   await dialog.getByLabel(P('fields.lastName')).fill('Petrović');
@@ -88,7 +96,10 @@ test('create with consent gating, edit, duplicate warning, merge, anonymise, era
   // Edit.
   await page.getByRole('button', { name: P('edit') }).click();
   await page.getByRole('dialog').getByLabel(P('fields.phone')).fill('091 111 2222');
-  await page.getByRole('dialog').getByRole('button', { name: en('common', 'save') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: en('common', 'save') })
+    .click();
   await expect(page.getByTestId('person-details')).toContainText('091 111 2222');
   // Outcome.
   await page.getByRole('tab', { name: /Outcomes/ }).click();
@@ -101,11 +112,17 @@ test('create with consent gating, edit, duplicate warning, merge, anonymise, era
 
   // A second record of the same person in Cyrillic: warned as a duplicate, created anyway, then merged.
   await openParticipants(page);
-  await page.getByRole('button', { name: P('add') }).first().click();
+  await page
+    .getByRole('button', { name: P('add') })
+    .first()
+    .click();
   await page.getByRole('dialog').getByLabel(P('fields.firstName')).fill('Ана');
   await page.getByRole('dialog').getByLabel(P('fields.lastName')).fill('Петровић');
   await page.getByRole('dialog').getByLabel(P('fields.birthYear')).fill('1984');
-  await page.getByRole('dialog').getByRole('button', { name: en('common', 'save') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: en('common', 'save') })
+    .click();
   await expect(page.getByTestId('duplicate-warning')).toContainText('Ana Petrović');
   await shot(page, 'participants-duplicate-en');
   await page.getByRole('button', { name: P('duplicate.createAnyway') }).click();
@@ -156,7 +173,11 @@ test('filters, searches across scripts, exports the filtered list to CSV and XLS
   await page.getByRole('button', { name: P('export') }).click();
   await page.getByRole('menuitem', { name: P('exportCsv') }).click();
   const csv = readFileSync(await (await csvDownload).path());
-  const lines = csv.toString('utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+  const lines = csv
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n');
   expect(lines[0]).toContain(P('fields.lastName'));
   expect(lines).toHaveLength(shown + 1);
 
@@ -206,12 +227,18 @@ test('a surname-first register in Serbian Cyrillic: the preview shows the split 
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('choose-file').click();
   await (await chooser).setFiles(fixture('serbian-surname-first.csv'));
-  await expect(page.getByRole('combobox', { name: C('importer.fieldFor', { column: 'Prezime i ime' }) })).toHaveValue(C('importer.fields.fullNameSurnameFirst'));
+  await expect(page.getByRole('combobox', { name: C('importer.fieldFor', { column: 'Prezime i ime' }) })).toHaveValue(
+    C('importer.fields.fullNameSurnameFirst'),
+  );
   await page.getByTestId('check-rows').click();
   const sample = page.getByTestId('sample-row');
   await expect(sample).toHaveCount(5);
   // First name and surname the right way round, whatever form the register used.
-  for (const [i, first, last] of [[0, 'Jelena', 'Petrović'], [1, 'Milica', 'Jovanović'], [2, 'Ana Marija', 'Nikolić']] as const) {
+  for (const [i, first, last] of [
+    [0, 'Jelena', 'Petrović'],
+    [1, 'Milica', 'Jovanović'],
+    [2, 'Ana Marija', 'Nikolić'],
+  ] as const) {
     await expect(sample.nth(i).getByRole('cell').nth(1)).toHaveText(first);
     await expect(sample.nth(i).getByRole('cell').nth(2)).toHaveText(last);
   }
@@ -230,7 +257,10 @@ test('a surname-first register in Serbian Cyrillic: the preview shows the split 
 
   // The form: a misspelt place gets the closest names as one types; picking one fills the country.
   await page.goto('/#/participants');
-  await page.getByRole('button', { name: C('add') }).first().click();
+  await page
+    .getByRole('button', { name: C('add') })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: C('fields.firstName'), exact: true }).fill('Весна');
   await dialog.getByRole('textbox', { name: C('fields.lastName'), exact: true }).fill('Илић');
@@ -239,6 +269,10 @@ test('a surname-first register in Serbian Cyrillic: the preview shows the split 
   await snap(page, 'participants-form-municipality-sr-Cyrl');
   await page.getByRole('option', { name: 'Младеновац', exact: true }).click();
   await expect(dialog.getByTestId('municipality-input')).toHaveValue('Младеновац');
-  await expect(dialog.getByRole('textbox', { name: C('fields.country'), exact: true }).or(dialog.getByRole('combobox', { name: C('fields.country'), exact: true }))).toHaveValue(tr('sr-Cyrl', 'common', 'countries.RS'));
-  await expect(dialog.getByTestId('municipality-hint')).toHaveText(C('place.savedAs', { name: 'Младеновац', country: tr('sr-Cyrl', 'common', 'countries.RS') }));
+  await expect(
+    dialog.getByRole('textbox', { name: C('fields.country'), exact: true }).or(dialog.getByRole('combobox', { name: C('fields.country'), exact: true })),
+  ).toHaveValue(tr('sr-Cyrl', 'common', 'countries.RS'));
+  await expect(dialog.getByTestId('municipality-hint')).toHaveText(
+    C('place.savedAs', { name: 'Младеновац', country: tr('sr-Cyrl', 'common', 'countries.RS') }),
+  );
 });

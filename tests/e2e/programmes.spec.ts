@@ -36,7 +36,9 @@ async function download(page: Page, click: () => Promise<void>) {
   return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
 }
 
-test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keyboard attendance, sign-in sheet, certificates, .ics, evidence pack', async ({ page }) => {
+test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keyboard attendance, sign-in sheet, certificates, .ics, evidence pack', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await setUp(page);
   await loadDemo(page);
@@ -58,7 +60,10 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   await expect(page.getByText(p('ruleMinShare', { percent: 80 }))).toBeVisible();
 
   // An event with four sessions on both sides of the change to summer time (28 March 2027).
-  await page.getByRole('button', { name: p('event.new') }).first().click();
+  await page
+    .getByRole('button', { name: p('event.new') })
+    .first()
+    .click();
   const ev = page.getByRole('dialog');
   await ev.getByLabel(p('event.title')).fill('Savjetovanje i trening za poduzetnice');
   await ev.getByLabel(p('event.capacity')).fill('20');
@@ -110,7 +115,10 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   await expect(page.getByTestId('waiting-row')).toHaveCount(5);
   await expect(page.getByTestId('enrolled-row').first()).toContainText(`${last}, ${first}`);
   await firstEnrolled.getByRole('button', { name: p('enrol.withdraw') }).click();
-  await page.getByRole('dialog').getByRole('button', { name: p('enrol.withdraw') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: p('enrol.withdraw') })
+    .click();
   await expect(page.getByTestId('waiting-row')).toHaveCount(4);
   await expect(page.getByTestId('places')).toHaveText(p('placesOf', { enrolled: 20, capacity: 20 }));
   await expect(page.getByTestId('enrolled-row').filter({ hasText: names[20]! })).toHaveCount(1);
@@ -152,7 +160,11 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   await expect(page.getByTestId('certificate-row').filter({ hasText: /BADGE-\d{4}-001/ })).toHaveCount(1);
   await expect(page.getByTestId('certificate-row').filter({ hasText: p('certificates.notYet') })).toHaveCount(5);
   await shot(page, 'programmes-certificates-en');
-  await page.getByTestId('certificate-row').filter({ hasText: /BADGE-\d{4}-001/ }).getByRole('button', { name: p('certificates.print') }).click();
+  await page
+    .getByTestId('certificate-row')
+    .filter({ hasText: /BADGE-\d{4}-001/ })
+    .getByRole('button', { name: p('certificates.print') })
+    .click();
   await expect(page.getByTestId('certificate-page')).toHaveCount(1);
   await expect(page.getByTestId('certificate-number')).toHaveText(/BADGE-\d{4}-001/);
   await expect(page.getByTestId('certificate-page')).toContainText(p('print.certificateTitle.completion'));
@@ -166,7 +178,11 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
 
   // The sign-in sheet of the first session: 20 names and 3 blank rows over two A4 pages, header on each.
   await page.getByRole('tab', { name: p('tabs.sessions') }).click();
-  await page.getByTestId('session-line').first().getByRole('button', { name: p('session.signInSheet') }).click();
+  await page
+    .getByTestId('session-line')
+    .first()
+    .getByRole('button', { name: p('session.signInSheet') })
+    .click();
   const pages = page.getByTestId('sheet-page');
   await expect(pages).toHaveCount(2);
   await expect(page.getByTestId('sheet-row')).toHaveCount(23);
@@ -178,7 +194,12 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   }
   await expect(pages.nth(1).getByTestId('sheet-row').first()).toContainText('16.');
   await expect(pages.nth(1).getByTestId('trainers-section')).toContainText('Ivana Novak');
-  expect(await page.locator('.sheet thead').first().evaluate((el) => getComputedStyle(el).display)).toBe('table-header-group');
+  expect(
+    await page
+      .locator('.sheet thead')
+      .first()
+      .evaluate((el) => getComputedStyle(el).display),
+  ).toBe('table-header-group');
   // Each page's content fits one A4 sheet (297 mm = 1123 CSS px at 96 dpi).
   for (const box of await pages.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height))) expect(box).toBeLessThanOrEqual(1124);
   await shot(page, 'programmes-sign-in-sheet-en');
@@ -189,7 +210,11 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
 
   // The scanned signed sheet goes back to its session as evidence.
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('session-line').first().getByRole('button', { name: p('session.more') }).click();
+  await page
+    .getByTestId('session-line')
+    .first()
+    .getByRole('button', { name: p('session.more') })
+    .click();
   await page.getByRole('menuitem', { name: p('scans.attach') }).click();
   await (await chooser).setFiles({ name: 'potpisna-lista-20-03.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 scanned') });
   await expect(page.getByTestId('session-line').first()).toContainText('potpisna-lista-20-03.pdf');
@@ -198,7 +223,12 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   const ics = await download(page, () => page.getByRole('button', { name: `${p('exportIcs')} (.ics)` }).click());
   expect(ics.name).toMatch(/\.ics$/);
   const vevents = new ICAL.Component(ICAL.parse(ics.bytes.toString('utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-  expect(vevents.map((e) => e.startDate.toJSDate().toISOString())).toEqual(['2027-03-20T16:00:00.000Z', '2027-03-27T16:00:00.000Z', '2027-04-03T15:00:00.000Z', '2027-04-10T15:00:00.000Z']);
+  expect(vevents.map((e) => e.startDate.toJSDate().toISOString())).toEqual([
+    '2027-03-20T16:00:00.000Z',
+    '2027-03-27T16:00:00.000Z',
+    '2027-04-03T15:00:00.000Z',
+    '2027-04-10T15:00:00.000Z',
+  ]);
   expect(vevents[0]!.location).toBe('Centar za poduzetništvo, Čakovec');
 
   // The evidence pack for the donor's controller.
@@ -233,7 +263,11 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   await page.getByRole('tab', { name: sr('tabs.enrolment') }).click();
   await shot(page, 'programmes-enrolment-sr-Cyrl');
   await page.getByRole('tab', { name: sr('tabs.sessions') }).click();
-  await page.getByTestId('session-line').nth(2).getByRole('button', { name: sr('session.signInSheet') }).click();
+  await page
+    .getByTestId('session-line')
+    .nth(2)
+    .getByRole('button', { name: sr('session.signInSheet') })
+    .click();
   await expect(page.getByTestId('sheet-page').first().locator('table.sheet > thead')).toContainText(sr('print.signInTitle'));
   await expect(page.getByTestId('sheet-page').first()).toContainText(/03\.04\.2027\./);
   await shot(page, 'programmes-sign-in-sheet-sr-Cyrl');
@@ -249,7 +283,10 @@ test('a cross-border module has participants from two countries, shown in the ov
   await setUp(page);
   await loadDemo(page);
   await page.getByRole('link', { name: en('nav', 'programmes') }).click();
-  await page.getByTestId('programme-card').filter({ hasText: p('kinds.crossBorder') }).click();
+  await page
+    .getByTestId('programme-card')
+    .filter({ hasText: p('kinds.crossBorder') })
+    .click();
   await expect(page.getByTestId('event-row')).toHaveCount(4);
   await shot(page, 'programmes-cross-border-en');
   await page.getByTestId('event-row').first().click();
@@ -261,8 +298,14 @@ test('a cross-border module has participants from two countries, shown in the ov
   await shot(page, 'programmes-module-overview-en');
   // Programme-wide overview, in Serbian Cyrillic.
   await switchTo(page, 'sr-Cyrl');
-  await page.getByRole('link', { name: tr('sr-Cyrl', 'programmes', 'title') }).first().click();
-  await page.getByTestId('programme-card').filter({ hasText: tr('sr-Cyrl', 'programmes', 'kinds.crossBorder') }).click();
+  await page
+    .getByRole('link', { name: tr('sr-Cyrl', 'programmes', 'title') })
+    .first()
+    .click();
+  await page
+    .getByTestId('programme-card')
+    .filter({ hasText: tr('sr-Cyrl', 'programmes', 'kinds.crossBorder') })
+    .click();
   await page.getByRole('tab', { name: tr('sr-Cyrl', 'programmes', 'tabs.overview') }).click();
   await expect(page.getByTestId('overview-country')).toContainText(tr('sr-Cyrl', 'common', 'countries.SI'));
   await shot(page, 'programmes-cross-border-overview-sr-Cyrl');
@@ -274,11 +317,22 @@ test('programme and event screens pass axe with no serious issues', async ({ pag
   await loadDemo(page);
   const serious = async (where: string) => {
     const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const found = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    const found = r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
     expect(found, where).toEqual([]);
   };
   await page.getByRole('link', { name: en('nav', 'programmes') }).click();
-  await page.getByTestId('programme-card').filter({ hasText: p('kinds.badge') }).click();
+  await page
+    .getByTestId('programme-card')
+    .filter({ hasText: p('kinds.badge') })
+    .click();
   await expect(page.getByTestId('event-row')).toHaveCount(1);
   await serious('programme');
   await page.getByTestId('event-row').first().click();
@@ -289,12 +343,18 @@ test('programme and event screens pass axe with no serious issues', async ({ pag
     await serious(tab);
   }
   await page.getByRole('tab', { name: p('tabs.sessions') }).click();
-  await page.getByTestId('session-line').first().getByRole('button', { name: p('session.signInSheet') }).click();
+  await page
+    .getByTestId('session-line')
+    .first()
+    .getByRole('button', { name: p('session.signInSheet') })
+    .click();
   await expect(page.getByTestId('sheet-page').first()).toBeVisible();
   await serious('sign-in sheet');
 });
 
-test('Serbian Cyrillic: a click then a key edits the clicked cell only; Cyrillic and Latin keys; fast star clicks and a comment all saved', async ({ page }) => {
+test('Serbian Cyrillic: a click then a key edits the clicked cell only; Cyrillic and Latin keys; fast star clicks and a comment all saved', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -302,8 +362,14 @@ test('Serbian Cyrillic: a click then a key edits the clicked cell only; Cyrillic
   await loadDemo(page);
   await switchTo(page, 'sr-Cyrl');
   const sr = (path: string, vars?: Record<string, string | number>) => tr('sr-Cyrl', 'programmes', path, vars);
-  await page.getByRole('link', { name: sr('title') }).first().click();
-  await page.getByTestId('programme-card').filter({ hasText: sr('kinds.badge') }).click();
+  await page
+    .getByRole('link', { name: sr('title') })
+    .first()
+    .click();
+  await page
+    .getByTestId('programme-card')
+    .filter({ hasText: sr('kinds.badge') })
+    .click();
   await page.getByTestId('event-row').first().click();
   await page.getByRole('tab', { name: sr('tabs.attendance') }).click();
   const grid = page.getByRole('grid', { name: sr('attendance.gridLabel') });
@@ -311,9 +377,11 @@ test('Serbian Cyrillic: a click then a key edits the clicked cell only; Cyrillic
 
   // The hint shows the keys of the user's language: П/З/О/Н (and 1–4).
   const hint = page.getByTestId('attendance-keys');
-  for (const s of ['present', 'late', 'excused', 'absent']) await expect(hint).toContainText(`${sr(`attendance.keys.${s}`)}/${['present', 'late', 'excused', 'absent'].indexOf(s) + 1}`);
+  for (const s of ['present', 'late', 'excused', 'absent'])
+    await expect(hint).toContainText(`${sr(`attendance.keys.${s}`)}/${['present', 'late', 'excused', 'absent'].indexOf(s) + 1}`);
   expect(['П', 'З', 'О', 'Н']).toEqual(['present', 'late', 'excused', 'absent'].map((s) => sr(`attendance.keys.${s}`)));
-  const statuses = () => grid.locator('td[data-testid^="cell-"]').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-testid')}=${el.getAttribute('data-status')}`));
+  const statuses = () =>
+    grid.locator('td[data-testid^="cell-"]').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-testid')}=${el.getAttribute('data-status')}`));
   const before = await statuses();
 
   // Focus alone changes nothing: Tab into the grid, click a name, click a header.
@@ -396,7 +464,10 @@ test('programme overview: participants are people, enrolments are labelled as en
   await setUp(page);
   await loadDemo(page);
   await page.getByRole('link', { name: en('nav', 'programmes') }).click();
-  await page.getByTestId('programme-card').filter({ hasText: p('kinds.crossBorder') }).click();
+  await page
+    .getByTestId('programme-card')
+    .filter({ hasText: p('kinds.crossBorder') })
+    .click();
   await page.getByRole('tab', { name: p('tabs.overview') }).click();
   const people = Number(await page.getByTestId('overview-enrolledPeople').textContent());
   const enrolments = Number(await page.getByTestId('overview-enrolments').textContent());

@@ -26,7 +26,9 @@ test('the dashboard shows indicators with definitions and the people behind a nu
   // The same button closes the definition (Escape only works once the popover has focus).
   await what.click();
   await expect(definition).toBeHidden();
-  await tile(page, 'reach.total').getByRole('button', { name: /Show the people/ }).click();
+  await tile(page, 'reach.total')
+    .getByRole('button', { name: /Show the people/ })
+    .click();
   await expect(page.getByTestId('drill-list').getByRole('row')).toHaveCount(total);
   await shot(page, 'reports-drill-en');
   await page.keyboard.press('Escape');
@@ -43,7 +45,10 @@ test('the dashboard shows indicators with definitions and the people behind a nu
   await shot(page, 'reports-dashboard-en');
 
   // Filters: a programme narrows the figures; "this month" has fewer people than project to date.
-  await page.getByRole('textbox', { name: en('reports', 'programme') }).or(page.getByRole('combobox', { name: en('reports', 'programme') })).click();
+  await page
+    .getByRole('textbox', { name: en('reports', 'programme') })
+    .or(page.getByRole('combobox', { name: en('reports', 'programme') }))
+    .click();
   await page.getByRole('option', { name: /BADGE/ }).click();
   await expect.poll(() => tileNumber(page, 'reach.total')).toBeLessThan(total);
   const badge = await tileNumber(page, 'reach.total');
@@ -79,7 +84,9 @@ test('the donor report exports to XLSX (numbers, small counts suppressed), CSV a
   const cells = gender.slice(1).map((r) => r[1]);
   for (const c of cells) expect(typeof c === 'number' ? c === 0 || c >= 5 : c === '<5' || c === 'x').toBe(true);
   // The summary's women say what the gender table says.
-  expect(summary.find((r) => r[0] === en('reports', 'indicators.reach.women'))![1]).toBe(gender.find((r) => r[0] === en('reports', 'categories.gender.woman'))![1]);
+  expect(summary.find((r) => r[0] === en('reports', 'indicators.reach.women'))![1]).toBe(
+    gender.find((r) => r[0] === en('reports', 'categories.gender.woman'))![1],
+  );
   // A legend sheet explains both marks.
   const legend = XLSX.utils.sheet_to_json<[string, string]>(wb.Sheets[en('reports', 'legend.title')]!, { header: 1 });
   expect(legend.slice(1).map((r) => r[0])).toEqual(['<5', 'x']);

@@ -28,7 +28,10 @@ test('a viewer sees figures and no participant names, and has no export or backu
   await page.getByRole('link', { name: en('nav', 'participants') }).click();
   const nameCells = page.locator('[role="rowgroup"] [role="row"] [role="cell"]:first-child');
   await expect(nameCells.first()).toBeVisible();
-  const names = (await nameCells.allTextContents()).map((n) => n.trim()).filter(Boolean).slice(0, 12);
+  const names = (await nameCells.allTextContents())
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .slice(0, 12);
   expect(names.length).toBeGreaterThan(5);
   await expect(page.getByTestId('people-export')).toBeVisible();
 
@@ -63,7 +66,8 @@ test('a viewer sees figures and no participant names, and has no export or backu
   // Settings: the language only; no users, backups, data or audit log.
   await nav.getByRole('link', { name: en('nav', 'settings') }).click();
   await expect(page.getByRole('tab', { name: en('settings', 'tabs.general') })).toBeVisible();
-  for (const tab of ['organisation', 'users', 'mentoring', 'backups', 'data', 'audit']) await expect(page.getByRole('tab', { name: en('settings', `tabs.${tab}`) })).toHaveCount(0);
+  for (const tab of ['organisation', 'users', 'mentoring', 'backups', 'data', 'audit'])
+    await expect(page.getByRole('tab', { name: en('settings', `tabs.${tab}`) })).toHaveCount(0);
   await expect(page.getByRole('button', { name: en('backup', 'backupNow') })).toHaveCount(0);
   await expect(page.getByRole('button', { name: en('backup', 'saveToFile') })).toHaveCount(0);
   await expect(page.getByLabel(en('settings', 'lockMinutes'))).toHaveCount(0);

@@ -85,7 +85,10 @@ test('demo data fills every section', async ({ page }) => {
   await page.getByRole('combobox', { name: en('common', 'search') }).fill('kovacevic');
   await expect(page.getByRole('option', { name: /Kovačević/ }).first()).toBeVisible();
   await shot(page, 'search-en');
-  await page.getByRole('option', { name: /Kovačević/ }).first().click();
+  await page
+    .getByRole('option', { name: /Kovačević/ })
+    .first()
+    .click();
   await expect(page.locator('[data-testid="person-row"][data-selected="true"]')).toContainText('Kovačević');
 });
 
@@ -108,7 +111,10 @@ test('backup, clear and restore give back every record', async ({ page }) => {
 
   await goToSettings(page, 'data');
   await page.getByRole('button', { name: en('settings', 'clearAll') }).click();
-  await page.getByRole('dialog').getByRole('button', { name: en('settings', 'clearAll') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: en('settings', 'clearAll') })
+    .click();
   await expect(page.getByText(en('settings', 'cleared'))).toBeVisible();
   expect(await peopleCount(page)).toBe(0);
 
@@ -118,7 +124,10 @@ test('backup, clear and restore give back every record', async ({ page }) => {
   await expect(page.getByTestId('backup-row').filter({ hasText: en('backup', 'reasons.before-clear') })).toHaveCount(1);
   await shot(page, 'backups-en');
   await manual.getByRole('button', { name: en('backup', 'restore') }).click();
-  await page.getByRole('dialog').getByRole('button', { name: en('backup', 'restore') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: en('backup', 'restore') })
+    .click();
   await expect(page.getByText(/Backup restored/)).toBeVisible();
   expect(await peopleCount(page)).toBe(before);
 
@@ -127,12 +136,18 @@ test('backup, clear and restore give back every record', async ({ page }) => {
   await expect(page.getByText(/Backup restored/)).toHaveCount(0, { timeout: 15_000 });
   await goToSettings(page, 'data');
   await page.getByRole('button', { name: en('settings', 'clearAll') }).click();
-  await page.getByRole('dialog').getByRole('button', { name: en('settings', 'clearAll') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: en('settings', 'clearAll') })
+    .click();
   await expect(page.getByText(en('settings', 'cleared'))).toBeVisible();
   await goToSettings(page, 'backups');
   const chooserPromise = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: en('backup', 'restoreFromFile') }).click();
-  await page.getByRole('dialog').getByRole('button', { name: en('backup', 'restore') }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: en('backup', 'restore') })
+    .click();
   await (await chooserPromise).setFiles(savedPath);
   await expect(page.getByText(/Backup restored/)).toBeVisible();
   expect(await peopleCount(page)).toBe(before);
@@ -145,8 +160,13 @@ test('a damaged backup file is refused with a clear message and nothing changes'
   await goToSettings(page, 'backups');
   const chooserPromise = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: en('backup', 'restoreFromFile') }).click();
-  await page.getByRole('dialog').getByRole('button', { name: en('backup', 'restore') }).click();
-  await (await chooserPromise).setFiles({ name: 'not-a-backup.json.gz', mimeType: 'application/gzip', buffer: Buffer.from('these are not the bytes you are looking for') });
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: en('backup', 'restore') })
+    .click();
+  await (
+    await chooserPromise
+  ).setFiles({ name: 'not-a-backup.json.gz', mimeType: 'application/gzip', buffer: Buffer.from('these are not the bytes you are looking for') });
   await expect(page.getByText(en('backup', 'errors.notBackup'))).toBeVisible();
   await shot(page, 'backup-error-en');
   expect(await peopleCount(page)).toBe(before);

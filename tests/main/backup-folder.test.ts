@@ -39,7 +39,15 @@ const failing = (method: keyof FolderFs, code: string, when: (path: string) => b
   },
 });
 function handlers(dialog: DialogLike, folderFs?: FolderFs) {
-  return createHandlers({ app: { getVersion: () => '1', getPreferredSystemLanguages: () => ['hr'] }, platform: 'linux', backupDir: appDir, dialog, folderFs, quitReady: () => true, setLocale: () => true });
+  return createHandlers({
+    app: { getVersion: () => '1', getPreferredSystemLanguages: () => ['hr'] },
+    platform: 'linux',
+    backupDir: appDir,
+    dialog,
+    folderFs,
+    quitReady: () => true,
+    setLocale: () => true,
+  });
 }
 const names = async (dir: string) => (await readdir(dir)).sort();
 
@@ -110,9 +118,16 @@ describe('every backup is copied there', () => {
   });
 
   it('a full or read-only stick: the failure is named, no half-written file is left there', async () => {
-    for (const [code, expected] of [['ENOSPC', 'diskFull'], ['EACCES', 'notWritable'], ['EIO', 'failed']] as const) {
+    for (const [code, expected] of [
+      ['ENOSPC', 'diskFull'],
+      ['EACCES', 'notWritable'],
+      ['EIO', 'failed'],
+    ] as const) {
       await handlers(picks(stick))['backupFolder:choose'](undefined, event);
-      const h = handlers(picks(stick), failing('rename', code, (p) => p.startsWith(stick)));
+      const h = handlers(
+        picks(stick),
+        failing('rename', code, (p) => p.startsWith(stick)),
+      );
       const info = await h['backup:write']({ reason: 'auto', data: gz(4) }, event);
       expect(info.folderCopy, code).toEqual({ ok: false, code: expected });
       expect(await names(stick)).toEqual([]);

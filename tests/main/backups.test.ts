@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupFileName } from '@shared/ipc';
-import {
-  backupFileNameFor,
-  backupTimestamp,
-  BACKUP_RETENTION,
-  createBackupHandlers,
-  parseBackupTime,
-} from '../../src/main/handlers/backups';
+import { backupFileNameFor, backupTimestamp, BACKUP_RETENTION, createBackupHandlers, parseBackupTime } from '../../src/main/handlers/backups';
 
 let base: string;
 let dir: string;

@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  loadBuilderConfig,
-  projectRuleErrors,
-  REQUIRED_FUSES,
-  ROOT,
-  schemaErrors,
-  type Json,
-  type JsonObject,
-} from '../../scripts/check-builder-config';
+import { loadBuilderConfig, projectRuleErrors, REQUIRED_FUSES, ROOT, schemaErrors, type Json, type JsonObject } from '../../scripts/check-builder-config';
 
 const config = loadBuilderConfig();
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as JsonObject;
@@ -58,11 +50,7 @@ describe('electron-builder.yml', () => {
     broken['artifactName'] = 'Mreža-${version}.${ext}';
     const result = projectRuleErrors(broken, packageJson);
     expect(result.errors).toEqual(
-      expect.arrayContaining([
-        'NSIS perMachine is false (per-user install)',
-        'electronFuses.runAsNode is false',
-        'artifactName is set and ASCII',
-      ]),
+      expect.arrayContaining(['NSIS perMachine is false (per-user install)', 'electronFuses.runAsNode is false', 'artifactName is set and ASCII']),
     );
     const badSchema = structuredClone(config);
     (badSchema['electronFuses'] as Record<string, Json>)['notAFuse'] = true;

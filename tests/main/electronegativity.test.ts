@@ -11,7 +11,12 @@ import { windowOptions } from '../../src/main/windowOptions';
 
 const level = (name: string, value = 0) => ({ name, value });
 const issue = (id: string, severity: string, file = 'main/index.ts', line = 1, confidence = 'FIRM'): Issue => ({
-  id, file, location: { line, column: 0 }, description: id, severity: level(severity), confidence: level(confidence),
+  id,
+  file,
+  location: { line, column: 0 },
+  description: id,
+  severity: level(severity),
+  confidence: level(confidence),
 });
 
 describe('judge', () => {
@@ -30,7 +35,12 @@ describe('judge', () => {
   it('accepts a finding only for the same check id, file and a matching source line', () => {
     const lines = source({ 5: '  const win = new BrowserWindow(windowOptions(preloadPath));', 6: 'new BrowserWindow({})' });
     const { verdicts, unusedExceptions } = judge(
-      [issue('SANDBOX_JS_CHECK', 'MEDIUM', 'main/index.ts', 5), issue('SANDBOX_JS_CHECK', 'MEDIUM', 'main/index.ts', 6), issue('SANDBOX_JS_CHECK', 'MEDIUM', 'main/other.ts', 5), issue('CONTEXT_ISOLATION_JS_CHECK', 'HIGH', 'main/index.ts', 5)],
+      [
+        issue('SANDBOX_JS_CHECK', 'MEDIUM', 'main/index.ts', 5),
+        issue('SANDBOX_JS_CHECK', 'MEDIUM', 'main/index.ts', 6),
+        issue('SANDBOX_JS_CHECK', 'MEDIUM', 'main/other.ts', 5),
+        issue('CONTEXT_ISOLATION_JS_CHECK', 'HIGH', 'main/index.ts', 5),
+      ],
       lines,
       [exception],
     );
@@ -65,7 +75,10 @@ describe('the materialised window options are really checked', () => {
     materialise(join(dir, 'materialised'), options);
     const result = await scan(dir);
     expect(result.errors).toEqual([]);
-    return result.issues.filter((i) => i.severity.name === 'HIGH' || i.severity.name === 'MEDIUM').map((i) => i.id).sort();
+    return result.issues
+      .filter((i) => i.severity.name === 'HIGH' || i.severity.name === 'MEDIUM')
+      .map((i) => i.id)
+      .sort();
   }
 
   it('the real options raise only the preload review item', async () => {
@@ -78,13 +91,22 @@ describe('the materialised window options are really checked', () => {
     const real = windowOptions('/app/out/preload/index.cjs');
     const weak = {
       ...real,
-      webPreferences: { ...real.webPreferences, contextIsolation: false, nodeIntegration: true, webSecurity: false, allowRunningInsecureContent: true, enableBlinkFeatures: 'CSSVariables' },
+      webPreferences: {
+        ...real.webPreferences,
+        contextIsolation: false,
+        nodeIntegration: true,
+        webSecurity: false,
+        allowRunningInsecureContent: true,
+        enableBlinkFeatures: 'CSSVariables',
+      },
     };
     // Without the sandbox and auxclick lines (Electronegativity reads `sandbox: false` as "set").
     const { disableBlinkFeatures: _auxclick, sandbox: _sandbox, ...dropped } = weak.webPreferences;
     const ids = await findingsFor({ ...weak, webPreferences: dropped });
     // nodeIntegration next to a preload, and enableBlinkFeatures / experimentalFeatures (LOW), are
     // not HIGH/MEDIUM for Electronegativity; windowOptions.test.ts pins those flags exactly.
-    expect(ids).toEqual(expect.arrayContaining(['AUXCLICK_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK', 'INSECURE_CONTENT_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['AUXCLICK_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK', 'INSECURE_CONTENT_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK']),
+    );
   }, 30_000);
 });

@@ -22,10 +22,12 @@ const fake = vi.hoisted(() => {
   const ipcHandlers = new Map<string, Listener>();
   // Plain records rather than vi.fn(): mock state does not outlive beforeAll here.
   const args = new Map<string, unknown[][]>();
-  const record = (name: string) => (...a: unknown[]) => {
-    calls.push(name);
-    args.set(name, [...(args.get(name) ?? []), a]);
-  };
+  const record =
+    (name: string) =>
+    (...a: unknown[]) => {
+      calls.push(name);
+      args.set(name, [...(args.get(name) ?? []), a]);
+    };
   const opened: string[] = [];
   const session = {
     setPermissionRequestHandler: record('session.setPermissionRequestHandler'),
@@ -115,7 +117,9 @@ describe('main wiring (src/main/index.ts)', () => {
   it('sandboxes every renderer and registers app:// before the app is ready', () => {
     const beforeReady = fake.calls.slice(0, fake.calls.indexOf('session.setPermissionRequestHandler'));
     expect(beforeReady).toEqual(expect.arrayContaining(['app.enableSandbox', 'protocol.registerSchemesAsPrivileged']));
-    expect(fake.args.get('protocol.registerSchemesAsPrivileged')).toEqual([[[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]]]);
+    expect(fake.args.get('protocol.registerSchemesAsPrivileged')).toEqual([
+      [[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]],
+    ]);
   });
 
   it('denies every permission of the default session before any window exists', () => {
@@ -143,12 +147,18 @@ describe('main wiring (src/main/index.ts)', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
     const appInfo = fake.ipcHandlers.get('app:info')!;
     const printToPDF = async () => new Uint8Array();
-    await expect(appInfo({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: { printToPDF } }, undefined)).rejects.toThrow(/untrusted sender/);
-    await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: { url: 'app://mreza/', parent: null } }, sender: { printToPDF } }, undefined)).rejects.toThrow(
+    await expect(appInfo({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: { printToPDF } }, undefined)).rejects.toThrow(
       /untrusted sender/,
     );
-    await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF } }, { extra: 1 })).rejects.toThrow(/invalid request/);
-    await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF } }, undefined)).resolves.toMatchObject({ isElectron: true });
+    await expect(
+      appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: { url: 'app://mreza/', parent: null } }, sender: { printToPDF } }, undefined),
+    ).rejects.toThrow(/untrusted sender/);
+    await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF } }, { extra: 1 })).rejects.toThrow(
+      /invalid request/,
+    );
+    await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF } }, undefined)).resolves.toMatchObject({
+      isElectron: true,
+    });
   });
 
   it('sets the menu in the OS language before the window, and again in the language the renderer reports', async () => {

@@ -71,7 +71,9 @@ function expectRefusedForPayload(channel: Channel, outcome: Outcome): void {
   expect(outcome.value).toBeInstanceOf(Error);
   const message = (outcome.value as Error).message;
   const escaped = channel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  expect(message).toMatch(new RegExp(`^IPC ${escaped} refused: invalid request \\((\\(request\\)|[A-Za-z0-9_.]+): [a-z_]+(; (\\(request\\)|[A-Za-z0-9_.]+): [a-z_]+)*\\)$`));
+  expect(message).toMatch(
+    new RegExp(`^IPC ${escaped} refused: invalid request \\((\\(request\\)|[A-Za-z0-9_.]+): [a-z_]+(; (\\(request\\)|[A-Za-z0-9_.]+): [a-z_]+)*\\)$`),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,7 +126,8 @@ function shapeOf(channel: Channel): Record<string, z.ZodType> | null {
 }
 
 const isOptional = (field: z.ZodType): boolean => field.safeParse(undefined).success;
-const acceptsString = (field: z.ZodType): boolean => field.safeParse('mreza-backup-20261123T090102123Z-auto.json.gz').success || field.safeParse('a').success || field.safeParse('https://example.org/').success;
+const acceptsString = (field: z.ZodType): boolean =>
+  field.safeParse('mreza-backup-20261123T090102123Z-auto.json.gz').success || field.safeParse('a').success || field.safeParse('https://example.org/').success;
 const isArrayField = (field: z.ZodType): boolean => field.safeParse([]).success;
 
 /** Every way one valid payload of `channel` can be made invalid, each guaranteed to be refused. */
@@ -143,7 +146,10 @@ function nearMisses(channel: Channel): fc.Arbitrary<unknown> {
 
   const kinds: fc.Arbitrary<unknown>[] = [
     // A value of a wrong type in one field (whatever that field's own schema refuses).
-    fc.tuple(valid, fc.constantFrom(...keys), anything).filter(([, key, value]) => !shape[key]!.safeParse(value).success && !(value === undefined && isOptional(shape[key]!))).map(([v, key, value]) => ({ ...v, [key]: value })),
+    fc
+      .tuple(valid, fc.constantFrom(...keys), anything)
+      .filter(([, key, value]) => !shape[key]!.safeParse(value).success && !(value === undefined && isOptional(shape[key]!)))
+      .map(([v, key, value]) => ({ ...v, [key]: value })),
     // Not an object at all.
     anything.filter((v) => v === null || typeof v !== 'object' || Array.isArray(v)),
     valid.map((v) => [v]),
@@ -159,10 +165,17 @@ function nearMisses(channel: Channel): fc.Arbitrary<unknown> {
   }
   if (strings.length > 0) {
     kinds.push(
-      fc.tuple(valid, fc.constantFrom(...strings), fc.integer({ min: 100_000, max: 400_000 }), fc.constantFrom('a', 'é', '/', '..', 'https://x.example/', '\u0000')).map(([v, key, length, unit]) => ({
-        ...v,
-        [key]: unit.repeat(Math.ceil(length / unit.length)),
-      })),
+      fc
+        .tuple(
+          valid,
+          fc.constantFrom(...strings),
+          fc.integer({ min: 100_000, max: 400_000 }),
+          fc.constantFrom('a', 'é', '/', '..', 'https://x.example/', '\u0000'),
+        )
+        .map(([v, key, length, unit]) => ({
+          ...v,
+          [key]: unit.repeat(Math.ceil(length / unit.length)),
+        })),
     );
   }
   if (arrays.length > 0) {
@@ -176,7 +189,11 @@ function nearMisses(channel: Channel): fc.Arbitrary<unknown> {
   if (bytesFields.length > 0) {
     kinds.push(
       fc
-        .tuple(valid, fc.constantFrom(...bytesFields), fc.constantFrom<unknown>(new ArrayBuffer(8), [1, 2, 3], new DataView(new ArrayBuffer(4)), new Uint16Array(4), 'AAEC', { 0: 1, length: 1 }, null))
+        .tuple(
+          valid,
+          fc.constantFrom(...bytesFields),
+          fc.constantFrom<unknown>(new ArrayBuffer(8), [1, 2, 3], new DataView(new ArrayBuffer(4)), new Uint16Array(4), 'AAEC', { 0: 1, length: 1 }, null),
+        )
         .map(([v, key, value]) => ({ ...v, [key]: value })),
     );
   }

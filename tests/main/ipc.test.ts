@@ -65,7 +65,9 @@ describe('makeInvokeHandler', () => {
     const atCap = new Uint8Array(MAX_FILE_BYTES);
     const save = vi.fn(async () => ({ fileName: 'x.csv' }));
     const invokeSave = makeInvokeHandler('file:save', save, trusted);
-    await expect(invokeSave(goodEvent, { suggestedName: 'x.csv', filters: [], data: tooBig })).rejects.toThrow(/file:save refused: invalid request \(data: too_big\)/);
+    await expect(invokeSave(goodEvent, { suggestedName: 'x.csv', filters: [], data: tooBig })).rejects.toThrow(
+      /file:save refused: invalid request \(data: too_big\)/,
+    );
     await expect(invokeSave(goodEvent, { suggestedName: 'x.csv', filters: [], data: atCap })).resolves.toEqual({ fileName: 'x.csv' });
     expect(save).toHaveBeenCalledTimes(1);
     const write = vi.fn(async () => ({ fileName: 'mreza-backup-20261123T090102123Z-auto.json.gz', createdAt: '', size: 1 }));
@@ -103,7 +105,9 @@ describe('handler errors', () => {
 describe('registerIpc', () => {
   it('registers exactly the contract channels, each wrapped', async () => {
     const registered = new Map<string, (event: InvokeEventLike, payload?: unknown) => Promise<unknown>>();
-    const ipcMain = { handle: (channel: string, listener: (event: InvokeEventLike, payload?: unknown) => Promise<unknown>) => void registered.set(channel, listener) };
+    const ipcMain = {
+      handle: (channel: string, listener: (event: InvokeEventLike, payload?: unknown) => Promise<unknown>) => void registered.set(channel, listener),
+    };
     const calls: string[] = [];
     const handlers = Object.fromEntries(
       CHANNELS.map((c) => [

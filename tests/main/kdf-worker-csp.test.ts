@@ -40,6 +40,14 @@ describe('the KDF worker, and only it, may compile WebAssembly', () => {
   it('matches only assets/kdfWorker-<hash>.js', () => {
     expect(isKdfWorkerPath(join(root, 'assets', 'kdfWorker-C-MG2OBb.js'))).toBe(true);
     expect(isKdfWorkerPath('C:\\app\\renderer\\assets\\kdfWorker-a_b-9.js')).toBe(true);
-    for (const p of ['assets/kdfWorker-.js', 'assets/kdfWorker-x.js.map', 'assets/evil-kdfWorker-x.js', 'kdfWorker-x.js', 'assets/kdfWorker-x.mjs', 'other/kdfWorker-x.js']) expect(isKdfWorkerPath(p), p).toBe(false);
+    for (const p of [
+      'assets/kdfWorker-.js',
+      'assets/kdfWorker-x.js.map',
+      'assets/evil-kdfWorker-x.js',
+      'kdfWorker-x.js',
+      'assets/kdfWorker-x.mjs',
+      'other/kdfWorker-x.js',
+    ])
+      expect(isKdfWorkerPath(p), p).toBe(false);
   });
 });

@@ -25,10 +25,15 @@ describe('menuTemplate', () => {
 
   it('keeps quit, the edit commands, zoom and full screen; Help opens the folders and About', () => {
     const items = menuTemplate({ isPackaged: true, isMac: false, t, actions: noActions });
-    for (const role of ['quit', 'undo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'help']) expect(roles(items), role).toContain(role);
+    for (const role of ['quit', 'undo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'help'])
+      expect(roles(items), role).toContain(role);
     expect(roles(menuTemplate({ isPackaged: true, isMac: true, t, actions: noActions }))).toContain('appMenu');
     const called: string[] = [];
-    const actions: MenuActions = { about: () => called.push('about'), openDataFolder: () => called.push('data'), openBackupFolder: () => called.push('backups') };
+    const actions: MenuActions = {
+      about: () => called.push('about'),
+      openDataFolder: () => called.push('data'),
+      openBackupFolder: () => called.push('backups'),
+    };
     const help = menuTemplate({ isPackaged: true, isMac: false, t, actions }).at(-1)!;
     for (const item of help.submenu as MenuItemConstructorOptions[]) item.click?.(undefined as never, undefined, undefined as never);
     expect(called).toEqual(['data', 'backups', 'about']);
@@ -37,20 +42,33 @@ describe('menuTemplate', () => {
   it('every item has a label in each of the six languages (not Electron’s OS-language ones), none a raw key', () => {
     for (const locale of LOCALES) {
       const lt = createI18n(locale, { fallbackToEnglish: false }).t;
-      const items = flat(menuTemplate({ isPackaged: false, isMac: false, t: (k) => lt(k), actions: noActions })).filter((i) => i.type !== 'separator' && i.role !== 'forceReload');
+      const items = flat(menuTemplate({ isPackaged: false, isMac: false, t: (k) => lt(k), actions: noActions })).filter(
+        (i) => i.type !== 'separator' && i.role !== 'forceReload',
+      );
       for (const item of items) {
         expect(item.label, `${locale} ${item.role ?? ''}`).toBeTruthy();
         expect(item.label, locale).not.toMatch(/desktop:|menu\./);
       }
     }
     const hr = createI18n('hr').t;
-    expect(menuTemplate({ isPackaged: true, isMac: false, t: (k) => hr(k), actions: noActions }).map((i) => i.label)).toEqual(['Datoteka', 'Uređivanje', 'Prikaz', 'Prozor', 'Pomoć']);
+    expect(menuTemplate({ isPackaged: true, isMac: false, t: (k) => hr(k), actions: noActions }).map((i) => i.label)).toEqual([
+      'Datoteka',
+      'Uređivanje',
+      'Prikaz',
+      'Prozor',
+      'Pomoć',
+    ]);
   });
 });
 
 describe('About and the language of the menu', () => {
   it('About names the version, Electron, Chromium and Node, and the data and backup folders', () => {
-    const text = aboutText(t, { version: '1.4.0', versions: { electron: '39.0.0', chrome: '142.0', node: '24.1.0' }, dataDir: 'C:\\Users\\ana\\AppData\\Roaming\\Mreza', backupDir: 'C:\\Users\\ana\\AppData\\Roaming\\Mreza\\backups' });
+    const text = aboutText(t, {
+      version: '1.4.0',
+      versions: { electron: '39.0.0', chrome: '142.0', node: '24.1.0' },
+      dataDir: 'C:\\Users\\ana\\AppData\\Roaming\\Mreza',
+      backupDir: 'C:\\Users\\ana\\AppData\\Roaming\\Mreza\\backups',
+    });
     expect(text.message).toBe('Mreža 1.4.0');
     for (const part of ['39.0.0', '142.0', '24.1.0', 'AppData\\Roaming\\Mreza\\backups']) expect(text.detail).toContain(part);
   });

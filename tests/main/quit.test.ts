@@ -13,7 +13,12 @@ function setup(options: { windowAlive?: boolean } = {}) {
     },
     quit,
   });
-  const event = () => ({ prevented: false, preventDefault() { this.prevented = true; } });
+  const event = () => ({
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  });
   return { handshake, sent, quit, event };
 }
 

@@ -90,9 +90,12 @@ describe('isSafeExternalUrl', () => {
 describe('guardOpenExternal (the one shell.openExternal call in main)', () => {
   it('passes only https links on the allow-list to the OS and refuses everything else without calling it', async () => {
     const opened: string[] = [];
-    const open = guardOpenExternal(async (url) => {
-      opened.push(url);
-    }, ['https://example.org']);
+    const open = guardOpenExternal(
+      async (url) => {
+        opened.push(url);
+      },
+      ['https://example.org'],
+    );
     await open('https://example.org/a');
     for (const url of [
       'https://evil.example/?data=Ana%20Horvat',

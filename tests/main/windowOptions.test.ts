@@ -29,8 +29,19 @@ describe('windowOptions', () => {
   it('sets nothing that weakens the defaults (every webPreferences key is on a reviewed list)', () => {
     expect(Object.keys(web).sort()).toEqual(
       [
-        'allowRunningInsecureContent', 'contextIsolation', 'disableBlinkFeatures', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration',
-        'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag',
+        'allowRunningInsecureContent',
+        'contextIsolation',
+        'disableBlinkFeatures',
+        'experimentalFeatures',
+        'navigateOnDragDrop',
+        'nodeIntegration',
+        'nodeIntegrationInSubFrames',
+        'nodeIntegrationInWorker',
+        'preload',
+        'sandbox',
+        'spellcheck',
+        'webSecurity',
+        'webviewTag',
       ].sort(),
     );
   });

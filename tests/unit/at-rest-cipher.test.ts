@@ -30,7 +30,9 @@ describe('the at-rest cipher is standard AES-256-GCM', () => {
       const sealed = cipher.seal(pt, aad);
       const nonce = sealed.subarray(0, 12);
       expect(toHex(sealed.subarray(12))).toBe(toHex(gcm(key, nonce, aad).encrypt(pt)));
-      expect(toHex(new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonce, additionalData: aad }, webKey, sealed.subarray(12))))).toBe(toHex(pt));
+      expect(toHex(new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonce, additionalData: aad }, webKey, sealed.subarray(12))))).toBe(
+        toHex(pt),
+      );
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const web = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, webKey, pt));
       expect(toHex(cipher.open(Uint8Array.from([...iv, ...web]), aad))).toBe(toHex(pt));

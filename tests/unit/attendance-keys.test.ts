@@ -4,8 +4,10 @@ import { resources } from '../../src/shared/i18n/resources';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../src/shared/model';
 import { attendanceKeyMap, statusForKey } from '../../src/renderer/src/features/programmes/attendanceKeys';
 
-const letters = (locale: (typeof LOCALES)[number]) => (resources[locale].programmes as { attendance: { keys: Record<AttendanceStatus, string> } }).attendance.keys;
-const names = (locale: (typeof LOCALES)[number]) => (resources[locale].programmes as { attendance: { status: Record<AttendanceStatus, string> } }).attendance.status;
+const letters = (locale: (typeof LOCALES)[number]) =>
+  (resources[locale].programmes as { attendance: { keys: Record<AttendanceStatus, string> } }).attendance.keys;
+const names = (locale: (typeof LOCALES)[number]) =>
+  (resources[locale].programmes as { attendance: { status: Record<AttendanceStatus, string> } }).attendance.status;
 const map = (locale: (typeof LOCALES)[number]) => attendanceKeyMap(letters(locale), locale);
 
 describe('attendance keys', () => {

@@ -8,7 +8,10 @@ import fixtureV1 from '../fixtures/db-v1.json';
 
 const v1 = fixtureV1.tables as unknown as Snapshot['tables'];
 /** The fixture as current-schema data (people carry their name key). */
-const tables: Snapshot['tables'] = { ...v1, people: (v1.people as Array<{ firstName: string; lastName: string }>).map((p) => ({ ...p, nameKey: personNameKey(p) })) };
+const tables: Snapshot['tables'] = {
+  ...v1,
+  people: (v1.people as Array<{ firstName: string; lastName: string }>).map((p) => ({ ...p, nameKey: personNameKey(p) })),
+};
 const snapshot: Snapshot = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: 2, createdAt: '2026-03-01T12:00:00.000Z', tables };
 const gz = (v: unknown) => gzipSync(strToU8(typeof v === 'string' ? v : JSON.stringify(v)));
 
@@ -28,7 +31,9 @@ describe('encodeBackup / decodeBackup', () => {
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
     const back = decodeBackup(bytes, 2);
     // Tables newer than the fixture come back empty; fields added since are filled with their defaults.
-    const expected = Object.fromEntries(TABLE_NAMES.map((t) => [t, ((tables as Partial<Snapshot['tables']>)[t] ?? []).map((row) => TABLE_SCHEMAS[t].parse(row))]));
+    const expected = Object.fromEntries(
+      TABLE_NAMES.map((t) => [t, ((tables as Partial<Snapshot['tables']>)[t] ?? []).map((row) => TABLE_SCHEMAS[t].parse(row))]),
+    );
     expect(back).toEqual({ ...JSON.parse(JSON.stringify(snapshot)), tables: expected });
     expect(Object.keys(back.tables).sort()).toEqual([...TABLE_NAMES].sort());
   });
@@ -63,7 +68,10 @@ describe('encodeBackup / decodeBackup', () => {
   it('refuses a file with one invalid row, naming table, 1-based row and field', () => {
     const people = [...tables.people] as Array<Record<string, unknown>>;
     people[1] = { ...people[1], birthYear: 1800 };
-    expect(codeOf(() => decodeBackup(gz({ ...snapshot, tables: { ...tables, people } }), 2))).toEqual({ code: 'invalidRow', params: { table: 'people', row: 2, field: 'birthYear' } });
+    expect(codeOf(() => decodeBackup(gz({ ...snapshot, tables: { ...tables, people } }), 2))).toEqual({
+      code: 'invalidRow',
+      params: { table: 'people', row: 2, field: 'birthYear' },
+    });
     const matches = [{ ...(tables.matches[0] as object), mentorId: 'nope' }];
     expect(codeOf(() => decodeBackup(gz({ ...snapshot, tables: { ...tables, matches } }), 2))?.params).toEqual({ table: 'matches', row: 1, field: 'mentorId' });
   });

@@ -21,7 +21,12 @@ describe('backupFileNameFor / backupCreatedAt', () => {
   });
 
   it('names main would refuse are not backups', () => {
-    for (const bad of ['../mreza-backup-20260315T120000000Z-auto.json.gz', 'mreza-backup-20260315T120000000Z-Auto.json.gz', 'mreza-backup-20260315T120000000Z-auto.json', '.mreza-backup-20260315T120000000Z.json.gz']) {
+    for (const bad of [
+      '../mreza-backup-20260315T120000000Z-auto.json.gz',
+      'mreza-backup-20260315T120000000Z-Auto.json.gz',
+      'mreza-backup-20260315T120000000Z-auto.json',
+      '.mreza-backup-20260315T120000000Z.json.gz',
+    ]) {
       expect(backupFileName.safeParse(bad).success, bad).toBe(false);
     }
   });
@@ -68,12 +73,30 @@ describe('backupsToDelete: 7 daily, 4 weekly, 12 monthly', () => {
     // ISO weeks: this one (newest 28 Feb), then the Sundays 22, 15 and 8 February.
     const weekly = ['2026-02-08', '2026-02-15'];
     // Months: February 2026 back to March 2025, each by its last day.
-    const monthly = ['2025-03-31', '2025-04-30', '2025-05-31', '2025-06-30', '2025-07-31', '2025-08-31', '2025-09-30', '2025-10-31', '2025-11-30', '2025-12-31', '2026-01-31'];
+    const monthly = [
+      '2025-03-31',
+      '2025-04-30',
+      '2025-05-31',
+      '2025-06-30',
+      '2025-07-31',
+      '2025-08-31',
+      '2025-09-30',
+      '2025-10-31',
+      '2025-11-30',
+      '2025-12-31',
+      '2026-01-31',
+    ];
     expect([...new Set(left.map(day))]).toEqual([...monthly, ...weekly, ...daily]);
     // Of each kept day, its newest backup; besides, the three newest of all (28 Feb has one, 27 Feb three).
     const lastThree = names.slice(-3);
     expect(lastThree.map(day)).toEqual(['2026-02-27', '2026-02-27', '2026-02-28']);
-    for (const n of left.filter((n) => !lastThree.includes(n))) expect(n).toBe(names.filter((o) => day(o) === day(n)).sort().at(-1));
+    for (const n of left.filter((n) => !lastThree.includes(n)))
+      expect(n).toBe(
+        names
+          .filter((o) => day(o) === day(n))
+          .sort()
+          .at(-1),
+      );
     expect(left.filter((n) => day(n) === '2026-02-27')).toEqual(lastThree.slice(0, 2));
     expect(shuffled).toHaveLength(names.length); // the input is not changed
   });

@@ -1,10 +1,19 @@
 import { unzipSync } from 'fflate';
 import type { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BundleError} from '../../src/shared/bundle';
+import type { BundleError } from '../../src/shared/bundle';
 import {
-  BUNDLE_FORMAT_VERSION, bundleRowSchema, FIELD_POLICY, fieldRule, FULL_LEVEL_DISCLOSURE, inspectBundle, neverFields, SIGNATURE_CONTEXT, tablesAt,
-  writeSigned, type BundleTable,
+  BUNDLE_FORMAT_VERSION,
+  bundleRowSchema,
+  FIELD_POLICY,
+  fieldRule,
+  FULL_LEVEL_DISCLOSURE,
+  inspectBundle,
+  neverFields,
+  SIGNATURE_CONTEXT,
+  tablesAt,
+  writeSigned,
+  type BundleTable,
 } from '../../src/shared/bundle';
 import { fromUtf8, openFromRecipient, sealToRecipient } from '../../src/shared/crypto';
 import { createI18n } from '../../src/shared/i18n/setup';
@@ -43,20 +52,56 @@ beforeAll(async () => {
   self.town = PLANTED.orgTown;
   const shared = t.people.filter((p) => t.consents.some((c) => c.personId === p.id && c.shareWithLead));
   const stamp = '2026-03-01T08:00:00.000Z';
-  t.mentors.push({ id: crypto.randomUUID(), orgId: ORG_A, createdAt: stamp, updatedAt: stamp, personId: shared[0]!.id, expertise: [], sectors: [PLANTED.sector], languages: ['hr'], region: PLANTED.region, remote: false, capacity: 2, active: true });
+  t.mentors.push({
+    id: crypto.randomUUID(),
+    orgId: ORG_A,
+    createdAt: stamp,
+    updatedAt: stamp,
+    personId: shared[0]!.id,
+    expertise: [],
+    sectors: [PLANTED.sector],
+    languages: ['hr'],
+    region: PLANTED.region,
+    remote: false,
+    capacity: 2,
+    active: true,
+  });
   ((t as unknown as { menteeProfiles?: unknown[] }).menteeProfiles ??= []).push({
-    id: crypto.randomUUID(), orgId: ORG_A, createdAt: stamp, updatedAt: stamp, personId: shared[1]!.id, stage: 'idea', sector: PLANTED.sector, needs: [], languages: ['hr'], region: PLANTED.region,
-    remote: false, mentorGender: 'any', avoidPersonIds: [],
+    id: crypto.randomUUID(),
+    orgId: ORG_A,
+    createdAt: stamp,
+    updatedAt: stamp,
+    personId: shared[1]!.id,
+    stage: 'idea',
+    sector: PLANTED.sector,
+    needs: [],
+    languages: ['hr'],
+    region: PLANTED.region,
+    remote: false,
+    mentorGender: 'any',
+    avoidPersonIds: [],
   });
 });
 
 async function decryptedText(bytes: Uint8Array): Promise<string> {
   const signed = await openFromRecipient(bytes, world.leadKeys, 'bundle');
   const sigLength = new DataView(signed.buffer).getUint32(8);
-  return Object.values(unzipSync(signed.subarray(12 + sigLength))).map((f) => fromUtf8(f)).join('\n');
+  return Object.values(unzipSync(signed.subarray(12 + sigLength)))
+    .map((f) => fromUtf8(f))
+    .join('\n');
 }
 
-type Def = { type: string; format?: string; checks?: Array<{ _zod: { def: { check: string; format?: string } } }>; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[]; valueType?: z.ZodType; keyType?: z.ZodType };
+type Def = {
+  type: string;
+  format?: string;
+  checks?: Array<{ _zod: { def: { check: string; format?: string } } }>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  options?: z.ZodType[];
+  valueType?: z.ZodType;
+  keyType?: z.ZodType;
+};
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Paths of a schema that accept free text: plain strings without a fixed format. */
@@ -110,7 +155,7 @@ describe('pseudonymised exports carry no free text', () => {
     expect(b.tables.people!.filter((p) => p.ageBand === '35-44').length).toBeGreaterThan(0); // born 1985: 41 in 2026
   });
 
-  it('mentoring services travel only with the mentee\'s consent to special-category data, at every level', async () => {
+  it("mentoring services travel only with the mentee's consent to special-category data, at every level", async () => {
     const w = await makeWorld();
     const t = w.a.tables;
     const stamp = '2026-03-01T08:00:00.000Z';
@@ -122,10 +167,29 @@ describe('pseudonymised exports carry no free text', () => {
     const logs: Record<string, string> = {};
     for (const p of [covered, notCovered]) {
       const matchId = crypto.randomUUID();
-      t.matches.push({ id: matchId, orgId: ORG_A, createdAt: stamp, updatedAt: stamp, mentorId: mentor.id, menteeId: p.id, status: 'active', startedOn: '2026-03-01' });
+      t.matches.push({
+        id: matchId,
+        orgId: ORG_A,
+        createdAt: stamp,
+        updatedAt: stamp,
+        mentorId: mentor.id,
+        menteeId: p.id,
+        status: 'active',
+        startedOn: '2026-03-01',
+      });
       const logId = crypto.randomUUID();
       logs[p.id] = logId;
-      t.mentoringSessions.push({ id: logId, orgId: ORG_A, createdAt: stamp, updatedAt: stamp, matchId, date: '2026-03-10', minutes: 60, mode: 'inPerson', services: ['psychosocialSupport', 'legalAdvice'] });
+      t.mentoringSessions.push({
+        id: logId,
+        orgId: ORG_A,
+        createdAt: stamp,
+        updatedAt: stamp,
+        matchId,
+        date: '2026-03-10',
+        minutes: 60,
+        mode: 'inPerson',
+        services: ['psychosocialSupport', 'legalAdvice'],
+      });
     }
     for (const level of ['pseudonymised', 'full'] as const) {
       const b = await inspectBundle((await exportBundle(w, w.a, { privacy: level, acknowledgedRisk: true, confirmedFullList: true })).bytes, w.leadKeys);
@@ -148,7 +212,9 @@ describe('the full level', () => {
         if (rule === 'drop' || (table === 'attachments' && rule !== 'never')) extra.push(`${table}.${field}`);
       }
     }
-    for (const f of extra.filter((f) => !['attachments.id', 'attachments.orgId', 'attachments.createdAt', 'attachments.updatedAt', 'attachments.sessionId'].includes(f))) {
+    for (const f of extra.filter(
+      (f) => !['attachments.id', 'attachments.orgId', 'attachments.createdAt', 'attachments.updatedAt', 'attachments.sessionId'].includes(f),
+    )) {
       expect(listed, `${f} travels at the full level but the confirmation does not say so`).toContain(f);
     }
     for (const f of listed) expect(extra, `${f} is listed but does not travel`).toContain(f);
@@ -177,11 +243,21 @@ describe('bundle format versions', () => {
     const files = unzipSync(written.bytes.subarray(12 + sigLength));
     const manifest = JSON.parse(fromUtf8(files['manifest.json']!)) as Record<string, unknown>;
     delete files['manifest.json'];
-    const signed = await writeSigned({ context: SIGNATURE_CONTEXT, manifest: { ...manifest, formatVersion: version }, files, signKey: world.a.keys.sign.privateKey, signerFingerprint: written.manifest.signer.fingerprint });
+    const signed = await writeSigned({
+      context: SIGNATURE_CONTEXT,
+      manifest: { ...manifest, formatVersion: version },
+      files,
+      signKey: world.a.keys.sign.privateKey,
+      signerFingerprint: written.manifest.signer.fingerprint,
+    });
     // Encrypted to the lead, as every bundle must be (unencrypted ones are refused first).
     return sealToRecipient(signed, world.leadKeys.publicKeys, 'bundle');
   }
-  const refusal = async (bytes: Uint8Array) => inspectBundle(bytes, world.leadKeys).then(() => null, (e: unknown) => e as BundleError);
+  const refusal = async (bytes: Uint8Array) =>
+    inspectBundle(bytes, world.leadKeys).then(
+      () => null,
+      (e: unknown) => e as BundleError,
+    );
 
   it('the lead accepts the current version, refuses a newer one ("update Mreža") and an older one ("the partner updates and exports again")', async () => {
     expect(BUNDLE_FORMAT_VERSION).toBe(2);

@@ -4,13 +4,34 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BundleError, inspectBundle, SIGNATURE_CONTEXT } from '../../src/shared/bundle';
-import { canonicalBytes, concat, fingerprint, generateOrgKeys, openFromRecipient, sealToRecipient, sha256Hex, signBytes, toBase64, type OrgKeys } from '../../src/shared/crypto';
+import {
+  canonicalBytes,
+  concat,
+  fingerprint,
+  generateOrgKeys,
+  openFromRecipient,
+  sealToRecipient,
+  sha256Hex,
+  signBytes,
+  toBase64,
+  type OrgKeys,
+} from '../../src/shared/crypto';
 import { exportBundle, makeWorld, type World } from '../fixtures/bundles/world';
 
 let world: World;
 beforeAll(async () => {
   world = await makeWorld();
-  world.a.tables = { ...world.a.tables, people: world.a.tables.people.slice(-4), consents: world.a.tables.consents.slice(-4), attendance: [], enrolments: [], mentors: [], matches: [], mentoringSessions: [], certificates: [] };
+  world.a.tables = {
+    ...world.a.tables,
+    people: world.a.tables.people.slice(-4),
+    consents: world.a.tables.consents.slice(-4),
+    attendance: [],
+    enrolments: [],
+    mentors: [],
+    matches: [],
+    mentoringSessions: [],
+    certificates: [],
+  };
 });
 
 const opts = () => ({ projectId: world.invitation.projectId });
@@ -33,7 +54,13 @@ function splitSigned(signed: Uint8Array): { zip: Uint8Array } {
 
 /** A signed container around `zip`, signed by `signer` (or with another key's signature), encrypted to the lead. */
 async function craft(zip: Uint8Array, manifest: Uint8Array, signer: OrgKeys, opt: { signWith?: OrgKeys } = {}): Promise<Uint8Array> {
-  const statement = { algorithm: 'Ed25519', context: SIGNATURE_CONTEXT, signer: await fingerprint(signer.publicKeys), manifestSha256: await sha256Hex(manifest), zipSha256: await sha256Hex(zip) };
+  const statement = {
+    algorithm: 'Ed25519',
+    context: SIGNATURE_CONTEXT,
+    signer: await fingerprint(signer.publicKeys),
+    manifestSha256: await sha256Hex(manifest),
+    zipSha256: await sha256Hex(zip),
+  };
   const sig = canonicalBytes({ ...statement, signature: toBase64(await signBytes((opt.signWith ?? signer).sign.privateKey, canonicalBytes(statement))) });
   const head = new Uint8Array(12);
   head.set(new TextEncoder().encode('MRZS'));
@@ -95,7 +122,9 @@ describe('crafted bundles are refused before their declared sizes are believed',
     const spread = ['data/people.ndjson', 'data/consents.ndjson', 'data/sessions.ndjson'].reduce((z, n) => declare(z, n, 400 * 1024 * 1024), zip);
     expect(await codeOf(inspectBundle(await craft(spread, manifest, world.a.keys), world.leadKeys, opts()))).toBe('tooLargeUnpacked');
     // A manifest declared bigger than any manifest can be.
-    expect(await codeOf(inspectBundle(await craft(declare(zip, 'manifest.json', 64 * 1024 * 1024), manifest, world.a.keys), world.leadKeys, opts()))).toBe('tooLargeUnpacked');
+    expect(await codeOf(inspectBundle(await craft(declare(zip, 'manifest.json', 64 * 1024 * 1024), manifest, world.a.keys), world.leadKeys, opts()))).toBe(
+      'tooLargeUnpacked',
+    );
   });
 
   it('a badly signed bundle declaring 500 MiB is refused as tampered before that entry is unpacked', async () => {
@@ -142,7 +171,9 @@ describe('a damaged envelope header is damage, not "another organisation"', () =
 
   it('a whole bundle for another organisation is still reported as such, with its fingerprint', async () => {
     const stranger = await generateOrgKeys();
-    const { bytes } = await exportBundle(world, world.a, { project: { projectId: world.invitation.projectId, projectSecret: world.invitation.projectSecret, leadPublicKeys: stranger.publicKeys } });
+    const { bytes } = await exportBundle(world, world.a, {
+      project: { projectId: world.invitation.projectId, projectSecret: world.invitation.projectSecret, leadPublicKeys: stranger.publicKeys },
+    });
     const e = await inspectBundle(bytes, world.leadKeys, opts()).catch((x: unknown) => x);
     expect((e as BundleError).code).toBe('wrongRecipient');
     expect((e as BundleError).params.recipient).toBe(await fingerprint(stranger.publicKeys));

@@ -29,7 +29,11 @@ describe('the bundle privacy policy classifies everything', () => {
   it('names, contacts, birth dates and notes are dropped (notes at every level); every person reference is pseudonymised and known', () => {
     for (const f of ['firstName', 'lastName', 'phone', 'email', 'nameKey', 'birthYear'] as const) expect(FIELD_POLICY.people[f]).toBe('drop');
     expect(FIELD_POLICY.people.notes).toBe('never');
-    const personRefs = Object.entries(FIELD_POLICY).flatMap(([t, rules]) => Object.entries(rules).filter(([f, r]) => r === 'personRef' && !(t === 'people' && f === 'id')).map(([f]) => `${t}.${f}`));
+    const personRefs = Object.entries(FIELD_POLICY).flatMap(([t, rules]) =>
+      Object.entries(rules)
+        .filter(([f, r]) => r === 'personRef' && !(t === 'people' && f === 'id'))
+        .map(([f]) => `${t}.${f}`),
+    );
     const known = REFERENCES.filter((r) => r.target === 'people').map((r) => `${r.table}.${r.field}`);
     expect(personRefs.sort()).toEqual(known.sort());
   });
@@ -37,8 +41,16 @@ describe('the bundle privacy policy classifies everything', () => {
   it('the pseudonymised row schema does not require dropped fields and refuses them when present', () => {
     const schema = bundleRowSchema('people', 'pseudonymised');
     const row = {
-      id: '1b4e28ba-2fa1-8d2c-a0e2-6c2ad5b1c2a1', orgId: '0a0a0a0a-0000-4000-8000-00000000000a', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-      kind: 'beneficiary', gender: 'woman', targetGroups: [], anonymised: false, pseudoKey: 'a'.repeat(64), ageBand: '25-34',
+      id: '1b4e28ba-2fa1-8d2c-a0e2-6c2ad5b1c2a1',
+      orgId: '0a0a0a0a-0000-4000-8000-00000000000a',
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+      kind: 'beneficiary',
+      gender: 'woman',
+      targetGroups: [],
+      anonymised: false,
+      pseudoKey: 'a'.repeat(64),
+      ageBand: '25-34',
     };
     expect(schema.safeParse(row).success).toBe(true);
     expect(schema.safeParse({ ...row, firstName: 'Ana' }).success).toBe(false);

@@ -1,8 +1,18 @@
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  BUNDLE_TABLES, bundleFileName, BundleError, createInvitation, inspectBundle, InvitationError, invitationFileName, ProjectHasher, readInvitation,
-  tablesAt, writeInvitation, type InspectOptions,
+  BUNDLE_TABLES,
+  bundleFileName,
+  BundleError,
+  createInvitation,
+  inspectBundle,
+  InvitationError,
+  invitationFileName,
+  ProjectHasher,
+  readInvitation,
+  tablesAt,
+  writeInvitation,
+  type InspectOptions,
 } from '../../src/shared/bundle';
 import { fromBase64, fromUtf8, generateOrgKeys, openFromRecipient, sealToRecipient } from '../../src/shared/crypto';
 import { exportBundle, makeWorld, ORG_A, SECRETS, type World } from '../fixtures/bundles/world';
@@ -27,7 +37,12 @@ async function decryptedText(bytes: Uint8Array): Promise<string> {
   const signed = await openFromRecipient(bytes, world.leadKeys, 'bundle');
   const sigLength = new DataView(signed.buffer).getUint32(8);
   const files = unzipSync(signed.subarray(12 + sigLength));
-  return fromUtf8(signed.subarray(12, 12 + sigLength)) + Object.values(files).map((f) => fromUtf8(f)).join('\n');
+  return (
+    fromUtf8(signed.subarray(12, 12 + sigLength)) +
+    Object.values(files)
+      .map((f) => fromUtf8(f))
+      .join('\n')
+  );
 }
 
 const opts = (): InspectOptions => ({ projectId: world.invitation.projectId, schemaVersion: 3 });
@@ -98,7 +113,8 @@ describe('bundle round trip at each privacy level', () => {
   it('pseudonymised: person ids are replaced consistently, so joins still work', async () => {
     const b = await inspectBundle((await exportBundle(world, world.a)).bytes, world.leadKeys, opts());
     const people = new Set(b.tables.people!.map((p) => p.id));
-    for (const t of ['attendance', 'enrolments', 'consents', 'outcomes'] as const) for (const r of b.tables[t]!) expect(people.has(r.personId as string)).toBe(true);
+    for (const t of ['attendance', 'enrolments', 'consents', 'outcomes'] as const)
+      for (const r of b.tables[t]!) expect(people.has(r.personId as string)).toBe(true);
     for (const m of b.tables.matches!) expect(people.has(m.menteeId as string)).toBe(true);
     const local = new Set(world.a.tables.people.map((p) => p.id));
     for (const id of people) expect(local.has(id as string)).toBe(false);
@@ -179,7 +195,9 @@ describe('pseudoKey', () => {
     const other = await hasher.pseudoKey({ id: 'x', orgId: 'y', firstName: 'zdenkarija', lastName: 'PETROVICEVA', birthYear: 1986, municipality: 'Cakovec' });
     expect(other).not.toBe(key);
     const otherSecret = await ProjectHasher.create(new Uint8Array(32));
-    expect(await otherSecret.pseudoKey({ id: 'x', orgId: 'y', firstName: 'zdenkarija', lastName: 'PETROVICEVA', birthYear: 1985, municipality: 'Cakovec' })).not.toBe(key);
+    expect(
+      await otherSecret.pseudoKey({ id: 'x', orgId: 'y', firstName: 'zdenkarija', lastName: 'PETROVICEVA', birthYear: 1985, municipality: 'Cakovec' }),
+    ).not.toBe(key);
   });
 });
 
@@ -195,7 +213,9 @@ describe('refusals', () => {
     const fp = (await inspectBundle(bytes, world.leadKeys, opts())).fingerprint;
     const pinned = await inspectBundle(bytes, world.leadKeys, { ...opts(), pins: { [ORG_A]: fp }, requireKnownSigner: true });
     expect(pinned.trust).toBe('pinned');
-    expect(await codeOf(inspectBundle(bytes, world.leadKeys, { ...opts(), pins: { [ORG_A]: '11111 11111 11111 11111 11111 11111 11111 11111' } }))).toBe('signerChanged');
+    expect(await codeOf(inspectBundle(bytes, world.leadKeys, { ...opts(), pins: { [ORG_A]: '11111 11111 11111 11111 11111 11111 11111 11111' } }))).toBe(
+      'signerChanged',
+    );
     // Someone else claiming to be partner A signs with their own key: the pin catches it.
     const impostor = await exportBundle(world, { ...world.a, keys: await generateOrgKeys() });
     expect(await codeOf(inspectBundle(impostor.bytes, world.leadKeys, { ...opts(), pins: { [ORG_A]: fp } }))).toBe('signerChanged');
@@ -222,7 +242,7 @@ describe('refusals', () => {
     const { bytes } = await exportBundle(w, w.a);
     // The writer checks every row first, so a bad local row is caught at the partner, not at the lead.
     expect(await codeOf(inspectBundle(bytes, w.leadKeys))).toBe('ok');
-    const bad = (w.a.tables.people[0]! as unknown as Record<string, unknown>);
+    const bad = w.a.tables.people[0]! as unknown as Record<string, unknown>;
     bad.birthYear = 1800;
     try {
       await exportBundle(w, w.a);
@@ -240,7 +260,18 @@ describe('every single-byte flip and every truncation gives a typed error', () =
   beforeAll(async () => {
     small = await makeWorld();
     // A small bundle: a handful of rows, so the sweep stays quick.
-    small.a.tables = { ...small.a.tables, people: small.a.tables.people.slice(-4), consents: small.a.tables.consents.slice(-4), attendance: [], enrolments: [], mentors: [], matches: [], mentoringSessions: [], certificates: [], sessions: small.a.tables.sessions!.slice(0, 1) };
+    small.a.tables = {
+      ...small.a.tables,
+      people: small.a.tables.people.slice(-4),
+      consents: small.a.tables.consents.slice(-4),
+      attendance: [],
+      enrolments: [],
+      mentors: [],
+      matches: [],
+      mentoringSessions: [],
+      certificates: [],
+      sessions: small.a.tables.sessions!.slice(0, 1),
+    };
   });
 
   // Encrypted as written, and the signed layer flipped and then encrypted to the lead: anyone with

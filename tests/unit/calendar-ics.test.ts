@@ -42,14 +42,27 @@ describe('.ics export', () => {
     const text = buildIcs([session('a', '2026-03-27', 'HR'), session('b', '2026-03-30', 'RS'), session('c', '2026-03-30', 'BA', '17:00', '19:30')]);
     const events = parse(text);
     expect(events).toHaveLength(3);
-    expect(events[0]).toMatchObject({ uid: 'a@mreza', summary: 'Modul 3 – Celje', location: 'Celjski dom, Celje', start: '2026-03-27T08:00:00.000Z', end: '2026-03-27T14:00:00.000Z' });
+    expect(events[0]).toMatchObject({
+      uid: 'a@mreza',
+      summary: 'Modul 3 – Celje',
+      location: 'Celjski dom, Celje',
+      start: '2026-03-27T08:00:00.000Z',
+      end: '2026-03-27T14:00:00.000Z',
+    });
     expect(events[1]).toMatchObject({ start: '2026-03-30T07:00:00.000Z', end: '2026-03-30T13:00:00.000Z' });
     expect(events[2]).toMatchObject({ start: '2026-03-30T15:00:00.000Z', end: '2026-03-30T17:30:00.000Z' });
   });
 
   it('parses back right across the October change (Module 2, 6 Nov 2019, Čakovec; Module 3, 5 Dec 2019, Celje)', () => {
-    const events = parse(buildIcs([session('x', '2019-10-26', 'SI'), session('y', '2019-10-28', 'SI'), session('m2', '2019-11-06', 'HR'), session('m3', '2019-12-05', 'SI')]));
-    expect(events.map((e) => e.start)).toEqual(['2019-10-26T07:00:00.000Z', '2019-10-28T08:00:00.000Z', '2019-11-06T08:00:00.000Z', '2019-12-05T08:00:00.000Z']);
+    const events = parse(
+      buildIcs([session('x', '2019-10-26', 'SI'), session('y', '2019-10-28', 'SI'), session('m2', '2019-11-06', 'HR'), session('m3', '2019-12-05', 'SI')]),
+    );
+    expect(events.map((e) => e.start)).toEqual([
+      '2019-10-26T07:00:00.000Z',
+      '2019-10-28T08:00:00.000Z',
+      '2019-11-06T08:00:00.000Z',
+      '2019-12-05T08:00:00.000Z',
+    ]);
   });
 
   it('writes a valid calendar with stable UIDs and UTC times', () => {

@@ -43,7 +43,11 @@ describe('check-dist-no-bench', () => {
   });
 
   it.each(BENCH_MARKERS)('fails a build whose chunk holds %j', (marker) => {
-    const dir = built({ 'index.html': '<script src="./assets/index-1.js"></script>', 'assets/index-1.js': 'app()', 'assets/hooks-2.js': `window[${JSON.stringify(marker)}]=1` });
+    const dir = built({
+      'index.html': '<script src="./assets/index-1.js"></script>',
+      'assets/index-1.js': 'app()',
+      'assets/hooks-2.js': `window[${JSON.stringify(marker)}]=1`,
+    });
     expect(benchCodeIn(dir)).toEqual([expect.stringContaining('hooks-2.js holds bench code')]);
   });
 

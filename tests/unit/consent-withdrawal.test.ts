@@ -12,7 +12,10 @@ describe('what withdrawing a consent deletes (named in its confirmation)', () =>
     expect(lostOnWithdrawal(ana, [consent('a', true), consent('b', true)], 'a')).toEqual({ targetGroups: [], notes: false });
   });
   it('a withdrawn or non-special other consent does not keep anything', () => {
-    expect(lostOnWithdrawal(ana, [consent('a', true), consent('b', true, '2025-01-01'), consent('c', false)], 'a')).toEqual({ targetGroups: ['roma', 'singleParent'], notes: true });
+    expect(lostOnWithdrawal(ana, [consent('a', true), consent('b', true, '2025-01-01'), consent('c', false)], 'a')).toEqual({
+      targetGroups: ['roma', 'singleParent'],
+      notes: true,
+    });
   });
   it('no special data: nothing to lose', () => {
     expect(lostOnWithdrawal({ targetGroups: [], notes: '  ' }, [consent('a', true)], 'a')).toEqual({ targetGroups: [], notes: false });

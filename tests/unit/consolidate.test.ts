@@ -2,7 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectBundle, type InspectedBundle } from '../../src/shared/bundle';
 import { canonicalJson, generateOrgKeys } from '../../src/shared/crypto';
 import {
-  applyPlan, partnersDataset, emptyConsolidatedState, inspectFiles, partnerProgrammes, pinsOf, planBundleImport, programmeTitles, totalsOnlyPartners, type BundleInput, type ConsolidatedState,
+  applyPlan,
+  partnersDataset,
+  emptyConsolidatedState,
+  inspectFiles,
+  partnerProgrammes,
+  pinsOf,
+  planBundleImport,
+  programmeTitles,
+  totalsOnlyPartners,
+  type BundleInput,
+  type ConsolidatedState,
   type InspectOne,
 } from '../../src/shared/consolidate';
 import { computeIndicators } from '../../src/shared/indicators/compute';
@@ -44,7 +54,15 @@ beforeAll(async () => {
   }
   t.matches = t.matches.filter((m) => m.menteeId !== erased.id);
   t.mentoringSessions = t.mentoringSessions.filter((s) => t.matches.some((m) => m.id === s.matchId));
-  t.tombstones.push({ id: crypto.randomUUID(), orgId: ORG_A, createdAt: '2026-09-15T00:00:00Z', updatedAt: '2026-09-15T00:00:00Z', table: 'people', recordId: erased.id, erasedAt: '2026-09-15T00:00:00Z' });
+  t.tombstones.push({
+    id: crypto.randomUUID(),
+    orgId: ORG_A,
+    createdAt: '2026-09-15T00:00:00Z',
+    updatedAt: '2026-09-15T00:00:00Z',
+    table: 'people',
+    recordId: erased.id,
+    erasedAt: '2026-09-15T00:00:00Z',
+  });
   const changed = t.people.find((p) => p.kind === 'beneficiary' && t.consents.some((c) => c.personId === p.id && c.shareWithLead))!;
   changed.municipality = 'Prelog';
   const added = person(ORG_A, { firstName: 'Nova', lastName: 'Osoba', birthYear: 1999, municipality: 'Čakovec' });
@@ -90,7 +108,10 @@ describe('consolidation', () => {
     const { plan, state } = importBatch(s2, [a1]);
     const item = plan.items[0]!;
     expect(item.status).toBe('refused');
-    expect(item.problems[0]).toEqual({ code: 'older', params: { newerExportId: a2.bundle.manifest.exportId, newerExportedAt: '2026-10-01T10:00:00.000Z', newerFileName: 'mreza-a-2026-10-01.mreza' } });
+    expect(item.problems[0]).toEqual({
+      code: 'older',
+      params: { newerExportId: a2.bundle.manifest.exportId, newerExportedAt: '2026-10-01T10:00:00.000Z', newerFileName: 'mreza-a-2026-10-01.mreza' },
+    });
     expect(state).toEqual(s2);
   });
 
@@ -178,7 +199,9 @@ describe('programme titles at the lead', () => {
     const titles = programmeTitles(partnerProgrammes(state), t);
     const own = [...world.a.tables.programmes, ...world.b.tables.programmes];
     const labelOf = (r: (typeof own)[number]) => {
-      const mine = [...(r.orgId === ORG_A ? world.a : world.b).tables.programmes].sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id));
+      const mine = [...(r.orgId === ORG_A ? world.a : world.b).tables.programmes].sort(
+        (x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id),
+      );
       return t('reports:partnerProgramme', { number: mine.indexOf(r) + 1, kind: t(`programmes:kinds.${r.kind}`) });
     };
     const sharedLabel = own.filter((r) => own.some((o) => o.orgId !== r.orgId && labelOf(o) === labelOf(r)));
@@ -190,14 +213,23 @@ describe('programme titles at the lead', () => {
     }
     // One partner alone: plain labels.
     const one = programmeTitles(partnerProgrammes(importBatch(state0, [a1]).state), t);
-    expect(one.get(world.a.tables.programmes[0]!.id)).toBe(t('reports:partnerProgramme', { number: 1, kind: t(`programmes:kinds.${world.a.tables.programmes[0]!.kind}`) }));
+    expect(one.get(world.a.tables.programmes[0]!.id)).toBe(
+      t('reports:partnerProgramme', { number: 1, kind: t(`programmes:kinds.${world.a.tables.programmes[0]!.kind}`) }),
+    );
   });
 
   it('full exports keep titles: a title two partners share names the partner, others stay as they are', async () => {
-    const full = async (which: 'a' | 'b') => ({ bundle: await inspectBundle((await exportBundle(world, world[which], { privacy: 'full', acknowledgedRisk: true, confirmedFullList: true })).bytes, world.leadKeys) });
+    const full = async (which: 'a' | 'b') => ({
+      bundle: await inspectBundle(
+        (await exportBundle(world, world[which], { privacy: 'full', acknowledgedRisk: true, confirmedFullList: true })).bytes,
+        world.leadKeys,
+      ),
+    });
     const { state } = importBatch(state0, [await full('a'), await full('b')]);
     const titles = programmeTitles(partnerProgrammes(state), t);
-    const rows = Object.values(state.partners).flatMap((p) => (p.tables.programmes ?? []).map((r) => ({ id: String(r.id), title: String(r.title), partner: p.name })));
+    const rows = Object.values(state.partners).flatMap((p) =>
+      (p.tables.programmes ?? []).map((r) => ({ id: String(r.id), title: String(r.title), partner: p.name })),
+    );
     const shared = rows.filter((r) => rows.some((o) => o.partner !== r.partner && o.title === r.title));
     expect(shared.length).toBeGreaterThan(0);
     for (const r of shared) expect(titles.get(r.id)).toBe(`${r.title} (${r.partner})`);
@@ -206,7 +238,7 @@ describe('programme titles at the lead', () => {
 });
 
 describe('inspecting a batch of files', () => {
-  it('with several at a time, keeps the files\' order whatever order they finish in, and refuses per file', async () => {
+  it("with several at a time, keeps the files' order whatever order they finish in, and refuses per file", async () => {
     const files = await Promise.all(
       (['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04'] as const).map(async (day, i) => {
         const written = await exportBundle(world, i % 2 ? world.b : world.a, { now: new Date(`${day}T10:00:00Z`), today: day });
@@ -229,7 +261,12 @@ describe('inspecting a batch of files', () => {
       }
     };
     const progress: number[] = [];
-    const out = await inspectFiles(batch, world.leadKeys, { projectId: world.invitation.projectId, inspectOne: slowFirst, concurrency: 2, onProgress: (done) => progress.push(done) });
+    const out = await inspectFiles(batch, world.leadKeys, {
+      projectId: world.invitation.projectId,
+      inspectOne: slowFirst,
+      concurrency: 2,
+      onProgress: (done) => progress.push(done),
+    });
     expect(most).toBe(2);
     expect(out.inputs.map((i) => i.fileName)).toEqual(['f0.mreza', 'f1.mreza', 'f2.mreza', 'f3.mreza']);
     expect(out.inputs.map((i) => i.bundle.manifest.exportedAt.slice(0, 10))).toEqual(['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04']);
@@ -249,7 +286,17 @@ describe('unique people across partners, by hand', () => {
       const orgId = w[side].orgId;
       const ana = t.people.find((p) => p.firstName === 'Zdenkarija' || p.firstName === 'Зденкарија')!;
       const session = t.sessions[0]!;
-      t.attendance = [{ id: crypto.randomUUID(), orgId, createdAt: session.createdAt, updatedAt: session.updatedAt, sessionId: session.id, personId: ana.id, status: 'present' }];
+      t.attendance = [
+        {
+          id: crypto.randomUUID(),
+          orgId,
+          createdAt: session.createdAt,
+          updatedAt: session.updatedAt,
+          sessionId: session.id,
+          personId: ana.id,
+          status: 'present',
+        },
+      ];
       t.mentoringSessions = [];
     }
     const inputs: BundleInput[] = [];
@@ -272,7 +319,12 @@ describe('partners that send totals only', () => {
     const totals = totalsOnlyPartners(state);
     expect(totals.map((p) => p.orgId)).toEqual([aggregate.bundle.manifest.organisation.id]);
     const own = aggregate.bundle.indicators.indicators;
-    expect(totals[0]).toMatchObject({ asOf: '2026-10-06', reached: own.reach.total, trainingSessions: own.training.sessions, mentoringSessions: own.mentoring.sessions });
+    expect(totals[0]).toMatchObject({
+      asOf: '2026-10-06',
+      reached: own.reach.total,
+      trainingSessions: own.training.sessions,
+      mentoringSessions: own.mentoring.sessions,
+    });
     expect(totals[0]!.reached).toBeGreaterThan(0);
     expect(totals[0]!.women).toBe(own.reach.byGender.find((g) => g.key === 'woman')!.count);
     // Only partner A's records are in the merged data set.

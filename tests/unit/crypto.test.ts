@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalJson, CryptoError, envelopeRecipient, exportOrgKeys, fingerprint, fromBase64, generateOrgKeys, importOrgKeys, openFromRecipient,
-  openWithPassphrase, sealToRecipient, sealWithPassphrase, signBytes, toBase64, utf8, verifyBytes, fromUtf8,
+  canonicalJson,
+  CryptoError,
+  envelopeRecipient,
+  exportOrgKeys,
+  fingerprint,
+  fromBase64,
+  generateOrgKeys,
+  importOrgKeys,
+  openFromRecipient,
+  openWithPassphrase,
+  sealToRecipient,
+  sealWithPassphrase,
+  signBytes,
+  toBase64,
+  utf8,
+  verifyBytes,
+  fromUtf8,
 } from '../../src/shared/crypto';
 
 const FAST = { iterations: 100_000 };

@@ -12,7 +12,7 @@ import { evidencePackFiles } from '../../src/shared/programmes';
 
 /** A surname someone typed (or a register carried) to run a formula on the reader's machine. */
 const EVIL = '=HYPERLINK("http://x","y")';
-const EVIL_VARIANTS = [EVIL, '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+const EVIL_VARIANTS = [EVIL, "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
 
 /** Each cell of a CSV file as Excel would read it (UTF-8 with BOM, `;`). */
 function cells(bytes: Uint8Array): string[] {
@@ -37,7 +37,11 @@ describe('the one CSV writer', () => {
 
   it('people list export: the surname comes out inert', () => {
     const person = { id: 'p', orgId: 'o', firstName: 'Ana', lastName: EVIL, municipality: '@Zagreb', phone: '+385 91 234 5678' } as Person;
-    const table = exportRows([person], (c) => c, (c, p) => (p as unknown as Record<string, string | number | undefined>)[c]);
+    const table = exportRows(
+      [person],
+      (c) => c,
+      (c, p) => (p as unknown as Record<string, string | number | undefined>)[c],
+    );
     const out = cells(csvBytes(table));
     expect(out).toContain(`'${EVIL}`);
     expect(out).toContain("'@Zagreb");
@@ -46,7 +50,18 @@ describe('the one CSV writer', () => {
   });
 
   it('donor report CSV (the app and the command line write the same bytes): labels come out inert', () => {
-    const tables: ReportTable[] = [{ id: 'byMunicipality', title: 'Po općinama', header: ['Općina', 'Broj'], rows: [[EVIL, 12], ['-Čakovec', '<5'], ['Ukupno', 17]] }];
+    const tables: ReportTable[] = [
+      {
+        id: 'byMunicipality',
+        title: 'Po općinama',
+        header: ['Općina', 'Broj'],
+        rows: [
+          [EVIL, 12],
+          ['-Čakovec', '<5'],
+          ['Ukupno', 17],
+        ],
+      },
+    ];
     const out = cells(reportCsv(tables));
     expect(out).toEqual(['Po općinama', `'${EVIL}`, '12', 'Po općinama', "'-Čakovec", '<5', 'Po općinama', 'Ukupno', '17']);
   });
@@ -72,7 +87,10 @@ describe('the one CSV writer', () => {
   });
 
   it('XLSX exports keep text as text: no formula cells', async () => {
-    const workbooks = [writeSpreadsheet([['Prezime'], [EVIL], ['+385 91 234 5678']]), await reportXlsx([{ id: 't', title: 'T', header: ['a', 'b'], rows: [[EVIL, 3]] }])];
+    const workbooks = [
+      writeSpreadsheet([['Prezime'], [EVIL], ['+385 91 234 5678']]),
+      await reportXlsx([{ id: 't', title: 'T', header: ['a', 'b'], rows: [[EVIL, 3]] }]),
+    ];
     for (const bytes of workbooks) {
       const book = read(bytes, { type: 'array', cellFormula: true });
       for (const sheet of Object.values(book.Sheets)) {
@@ -81,7 +99,10 @@ describe('the one CSV writer', () => {
           expect((c as { f?: string }).f, ref).toBeUndefined();
         }
       }
-      const xml = Object.entries(unzipSync(bytes)).filter(([n]) => n.startsWith('xl/worksheets/')).map(([, b]) => strFromU8(b)).join('');
+      const xml = Object.entries(unzipSync(bytes))
+        .filter(([n]) => n.startsWith('xl/worksheets/'))
+        .map(([, b]) => strFromU8(b))
+        .join('');
       expect(xml).not.toMatch(/<f[ >]/);
     }
   });

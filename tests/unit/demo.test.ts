@@ -9,7 +9,14 @@ const NOW = new Date('2026-12-01T10:00:00Z');
 /** Ids from a generator that remembers the order it handed them out in. */
 function recordingIds(make: () => string) {
   const ids: string[] = [];
-  return { ids, newId: () => { const id = make(); ids.push(id); return id; } };
+  return {
+    ids,
+    newId: () => {
+      const id = make();
+      ids.push(id);
+      return id;
+    },
+  };
 }
 
 function build(seed?: number, now = NOW) {
@@ -116,7 +123,9 @@ describe('buildDemoData', () => {
     // A completion certificate needs at least 80 % of the sessions attended.
     for (const c of data.certificates) {
       const eventSessions = data.sessions.filter((s) => s.eventId === c.eventId).map((s) => s.id);
-      const attended = data.attendance.filter((a) => a.personId === c.personId && eventSessions.includes(a.sessionId) && (a.status === 'present' || a.status === 'late'));
+      const attended = data.attendance.filter(
+        (a) => a.personId === c.personId && eventSessions.includes(a.sessionId) && (a.status === 'present' || a.status === 'late'),
+      );
       expect(attended.length / eventSessions.length).toBeGreaterThanOrEqual(0.8);
     }
     expect(data.enrolments.filter((e) => e.status === 'waiting').map((e) => e.waitPosition)).toEqual([0, 1]);

@@ -28,8 +28,25 @@ beforeAll(async () => {
   b = await written(world.b, 'b.mreza');
   // Anyone with the lead's public key (every invitation carries it) can write these.
   forgedA = await written({ ...world.a, keys: await generateOrgKeys() }, 'forged-a.mreza');
-  claimsLead = await written({ ...world.a, keys: await generateOrgKeys(), orgId: LEAD_ORG, name: 'Vodeći partner', tables: { ...world.a.tables, people: [], consents: [], outcomes: [] } }, 'lead.mreza');
-  const bytes = await writeKeyFile({ project: { id: world.invitation.projectId, name: world.invitation.projectName }, lead: { orgId: LEAD_ORG, name: 'Vodeći partner' }, keys: await exportOrgKeys(world.leadKeys) }, 'lozinka-za-kljuc', { iterations: MIN_ITERATIONS });
+  claimsLead = await written(
+    {
+      ...world.a,
+      keys: await generateOrgKeys(),
+      orgId: LEAD_ORG,
+      name: 'Vodeći partner',
+      tables: { ...world.a.tables, people: [], consents: [], outcomes: [] },
+    },
+    'lead.mreza',
+  );
+  const bytes = await writeKeyFile(
+    {
+      project: { id: world.invitation.projectId, name: world.invitation.projectName },
+      lead: { orgId: LEAD_ORG, name: 'Vodeći partner' },
+      keys: await exportOrgKeys(world.leadKeys),
+    },
+    'lozinka-za-kljuc',
+    { iterations: MIN_ITERATIONS },
+  );
   keyFile = await readKeyFile(bytes, 'lozinka-za-kljuc');
 });
 
@@ -53,9 +70,14 @@ describe('at the lead (the plan the Exchange screen shows and commits)', () => {
   it('a forged bundle from a new key for a known partner is refused, whatever is confirmed', async () => {
     const state = applyPlan(empty(), withConfirmedKeys(planBundleImport(empty(), [a.input]), { [ORG_A]: a.input.bundle.fingerprint }));
     const plan = withConfirmedKeys(planBundleImport(state, [forgedA.input]), { [ORG_A]: forgedA.input.bundle.fingerprint });
-    expect(plan.items[0]).toMatchObject({ status: 'refused', problems: [{ code: 'signerChanged', params: { expected: a.input.bundle.fingerprint, found: forgedA.input.bundle.fingerprint } }] });
+    expect(plan.items[0]).toMatchObject({
+      status: 'refused',
+      problems: [{ code: 'signerChanged', params: { expected: a.input.bundle.fingerprint, found: forgedA.input.bundle.fingerprint } }],
+    });
     // And when the pins are passed to the reader (as the app and the command line do), it never gets that far.
-    await expect(inspectBundle(forgedA.bytes, world.leadKeys, { pins: { [ORG_A]: a.input.bundle.fingerprint } })).rejects.toMatchObject({ code: 'signerChanged' });
+    await expect(inspectBundle(forgedA.bytes, world.leadKeys, { pins: { [ORG_A]: a.input.bundle.fingerprint } })).rejects.toMatchObject({
+      code: 'signerChanged',
+    });
   });
 
   it("a bundle claiming the lead's own organisation is refused", () => {
@@ -69,7 +91,10 @@ describe('at the lead (the plan the Exchange screen shows and commits)', () => {
     const state = applyPlan(empty(), withConfirmedKeys(planBundleImport(empty(), [a.input]), { [ORG_A]: a.input.bundle.fingerprint }));
     // Partner A's own key, claiming to be partner B.
     const asB = await written({ ...world.b, keys: world.a.keys }, 'a-as-b.mreza');
-    expect(planBundleImport(state, [asB.input]).items[0]).toMatchObject({ status: 'refused', problems: [{ code: 'keyOfAnotherPartner', params: { partner: world.a.name } }] });
+    expect(planBundleImport(state, [asB.input]).items[0]).toMatchObject({
+      status: 'refused',
+      problems: [{ code: 'keyOfAnotherPartner', params: { partner: world.a.name } }],
+    });
     // Two new organisations with one key in one batch: neither goes in.
     const plan = planBundleImport(empty(), [a.input, asB.input]);
     expect(plan.items.map((i) => i.problems[0]?.code)).toEqual(['keyOfAnotherPartner', 'keyOfAnotherPartner']);
@@ -78,22 +103,48 @@ describe('at the lead (the plan the Exchange screen shows and commits)', () => {
 });
 
 describe('the command line', () => {
-  const files = () => [{ fileName: 'a.mreza', data: a.bytes }, { fileName: 'b.mreza', data: b.bytes }];
+  const files = () => [
+    { fileName: 'a.mreza', data: a.bytes },
+    { fileName: 'b.mreza', data: b.bytes },
+  ];
 
   it('without a trust file, partners the key file has not pinned are refused', async () => {
     const result = await reportFromBundles(files(), keyFile);
-    expect(result.lines.map((l) => [l.status, l.problem?.code])).toEqual([['refused', 'unknownSigner'], ['refused', 'unknownSigner']]);
+    expect(result.lines.map((l) => [l.status, l.problem?.code])).toEqual([
+      ['refused', 'unknownSigner'],
+      ['refused', 'unknownSigner'],
+    ]);
     expect(result.state.partners).toEqual({});
   });
 
   it('with the key file pins or a trusted file the partners go in; first use only when asked, and each line says so', async () => {
-    const pinned = await reportFromBundles(files(), { ...keyFile, file: { ...keyFile.file, pins: { [ORG_A]: a.input.bundle.fingerprint } } }, { trusted: new Set([b.input.bundle.fingerprint]) });
-    expect(pinned.lines.map((l) => [l.status, l.trust])).toEqual([['accepted', 'pinned'], ['accepted', 'trusted']]);
+    const pinned = await reportFromBundles(
+      files(),
+      { ...keyFile, file: { ...keyFile.file, pins: { [ORG_A]: a.input.bundle.fingerprint } } },
+      { trusted: new Set([b.input.bundle.fingerprint]) },
+    );
+    expect(pinned.lines.map((l) => [l.status, l.trust])).toEqual([
+      ['accepted', 'pinned'],
+      ['accepted', 'trusted'],
+    ]);
     const tofu = await reportFromBundles(files(), keyFile, { trustOnFirstUse: true });
-    expect(tofu.lines.map((l) => [l.status, l.trust])).toEqual([['accepted', 'firstUse'], ['accepted', 'firstUse']]);
+    expect(tofu.lines.map((l) => [l.status, l.trust])).toEqual([
+      ['accepted', 'firstUse'],
+      ['accepted', 'firstUse'],
+    ]);
     // A trusted fingerprint is trusted for the key, not for any organisation it claims to be.
-    const forged = await reportFromBundles([{ fileName: 'a.mreza', data: a.bytes }, { fileName: 'f.mreza', data: forgedA.bytes }], keyFile, { trusted: new Set([a.input.bundle.fingerprint]) });
-    expect(forged.lines.map((l) => [l.status, l.problem?.code])).toEqual([['accepted', undefined], ['refused', 'unknownSigner']]);
+    const forged = await reportFromBundles(
+      [
+        { fileName: 'a.mreza', data: a.bytes },
+        { fileName: 'f.mreza', data: forgedA.bytes },
+      ],
+      keyFile,
+      { trusted: new Set([a.input.bundle.fingerprint]) },
+    );
+    expect(forged.lines.map((l) => [l.status, l.problem?.code])).toEqual([
+      ['accepted', undefined],
+      ['refused', 'unknownSigner'],
+    ]);
   });
 
   it("a bundle claiming the lead's id is refused even with --trust-on-first-use", async () => {

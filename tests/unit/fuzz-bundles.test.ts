@@ -22,8 +22,15 @@ beforeAll(async () => {
   // A small bundle (a handful of rows per table) keeps each inspection cheap.
   world.a.tables = {
     ...world.a.tables,
-    people: world.a.tables.people.slice(-4), consents: world.a.tables.consents.slice(-4), attendance: [], enrolments: [], mentors: [], matches: [],
-    mentoringSessions: [], certificates: [], sessions: world.a.tables.sessions!.slice(0, 1),
+    people: world.a.tables.people.slice(-4),
+    consents: world.a.tables.consents.slice(-4),
+    attendance: [],
+    enrolments: [],
+    mentors: [],
+    matches: [],
+    mentoringSessions: [],
+    certificates: [],
+    sessions: world.a.tables.sessions!.slice(0, 1),
   };
 });
 
@@ -56,7 +63,10 @@ describe('fuzzing partner bundles', () => {
         expect(result.manifest).toEqual(original.manifest);
         unchanged++;
       }
-      expect([...codes.keys()].every((c) => CODES.includes(c)), [...codes.keys()].join()).toBe(true);
+      expect(
+        [...codes.keys()].every((c) => CODES.includes(c)),
+        [...codes.keys()].join(),
+      ).toBe(true);
       expect([...kinds.keys()].sort()).toEqual([...MUTATIONS].sort());
       expect(unchanged).toBeLessThan(runs * 0.01);
     }, 300_000);

@@ -46,7 +46,13 @@ describe('fuzzing', () => {
   }, 300_000);
 
   it('a backup cut anywhere in its gzip trailer, or claiming 4 GiB, is refused (and nothing that size is reserved)', () => {
-    const good = encodeBackup({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: 3, createdAt: '2026-11-23T10:00:00.000Z', tables: {} as Snapshot['tables'] });
+    const good = encodeBackup({
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      schemaVersion: 3,
+      createdAt: '2026-11-23T10:00:00.000Z',
+      tables: {} as Snapshot['tables'],
+    });
     for (let cut = 1; cut <= 8; cut++) expect(() => decodeBackup(good.slice(0, good.length - cut), 3), `cut ${cut}`).toThrow(BackupError);
     // Cut in the middle, with last four bytes that claim 4 GiB of data.
     const huge = new Uint8Array([...good.slice(0, good.length - 20), 0xff, 0xff, 0xff, 0xff]);

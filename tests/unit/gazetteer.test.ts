@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { allMunicipalities, canonicalMunicipality, canonicalPlace, closestMunicipalities, editDistance, matchMunicipality, municipalityKey, municipalityLabel, placeKey } from '@shared/gazetteer';
+import {
+  allMunicipalities,
+  canonicalMunicipality,
+  canonicalPlace,
+  closestMunicipalities,
+  editDistance,
+  matchMunicipality,
+  municipalityKey,
+  municipalityLabel,
+  placeKey,
+} from '@shared/gazetteer';
 import { isSamePerson } from '@shared/people/duplicates';
 import { pseudoKeyInput } from '@shared/bundle/pseudonymise';
 
@@ -15,7 +25,10 @@ describe('the gazetteer holds the official lists', () => {
   it('names each unit once within its country, with a unique id, and Cyrillic for Serbia and BiH', () => {
     for (const c of ['HR', 'RS', 'BA', 'SI']) {
       const list = names(c).map((m) => placeKey(m.name));
-      expect(list.filter((n, i) => list.indexOf(n) !== i), c).toEqual([]);
+      expect(
+        list.filter((n, i) => list.indexOf(n) !== i),
+        c,
+      ).toEqual([]);
     }
     const ids = allMunicipalities().map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -66,11 +79,14 @@ describe('lookup folds script, case, diacritics, spacing and unit prefixes', () 
     expect(m.status).toBe('known');
     expect(m.municipality).toMatchObject({ name, country });
   });
-  it('a name several units share is picked by the person\'s country, else ambiguous', () => {
+  it("a name several units share is picked by the person's country, else ambiguous", () => {
     expect(matchMunicipality('Vodice', 'SI').municipality?.country).toBe('SI');
     expect(matchMunicipality('Vodice', 'HR').municipality?.country).toBe('HR');
     expect(matchMunicipality('Vodice')).toMatchObject({ status: 'ambiguous', name: 'Vodice' });
-    expect(matchMunicipality('Palilula', 'RS')).toMatchObject({ status: 'ambiguous', suggestions: [{ name: 'Palilula (Beograd)' }, { name: 'Palilula (Niš)' }] });
+    expect(matchMunicipality('Palilula', 'RS')).toMatchObject({
+      status: 'ambiguous',
+      suggestions: [{ name: 'Palilula (Beograd)' }, { name: 'Palilula (Niš)' }],
+    });
     expect(matchMunicipality('Stari grad', 'HR').municipality).toMatchObject({ name: 'Stari Grad', country: 'HR' });
     expect(matchMunicipality('Trnovo', 'BA').status).toBe('ambiguous');
   });
@@ -96,7 +112,7 @@ describe('closest matches for unknown names', () => {
     expect(closestMunicipalities('Tuzla, Centar').map((m) => m.name)).toContain('Tuzla');
     expect(matchMunicipality('Čakovc', 'HR', { suggest: true }).suggestions[0]?.name).toBe('Čakovec');
   });
-  it('prefers the person\'s country among equals, and suggests nothing far-fetched', () => {
+  it("prefers the person's country among equals, and suggests nothing far-fetched", () => {
     expect(closestMunicipalities('Vodic', { country: 'SI' })[0]).toMatchObject({ name: 'Vodice', country: 'SI' });
     expect(closestMunicipalities('Vodic', { country: 'HR' })[0]).toMatchObject({ name: 'Vodice', country: 'HR' });
     expect(closestMunicipalities('Xyzzyqw')).toEqual([]);
@@ -130,7 +146,7 @@ describe('one municipality rule for the duplicate finder and the cross-partner k
   });
 });
 
-describe('names in the user\'s script', () => {
+describe("names in the user's script", () => {
   it('shows the Cyrillic name in sr-Cyrl and the canonical one elsewhere', () => {
     expect(municipalityLabel('Mladenovac', 'sr-Cyrl')).toBe('Младеновац');
     expect(municipalityLabel('Čakovec', 'sr-Cyrl')).toBe('Чаковец');

@@ -70,8 +70,28 @@ describe('at the partner (the app\u2019s indicators)', () => {
   });
 
   it('the mentors\u2019 figures and the reminders count held sessions only', () => {
-    const match = { id: 'm', orgId: 'org', mentorId: 'mentor', menteeId: 'mara', status: 'active', startedOn: '2026-08-01', createdAt: stamp, updatedAt: stamp } as Match;
-    const log = (id: string, date: string, status?: 'planned'): MentoringSession => ({ id, orgId: 'org', matchId: 'm', date, status, minutes: 60, mode: 'inPerson', services: ['psychosocialSupport'], createdAt: stamp, updatedAt: stamp });
+    const match = {
+      id: 'm',
+      orgId: 'org',
+      mentorId: 'mentor',
+      menteeId: 'mara',
+      status: 'active',
+      startedOn: '2026-08-01',
+      createdAt: stamp,
+      updatedAt: stamp,
+    } as Match;
+    const log = (id: string, date: string, status?: 'planned'): MentoringSession => ({
+      id,
+      orgId: 'org',
+      matchId: 'm',
+      date,
+      status,
+      minutes: 60,
+      mode: 'inPerson',
+      services: ['psychosocialSupport'],
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
     const sessions = [log('past', '2026-08-02'), log('future', TOMORROW), log('planned', '2026-09-20', 'planned')];
     const stats = mentorStats([match], sessions, undefined, undefined, TODAY).get('mentor')!;
     expect(stats.sessions).toBe(1);
@@ -89,9 +109,28 @@ function partnerTables(world: World, future: boolean) {
   t.consents.push(consent(world.a.orgId, mara.id));
   const mentorId = t.mentors[0]!.id;
   const matchId = crypto.randomUUID();
-  t.matches.push({ id: matchId, orgId: world.a.orgId, createdAt: stamp, updatedAt: stamp, mentorId, menteeId: mara.id, status: 'active', startedOn: '2026-09-01' });
+  t.matches.push({
+    id: matchId,
+    orgId: world.a.orgId,
+    createdAt: stamp,
+    updatedAt: stamp,
+    mentorId,
+    menteeId: mara.id,
+    status: 'active',
+    startedOn: '2026-09-01',
+  });
   if (future) {
-    t.mentoringSessions.push({ id: crypto.randomUUID(), orgId: world.a.orgId, createdAt: stamp, updatedAt: stamp, matchId, date: TOMORROW, minutes: 60, mode: 'inPerson', services: ['psychosocialSupport'] });
+    t.mentoringSessions.push({
+      id: crypto.randomUUID(),
+      orgId: world.a.orgId,
+      createdAt: stamp,
+      updatedAt: stamp,
+      matchId,
+      date: TOMORROW,
+      minutes: 60,
+      mode: 'inPerson',
+      services: ['psychosocialSupport'],
+    });
   }
   return t;
 }
@@ -124,12 +163,22 @@ describe('in the bundle and at the lead', () => {
 
     // The command line: the same report tables with and without the future session.
     const keyFile = await readKeyFile(
-      await writeKeyFile({ project: { id: project, name: world.invitation.projectName }, lead: { orgId: LEAD_ORG, name: 'Vodeći partner' }, keys: await exportOrgKeys(world.leadKeys) }, 'ključ-od-svih-vrata', { iterations: MIN_ITERATIONS }),
+      await writeKeyFile(
+        {
+          project: { id: project, name: world.invitation.projectName },
+          lead: { orgId: LEAD_ORG, name: 'Vodeći partner' },
+          keys: await exportOrgKeys(world.leadKeys),
+        },
+        'ključ-od-svih-vrata',
+        { iterations: MIN_ITERATIONS },
+      ),
       'ključ-od-svih-vrata',
     );
     const { t } = createI18n('en');
     const cli = async (bytes: Uint8Array) =>
-      batchReportTables(await reportFromBundles([{ fileName: 'a.mreza', data: bytes }], keyFile), t, 'en', { threshold: 1, today: TODAY }).filter((table) => table.id !== 'sources');
+      batchReportTables(await reportFromBundles([{ fileName: 'a.mreza', data: bytes }], keyFile), t, 'en', { threshold: 1, today: TODAY }).filter(
+        (table) => table.id !== 'sources',
+      );
     expect(await cli(written.with.bytes)).toEqual(await cli(written.without.bytes));
   }, 60_000);
 });

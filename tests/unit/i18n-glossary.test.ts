@@ -26,9 +26,19 @@ export function glossaryRows(markdown: string, lang: string): Row[] {
   const rows: Row[] = [];
   for (const line of section.split('\n')) {
     if (!line.startsWith('|') || /^\|\s*-/.test(line) || /^\|\s*Concept\s*\|/.test(line)) continue;
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const [concept = '', term = '', rejected = ''] = cells;
-    rows.push({ concept, term, rejected: rejected.split(',').map((r) => r.trim()).filter((r) => r && r !== '—') });
+    rows.push({
+      concept,
+      term,
+      rejected: rejected
+        .split(',')
+        .map((r) => r.trim())
+        .filter((r) => r && r !== '—'),
+    });
   }
   return rows;
 }
@@ -49,7 +59,25 @@ function strings(tree: unknown, prefix = '', out: [string, string][] = []): [str
   return out;
 }
 
-const REQUIRED_CONCEPTS = ['attendance', 'certificate', 'participant', 'mentor', 'mentee', 'workshop', 'training module', 'consent', 'erase (a person)', 'export', 'bundle (export file)', 'partner organisation', 'lead organisation', 'indicator', 'report', 'audit log', 'e-mail'];
+const REQUIRED_CONCEPTS = [
+  'attendance',
+  'certificate',
+  'participant',
+  'mentor',
+  'mentee',
+  'workshop',
+  'training module',
+  'consent',
+  'erase (a person)',
+  'export',
+  'bundle (export file)',
+  'partner organisation',
+  'lead organisation',
+  'indicator',
+  'report',
+  'audit log',
+  'e-mail',
+];
 
 describe('docs/glossary.md', () => {
   it('names a term for every core concept in every language', () => {
@@ -57,7 +85,13 @@ describe('docs/glossary.md', () => {
     for (const concept of REQUIRED_CONCEPTS) {
       const row = overview.split('\n').find((l) => l.startsWith(`| ${concept} `));
       expect(row, concept).toBeDefined();
-      expect(row?.split('|').slice(1, -1).every((c) => c.trim() !== ''), concept).toBe(true);
+      expect(
+        row
+          ?.split('|')
+          .slice(1, -1)
+          .every((c) => c.trim() !== ''),
+        concept,
+      ).toBe(true);
     }
   });
 

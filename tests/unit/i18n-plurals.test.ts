@@ -13,9 +13,35 @@ import { NAMESPACES, resources } from '../../src/shared/i18n/resources';
 
 /** Placeholders that hold a number of things (names like {{row}} or {{seq}} are labels: "redak 5"). */
 const NUMERIC = new Set([
-  'count', 'total', 'done', 'shown', 'n', 'weeks', 'days', 'months', 'max', 'min', 'found', 'pages',
-  'capacity', 'enrolled', 'actual', 'target', 'active', 'percent', 'limitMb', 'maxMb', 'foundMb',
-  'threshold', 'minimum', 'maximum', 'waiting', 'add', 'replace', 'unchanged', 'keptLocal',
+  'count',
+  'total',
+  'done',
+  'shown',
+  'n',
+  'weeks',
+  'days',
+  'months',
+  'max',
+  'min',
+  'found',
+  'pages',
+  'capacity',
+  'enrolled',
+  'actual',
+  'target',
+  'active',
+  'percent',
+  'limitMb',
+  'maxMb',
+  'foundMb',
+  'threshold',
+  'minimum',
+  'maximum',
+  'waiting',
+  'add',
+  'replace',
+  'unchanged',
+  'keptLocal',
 ]);
 
 /** Words that may follow a number without agreeing with it. */

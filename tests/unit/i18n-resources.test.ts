@@ -184,7 +184,14 @@ describe('the checks themselves', () => {
     const hr = { a: 'A {{name}}', b: { c: 'C <1>x</1>' }, n_one: '{{count}} stvar', n_few: '{{count}} stvari', n_other: '{{count}} stvari' };
     expect(keyProblems(en, hr, 'hr')).toEqual([]);
     expect(tokenProblems(en, hr)).toEqual([]);
-    const sl = { a: 'A {{name}}', b: { c: 'C <1>x</1>' }, n_one: 'ena stvar', n_two: '{{count}} stvari', n_few: '{{count}} stvari', n_other: '{{count}} stvari' };
+    const sl = {
+      a: 'A {{name}}',
+      b: { c: 'C <1>x</1>' },
+      n_one: 'ena stvar',
+      n_two: '{{count}} stvari',
+      n_few: '{{count}} stvari',
+      n_other: '{{count}} stvari',
+    };
     expect(keyProblems(en, sl, 'sl')).toEqual([]);
     expect(tokenProblems(en, sl)).toEqual([]);
   });
@@ -193,12 +200,7 @@ describe('the checks themselves', () => {
     const hr = { a: 'A', b: { c: 'C x', d: 'extra' }, n_one: '{{count}} stvar', n_other: '{{count}} stvari {{oops}}' };
     expect(keyProblems(en, hr, 'hr')).toEqual(['missing: n_few', 'unexpected: b.d']);
     expect(keyProblems(en, { ...hr, b: {} }, 'hr')).toContain('missing: b.c');
-    expect(tokenProblems(en, hr)).toEqual([
-      'a: lacks {{name}}',
-      'b.c: lacks <1>',
-      'b.c: lacks </1>',
-      'n_other: has {{oops}}, which en does not',
-    ]);
+    expect(tokenProblems(en, hr)).toEqual(['a: lacks {{name}}', 'b.c: lacks <1>', 'b.c: lacks </1>', 'n_other: has {{oops}}, which en does not']);
   });
 
   it('fail on an English plural form without _other', () => {

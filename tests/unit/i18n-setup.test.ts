@@ -97,15 +97,14 @@ describe('plural rules', () => {
   };
   const forms = { n_one: 'one', n_two: 'two', n_few: 'few', n_many: 'many', n_other: 'other' };
 
-  it.each([
-    ...slavic.map((l) => [l, expected.slavic] as const),
-    ['sl', expected.sl] as const,
-    ['en', expected.en] as const,
-  ])('%s picks the right plural category', (locale, categories) => {
-    const i18n = createI18n(locale, { fallbackToEnglish: false });
-    i18n.addResourceBundle(locale, 'test', forms);
-    expect(counts.map((count) => i18n.t('n', { ns: 'test', count }))).toEqual(categories);
-  });
+  it.each([...slavic.map((l) => [l, expected.slavic] as const), ['sl', expected.sl] as const, ['en', expected.en] as const])(
+    '%s picks the right plural category',
+    (locale, categories) => {
+      const i18n = createI18n(locale, { fallbackToEnglish: false });
+      i18n.addResourceBundle(locale, 'test', forms);
+      expect(counts.map((count) => i18n.t('n', { ns: 'test', count }))).toEqual(categories);
+    },
+  );
 
   it('common:people in Croatian, Serbian (both scripts), Bosnian, Slovenian and English', () => {
     const people = (locale: (typeof LOCALES)[number]) => {
@@ -119,12 +118,6 @@ describe('plural rules', () => {
     expect(people('sl')).toEqual(['1 oseba', '2 osebi', '5 oseb', '21 oseb', '22 oseb', '25 oseb']);
     expect(people('en')).toEqual(['1 person', '2 people', '5 people', '21 people', '22 people', '25 people']);
     const sl = createI18n('sl');
-    expect([3, 4, 101, 102, 103].map((count) => sl.t('people', { count }))).toEqual([
-      '3 osebe',
-      '4 osebe',
-      '101 oseba',
-      '102 osebi',
-      '103 osebe',
-    ]);
+    expect([3, 4, 101, 102, 103].map((count) => sl.t('people', { count }))).toEqual(['3 osebe', '4 osebe', '101 oseba', '102 osebi', '103 osebe']);
   });
 });

@@ -170,7 +170,10 @@ describe('import zones (eslint.config.js)', { timeout: 180_000 }, () => {
     describe(zone, () => {
       it.each(probes)('%s: %s is reported', async (file, code) => {
         const findings = await lint(file, code);
-        expect(findings.filter((f) => f.rule === 'import-x/no-unresolved'), 'the probe must point at a real module').toEqual([]);
+        expect(
+          findings.filter((f) => f.rule === 'import-x/no-unresolved'),
+          'the probe must point at a real module',
+        ).toEqual([]);
         expect(layerFindings(findings).length, JSON.stringify(findings)).toBeGreaterThan(0);
       });
     });

@@ -53,7 +53,10 @@ describe('CSV', () => {
     expect(parseCsv(UTF8_BOM_CSV)[1]).toEqual(['Amra Hodžić', 'Ž', '1987', 'Tuzla, Centar', '', '']);
   });
   it('writes CSV with a UTF-8 BOM that reads back the same', () => {
-    const rows = [['Ime', 'Općina'], ['Đurđa "Đuka"', 'Čakovec; Međimurje']];
+    const rows = [
+      ['Ime', 'Općina'],
+      ['Đurđa "Đuka"', 'Čakovec; Međimurje'],
+    ];
     const bytes = csvBytes(rows);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(parseCsv(decodeText(bytes).text, ';')).toEqual(rows);
@@ -142,7 +145,15 @@ describe('rows → people, with a report naming row, column and problem', () => 
     const preview = await previewImport(rows, guessMapping(rows[0] ?? []));
     expect(preview.badRows).toBe(0);
     // The municipality is stored in its canonical (Latin) form, and the country comes from it.
-    expect(preview.valid[0]?.draft).toMatchObject({ firstName: 'Јелена', lastName: 'Петровић', gender: 'woman', birthYear: 1985, municipality: 'Niš', country: 'RS', phone: '064 111 222' });
+    expect(preview.valid[0]?.draft).toMatchObject({
+      firstName: 'Јелена',
+      lastName: 'Петровић',
+      gender: 'woman',
+      birthYear: 1985,
+      municipality: 'Niš',
+      country: 'RS',
+      phone: '064 111 222',
+    });
   });
   it('splits a full-name column and reads notes with a consent date', async () => {
     const rows = parseCsv(decodeText(fixture('bosnian-utf8-bom.csv')).text);
@@ -167,7 +178,10 @@ describe('rows → people, with a report naming row, column and problem', () => 
     expect(preview.valid[0]?.consentDate).toBe('2024-01-01');
   });
   it('writes an .xlsx that reads back cell for cell', () => {
-    const rows = [['Prezime', 'Godište'], ['Čačić', 1984]];
+    const rows = [
+      ['Prezime', 'Godište'],
+      ['Čačić', 1984],
+    ];
     expect(readSpreadsheet(writeSpreadsheet(rows))).toEqual(rows);
   });
   it('understands choices in every language and refuses unknown ones', () => {
@@ -182,7 +196,11 @@ describe('rows → people, with a report naming row, column and problem', () => 
     const rows = [['Ime', 'Prezime'], ...Array.from({ length: 2500 }, (_, i) => [`Ana${i}`, 'Horvat'])];
     const progress: number[] = [];
     let pauses = 0;
-    const preview = await previewImport(rows, ['firstName', 'lastName'], { chunk: 1000, onProgress: (n) => progress.push(n), pause: async () => void pauses++ });
+    const preview = await previewImport(rows, ['firstName', 'lastName'], {
+      chunk: 1000,
+      onProgress: (n) => progress.push(n),
+      pause: async () => void pauses++,
+    });
     expect(preview.valid).toHaveLength(2500);
     expect(progress).toEqual([1000, 2000, 2500]);
     expect(pauses).toBe(2);
@@ -242,7 +260,9 @@ describe('surname-first name columns (registers write "Prezime i ime", "PREZIME 
     // All capitals is no signal: the header order decides.
     expect(read('Prezime i ime', 'HORVAT ANA')).toEqual(['ANA', 'HORVAT']);
     // One word, or nothing after the comma, is refused with the column named.
-    expect(readPersonRow(['Horvat,'], ['fullNameSurnameFirst'], ['Prezime, Ime'], 4).issues).toEqual([{ row: 4, column: 'Prezime, Ime', field: 'fullNameSurnameFirst', code: 'invalid', value: 'Horvat,' }]);
+    expect(readPersonRow(['Horvat,'], ['fullNameSurnameFirst'], ['Prezime, Ime'], 4).issues).toEqual([
+      { row: 4, column: 'Prezime, Ime', field: 'fullNameSurnameFirst', code: 'invalid', value: 'Horvat,' },
+    ]);
   });
 });
 
@@ -267,7 +287,9 @@ describe('municipalities on import: one canonical form, the country from it, unk
     const mapping = guessMapping(headers);
     const r = readPersonRow(['Ana', 'Horvat', 'Младеновац', 'Hrvatska'], mapping, headers, 2);
     expect(r.value?.draft).toMatchObject({ municipality: 'Mladenovac', country: 'HR' });
-    expect(r.warnings).toEqual([{ row: 2, column: 'Općina', field: 'municipality', code: 'municipalityInOtherCountry', value: 'Младеновац', suggestions: [], country: 'RS' }]);
+    expect(r.warnings).toEqual([
+      { row: 2, column: 'Općina', field: 'municipality', code: 'municipalityInOtherCountry', value: 'Младеновац', suggestions: [], country: 'RS' },
+    ]);
     // A name two countries share is resolved by the country the file names.
     expect(readPersonRow(['Ana', 'Horvat', 'vodice', 'Slovenija'], mapping, headers, 2).value?.draft).toMatchObject({ municipality: 'Vodice', country: 'SI' });
     const ambiguous = readPersonRow(['Ana', 'Horvat', 'Palilula', 'Srbija'], mapping, headers, 3);

@@ -9,12 +9,28 @@ const ORG_B = 'org-b';
 const TODAY = '2026-11-23';
 
 type P = Dataset['people'][number];
-const person = (id: string, over: Partial<P> = {}): P => ({ id, orgId: ORG_A, kind: 'beneficiary', gender: 'woman', birthYear: 1990, municipality: 'Čakovec', country: 'HR', targetGroups: [], ...over });
+const person = (id: string, over: Partial<P> = {}): P => ({
+  id,
+  orgId: ORG_A,
+  kind: 'beneficiary',
+  gender: 'woman',
+  birthYear: 1990,
+  municipality: 'Čakovec',
+  country: 'HR',
+  targetGroups: [],
+  ...over,
+});
 
 /** A builder for hand-made data sets with known answers. */
-function dataset(): Dataset & { attend(personId: string, sessionId: string, status?: 'present' | 'late' | 'excused' | 'absent', orgId?: string): void; mentor(menteeId: string, date: string, services: Array<'businessCounselling' | 'psychosocialSupport' | 'legalAdvice' | 'education'>, orgId?: string): void } {
+function dataset(): Dataset & {
+  attend(personId: string, sessionId: string, status?: 'present' | 'late' | 'excused' | 'absent', orgId?: string): void;
+  mentor(menteeId: string, date: string, services: Array<'businessCounselling' | 'psychosocialSupport' | 'legalAdvice' | 'education'>, orgId?: string): void;
+} {
   const ds: Dataset = structuredClone(EMPTY_DATASET);
-  ds.organisations.push({ id: ORG_A, orgId: ORG_A, kind: 'ngo', country: 'HR', isSelf: true }, { id: ORG_B, orgId: ORG_B, kind: 'ngo', country: 'SI', isSelf: false });
+  ds.organisations.push(
+    { id: ORG_A, orgId: ORG_A, kind: 'ngo', country: 'HR', isSelf: true },
+    { id: ORG_B, orgId: ORG_B, kind: 'ngo', country: 'SI', isSelf: false },
+  );
   ds.programmes.push({ id: 'badge', orgId: ORG_A, kind: 'badge' }, { id: 'cross', orgId: ORG_A, kind: 'crossBorder' });
   ds.events.push({ id: 'ev-badge', orgId: ORG_A, programmeId: 'badge' }, { id: 'ev-cross', orgId: ORG_A, programmeId: 'cross' });
   ds.sessions.push(
@@ -30,7 +46,8 @@ function dataset(): Dataset & { attend(personId: string, sessionId: string, stat
     },
     mentor(menteeId: string, date: string, services: Array<'businessCounselling' | 'psychosocialSupport' | 'legalAdvice' | 'education'>, orgId = ORG_A) {
       const matchId = `m-${menteeId}-${orgId}`;
-      if (!ds.matches.some((m) => m.id === matchId)) ds.matches.push({ id: matchId, orgId, mentorId: 'mentor', menteeId, status: 'active', startedOn: '2026-01-01' });
+      if (!ds.matches.some((m) => m.id === matchId))
+        ds.matches.push({ id: matchId, orgId, mentorId: 'mentor', menteeId, status: 'active', startedOn: '2026-01-01' });
       ds.mentoringSessions.push({ id: `ms${n++}`, orgId, matchId, date, minutes: 90, services });
     },
   });
@@ -207,7 +224,14 @@ describe('small-cell suppression', () => {
   });
 
   it('the threshold comes from Settings', () => {
-    const { cells } = suppressBreakdown([{ key: 'a', count: 7 }, { key: 'b', count: 50 }, { key: 'c', count: 12 }], 10);
+    const { cells } = suppressBreakdown(
+      [
+        { key: 'a', count: 7 },
+        { key: 'b', count: 50 },
+        { key: 'c', count: 12 },
+      ],
+      10,
+    );
     expect(cells.map((c) => c.suppressed)).toEqual([true, false, true]);
   });
 });
@@ -302,7 +326,15 @@ describe('one number at a time, on the day-sorted session logs', () => {
   it('gives the same figures whatever the order of the logs, and periods add up', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ mentee: fc.constantFrom('a', 'b', 'c', 'd'), day: fc.integer({ min: 0, max: 400 }), minutes: fc.integer({ min: 15, max: 180 }), services: fc.subarray(['businessCounselling', 'psychosocialSupport', 'legalAdvice', 'education'] as const, { minLength: 1 }) }), { maxLength: 40 }),
+        fc.array(
+          fc.record({
+            mentee: fc.constantFrom('a', 'b', 'c', 'd'),
+            day: fc.integer({ min: 0, max: 400 }),
+            minutes: fc.integer({ min: 15, max: 180 }),
+            services: fc.subarray(['businessCounselling', 'psychosocialSupport', 'legalAdvice', 'education'] as const, { minLength: 1 }),
+          }),
+          { maxLength: 40 },
+        ),
         fc.integer({ min: 1, max: 399 }),
         (logs, split) => {
           const day = (d: number) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10);

@@ -8,14 +8,19 @@ import { inspectFiles } from '@shared/consolidate';
 import { generateOrgKeys } from '@shared/crypto';
 import type { InspectRequest, InspectResponse } from '../../src/renderer/src/workers/inspectPool';
 
-vi.mock(import('@shared/bundle'), async (original) => ({ ...(await original()), inspectBundle: () => Promise.reject(new RangeError('Array buffer allocation failed')) }));
+vi.mock(import('@shared/bundle'), async (original) => ({
+  ...(await original()),
+  inspectBundle: () => Promise.reject(new RangeError('Array buffer allocation failed')),
+}));
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the inspect worker’s answer to an unexpected failure', () => {
   it('is the code the window’s thread gives for the same failure', async () => {
     const posted: InspectResponse[] = [];
-    const scope: { onmessage?: (e: { data: InspectRequest }) => void; postMessage: (m: InspectResponse) => void } = { postMessage: (m) => posted.push(structuredClone(m)) };
+    const scope: { onmessage?: (e: { data: InspectRequest }) => void; postMessage: (m: InspectResponse) => void } = {
+      postMessage: (m) => posted.push(structuredClone(m)),
+    };
     vi.stubGlobal('self', scope);
     await import('../../src/renderer/src/workers/inspectWorker');
     const keys = await generateOrgKeys();

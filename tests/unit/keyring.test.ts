@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addUserWrap, createKeyring, passphraseWrapSchema, removeUserWrap, rewrapUser, unwrapWithAnyPassphrase, unwrapWithPassphrase, unwrapWithRecoveryKey, wrapWithPassphrase, KeyringError } from '@shared/auth/keyring';
+import {
+  addUserWrap,
+  createKeyring,
+  passphraseWrapSchema,
+  removeUserWrap,
+  rewrapUser,
+  unwrapWithAnyPassphrase,
+  unwrapWithPassphrase,
+  unwrapWithRecoveryKey,
+  wrapWithPassphrase,
+  KeyringError,
+} from '@shared/auth/keyring';
 import { ARGON2ID, setArgon2idRunner, argon2idHere, type Argon2idRunner } from '@shared/auth/kdf';
 import { generateRecoveryKey } from '@shared/auth/recoveryKey';
 

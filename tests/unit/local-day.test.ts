@@ -67,7 +67,18 @@ describe('the organisation\u2019s time zone', () => {
   });
 
   it('is an optional field of the organisation: older records stay valid, a zone that does not exist is refused', () => {
-    const org = { id: crypto.randomUUID(), orgId: crypto.randomUUID(), createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', name: 'Udruga', country: 'RS', town: 'Niš', role: 'partner', isSelf: true, kind: 'ngo' };
+    const org = {
+      id: crypto.randomUUID(),
+      orgId: crypto.randomUUID(),
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+      name: 'Udruga',
+      country: 'RS',
+      town: 'Niš',
+      role: 'partner',
+      isSelf: true,
+      kind: 'ngo',
+    };
     expect(organisationSchema.safeParse(org).success).toBe(true);
     expect(organisationSchema.safeParse({ ...org, timeZone: 'Europe/Belgrade' }).success).toBe(true);
     expect(organisationSchema.safeParse({ ...org, timeZone: 'Europe/Nowhere' }).success).toBe(false);
@@ -110,9 +121,23 @@ describe('call sites at 00:10 in Zagreb (these were dated yesterday)', () => {
     const d = buildDemoData(org.id, new Date(), () => crypto.randomUUID());
     const mentorId = d.mentors[0]!.id;
     const keys = await generateOrgKeys();
-    const pack = await writeMentorPack({ source: { ...d, menteeProfiles: [] }, mentorId, organisation: org, keys, passphrase: 'duga-lozinka-za-paket', iterations: MIN_ITERATIONS });
+    const pack = await writeMentorPack({
+      source: { ...d, menteeProfiles: [] },
+      mentorId,
+      organisation: org,
+      keys,
+      passphrase: 'duga-lozinka-za-paket',
+      iterations: MIN_ITERATIONS,
+    });
     expect(pack.fileName).toMatch(/-2026-01-15\.mreza-mentor$/);
-    const logs = await writeMentorLogs({ pack: { packId: pack.manifest.packId, mentorId, organisationId: org.id, orgPublicKeys: keys.publicKeys }, sessions: [], keys, installationId: 'm', mentorName: 'Vesna K', timeZone: 'Europe/Zagreb' });
+    const logs = await writeMentorLogs({
+      pack: { packId: pack.manifest.packId, mentorId, organisationId: org.id, orgPublicKeys: keys.publicKeys },
+      sessions: [],
+      keys,
+      installationId: 'm',
+      mentorName: 'Vesna K',
+      timeZone: 'Europe/Zagreb',
+    });
     expect(logs.fileName).toBe('mreza-session-logs-vesna-k-2026-01-15.mreza-logs');
   });
 

@@ -268,7 +268,13 @@ describe('optimal assignment', () => {
     const a = solveAssignment(many);
     expect([...a.keys()].filter((i) => a[i]! >= 0)).toEqual([17, 42]);
     // 2 mentees, 40 places: each gets her best mentor, the penalty keeps them apart when it must.
-    const few: AssignmentProblem = { n: 2, m: 10, w: Float64Array.from({ length: 20 }, (_, k) => (k % 10 === 3 ? 50 : k % 10 === 4 ? 49 : 10)), capacity: new Array(10).fill(4), spread: 2 };
+    const few: AssignmentProblem = {
+      n: 2,
+      m: 10,
+      w: Float64Array.from({ length: 20 }, (_, k) => (k % 10 === 3 ? 50 : k % 10 === 4 ? 49 : 10)),
+      capacity: new Array(10).fill(4),
+      spread: 2,
+    };
     expect([...solveAssignment(few)].sort()).toEqual([3, 4]);
   });
 
@@ -286,7 +292,14 @@ describe('optimal assignment', () => {
     const n = 300;
     const m = 60;
     for (const objective of ['score', 'count'] as const) {
-      const p: AssignmentProblem = { n, m, objective, spread: 3, w: Float64Array.from({ length: n * m }, () => (r() < 0.1 ? -Infinity : Math.floor(r() * 30))), capacity: new Array(m).fill(4) };
+      const p: AssignmentProblem = {
+        n,
+        m,
+        objective,
+        spread: 3,
+        w: Float64Array.from({ length: n * m }, () => (r() < 0.1 ? -Infinity : Math.floor(r() * 30))),
+        capacity: new Array(m).fill(4),
+      };
       const mine = evaluate(p, solveAssignment(p));
       const ref = evaluate(p, referenceHungarian(p));
       expect(mine.matched).toBe(ref.matched);
@@ -296,7 +309,9 @@ describe('optimal assignment', () => {
 
   it('reports progress up to the last mentee', () => {
     const calls: number[] = [];
-    solveAssignment({ n: 120, m: 10, w: Float64Array.from({ length: 1200 }, (_, k) => (k * 37) % 50), capacity: new Array(10).fill(12) }, (done) => calls.push(done));
+    solveAssignment({ n: 120, m: 10, w: Float64Array.from({ length: 1200 }, (_, k) => (k * 37) % 50), capacity: new Array(10).fill(12) }, (done) =>
+      calls.push(done),
+    );
     expect(calls.at(-1)).toBe(120);
     expect(calls.length).toBeGreaterThan(10);
     // Never backwards.

@@ -4,12 +4,31 @@ import { DEFAULT_WEIGHTS } from '@shared/model';
 import { proposeMatches, scorePair, suggest, type MenteeInput, type MentorInput } from '@shared/matching';
 
 const mentor = (over: Partial<MentorInput> = {}): MentorInput => ({
-  id: 'm1', personId: 'pm1', gender: 'woman', municipality: 'Čakovec', region: 'Međimurje', expertise: ['businessPlan', 'finance', 'marketing'],
-  sectors: ['tourism'], languages: ['hr', 'hu'], remote: true, capacity: 3, load: 0, active: true, ...over,
+  id: 'm1',
+  personId: 'pm1',
+  gender: 'woman',
+  municipality: 'Čakovec',
+  region: 'Međimurje',
+  expertise: ['businessPlan', 'finance', 'marketing'],
+  sectors: ['tourism'],
+  languages: ['hr', 'hu'],
+  remote: true,
+  capacity: 3,
+  load: 0,
+  active: true,
+  ...over,
 });
 const mentee = (over: Partial<MenteeInput> = {}): MenteeInput => ({
-  id: 'p1', municipality: 'cakovec', region: 'Međimurje', sector: 'Tourism', needs: ['businessPlan', 'finance', 'marketing', 'legal'],
-  languages: ['hu', 'hr'], remote: false, mentorGender: 'any', avoidPersonIds: [], ...over,
+  id: 'p1',
+  municipality: 'cakovec',
+  region: 'Međimurje',
+  sector: 'Tourism',
+  needs: ['businessPlan', 'finance', 'marketing', 'legal'],
+  languages: ['hu', 'hr'],
+  remote: false,
+  mentorGender: 'any',
+  avoidPersonIds: [],
+  ...over,
 });
 
 describe('scoring and reasons', () => {
@@ -56,25 +75,29 @@ describe('scoring and reasons', () => {
 
 const AREAS = ['businessPlan', 'finance', 'marketing', 'legal', 'digital', 'psychosocial', 'sector'] as const;
 const arbMentor = (j: number) =>
-  fc.record({
-    gender: fc.constantFrom('woman', 'man'),
-    municipality: fc.constantFrom('A', 'B', 'C'),
-    expertise: fc.subarray([...AREAS]),
-    languages: fc.subarray(['hr', 'hu', 'sl', 'en'], { minLength: 1 }),
-    remote: fc.boolean(),
-    capacity: fc.integer({ min: 0, max: 3 }),
-    load: fc.integer({ min: 0, max: 2 }),
-    active: fc.boolean(),
-  }).map((m): MentorInput => ({ ...m, id: `m${j}`, personId: `pm${j}`, sectors: [], region: undefined }));
+  fc
+    .record({
+      gender: fc.constantFrom('woman', 'man'),
+      municipality: fc.constantFrom('A', 'B', 'C'),
+      expertise: fc.subarray([...AREAS]),
+      languages: fc.subarray(['hr', 'hu', 'sl', 'en'], { minLength: 1 }),
+      remote: fc.boolean(),
+      capacity: fc.integer({ min: 0, max: 3 }),
+      load: fc.integer({ min: 0, max: 2 }),
+      active: fc.boolean(),
+    })
+    .map((m): MentorInput => ({ ...m, id: `m${j}`, personId: `pm${j}`, sectors: [], region: undefined }));
 const arbMentee = (i: number) =>
-  fc.record({
-    municipality: fc.constantFrom('A', 'B', 'C'),
-    needs: fc.subarray([...AREAS]),
-    languages: fc.subarray(['hr', 'hu', 'sl', 'en'], { minLength: 1 }),
-    remote: fc.boolean(),
-    mentorGender: fc.constantFrom('any' as const, 'woman' as const, 'man' as const),
-    avoid: fc.subarray(['pm0', 'pm1', 'pm2', 'pm3']),
-  }).map(({ avoid, ...x }): MenteeInput => ({ ...x, id: `p${i}`, avoidPersonIds: avoid }));
+  fc
+    .record({
+      municipality: fc.constantFrom('A', 'B', 'C'),
+      needs: fc.subarray([...AREAS]),
+      languages: fc.subarray(['hr', 'hu', 'sl', 'en'], { minLength: 1 }),
+      remote: fc.boolean(),
+      mentorGender: fc.constantFrom('any' as const, 'woman' as const, 'man' as const),
+      avoid: fc.subarray(['pm0', 'pm1', 'pm2', 'pm3']),
+    })
+    .map(({ avoid, ...x }): MenteeInput => ({ ...x, id: `p${i}`, avoidPersonIds: avoid }));
 
 describe('"match all" never breaks a hard rule', () => {
   it('on random instances, both objectives, with fixed pairs kept', () => {

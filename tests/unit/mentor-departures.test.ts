@@ -57,7 +57,12 @@ describe('planDepartures: what a newer pack lets go of on a mentor’s laptop', 
   });
 
   it('a mentee given back to her under a new match keeps her person row and needs; the old match goes', () => {
-    const plan = planDepartures({ ...base, carriedMatchIds: new Set(['m2', 'm3']), carriedPersonIds: new Set(['mentor', 'bea', 'ana']), receivedUpTo: '2026-10-04T00:00:00.000Z' });
+    const plan = planDepartures({
+      ...base,
+      carriedMatchIds: new Set(['m2', 'm3']),
+      carriedPersonIds: new Set(['mentor', 'bea', 'ana']),
+      receivedUpTo: '2026-10-04T00:00:00.000Z',
+    });
     expect(plan.removeMatchIds).toEqual(['m1']);
     expect(plan.removePersonIds).toEqual([]);
     expect(plan.removeProfileIds).toEqual([]);
@@ -65,7 +70,10 @@ describe('planDepartures: what a newer pack lets go of on a mentor’s laptop', 
 });
 
 describe('receivedUpTo: which confirmation a pack may give', () => {
-  const mode = { sentExports: [{ exportId: '11111111-1111-4111-8111-111111111111', exportedAt: '2026-10-02T00:00:00.000Z' }], logsReceivedAt: '2026-09-01T00:00:00.000Z' } as MentorModeSettings;
+  const mode = {
+    sentExports: [{ exportId: '11111111-1111-4111-8111-111111111111', exportedAt: '2026-10-02T00:00:00.000Z' }],
+    logsReceivedAt: '2026-09-01T00:00:00.000Z',
+  } as MentorModeSettings;
   const manifest = (exportId: string) => ({ logsReceived: { exportId, exportedAt: '2030-01-01T00:00:00.000Z' } }) as never;
 
   it('counts only a logs file this computer wrote, at the time this computer wrote it', () => {
@@ -76,6 +84,8 @@ describe('receivedUpTo: which confirmation a pack may give', () => {
     expect(receivedUpTo(undefined, manifest('22222222-2222-4222-8222-222222222222'))).toBeUndefined();
   });
   it('never goes back: an older confirmation leaves the newer one', () => {
-    expect(receivedUpTo({ ...mode, logsReceivedAt: '2026-11-01T00:00:00.000Z' }, manifest('11111111-1111-4111-8111-111111111111'))).toBe('2026-11-01T00:00:00.000Z');
+    expect(receivedUpTo({ ...mode, logsReceivedAt: '2026-11-01T00:00:00.000Z' }, manifest('11111111-1111-4111-8111-111111111111'))).toBe(
+      '2026-11-01T00:00:00.000Z',
+    );
   });
 });

@@ -4,7 +4,16 @@ import { generateOrgKeys, openWithPassphrase, fromUtf8, type OrgKeys } from '@sh
 import { buildDemoData } from '@shared/demo/demoData';
 import { TABLE_SCHEMAS, type IssuedMentorPack, type MentoringSession } from '@shared/model';
 import {
-  MentorPackError, PACK_POLICY, PACK_TABLES, planReturn, readMentorLogs, readMentorPack, writeMentorLogs, writeMentorPack, type PackSource, type ReturnPlan,
+  MentorPackError,
+  PACK_POLICY,
+  PACK_TABLES,
+  planReturn,
+  readMentorLogs,
+  readMentorPack,
+  writeMentorLogs,
+  writeMentorPack,
+  type PackSource,
+  type ReturnPlan,
 } from '@shared/mentorPack';
 
 const PASS = 'zelena-livada-2026';
@@ -14,15 +23,32 @@ const ORG = { id: '11111111-1111-4111-8111-111111111111', name: 'Udruga Korak', 
 /** Demo data with markers in every field that must stay with the coordinator. */
 function source(): PackSource {
   const d = buildDemoData(ORG.id, new Date('2026-10-01T10:00:00Z'), () => crypto.randomUUID());
-  const people = d.people.map((p) => ({ ...p, notes: 'SECRET-PERSON-NOTE', institution: 'SECRET-INSTITUTION', jobTitle: 'SECRET-JOB', targetGroups: ['violenceSurvivor' as const], birthYear: 1977 }));
+  const people = d.people.map((p) => ({
+    ...p,
+    notes: 'SECRET-PERSON-NOTE',
+    institution: 'SECRET-INSTITUTION',
+    jobTitle: 'SECRET-JOB',
+    targetGroups: ['violenceSurvivor' as const],
+    birthYear: 1977,
+  }));
   return {
     people,
     consents: d.consents,
     mentors: d.mentors,
     matches: d.matches.map((m) => ({ ...m, checks: [{ date: '2026-06-01', working: 'partly' as const, note: 'SECRET-CHECK' }], score: 77.5 })),
     menteeProfiles: d.matches.map((m) => ({
-      id: crypto.randomUUID(), orgId: ORG.id, createdAt: '2026-05-01T10:00:00.000Z', updatedAt: '2026-05-01T10:00:00.000Z', personId: m.menteeId, stage: 'idea' as const,
-      needs: ['finance' as const], languages: ['hr'], remote: false, mentorGender: 'woman' as const, avoidPersonIds: [d.people[0]!.id], notes: 'SECRET-PROFILE-NOTE',
+      id: crypto.randomUUID(),
+      orgId: ORG.id,
+      createdAt: '2026-05-01T10:00:00.000Z',
+      updatedAt: '2026-05-01T10:00:00.000Z',
+      personId: m.menteeId,
+      stage: 'idea' as const,
+      needs: ['finance' as const],
+      languages: ['hr'],
+      remote: false,
+      mentorGender: 'woman' as const,
+      avoidPersonIds: [d.people[0]!.id],
+      notes: 'SECRET-PROFILE-NOTE',
     })),
     mentoringSessions: d.mentoringSessions.map((s) => ({ ...s, note: 'SECRET-SESSION-NOTE' })),
   };
@@ -40,11 +66,23 @@ async function world() {
   const mentorId = busiestMentor(src);
   const orgKeys = await generateOrgKeys();
   const mentorKeys = await generateOrgKeys();
-  const pack = await writeMentorPack({ source: src, mentorId, organisation: ORG, keys: orgKeys, passphrase: PASS, now: new Date('2026-10-02T08:00:00Z'), ...ITER });
+  const pack = await writeMentorPack({
+    source: src,
+    mentorId,
+    organisation: ORG,
+    keys: orgKeys,
+    passphrase: PASS,
+    now: new Date('2026-10-02T08:00:00Z'),
+    ...ITER,
+  });
   return { src, mentorId, orgKeys, mentorKeys, pack };
 }
 
-const code = async (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e instanceof MentorPackError ? e.code : `other: ${String(e)}`));
+const code = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof MentorPackError ? e.code : `other: ${String(e)}`),
+  );
 
 describe('mentor pack', () => {
   it('classifies every field of every table it carries', () => {
@@ -72,8 +110,11 @@ describe('mentor pack', () => {
     const plain = await openWithPassphrase(pack.bytes, PASS, 'mentorPack');
     const sigLength = new DataView(plain.buffer, plain.byteOffset).getUint32(8);
     const entries = unzipSync(plain.subarray(12 + sigLength));
-    const text = Object.values(entries).map((b) => fromUtf8(b)).join('\n');
-    for (const marker of ['SECRET', 'violenceSurvivor', 'targetGroups', 'birthYear', '1977', 'avoidPersonIds', 'mentorGender', '77.5', 'checks']) expect(text, marker).not.toContain(marker);
+    const text = Object.values(entries)
+      .map((b) => fromUtf8(b))
+      .join('\n');
+    for (const marker of ['SECRET', 'violenceSurvivor', 'targetGroups', 'birthYear', '1977', 'avoidPersonIds', 'mentorGender', '77.5', 'checks'])
+      expect(text, marker).not.toContain(marker);
     const inPack = new Set([mentorId, ...src.matches.filter((m) => m.mentorId === mentorId && m.status === 'active').map((m) => m.menteeId)]);
     const mentorPersonIds = new Set(src.mentors.filter((m) => inPack.has(m.id)).map((m) => m.personId));
     for (const p of src.people) if (!inPack.has(p.id) && !mentorPersonIds.has(p.id)) expect(text).not.toContain(p.id);
@@ -101,15 +142,31 @@ describe('mentor pack', () => {
     }
     expect(await code(readMentorPack(pack.bytes.slice(0, pack.bytes.length - 7), PASS))).toBe('damaged');
     expect(await code(readMentorPack(new TextEncoder().encode('Ime;Prezime\nAna;Horvat'), PASS))).toBe('notAPack');
-    const logs = await writeMentorLogs({ pack: { packId: crypto.randomUUID(), mentorId: crypto.randomUUID(), organisationId: ORG.id, orgPublicKeys: orgKeys.publicKeys }, sessions: [], keys: orgKeys, installationId: 'x', mentorName: 'A B' });
+    const logs = await writeMentorLogs({
+      pack: { packId: crypto.randomUUID(), mentorId: crypto.randomUUID(), organisationId: ORG.id, orgPublicKeys: orgKeys.publicKeys },
+      sessions: [],
+      keys: orgKeys,
+      installationId: 'x',
+      mentorName: 'A B',
+    });
     expect(await code(readMentorPack(logs.bytes, PASS))).toBe('notAPack');
   });
 });
 
 describe('session logs back to the coordinator', () => {
   const newSession = (matchId: string, date: string, orgId = ORG.id): MentoringSession => ({
-    id: crypto.randomUUID(), orgId, createdAt: `${date}T12:00:00.000Z`, updatedAt: `${date}T12:00:00.000Z`, matchId, date, minutes: 60, mode: 'phone', services: ['businessCounselling'],
-    note: 'the mentor’s own note', nextSteps: 'Poslovni plan do petka', followUpOn: '2026-11-20',
+    id: crypto.randomUUID(),
+    orgId,
+    createdAt: `${date}T12:00:00.000Z`,
+    updatedAt: `${date}T12:00:00.000Z`,
+    matchId,
+    date,
+    minutes: 60,
+    mode: 'phone',
+    services: ['businessCounselling'],
+    note: 'the mentor’s own note',
+    nextSteps: 'Poslovni plan do petka',
+    followUpOn: '2026-11-20',
   });
 
   async function setting() {
@@ -120,11 +177,22 @@ describe('session logs back to the coordinator', () => {
     const mentorSessions = opened.rows.mentoringSessions as unknown as MentoringSession[];
     const pk = { packId: issued.packId, mentorId: w.mentorId, organisationId: ORG.id, orgPublicKeys: w.orgKeys.publicKeys };
     const exportLogs = async (sessions: MentoringSession[], at: string, keys: OrgKeys = w.mentorKeys) =>
-      readMentorLogs((await writeMentorLogs({ pack: pk, sessions, keys, installationId: 'mentor-1', mentorName: 'Vesna K', now: new Date(at) })).bytes, w.orgKeys);
+      readMentorLogs(
+        (await writeMentorLogs({ pack: pk, sessions, keys, installationId: 'mentor-1', mentorName: 'Vesna K', now: new Date(at) })).bytes,
+        w.orgKeys,
+      );
     /** What commit does: write the rows, pin the key, remember the export. */
     const apply = (packs: IssuedMentorPack[], plan: ReturnPlan): IssuedMentorPack[] => {
       for (const s of plan.writes) local.set(s.id, s);
-      return packs.map((p) => (p.packId === plan.packId ? { ...p, mentorKey: { fingerprint: plan.fingerprint, publicKeys: plan.publicKeys }, lastReturn: { exportId: plan.exportId, exportedAt: plan.exportedAt, importedAt: plan.exportedAt, fileSha256: plan.fileSha256 } } : p));
+      return packs.map((p) =>
+        p.packId === plan.packId
+          ? {
+              ...p,
+              mentorKey: { fingerprint: plan.fingerprint, publicKeys: plan.publicKeys },
+              lastReturn: { exportId: plan.exportId, exportedAt: plan.exportedAt, importedAt: plan.exportedAt, fileSha256: plan.fileSha256 },
+            }
+          : p,
+      );
     };
     return { ...w, issued, local, mentorSessions, exportLogs, apply, pk };
   }
@@ -184,8 +252,15 @@ describe('session logs back to the coordinator', () => {
     const forged = await s.exportLogs([newSession(otherMatch.id, '2026-10-10')], '2026-10-13T09:00:00Z');
     expect(await code(Promise.resolve().then(() => planReturn({ packs: [s.issued], logs: forged, local: s.local, orgId: ORG.id })))).toBe('foreignMatch');
     // That match in another mentor's pack does not make it hers; in an earlier pack of hers it does.
-    const othersPack: IssuedMentorPack = { packId: crypto.randomUUID(), mentorId: otherMatch.mentorId, matchIds: [otherMatch.id], createdAt: s.issued.createdAt };
-    expect(await code(Promise.resolve().then(() => planReturn({ packs: [s.issued, othersPack], logs: forged, local: s.local, orgId: ORG.id })))).toBe('foreignMatch');
+    const othersPack: IssuedMentorPack = {
+      packId: crypto.randomUUID(),
+      mentorId: otherMatch.mentorId,
+      matchIds: [otherMatch.id],
+      createdAt: s.issued.createdAt,
+    };
+    expect(await code(Promise.resolve().then(() => planReturn({ packs: [s.issued, othersPack], logs: forged, local: s.local, orgId: ORG.id })))).toBe(
+      'foreignMatch',
+    );
     const herEarlierPack: IssuedMentorPack = { ...othersPack, mentorId: s.mentorId };
     expect(planReturn({ packs: [s.issued, herEarlierPack], logs: forged, local: s.local, orgId: ORG.id }).totals.add).toBe(1);
     // A log that reuses the id of another match's session to overwrite it.

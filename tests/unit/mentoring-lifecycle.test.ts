@@ -1,10 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import type { Match, MentoringSession } from '@shared/model';
-import { canTransition, closureFromChoices, mentorStats, NO_CLOSE_CHOICES, outcomeFromClosure, plannedSessionsIcs, reminders, transition, TransitionError } from '@shared/mentoring';
+import {
+  canTransition,
+  closureFromChoices,
+  mentorStats,
+  NO_CLOSE_CHOICES,
+  outcomeFromClosure,
+  plannedSessionsIcs,
+  reminders,
+  transition,
+  TransitionError,
+} from '@shared/mentoring';
 
 const base = { id: '', orgId: '', createdAt: '', updatedAt: '' };
-const match = (id: string, over: Partial<Match> = {}): Match => ({ ...base, id, mentorId: 'm1', menteeId: `p-${id}`, status: 'active', startedOn: '2026-01-05', ...over });
-const session = (matchId: string, date: string, over: Partial<MentoringSession> = {}): MentoringSession => ({ ...base, id: `${matchId}-${date}`, matchId, date, minutes: 60, mode: 'online', services: ['businessCounselling'], ...over });
+const match = (id: string, over: Partial<Match> = {}): Match => ({
+  ...base,
+  id,
+  mentorId: 'm1',
+  menteeId: `p-${id}`,
+  status: 'active',
+  startedOn: '2026-01-05',
+  ...over,
+});
+const session = (matchId: string, date: string, over: Partial<MentoringSession> = {}): MentoringSession => ({
+  ...base,
+  id: `${matchId}-${date}`,
+  matchId,
+  date,
+  minutes: 60,
+  mode: 'online',
+  services: ['businessCounselling'],
+  ...over,
+});
 
 describe('match lifecycle', () => {
   it('goes proposed → active → paused → active → closed, with dates', () => {
@@ -24,7 +51,11 @@ describe('match lifecycle', () => {
   });
 
   it('a closure feeds the participant outcome', () => {
-    expect(outcomeFromClosure({ reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'jdoo', jobsCreated: 3 })).toEqual({ kind: 'businessRegistered', legalForm: 'jdoo', jobsCreated: 3 });
+    expect(outcomeFromClosure({ reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'jdoo', jobsCreated: 3 })).toEqual({
+      kind: 'businessRegistered',
+      legalForm: 'jdoo',
+      jobsCreated: 3,
+    });
     expect(outcomeFromClosure({ reason: 'goalsMet', outcome: 'selfEmployed', jobsCreated: 1 })).toEqual({ kind: 'selfEmployed', jobsCreated: 1 });
     expect(outcomeFromClosure({ reason: 'goalsMet', outcome: 'businessRegistered' })).toEqual({ kind: 'businessRegistered' });
     expect(outcomeFromClosure({ reason: 'menteeWithdrew' })).toBeUndefined();
@@ -43,8 +74,17 @@ describe('reminders', () => {
     expect(closureFromChoices({ ...NO_CLOSE_CHOICES, reason: 'menteeWithdrew' })).toEqual({ reason: 'menteeWithdrew' });
     expect(outcomeFromClosure(closureFromChoices({ ...NO_CLOSE_CHOICES, reason: 'menteeWithdrew' })!)).toBeUndefined();
     // A legal form or jobs typed before switching to an outcome that is not a business do not stick.
-    expect(closureFromChoices({ reason: 'goalsMet', rating: 0, outcome: 'employed', legalForm: 'doo', jobsCreated: 2 })).toEqual({ reason: 'goalsMet', outcome: 'employed' });
-    expect(closureFromChoices({ reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'sp', jobsCreated: 0 })).toEqual({ reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'sp', jobsCreated: 0 });
+    expect(closureFromChoices({ reason: 'goalsMet', rating: 0, outcome: 'employed', legalForm: 'doo', jobsCreated: 2 })).toEqual({
+      reason: 'goalsMet',
+      outcome: 'employed',
+    });
+    expect(closureFromChoices({ reason: 'goalsMet', rating: 5, outcome: 'businessRegistered', legalForm: 'sp', jobsCreated: 0 })).toEqual({
+      reason: 'goalsMet',
+      rating: 5,
+      outcome: 'businessRegistered',
+      legalForm: 'sp',
+      jobsCreated: 0,
+    });
   });
 
   it('follow-ups due, active matches without a session for N weeks, and the first check', () => {
@@ -80,12 +120,19 @@ describe('stats and calendar', () => {
       session('b', '2026-03-10'),
     ];
     const s = mentorStats(matches, sessions, '2026-01-01', '2026-02-28', '2026-03-31');
-    expect(s.get('m1')).toMatchObject({ sessions: 2, minutes: 150, mentees: 1, services: { businessCounselling: 2, legalAdvice: 1, psychosocialSupport: 0, education: 0 } });
+    expect(s.get('m1')).toMatchObject({
+      sessions: 2,
+      minutes: 150,
+      mentees: 1,
+      services: { businessCounselling: 2, legalAdvice: 1, psychosocialSupport: 0, education: 0 },
+    });
     expect(s.has('m2')).toBe(false);
   });
 
   it('planned sessions export to .ics in UTC, without confidential notes', () => {
-    const ics = plannedSessionsIcs([{ session: { id: 's1', date: '2026-07-01', time: '10:00', minutes: 90, mode: 'online', topics: 'Poslovni plan' }, title: 'Mentoring', country: 'HR' }]);
+    const ics = plannedSessionsIcs([
+      { session: { id: 's1', date: '2026-07-01', time: '10:00', minutes: 90, mode: 'online', topics: 'Poslovni plan' }, title: 'Mentoring', country: 'HR' },
+    ]);
     expect(ics).toContain('BEGIN:VEVENT');
     expect(ics).toContain('DTSTART:20260701T080000Z');
     expect(ics).toContain('DTEND:20260701T093000Z');

@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import {
-  appSettingsSchema, auditEntrySchema, consentSchema, eventSchema, matchSchema, mentorSchema, mentoringSessionSchema,
-  organisationSchema, organisationSetupSchema, personSchema, programmeSchema, sessionSchema, TABLE_NAMES, TABLE_SCHEMAS, userSchema,
+  appSettingsSchema,
+  auditEntrySchema,
+  consentSchema,
+  eventSchema,
+  matchSchema,
+  mentorSchema,
+  mentoringSessionSchema,
+  organisationSchema,
+  organisationSetupSchema,
+  personSchema,
+  programmeSchema,
+  sessionSchema,
+  TABLE_NAMES,
+  TABLE_SCHEMAS,
+  userSchema,
 } from '@shared/model';
 import { buildDemoData } from '@shared/demo/demoData';
 import { SCHEMA_VERSION } from '@shared/model/schemaVersion';
 import { AT_REST_STORE } from '@shared/model/protectedFields';
 import * as schema from '../../src/renderer/src/db/schema';
 
-const base = { id: '6f1c2a3b-4d5e-4f60-8a7b-8c9d0e1f2a3b', orgId: '0b7a4c1e-1d2f-4a3b-8c4d-5e6f7a8b9c01', createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z' };
+const base = {
+  id: '6f1c2a3b-4d5e-4f60-8a7b-8c9d0e1f2a3b',
+  orgId: '0b7a4c1e-1d2f-4a3b-8c4d-5e6f7a8b9c01',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  updatedAt: '2026-03-01T10:00:00.000Z',
+};
 const person = { ...base, kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman' };
 const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => schema.safeParse(v).success;
 
@@ -18,13 +36,20 @@ describe('TABLE_SCHEMAS', () => {
     const current = version(SCHEMA_VERSION);
     expect(current, `db/schema.ts has no STORES_V${SCHEMA_VERSION}`).toBeDefined();
     // Besides the model's tables, only the encryption marker's store (outside every backup).
-    expect(Object.keys(current ?? {}).filter((t) => t !== AT_REST_STORE).sort()).toEqual([...TABLE_NAMES].sort());
+    expect(
+      Object.keys(current ?? {})
+        .filter((t) => t !== AT_REST_STORE)
+        .sort(),
+    ).toEqual([...TABLE_NAMES].sort());
     for (let v = 1; v < SCHEMA_VERSION; v++) for (const t of Object.keys(version(v) ?? {})) expect(TABLE_NAMES, `a table of v${v}`).toContain(t);
   });
 
   // Backups and restores validate each table's rows with its entry here: a wrong or permissive
   // entry would let a table's rows through unchecked, or refuse good ones.
-  const demo = buildDemoData('00000000-0000-4000-8000-000000000001', new Date('2026-11-23T10:00:00Z'), () => crypto.randomUUID()) as unknown as Record<string, unknown[]>;
+  const demo = buildDemoData('00000000-0000-4000-8000-000000000001', new Date('2026-11-23T10:00:00Z'), () => crypto.randomUUID()) as unknown as Record<
+    string,
+    unknown[]
+  >;
   const withRows = TABLE_NAMES.filter((t) => (demo[t] ?? []).length > 0);
 
   it.each(withRows)('%s: its schema accepts its own demo rows and refuses every other table’s', (table) => {
@@ -48,7 +73,17 @@ describe('base record fields', () => {
   });
 
   it('calendar dates must exist', () => {
-    const consent = { ...base, personId: base.id, legalBasis: 'consent', date: '2024-02-29', noticeVersion: '2026-01', processing: true, specialCategories: false, shareWithLead: true, photos: false };
+    const consent = {
+      ...base,
+      personId: base.id,
+      legalBasis: 'consent',
+      date: '2024-02-29',
+      noticeVersion: '2026-01',
+      processing: true,
+      specialCategories: false,
+      shareWithLead: true,
+      photos: false,
+    };
     expect(ok(consentSchema, consent)).toBe(true);
     expect(ok(consentSchema, { ...consent, date: '2026-02-30' })).toBe(false);
     expect(ok(consentSchema, { ...consent, date: '01.03.2026.' })).toBe(false);

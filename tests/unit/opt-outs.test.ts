@@ -44,7 +44,9 @@ async function worldWithdrawing(n: number): Promise<{ world: World; withheldIds:
   const world = await makeWorld();
   const t = world.a.tables;
   const heldSessions = new Set(t.sessions.filter((s) => s.date <= TODAY).map((s) => s.id));
-  const reachedIds = [...new Set(t.attendance.filter((a) => heldSessions.has(a.sessionId) && (a.status === 'present' || a.status === 'late')).map((a) => a.personId))];
+  const reachedIds = [
+    ...new Set(t.attendance.filter((a) => heldSessions.has(a.sessionId) && (a.status === 'present' || a.status === 'late')).map((a) => a.personId)),
+  ];
   const withheldIds = reachedIds.slice(0, n);
   expect(withheldIds).toHaveLength(n);
   for (const id of withheldIds) {
@@ -84,7 +86,9 @@ describe('opt-outs stay out: the subtraction attack on a written bundle', () => 
   it('an aggregate export of the same day differs from the record export by nobody', async () => {
     const { world } = await worldWithdrawing(2);
     const records = await inspectBundle((await exportBundle(world, world.a)).bytes, world.leadKeys, { projectId: world.invitation.projectId });
-    const aggregate = await inspectBundle((await exportBundle(world, world.a, { privacy: 'aggregate' })).bytes, world.leadKeys, { projectId: world.invitation.projectId });
+    const aggregate = await inspectBundle((await exportBundle(world, world.a, { privacy: 'aggregate' })).bytes, world.leadKeys, {
+      projectId: world.invitation.projectId,
+    });
     const fromRows = computeIndicators(datasetOf(records.tables), {}, TODAY, { drilldown: false }).indicators;
     expect(subtract(aggregate, fromRows)).toEqual([]);
     expect(aggregate.indicators).toEqual(records.indicators);
@@ -92,10 +96,16 @@ describe('opt-outs stay out: the subtraction attack on a written bundle', () => 
 
   it("the bundle's figures are small-cell suppressed with the report routine: no count from 1 to 4 travels in the clear", async () => {
     const { world } = await worldWithdrawing(1);
-    const bundle = await inspectBundle((await exportBundle(world, world.a, { privacy: 'aggregate' })).bytes, world.leadKeys, { projectId: world.invitation.projectId });
+    const bundle = await inspectBundle((await exportBundle(world, world.a, { privacy: 'aggregate' })).bytes, world.leadKeys, {
+      projectId: world.invitation.projectId,
+    });
     const t = bundle.indicators.threshold;
     const carried = figures(bundle.indicators.indicators as unknown as Record<string, Record<string, unknown>>);
-    const protectedPaths = [...carried.keys()].filter((p) => /^(reach\.(total|beneficiaries|professionals|women|by)|training\.(participants|completions|certificates)|mentoring\.services|outcomes\.)/.test(p) && !p.startsWith('reach.womenShare'));
+    const protectedPaths = [...carried.keys()].filter(
+      (p) =>
+        /^(reach\.(total|beneficiaries|professionals|women|by)|training\.(participants|completions|certificates)|mentoring\.services|outcomes\.)/.test(p) &&
+        !p.startsWith('reach.womenShare'),
+    );
     expect(protectedPaths.length).toBeGreaterThan(20);
     for (const p of protectedPaths) {
       const v = carried.get(p)!;

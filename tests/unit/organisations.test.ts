@@ -3,7 +3,15 @@ import { computeIndicators } from '../../src/shared/indicators/compute';
 import { EMPTY_DATASET, type Dataset } from '../../src/shared/indicators/dataset';
 import { protectIndicators, stateOf } from '../../src/shared/indicators/protectIndicators';
 import { guessOrgMapping, parseOrgKind, previewOrganisationImport } from '../../src/shared/import/organisations';
-import { employerProblem, filterRegister, isRegistered, organisationKey, parseOrganisationDraft, placedByEmployer, registerMunicipalities } from '../../src/shared/organisations/register';
+import {
+  employerProblem,
+  filterRegister,
+  isRegistered,
+  organisationKey,
+  parseOrganisationDraft,
+  placedByEmployer,
+  registerMunicipalities,
+} from '../../src/shared/organisations/register';
 
 const SELF = 'org-self';
 const TODAY = '2026-11-23';
@@ -20,7 +28,12 @@ function world(): Dataset {
 describe('the SME and job figures (docs/indicators.md)', () => {
   it('counts SMEs by their support date; an SME recorded without one was not supported', () => {
     const ds = world();
-    ds.organisations.push(sme('a', { supportedOn: '2026-03-10', jobsCreated: 2 }), sme('b', { supportedOn: '2026-09-01', jobsCreated: 3 }), sme('c'), sme('d', { kind: 'employer', supportedOn: '2026-03-11', jobsCreated: 40 }));
+    ds.organisations.push(
+      sme('a', { supportedOn: '2026-03-10', jobsCreated: 2 }),
+      sme('b', { supportedOn: '2026-09-01', jobsCreated: 3 }),
+      sme('c'),
+      sme('d', { kind: 'employer', supportedOn: '2026-03-11', jobsCreated: 40 }),
+    );
     const all = computeIndicators(ds, {}, TODAY).indicators.outcomes;
     expect(all.smesSupported).toBe(2);
     expect(all.jobsOpened).toBe(5);
@@ -71,7 +84,12 @@ describe('the register of organisations', () => {
   });
 
   it('sorts by name as Croatian reads (C, Č, …, Ž)', () => {
-    expect(filterRegister(rows, {}, 'hr').map((r) => r.name)).toEqual(['Centar za socijalnu skrb Čakovec', 'Cvjećarnica Ana', 'Čipkarstvo Lepoglava', 'Žito d.o.o.']);
+    expect(filterRegister(rows, {}, 'hr').map((r) => r.name)).toEqual([
+      'Centar za socijalnu skrb Čakovec',
+      'Cvjećarnica Ana',
+      'Čipkarstvo Lepoglava',
+      'Žito d.o.o.',
+    ]);
   });
 
   it('holds neither this organisation nor the project partners', () => {
@@ -125,14 +143,38 @@ describe('importing the register from a spreadsheet', () => {
 
   it('reads the headers and words of the region', () => {
     expect(guessOrgMapping(file[0] as string[])).toEqual(['name', 'kind', 'municipality', 'sector', 'contactPerson', 'support', 'supportedOn', 'jobsCreated']);
-    expect(guessOrgMapping(['Назив', 'Врста', 'Општина', 'Делатност', 'Контакт особа', 'Подршка', 'Датум подршке', 'Радна места'])).toEqual(['name', 'kind', 'municipality', 'sector', 'contactPerson', 'support', 'supportedOn', 'jobsCreated']);
-    expect(['MSP', 'mala i srednja preduzeća', 'Mala in srednja podjetja', 'poslodavac', 'Udruga', 'javna ustanova'].map(parseOrgKind)).toEqual(['sme', 'sme', 'sme', 'employer', 'ngo', 'public']);
+    expect(guessOrgMapping(['Назив', 'Врста', 'Општина', 'Делатност', 'Контакт особа', 'Подршка', 'Датум подршке', 'Радна места'])).toEqual([
+      'name',
+      'kind',
+      'municipality',
+      'sector',
+      'contactPerson',
+      'support',
+      'supportedOn',
+      'jobsCreated',
+    ]);
+    expect(['MSP', 'mala i srednja preduzeća', 'Mala in srednja podjetja', 'poslodavac', 'Udruga', 'javna ustanova'].map(parseOrgKind)).toEqual([
+      'sme',
+      'sme',
+      'sme',
+      'employer',
+      'ngo',
+      'public',
+    ]);
   });
 
   it('imports the good rows, reports each bad cell by row and column and loses nothing', () => {
     const p = previewOrganisationImport(file, guessOrgMapping(file[0] as string[]), { kind: 'sme', country: 'HR' }, new Map());
     expect(p.valid.map((r) => r.row)).toEqual([2, 6, 7]);
-    expect(p.valid[0]!.draft).toMatchObject({ name: 'Pekara Mlinar d.o.o.', kind: 'sme', town: 'Varaždin', country: 'HR', supportedOn: '2026-09-21', jobsCreated: 3, contactPerson: 'Ivan Mlinar' });
+    expect(p.valid[0]!.draft).toMatchObject({
+      name: 'Pekara Mlinar d.o.o.',
+      kind: 'sme',
+      town: 'Varaždin',
+      country: 'HR',
+      supportedOn: '2026-09-21',
+      jobsCreated: 3,
+      contactPerson: 'Ivan Mlinar',
+    });
     expect(p.valid[1]!.draft).toMatchObject({ kind: 'employer', town: 'Ptuj', country: 'SI', jobsCreated: 2 });
     expect(p.badRows).toBe(3);
     expect(p.issues.map((i) => [i.row, i.column, i.code])).toEqual([

@@ -5,11 +5,7 @@ import { judgePassphrase, loadPassphraseJudge, MIN_SIGN_IN_PASSPHRASE } from '@s
 beforeAll(loadPassphraseJudge);
 
 describe('sign-in passphrase policy: at least 10 characters and a zxcvbn score of 3 or more', () => {
-  it.each([
-    ['Zelena livada uz Dravu 2026'],
-    ['brod kiša Mura tiho'],
-    ['kišobran jabuka oblak'],
-  ])('accepts %s', (p) => {
+  it.each([['Zelena livada uz Dravu 2026'], ['brod kiša Mura tiho'], ['kišobran jabuka oblak']])('accepts %s', (p) => {
     const verdict = judgePassphrase(p, ['Sanja Horvat', 'Udruga Žene za budućnost']);
     expect(verdict.ok).toBe(true);
     expect(verdict.score).toBeGreaterThanOrEqual(3);

@@ -5,7 +5,12 @@ import { candidateNameKeys, duplicatesWithin, isSamePerson } from '@shared/peopl
 import { comparePeople, peopleMatcher, queryWords } from '@shared/people/list';
 import { personNameKey } from '@shared/people/nameKey';
 
-const base = { id: '00000000-0000-4000-8000-000000000001', orgId: '00000000-0000-4000-8000-000000000002', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+const base = {
+  id: '00000000-0000-4000-8000-000000000001',
+  orgId: '00000000-0000-4000-8000-000000000002',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 function person(p: Partial<Person> & Pick<Person, 'firstName' | 'lastName'>, id = base.id): Person {
   const row = personSchema.parse({ ...base, id, kind: 'beneficiary', gender: 'woman', ...p });
   return { ...row, nameKey: personNameKey(row) };
@@ -16,7 +21,17 @@ describe('schemas', () => {
     expect(personDraftSchema.safeParse({ kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'woman' }).success).toBe(true);
     expect(personDraftSchema.safeParse({ kind: 'beneficiary', firstName: '', lastName: 'Horvat', gender: 'woman' }).success).toBe(false);
     expect(personDraftSchema.safeParse({ kind: 'beneficiary', firstName: 'Ana', lastName: 'Horvat', gender: 'female' }).success).toBe(false);
-    expect(consentDraftSchema.safeParse({ legalBasis: 'consent', date: '2026-02-30', noticeVersion: '1', processing: true, specialCategories: true, shareWithLead: false, photos: false }).success).toBe(false);
+    expect(
+      consentDraftSchema.safeParse({
+        legalBasis: 'consent',
+        date: '2026-02-30',
+        noticeVersion: '1',
+        processing: true,
+        specialCategories: true,
+        shareWithLead: false,
+        photos: false,
+      }).success,
+    ).toBe(false);
   });
   it('only a live consent that covers special categories allows them', () => {
     const c = { processing: true, specialCategories: true };
@@ -41,7 +56,9 @@ describe('duplicates: same folded name, birth year and municipality', () => {
     expect(isSamePerson(ana, other)).toBe(same);
   });
   it('finds repeats within a file and gives both key orders', () => {
-    expect(duplicatesWithin([ana, { firstName: 'Marija', lastName: 'Horvat' }, { firstName: 'Ана', lastName: 'Петровић', birthYear: 1984 }])).toEqual(new Map([[2, 0]]));
+    expect(duplicatesWithin([ana, { firstName: 'Marija', lastName: 'Horvat' }, { firstName: 'Ана', lastName: 'Петровић', birthYear: 1984 }])).toEqual(
+      new Map([[2, 0]]),
+    );
     expect(candidateNameKeys(ana)).toEqual(['ana petrovic', 'petrovic ana']);
   });
 });
@@ -78,9 +95,29 @@ describe('list search and filters', () => {
 
 describe('anonymise', () => {
   it('keeps the statistics and drops the identity; target groups only with consent', () => {
-    const p = person({ firstName: 'Ana', lastName: 'Horvat', birthYear: 1987, municipality: 'Čakovec', phone: '091', email: 'a@b.hr', notes: 'x', institution: 'CZSS', targetGroups: ['roma'] });
+    const p = person({
+      firstName: 'Ana',
+      lastName: 'Horvat',
+      birthYear: 1987,
+      municipality: 'Čakovec',
+      phone: '091',
+      email: 'a@b.hr',
+      notes: 'x',
+      institution: 'CZSS',
+      targetGroups: ['roma'],
+    });
     const a = anonymisedPerson(p, false, '2026-02-01T00:00:00.000Z');
-    expect(a).toMatchObject({ id: p.id, firstName: '—', lastName: '—', gender: 'woman', birthYear: 1985, municipality: 'Čakovec', targetGroups: [], anonymised: true, nameKey: '' });
+    expect(a).toMatchObject({
+      id: p.id,
+      firstName: '—',
+      lastName: '—',
+      gender: 'woman',
+      birthYear: 1985,
+      municipality: 'Čakovec',
+      targetGroups: [],
+      anonymised: true,
+      nameKey: '',
+    });
     expect(a).not.toHaveProperty('phone');
     expect(a).not.toHaveProperty('email');
     expect(a).not.toHaveProperty('notes');

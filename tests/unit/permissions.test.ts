@@ -40,7 +40,10 @@ describe('the permission table', () => {
     expect(grantOf('mentor', 'readPeople')).toBe('own');
     expect(canAll('mentor', 'readPeople')).toBe(false);
     for (const p of ['erasePeople', 'exportList', 'exportBundleFull', 'keys', 'replaceAllData', 'backupSave', 'manageUsers', 'viewAudit'] as const) {
-      expect(COLUMNS.filter((r) => can(r, p)), p).toEqual(['coordinator']);
+      expect(
+        COLUMNS.filter((r) => can(r, p)),
+        p,
+      ).toEqual(['coordinator']);
     }
   });
 

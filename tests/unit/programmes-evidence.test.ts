@@ -4,9 +4,37 @@ import type { EventSession, Programme, ProgrammeEvent } from '../../src/shared/m
 import { evidencePackFiles, zipFiles } from '../../src/shared/programmes';
 
 const base = { orgId: '0b7a4c1e-1d2f-4a3b-8c4d-5e6f7a8b9c01', createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z' };
-const programme: Programme = { ...base, id: 'p', kind: 'crossBorder', title: 'Socijalna aktivacija', funder: 'Interreg Slovenija – Hrvatska', projectCode: '2SoKroG', partnerOrgIds: [], completionRule: { type: 'minShare', minShare: 0.75 } };
-const event: ProgrammeEvent = { ...base, id: 'e', programmeId: 'p', kind: 'module', number: 3, title: 'Utjecaj socijalne aktivacije na zdravlje', trainers: ['dr. Mojca Zupan'], agenda: '09:00 Uvod\n10:30 Radionice' };
-const session: EventSession = { ...base, id: 's', eventId: 'e', date: '2019-12-05', start: '09:00', end: '15:00', venue: 'Celjski dom', town: 'Celje', country: 'SI' };
+const programme: Programme = {
+  ...base,
+  id: 'p',
+  kind: 'crossBorder',
+  title: 'Socijalna aktivacija',
+  funder: 'Interreg Slovenija – Hrvatska',
+  projectCode: '2SoKroG',
+  partnerOrgIds: [],
+  completionRule: { type: 'minShare', minShare: 0.75 },
+};
+const event: ProgrammeEvent = {
+  ...base,
+  id: 'e',
+  programmeId: 'p',
+  kind: 'module',
+  number: 3,
+  title: 'Utjecaj socijalne aktivacije na zdravlje',
+  trainers: ['dr. Mojca Zupan'],
+  agenda: '09:00 Uvod\n10:30 Radionice',
+};
+const session: EventSession = {
+  ...base,
+  id: 's',
+  eventId: 'e',
+  date: '2019-12-05',
+  start: '09:00',
+  end: '15:00',
+  venue: 'Celjski dom',
+  town: 'Celje',
+  country: 'SI',
+};
 
 describe('evidence pack', () => {
   it('holds agenda, one sign-in sheet per session, scans, counts by gender and organisation type, attendance', () => {
@@ -17,7 +45,16 @@ describe('evidence pack', () => {
         event,
         sessions: [session],
         people: [
-          { id: 'a', firstName: 'Ana', lastName: 'Novak', gender: 'woman', country: 'SI', institutionType: 'socialWorkCentre', institution: 'CSD Celje', municipality: 'Celje' },
+          {
+            id: 'a',
+            firstName: 'Ana',
+            lastName: 'Novak',
+            gender: 'woman',
+            country: 'SI',
+            institutionType: 'socialWorkCentre',
+            institution: 'CSD Celje',
+            municipality: 'Celje',
+          },
           { id: 'b', firstName: 'Ivo', lastName: 'Horvat', gender: 'man', country: 'HR', institutionType: 'employmentOffice', municipality: 'Čakovec' },
           { id: 'c', firstName: 'Sam', lastName: 'Kos', gender: 'notStated', country: 'SI' },
         ],
@@ -29,7 +66,13 @@ describe('evidence pack', () => {
       },
       { date: (d) => d.split('-').reverse().join('.') + '.', label: (k) => k, signInSheetHtml: (s) => `<html>${s.date}</html>` },
     );
-    expect(Object.keys(files).sort()).toEqual(['01-agenda.txt', '02-sign-in-sheets/01-2019-12-05.html', '03-signed-scans/2019-12-05-Potpisna-lista-sken-.pdf', '04-participant-counts.csv', '05-attendance.csv']);
+    expect(Object.keys(files).sort()).toEqual([
+      '01-agenda.txt',
+      '02-sign-in-sheets/01-2019-12-05.html',
+      '03-signed-scans/2019-12-05-Potpisna-lista-sken-.pdf',
+      '04-participant-counts.csv',
+      '05-attendance.csv',
+    ]);
     const agenda = strFromU8(files['01-agenda.txt']!);
     expect(agenda).toContain('3. Utjecaj socijalne aktivacije na zdravlje');
     expect(agenda).toContain('05.12.2019. 09:00–15:00 · Celjski dom, Celje');

@@ -90,12 +90,16 @@ describe('enrolment and the waiting list', () => {
 
 describe('attendance statistics', () => {
   it('counts per session and person and the overall rate over people × sessions', () => {
-    const s = attendanceStats(['a', 'b'], ['s1', 's2'], [
-      { sessionId: 's1', personId: 'a', status: 'present' },
-      { sessionId: 's1', personId: 'b', status: 'late' },
-      { sessionId: 's2', personId: 'a', status: 'excused' },
-      { sessionId: 's2', personId: 'zz', status: 'present' },
-    ]);
+    const s = attendanceStats(
+      ['a', 'b'],
+      ['s1', 's2'],
+      [
+        { sessionId: 's1', personId: 'a', status: 'present' },
+        { sessionId: 's1', personId: 'b', status: 'late' },
+        { sessionId: 's2', personId: 'a', status: 'excused' },
+        { sessionId: 's2', personId: 'zz', status: 'present' },
+      ],
+    );
     expect(s.bySession.get('s1')).toEqual({ present: 1, late: 1, excused: 0, absent: 0, unmarked: 0 });
     expect(s.bySession.get('s2')).toEqual({ present: 0, late: 0, excused: 1, absent: 0, unmarked: 1 });
     expect(s.byPerson.get('a')).toMatchObject({ present: 1, excused: 1 });
@@ -113,14 +117,19 @@ describe('certificate numbering', () => {
       { sequence: 1, number: 'BADGE-2026-001' },
       { sequence: 2, number: 'BADGE-2026-002' },
     ]);
-    expect(nextCertificateNumbers('BADGE', 2026, [{ sequence: 7, number: 'BADGE-2026-007' }, { number: 'BADGE-2025-012' }], 1)[0]!.number).toBe('BADGE-2026-013');
+    expect(nextCertificateNumbers('BADGE', 2026, [{ sequence: 7, number: 'BADGE-2026-007' }, { number: 'BADGE-2025-012' }], 1)[0]!.number).toBe(
+      'BADGE-2026-013',
+    );
   });
 });
 
 describe('sign-in sheet pagination', () => {
   const layout = { rowsPerPage: 16, trainerBlockRows: 5, blankRows: 3 };
   it('numbers rows across pages and puts the trainers after the last row', () => {
-    const pages = paginateSignInSheet(Array.from({ length: 20 }, (_, i) => i), layout);
+    const pages = paginateSignInSheet(
+      Array.from({ length: 20 }, (_, i) => i),
+      layout,
+    );
     expect(pages).toHaveLength(2);
     expect(pages[0]!.rows.map((r) => r.n)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
     expect(pages[1]!.rows.map((r) => r.n)).toEqual([17, 18, 19, 20, 21, 22, 23]);
@@ -128,7 +137,10 @@ describe('sign-in sheet pagination', () => {
     expect(pages.map((p) => p.trainers)).toEqual([false, true]);
   });
   it('gives the trainers a page of their own when the last page is full', () => {
-    const pages = paginateSignInSheet(Array.from({ length: 13 }, (_, i) => i), layout);
+    const pages = paginateSignInSheet(
+      Array.from({ length: 13 }, (_, i) => i),
+      layout,
+    );
     expect(pages.map((p) => [p.rows.length, p.trainers])).toEqual([
       [16, false],
       [0, true],

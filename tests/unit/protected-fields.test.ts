@@ -9,7 +9,8 @@ import { STORES_V7 } from '../../src/renderer/src/db/schema';
 function schemaFields(schema: z.ZodType): Set<string> {
   const out = new Set<string>();
   const walk = (s: z.ZodType) => {
-    const def = (s as unknown as { def: { type: string; options?: z.ZodType[]; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; in?: z.ZodType } }).def;
+    const def = (s as unknown as { def: { type: string; options?: z.ZodType[]; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; in?: z.ZodType } })
+      .def;
     if (def.type === 'object') for (const k of Object.keys((s as z.ZodObject).shape)) out.add(k);
     else if (def.type === 'union') def.options!.forEach(walk);
     else if (def.innerType) walk(def.innerType);
@@ -32,14 +33,35 @@ describe('what stays plain at rest (model/protectedFields.ts)', () => {
 
   it('every index of the current schema is on a plain field (IndexedDB cannot index a sealed value)', () => {
     for (const [table, spec] of Object.entries(STORES_V7)) {
-      const paths = spec.split(',').flatMap((s) => s.trim().replace(/^[&*+]/, '').replace(/^\[|\]$/g, '').split('+'));
+      const paths = spec.split(',').flatMap((s) =>
+        s
+          .trim()
+          .replace(/^[&*+]/, '')
+          .replace(/^\[|\]$/g, '')
+          .split('+'),
+      );
       for (const path of paths) expect(isPlainField(table, path), `${table}.${path}`).toBe(true);
     }
   });
 
   it('every name, contact, free text, key and secret is sealed', () => {
     const sealed: Partial<Record<TableName, string[]>> = {
-      people: ['firstName', 'lastName', 'nameKey', 'phone', 'email', 'birthYear', 'municipality', 'country', 'institution', 'jobTitle', 'targetGroups', 'notes', 'employmentStatus', 'educationLevel'],
+      people: [
+        'firstName',
+        'lastName',
+        'nameKey',
+        'phone',
+        'email',
+        'birthYear',
+        'municipality',
+        'country',
+        'institution',
+        'jobTitle',
+        'targetGroups',
+        'notes',
+        'employmentStatus',
+        'educationLevel',
+      ],
       consents: ['noticeVersion'],
       outcomes: ['note'],
       programmes: ['title', 'funder', 'partners'],
@@ -64,7 +86,10 @@ describe('what stays plain at rest (model/protectedFields.ts)', () => {
 
   it("the own organisation, sign-in's keyring and its wrap fields stay plain (the lock screen needs them); other organisations do not", () => {
     expect(isPlainRow('organisations', { isSelf: true, name: 'Udruga' })).toBe(true);
-    expect(secretPart('organisations', { id: 'o', isSelf: false, name: 'Obrt Marija Horvat', town: 'Prelog', country: 'HR' })).toEqual({ name: 'Obrt Marija Horvat', town: 'Prelog' });
+    expect(secretPart('organisations', { id: 'o', isSelf: false, name: 'Obrt Marija Horvat', town: 'Prelog', country: 'HR' })).toEqual({
+      name: 'Obrt Marija Horvat',
+      town: 'Prelog',
+    });
     expect(secretPart('settings', { key: 'keyring', recoveryWrap: 'x', kdfMemory: 65536, anything: 'y' })).toBeNull();
     for (const f of ['passHash', 'passSalt', 'passphraseWrap', 'recoveryWrap', 'kdfParams', 'kdfSalt']) expect(isSignInField(f), f).toBe(true);
     expect(secretPart('users', { id: 'u', name: 'Marija', role: 'coordinator', keyWrap: 'x', kdfSalt: 's' })).toBeNull();

@@ -46,6 +46,14 @@ describe('recovery key', () => {
     const key = values.map((v) => ALPHABET[v]).join('') + ALPHABET[sum >> 5] + ALPHABET[sum & 31];
     expect(parseRecoveryKey(key).ok).toBe(true);
     expect(parseRecoveryKey('o' + 'l' + key.slice(2).toLowerCase()).ok).toBe(true);
-    expect(parseRecoveryKey('O I ' + key.slice(2).match(/.{1,4}/g)!.join(' - ')).ok).toBe(true);
+    expect(
+      parseRecoveryKey(
+        'O I ' +
+          key
+            .slice(2)
+            .match(/.{1,4}/g)!
+            .join(' - '),
+      ).ok,
+    ).toBe(true);
   });
 });

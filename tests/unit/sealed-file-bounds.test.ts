@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BundleError, InvitationError, KeyFileError, inspectBundle, readInvitation, readKeyFile } from '@shared/bundle';
-import { CryptoError, DEFAULT_ITERATIONS, MAX_ITERATIONS, MAX_SEALED_BYTES, openWithPassphrase, sealWithPassphrase, utf8, type ContentType } from '@shared/crypto';
+import {
+  CryptoError,
+  DEFAULT_ITERATIONS,
+  MAX_ITERATIONS,
+  MAX_SEALED_BYTES,
+  openWithPassphrase,
+  sealWithPassphrase,
+  utf8,
+  type ContentType,
+} from '@shared/crypto';
 import { LOCALES } from '@shared/i18n/locales';
 import { MentorPackError, readMentorPack } from '@shared/mentorPack';
 
@@ -125,7 +134,8 @@ describe('the size of a sealed file is bounded before any work', () => {
 });
 
 describe('the refusals are explained in every language', () => {
-  const messages = (locale: string, ns: string) => JSON.parse(readFileSync(new URL(`../../src/shared/i18n/resources/${locale}/${ns}.json`, import.meta.url), 'utf8')) as { errors: Record<string, string> };
+  const messages = (locale: string, ns: string) =>
+    JSON.parse(readFileSync(new URL(`../../src/shared/i18n/resources/${locale}/${ns}.json`, import.meta.url), 'utf8')) as { errors: Record<string, string> };
   it.each(LOCALES)('%s: exchange and mentor-pack errors for tooCostly and tooLarge', (locale) => {
     for (const ns of ['exchange', 'mentorPack']) {
       const errors = messages(locale, ns).errors;

@@ -38,7 +38,16 @@ describe('recording a basis in bulk', () => {
 
   it('the row it adds is sharing only, valid, and names who recorded it', () => {
     const d = sharingConsentDraft({ legalBasis: 'publicTask', date: '2026-04-01', noticeVersion: ' 2026-01 ' }, 'Sanja Horvat');
-    expect(d).toMatchObject({ legalBasis: 'publicTask', date: '2026-04-01', noticeVersion: '2026-01', shareWithLead: true, specialCategories: false, photos: false, processing: false, recordedBy: 'Sanja Horvat' });
+    expect(d).toMatchObject({
+      legalBasis: 'publicTask',
+      date: '2026-04-01',
+      noticeVersion: '2026-01',
+      shareWithLead: true,
+      specialCategories: false,
+      photos: false,
+      processing: false,
+      recordedBy: 'Sanja Horvat',
+    });
     expect(consentDraftSchema.safeParse(d).success).toBe(true);
     expect(consentDraftSchema.safeParse(sharingConsentDraft({ legalBasis: 'consent', date: '', noticeVersion: '1' }, 'x')).success).toBe(false);
   });
@@ -59,7 +68,12 @@ describe('recording a basis in bulk', () => {
 
 describe('why people are withheld', () => {
   it('counts no basis and objections apart, the total being what consentScope leaves at home', () => {
-    const consents: Record<string, Array<{ shareWithLead: boolean; withdrawnAt?: string }>> = { a: [], b: [noShare], c: [share()], d: [share({ withdrawnAt: '2026-02-01' })] };
+    const consents: Record<string, Array<{ shareWithLead: boolean; withdrawnAt?: string }>> = {
+      a: [],
+      b: [noShare],
+      c: [share()],
+      d: [share({ withdrawnAt: '2026-02-01' })],
+    };
     const people = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
     expect(withheldReasons(people, (id) => consents[id] ?? [])).toEqual({ noBasis: 2, objected: 1, total: 3 });
   });
@@ -78,10 +92,20 @@ describe('withheld people at the lead, with small-cell suppression', () => {
 
 describe('the lead knows, per partner, that its figures are partial', () => {
   const state = (partners: Record<string, { name: string; withheld?: { from: number; to: number }; threshold: number }>) =>
-    ({ partners: Object.fromEntries(Object.entries(partners).map(([orgId, p]) => [orgId, { orgId, name: p.name, country: 'HR', indicators: { threshold: p.threshold, ...(p.withheld ? { withheld: p.withheld } : {}) } }])) }) as never;
+    ({
+      partners: Object.fromEntries(
+        Object.entries(partners).map(([orgId, p]) => [
+          orgId,
+          { orgId, name: p.name, country: 'HR', indicators: { threshold: p.threshold, ...(p.withheld ? { withheld: p.withheld } : {}) } },
+        ]),
+      ),
+    }) as never;
 
   it('lists every partner with its range; partial when any left someone out or did not say', () => {
-    const s = state({ b: { name: 'Udruga Brod', withheld: { from: 5, to: 9 }, threshold: 5 }, a: { name: 'Udruga Ante', withheld: { from: 0, to: 0 }, threshold: 5 } });
+    const s = state({
+      b: { name: 'Udruga Brod', withheld: { from: 5, to: 9 }, threshold: 5 },
+      a: { name: 'Udruga Ante', withheld: { from: 0, to: 0 }, threshold: 5 },
+    });
     expect(partnersWithheld(s).map((p) => [p.name, withheldMark(p.withheld, p.threshold)])).toEqual([
       ['Udruga Ante', '0'],
       ['Udruga Brod', '5–9'],

@@ -36,7 +36,15 @@ describe('the import column "share with the lead"', () => {
 
 describe('rows with the column', () => {
   const header = ['Ime', 'Prezime', 'Privola', 'Dijeljenje s nositeljem'];
-  const rows = [header, ['Ana', 'Horvat', '10.1.2026.', 'da'], ['Bea', 'Kovač', '', 'да'], ['Cvita', 'Novak', '', '1.2.2026.'], ['Dora', 'Jurić', '10.1.2026.', 'ne'], ['Ema', 'Babić', '', 'možda'], ['Fani', 'Perić', '', '']];
+  const rows = [
+    header,
+    ['Ana', 'Horvat', '10.1.2026.', 'da'],
+    ['Bea', 'Kovač', '', 'да'],
+    ['Cvita', 'Novak', '', '1.2.2026.'],
+    ['Dora', 'Jurić', '10.1.2026.', 'ne'],
+    ['Ema', 'Babić', '', 'možda'],
+    ['Fani', 'Perić', '', ''],
+  ];
 
   it('reads yes, no and dates; a bad value is a row error naming row, column and value, the row kept in the report', async () => {
     const preview = await previewImport(rows, guessMapping(header));

@@ -10,7 +10,16 @@ import { recoveredCells, type Known, type KnownRelation } from './helpers/bruteF
 
 const en = createI18n('en').t;
 const hr = createI18n('hr').t;
-const labels = reportLabels(en, { programmes: new Map([['p1', 'BADGE'], ['p2', 'Modules']]), organisations: new Map([['o1', 'Partner A'], ['o2', 'Partner B']]) });
+const labels = reportLabels(en, {
+  programmes: new Map([
+    ['p1', 'BADGE'],
+    ['p2', 'Modules'],
+  ]),
+  organisations: new Map([
+    ['o1', 'Partner A'],
+    ['o2', 'Partner B'],
+  ]),
+});
 
 interface Someone {
   gender: (typeof GENDERS)[number];
@@ -54,7 +63,14 @@ function indicatorsOf(people: readonly Someone[]): Indicators {
       byMonth: [],
     },
     training: { programmes: 1, events: 2, sessions: 9, participants: people.length, attendanceRate: 0.8, completions: 0, certificates: 0 },
-    mentoring: { activeMatches: 0, closedMatches: 0, sessions: 0, hours: 0, servicesBySessions: breakdown(SERVICES, () => 0), servicesByPeople: breakdown(SERVICES, () => 0) },
+    mentoring: {
+      activeMatches: 0,
+      closedMatches: 0,
+      sessions: 0,
+      hours: 0,
+      servicesBySessions: breakdown(SERVICES, () => 0),
+      servicesByPeople: breakdown(SERVICES, () => 0),
+    },
     outcomes: { byKind: breakdown(OUTCOME_KINDS, () => 0), smesSupported: 0, jobsOpened: 0, placedWithEmployers: 0 },
   };
 }
@@ -64,18 +80,24 @@ const crowd = (n: number, over: Partial<Someone> = {}): Someone[] => Array.from(
 
 const tableOf = (tables: ReportTable[], id: string) => tables.find((t) => t.id === id)!;
 const valueIn = (tables: ReportTable[], id: string, label: string) => tableOf(tables, id).rows.find((r) => r[0] === label)?.[1];
-const summaryValue = (tables: ReportTable[], indicator: string) => valueIn(tables, 'summary', en(`reports:indicators.${indicator}`)) ?? valueIn(tables, 'summary', `${en(`reports:indicators.${indicator}`)} (%)`);
+const summaryValue = (tables: ReportTable[], indicator: string) =>
+  valueIn(tables, 'summary', en(`reports:indicators.${indicator}`)) ?? valueIn(tables, 'summary', `${en(`reports:indicators.${indicator}`)} (%)`);
 const gender = (tables: ReportTable[], key: string) => valueIn(tables, 'byGender', en(`reports:categories.gender.${key}`));
 
 /** "<5" on anything but 1..4 is a false statement. */
 function expectNoFalseMarks(tables: ReportTable[], i: Indicators) {
   const truth: Array<[string, number]> = [
-    ['summary:reach.total', i.reach.total], ['summary:reach.women', i.reach.women], ['summary:reach.beneficiaries', i.reach.beneficiaries], ['summary:reach.professionals', i.reach.professionals],
+    ['summary:reach.total', i.reach.total],
+    ['summary:reach.women', i.reach.women],
+    ['summary:reach.beneficiaries', i.reach.beneficiaries],
+    ['summary:reach.professionals', i.reach.professionals],
     ...i.reach.byGender.map((c): [string, number] => [`byGender:${c.key}`, c.count]),
   ];
   const shown = new Map<string, number | string | undefined>([
-    ['summary:reach.total', summaryValue(tables, 'reach.total')], ['summary:reach.women', summaryValue(tables, 'reach.women')],
-    ['summary:reach.beneficiaries', summaryValue(tables, 'reach.beneficiaries')], ['summary:reach.professionals', summaryValue(tables, 'reach.professionals')],
+    ['summary:reach.total', summaryValue(tables, 'reach.total')],
+    ['summary:reach.women', summaryValue(tables, 'reach.women')],
+    ['summary:reach.beneficiaries', summaryValue(tables, 'reach.beneficiaries')],
+    ['summary:reach.professionals', summaryValue(tables, 'reach.professionals')],
     ...i.reach.byGender.map((c): [string, number | string | undefined] => [`byGender:${c.key}`, gender(tables, c.key)]),
   ]);
   for (const [id, value] of truth) {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cyrillicToLatin,
-  foldForSearch,
-  latinToCyrillic,
-  LATIN_KEEP,
-  mapStrings,
-} from '../../src/shared/i18n/transliterate';
+import { cyrillicToLatin, foldForSearch, latinToCyrillic, LATIN_KEEP, mapStrings } from '../../src/shared/i18n/transliterate';
 
 describe('latinToCyrillic', () => {
   it('converts single letters of both cases', () => {
@@ -33,15 +27,9 @@ describe('latinToCyrillic', () => {
 
   it('leaves i18next placeholders, nesting and Trans tags untouched, converting the text between', () => {
     expect(latinToCyrillic('{{count}} osoba')).toBe('{{count}} особа');
-    expect(latinToCyrillic('Zdravo, {{name}}! {{- html}} {{date, datetime}}')).toBe(
-      'Здраво, {{name}}! {{- html}} {{date, datetime}}',
-    );
-    expect(latinToCyrillic('Vidi $t(common:save) i $t(people, {"count": {{n}} })')).toBe(
-      'Види $t(common:save) и $t(people, {"count": {{n}} })',
-    );
-    expect(latinToCyrillic('<1>Klikni</1> ovde <0/> <br/> <strong>važno</strong>')).toBe(
-      '<1>Кликни</1> овде <0/> <br/> <strong>важно</strong>',
-    );
+    expect(latinToCyrillic('Zdravo, {{name}}! {{- html}} {{date, datetime}}')).toBe('Здраво, {{name}}! {{- html}} {{date, datetime}}');
+    expect(latinToCyrillic('Vidi $t(common:save) i $t(people, {"count": {{n}} })')).toBe('Види $t(common:save) и $t(people, {"count": {{n}} })');
+    expect(latinToCyrillic('<1>Klikni</1> ovde <0/> <br/> <strong>važno</strong>')).toBe('<1>Кликни</1> овде <0/> <br/> <strong>важно</strong>');
     expect(latinToCyrillic('<a href="https://mreza.org/pomoc">pomoć</a>')).toBe('<a href="https://mreza.org/pomoc">помоћ</a>');
     expect(latinToCyrillic('a&nbsp;b')).toBe('а&nbsp;б');
   });

@@ -4,7 +4,14 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { z } from 'zod';
 import { backupsToDelete, RETENTION, type RetentionPolicy } from '@shared/backup/rotation';
 import {
-  backupFileName, backupFolderStatus, MAX_FILE_BYTES, type BackupFolderStatus, type FolderCopy, type FolderCopyError, type FolderRefusal, type Response,
+  backupFileName,
+  backupFolderStatus,
+  MAX_FILE_BYTES,
+  type BackupFolderStatus,
+  type FolderCopy,
+  type FolderCopyError,
+  type FolderRefusal,
+  type Response,
 } from '@shared/ipc';
 import type { DialogLike } from './files';
 

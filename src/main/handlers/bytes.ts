@@ -4,12 +4,7 @@
  */
 export function toPlainBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
   const buffer = data.buffer;
-  if (
-    buffer instanceof ArrayBuffer &&
-    data.byteOffset === 0 &&
-    data.byteLength === buffer.byteLength &&
-    Object.getPrototypeOf(data) === Uint8Array.prototype
-  ) {
+  if (buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === buffer.byteLength && Object.getPrototypeOf(data) === Uint8Array.prototype) {
     return new Uint8Array(buffer);
   }
   const copy = new Uint8Array(data.byteLength);

@@ -13,8 +13,7 @@ export const DATA_KEY_BYTES = 32;
 const WRAP_AAD = utf8('mreza-keyring-v1');
 const RECOVERY_INFO = utf8('mreza-recovery-key-v1');
 
-const b64 = (bytes: number) =>
-  z.string().refine((s) => fromBase64(s)?.length === bytes, { message: `${bytes} bytes in base64` });
+const b64 = (bytes: number) => z.string().refine((s) => fromBase64(s)?.length === bytes, { message: `${bytes} bytes in base64` });
 
 /** The KDF parameters a wrap states must be exactly the ones fixed in code (refused otherwise, before any work). */
 export const argon2idParamsSchema = z.strictObject({
@@ -74,7 +73,11 @@ async function seal(kek: Uint8Array, dataKey: Uint8Array): Promise<{ iv: string;
 /** The data key, or null when the key-encryption key is wrong (GCM's tag does not verify). */
 async function open(kek: Uint8Array, wrap: { iv: string; wrapped: string }): Promise<Uint8Array | null> {
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(wrap.iv)!, additionalData: WRAP_AAD }, await aesKey(kek), fromBase64(wrap.wrapped)!);
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(wrap.iv)!, additionalData: WRAP_AAD },
+      await aesKey(kek),
+      fromBase64(wrap.wrapped)!,
+    );
     return new Uint8Array(plain);
   } catch {
     return null;
@@ -134,7 +137,12 @@ export class KeyringError extends Error {
  * passphrase and by a fresh recovery key (to be shown once, on the recovery sheet). A store whose
  * data are already sealed with a key held now keeps that key (`dataKey`): a new one would not open them.
  */
-export async function createKeyring(firstUserId: string, passphrase: string, recoveryKey: string, dataKey: Uint8Array = generateDataKey()): Promise<{ keyring: Keyring; dataKey: Uint8Array }> {
+export async function createKeyring(
+  firstUserId: string,
+  passphrase: string,
+  recoveryKey: string,
+  dataKey: Uint8Array = generateDataKey(),
+): Promise<{ keyring: Keyring; dataKey: Uint8Array }> {
   const [userWrap, recovery] = await Promise.all([wrapWithPassphrase(dataKey, passphrase), wrapWithRecoveryKey(dataKey, recoveryKey)]);
   return { keyring: { recovery, users: { [firstUserId]: userWrap } }, dataKey };
 }
@@ -148,7 +156,12 @@ export async function addUserWrap(keyring: Keyring, userId: string, dataKey: Uin
  * A user changes her own passphrase: the old one must open her wrap (so a session left open
  * cannot be used to change it), then the same data key is wrapped by the new one.
  */
-export async function rewrapUser(keyring: Keyring, userId: string, oldPassphrase: string, newPassphrase: string): Promise<{ keyring: Keyring; dataKey: Uint8Array } | null> {
+export async function rewrapUser(
+  keyring: Keyring,
+  userId: string,
+  oldPassphrase: string,
+  newPassphrase: string,
+): Promise<{ keyring: Keyring; dataKey: Uint8Array } | null> {
   const wrap = keyring.users[userId];
   if (!wrap) throw new KeyringError('noWrap');
   const dataKey = await unwrapWithPassphrase(wrap, oldPassphrase);

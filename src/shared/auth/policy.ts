@@ -68,7 +68,10 @@ export async function judgePassphraseLoaded(passphrase: string, userInputs: read
 /** Judges a passphrase; the judge must be loaded (loadPassphraseJudge), else this throws. */
 export function judgePassphrase(passphrase: string, userInputs: readonly string[] = []): PassphraseVerdict {
   if (!factory) throw new Error('the passphrase judge is not loaded yet (loadPassphraseJudge)');
-  const result = factory.check(passphrase.slice(0, MAX_SIGN_IN_PASSPHRASE), userInputs.filter(Boolean).flatMap((s) => [s, ...s.split(/\s+/)]));
+  const result = factory.check(
+    passphrase.slice(0, MAX_SIGN_IN_PASSPHRASE),
+    userInputs.filter(Boolean).flatMap((s) => [s, ...s.split(/\s+/)]),
+  );
   const problems: PassphraseProblem[] = [];
   const length = [...passphrase.normalize('NFC')].length;
   if (length < MIN_SIGN_IN_PASSPHRASE) problems.push('tooShort');

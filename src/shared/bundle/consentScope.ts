@@ -32,7 +32,7 @@ export function consentScope(tables: Tables): ConsentScope {
   for (const p of tables.people ?? []) if (!sharesWithLead(consentsOf.get(String(p.id)) ?? [])) dropped.get('people')!.add(String(p.id));
 
   // Cascade until nothing changes (the references form a short chain; two rounds suffice today).
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const ref of REFERENCES) {
       if (!ref.cascade) continue;
@@ -58,7 +58,8 @@ export function consentScope(tables: Tables): ConsentScope {
 /** Whose consent decides a special-category field of a row: the person herself, or a mentoring log's mentee. */
 export function specialSubjectOf(tables: Tables): (table: BundleTable, row: Row) => string {
   const menteeOfMatch = new Map((tables.matches ?? []).map((m) => [String(m.id), String(m.menteeId)]));
-  return (table, row) => (table === 'people' ? String(row.id) : table === 'mentoringSessions' ? (menteeOfMatch.get(String(row.matchId)) ?? '') : String(row.personId));
+  return (table, row) =>
+    table === 'people' ? String(row.id) : table === 'mentoringSessions' ? (menteeOfMatch.get(String(row.matchId)) ?? '') : String(row.personId);
 }
 
 export function tablesInScope<T extends Tables>(tables: T, scope: ConsentScope): T {
@@ -67,9 +68,11 @@ export function tablesInScope<T extends Tables>(tables: T, scope: ConsentScope):
   for (const [table, rows] of Object.entries(tables) as Array<[BundleTable, Row[]]>) {
     const gone = scope.dropped.get(table);
     let kept = gone && gone.size ? rows.filter((r) => !gone.has(String(r.id))) : rows;
-    if (table === 'people') kept = kept.map((p) => (Array.isArray(p.targetGroups) && p.targetGroups.length && !scope.coversSpecial(String(p.id)) ? { ...p, targetGroups: [] } : p));
+    if (table === 'people')
+      kept = kept.map((p) => (Array.isArray(p.targetGroups) && p.targetGroups.length && !scope.coversSpecial(String(p.id)) ? { ...p, targetGroups: [] } : p));
     // Services (psychosocial support…) count only where the mentee's consent covers them, as they travel.
-    if (table === 'mentoringSessions') kept = kept.map((r) => (Array.isArray(r.services) && r.services.length && !scope.coversSpecial(subjectOf(table, r)) ? { ...r, services: [] } : r));
+    if (table === 'mentoringSessions')
+      kept = kept.map((r) => (Array.isArray(r.services) && r.services.length && !scope.coversSpecial(subjectOf(table, r)) ? { ...r, services: [] } : r));
     out[table] = kept;
   }
   return out as T;

@@ -34,7 +34,13 @@ export function bundleIndicatorsFile(dataset: Dataset, opts: { asOf: string; thr
   const protection = protectIndicators(indicators, threshold, { byMonth: true });
   const hidden: Record<string, Exclude<CellState, 'shown'>> = {};
   for (const [id, state] of protection.state) if (state !== 'shown') hidden[id] = state;
-  return { asOf: opts.asOf, threshold, hidden, withheld: countRange(opts.withheldPeople, threshold), indicators: withHiddenNull(indicators, hidden) as IndicatorsFile['indicators'] };
+  return {
+    asOf: opts.asOf,
+    threshold,
+    hidden,
+    withheld: countRange(opts.withheldPeople, threshold),
+    indicators: withHiddenNull(indicators, hidden) as IndicatorsFile['indicators'],
+  };
 }
 
 /** The indicators with every hidden figure replaced by null (cell paths as in protectIndicators.ts). */

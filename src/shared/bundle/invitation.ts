@@ -55,7 +55,15 @@ export async function writeInvitation(invitation: Invitation, passphrase: string
   return sealWithPassphrase(canonicalBytes(invitationSchema.parse(invitation)), passphrase, 'invitation', opts);
 }
 
-const INVITATION_PROBLEMS = { notThisKind: 'notAnInvitation', notAContainer: 'notAnInvitation', wrongPassphrase: 'wrongPassphrase', newerFormat: 'newerFormat', damaged: 'damaged', tooCostly: 'tooCostly', tooLarge: 'tooLarge' } as const;
+const INVITATION_PROBLEMS = {
+  notThisKind: 'notAnInvitation',
+  notAContainer: 'notAnInvitation',
+  wrongPassphrase: 'wrongPassphrase',
+  newerFormat: 'newerFormat',
+  damaged: 'damaged',
+  tooCostly: 'tooCostly',
+  tooLarge: 'tooLarge',
+} as const;
 
 /** Opens and verifies an invitation file; throws InvitationError only. */
 export async function readInvitation(bytes: Uint8Array, passphrase: string): Promise<Invitation> {

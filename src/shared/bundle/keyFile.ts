@@ -65,7 +65,15 @@ export async function writeKeyFile(input: NewKeyFile, passphrase: string, opts: 
   return sealWithPassphrase(canonicalBytes(file), passphrase, 'keyFile', opts);
 }
 
-const KEY_FILE_PROBLEMS = { notThisKind: 'notAKeyFile', notAContainer: 'damaged', wrongPassphrase: 'wrongPassphrase', newerFormat: 'newerFormat', damaged: 'damaged', tooCostly: 'tooCostly', tooLarge: 'tooLarge' } as const;
+const KEY_FILE_PROBLEMS = {
+  notThisKind: 'notAKeyFile',
+  notAContainer: 'damaged',
+  wrongPassphrase: 'wrongPassphrase',
+  newerFormat: 'newerFormat',
+  damaged: 'damaged',
+  tooCostly: 'tooCostly',
+  tooLarge: 'tooLarge',
+} as const;
 
 /** Opens a key file and imports its decryption keys; throws KeyFileError only. */
 export async function readKeyFile(bytes: Uint8Array, passphrase: string): Promise<{ file: KeyFile; keys: DecryptionKeys }> {
@@ -78,7 +86,11 @@ export async function readKeyFile(bytes: Uint8Array, passphrase: string): Promis
   }
   const parsed = (opened.formatVersion === 1 ? keyFileV1Schema : keyFileSchema).safeParse(opened.json);
   if (!parsed.success) throw new KeyFileError('damaged', { field: parsed.error.issues[0]?.path.join('.') ?? '' });
-  const file: KeyFile = { ...parsed.data, formatVersion: KEY_FILE_FORMAT_VERSION, keys: { publicKeys: parsed.data.keys.publicKeys, encryptPrivate: parsed.data.keys.encryptPrivate } };
+  const file: KeyFile = {
+    ...parsed.data,
+    formatVersion: KEY_FILE_FORMAT_VERSION,
+    keys: { publicKeys: parsed.data.keys.publicKeys, encryptPrivate: parsed.data.keys.encryptPrivate },
+  };
   let keys: DecryptionKeys;
   try {
     keys = await importDecryptionKeys(file.keys.publicKeys, file.keys.encryptPrivate);

@@ -41,9 +41,19 @@ export const FIELD_POLICY = {
   // Sole traders and family farms carry their owner's name ("Kmetija Zupan", "obrt … vl. Ana K."):
   // organisation names stay home; the partner's own name travels in the manifest.
   organisations: {
-    ...BASE, name: 'drop', country: 'keep', town: 'drop', role: 'keep', isSelf: 'keep', kind: 'keep', supportedOn: 'keep', jobsCreated: 'keep',
+    ...BASE,
+    name: 'drop',
+    country: 'keep',
+    town: 'drop',
+    role: 'keep',
+    isSelf: 'keep',
+    kind: 'keep',
+    supportedOn: 'keep',
+    jobsCreated: 'keep',
     // Typed by people, and a sector with a contact names a sole trader: they stay home.
-    sector: 'drop', contactPerson: 'drop', support: 'drop',
+    sector: 'drop',
+    contactPerson: 'drop',
+    support: 'drop',
     // The partner's day travels as the manifest's indicatorsAsOf; the lead needs no zone of its own.
     timeZone: 'drop',
   },
@@ -74,8 +84,16 @@ export const FIELD_POLICY = {
     anonymised: 'keep',
   },
   consents: {
-    ...BASE, personId: 'personRef', legalBasis: 'keep', date: 'keep', noticeVersion: 'drop', processing: 'keep', specialCategories: 'keep',
-    shareWithLead: 'keep', photos: 'keep', withdrawnAt: 'keep',
+    ...BASE,
+    personId: 'personRef',
+    legalBasis: 'keep',
+    date: 'keep',
+    noticeVersion: 'drop',
+    processing: 'keep',
+    specialCategories: 'keep',
+    shareWithLead: 'keep',
+    photos: 'keep',
+    withdrawnAt: 'keep',
     // A staff member's name, typed: it travels only at the full level (listed in its confirmation).
     recordedBy: 'drop',
   },
@@ -84,8 +102,17 @@ export const FIELD_POLICY = {
   // Titles say what a programme is for ("Survivors' group"): the lead names a partner's programme
   // by its kind and a number instead (consolidate/programmeTitles.ts).
   programmes: {
-    ...BASE, kind: 'keep', title: 'drop', funder: 'drop', projectCode: 'drop', startDate: 'keep', endDate: 'keep', partnerOrgIds: 'keep',
-    completionRule: 'keep', partners: 'drop', certificatePrefix: 'drop',
+    ...BASE,
+    kind: 'keep',
+    title: 'drop',
+    funder: 'drop',
+    projectCode: 'drop',
+    startDate: 'keep',
+    endDate: 'keep',
+    partnerOrgIds: 'keep',
+    completionRule: 'keep',
+    partners: 'drop',
+    certificatePrefix: 'drop',
   },
   // Trainers are named people and agendas name them: both stay home. So do titles and topics.
   events: { ...BASE, programmeId: 'keep', kind: 'keep', number: 'keep', title: 'drop', topic: 'drop', trainers: 'drop', capacity: 'keep', agenda: 'drop' },
@@ -100,22 +127,61 @@ export const FIELD_POLICY = {
   attachments: { ...BASE, sessionId: 'keep', fileName: 'drop', mimeType: 'drop', size: 'drop', dataBase64: 'drop' },
   mentors: {
     // Languages are typed codes, and a language (Romani) can say as much as a target group.
-    ...BASE, personId: 'personRef', expertise: 'keep', sectors: 'drop', languages: 'drop', region: 'drop', remote: 'keep', capacity: 'keep',
-    availability: 'drop', active: 'keep',
+    ...BASE,
+    personId: 'personRef',
+    expertise: 'keep',
+    sectors: 'drop',
+    languages: 'drop',
+    region: 'drop',
+    remote: 'keep',
+    capacity: 'keep',
+    availability: 'drop',
+    active: 'keep',
   },
   matches: {
-    ...BASE, mentorId: 'keep', menteeId: 'personRef', status: 'keep', proposedOn: 'keep', startedOn: 'keep', pausedOn: 'keep', closedOn: 'keep',
+    ...BASE,
+    mentorId: 'keep',
+    menteeId: 'personRef',
+    status: 'keep',
+    proposedOn: 'keep',
+    startedOn: 'keep',
+    pausedOn: 'keep',
+    closedOn: 'keep',
     // The pair checks carry the coordinator's notes on how the pair is doing.
-    closeReason: 'drop', score: 'keep', goals: 'drop', checks: 'never', closure: 'keep',
+    closeReason: 'drop',
+    score: 'keep',
+    goals: 'drop',
+    checks: 'never',
+    closure: 'keep',
   },
   // Psychosocial support or legal advice given says as much as a target group: the mentee's consent decides.
   mentoringSessions: {
-    ...BASE, matchId: 'keep', date: 'keep', time: 'keep', status: 'keep', minutes: 'keep', mode: 'keep', services: 'specialCategory', topics: 'drop', note: 'never',
-    nextSteps: 'drop', followUpOn: 'keep', followUpDone: 'keep',
+    ...BASE,
+    matchId: 'keep',
+    date: 'keep',
+    time: 'keep',
+    status: 'keep',
+    minutes: 'keep',
+    mode: 'keep',
+    services: 'specialCategory',
+    topics: 'drop',
+    note: 'never',
+    nextSteps: 'drop',
+    followUpOn: 'keep',
+    followUpDone: 'keep',
   },
   menteeProfiles: {
-    ...BASE, personId: 'personRef', stage: 'keep', sector: 'drop', needs: 'keep', languages: 'drop', region: 'drop', remote: 'keep', mentorGender: 'keep',
-    avoidPersonIds: 'personRefs', notes: 'never',
+    ...BASE,
+    personId: 'personRef',
+    stage: 'keep',
+    sector: 'drop',
+    needs: 'keep',
+    languages: 'drop',
+    region: 'drop',
+    remote: 'keep',
+    mentorGender: 'keep',
+    avoidPersonIds: 'personRefs',
+    notes: 'never',
   },
 } as const satisfies Partial<Record<TableName, Record<string, FieldRule>>>;
 
@@ -137,7 +203,7 @@ export const LOCAL_ONLY_TABLES = {
   importMappings: 'local import column mappings',
   targets: 'local indicator targets (each organisation sets its own)',
   exchange: 'local keys and project membership',
-  partnerSlices: 'the lead\'s consolidated partner data',
+  partnerSlices: "the lead's consolidated partner data",
 } as const satisfies Partial<Record<TableName, string>>;
 
 /** Tables that travel at a level. */
@@ -186,16 +252,33 @@ export const FULL_LEVEL_DISCLOSURE = {
   contacts: ['people.phone', 'people.email'],
   birthYears: ['people.birthYear'],
   work: ['people.institution', 'people.jobTitle'],
-  titles: ['programmes.title', 'programmes.funder', 'programmes.projectCode', 'programmes.partners', 'programmes.certificatePrefix', 'events.title', 'events.topic', 'events.agenda'],
+  titles: [
+    'programmes.title',
+    'programmes.funder',
+    'programmes.projectCode',
+    'programmes.partners',
+    'programmes.certificatePrefix',
+    'events.title',
+    'events.topic',
+    'events.agenda',
+  ],
   trainers: ['events.trainers'],
   places: ['sessions.venue', 'sessions.town', 'organisations.town', 'organisations.timeZone'],
   certificates: ['certificates.number', 'certificates.sequence'],
   consentForms: ['consents.noticeVersion', 'consents.recordedBy'],
   evaluations: ['evaluations.comment'],
   mentoring: [
-    'mentors.sectors', 'mentors.region', 'mentors.languages', 'mentors.availability', 'menteeProfiles.sector', 'menteeProfiles.region', 'menteeProfiles.languages',
-    'matches.closeReason', 'matches.goals',
-    'mentoringSessions.topics', 'mentoringSessions.nextSteps',
+    'mentors.sectors',
+    'mentors.region',
+    'mentors.languages',
+    'mentors.availability',
+    'menteeProfiles.sector',
+    'menteeProfiles.region',
+    'menteeProfiles.languages',
+    'matches.closeReason',
+    'matches.goals',
+    'mentoringSessions.topics',
+    'mentoringSessions.nextSteps',
   ],
   sheets: ['attachments.fileName', 'attachments.mimeType', 'attachments.size', 'attachments.dataBase64'],
   employers: ['organisations.sector', 'organisations.contactPerson', 'organisations.support'],
@@ -204,5 +287,9 @@ export type FullDisclosureItem = keyof typeof FULL_LEVEL_DISCLOSURE;
 
 /** Fields that never leave (confidential notes), as "table.field". */
 export function neverFields(): string[] {
-  return Object.entries(FIELD_POLICY).flatMap(([t, rules]) => Object.entries(rules).filter(([, r]) => r === 'never').map(([f]) => `${t}.${f}`));
+  return Object.entries(FIELD_POLICY).flatMap(([t, rules]) =>
+    Object.entries(rules)
+      .filter(([, r]) => r === 'never')
+      .map(([f]) => `${t}.${f}`),
+  );
 }

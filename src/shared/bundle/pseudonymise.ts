@@ -29,8 +29,17 @@ export class ProjectHasher {
    * HMAC(secret, personNameKey + "|" + birthYear + "|" + municipalityKey), hex.
    * Anonymised people (names gone) get a key of their own record, so they never merge.
    */
-  async pseudoKey(p: { id: string; orgId: string; firstName?: unknown; lastName?: unknown; birthYear?: unknown; municipality?: unknown; anonymised?: unknown }): Promise<string> {
-    if (p.anonymised === true || typeof p.firstName !== 'string' || typeof p.lastName !== 'string') return toHex(await this.mac(`anonymised|${p.orgId}|${p.id}`));
+  async pseudoKey(p: {
+    id: string;
+    orgId: string;
+    firstName?: unknown;
+    lastName?: unknown;
+    birthYear?: unknown;
+    municipality?: unknown;
+    anonymised?: unknown;
+  }): Promise<string> {
+    if (p.anonymised === true || typeof p.firstName !== 'string' || typeof p.lastName !== 'string')
+      return toHex(await this.mac(`anonymised|${p.orgId}|${p.id}`));
     return toHex(await this.mac(pseudoKeyInput({ firstName: p.firstName, lastName: p.lastName, birthYear: p.birthYear, municipality: p.municipality })));
   }
 

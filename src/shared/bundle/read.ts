@@ -1,11 +1,46 @@
 import { z } from 'zod';
-import { own, sha256Hex, type Bytes, CryptoError, envelopeRecipient, isDamagedEnvelopeFor, isEnvelope, openFromRecipient, fingerprint, type OrgKeys, isPassphraseBox, openWithPassphrase, passphraseBoxType } from '../crypto';
+import {
+  own,
+  sha256Hex,
+  type Bytes,
+  CryptoError,
+  envelopeRecipient,
+  isDamagedEnvelopeFor,
+  isEnvelope,
+  openFromRecipient,
+  fingerprint,
+  type OrgKeys,
+  isPassphraseBox,
+  openWithPassphrase,
+  passphraseBoxType,
+} from '../crypto';
 import { BundleError } from './errors';
 import {
-  BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, OLDEST_BUNDLE_FORMAT_VERSION, bundleRowSchema, dataEntry, INDICATORS_ENTRY, indicatorsFileSchema, manifestSchema, SIGNATURE_CONTEXT,
-  TOMBSTONES_ENTRY, tombstoneRowSchema, type BundleManifest, type IndicatorsFile,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  OLDEST_BUNDLE_FORMAT_VERSION,
+  bundleRowSchema,
+  dataEntry,
+  INDICATORS_ENTRY,
+  indicatorsFileSchema,
+  manifestSchema,
+  SIGNATURE_CONTEXT,
+  TOMBSTONES_ENTRY,
+  tombstoneRowSchema,
+  type BundleManifest,
+  type IndicatorsFile,
 } from './format';
-import { checkEntries, isSigned, MANIFEST_ENTRY, openSigned, parseEntryJson as parseJson, readNdjson, requireCanonical, unpackSigned, verifySigned } from './signed';
+import {
+  checkEntries,
+  isSigned,
+  MANIFEST_ENTRY,
+  openSigned,
+  parseEntryJson as parseJson,
+  readNdjson,
+  requireCanonical,
+  unpackSigned,
+  verifySigned,
+} from './signed';
 import type { Row } from './pseudonymise';
 import { tablesAt, type BundleTable } from './privacy';
 
@@ -47,7 +82,11 @@ const MAX_UNPACKED = 1024 * 1024 * 1024;
  * Opens, verifies and validates a bundle at the lead. Throws BundleError only (any other failure
  * on bad input becomes 'damaged'); returns nothing until every check has passed.
  */
-export async function inspectBundle(bytes: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'publicKeys'> | null, opts: InspectOptions = {}): Promise<InspectedBundle> {
+export async function inspectBundle(
+  bytes: Uint8Array,
+  leadKeys: Pick<OrgKeys, 'encrypt' | 'publicKeys'> | null,
+  opts: InspectOptions = {},
+): Promise<InspectedBundle> {
   try {
     return await inspect(bytes, leadKeys, opts);
   } catch (e) {
@@ -84,10 +123,12 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
   const manifestJson = parseJson(manifestBytes, 'tampered', MANIFEST_ENTRY);
   const head = z.object({ format: z.string(), formatVersion: z.number(), schemaVersion: z.number() }).safeParse(manifestJson);
   if (!head.success || head.data.format !== BUNDLE_FORMAT) throw new BundleError('notABundle');
-  if (head.data.formatVersion > BUNDLE_FORMAT_VERSION) throw new BundleError('newerFormat', { part: 'format', found: head.data.formatVersion, supported: BUNDLE_FORMAT_VERSION });
+  if (head.data.formatVersion > BUNDLE_FORMAT_VERSION)
+    throw new BundleError('newerFormat', { part: 'format', found: head.data.formatVersion, supported: BUNDLE_FORMAT_VERSION });
   // Older bundles carried unsuppressed figures of everyone and, pseudonymised, free text and birth
   // years: the partner updates and exports again.
-  if (head.data.formatVersion < OLDEST_BUNDLE_FORMAT_VERSION) throw new BundleError('olderFormat', { found: head.data.formatVersion, supported: OLDEST_BUNDLE_FORMAT_VERSION });
+  if (head.data.formatVersion < OLDEST_BUNDLE_FORMAT_VERSION)
+    throw new BundleError('olderFormat', { found: head.data.formatVersion, supported: OLDEST_BUNDLE_FORMAT_VERSION });
   const parsedManifest = manifestSchema.safeParse(manifestJson);
   if (!parsedManifest.success) throw new BundleError('damaged', { entry: MANIFEST_ENTRY, field: parsedManifest.error.issues[0]?.path.join('.') ?? '' });
   const manifest = parsedManifest.data;
@@ -106,13 +147,15 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
   if (opts.schemaVersion !== undefined && manifest.schemaVersion > opts.schemaVersion) {
     throw new BundleError('newerFormat', { part: 'schema', found: manifest.schemaVersion, supported: opts.schemaVersion });
   }
-  if (opts.projectId !== undefined && manifest.projectId !== opts.projectId) throw new BundleError('otherProject', { found: manifest.projectId, expected: opts.projectId });
+  if (opts.projectId !== undefined && manifest.projectId !== opts.projectId)
+    throw new BundleError('otherProject', { found: manifest.projectId, expected: opts.projectId });
   const pinned = opts.pins?.[manifest.organisation.id];
   if (pinned !== undefined && pinned !== signerFingerprint) {
     throw new BundleError('signerChanged', { organisation: manifest.organisation.name, expected: pinned, found: signerFingerprint });
   }
   const trust = pinned !== undefined ? 'pinned' : opts.trusted?.has(signerFingerprint) ? 'trusted' : 'firstUse';
-  if (trust === 'firstUse' && opts.requireKnownSigner) throw new BundleError('unknownSigner', { organisation: manifest.organisation.name, found: signerFingerprint });
+  if (trust === 'firstUse' && opts.requireKnownSigner)
+    throw new BundleError('unknownSigner', { organisation: manifest.organisation.name, found: signerFingerprint });
 
   // Exactly the entries the manifest lists, each with its hash.
   const tables = tablesAt(manifest.privacy);
@@ -124,7 +167,8 @@ async function inspect(input: Uint8Array, leadKeys: Pick<OrgKeys, 'encrypt' | 'p
 
   const indicatorsJson = parseJson(files[INDICATORS_ENTRY]!, 'damaged', INDICATORS_ENTRY);
   const indicators = indicatorsFileSchema.safeParse(indicatorsJson);
-  if (!indicators.success) throw new BundleError('invalidRow', { table: 'indicators', line: 1, field: indicators.error.issues[0]?.path.join('.') ?? '', reason: 'schema' });
+  if (!indicators.success)
+    throw new BundleError('invalidRow', { table: 'indicators', line: 1, field: indicators.error.issues[0]?.path.join('.') ?? '', reason: 'schema' });
 
   const orgId = manifest.organisation.id;
   const readLines = (entry: string, table: string, schema: z.ZodType, check?: (row: Row, line: number) => void): Row[] =>

@@ -27,7 +27,16 @@ type Def = {
   entries?: Record<string, string | number>;
   values?: unknown[];
 };
-type CheckDef = { check: string; minimum?: number; maximum?: number; value?: number; inclusive?: boolean; format?: string; pattern?: RegExp; tx?: (v: unknown) => unknown };
+type CheckDef = {
+  check: string;
+  minimum?: number;
+  maximum?: number;
+  value?: number;
+  inclusive?: boolean;
+  format?: string;
+  pattern?: RegExp;
+  tx?: (v: unknown) => unknown;
+};
 
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 

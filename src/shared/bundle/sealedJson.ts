@@ -19,7 +19,13 @@ export class SealedJsonError extends Error {
  * its format name and version (the invitation and the lead's key file). The caller validates the
  * rest with its own schema. Throws SealedJsonError only.
  */
-export async function openSealedJson(bytes: Uint8Array, passphrase: string, type: ContentType, format: string, supportedVersion: number): Promise<{ json: unknown; formatVersion: number }> {
+export async function openSealedJson(
+  bytes: Uint8Array,
+  passphrase: string,
+  type: ContentType,
+  format: string,
+  supportedVersion: number,
+): Promise<{ json: unknown; formatVersion: number }> {
   if (passphraseBoxType(bytes) !== type) throw new SealedJsonError('notThisKind');
   let plain: Uint8Array;
   try {

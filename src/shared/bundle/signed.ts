@@ -1,6 +1,19 @@
 import { zipSync } from 'fflate';
 import { z } from 'zod';
-import { canonicalBytes, canonicalJson, concat, fromBase64, fromUtf8, sha256Hex, startsWith, toBase64, utf8, signBytes, verifyBytes, type Bytes } from '../crypto';
+import {
+  canonicalBytes,
+  canonicalJson,
+  concat,
+  fromBase64,
+  fromUtf8,
+  sha256Hex,
+  startsWith,
+  toBase64,
+  utf8,
+  signBytes,
+  verifyBytes,
+  type Bytes,
+} from '../crypto';
 import { BundleError } from './errors';
 import { rowCheckFor } from './rowCheck';
 import { listZip, unpackEntry, type ZipEntry } from './zipEntries';
@@ -34,10 +47,22 @@ export const isSigned = (bytes: Uint8Array): boolean => startsWith(bytes, SIGNED
 const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 
 /** Zips manifest + files and signs them with `signKey` (Ed25519) under `context`. */
-export async function writeSigned(input: { context: string; manifest: unknown; files: Record<string, Bytes>; signKey: CryptoKey; signerFingerprint: string }): Promise<Bytes> {
+export async function writeSigned(input: {
+  context: string;
+  manifest: unknown;
+  files: Record<string, Bytes>;
+  signKey: CryptoKey;
+  signerFingerprint: string;
+}): Promise<Bytes> {
   const manifestBytes = canonicalBytes(input.manifest);
   const zip = zipSync({ [MANIFEST_ENTRY]: manifestBytes, ...input.files }, { level: 6, mtime: ZIP_TIME });
-  const statement = { algorithm: 'Ed25519' as const, context: input.context, signer: input.signerFingerprint, manifestSha256: await sha256Hex(manifestBytes), zipSha256: await sha256Hex(zip) };
+  const statement = {
+    algorithm: 'Ed25519' as const,
+    context: input.context,
+    signer: input.signerFingerprint,
+    manifestSha256: await sha256Hex(manifestBytes),
+    zipSha256: await sha256Hex(zip),
+  };
   const signatureBytes = canonicalBytes({ ...statement, signature: toBase64(await signBytes(input.signKey, canonicalBytes(statement))) });
   const head = new Uint8Array(new ArrayBuffer(SIGNED_HEADER));
   head.set(SIGNED_MAGIC, 0);
@@ -77,7 +102,11 @@ export function requireCanonical(bytes: Uint8Array, value: unknown, what: string
  * has verified the signature with the signer's key from the manifest (`verifySigned`).
  * Throws BundleError: notABundle (no magic), damaged, tampered, tooLargeUnpacked, newerFormat.
  */
-export async function openSigned<C extends string>(bytes: Uint8Array, context: C, opts: { maxUnpackedBytes: number; notSignedCode?: 'notABundle' | 'damaged' }): Promise<OpenedSigned<C>> {
+export async function openSigned<C extends string>(
+  bytes: Uint8Array,
+  context: C,
+  opts: { maxUnpackedBytes: number; notSignedCode?: 'notABundle' | 'damaged' },
+): Promise<OpenedSigned<C>> {
   if (!startsWith(bytes, SIGNED_MAGIC)) throw new BundleError(opts.notSignedCode ?? 'notABundle');
   if (bytes.length < SIGNED_HEADER) throw new BundleError('damaged');
   if (bytes[4]! > SIGNED_VERSION) throw new BundleError('newerFormat', { part: 'container', found: bytes[4]!, supported: SIGNED_VERSION });

@@ -1,10 +1,31 @@
 import { localDay, orgTimeZone } from '../calendar/localDay';
 import { TABLE_SCHEMAS, type TableName } from '../model';
 import { EMPTY_DATASET, type Dataset } from '../indicators/dataset';
-import { canonicalBytes, canonicalJson, fromBase64, sha256Hex, utf8, type Bytes, fingerprint, type OrgKeys, type PublicKeys, sealToRecipient, sealWithPassphrase } from '../crypto';
+import {
+  canonicalBytes,
+  canonicalJson,
+  fromBase64,
+  sha256Hex,
+  utf8,
+  type Bytes,
+  fingerprint,
+  type OrgKeys,
+  type PublicKeys,
+  sealToRecipient,
+  sealWithPassphrase,
+} from '../crypto';
 import { BundleError } from './errors';
 import { bundleFileName } from './fileName';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, dataEntry, INDICATORS_ENTRY, SIGNATURE_CONTEXT, TOMBSTONES_ENTRY, type BundleManifest, type IndicatorsFile } from './format';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  dataEntry,
+  INDICATORS_ENTRY,
+  SIGNATURE_CONTEXT,
+  TOMBSTONES_ENTRY,
+  type BundleManifest,
+  type IndicatorsFile,
+} from './format';
 import { writeSigned } from './signed';
 import { consentScope, tablesInScope } from './consentScope';
 import { bundleIndicatorsFile } from './indicatorsFile';
@@ -90,7 +111,11 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
   // bundles, so an aggregate and a record bundle of the same day differ by nobody).
   const scope = consentScope(own);
   const withheldPeople = scope.dropped.get('people')!.size;
-  const indicatorsFile: IndicatorsFile = bundleIndicatorsFile(datasetOf(tablesInScope(own, scope)), { asOf: today, threshold: input.threshold, withheldPeople });
+  const indicatorsFile: IndicatorsFile = bundleIndicatorsFile(datasetOf(tablesInScope(own, scope)), {
+    asOf: today,
+    threshold: input.threshold,
+    withheldPeople,
+  });
   const files: Record<string, Bytes> = { [INDICATORS_ENTRY]: canonicalBytes(indicatorsFile) };
   const counts: Record<string, number> = {};
   if (level !== 'aggregate') {

@@ -50,7 +50,13 @@ export function listZip(zip: Uint8Array, limits: { maxUnpackedBytes: number; sma
   const count = view.getUint16(end + 10, true);
   const cdSize = view.getUint32(end + 12, true);
   const cdOffset = view.getUint32(end + 16, true);
-  if (view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 6, true) !== 0 || view.getUint16(end + 8, true) !== count || view.getUint16(end + 20, true) !== 0) throw damaged('end');
+  if (
+    view.getUint16(end + 4, true) !== 0 ||
+    view.getUint16(end + 6, true) !== 0 ||
+    view.getUint16(end + 8, true) !== count ||
+    view.getUint16(end + 20, true) !== 0
+  )
+    throw damaged('end');
   if (count > MAX_ENTRIES) throw damaged('entries');
   if (cdOffset + cdSize !== end) throw damaged('directory');
 

@@ -49,7 +49,11 @@ export interface BatchResult {
   state: ConsolidatedState;
 }
 
-export async function reportFromBundles(files: readonly IncomingFile[], lead: { file: KeyFile; keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'> }, opts: BatchOptions = {}): Promise<BatchResult> {
+export async function reportFromBundles(
+  files: readonly IncomingFile[],
+  lead: { file: KeyFile; keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'> },
+  opts: BatchOptions = {},
+): Promise<BatchResult> {
   const { trusted, trustOnFirstUse, ...read } = opts;
   const projectId = lead.file.project.id;
   const lines: BatchLine[] = [];
@@ -57,7 +61,13 @@ export async function reportFromBundles(files: readonly IncomingFile[], lead: { 
   const lineOfInput: number[] = [];
   // One file at a time, so each refusal stays next to its file name in the input order.
   for (const f of files) {
-    const { inputs: ok, refused } = await inspectFiles([f], lead.keys, { ...read, projectId, pins: lead.file.pins, ...(trusted ? { trusted } : {}), requireKnownSigner: !trustOnFirstUse });
+    const { inputs: ok, refused } = await inspectFiles([f], lead.keys, {
+      ...read,
+      projectId,
+      pins: lead.file.pins,
+      ...(trusted ? { trusted } : {}),
+      requireKnownSigner: !trustOnFirstUse,
+    });
     if (refused[0]) lines.push({ fileName: f.fileName, status: 'refused', problem: { kind: 'errors', ...refused[0].problem } });
     else {
       lineOfInput.push(lines.length);
@@ -72,7 +82,14 @@ export async function reportFromBundles(files: readonly IncomingFile[], lead: { 
   for (const item of plan.items) {
     const line = lines[lineOfInput[item.index]!]!;
     const trust = inputs[item.index]!.bundle.trust;
-    Object.assign(line, { organisation: item.organisation, exportId: item.exportId, exportedAt: item.exportedAt, privacy: item.privacy, fingerprint: item.fingerprint, trust });
+    Object.assign(line, {
+      organisation: item.organisation,
+      exportId: item.exportId,
+      exportedAt: item.exportedAt,
+      privacy: item.privacy,
+      fingerprint: item.fingerprint,
+      trust,
+    });
     line.status = item.status === 'apply' ? 'accepted' : item.status === 'skipped' ? 'skipped' : 'refused';
     const problem = item.problems[0];
     if (problem && line.status !== 'accepted') line.problem = { kind: 'problems', code: problem.code, params: problem.params };
@@ -103,10 +120,33 @@ export function batchReportTables(result: BatchResult, t: TFunction, locale: Loc
 }
 
 /** The report as JSON: the same tables (suppressed cells as "<n"), the project and the exports. */
-export function batchReportJson(result: BatchResult, tables: ReportTable[], meta: { project: KeyFile['project']; locale: Locale; threshold: number; generatedAt: string }): string {
+export function batchReportJson(
+  result: BatchResult,
+  tables: ReportTable[],
+  meta: { project: KeyFile['project']; locale: Locale; threshold: number; generatedAt: string },
+): string {
   const partners = Object.values(result.state.partners)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((p) => ({ orgId: p.orgId, name: p.name, country: p.country, privacy: p.privacy, exportId: p.exportId, exportedAt: p.exportedAt, fingerprint: p.fingerprint, fileName: p.fileName ?? '', inMergedTables: p.privacy !== 'aggregate' }));
-  const body = { format: 'mreza-consolidated-report', formatVersion: 1, project: meta.project, generatedAt: meta.generatedAt, language: meta.locale, threshold: meta.threshold, partners, tables };
+    .map((p) => ({
+      orgId: p.orgId,
+      name: p.name,
+      country: p.country,
+      privacy: p.privacy,
+      exportId: p.exportId,
+      exportedAt: p.exportedAt,
+      fingerprint: p.fingerprint,
+      fileName: p.fileName ?? '',
+      inMergedTables: p.privacy !== 'aggregate',
+    }));
+  const body = {
+    format: 'mreza-consolidated-report',
+    formatVersion: 1,
+    project: meta.project,
+    generatedAt: meta.generatedAt,
+    language: meta.locale,
+    threshold: meta.threshold,
+    partners,
+    tables,
+  };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

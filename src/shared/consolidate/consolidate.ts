@@ -144,9 +144,18 @@ function sliceOf(input: BundleInput): { slice: PartnerSlice; erased: Set<string>
   }
   return {
     slice: {
-      orgId: m.organisation.id, name: m.organisation.name, country: m.organisation.country, exportId: m.exportId, exportedAt: m.exportedAt,
+      orgId: m.organisation.id,
+      name: m.organisation.name,
+      country: m.organisation.country,
+      exportId: m.exportId,
+      exportedAt: m.exportedAt,
       ...(input.fileName !== undefined ? { fileName: input.fileName } : {}),
-      privacy: m.privacy, fingerprint: bundle.fingerprint, publicKeys: m.signer.publicKeys, indicators: bundle.indicators, tables, tombstones: bundle.tombstones,
+      privacy: m.privacy,
+      fingerprint: bundle.fingerprint,
+      publicKeys: m.signer.publicKeys,
+      indicators: bundle.indicators,
+      tables,
+      tombstones: bundle.tombstones,
     },
     erased,
   };
@@ -204,9 +213,20 @@ export function planBundleImport(state: ConsolidatedState, inputs: readonly Bund
   const items: BundlePlan[] = inputs.map((input, index) => {
     const m = input.bundle.manifest;
     return {
-      index, ...(input.fileName !== undefined ? { fileName: input.fileName } : {}), organisation: m.organisation, exportId: m.exportId, exportedAt: m.exportedAt,
-      privacy: m.privacy, fingerprint: input.bundle.fingerprint, trust: state.partners[m.organisation.id] ? 'pinned' : 'firstUse', status: 'refused', problems: [],
-      changes: {}, totals: { add: 0, replace: 0, remove: 0 }, tombstones: input.bundle.tombstones, erased: 0,
+      index,
+      ...(input.fileName !== undefined ? { fileName: input.fileName } : {}),
+      organisation: m.organisation,
+      exportId: m.exportId,
+      exportedAt: m.exportedAt,
+      privacy: m.privacy,
+      fingerprint: input.bundle.fingerprint,
+      trust: state.partners[m.organisation.id] ? 'pinned' : 'firstUse',
+      status: 'refused',
+      problems: [],
+      changes: {},
+      totals: { add: 0, replace: 0, remove: 0 },
+      tombstones: input.bundle.tombstones,
+      erased: 0,
     };
   });
 
@@ -218,7 +238,10 @@ export function planBundleImport(state: ConsolidatedState, inputs: readonly Bund
   for (const item of items) {
     if (input(item).bundle.manifest.projectId !== state.projectId) {
       item.problems.push({ code: 'otherProject', params: { found: input(item).bundle.manifest.projectId, expected: state.projectId } });
-    } else if (opts.ownOrgId !== undefined && (item.organisation.id === opts.ownOrgId || (input(item).bundle.tables.organisations ?? []).some((o) => o.id === opts.ownOrgId))) {
+    } else if (
+      opts.ownOrgId !== undefined &&
+      (item.organisation.id === opts.ownOrgId || (input(item).bundle.tables.organisations ?? []).some((o) => o.id === opts.ownOrgId))
+    ) {
       item.problems.push({ code: 'ownOrganisation', params: { organisation: item.organisation.name } });
     } else {
       eligible.push(item);
@@ -230,7 +253,8 @@ export function planBundleImport(state: ConsolidatedState, inputs: readonly Bund
   for (const item of eligible) {
     const owner = ownerOfKey.get(item.fingerprint);
     if (owner ? owner.orgId !== item.organisation.id : (orgsOfKey.get(item.fingerprint)?.size ?? 0) > 1) {
-      const other = owner?.name ?? eligible.find((it) => it.fingerprint === item.fingerprint && it.organisation.id !== item.organisation.id)?.organisation.name ?? '';
+      const other =
+        owner?.name ?? eligible.find((it) => it.fingerprint === item.fingerprint && it.organisation.id !== item.organisation.id)?.organisation.name ?? '';
       item.problems.push({ code: 'keyOfAnotherPartner', params: { partner: other } });
       continue;
     }
@@ -249,7 +273,9 @@ export function planBundleImport(state: ConsolidatedState, inputs: readonly Bund
 
     // Keys: pinned at the lead, or (first import) all bundles of the batch must agree.
     if (current) {
-      for (const it of group) if (it.fingerprint !== current.fingerprint) it.problems.push({ code: 'signerChanged', params: { expected: current.fingerprint, found: it.fingerprint } });
+      for (const it of group)
+        if (it.fingerprint !== current.fingerprint)
+          it.problems.push({ code: 'signerChanged', params: { expected: current.fingerprint, found: it.fingerprint } });
     } else if (new Set(group.map((it) => it.fingerprint)).size > 1) {
       for (const it of group) it.problems.push({ code: 'signerConflict', params: { organisation: it.organisation.name } });
     }
@@ -264,7 +290,11 @@ export function planBundleImport(state: ConsolidatedState, inputs: readonly Bund
       } else if (it !== newest) {
         const dup = newest!.exportId === it.exportId;
         it.status = 'skipped';
-        it.problems.push(dup ? { code: 'duplicateInBatch', params: { exportId: it.exportId } } : { code: 'supersededInBatch', params: describeExport({ ...newest!, fileName: newest!.fileName }) });
+        it.problems.push(
+          dup
+            ? { code: 'duplicateInBatch', params: { exportId: it.exportId } }
+            : { code: 'supersededInBatch', params: describeExport({ ...newest!, fileName: newest!.fileName }) },
+        );
       } else {
         const { slice, erased } = sliceOf(input(it));
         Object.assign(it, diff(current, slice, erased), { status: 'apply' as const, slice });
@@ -291,7 +321,14 @@ export function withConfirmedKeys(plan: BundleImportPlan, confirmed: Readonly<Re
     items: plan.items.map((i) => {
       if (i.status !== 'apply' || i.trust !== 'firstUse' || confirmed[i.organisation.id] === i.fingerprint) return i;
       const { slice: _slice, ...rest } = i;
-      return { ...rest, status: 'refused', problems: [{ code: 'unconfirmedKey', params: { fingerprint: i.fingerprint } }], changes: {}, totals: { add: 0, replace: 0, remove: 0 }, erased: 0 };
+      return {
+        ...rest,
+        status: 'refused',
+        problems: [{ code: 'unconfirmedKey', params: { fingerprint: i.fingerprint } }],
+        changes: {},
+        totals: { add: 0, replace: 0, remove: 0 },
+        erased: 0,
+      };
     }),
   };
 }

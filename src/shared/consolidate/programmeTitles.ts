@@ -16,9 +16,17 @@ export interface PartnerProgramme {
 export function partnerProgrammes(state: ConsolidatedState): PartnerProgramme[] {
   const out: PartnerProgramme[] = [];
   for (const slice of Object.values(state.partners)) {
-    const rows = [...(slice.tables.programmes ?? [])].sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)) || String(a.id).localeCompare(String(b.id)));
+    const rows = [...(slice.tables.programmes ?? [])].sort(
+      (a, b) => String(a.createdAt).localeCompare(String(b.createdAt)) || String(a.id).localeCompare(String(b.id)),
+    );
     rows.forEach((row, i) => {
-      out.push({ id: String(row.id), partner: slice.name, kind: String(row.kind), number: i + 1, ...(typeof row.title === 'string' ? { title: row.title } : {}) });
+      out.push({
+        id: String(row.id),
+        partner: slice.name,
+        kind: String(row.kind),
+        number: i + 1,
+        ...(typeof row.title === 'string' ? { title: row.title } : {}),
+      });
     });
   }
   return out;

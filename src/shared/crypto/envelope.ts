@@ -74,7 +74,11 @@ export async function openFromRecipient(bytes: Uint8Array, keys: Pick<OrgKeys, '
   try {
     return await open(bytes, keys, type);
   } catch (e) {
-    if (e instanceof CryptoError && (e.code === 'wrongRecipient' || e.code === 'newerFormat' || e.code === 'notAContainer') && (await isDamagedEnvelopeFor(bytes, keys, type))) {
+    if (
+      e instanceof CryptoError &&
+      (e.code === 'wrongRecipient' || e.code === 'newerFormat' || e.code === 'notAContainer') &&
+      (await isDamagedEnvelopeFor(bytes, keys, type))
+    ) {
       throw new CryptoError('damaged', { part: 'header' });
     }
     throw e;
@@ -123,7 +127,9 @@ async function open(bytes: Uint8Array, keys: Pick<OrgKeys, 'encrypt' | 'publicKe
   }
   const key = await aesKey(shared, ephPublic, rawPublicKeys(keys.publicKeys).encrypt, head[5]!);
   try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: own(head.subarray(72, 84)), additionalData: head }, key, own(bytes.subarray(HEADER))));
+    return new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: own(head.subarray(72, 84)), additionalData: head }, key, own(bytes.subarray(HEADER))),
+    );
   } catch {
     throw new CryptoError('damaged');
   }

@@ -97,7 +97,9 @@ export async function openWithPassphrase(bytes: Uint8Array, passphrase: string, 
   const { key, check } = await derive(passphrase, own(head.subarray(12, 28)), iterations);
   if (!equalBytes(check, head.subarray(40, 56))) throw new CryptoError('wrongPassphrase');
   try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: own(head.subarray(28, 40)), additionalData: head }, key, own(bytes.subarray(HEADER))));
+    return new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: own(head.subarray(28, 40)), additionalData: head }, key, own(bytes.subarray(HEADER))),
+    );
   } catch {
     throw new CryptoError('damaged');
   }

@@ -1,6 +1,17 @@
 import type {
-  Attendance, Certificate, Consent, Enrolment, EventSession, Match, Mentor, MentoringSession,
-  Organisation, Outcome, Person, Programme, ProgrammeEvent,
+  Attendance,
+  Certificate,
+  Consent,
+  Enrolment,
+  EventSession,
+  Match,
+  Mentor,
+  MentoringSession,
+  Organisation,
+  Outcome,
+  Person,
+  Programme,
+  ProgrammeEvent,
 } from '../model';
 import { COUNTRY_TIME_ZONES, localDay } from '../calendar/localDay';
 import { isHeld } from '../indicators/held';
@@ -60,15 +71,82 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
   // indicator counts those with a date of support), other employers, institutions and NGOs.
   const other = (o: Omit<Organisation, keyof ReturnType<typeof base> | 'role' | 'isSelf'>): Organisation => ({ ...base(), role: 'other', isSelf: false, ...o });
   const smes: Organisation[] = [
-    other({ name: 'Obrt Zlatne ruke', country: 'HR', town: 'Čakovec', kind: 'sme', sector: 'krojačke usluge', contactPerson: 'Dragica Novak', support: 'Mentorstvo i subvencija za zapošljavanje', supportedOn: '2026-05-12', jobsCreated: 2 }),
-    other({ name: 'Kmetija Zupan', country: 'SI', town: 'Ormož', kind: 'sme', sector: 'ekološka pridelava', contactPerson: 'Marjeta Zupan', support: 'Svetovanje pri zaposlitvi ranljivih skupin', supportedOn: '2026-06-03', jobsCreated: 1 }),
-    other({ name: 'Pekara Mlinar d.o.o.', country: 'HR', town: 'Varaždin', kind: 'sme', sector: 'pekarstvo', contactPerson: 'Ivan Mlinar', support: 'Obuka za mentore na radnom mjestu', supportedOn: '2026-09-21', jobsCreated: 3 }),
-    other({ name: 'Cvjećarnica Ljubica', country: 'HR', town: 'Prelog', kind: 'sme', sector: 'cvjećarstvo', contactPerson: 'Ljubica Horvat', support: 'Savjetovanje i oprema', supportedOn: '2026-07-08', jobsCreated: 1 }),
-    other({ name: 'Mizarstvo Kolar s.p.', country: 'SI', town: 'Ptuj', kind: 'sme', sector: 'mizarstvo', contactPerson: 'Boštjan Kolar', support: 'Usposabljanje na delovnem mestu', supportedOn: '2026-08-19', jobsCreated: 2 }),
-    other({ name: 'Frizerski salon Lana', country: 'HR', town: 'Varaždin', kind: 'sme', sector: 'frizerske usluge', contactPerson: 'Lana Kovačić', support: 'Mentorstvo za vlasnicu', supportedOn: '2026-10-02', jobsCreated: 1 }),
+    other({
+      name: 'Obrt Zlatne ruke',
+      country: 'HR',
+      town: 'Čakovec',
+      kind: 'sme',
+      sector: 'krojačke usluge',
+      contactPerson: 'Dragica Novak',
+      support: 'Mentorstvo i subvencija za zapošljavanje',
+      supportedOn: '2026-05-12',
+      jobsCreated: 2,
+    }),
+    other({
+      name: 'Kmetija Zupan',
+      country: 'SI',
+      town: 'Ormož',
+      kind: 'sme',
+      sector: 'ekološka pridelava',
+      contactPerson: 'Marjeta Zupan',
+      support: 'Svetovanje pri zaposlitvi ranljivih skupin',
+      supportedOn: '2026-06-03',
+      jobsCreated: 1,
+    }),
+    other({
+      name: 'Pekara Mlinar d.o.o.',
+      country: 'HR',
+      town: 'Varaždin',
+      kind: 'sme',
+      sector: 'pekarstvo',
+      contactPerson: 'Ivan Mlinar',
+      support: 'Obuka za mentore na radnom mjestu',
+      supportedOn: '2026-09-21',
+      jobsCreated: 3,
+    }),
+    other({
+      name: 'Cvjećarnica Ljubica',
+      country: 'HR',
+      town: 'Prelog',
+      kind: 'sme',
+      sector: 'cvjećarstvo',
+      contactPerson: 'Ljubica Horvat',
+      support: 'Savjetovanje i oprema',
+      supportedOn: '2026-07-08',
+      jobsCreated: 1,
+    }),
+    other({
+      name: 'Mizarstvo Kolar s.p.',
+      country: 'SI',
+      town: 'Ptuj',
+      kind: 'sme',
+      sector: 'mizarstvo',
+      contactPerson: 'Boštjan Kolar',
+      support: 'Usposabljanje na delovnem mestu',
+      supportedOn: '2026-08-19',
+      jobsCreated: 2,
+    }),
+    other({
+      name: 'Frizerski salon Lana',
+      country: 'HR',
+      town: 'Varaždin',
+      kind: 'sme',
+      sector: 'frizerske usluge',
+      contactPerson: 'Lana Kovačić',
+      support: 'Mentorstvo za vlasnicu',
+      supportedOn: '2026-10-02',
+      jobsCreated: 1,
+    }),
   ];
   const employers: Organisation[] = [
-    other({ name: 'Međimurske tekstilne tvornice d.d.', country: 'HR', town: 'Čakovec', kind: 'employer', sector: 'tekstilna industrija', contactPerson: 'Snježana Vugrinec' }),
+    other({
+      name: 'Međimurske tekstilne tvornice d.d.',
+      country: 'HR',
+      town: 'Čakovec',
+      kind: 'employer',
+      sector: 'tekstilna industrija',
+      contactPerson: 'Snježana Vugrinec',
+    }),
     other({ name: 'Dom za starije osobe Čakovec', country: 'HR', town: 'Čakovec', kind: 'public', sector: 'socijalna skrb', contactPerson: 'Tomislav Horvat' }),
     other({ name: 'Hrvatski zavod za zapošljavanje, Područni ured Čakovec', country: 'HR', town: 'Čakovec', kind: 'public', sector: 'zapošljavanje' }),
     other({ name: 'Zavod RS za zaposlovanje, Območna služba Celje', country: 'SI', town: 'Celje', kind: 'public', sector: 'zaposlovanje' }),
@@ -77,7 +155,9 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
 
   const people: Person[] = [];
   const consents: Consent[] = [];
-  const makePerson = (p: Omit<Person, keyof ReturnType<typeof base> | 'nameKey' | 'anonymised' | 'targetGroups'> & { targetGroups?: Person['targetGroups'] }): Person => {
+  const makePerson = (
+    p: Omit<Person, keyof ReturnType<typeof base> | 'nameKey' | 'anonymised' | 'targetGroups'> & { targetGroups?: Person['targetGroups'] },
+  ): Person => {
     const person: Person = { ...base(), targetGroups: [], anonymised: false, ...p, nameKey: personNameKey(p) };
     people.push(person);
     return person;
@@ -100,7 +180,10 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
       municipality: place.town,
       country: place.country,
       phone: `+${place.country === 'HR' ? '385 9' : '386 4'}${r.int(1, 9)} ${r.int(100, 999)} ${r.int(1000, 9999)}`,
-      email: `${lastName.normalize('NFD').replace(/[^a-zA-Z]/g, '').toLowerCase()}.${i}@example.org`,
+      email: `${lastName
+        .normalize('NFD')
+        .replace(/[^a-zA-Z]/g, '')
+        .toLowerCase()}.${i}@example.org`,
       employmentStatus: r.pick(['unemployed', 'longTermUnemployed', 'employed', 'inactive'] as const),
       educationLevel: r.pick(['primary', 'secondary', 'secondary', 'tertiary'] as const),
       targetGroups: groups,
@@ -195,7 +278,16 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
   for (const [number, title, date, place] of modules) {
     const event: ProgrammeEvent = { ...base(), programmeId: cross.id, kind: 'module', number, title, trainers: ['dr. Mojca Zupan'], capacity: 40 };
     crossEvents.push(event);
-    crossSessions.push({ ...base(), eventId: event.id, date, start: '09:00', end: '15:00', venue: place.country === 'HR' ? 'Gradska vijećnica' : 'Celjski dom', town: place.town, country: place.country });
+    crossSessions.push({
+      ...base(),
+      eventId: event.id,
+      date,
+      start: '09:00',
+      end: '15:00',
+      venue: place.country === 'HR' ? 'Gradska vijećnica' : 'Celjski dom',
+      town: place.town,
+      country: place.country,
+    });
   }
 
   const enrolments: Enrolment[] = [];
@@ -204,7 +296,14 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
   const badgeParticipants = beneficiaries.filter((p) => p.gender === 'woman').slice(0, 22);
   badgeParticipants.forEach((p, i) => {
     const waiting = i >= 20;
-    enrolments.push({ ...base(), eventId: badgeEvent.id, personId: p.id, status: waiting ? 'waiting' : 'enrolled', waitPosition: waiting ? i - 20 : undefined, enrolledOn: '2026-02-20' });
+    enrolments.push({
+      ...base(),
+      eventId: badgeEvent.id,
+      personId: p.id,
+      status: waiting ? 'waiting' : 'enrolled',
+      waitPosition: waiting ? i - 20 : undefined,
+      enrolledOn: '2026-02-20',
+    });
     if (waiting) return;
     let present = 0;
     for (const s of badgeSessions) {
@@ -213,7 +312,14 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
       attendance.push({ ...base(), sessionId: s.id, personId: p.id, status });
     }
     if (present / badgeSessions.length >= 0.8) {
-      certificates.push({ ...base(), eventId: badgeEvent.id, personId: p.id, kind: 'completion', number: `BADGE-2026-${String(certificates.length + 1).padStart(3, '0')}`, issuedOn: '2026-04-10' });
+      certificates.push({
+        ...base(),
+        eventId: badgeEvent.id,
+        personId: p.id,
+        kind: 'completion',
+        number: `BADGE-2026-${String(certificates.length + 1).padStart(3, '0')}`,
+        issuedOn: '2026-04-10',
+      });
     }
   });
   crossEvents.forEach((event, mi) => {
@@ -228,11 +334,61 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
 
   // Mentors are people too: experienced entrepreneurs and counsellors.
   const mentorPeople = [
-    makePerson({ kind: 'professional', firstName: 'Vesna', lastName: 'Kovačević', gender: 'woman', municipality: 'Čakovec', country: 'HR', institution: 'Obrt Vesna dizajn', institutionType: 'sme', jobTitle: 'vlasnica obrta' }),
-    makePerson({ kind: 'professional', firstName: 'Lejla', lastName: 'Hodžić', gender: 'woman', municipality: 'Varaždin', country: 'HR', institution: 'Knjigovodstveni servis Hodžić', institutionType: 'sme', jobTitle: 'računovođa' }),
-    makePerson({ kind: 'professional', firstName: 'Mojca', lastName: 'Krajnc', gender: 'woman', municipality: 'Celje', country: 'SI', institution: 'Društvo Most', institutionType: 'ngo', jobTitle: 'psihologinja' }),
-    makePerson({ kind: 'professional', firstName: 'Goran', lastName: 'Babić', gender: 'man', municipality: 'Čakovec', country: 'HR', institution: 'Odvjetnički ured Babić', institutionType: 'other', jobTitle: 'odvjetnik' }),
-    makePerson({ kind: 'professional', firstName: 'Tjaša', lastName: 'Mlakar', gender: 'woman', municipality: 'Ptuj', country: 'SI', institution: 'Digitalna zadruga', institutionType: 'sme', jobTitle: 'spletna podjetnica' }),
+    makePerson({
+      kind: 'professional',
+      firstName: 'Vesna',
+      lastName: 'Kovačević',
+      gender: 'woman',
+      municipality: 'Čakovec',
+      country: 'HR',
+      institution: 'Obrt Vesna dizajn',
+      institutionType: 'sme',
+      jobTitle: 'vlasnica obrta',
+    }),
+    makePerson({
+      kind: 'professional',
+      firstName: 'Lejla',
+      lastName: 'Hodžić',
+      gender: 'woman',
+      municipality: 'Varaždin',
+      country: 'HR',
+      institution: 'Knjigovodstveni servis Hodžić',
+      institutionType: 'sme',
+      jobTitle: 'računovođa',
+    }),
+    makePerson({
+      kind: 'professional',
+      firstName: 'Mojca',
+      lastName: 'Krajnc',
+      gender: 'woman',
+      municipality: 'Celje',
+      country: 'SI',
+      institution: 'Društvo Most',
+      institutionType: 'ngo',
+      jobTitle: 'psihologinja',
+    }),
+    makePerson({
+      kind: 'professional',
+      firstName: 'Goran',
+      lastName: 'Babić',
+      gender: 'man',
+      municipality: 'Čakovec',
+      country: 'HR',
+      institution: 'Odvjetnički ured Babić',
+      institutionType: 'other',
+      jobTitle: 'odvjetnik',
+    }),
+    makePerson({
+      kind: 'professional',
+      firstName: 'Tjaša',
+      lastName: 'Mlakar',
+      gender: 'woman',
+      municipality: 'Ptuj',
+      country: 'SI',
+      institution: 'Digitalna zadruga',
+      institutionType: 'sme',
+      jobTitle: 'spletna podjetnica',
+    }),
   ];
   const expertise: Mentor['expertise'][] = [
     ['businessPlan', 'marketing', 'sector'],
@@ -276,7 +432,15 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
     for (let s = 0; s < count; s++) {
       const services: MentoringSession['services'] = [r.pick(SERVICES)];
       if (r.chance(0.3)) services.push(r.pick(SERVICES.filter((x) => x !== services[0])));
-      mentoringSessions.push({ ...base(), matchId: match.id, date: addDays(startedOn, s * 14), minutes: r.pick([45, 60, 60, 90]), mode: r.pick(['inPerson', 'phone', 'online'] as const), services, note: s === 0 ? 'Prvi susret: dogovoreni ciljevi.' : undefined });
+      mentoringSessions.push({
+        ...base(),
+        matchId: match.id,
+        date: addDays(startedOn, s * 14),
+        minutes: r.pick([45, 60, 60, 90]),
+        mode: r.pick(['inPerson', 'phone', 'online'] as const),
+        services,
+        note: s === 0 ? 'Prvi susret: dogovoreni ciljevi.' : undefined,
+      });
     }
   });
 

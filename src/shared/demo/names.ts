@@ -1,7 +1,57 @@
 /** Names and places for demo data, drawn from the towns and institutions in the project's sources. */
-export const WOMEN_FIRST = ['Ana', 'Marija', 'Ivana', 'Jelena', 'Maja', 'Sanja', 'Petra', 'Nikolina', 'Vesna', 'Mirela', 'Dragana', 'Snežana', 'Amra', 'Lejla', 'Emina', 'Aida', 'Mojca', 'Špela', 'Nataša', 'Tjaša', 'Đurđica', 'Ljiljana', 'Gordana', 'Kristina'];
+export const WOMEN_FIRST = [
+  'Ana',
+  'Marija',
+  'Ivana',
+  'Jelena',
+  'Maja',
+  'Sanja',
+  'Petra',
+  'Nikolina',
+  'Vesna',
+  'Mirela',
+  'Dragana',
+  'Snežana',
+  'Amra',
+  'Lejla',
+  'Emina',
+  'Aida',
+  'Mojca',
+  'Špela',
+  'Nataša',
+  'Tjaša',
+  'Đurđica',
+  'Ljiljana',
+  'Gordana',
+  'Kristina',
+];
 export const MEN_FIRST = ['Marko', 'Ivan', 'Goran', 'Dragan', 'Nenad', 'Emir', 'Adnan', 'Matej', 'Luka', 'Bojan', 'Žarko', 'Tomaž'];
-export const LAST = ['Horvat', 'Kovačević', 'Babić', 'Novak', 'Jurić', 'Petrović', 'Nikolić', 'Marković', 'Đurđević', 'Hodžić', 'Begić', 'Kranjc', 'Zupan', 'Cesar', 'Oršuš', 'Balog', 'Vuković', 'Tomić', 'Šimunović', 'Knežević', 'Krajnc', 'Mlakar', 'Hadžić', 'Radić'];
+export const LAST = [
+  'Horvat',
+  'Kovačević',
+  'Babić',
+  'Novak',
+  'Jurić',
+  'Petrović',
+  'Nikolić',
+  'Marković',
+  'Đurđević',
+  'Hodžić',
+  'Begić',
+  'Kranjc',
+  'Zupan',
+  'Cesar',
+  'Oršuš',
+  'Balog',
+  'Vuković',
+  'Tomić',
+  'Šimunović',
+  'Knežević',
+  'Krajnc',
+  'Mlakar',
+  'Hadžić',
+  'Radić',
+];
 
 export interface Place {
   town: string;

@@ -215,7 +215,9 @@ export function closestMunicipalities(text: string, opts: { country?: string | u
 /** A municipality name in the script of the user's language: Cyrillic in sr-Cyrl, else Latin. */
 export function municipalityLabel(name: string, locale?: string): string {
   if (locale !== 'sr-Cyrl') return name;
-  const found = gazetteer().byKey.get(placeKey(name))?.find((m) => m.name === name);
+  const found = gazetteer()
+    .byKey.get(placeKey(name))
+    ?.find((m) => m.name === name);
   if (found) return found.cyrillic ?? latinToCyrillic(found.name);
   return name;
 }

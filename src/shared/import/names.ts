@@ -46,8 +46,10 @@ export function splitFullName(text: string, order: NameOrder): SplitName | null 
   const capsCount = caps.filter(Boolean).length;
   if (capsCount > 0 && capsCount < words.length) {
     // The capital words must sit together at one end: "HORVAT Ana" or "Ana HORVAT".
-    if (caps.slice(0, capsCount).every(Boolean)) return { lastName: titleCase(words.slice(0, capsCount).join(' ')), firstName: words.slice(capsCount).join(' ') };
-    if (caps.slice(words.length - capsCount).every(Boolean)) return { lastName: titleCase(words.slice(words.length - capsCount).join(' ')), firstName: words.slice(0, words.length - capsCount).join(' ') };
+    if (caps.slice(0, capsCount).every(Boolean))
+      return { lastName: titleCase(words.slice(0, capsCount).join(' ')), firstName: words.slice(capsCount).join(' ') };
+    if (caps.slice(words.length - capsCount).every(Boolean))
+      return { lastName: titleCase(words.slice(words.length - capsCount).join(' ')), firstName: words.slice(0, words.length - capsCount).join(' ') };
   }
   return order === 'surnameFirst'
     ? { lastName: words[0]!, firstName: words.slice(1).join(' ') }

@@ -34,15 +34,80 @@ export interface OrgImportedRow {
 
 /** Header words in the six languages, folded (no diacritics, Cyrillic read as Latin). */
 const SYNONYMS: Record<OrgImportField, string[]> = {
-  name: ['naziv', 'naziv organizacije', 'naziv poslodavca', 'naziv tvrtke', 'naziv firme', 'naziv preduzeca', 'naziv poduzeca', 'naziv podjetja', 'ime podjetja', 'ime organizacije', 'organizacija', 'poslodavac', 'tvrtka', 'firma', 'delodajalec', 'podjetje', 'name', 'organisation', 'organization', 'employer', 'company'],
+  name: [
+    'naziv',
+    'naziv organizacije',
+    'naziv poslodavca',
+    'naziv tvrtke',
+    'naziv firme',
+    'naziv preduzeca',
+    'naziv poduzeca',
+    'naziv podjetja',
+    'ime podjetja',
+    'ime organizacije',
+    'organizacija',
+    'poslodavac',
+    'tvrtka',
+    'firma',
+    'delodajalec',
+    'podjetje',
+    'name',
+    'organisation',
+    'organization',
+    'employer',
+    'company',
+  ],
   kind: ['vrsta', 'tip', 'vrsta organizacije', 'vrsta poslodavca', 'tip organizacije', 'kategorija', 'kind', 'type', 'category'],
-  municipality: ['opcina', 'opstina', 'obcina', 'municipality', 'grad', 'mjesto', 'mesto', 'kraj', 'sjediste', 'sediste', 'sedez', 'town', 'city', 'place', 'grad/opcina', 'opcina/grad'],
+  municipality: [
+    'opcina',
+    'opstina',
+    'obcina',
+    'municipality',
+    'grad',
+    'mjesto',
+    'mesto',
+    'kraj',
+    'sjediste',
+    'sediste',
+    'sedez',
+    'town',
+    'city',
+    'place',
+    'grad/opcina',
+    'opcina/grad',
+  ],
   country: ['drzava', 'country', 'zemlja'],
   sector: ['djelatnost', 'delatnost', 'dejavnost', 'sektor', 'grana', 'podrucje djelatnosti', 'oblast', 'sector', 'industry'],
   contactPerson: ['kontakt', 'kontakt osoba', 'osoba za kontakt', 'kontaktna osoba', 'kontaktna oseba', 'odgovorna osoba', 'contact', 'contact person'],
-  support: ['podrska', 'potpora', 'podpora', 'vrsta podrske', 'vrsta potpore', 'vrsta podpore', 'pruzena podrska', 'pruzena potpora', 'support', 'support given'],
+  support: [
+    'podrska',
+    'potpora',
+    'podpora',
+    'vrsta podrske',
+    'vrsta potpore',
+    'vrsta podpore',
+    'pruzena podrska',
+    'pruzena potpora',
+    'support',
+    'support given',
+  ],
   supportedOn: ['datum podrske', 'datum potpore', 'datum podpore', 'podrzano', 'support date', 'date of support', 'supported on'],
-  jobsCreated: ['radna mjesta', 'radna mesta', 'broj radnih mjesta', 'broj radnih mesta', 'otvorena radna mjesta', 'otvorena radna mesta', 'nova radna mjesta', 'nova radna mesta', 'delovna mesta', 'nova delovna mesta', 'stevilo delovnih mest', 'jobs', 'jobs opened', 'jobs created'],
+  jobsCreated: [
+    'radna mjesta',
+    'radna mesta',
+    'broj radnih mjesta',
+    'broj radnih mesta',
+    'otvorena radna mjesta',
+    'otvorena radna mesta',
+    'nova radna mjesta',
+    'nova radna mesta',
+    'delovna mesta',
+    'nova delovna mesta',
+    'stevilo delovnih mest',
+    'jobs',
+    'jobs opened',
+    'jobs created',
+  ],
 };
 const LOOKUP = new Map<string, OrgImportField>();
 for (const field of ORG_IMPORT_FIELDS) for (const word of SYNONYMS[field]) LOOKUP.set(word, field);
@@ -71,15 +136,97 @@ export function orgMappingIsUsable(mapping: OrgColumnMapping): boolean {
 
 /** Words people write for each kind, folded; matched whole. */
 const KIND_WORDS: Record<(typeof ORG_KINDS)[number], string[]> = {
-  sme: ['msp', 'mala i srednja poduzeca', 'mala i srednja preduzeca', 'mala in srednja podjetja', 'malo poduzece', 'srednje poduzece', 'malo preduzece', 'srednje preduzece', 'malo podjetje', 'srednje podjetje', 'mikro poduzece', 'mikro preduzece', 'mikro podjetje', 'obrt', 'sme', 'small business'],
-  employer: ['poslodavac', 'delodajalec', 'employer', 'tvrtka', 'firma', 'poduzece', 'preduzece', 'podjetje', 'veliko poduzece', 'veliko preduzece', 'veliko podjetje', 'company'],
-  public: ['javna ustanova', 'javna institucija', 'institucija', 'ustanova', 'javni zavod', 'zavod', 'javno poduzece', 'javno preduzece', 'javno podjetje', 'ministarstvo', 'ministrstvo', 'opcina', 'opstina', 'obcina', 'public', 'public institution'],
-  ngo: ['udruga', 'udruzenje', 'drustvo', 'nvo', 'nvu', 'ngo', 'nevladina organizacija', 'nevladna organizacija', 'organizacija civilnog drustva', 'ocd', 'zaklada', 'fondacija', 'fundacija', 'partner', 'partnerska organizacija'],
+  sme: [
+    'msp',
+    'mala i srednja poduzeca',
+    'mala i srednja preduzeca',
+    'mala in srednja podjetja',
+    'malo poduzece',
+    'srednje poduzece',
+    'malo preduzece',
+    'srednje preduzece',
+    'malo podjetje',
+    'srednje podjetje',
+    'mikro poduzece',
+    'mikro preduzece',
+    'mikro podjetje',
+    'obrt',
+    'sme',
+    'small business',
+  ],
+  employer: [
+    'poslodavac',
+    'delodajalec',
+    'employer',
+    'tvrtka',
+    'firma',
+    'poduzece',
+    'preduzece',
+    'podjetje',
+    'veliko poduzece',
+    'veliko preduzece',
+    'veliko podjetje',
+    'company',
+  ],
+  public: [
+    'javna ustanova',
+    'javna institucija',
+    'institucija',
+    'ustanova',
+    'javni zavod',
+    'zavod',
+    'javno poduzece',
+    'javno preduzece',
+    'javno podjetje',
+    'ministarstvo',
+    'ministrstvo',
+    'opcina',
+    'opstina',
+    'obcina',
+    'public',
+    'public institution',
+  ],
+  ngo: [
+    'udruga',
+    'udruzenje',
+    'drustvo',
+    'nvo',
+    'nvu',
+    'ngo',
+    'nevladina organizacija',
+    'nevladna organizacija',
+    'organizacija civilnog drustva',
+    'ocd',
+    'zaklada',
+    'fondacija',
+    'fundacija',
+    'partner',
+    'partnerska organizacija',
+  ],
   other: ['drugo', 'ostalo', 'other'],
 };
 const KIND_MAP = new Map<string, OrganisationDraft['kind']>();
 for (const [k, words] of Object.entries(KIND_WORDS)) for (const w of words) KIND_MAP.set(w, k as OrganisationDraft['kind']);
-const COUNTRY_WORDS: Record<string, Country> = { hr: 'HR', hrvatska: 'HR', croatia: 'HR', hrvaska: 'HR', rs: 'RS', srbija: 'RS', serbia: 'RS', ba: 'BA', bih: 'BA', 'bosna i hercegovina': 'BA', 'bosna in hercegovina': 'BA', 'bosnia and herzegovina': 'BA', si: 'SI', slovenija: 'SI', slovenia: 'SI', other: 'other', drugo: 'other', ostalo: 'other' };
+const COUNTRY_WORDS: Record<string, Country> = {
+  hr: 'HR',
+  hrvatska: 'HR',
+  croatia: 'HR',
+  hrvaska: 'HR',
+  rs: 'RS',
+  srbija: 'RS',
+  serbia: 'RS',
+  ba: 'BA',
+  bih: 'BA',
+  'bosna i hercegovina': 'BA',
+  'bosna in hercegovina': 'BA',
+  'bosnia and herzegovina': 'BA',
+  si: 'SI',
+  slovenija: 'SI',
+  slovenia: 'SI',
+  other: 'other',
+  drugo: 'other',
+  ostalo: 'other',
+};
 
 const fold = (s: string) => foldForSearch(s).replace(/\s+/g, ' ').trim();
 
@@ -105,12 +252,19 @@ function parseCount(cell: Cell | undefined): number | null {
  * One file row → an organisation draft (checked with the one schema) and the problems found, each
  * naming its row and column. A row with a problem is not imported; it stays in the report.
  */
-export function readOrganisationRow(cells: readonly Cell[], mapping: OrgColumnMapping, headers: readonly string[], row: number, defaults: { kind: OrganisationDraft['kind']; country: Country }): { value?: OrgImportedRow; issues: OrgImportIssue[] } {
+export function readOrganisationRow(
+  cells: readonly Cell[],
+  mapping: OrgColumnMapping,
+  headers: readonly string[],
+  row: number,
+  defaults: { kind: OrganisationDraft['kind']; country: Country },
+): { value?: OrgImportedRow; issues: OrgImportIssue[] } {
   const issues: OrgImportIssue[] = [];
   const draft: Record<string, unknown> = { kind: defaults.kind };
   let country: Country | undefined;
   const columnOf: Partial<Record<OrgImportField, number>> = {};
-  const issue = (i: number, field: OrgImportField, code: OrgImportIssueCode, value: string) => issues.push({ row, column: headers[i] || `#${i + 1}`, field, code, value });
+  const issue = (i: number, field: OrgImportField, code: OrgImportIssueCode, value: string) =>
+    issues.push({ row, column: headers[i] || `#${i + 1}`, field, code, value });
   mapping.forEach((field, i) => {
     if (!field) return;
     columnOf[field] = i;
@@ -159,7 +313,13 @@ export function readOrganisationRow(cells: readonly Cell[], mapping: OrgColumnMa
       if (issues.some((x) => x.field === field)) continue;
       const col = columnOf[field];
       const code: OrgImportIssueCode = zi.code === 'too_big' ? 'tooLong' : zi.code === 'too_small' || zi.code === 'invalid_type' ? 'required' : 'invalid';
-      issues.push({ row, column: col !== undefined ? headers[col] || `#${col + 1}` : field, field, code, value: col !== undefined ? cellText(cells[col]) : '' });
+      issues.push({
+        row,
+        column: col !== undefined ? headers[col] || `#${col + 1}` : field,
+        field,
+        code,
+        value: col !== undefined ? cellText(cells[col]) : '',
+      });
     }
   }
   if (issues.length > 0 || !parsed.success) return { issues };
@@ -180,7 +340,12 @@ export interface OrgImportPreview {
  * organisation (`stored`: organisationKey → its name) or an earlier row. Registers are short
  * (hundreds of rows), so this runs in one go.
  */
-export function previewOrganisationImport(rows: readonly (readonly Cell[])[], mapping: OrgColumnMapping, defaults: { kind: OrganisationDraft['kind']; country: Country }, stored: ReadonlyMap<string, string> = new Map()): OrgImportPreview {
+export function previewOrganisationImport(
+  rows: readonly (readonly Cell[])[],
+  mapping: OrgColumnMapping,
+  defaults: { kind: OrganisationDraft['kind']; country: Country },
+  stored: ReadonlyMap<string, string> = new Map(),
+): OrgImportPreview {
   const headers = (rows[0] ?? []).map((h) => cellText(h));
   const valid: OrgImportedRow[] = [];
   const issues: OrgImportIssue[] = [];

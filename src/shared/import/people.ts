@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { COUNTRIES, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, PERSON_KINDS, TARGET_GROUPS, holdsSpecialCategoryData, personDraftSchema, type PersonDraft } from '../model';
+import {
+  COUNTRIES,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_STATUSES,
+  GENDERS,
+  PERSON_KINDS,
+  TARGET_GROUPS,
+  holdsSpecialCategoryData,
+  personDraftSchema,
+  type PersonDraft,
+} from '../model';
 import { foldForSearch } from '../i18n/transliterate';
 import { matchMunicipality, type MunicipalityMatch } from '../gazetteer';
 import { parseBirthYear, parseImportDate } from './dates';
@@ -8,7 +18,17 @@ import { parseShareAnswer, type ShareAnswer } from './sharing';
 import type { ColumnMapping, ImportField } from './headers';
 import type { Cell } from './xlsx';
 
-export const IMPORT_ISSUE_CODES = ['required', 'invalidChoice', 'invalidYear', 'invalidDate', 'invalidEmail', 'tooLong', 'consentRequired', 'invalidShare', 'invalid'] as const;
+export const IMPORT_ISSUE_CODES = [
+  'required',
+  'invalidChoice',
+  'invalidYear',
+  'invalidDate',
+  'invalidEmail',
+  'tooLong',
+  'consentRequired',
+  'invalidShare',
+  'invalid',
+] as const;
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
 /** Things the user should look at in a row that is still imported (the value is kept as typed). */
 export const IMPORT_WARNING_CODES = ['unknownMunicipality', 'ambiguousMunicipality', 'municipalityInOtherCountry'] as const;
@@ -54,8 +74,31 @@ const GENDER_WORDS: Record<(typeof GENDERS)[number], string[]> = {
   notStated: ['ne zeli navesti', 'nije navedeno', 'nije navedeno', 'ni navedeno', 'not stated', 'n/a', 'nn', 'neznano', 'nepoznato', '-', ''],
 };
 const KIND_WORDS: Record<(typeof PERSON_KINDS)[number], string[]> = {
-  beneficiary: ['korisnik', 'korisnica', 'korisnici', 'beneficiary', 'krajnji korisnik', 'koncni uporabnik', 'koncni upravicenec', 'uporabnik', 'sudionica', 'polaznica', 'ucesnica', 'mentee'],
-  professional: ['strucnjak', 'strucnjakinja', 'profesionalac', 'strucni radnik', 'strokovni delavec', 'strokovnjak', 'professional', 'djelatnik', 'zaposlenik'],
+  beneficiary: [
+    'korisnik',
+    'korisnica',
+    'korisnici',
+    'beneficiary',
+    'krajnji korisnik',
+    'koncni uporabnik',
+    'koncni upravicenec',
+    'uporabnik',
+    'sudionica',
+    'polaznica',
+    'ucesnica',
+    'mentee',
+  ],
+  professional: [
+    'strucnjak',
+    'strucnjakinja',
+    'profesionalac',
+    'strucni radnik',
+    'strokovni delavec',
+    'strokovnjak',
+    'professional',
+    'djelatnik',
+    'zaposlenik',
+  ],
 };
 const COUNTRY_WORDS: Record<(typeof COUNTRIES)[number], string[]> = {
   HR: ['hr', 'hrvatska', 'croatia', 'hrvaska'],
@@ -144,7 +187,8 @@ export function readPersonRow(
   let consentDate: string | undefined;
   let share: ShareAnswer | undefined;
   const columnOf: Partial<Record<ImportField, number>> = {};
-  const issue = (i: number, field: ImportField, code: ImportIssueCode, value: string) => issues.push({ row, column: headers[i] ?? `#${i + 1}`, field, code, value });
+  const issue = (i: number, field: ImportField, code: ImportIssueCode, value: string) =>
+    issues.push({ row, column: headers[i] ?? `#${i + 1}`, field, code, value });
 
   mapping.forEach((field, i) => {
     if (!field) return;
@@ -197,7 +241,10 @@ export function readPersonRow(
       }
       case 'targetGroups': {
         const groups = new Set<string>();
-        for (const part of text.split(/[,;/|]+/).map((p) => p.trim()).filter(Boolean)) {
+        for (const part of text
+          .split(/[,;/|]+/)
+          .map((p) => p.trim())
+          .filter(Boolean)) {
           const g = choice(TARGET_MAP, TARGET_GROUPS, part);
           if (g) groups.add(g);
           else issue(i, field, 'invalidChoice', part);
@@ -246,8 +293,16 @@ export function readPersonRow(
     if (m.municipality) {
       if (!countryFromFile) draft.country = m.municipality.country;
       else if (draft.country !== m.municipality.country) warn('municipalityInOtherCountry', [], { country: m.municipality.country });
-    } else if (m.status === 'ambiguous' && !m.name) warn('ambiguousMunicipality', m.suggestions.map((x) => x.name));
-    else if (m.status === 'unknown') warn('unknownMunicipality', m.suggestions.map((x) => x.name));
+    } else if (m.status === 'ambiguous' && !m.name)
+      warn(
+        'ambiguousMunicipality',
+        m.suggestions.map((x) => x.name),
+      );
+    else if (m.status === 'unknown')
+      warn(
+        'unknownMunicipality',
+        m.suggestions.map((x) => x.name),
+      );
   }
 
   // Special-category data (target groups, notes) only with a recorded consent.
@@ -260,12 +315,19 @@ export function readPersonRow(
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {
       const field = String(zi.path[0] ?? '') as ImportField;
-      const nameColumn: ImportField | undefined = columnOf.fullName !== undefined ? 'fullName' : columnOf.fullNameSurnameFirst !== undefined ? 'fullNameSurnameFirst' : undefined;
+      const nameColumn: ImportField | undefined =
+        columnOf.fullName !== undefined ? 'fullName' : columnOf.fullNameSurnameFirst !== undefined ? 'fullNameSurnameFirst' : undefined;
       const fieldForName = field === 'firstName' || field === 'lastName' ? (columnOf[field] === undefined && nameColumn ? nameColumn : field) : field;
       const col = columnOf[fieldForName];
       if (issues.some((x) => x.field === fieldForName)) continue;
       const code: ImportIssueCode = zi.code === 'too_big' ? 'tooLong' : zi.code === 'too_small' || zi.code === 'invalid_type' ? 'required' : 'invalid';
-      issues.push({ row, column: col !== undefined ? (headers[col] ?? `#${col + 1}`) : fieldForName, field: fieldForName, code, value: col !== undefined ? cellText(cells[col]) : '' });
+      issues.push({
+        row,
+        column: col !== undefined ? (headers[col] ?? `#${col + 1}`) : fieldForName,
+        field: fieldForName,
+        code,
+        value: col !== undefined ? cellText(cells[col]) : '',
+      });
     }
   }
   if (issues.length > 0 || !parsed.success) return { issues, warnings: [] };
@@ -287,7 +349,17 @@ export interface ImportPreview {
  * Validates every data row (the first row holds the headers), in chunks, handing control back
  * between chunks (`pause`) so a window stays responsive with a 10,000-row file.
  */
-export async function previewImport(rows: readonly (readonly Cell[])[], mapping: ColumnMapping, opts: { chunk?: number; onProgress?: (done: number, total: number) => void; pause?: () => Promise<void>; signal?: { aborted: boolean }; defaults?: Partial<PersonDraft> } = {}): Promise<ImportPreview> {
+export async function previewImport(
+  rows: readonly (readonly Cell[])[],
+  mapping: ColumnMapping,
+  opts: {
+    chunk?: number;
+    onProgress?: (done: number, total: number) => void;
+    pause?: () => Promise<void>;
+    signal?: { aborted: boolean };
+    defaults?: Partial<PersonDraft>;
+  } = {},
+): Promise<ImportPreview> {
   const headers = (rows[0] ?? []).map((h) => cellText(h));
   const data = rows.slice(1);
   const chunk = opts.chunk ?? 1000;

@@ -22,5 +22,8 @@ export function writeSpreadsheet(rows: ReadonlyArray<ReadonlyArray<string | numb
 
 /** Zip files start with "PK\3\4"; old .xls with the OLE2 signature. */
 export function isSpreadsheet(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
+  return (
+    (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) ||
+    (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+  );
 }

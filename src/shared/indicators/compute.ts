@@ -79,7 +79,12 @@ export type Drilldown = Map<string, Set<string>>;
  * `today` (the organisation's local day) decides which sessions have been held (held.ts); the
  * caller passes it so results are reproducible.
  */
-export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: string, opts: { drilldown?: boolean | string } = {}): { indicators: Indicators; drilldown: Drilldown } {
+export function computeIndicators(
+  ds: Dataset,
+  filter: IndicatorFilter,
+  today: string,
+  opts: { drilldown?: boolean | string } = {},
+): { indicators: Indicators; drilldown: Drilldown } {
   const keyOf = filter.personKey ?? ((id: string) => id);
   const period = { from: filter.from, to: filter.to };
   const drill: Drilldown = new Map();
@@ -151,8 +156,13 @@ export function computeIndicators(ds: Dataset, filter: IndicatorFilter, today: s
   // Every reach breakdown in one pass over the people reached.
   const atYear = Number((filter.to ?? today).slice(0, 4));
   const by = {
-    gender: new Tally(GENDERS), ageBand: new Tally(AGE_BANDS), targetGroup: new Tally(TARGET_GROUPS), municipality: new Tally(),
-    country: new Tally(), programme: new Tally(), partner: new Tally(),
+    gender: new Tally(GENDERS),
+    ageBand: new Tally(AGE_BANDS),
+    targetGroup: new Tally(TARGET_GROUPS),
+    municipality: new Tally(),
+    country: new Tally(),
+    programme: new Tally(),
+    partner: new Tally(),
   };
   const months = new Map<number, number>();
   // One row per place however it was typed ("Младеновац" and "Mladenovac"): the canonical name.

@@ -1,5 +1,15 @@
 import type {
-  Attendance, Certificate, Enrolment, EventSession, Match, MentoringSession, Organisation, Outcome, Person, Programme, ProgrammeEvent,
+  Attendance,
+  Certificate,
+  Enrolment,
+  EventSession,
+  Match,
+  MentoringSession,
+  Organisation,
+  Outcome,
+  Person,
+  Programme,
+  ProgrammeEvent,
 } from '../model';
 
 export const AGE_BANDS = ['under15', '15-24', '25-34', '35-44', '45-54', '55-64', '65plus', 'unknown'] as const;
@@ -11,7 +21,9 @@ export const AGE_BANDS = ['under15', '15-24', '25-34', '35-44', '45-54', '55-64'
  */
 export interface Dataset {
   /** `ageBand`: pseudonymised rows at the lead carry the band on the partner's export day instead of `birthYear`. */
-  people: Array<Pick<Person, 'id' | 'orgId' | 'kind' | 'gender' | 'birthYear' | 'municipality' | 'country' | 'targetGroups'> & { ageBand?: (typeof AGE_BANDS)[number] }>;
+  people: Array<
+    Pick<Person, 'id' | 'orgId' | 'kind' | 'gender' | 'birthYear' | 'municipality' | 'country' | 'targetGroups'> & { ageBand?: (typeof AGE_BANDS)[number] }
+  >;
   programmes: Pick<Programme, 'id' | 'orgId' | 'kind'>[];
   events: Pick<ProgrammeEvent, 'id' | 'orgId' | 'programmeId'>[];
   sessions: Pick<EventSession, 'id' | 'orgId' | 'eventId' | 'date' | 'country'>[];
@@ -47,6 +59,15 @@ export function inPeriod(date: string | undefined, f: Pick<IndicatorFilter, 'fro
 }
 
 export const EMPTY_DATASET: Dataset = {
-  people: [], programmes: [], events: [], sessions: [], enrolments: [], attendance: [], certificates: [],
-  matches: [], mentoringSessions: [], outcomes: [], organisations: [],
+  people: [],
+  programmes: [],
+  events: [],
+  sessions: [],
+  enrolments: [],
+  attendance: [],
+  certificates: [],
+  matches: [],
+  mentoringSessions: [],
+  outcomes: [],
+  organisations: [],
 };

@@ -73,7 +73,13 @@ function logColumns(ds: Dataset, matchIndex: Map<string, number>): LogColumns {
   // A planned log is never held (held.ts), so it gets day 0 like a log without a date.
   for (let i = 0; i < n; i++) keys[i] = (isPlanned(logs[i]!) ? 0 : dayNumber(logs[i]!.date)) * scale + i;
   keys.sort();
-  const cols: LogColumns = { day: new Int32Array(n), match: new Int32Array(n), minutes: new Float64Array(n), services: new Uint8Array(n), source: new Int32Array(n) };
+  const cols: LogColumns = {
+    day: new Int32Array(n),
+    match: new Int32Array(n),
+    minutes: new Float64Array(n),
+    services: new Uint8Array(n),
+    source: new Int32Array(n),
+  };
   for (let p = 0; p < n; p++) {
     const i = keys[p]! % scale;
     const log = logs[i]!;

@@ -27,7 +27,10 @@ export function isPlacement(o: Pick<Dataset['outcomes'][number], 'kind' | 'emplo
 }
 
 /** For a drill-down: each person's employers named by her job outcomes in the period, oldest first. */
-export function employersByPerson(outcomes: readonly Pick<Dataset['outcomes'][number], 'personId' | 'kind' | 'employerId' | 'date'>[], period: Pick<IndicatorFilter, 'from' | 'to'>): Map<string, string[]> {
+export function employersByPerson(
+  outcomes: readonly Pick<Dataset['outcomes'][number], 'personId' | 'kind' | 'employerId' | 'date'>[],
+  period: Pick<IndicatorFilter, 'from' | 'to'>,
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const o of [...outcomes].sort((a, b) => a.date.localeCompare(b.date))) {
     if (!isPlacement(o) || !inPeriod(o.date, period)) continue;

@@ -22,7 +22,17 @@ const ALIASES: Record<string, string> = { 'reach.women': 'reach.byGender.woman' 
 export const cellId = (id: string): string => ALIASES[id] ?? id;
 
 /** Headline counts of people that are protected (not counts of sessions, hours or shares). */
-export const PROTECTED_HEADLINE = ['reach.total', 'reach.beneficiaries', 'reach.professionals', 'reach.women', 'training.participants', 'training.completions', 'training.certificates', 'outcomes.smesSupported', 'outcomes.placedWithEmployers'];
+export const PROTECTED_HEADLINE = [
+  'reach.total',
+  'reach.beneficiaries',
+  'reach.professionals',
+  'reach.women',
+  'training.participants',
+  'training.completions',
+  'training.certificates',
+  'outcomes.smesSupported',
+  'outcomes.placedWithEmployers',
+];
 
 export function indicatorModel(i: Indicators, opts: { byMonth?: boolean } = {}): ProtectionModel {
   const cells = new Map<string, number>();

@@ -68,8 +68,15 @@ const TOTAL_OF: Record<string, string> = { byGender: 'reach.total', byAgeBand: '
 
 /** Where each table's cells live among the indicator paths (protectIndicators.ts). */
 const PREFIX: Record<string, string> = {
-  byGender: 'reach.byGender', byAgeBand: 'reach.byAgeBand', byTargetGroup: 'reach.byTargetGroup', byMunicipality: 'reach.byMunicipality', byCountry: 'reach.byCountry',
-  byProgramme: 'reach.byProgramme', byPartner: 'reach.byPartner', servicesByPeople: 'mentoring.servicesByPeople', servicesBySessions: 'mentoring.servicesBySessions',
+  byGender: 'reach.byGender',
+  byAgeBand: 'reach.byAgeBand',
+  byTargetGroup: 'reach.byTargetGroup',
+  byMunicipality: 'reach.byMunicipality',
+  byCountry: 'reach.byCountry',
+  byProgramme: 'reach.byProgramme',
+  byPartner: 'reach.byPartner',
+  servicesByPeople: 'mentoring.servicesByPeople',
+  servicesBySessions: 'mentoring.servicesBySessions',
   outcomes: 'outcomes.byKind',
 };
 
@@ -102,7 +109,17 @@ export function reportTables(i: Indicators, labels: ReportLabels, threshold?: nu
     return { id, title: labels.table(id), header: [labels.table(id), labels.value], rows };
   });
   const legend: ReportTable[] = threshold
-    ? [{ id: 'legend', title: labels.legend.title, header: [labels.legend.mark, labels.legend.meaning], rows: [[hiddenMark('small', threshold), labels.legend.small(threshold)], [SECONDARY_MARK, labels.legend.secondary]] }]
+    ? [
+        {
+          id: 'legend',
+          title: labels.legend.title,
+          header: [labels.legend.mark, labels.legend.meaning],
+          rows: [
+            [hiddenMark('small', threshold), labels.legend.small(threshold)],
+            [SECONDARY_MARK, labels.legend.secondary],
+          ],
+        },
+      ]
     : [];
   return [summary, ...tables, ...legend];
 }

@@ -11,7 +11,11 @@ import type { ReportTable } from './report';
 export function sheetNames(tables: ReportTable[]): string[] {
   const used = new Set<string>();
   return tables.map((t) => {
-    const base = t.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28).trim() || t.id;
+    const base =
+      t.title
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .slice(0, 28)
+        .trim() || t.id;
     let name = base;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 26)} ${i}`;
     used.add(name.toLowerCase());

@@ -163,7 +163,8 @@ export function protect(model: ProtectionModel, threshold: number): Protection {
     if (exposed.length === 0) break;
     const cell = exposed[0]!;
     // Shown non-zero counts in a relation of the exposed cell; then one relation further out.
-    const near = (rs: readonly Relation[]) => [...new Set(rs.flatMap((r) => [r.total, ...r.parts]))].filter((id) => state.get(id) === 'shown' && model.cells.get(id)! > 0);
+    const near = (rs: readonly Relation[]) =>
+      [...new Set(rs.flatMap((r) => [r.total, ...r.parts]))].filter((id) => state.get(id) === 'shown' && model.cells.get(id)! > 0);
     const mine = relationsOf.get(cell) ?? [];
     let candidates = near(mine);
     if (candidates.length === 0) candidates = near(mine.flatMap((r) => [r.total, ...r.parts]).flatMap((id) => relationsOf.get(id) ?? []));

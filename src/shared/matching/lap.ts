@@ -342,7 +342,17 @@ function initCur(A: Float64Array, nextKey: Float64Array, cur: Float64Array, m: n
 }
 
 /** Relaxes every mentor from scanned mentee x (h = u_x - distance); returns the nearest mentor, -1 if none. */
-function relax(c: Float64Array, base: number, h: number, A: Float64Array, pred: Int32Array, x: number, cur: Float64Array, nextKey: Float64Array, m: number): number {
+function relax(
+  c: Float64Array,
+  base: number,
+  h: number,
+  A: Float64Array,
+  pred: Int32Array,
+  x: number,
+  cur: Float64Array,
+  nextKey: Float64Array,
+  m: number,
+): number {
   let mn = Infinity;
   let jmin = -1;
   for (let k = 0; k < m; k++) {

@@ -60,7 +60,11 @@ export function proposeMatches(mentees: readonly MenteeInput[], mentors: readonl
   const assignment = solveAssignment({ n, m, w, capacity, load, spread: weights.spread, objective }, opts.onProgress);
 
   const pairs: ProposedPair[] = fixed.map((f) => {
-    const s = scorePair(mentors.find((x) => x.id === f.mentorId)!, mentees.find((x) => x.id === f.menteeId)!, weights);
+    const s = scorePair(
+      mentors.find((x) => x.id === f.mentorId)!,
+      mentees.find((x) => x.id === f.menteeId)!,
+      weights,
+    );
     return { ...f, score: s.score, reasons: s.reasons, fixed: true };
   });
   const unmatched: string[] = [];

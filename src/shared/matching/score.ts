@@ -56,7 +56,8 @@ export function hardBlocks(mentor: MentorInput, mentee: MenteeInput): Reason[] {
   const blocked: Reason[] = [];
   if (!mentor.active) blocked.push({ key: 'blocked.paused' });
   if (mentor.personId === mentee.id) blocked.push({ key: 'blocked.self' });
-  if (mentee.languages.length > 0 && mentor.languages.length > 0 && !mentee.languages.some((l) => mentor.languages.includes(l))) blocked.push({ key: 'blocked.noLanguage' });
+  if (mentee.languages.length > 0 && mentor.languages.length > 0 && !mentee.languages.some((l) => mentor.languages.includes(l)))
+    blocked.push({ key: 'blocked.noLanguage' });
   if (mentee.mentorGender !== 'any' && mentor.gender !== mentee.mentorGender) blocked.push({ key: `blocked.preference.${mentee.mentorGender}` });
   if (mentee.avoidPersonIds.includes(mentor.personId)) blocked.push({ key: 'blocked.conflict' });
   return blocked;

@@ -48,7 +48,13 @@ export async function writeMentorLogs(input: WriteLogsInput): Promise<{ bytes: B
     counts: { mentoringSessions: rows.length },
     entries: { [LOGS_ENTRY]: await sha256Hex(data) },
   };
-  const signed = await writeSigned({ context: LOGS_SIGNATURE_CONTEXT, manifest, files: { [LOGS_ENTRY]: data }, signKey: input.keys.sign.privateKey, signerFingerprint });
+  const signed = await writeSigned({
+    context: LOGS_SIGNATURE_CONTEXT,
+    manifest,
+    files: { [LOGS_ENTRY]: data },
+    signKey: input.keys.sign.privateKey,
+    signerFingerprint,
+  });
   const bytes = await sealToRecipient(signed, input.pack.orgPublicKeys, 'mentorLogs');
   return { bytes, fileName: logsFileName(input.mentorName, localDay(input.timeZone ?? systemTimeZone(), now)), manifest };
 }
@@ -81,7 +87,13 @@ async function read(bytes: Bytes, keys: Pick<OrgKeys, 'encrypt' | 'publicKeys'>)
     if (e.code === 'wrongRecipient' || e.code === 'newerFormat') throw new MentorPackError(e.code, e.params);
     throw new MentorPackError('damaged');
   }
-  const { files, manifest } = await openSignedFile(plain, LOGS_SIGNATURE_CONTEXT, { format: LOGS_FORMAT, version: LOGS_FORMAT_VERSION, schema: logsManifestSchema, notThisKind: 'notALogsFile', entries: new Set([LOGS_ENTRY]) });
+  const { files, manifest } = await openSignedFile(plain, LOGS_SIGNATURE_CONTEXT, {
+    format: LOGS_FORMAT,
+    version: LOGS_FORMAT_VERSION,
+    schema: logsManifestSchema,
+    notThisKind: 'notALogsFile',
+    entries: new Set([LOGS_ENTRY]),
+  });
   const sessions = readNdjson(files[LOGS_ENTRY]!, 'mentoringSessions', logRowSchema, manifest.counts.mentoringSessions) as MentoringSession[];
   sessions.forEach((s, i) => {
     if (s.orgId !== manifest.organisationId) throw new MentorPackError('invalidRow', { table: 'mentoringSessions', line: i + 1, field: 'orgId' });

@@ -1,4 +1,15 @@
-import { sha256Hex, fingerprint, own, type Bytes, type OrgKeys, sealWithPassphrase, openWithPassphrase, passphraseBoxType, isPassphraseBox, CryptoError } from '../crypto';
+import {
+  sha256Hex,
+  fingerprint,
+  own,
+  type Bytes,
+  type OrgKeys,
+  sealWithPassphrase,
+  openWithPassphrase,
+  passphraseBoxType,
+  isPassphraseBox,
+  CryptoError,
+} from '../crypto';
 import { ndjsonBytes, readNdjson, writeSigned } from '../bundle/signed';
 import { openSignedFile } from './openSignedFile';
 import { orgSlug } from '../bundle/fileName';
@@ -45,7 +56,9 @@ export function selectPackRows(source: PackSource, mentorId: string): { rows: Pa
     people: source.people.filter((p) => personIds.has(p.id)).map((p) => minimise('people', p, consented.has(p.id) || p.id === mentor.personId)),
     mentors: [minimise('mentors', mentor, true)],
     matches: matches.map((m) => minimise('matches', m, true)),
-    menteeProfiles: source.menteeProfiles.filter((p) => personIds.has(p.personId) && p.personId !== mentor.personId).map((p) => minimise('menteeProfiles', p, true)),
+    menteeProfiles: source.menteeProfiles
+      .filter((p) => personIds.has(p.personId) && p.personId !== mentor.personId)
+      .map((p) => minimise('menteeProfiles', p, true)),
     mentoringSessions: source.mentoringSessions.filter((s) => matchIds.has(s.matchId)).map((s) => minimise('mentoringSessions', s, true)),
   };
   return { rows, mentorName: `${mentorPerson.firstName} ${mentorPerson.lastName}`, matchIds: [...matchIds] };
@@ -126,10 +139,17 @@ async function read(bytes: Bytes, passphrase: string): Promise<OpenedMentorPack>
   try {
     plain = await openWithPassphrase(bytes, passphrase, 'mentorPack');
   } catch (e) {
-    if (e instanceof CryptoError && (e.code === 'wrongPassphrase' || e.code === 'newerFormat' || e.code === 'tooCostly' || e.code === 'tooLarge')) throw new MentorPackError(e.code, e.params);
+    if (e instanceof CryptoError && (e.code === 'wrongPassphrase' || e.code === 'newerFormat' || e.code === 'tooCostly' || e.code === 'tooLarge'))
+      throw new MentorPackError(e.code, e.params);
     throw new MentorPackError('damaged');
   }
-  const { files, manifest } = await openSignedFile(plain, PACK_SIGNATURE_CONTEXT, { format: PACK_FORMAT, version: PACK_FORMAT_VERSION, schema: packManifestSchema, notThisKind: 'notAPack', entries: new Set(PACK_TABLES.map(packEntry)) });
+  const { files, manifest } = await openSignedFile(plain, PACK_SIGNATURE_CONTEXT, {
+    format: PACK_FORMAT,
+    version: PACK_FORMAT_VERSION,
+    schema: packManifestSchema,
+    notThisKind: 'notAPack',
+    entries: new Set(PACK_TABLES.map(packEntry)),
+  });
   if (Object.keys(manifest.counts).length !== PACK_TABLES.length) throw new MentorPackError('tampered', { entry: 'counts' });
 
   const rows = {} as PackRows;
@@ -141,9 +161,10 @@ async function read(bytes: Bytes, passphrase: string): Promise<OpenedMentorPack>
 /** The rows must be exactly one mentor's world: her row, her active matches, their people and logs. */
 function checkConsistency(manifest: PackManifest, rows: PackRows) {
   const bad = (table: string, line: number, field: string) => new MentorPackError('invalidRow', { table, line, field });
-  for (const table of PACK_TABLES) rows[table].forEach((r, i) => {
-    if (r.orgId !== manifest.organisation.id) throw bad(table, i + 1, 'orgId');
-  });
+  for (const table of PACK_TABLES)
+    rows[table].forEach((r, i) => {
+      if (r.orgId !== manifest.organisation.id) throw bad(table, i + 1, 'orgId');
+    });
   const [mentor] = rows.mentors;
   if (rows.mentors.length !== 1 || mentor?.id !== manifest.mentor.id) throw bad('mentors', 1, 'id');
   const people = new Set(rows.people.map((p) => p.id));

@@ -68,7 +68,12 @@ export function mentorKeyOf(packs: readonly IssuedMentorPack[], mentorId: string
  * she still has logs of). The coordinator's own later edit of a log wins over the mentor's older
  * copy (keptLocal).
  */
-export function planReturn(input: { packs: readonly IssuedMentorPack[]; logs: OpenedLogs; local: ReadonlyMap<string, MentoringSession>; orgId: string }): ReturnPlan {
+export function planReturn(input: {
+  packs: readonly IssuedMentorPack[];
+  logs: OpenedLogs;
+  local: ReadonlyMap<string, MentoringSession>;
+  orgId: string;
+}): ReturnPlan {
   const { manifest } = input.logs;
   const pack = input.packs.find((p) => p.packId === manifest.packId);
   if (!pack || manifest.organisationId !== input.orgId) throw new MentorPackError('unknownPack');

@@ -20,14 +20,21 @@ export function reminders(matches: readonly Match[], sessions: readonly Mentorin
     if (!active.has(s.matchId)) continue;
     if (isHeld(s, today) && (lastHeld.get(s.matchId) ?? '') < s.date) lastHeld.set(s.matchId, s.date);
     if (s.followUpOn && !s.followUpDone && s.followUpOn <= today) {
-      out.push({ kind: 'followUp', matchId: s.matchId, sessionId: s.id, due: s.followUpOn, overdueDays: differenceInCalendarDays(parseISO(today), parseISO(s.followUpOn)) });
+      out.push({
+        kind: 'followUp',
+        matchId: s.matchId,
+        sessionId: s.id,
+        due: s.followUpOn,
+        overdueDays: differenceInCalendarDays(parseISO(today), parseISO(s.followUpOn)),
+      });
     }
   }
   const cutoff = addDays(parseISO(today), -7 * staleWeeks);
   for (const m of active.values()) {
     const last = lastHeld.get(m.id);
     const since = last ?? m.startedOn;
-    if (since && parseISO(since) <= cutoff) out.push({ kind: 'stale', matchId: m.id, lastSession: last, weeks: Math.floor(differenceInCalendarDays(parseISO(today), parseISO(since)) / 7) });
+    if (since && parseISO(since) <= cutoff)
+      out.push({ kind: 'stale', matchId: m.id, lastSession: last, weeks: Math.floor(differenceInCalendarDays(parseISO(today), parseISO(since)) / 7) });
     if (last && (m.checks ?? []).length === 0) out.push({ kind: 'check', matchId: m.id });
   }
   const order = { followUp: 0, stale: 1, check: 2 } as const;

@@ -10,7 +10,13 @@ export interface MentorStats {
 }
 
 /** Hours and service counts per mentor over sessions held by `today` (the local day) in [from, to] (either end optional). */
-export function mentorStats(matches: readonly Match[], sessions: readonly MentoringSession[], from: string | undefined, to: string | undefined, today: string): Map<string, MentorStats> {
+export function mentorStats(
+  matches: readonly Match[],
+  sessions: readonly MentoringSession[],
+  from: string | undefined,
+  to: string | undefined,
+  today: string,
+): Map<string, MentorStats> {
   const byMatch = new Map(matches.map((m) => [m.id, m]));
   const out = new Map<string, MentorStats>();
   const mentees = new Map<string, Set<string>>();
@@ -20,7 +26,13 @@ export function mentorStats(matches: readonly Match[], sessions: readonly Mentor
     if (!match) continue;
     let st = out.get(match.mentorId);
     if (!st) {
-      st = { mentorId: match.mentorId, sessions: 0, minutes: 0, services: Object.fromEntries(SERVICES.map((x) => [x, 0])) as Record<Service, number>, mentees: 0 };
+      st = {
+        mentorId: match.mentorId,
+        sessions: 0,
+        minutes: 0,
+        services: Object.fromEntries(SERVICES.map((x) => [x, 0])) as Record<Service, number>,
+        mentees: 0,
+      };
       out.set(match.mentorId, st);
       mentees.set(match.mentorId, new Set());
     }

@@ -98,7 +98,8 @@ export type PartnerSliceRow = z.infer<typeof partnerSliceSchema>;
  * migration and by backup restore, so an old backup cannot put the secret back.
  */
 export function separateLinkageSecret<T>(rows: readonly T[]): readonly T[] {
-  const lead = rows.find((r) => (r as { id?: unknown } | null)?.id === 'leadProject') as { invitation?: Record<string, unknown>; createdAt?: unknown } | undefined;
+  const lead = rows.find((r) => (r as { id?: unknown } | null)?.id === 'leadProject') as
+    { invitation?: Record<string, unknown>; createdAt?: unknown } | undefined;
   const secret = lead?.invitation?.projectSecret;
   if (!lead || secret === undefined) return rows;
   const { projectSecret: _dropped, ...invitation } = lead.invitation!;

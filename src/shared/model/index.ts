@@ -1,7 +1,16 @@
 import type { z } from 'zod';
 import { organisationSchema } from './organisation';
 import { consentSchema, importMappingSchema, outcomeSchema, personSchema, tombstoneSchema } from './person';
-import { attachmentSchema, attendanceSchema, certificateSchema, enrolmentSchema, evaluationSchema, eventSchema, programmeSchema, sessionSchema } from './programme';
+import {
+  attachmentSchema,
+  attendanceSchema,
+  certificateSchema,
+  enrolmentSchema,
+  evaluationSchema,
+  eventSchema,
+  programmeSchema,
+  sessionSchema,
+} from './programme';
 import { matchSchema, menteeProfileSchema, mentorSchema, mentoringSessionSchema } from './mentoring';
 import { auditEntrySchema, importHistorySchema, settingsRowSchema, userSchema } from './system';
 import { targetSchema } from './target';

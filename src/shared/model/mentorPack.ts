@@ -41,7 +41,10 @@ export const mentorModeSettingsSchema = z.object({
   openedAt: isoDateTime,
   lastExportAt: isoDateTime.optional(),
   /** Her newest logs files (id and when her Mreža wrote them): a pack's `logsReceived` counts only if it names one of these. */
-  sentExports: z.array(z.object({ exportId: id, exportedAt: isoDateTime })).max(50).optional(),
+  sentExports: z
+    .array(z.object({ exportId: id, exportedAt: isoDateTime }))
+    .max(50)
+    .optional(),
   /** When she wrote the newest logs file a pack confirmed the coordinator received: logs she touched before are home. */
   logsReceivedAt: isoDateTime.optional(),
 });

@@ -90,10 +90,17 @@ export const mentoringSessionSchema = baseRecord.extend({
   matchId: id,
   date: isoDate,
   /** Start time (HH:mm) of a planned session, for the calendar. */
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .optional(),
   /** Absent means held. */
   status: z.enum(SESSION_STATUSES).optional(),
-  minutes: z.number().int().min(1).max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   mode: z.enum(SESSION_MODES),
   services: z.array(z.enum(SERVICES)).min(1),
   topics: optionalText(300),

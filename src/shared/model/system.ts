@@ -43,8 +43,14 @@ export const auditEntrySchema = z.object({
   count: z.number().int().min(0).optional(),
   /** The hash chain (shared/audit/chain.ts): place in the log, hash of the entry before, own hash. Set by the store, never by callers. */
   seq: z.number().int().min(1).optional(),
-  prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  prev: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -74,7 +80,14 @@ export const signInThrottleSettingsSchema = z.object({
 export type SignInThrottleSettings = z.infer<typeof signInThrottleSettingsSchema>;
 
 /** Any row of the settings table: the app's own (`key: 'app'`) or a feature's (`'mentoring'`, `'mentorPacks'`, `'mentorMode'`). */
-export const settingsRowSchema = z.discriminatedUnion('key', [appSettingsSchema, mentoringSettingsSchema, mentorPacksSettingsSchema, mentorModeSettingsSchema, keyringSettingsSchema, signInThrottleSettingsSchema]);
+export const settingsRowSchema = z.discriminatedUnion('key', [
+  appSettingsSchema,
+  mentoringSettingsSchema,
+  mentorPacksSettingsSchema,
+  mentorModeSettingsSchema,
+  keyringSettingsSchema,
+  signInThrottleSettingsSchema,
+]);
 export type SettingsRow = z.infer<typeof settingsRowSchema>;
 
 export const importHistorySchema = baseRecord.extend({
@@ -90,4 +103,3 @@ export const importHistorySchema = baseRecord.extend({
   undoneAt: isoDateTime.optional(),
 });
 export type ImportHistory = z.infer<typeof importHistorySchema>;
-

@@ -18,7 +18,11 @@ export function takesEmployer(kind: string | undefined): boolean {
 }
 
 /** Why an outcome of this kind cannot name this employer, or null. */
-export function employerProblem(kind: string | undefined, employerId: string | undefined, employer: Pick<Organisation, 'isSelf' | 'role'> | undefined): 'employerNotForKind' | 'employerNotFound' | null {
+export function employerProblem(
+  kind: string | undefined,
+  employerId: string | undefined,
+  employer: Pick<Organisation, 'isSelf' | 'role'> | undefined,
+): 'employerNotForKind' | 'employerNotFound' | null {
   if (employerId === undefined) return null;
   if (!takesEmployer(kind)) return 'employerNotForKind';
   if (!employer || !isRegistered(employer)) return 'employerNotFound';
@@ -38,7 +42,10 @@ export function parseOrganisationDraft(input: OrganisationDraftInput): ReturnTyp
 
 /** The key two entries of the register are "the same organisation" by: folded name and municipality. */
 export function organisationKey(o: Pick<OrganisationDraft, 'name' | 'town'>): string {
-  return `${foldForSearch(o.name).replace(/[.,"'„“”]/g, ' ').replace(/\s+/g, ' ').trim()}|${municipalityKey(o.town)}`;
+  return `${foldForSearch(o.name)
+    .replace(/[.,"'„“”]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()}|${municipalityKey(o.town)}`;
 }
 
 export interface RegisterFilter {
@@ -49,8 +56,14 @@ export interface RegisterFilter {
 }
 
 /** Entries that match the search (name, sector, contact, municipality; any script, no diacritics) and filters, sorted by name in the locale's order. */
-export function filterRegister<T extends Pick<Organisation, 'name' | 'kind' | 'town' | 'sector' | 'contactPerson'>>(rows: readonly T[], filter: RegisterFilter, locale?: string): T[] {
-  const words = foldForSearch(filter.query ?? '').split(/\s+/).filter(Boolean);
+export function filterRegister<T extends Pick<Organisation, 'name' | 'kind' | 'town' | 'sector' | 'contactPerson'>>(
+  rows: readonly T[],
+  filter: RegisterFilter,
+  locale?: string,
+): T[] {
+  const words = foldForSearch(filter.query ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   return rows
     .filter((o) => !filter.kind || o.kind === filter.kind)

@@ -23,7 +23,10 @@ export interface PeopleSort {
 
 /** The query as folded words: "Ćesar  ana" → ["cesar", "ana"]; Cyrillic folds to Latin. */
 export function queryWords(query: string | undefined): string[] {
-  return foldForSearch(query ?? '').trim().split(/\s+/).filter(Boolean);
+  return foldForSearch(query ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 /** The predicate the list applies; every word of the query must appear in the folded name. */
@@ -64,9 +67,27 @@ export function comparePeople(sort: PeopleSort): (a: Person, b: Person) => numbe
 }
 
 /** The export columns: the list as the user filtered it, without special-category data unless asked. */
-export const EXPORT_COLUMNS = ['lastName', 'firstName', 'kind', 'gender', 'birthYear', 'municipality', 'country', 'phone', 'email', 'employmentStatus', 'educationLevel', 'institution', 'jobTitle'] as const;
+export const EXPORT_COLUMNS = [
+  'lastName',
+  'firstName',
+  'kind',
+  'gender',
+  'birthYear',
+  'municipality',
+  'country',
+  'phone',
+  'email',
+  'employmentStatus',
+  'educationLevel',
+  'institution',
+  'jobTitle',
+] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
-export function exportRows(people: readonly Person[], header: (c: ExportColumn) => string, value: (c: ExportColumn, p: Person) => string | number | undefined): Array<Array<string | number | undefined>> {
+export function exportRows(
+  people: readonly Person[],
+  header: (c: ExportColumn) => string,
+  value: (c: ExportColumn, p: Person) => string | number | undefined,
+): Array<Array<string | number | undefined>> {
   return [EXPORT_COLUMNS.map(header), ...people.map((p) => EXPORT_COLUMNS.map((c) => value(c, p)))];
 }

@@ -14,7 +14,11 @@ export function isBusinessOutcome(kind: string | undefined): boolean {
  * or null: a legal form and jobs belong to a business of her own, and the legal form must be
  * one the country has.
  */
-export function businessDetailsProblem(kind: string | undefined, details: BusinessDetails, country: Country | undefined): 'detailsNotForKind' | 'legalFormNotInCountry' | null {
+export function businessDetailsProblem(
+  kind: string | undefined,
+  details: BusinessDetails,
+  country: Country | undefined,
+): 'detailsNotForKind' | 'legalFormNotInCountry' | null {
   if (details.legalForm === undefined && details.jobsCreated === undefined) return null;
   if (!isBusinessOutcome(kind)) return 'detailsNotForKind';
   if (details.legalForm !== undefined && !legalFormsFor(country).includes(details.legalForm)) return 'legalFormNotInCountry';
@@ -70,7 +74,11 @@ type OutcomeFacts = Pick<Outcome, 'personId' | 'kind' | 'date'> & Partial<Busine
  * For the report's drill-down: the legal form and jobs of each person's outcomes of one kind
  * dated in the period (as the outcome figures count them), oldest first.
  */
-export function businessDetailsByPerson(outcomes: readonly OutcomeFacts[], kind: string, period: { from?: string | undefined; to?: string | undefined }): Map<string, BusinessDetails[]> {
+export function businessDetailsByPerson(
+  outcomes: readonly OutcomeFacts[],
+  kind: string,
+  period: { from?: string | undefined; to?: string | undefined },
+): Map<string, BusinessDetails[]> {
   const out = new Map<string, BusinessDetails[]>();
   const rows = outcomes.filter((o) => o.kind === kind && inPeriod(o.date, period)).sort((a, b) => a.date.localeCompare(b.date));
   for (const o of rows) {

@@ -61,7 +61,10 @@ export interface SharingPlan {
 }
 
 /** What a bulk recording of a sharing basis would do for these people. */
-export function planSharingBasis(people: ReadonlyArray<{ id: string; anonymised?: boolean }>, consentsOf: (personId: string) => readonly SharingConsent[]): SharingPlan {
+export function planSharingBasis(
+  people: ReadonlyArray<{ id: string; anonymised?: boolean }>,
+  consentsOf: (personId: string) => readonly SharingConsent[],
+): SharingPlan {
   const plan: SharingPlan = { record: [], alreadyShared: 0, objected: 0, anonymised: 0 };
   for (const p of people) {
     const state = sharingState(consentsOf(p.id));

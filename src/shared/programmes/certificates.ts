@@ -18,7 +18,12 @@ export function formatCertificateNumber(prefix: string, year: number, sequence: 
  * The next `count` numbers after those already issued in the programme. Sequences never repeat,
  * even after a certificate is revoked: the next one continues after the highest ever used.
  */
-export function nextCertificateNumbers(prefix: string, year: number, issued: Array<{ sequence?: number; number: string }>, count: number): Array<{ sequence: number; number: string }> {
+export function nextCertificateNumbers(
+  prefix: string,
+  year: number,
+  issued: Array<{ sequence?: number; number: string }>,
+  count: number,
+): Array<{ sequence: number; number: string }> {
   const used = issued.map((c) => c.sequence ?? Number(/-(\d+)$/.exec(c.number)?.[1] ?? 0));
   const start = Math.max(0, ...used) + 1;
   return Array.from({ length: count }, (_, i) => ({ sequence: start + i, number: formatCertificateNumber(prefix, year, start + i) }));

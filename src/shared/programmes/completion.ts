@@ -17,7 +17,11 @@ export interface CompletionResult {
  * Whether a person met the programme's completion rule: at least a share of the sessions
  * attended, or every named compulsory session attended. With no sessions nobody completes.
  */
-export function evaluateCompletion(rule: CompletionRule, sessions: Pick<EventSession, 'id'>[], statusBySession: ReadonlyMap<string, AttendanceStatus>): CompletionResult {
+export function evaluateCompletion(
+  rule: CompletionRule,
+  sessions: Pick<EventSession, 'id'>[],
+  statusBySession: ReadonlyMap<string, AttendanceStatus>,
+): CompletionResult {
   const attended = sessions.filter((s) => {
     const st = statusBySession.get(s.id);
     return st !== undefined && ATTENDED.has(st);

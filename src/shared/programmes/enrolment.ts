@@ -54,7 +54,11 @@ export function promotions(enrolments: Slot[], capacity?: number): string[] {
 }
 
 /** Withdraws one enrolment and moves people up as places free: the changes to store, in order. */
-export function withdrawAndPromote<T extends Slot>(enrolments: T[], enrolmentId: string, capacity?: number): Array<{ id: string; status: 'withdrawn' | 'enrolled' }> {
+export function withdrawAndPromote<T extends Slot>(
+  enrolments: T[],
+  enrolmentId: string,
+  capacity?: number,
+): Array<{ id: string; status: 'withdrawn' | 'enrolled' }> {
   const target = enrolments.find((e) => e.id === enrolmentId);
   if (!target || target.status === 'withdrawn') return [];
   const after = enrolments.map((e) => (e.id === enrolmentId ? { ...e, status: 'withdrawn' as const } : e));

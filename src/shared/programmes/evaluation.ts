@@ -26,7 +26,10 @@ export interface EvaluationPatch {
  * The row after an edit: only what the edit touches changes, everything else stays as stored.
  * The result is checked by the caller with the evaluation schema (one source of validation).
  */
-export function applyEvaluationPatch(stored: Pick<Evaluation, 'scores' | 'comment'> | undefined, patch: EvaluationPatch): { scores: Partial<Record<EvaluationQuestion, unknown>>; comment?: string } {
+export function applyEvaluationPatch(
+  stored: Pick<Evaluation, 'scores' | 'comment'> | undefined,
+  patch: EvaluationPatch,
+): { scores: Partial<Record<EvaluationQuestion, unknown>>; comment?: string } {
   const scores: Partial<Record<EvaluationQuestion, unknown>> = { ...stored?.scores };
   for (const [q, v] of Object.entries(patch.scores ?? {}) as Array<[EvaluationQuestion, number | null | undefined]>) {
     if (v === null || v === undefined) delete scores[q];

@@ -21,7 +21,11 @@ export interface PackInput {
   scans: Array<{ sessionId: string; fileName: string; data: Uint8Array }>;
 }
 
-const safe = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+const safe = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-');
 
 /** The file names and contents of an event's evidence pack (agenda, sign-in sheets, scans, counts, attendance). */
 export function evidencePackFiles(input: PackInput, tx: PackTexts): Record<string, Uint8Array> {
@@ -57,15 +61,17 @@ export function evidencePackFiles(input: PackInput, tx: PackTexts): Record<strin
   files['04-participant-counts.csv'] = csvBytes(rows);
   const marks = new Map(input.attendance.map((a) => [`${a.sessionId}|${a.personId}`, a.status]));
   const people = [...input.people].sort((a, b2) => a.lastName.localeCompare(b2.lastName) || a.firstName.localeCompare(b2.firstName));
-  files['05-attendance.csv'] = csvBytes(
-    [
-      [tx.label('name'), tx.label('institution'), ...sessions.map((s) => tx.date(s.date))],
-      ...people.map((p) => [`${p.lastName}, ${p.firstName}`, p.institution ?? p.municipality ?? '', ...sessions.map((s) => {
+  files['05-attendance.csv'] = csvBytes([
+    [tx.label('name'), tx.label('institution'), ...sessions.map((s) => tx.date(s.date))],
+    ...people.map((p) => [
+      `${p.lastName}, ${p.firstName}`,
+      p.institution ?? p.municipality ?? '',
+      ...sessions.map((s) => {
         const st = marks.get(`${s.id}|${p.id}`);
         return st ? tx.label(`status.${st}`) : '';
-      })]),
-    ],
-  );
+      }),
+    ]),
+  ]);
   return files;
 }
 

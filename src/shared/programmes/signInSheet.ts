@@ -23,7 +23,10 @@ export interface SheetPage<T> {
 }
 
 export function paginateSignInSheet<T>(rows: T[], layout: SheetLayout = DEFAULT_SHEET_LAYOUT): Array<SheetPage<T>> {
-  const all: Array<{ n: number; row?: T }> = [...rows.map((row, i) => ({ n: i + 1, row })), ...Array.from({ length: layout.blankRows }, (_, i) => ({ n: rows.length + i + 1 }))];
+  const all: Array<{ n: number; row?: T }> = [
+    ...rows.map((row, i) => ({ n: i + 1, row })),
+    ...Array.from({ length: layout.blankRows }, (_, i) => ({ n: rows.length + i + 1 })),
+  ];
   const pages: Array<SheetPage<T>> = [];
   for (let i = 0; i < all.length || pages.length === 0; i += layout.rowsPerPage) {
     pages.push({ page: pages.length + 1, rows: all.slice(i, i + layout.rowsPerPage), trainers: false });

@@ -19,7 +19,13 @@ export interface KnownRelation {
  * `xFloor`: what an "x" tells the reader about its size (the threshold when "x" marks only
  * counts of at least the threshold, else 0).
  */
-export function recoveredCells(known: ReadonlyMap<string, Known>, relations: readonly KnownRelation[], truth: ReadonlyMap<string, number>, threshold: number, xFloor: (id: string) => number): string[] {
+export function recoveredCells(
+  known: ReadonlyMap<string, Known>,
+  relations: readonly KnownRelation[],
+  truth: ReadonlyMap<string, number>,
+  threshold: number,
+  xFloor: (id: string) => number,
+): string[] {
   const hidden = [...known].filter(([, k]) => k.kind !== 'shown').map(([id]) => id);
   const maxTruth = Math.max(0, ...truth.values());
   const ceiling = 2 * maxTruth + threshold + 2;

@@ -10,7 +10,10 @@ export const theme = createTheme({
   components: {
     // The active navigation entry: dark text on the palest tint, for contrast.
     NavLink: NavLink.extend({
-      vars: () => ({ root: { '--nl-bg': 'var(--mantine-color-teal-0)', '--nl-hover': 'var(--mantine-color-teal-0)', '--nl-color': 'var(--mantine-color-teal-9)' }, children: {} }),
+      vars: () => ({
+        root: { '--nl-bg': 'var(--mantine-color-teal-0)', '--nl-hover': 'var(--mantine-color-teal-0)', '--nl-color': 'var(--mantine-color-teal-9)' },
+        children: {},
+      }),
     }),
   },
 });

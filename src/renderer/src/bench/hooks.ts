@@ -39,7 +39,10 @@ const TOWNS = ['Čakovec', 'Varaždin', 'Prelog', 'Celje', 'Ormož', 'Ptuj', 'Os
 
 /** A UUID from the seeded stream (ids must be uuids for the schemas). */
 function uuid(r: () => number): string {
-  const h = () => Math.floor(r() * 0x10000).toString(16).padStart(4, '0');
+  const h = () =>
+    Math.floor(r() * 0x10000)
+      .toString(16)
+      .padStart(4, '0');
   return `${h()}${h()}-${h()}-4${h().slice(1)}-a${h().slice(1)}-${h()}${h()}${h()}`;
 }
 
@@ -75,13 +78,32 @@ function dashboardRows(nPeople: number, nSessions: number, seed: number, orgId: 
   const matches: Match[] = [];
   for (let i = mentors.length; i < nPeople; i += 3) {
     const year = 2024 + Math.floor(r() * 3);
-    matches.push({ id: uuid(r), orgId, createdAt: at, updatedAt: at, mentorId: mentors[Math.floor(r() * mentors.length)]!.id, menteeId: people[i]!.id, status: r() < 0.6 ? 'active' : 'closed', startedOn: `${year}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}` });
+    matches.push({
+      id: uuid(r),
+      orgId,
+      createdAt: at,
+      updatedAt: at,
+      mentorId: mentors[Math.floor(r() * mentors.length)]!.id,
+      menteeId: people[i]!.id,
+      status: r() < 0.6 ? 'active' : 'closed',
+      startedOn: `${year}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+    });
   }
   const sessions: MentoringSession[] = [];
   for (let done = 0; done < nSessions; done++) {
     const m = matches[Math.floor(r() * matches.length)]!;
     const date = `${2024 + Math.floor(r() * 3)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
-    sessions.push({ id: uuid(r), orgId, createdAt: at, updatedAt: at, matchId: m.id, date, minutes: 30 + 15 * Math.floor(r() * 6), mode: r() < 0.5 ? 'inPerson' : 'online', services: [SERVICES[Math.floor(r() * SERVICES.length)]!] });
+    sessions.push({
+      id: uuid(r),
+      orgId,
+      createdAt: at,
+      updatedAt: at,
+      matchId: m.id,
+      date,
+      minutes: 30 + 15 * Math.floor(r() * 6),
+      mode: r() < 0.5 ? 'inPerson' : 'online',
+      services: [SERVICES[Math.floor(r() * SERVICES.length)]!],
+    });
   }
   return { people, matches, sessions };
 }
@@ -96,13 +118,16 @@ export function makePeople(n: number, seed: number, orgId: string): Person[] {
 export function makeCsv(n: number, seed: number): string {
   const people = makePeople(n, seed, '00000000-0000-4000-a000-000000000000');
   const lines = ['Ime;Prezime;Spol;Godina rođenja;Općina;Telefon;Privola'];
-  people.forEach((p, i) => lines.push([p.firstName, p.lastName, p.gender === 'woman' ? 'Ž' : 'M', p.birthYear, p.municipality, `09${String(1000000 + i)}`, `0${1 + (i % 9)}.03.2026`].join(';')));
+  people.forEach((p, i) =>
+    lines.push(
+      [p.firstName, p.lastName, p.gender === 'woman' ? 'Ž' : 'M', p.birthYear, p.municipality, `09${String(1000000 + i)}`, `0${1 + (i % 9)}.03.2026`].join(';'),
+    ),
+  );
   return lines.join('\r\n');
 }
 
 const ms = (t0: number) => performance.now() - t0;
 const idle = () => new Promise((resolve) => setTimeout(resolve, 1000));
-
 
 /** A row is painted: the first person row exists, then the frame after it (as armKeystroke measures). */
 function listPainted(): Promise<void> {
@@ -136,7 +161,8 @@ function rawAdd(idb: IDBDatabase, store: string, rows: readonly unknown[]): Prom
 
 /** Rows sealed as the app stores them (encryption at rest), written straight to IndexedDB. */
 async function chunkedBulkAdd(db: MrezaDb, store: string, rows: readonly unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 20_000) await rawAdd(db.backendDB(), store, sealedForStore(db, store, rows.slice(i, i + 20_000) as Array<Record<string, unknown>>));
+  for (let i = 0; i < rows.length; i += 20_000)
+    await rawAdd(db.backendDB(), store, sealedForStore(db, store, rows.slice(i, i + 20_000) as Array<Record<string, unknown>>));
 }
 
 /** Opens a separate, fresh IndexedDB database with the same `people` indexes as the app's. */
@@ -187,7 +213,19 @@ async function rawBulkPut(stores: Record<string, string>, rows: Record<string, r
   return elapsed;
 }
 
-const DATASET_STORES = ['people', 'programmes', 'events', 'sessions', 'enrolments', 'attendance', 'certificates', 'matches', 'mentoringSessions', 'outcomes', 'organisations'];
+const DATASET_STORES = [
+  'people',
+  'programmes',
+  'events',
+  'sessions',
+  'enrolments',
+  'attendance',
+  'certificates',
+  'matches',
+  'mentoringSessions',
+  'outcomes',
+  'organisations',
+];
 
 export async function installBenchHooks(db: MrezaDb): Promise<void> {
   // No key of its own: the bench signs in through the UI (scripts/bench.ts freshApp), and every
@@ -468,8 +506,14 @@ export async function installBenchHooks(db: MrezaDb): Promise<void> {
       const commitMs = ms(t1);
       const totalMs = ms(t0);
       return {
-        ms: totalMs, inspectMs: inspected - t0, planMs: previewMs - (inspected - t0), commitMs, applied: result.applied, rows: result.totals.add,
-        refused: preview.refused.map((r) => `${r.fileName}: ${r.problem.code}`), notApplied: preview.plan.items.filter((i) => i.status !== 'apply').map((i) => `${i.fileName ?? ''}: ${i.status}`),
+        ms: totalMs,
+        inspectMs: inspected - t0,
+        planMs: previewMs - (inspected - t0),
+        commitMs,
+        applied: result.applied,
+        rows: result.totals.add,
+        refused: preview.refused.map((r) => `${r.fileName}: ${r.problem.code}`),
+        notApplied: preview.plan.items.filter((i) => i.status !== 'apply').map((i) => `${i.fileName ?? ''}: ${i.status}`),
       };
     },
     /**
@@ -508,12 +552,26 @@ export async function installBenchHooks(db: MrezaDb): Promise<void> {
       const identity = await ensureIdentity(db);
       const state = await loadConsolidatedState(db);
       if (!state) throw new Error('no lead project');
-      const split = { inspectBundle: 0, hashFile: 0, decrypt: 0, hashZip: 0, unzip: 0, hashEntries: 0, decodeParse: 0, validate: 0, planBundleImport: 0, replanEveryRow: 0 };
+      const split = {
+        inspectBundle: 0,
+        hashFile: 0,
+        decrypt: 0,
+        hashZip: 0,
+        unzip: 0,
+        hashEntries: 0,
+        decodeParse: 0,
+        validate: 0,
+        planBundleImport: 0,
+        replanEveryRow: 0,
+      };
       const lap = <T>(key: keyof typeof split, t0: number, v: T) => ((split[key] += ms(t0)), v);
       const inputs: BundleInput[] = [];
       for (const f of bundleFiles) {
         let t = performance.now();
-        inputs.push({ bundle: lap('inspectBundle', t, await inspectBundle(f.data, identity.keys, { projectId: state.projectId, schemaVersion: SCHEMA_VERSION })), fileName: f.fileName });
+        inputs.push({
+          bundle: lap('inspectBundle', t, await inspectBundle(f.data, identity.keys, { projectId: state.projectId, schemaVersion: SCHEMA_VERSION })),
+          fileName: f.fileName,
+        });
         t = performance.now();
         lap('hashFile', t, await sha256Hex(f.data));
         t = performance.now();
@@ -533,7 +591,13 @@ export async function installBenchHooks(db: MrezaDb): Promise<void> {
           if (!bytes) continue;
           t = performance.now();
           const text = fromUtf8(bytes);
-          const values = text === '' ? [] : text.slice(0, -1).split('\n').map((line) => JSON.parse(line) as unknown);
+          const values =
+            text === ''
+              ? []
+              : text
+                  .slice(0, -1)
+                  .split('\n')
+                  .map((line) => JSON.parse(line) as unknown);
           lap('decodeParse', t, 0);
           const schema = bundleRowSchema(table, 'pseudonymised');
           const fast = rowCheckFor(schema);
@@ -546,10 +610,14 @@ export async function installBenchHooks(db: MrezaDb): Promise<void> {
       planBundleImport({ projectId: state.projectId, partners: {} }, inputs);
       lap('planBundleImport', t, 0);
       // The dry run of a re-import: the same rows as newer exports, so every row is compared with the stored one.
-      const newer = inputs.map((i) => ({ ...i, bundle: { ...i.bundle, manifest: { ...i.bundle.manifest, exportId: crypto.randomUUID(), exportedAt: '2100-01-01T00:00:00.000Z' } } }));
+      const newer = inputs.map((i) => ({
+        ...i,
+        bundle: { ...i.bundle, manifest: { ...i.bundle.manifest, exportId: crypto.randomUUID(), exportedAt: '2100-01-01T00:00:00.000Z' } },
+      }));
       const t2 = performance.now();
       const replan = planBundleImport(state, newer);
-      if (replan.items.some((i) => i.status !== 'apply' || i.totals.add + i.totals.replace + i.totals.remove > 0)) throw new Error('re-plan: expected 30 unchanged slices');
+      if (replan.items.some((i) => i.status !== 'apply' || i.totals.add + i.totals.replace + i.totals.remove > 0))
+        throw new Error('re-plan: expected 30 unchanged slices');
       lap('replanEveryRow', t2, 0);
       return split;
     },

@@ -10,7 +10,17 @@ import { RecoveryKeyInput } from './RecoveryKeyInput';
  * An encrypted backup from another keyring opens with the passphrase of one of its coordinators
  * (as it was when the backup was made) or its recovery key. Calls `onKey` with its data key.
  */
-export function BackupKeyForm({ bytes, onKey, submitLabel, onBack }: { bytes: Uint8Array; onKey: (dataKey: Uint8Array) => Promise<void>; submitLabel: string; onBack?: () => void }) {
+export function BackupKeyForm({
+  bytes,
+  onKey,
+  submitLabel,
+  onBack,
+}: {
+  bytes: Uint8Array;
+  onKey: (dataKey: Uint8Array) => Promise<void>;
+  submitLabel: string;
+  onBack?: () => void;
+}) {
   const { t } = useTranslation(['backup', 'users', 'common']);
   const [how, setHow] = useState<'passphrase' | 'recoveryKey'>('passphrase');
   const [secret, setSecret] = useState('');

@@ -12,7 +12,15 @@ export interface BusinessOutcome {
  * The legal form (the country's own list) and jobs created of a business outcome: one pair of
  * fields for a person's outcome and a match's closing outcome alike.
  */
-export function BusinessOutcomeFields({ country, value, onChange }: { country: Country; value: BusinessOutcome; onChange: (changes: Partial<BusinessOutcome>) => void }) {
+export function BusinessOutcomeFields({
+  country,
+  value,
+  onChange,
+}: {
+  country: Country;
+  value: BusinessOutcome;
+  onChange: (changes: Partial<BusinessOutcome>) => void;
+}) {
   const { t } = useTranslation('participants');
   return (
     <Group grow align="flex-start">

@@ -29,7 +29,11 @@ export function MunicipalityField({
   const name = (n: string) => municipalityLabel(n, fmt.locale);
   const match = useMemo(() => matchMunicipality(value, country ?? undefined, { suggest: true }), [value, country]);
   // Offered names, once each (Vodice is one name in two countries; the country field decides).
-  const options = useMemo(() => [...new Set(closestMunicipalities(value, { country: country ?? undefined, limit: 8 }).map((m) => name(m.name)))], [value, country, fmt.locale]); // eslint-disable-line react-hooks/exhaustive-deps
+  const locale = fmt.locale;
+  const options = useMemo(
+    () => [...new Set(closestMunicipalities(value, { country: country ?? undefined, limit: 8 }).map((m) => municipalityLabel(m.name, locale)))],
+    [value, country, locale],
+  );
 
   // The country follows a chosen or finished name (not every keystroke: "Bor" is on the way to "Borovo").
   const settle = (n: string) => {
@@ -95,7 +99,13 @@ export function MunicipalityField({
         data-testid="municipality-input"
       />
       {hint && (
-        <Text size="xs" c={match.status === 'known' && !(m && country && m.country !== country) ? 'dimmed' : 'orange.9'} mt={4} data-testid="municipality-hint" component="div">
+        <Text
+          size="xs"
+          c={match.status === 'known' && !(m && country && m.country !== country) ? 'dimmed' : 'orange.9'}
+          mt={4}
+          data-testid="municipality-hint"
+          component="div"
+        >
           {hint}
         </Text>
       )}

@@ -14,7 +14,11 @@ import { MIN_PASSPHRASE } from '../db/exchange';
 
 /** A new passphrase typed twice: long enough, and the same both times. */
 export function newPassphraseState(pass: string, again: string) {
-  return { tooShort: pass.length > 0 && pass.length < MIN_PASSPHRASE, mismatch: again.length > 0 && again !== pass, ok: pass.length >= MIN_PASSPHRASE && again === pass };
+  return {
+    tooShort: pass.length > 0 && pass.length < MIN_PASSPHRASE,
+    mismatch: again.length > 0 && again !== pass,
+    ok: pass.length >= MIN_PASSPHRASE && again === pass,
+  };
 }
 
 /**
@@ -38,7 +42,15 @@ const SCORE_COLOURS = ['red', 'red', 'orange', 'teal', 'green'] as const;
  * The two fields for a new sign-in passphrase, with a strength meter and the reasons a weak one
  * is refused, in the user's language. `userInputs` (her name, the organisation's) count against it.
  */
-export function NewSignInPassphrase(props: { pass: string; again: string; onPass: (v: string) => void; onAgain: (v: string) => void; userInputs: readonly string[]; label?: string; autoFocus?: boolean }) {
+export function NewSignInPassphrase(props: {
+  pass: string;
+  again: string;
+  onPass: (v: string) => void;
+  onAgain: (v: string) => void;
+  userInputs: readonly string[];
+  label?: string;
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation('users');
   // The dictionaries (a chunk of their own) load when the field first appears, before the first keystroke.
   useEffect(() => {
@@ -61,7 +73,14 @@ export function NewSignInPassphrase(props: { pass: string; again: string; onPass
         autoFocus={props.autoFocus}
       />
       {verdict && <StrengthMeter verdict={verdict} />}
-      <PasswordInput label={t('policy.repeat')} value={again} onChange={(e) => props.onAgain(e.currentTarget.value)} error={mismatch ? t('policy.mismatch') : undefined} autoComplete="new-password" withAsterisk />
+      <PasswordInput
+        label={t('policy.repeat')}
+        value={again}
+        onChange={(e) => props.onAgain(e.currentTarget.value)}
+        error={mismatch ? t('policy.mismatch') : undefined}
+        autoComplete="new-password"
+        withAsterisk
+      />
     </Stack>
   );
 }
@@ -70,7 +89,12 @@ function StrengthMeter({ verdict }: { verdict: PassphraseVerdict }) {
   const { t } = useTranslation('users');
   const reasons = [
     ...verdict.problems.map((p) => t(`policy.problems.${p}`, { count: p === 'tooLong' ? MAX_SIGN_IN_PASSPHRASE : MIN_SIGN_IN_PASSPHRASE })),
-    ...(verdict.ok ? [] : [verdict.warning ? t(`policy.warnings.${verdict.warning}`, { defaultValue: '' }) : '', ...verdict.suggestions.map((s) => t(`policy.suggestions.${s}`, { defaultValue: '' }))]),
+    ...(verdict.ok
+      ? []
+      : [
+          verdict.warning ? t(`policy.warnings.${verdict.warning}`, { defaultValue: '' }) : '',
+          ...verdict.suggestions.map((s) => t(`policy.suggestions.${s}`, { defaultValue: '' })),
+        ]),
   ].filter(Boolean);
   return (
     <Stack gap={4} data-testid="passphrase-strength" data-score={verdict.score} data-ok={verdict.ok}>
@@ -121,7 +145,13 @@ export function NewPassphrase(props: {
         description={tooShort ? undefined : props.tooShortText}
         w={300}
       />
-      <PasswordInput label={props.repeatLabel} value={props.again} onChange={(e) => props.onAgain(e.currentTarget.value)} error={mismatch ? props.mismatchText : undefined} w={300} />
+      <PasswordInput
+        label={props.repeatLabel}
+        value={props.again}
+        onChange={(e) => props.onAgain(e.currentTarget.value)}
+        error={mismatch ? props.mismatchText : undefined}
+        w={300}
+      />
     </Group>
   );
 }

@@ -9,7 +9,10 @@ import type { Outcome } from '@shared/model';
 export function useOutcomeDetails(): (o: Pick<Outcome, 'legalForm' | 'jobsCreated'>) => string {
   const { t } = useTranslation('participants');
   return (o) =>
-    [o.legalForm ? t(`participants:legalForms.${o.legalForm}`) : undefined, o.jobsCreated !== undefined ? t('participants:outcomes.jobs', { count: o.jobsCreated }) : undefined]
+    [
+      o.legalForm ? t(`participants:legalForms.${o.legalForm}`) : undefined,
+      o.jobsCreated !== undefined ? t('participants:outcomes.jobs', { count: o.jobsCreated }) : undefined,
+    ]
       .filter(Boolean)
       .join(' · ');
 }

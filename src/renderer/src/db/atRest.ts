@@ -18,7 +18,13 @@ export type AtRestErrorCode = 'locked' | 'wrongKey' | 'backupRequired';
 /** Refusals the UI translates (`common:atRest.<code>`). */
 export class AtRestError extends Error {
   constructor(readonly code: AtRestErrorCode) {
-    super(code === 'locked' ? 'The data is locked: sign in to read or change it' : code === 'wrongKey' ? 'This key does not open this data store' : 'A backup must be taken before the data is encrypted');
+    super(
+      code === 'locked'
+        ? 'The data is locked: sign in to read or change it'
+        : code === 'wrongKey'
+          ? 'This key does not open this data store'
+          : 'A backup must be taken before the data is encrypted',
+    );
     this.name = code === 'locked' ? 'LockedError' : 'AtRestError';
   }
 }
@@ -221,7 +227,13 @@ function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watch
 
   if (isPeople) {
     state.readStoredPeople = async (trans) =>
-      (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: { type: 3 /* DBCoreRangeType.Any */, lower: undefined, upper: undefined } } })).result as unknown[];
+      (
+        await table.query({
+          trans,
+          values: true,
+          query: { index: table.schema.primaryKey, range: { type: 3 /* DBCoreRangeType.Any */, lower: undefined, upper: undefined } },
+        })
+      ).result as unknown[];
     state.openIntoCache = async (rows) => {
       const cipher = state.cipher;
       if (!cipher) throw new LockedError();
@@ -247,7 +259,11 @@ function atRestTable(table: DBCoreTable, name: string, state: AtRestState, watch
         const plain = await Promise.all(
           chunk.map((s) => {
             const sealed = s[SEALED_FIELD];
-            const params = { name: 'AES-GCM', iv: sealed.subarray(0, AT_REST_NONCE_BYTES) as Uint8Array<ArrayBuffer>, additionalData: rowAad(name, s[keyPath]) as Uint8Array<ArrayBuffer> };
+            const params = {
+              name: 'AES-GCM',
+              iv: sealed.subarray(0, AT_REST_NONCE_BYTES) as Uint8Array<ArrayBuffer>,
+              additionalData: rowAad(name, s[keyPath]) as Uint8Array<ArrayBuffer>,
+            };
             return crypto.subtle.decrypt(params, webKey, sealed.subarray(AT_REST_NONCE_BYTES) as Uint8Array<ArrayBuffer>).then(
               (b) => b,
               () => null,

@@ -16,7 +16,15 @@ export function auditEntry(actor: Actor, action: AuditAction, table: string, rec
 }
 
 /** Adds an audit entry; call inside the transaction of the change it records. */
-export async function audit(db: MrezaDb, actor: Actor, action: AuditAction, table: string, recordId?: string, summary = '', extra: AuditExtra = {}): Promise<void> {
+export async function audit(
+  db: MrezaDb,
+  actor: Actor,
+  action: AuditAction,
+  table: string,
+  recordId?: string,
+  summary = '',
+  extra: AuditExtra = {},
+): Promise<void> {
   await db.auditLog.add(auditEntry(actor, action, table, recordId, summary, extra));
 }
 
@@ -45,19 +53,21 @@ export async function queryAudit(db: MrezaDb, actor: Actor, filter: AuditFilter,
   const zone = filter.from || filter.to ? await selfTimeZone(db) : '';
   const upper = cursor?.at ?? (filter.to ? dayStart(format(addDays(parseISO(filter.to), 1), 'yyyy-MM-dd'), zone) : '\uffff');
   const lower = filter.from ? dayStart(filter.from, zone) : '';
-  return db.auditLog
-    .where('at')
-    .between(lower, upper, true, cursor !== undefined)
-    .reverse()
-    .filter(
-      (e) =>
-        (!cursor || e.at < cursor.at || e.id < cursor.id) &&
-        (!filter.action || e.action === filter.action) &&
-        (!filter.table || e.table === filter.table) &&
-        (!filter.userId || e.userId === filter.userId),
-    )
-    .limit(limit)
-    .toArray()
-    // The chain fields are checked as a whole (verifyAuditLog), not read entry by entry.
-    .then((rows) => rows.map(({ seq: _seq, prev: _prev, hash: _hash, ...entry }) => entry));
+  return (
+    db.auditLog
+      .where('at')
+      .between(lower, upper, true, cursor !== undefined)
+      .reverse()
+      .filter(
+        (e) =>
+          (!cursor || e.at < cursor.at || e.id < cursor.id) &&
+          (!filter.action || e.action === filter.action) &&
+          (!filter.table || e.table === filter.table) &&
+          (!filter.userId || e.userId === filter.userId),
+      )
+      .limit(limit)
+      .toArray()
+      // The chain fields are checked as a whole (verifyAuditLog), not read entry by entry.
+      .then((rows) => rows.map(({ seq: _seq, prev: _prev, hash: _hash, ...entry }) => entry))
+  );
 }

@@ -50,7 +50,10 @@ export function auditChainMiddleware(db: MrezaDb): Middleware<DBCore> {
     (trans as unknown as IDBTransaction).addEventListener('complete', () => {
       const final = finalHeads.get(trans)!;
       const write = advanceChainHead(db, final).catch((e: unknown) => console.error('audit chain head not saved', e));
-      pendingHeads.set(db, Promise.all([pendingHeads.get(db), write]).then(() => undefined));
+      pendingHeads.set(
+        db,
+        Promise.all([pendingHeads.get(db), write]).then(() => undefined),
+      );
     });
   }
 

@@ -69,7 +69,14 @@ export async function restoreBackup(db: MrezaDb, actor: Actor, bytes: Uint8Array
   const switchTo = backupKey && heldBefore && !equalBytes(heldBefore, backupKey) ? backupKey : undefined;
   if (backupKey && !heldBefore) await setDataKey(db, backupKey);
   try {
-    await replaceAll(db, actor, tables, auditEntry(actor, 'restore', '*', undefined, 'backupRestored', { detail: fileName }), await erasureLedger(db), switchTo);
+    await replaceAll(
+      db,
+      actor,
+      tables,
+      auditEntry(actor, 'restore', '*', undefined, 'backupRestored', { detail: fileName }),
+      await erasureLedger(db),
+      switchTo,
+    );
   } catch (e) {
     if (switchTo) rekeyAborted(db);
     if (!heldBefore) dropDataKey(db);
@@ -107,7 +114,14 @@ function logOrder(a: AuditEntry, b: AuditEntry): number {
  * none. The audit log only grows: the file's entries this log lacks are appended (chained anew after
  * the current ones), then the restore itself; nothing written since the backup goes.
  */
-async function replaceAll(db: MrezaDb, actor: Actor, tables: Partial<SnapshotTables>, entry: AuditEntry, erasures: readonly ErasureRow[], switchTo?: Uint8Array): Promise<void> {
+async function replaceAll(
+  db: MrezaDb,
+  actor: Actor,
+  tables: Partial<SnapshotTables>,
+  entry: AuditEntry,
+  erasures: readonly ErasureRow[],
+  switchTo?: Uint8Array,
+): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     if (switchTo) await rekeyWithin(db, switchTo, ['auditLog']);
     for (const name of TABLE_NAMES) {
@@ -117,7 +131,13 @@ async function replaceAll(db: MrezaDb, actor: Actor, tables: Partial<SnapshotTab
       let rows = tables[name] ?? [];
       // Backups from before schema v2 lack the folded name key, and from before v4 the canonical
       // municipality; derive them as those migrations do.
-      if (name === 'people') rows = rows.map((p) => canonicalPlace({ ...(p as { firstName: string; lastName: string; municipality?: string; country?: string }), nameKey: personNameKey(p as { firstName: string; lastName: string }) }));
+      if (name === 'people')
+        rows = rows.map((p) =>
+          canonicalPlace({
+            ...(p as { firstName: string; lastName: string; municipality?: string; country?: string }),
+            nameKey: personNameKey(p as { firstName: string; lastName: string }),
+          }),
+        );
       if (rows.length) await table.bulkAdd(rows);
     }
     const have = new Set((await db.auditLog.toCollection().primaryKeys()) as string[]);

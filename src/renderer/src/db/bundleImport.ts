@@ -1,8 +1,17 @@
 import { BundleError, keyFileName, writeKeyFile, type PrivacyLevel } from '@shared/bundle';
 import { DEFAULT_BUNDLE_THRESHOLD } from '@shared/bundle/indicatorsFile';
 import {
-  applyPlan, emptyConsolidatedState, inspectFiles, pinsOf, planBundleImport, withConfirmedKeys,
-  type ConsolidatedState, type BundleImportPlan, type IncomingFile, type PartnerSlice, type RefusedFile,
+  applyPlan,
+  emptyConsolidatedState,
+  inspectFiles,
+  pinsOf,
+  planBundleImport,
+  withConfirmedKeys,
+  type ConsolidatedState,
+  type BundleImportPlan,
+  type IncomingFile,
+  type PartnerSlice,
+  type RefusedFile,
 } from '@shared/consolidate';
 import type { StoredOrgKeys } from '@shared/crypto';
 import type { ExchangeIdentity, ImportHistory, Organisation, PartnerSliceRow } from '@shared/model';
@@ -65,7 +74,18 @@ export async function listPartners(db: MrezaDb): Promise<PartnerSummary[]> {
     .map((r) => {
       // Checked by the bundle reader when it was imported (format version 2 always carries both).
       const file = r.indicators as { withheld?: { from: number; to: number }; threshold?: number };
-      return { orgId: r.orgId, name: r.name, country: r.country, exportedAt: r.exportedAt, importedAt: r.importedAt, fingerprint: r.fingerprint, privacy: r.privacy, people: r.tables.people?.length ?? 0, withheld: file.withheld ?? null, threshold: file.threshold ?? DEFAULT_BUNDLE_THRESHOLD };
+      return {
+        orgId: r.orgId,
+        name: r.name,
+        country: r.country,
+        exportedAt: r.exportedAt,
+        importedAt: r.importedAt,
+        fingerprint: r.fingerprint,
+        privacy: r.privacy,
+        people: r.tables.people?.length ?? 0,
+        withheld: file.withheld ?? null,
+        threshold: file.threshold ?? DEFAULT_BUNDLE_THRESHOLD,
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -79,15 +99,24 @@ export interface BundleImportPreview {
 }
 
 /** Lead: opens and verifies every file, then plans (dry run). Writes nothing. */
-export async function previewBundleImport(db: MrezaDb, files: readonly IncomingFile[], opts: { passphrase?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<BundleImportPreview> {
+export async function previewBundleImport(
+  db: MrezaDb,
+  files: readonly IncomingFile[],
+  opts: { passphrase?: string; onProgress?: (done: number, total: number) => void } = {},
+): Promise<BundleImportPreview> {
   const state = await loadConsolidatedState(db);
   if (!state) throw new BundleError('notAllowed', { reason: 'noProject' });
   const identity = await ensureIdentity(db);
   const pool = inspectPool();
   try {
     const { inputs, refused } = await inspectFiles(files, identity.keys, {
-      passphrase: opts.passphrase, projectId: state.projectId, pins: pinsOf(state), schemaVersion: SCHEMA_VERSION, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      inspectOne: pool.inspectOne, concurrency: pool.concurrency,
+      passphrase: opts.passphrase,
+      projectId: state.projectId,
+      pins: pinsOf(state),
+      schemaVersion: SCHEMA_VERSION,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      inspectOne: pool.inspectOne,
+      concurrency: pool.concurrency,
     });
     return { state, plan: planBundleImport(state, inputs, { ownOrgId: await selfOrgId(db) }), refused };
   } finally {
@@ -128,7 +157,8 @@ export async function commitBundleImport(
     // The state may have changed since the dry run (another window): then nothing is written.
     const current = await loadConsolidatedState(db);
     for (const item of items) {
-      if (current?.partners[item.organisation.id]?.exportId !== preview.state.partners[item.organisation.id]?.exportId) throw new BundleError('notAllowed', { reason: 'stale' });
+      if (current?.partners[item.organisation.id]?.exportId !== preview.state.partners[item.organisation.id]?.exportId)
+        throw new BundleError('notAllowed', { reason: 'stale' });
     }
     // One partner at a time, still in this one transaction: a big partner's rows take a moment to
     // store, and between two of them the window can show how far it got.
@@ -138,8 +168,17 @@ export async function commitBundleImport(
       hooks.onProgress?.(k + 1, items.length);
     }
     const history: ImportHistory[] = items.map((i) => ({
-      id: crypto.randomUUID(), orgId: org.id, createdAt: now, updatedAt: now, kind: 'bundle', fileName: (i.fileName ?? i.exportId).slice(0, 260), at: now,
-      rowsAdded: i.totals.add, rowsReplaced: i.totals.replace, rowsRemoved: i.totals.remove, recordIds: [],
+      id: crypto.randomUUID(),
+      orgId: org.id,
+      createdAt: now,
+      updatedAt: now,
+      kind: 'bundle',
+      fileName: (i.fileName ?? i.exportId).slice(0, 260),
+      at: now,
+      rowsAdded: i.totals.add,
+      rowsReplaced: i.totals.replace,
+      rowsRemoved: i.totals.remove,
+      recordIds: [],
     }));
     await db.importHistory.bulkAdd(history);
     for (const i of items) {
@@ -149,8 +188,21 @@ export async function commitBundleImport(
     }
     hooks.beforeAudit?.();
     // Who confirmed which partner key, and when: the pin is the lead's word that it compared it.
-    for (const i of confirmed) await db.auditLog.add(auditEntry(actor, 'update', 'partnerSlices', i.organisation.id, 'partnerKeyConfirmed', { detail: `${i.organisation.name}: ${i.fingerprint}`.slice(0, 260) }));
-    await db.auditLog.add(auditEntry(actor, 'import', 'partnerSlices', undefined, '', { detail: items.map((i) => i.fileName ?? i.organisation.name).join(', ').slice(0, 260), count: totals.add + totals.replace + totals.remove }));
+    for (const i of confirmed)
+      await db.auditLog.add(
+        auditEntry(actor, 'update', 'partnerSlices', i.organisation.id, 'partnerKeyConfirmed', {
+          detail: `${i.organisation.name}: ${i.fingerprint}`.slice(0, 260),
+        }),
+      );
+    await db.auditLog.add(
+      auditEntry(actor, 'import', 'partnerSlices', undefined, '', {
+        detail: items
+          .map((i) => i.fileName ?? i.organisation.name)
+          .join(', ')
+          .slice(0, 260),
+        count: totals.add + totals.replace + totals.remove,
+      }),
+    );
   });
   return { applied: items.length, totals };
 }
@@ -171,7 +223,12 @@ export async function leadKeyFile(db: MrezaDb, actor: Actor, org: Organisation, 
   const identity = (await db.exchange.get('identity')) as ExchangeIdentity;
   const state = await loadConsolidatedState(db);
   const data = await writeKeyFile(
-    { project: { id: project.invitation.projectId, name: project.invitation.projectName }, lead: { orgId: org.id, name: org.name }, keys: identity.keys as StoredOrgKeys, pins: state ? pinsOf(state) : {} },
+    {
+      project: { id: project.invitation.projectId, name: project.invitation.projectName },
+      lead: { orgId: org.id, name: org.name },
+      keys: identity.keys as StoredOrgKeys,
+      pins: state ? pinsOf(state) : {},
+    },
     passphrase,
   );
   return { fileName: keyFileName(project.invitation.projectName), data };

@@ -134,7 +134,13 @@ async function encryptStore(db: MrezaDb, cipher: AtRestCipher): Promise<void> {
 }
 
 function markerFor(cipher: AtRestCipher): EncryptionMarker {
-  return { key: ENCRYPTION_MARKER_KEY, format: 'mreza-at-rest', version: 1, check: cipher.seal(utf8(CHECK_TEXT), MARKER_AAD), encryptedAt: new Date().toISOString() };
+  return {
+    key: ENCRYPTION_MARKER_KEY,
+    format: 'mreza-at-rest',
+    version: 1,
+    check: cipher.seal(utf8(CHECK_TEXT), MARKER_AAD),
+    encryptedAt: new Date().toISOString(),
+  };
 }
 
 /**

@@ -1,6 +1,4 @@
-import {
-  BundleError, type Invitation, createInvitation, readInvitation, writeInvitation,
-} from '@shared/bundle';
+import { BundleError, type Invitation, createInvitation, readInvitation, writeInvitation } from '@shared/bundle';
 import { exportOrgKeys, fingerprint, generateOrgKeys, importOrgKeys, type OrgKeys } from '@shared/crypto';
 import type { ExchangeIdentity, JoinedProject, LeadProject, LinkageSecret, Organisation } from '@shared/model';
 import type { Actor } from './actor';
@@ -28,8 +26,11 @@ export async function ensureIdentity(db: MrezaDb): Promise<Identity> {
     // Key generation is WebCrypto (not IndexedDB), so it runs before the transaction that stores it.
     const keys = await generateOrgKeys();
     const fresh: ExchangeIdentity = {
-      id: 'identity', installationId: crypto.randomUUID(), keys: await exportOrgKeys(keys) as ExchangeIdentity['keys'],
-      fingerprint: await fingerprint(keys.publicKeys), createdAt: new Date().toISOString(),
+      id: 'identity',
+      installationId: crypto.randomUUID(),
+      keys: (await exportOrgKeys(keys)) as ExchangeIdentity['keys'],
+      fingerprint: await fingerprint(keys.publicKeys),
+      createdAt: new Date().toISOString(),
     };
     row = await db.transaction('rw', db.exchange, async () => {
       const existing = (await db.exchange.get('identity')) as ExchangeIdentity | undefined;
@@ -57,7 +58,11 @@ export async function getJoinedProject(db: MrezaDb): Promise<JoinedProject | und
 export async function createLeadProject(db: MrezaDb, actor: Actor, org: Organisation, projectName: string): Promise<LeadProject> {
   requirePermission(actor, 'keys');
   const identity = await ensureIdentity(db);
-  const { projectSecret, ...invitation } = await createInvitation({ projectName, lead: { orgId: org.id, name: org.name, country: org.country }, leadKeys: identity.keys.publicKeys });
+  const { projectSecret, ...invitation } = await createInvitation({
+    projectName,
+    lead: { orgId: org.id, name: org.name, country: org.country },
+    leadKeys: identity.keys.publicKeys,
+  });
   const now = new Date().toISOString();
   const row: LeadProject = { id: 'leadProject', invitation, createdAt: now };
   const linkage: LinkageSecret = { id: 'linkage', projectId: invitation.projectId, secret: projectSecret, createdAt: now };
@@ -93,4 +98,3 @@ export async function joinProject(db: MrezaDb, actor: Actor, bytes: Uint8Array, 
   });
   return row;
 }
-

@@ -40,7 +40,17 @@ export async function findImportDuplicates(db: MrezaDb, rows: readonly ImportedR
   rows.forEach((r, i) => {
     const existing = stored[i]![0];
     const earlier = within.get(i);
-    if (existing) hits.push({ row: r.row, existing: { id: existing.id, firstName: existing.firstName, lastName: existing.lastName, birthYear: existing.birthYear, municipality: existing.municipality } });
+    if (existing)
+      hits.push({
+        row: r.row,
+        existing: {
+          id: existing.id,
+          firstName: existing.firstName,
+          lastName: existing.lastName,
+          birthYear: existing.birthYear,
+          municipality: existing.municipality,
+        },
+      });
     else if (earlier !== undefined) hits.push({ row: r.row, sameAsRow: rows[earlier]!.row });
   });
   return hits;
@@ -72,7 +82,13 @@ const WRITE_SLICE = 1000;
  * history with every new id so it can be undone, one audit entry). All or nothing: a failure or
  * a cancel (opts.signal) before the transaction commits leaves nothing, not even an audit entry.
  */
-export async function commitImport(db: MrezaDb, actor: Actor, fileName: string, rows: readonly ImportedRow[], opts: CommitImportOptions = {}): Promise<ImportHistory> {
+export async function commitImport(
+  db: MrezaDb,
+  actor: Actor,
+  fileName: string,
+  rows: readonly ImportedRow[],
+  opts: CommitImportOptions = {},
+): Promise<ImportHistory> {
   requirePermission(actor, 'editPeople');
   const { signal, onProgress } = opts;
   const stopIfCancelled = () => {
@@ -121,7 +137,9 @@ export async function commitImport(db: MrezaDb, actor: Actor, fileName: string, 
     }
     stopIfCancelled();
     await db.importHistory.add(history);
-    await db.auditLog.add(auditEntry(actor, 'import', 'people', history.id, 'peopleImported', { detail: history.fileName.slice(0, 260), count: people.length }));
+    await db.auditLog.add(
+      auditEntry(actor, 'import', 'people', history.id, 'peopleImported', { detail: history.fileName.slice(0, 260), count: people.length }),
+    );
   });
   return history;
 }
@@ -152,9 +170,17 @@ export async function importUndoEffect(db: MrezaDb, historyId: string): Promise<
       linked += ((await t.where('personId').anyOf(personIds).primaryKeys()) as string[]).filter((k) => !own.has(k)).length;
     }
     const mentorIds = (await db.mentors.where('personId').anyOf(personIds).primaryKeys()) as string[];
-    const matchIds = new Set([...((await db.matches.where('menteeId').anyOf(personIds).primaryKeys()) as string[]), ...((mentorIds.length ? await db.matches.where('mentorId').anyOf(mentorIds).primaryKeys() : []) as string[])]);
+    const matchIds = new Set([
+      ...((await db.matches.where('menteeId').anyOf(personIds).primaryKeys()) as string[]),
+      ...((mentorIds.length ? await db.matches.where('mentorId').anyOf(mentorIds).primaryKeys() : []) as string[]),
+    ]);
     linked += matchIds.size;
-    if (matchIds.size) for (const t of db.tables.filter((t) => t.schema.idxByName.matchId !== undefined)) linked += await t.where('matchId').anyOf([...matchIds]).count();
+    if (matchIds.size)
+      for (const t of db.tables.filter((t) => t.schema.idxByName.matchId !== undefined))
+        linked += await t
+          .where('matchId')
+          .anyOf([...matchIds])
+          .count();
     return { history: h, people: personIds.length, linked };
   });
 }
@@ -172,7 +198,10 @@ export async function undoImport(db: MrezaDb, actor: Actor, historyId: string): 
     const linked = db.tables.filter((t) => t.name !== 'people' && t.name !== 'auditLog' && t.schema.idxByName.personId !== undefined);
     for (const t of linked) await t.where('personId').anyOf(personIds).delete();
     const mentorIds = (await db.mentors.where('personId').anyOf(personIds).primaryKeys()) as string[];
-    const matchIds = [...((await db.matches.where('menteeId').anyOf(personIds).primaryKeys()) as string[]), ...((mentorIds.length ? await db.matches.where('mentorId').anyOf(mentorIds).primaryKeys() : []) as string[])];
+    const matchIds = [
+      ...((await db.matches.where('menteeId').anyOf(personIds).primaryKeys()) as string[]),
+      ...((mentorIds.length ? await db.matches.where('mentorId').anyOf(mentorIds).primaryKeys() : []) as string[]),
+    ];
     if (matchIds.length) {
       for (const t of db.tables.filter((t) => t.schema.idxByName.matchId !== undefined)) await t.where('matchId').anyOf(matchIds).delete();
       await db.matches.bulkDelete(matchIds);

@@ -10,19 +10,35 @@ import { readablePeople, requirePermission } from './permissions';
 
 /** Every table the indicators read, in one read transaction so the figures are consistent. */
 export async function loadDataset(db: MrezaDb) {
-  return db.transaction('r', [db.people, db.programmes, db.events, db.sessions, db.enrolments, db.attendance, db.certificates, db.matches, db.mentoringSessions, db.outcomes, db.organisations], async () => ({
-    people: await db.people.toArray(),
-    programmes: await db.programmes.toArray(),
-    events: await db.events.toArray(),
-    sessions: await db.sessions.toArray(),
-    enrolments: await db.enrolments.toArray(),
-    attendance: await db.attendance.toArray(),
-    certificates: await db.certificates.toArray(),
-    matches: await db.matches.toArray(),
-    mentoringSessions: await db.mentoringSessions.toArray(),
-    outcomes: await db.outcomes.toArray(),
-    organisations: await db.organisations.toArray(),
-  }));
+  return db.transaction(
+    'r',
+    [
+      db.people,
+      db.programmes,
+      db.events,
+      db.sessions,
+      db.enrolments,
+      db.attendance,
+      db.certificates,
+      db.matches,
+      db.mentoringSessions,
+      db.outcomes,
+      db.organisations,
+    ],
+    async () => ({
+      people: await db.people.toArray(),
+      programmes: await db.programmes.toArray(),
+      events: await db.events.toArray(),
+      sessions: await db.sessions.toArray(),
+      enrolments: await db.enrolments.toArray(),
+      attendance: await db.attendance.toArray(),
+      certificates: await db.certificates.toArray(),
+      matches: await db.matches.toArray(),
+      mentoringSessions: await db.mentoringSessions.toArray(),
+      outcomes: await db.outcomes.toArray(),
+      organisations: await db.organisations.toArray(),
+    }),
+  );
 }
 
 export type OwnDataset = Awaited<ReturnType<typeof loadDataset>>;
@@ -30,7 +46,9 @@ export type OwnDataset = Awaited<ReturnType<typeof loadDataset>>;
 /** Names for the drill-down list: only the people behind one number. */
 export async function peopleByIds(db: MrezaDb, actor: Actor, ids: readonly string[]) {
   const allowed = await readablePeople(db, actor);
-  return (await db.people.bulkGet(ids.filter((id) => !allowed || allowed.has(id)))).filter((p) => p !== undefined).sort((a, b) => a.lastName.localeCompare(b.lastName));
+  return (await db.people.bulkGet(ids.filter((id) => !allowed || allowed.has(id))))
+    .filter((p) => p !== undefined)
+    .sort((a, b) => a.lastName.localeCompare(b.lastName));
 }
 
 /**
@@ -38,14 +56,33 @@ export async function peopleByIds(db: MrezaDb, actor: Actor, ids: readonly strin
  * consolidated records too. People are made unique by the pseudonymous key the partners' bundles
  * carry, which the lead's own people get too, so someone served by both counts once.
  */
-export async function loadReportDataset(db: MrezaDb, actor: Actor): Promise<{ own: OwnDataset; dataset: Dataset; personKey?: (personId: string) => string; partnerNames: Map<string, string>; partnerProgrammes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[]; withheld: PartnerWithheld[] }> {
+export async function loadReportDataset(
+  db: MrezaDb,
+  actor: Actor,
+): Promise<{
+  own: OwnDataset;
+  dataset: Dataset;
+  personKey?: (personId: string) => string;
+  partnerNames: Map<string, string>;
+  partnerProgrammes: PartnerProgramme[];
+  totalsOnly: TotalsOnlyPartner[];
+  withheld: PartnerWithheld[];
+}> {
   requirePermission(actor, 'readReports');
   const own = await loadDataset(db);
   const partners = await loadPartnersDataset(db, () => ownPersonKeys(db, own.people));
   if (!partners) return { own, dataset: own, partnerNames: new Map(), partnerProgrammes: [], totalsOnly: [], withheld: [] };
   const merged = {} as Record<keyof Dataset, unknown[]>;
   for (const key of Object.keys(own) as Array<keyof Dataset>) merged[key] = [...own[key], ...(partners.dataset[key] ?? [])];
-  return { own, dataset: merged as unknown as Dataset, personKey: partners.dataset.personKey, partnerNames: partners.names, partnerProgrammes: partners.programmes, totalsOnly: partners.totalsOnly, withheld: partners.withheld };
+  return {
+    own,
+    dataset: merged as unknown as Dataset,
+    personKey: partners.dataset.personKey,
+    partnerNames: partners.names,
+    partnerProgrammes: partners.programmes,
+    totalsOnly: partners.totalsOnly,
+    withheld: partners.withheld,
+  };
 }
 
 /** The donor's targets, project-wide and per programme. */

@@ -1,5 +1,13 @@
 import {
-  MentorPackError, logsReceivedOf, mentorKeyOf, planReturn, readMentorLogs, writeMentorPack, type OpenedLogs, type ReturnPlan, type WrittenMentorPack,
+  MentorPackError,
+  logsReceivedOf,
+  mentorKeyOf,
+  planReturn,
+  readMentorLogs,
+  writeMentorPack,
+  type OpenedLogs,
+  type ReturnPlan,
+  type WrittenMentorPack,
 } from '@shared/mentorPack';
 import { mentorPacksSettingsSchema, type ImportHistory, type IssuedMentorPack, type MentoringSession, type Organisation } from '@shared/model';
 import type { Actor } from './actor';
@@ -20,7 +28,14 @@ async function putIssuedPacks(db: MrezaDb, packs: IssuedMentorPack[]): Promise<v
   await db.table('settings').put(mentorPacksSettingsSchema.parse({ key: 'mentorPacks', packs }));
 }
 
-export async function exportMentorPack(db: MrezaDb, actor: Actor, org: Organisation, mentorId: string, passphrase: string, opts: { iterations?: number } = {}): Promise<WrittenMentorPack> {
+export async function exportMentorPack(
+  db: MrezaDb,
+  actor: Actor,
+  org: Organisation,
+  mentorId: string,
+  passphrase: string,
+  opts: { iterations?: number } = {},
+): Promise<WrittenMentorPack> {
   requirePermission(actor, 'exportList');
   const identity = await ensureIdentity(db);
   const source = await db.transaction('r', [db.people, db.consents, db.mentors, db.matches, db.menteeProfiles, db.mentoringSessions], async () => {
@@ -42,9 +57,17 @@ export async function exportMentorPack(db: MrezaDb, actor: Actor, org: Organisat
     const packs = await getIssuedPacks(db);
     // Her key, once pinned, carries over to every later pack for her.
     const mentorKey = mentorKeyOf(packs, mentorId);
-    const issued: IssuedMentorPack = { packId: written.manifest.packId, mentorId, matchIds: written.matchIds, createdAt: written.manifest.createdAt, ...(mentorKey ? { mentorKey } : {}) };
+    const issued: IssuedMentorPack = {
+      packId: written.manifest.packId,
+      mentorId,
+      matchIds: written.matchIds,
+      createdAt: written.manifest.createdAt,
+      ...(mentorKey ? { mentorKey } : {}),
+    };
     await putIssuedPacks(db, [...packs, issued]);
-    await db.auditLog.add(auditEntry(actor, 'export', 'mentors', mentorId, 'mentorPackExported', { detail: written.fileName, count: written.manifest.counts.matches }));
+    await db.auditLog.add(
+      auditEntry(actor, 'export', 'mentors', mentorId, 'mentorPackExported', { detail: written.fileName, count: written.manifest.counts.matches }),
+    );
   });
   return written;
 }
@@ -73,7 +96,12 @@ export async function previewMentorLogs(db: MrezaDb, file: { fileName: string; d
  * of the pack, an import history row and the audit entry. If anything changed since the dry run
  * the plan is made again inside the transaction and, when it differs, nothing is written (stale).
  */
-export async function commitMentorLogs(db: MrezaDb, actor: Actor, preview: LogsPreview, hooks: { beforeAudit?: () => void } = {}): Promise<{ written: number }> {
+export async function commitMentorLogs(
+  db: MrezaDb,
+  actor: Actor,
+  preview: LogsPreview,
+  hooks: { beforeAudit?: () => void } = {},
+): Promise<{ written: number }> {
   requireAll(actor, 'logMentoring');
   if (preview.plan.status === 'alreadyImported') return { written: 0 };
   const tables = [db.mentoringSessions, db.settings, db.importHistory, db.auditLog, db.organisations];
@@ -87,17 +115,35 @@ export async function commitMentorLogs(db: MrezaDb, actor: Actor, preview: LogsP
       db,
       packs.map((p) =>
         p.packId === plan.packId
-          ? { ...p, mentorKey: p.mentorKey ?? { fingerprint: plan.fingerprint, publicKeys: plan.publicKeys }, lastReturn: { exportId: plan.exportId, exportedAt: plan.exportedAt, importedAt: now, fileSha256: plan.fileSha256 } }
+          ? {
+              ...p,
+              mentorKey: p.mentorKey ?? { fingerprint: plan.fingerprint, publicKeys: plan.publicKeys },
+              lastReturn: { exportId: plan.exportId, exportedAt: plan.exportedAt, importedAt: now, fileSha256: plan.fileSha256 },
+            }
           : p,
       ),
     );
     const history: ImportHistory = {
-      id: crypto.randomUUID(), orgId: await selfOrgId(db), createdAt: now, updatedAt: now, kind: 'mentorLogs', fileName: preview.fileName.slice(0, 260) || plan.exportId, at: now,
-      rowsAdded: plan.totals.add, rowsReplaced: plan.totals.replace, rowsRemoved: 0, recordIds: plan.writes.map((w) => w.id),
+      id: crypto.randomUUID(),
+      orgId: await selfOrgId(db),
+      createdAt: now,
+      updatedAt: now,
+      kind: 'mentorLogs',
+      fileName: preview.fileName.slice(0, 260) || plan.exportId,
+      at: now,
+      rowsAdded: plan.totals.add,
+      rowsReplaced: plan.totals.replace,
+      rowsRemoved: 0,
+      recordIds: plan.writes.map((w) => w.id),
     };
     await db.importHistory.add(history);
     hooks.beforeAudit?.();
-    await db.auditLog.add(auditEntry(actor, 'import', 'mentoringSessions', plan.packId, 'mentorLogsImported', { detail: preview.fileName.slice(0, 260), count: plan.writes.length }));
+    await db.auditLog.add(
+      auditEntry(actor, 'import', 'mentoringSessions', plan.packId, 'mentorLogsImported', {
+        detail: preview.fileName.slice(0, 260),
+        count: plan.writes.length,
+      }),
+    );
     return { written: plan.writes.length };
   });
 }

@@ -88,7 +88,10 @@ export interface MenteeRow {
 }
 
 async function occupying(db: MrezaDb): Promise<Match[]> {
-  return db.matches.where('status').anyOf([...OCCUPIES_PLACE, 'proposed']).toArray();
+  return db.matches
+    .where('status')
+    .anyOf([...OCCUPIES_PLACE, 'proposed'])
+    .toArray();
 }
 
 export async function mentorRows(db: MrezaDb, actor: Actor, only?: string): Promise<MentorRow[]> {
@@ -147,7 +150,12 @@ export function toMenteeInput(r: MenteeRow): MenteeInput {
 /* ---------- matches ---------- */
 
 /** Saves the accepted pairs of a proposal as matches, all or nothing. */
-export async function acceptPairs(db: MrezaDb, actor: Actor, pairs: readonly Pick<ProposedPair, 'menteeId' | 'mentorId' | 'score'>[], status: 'proposed' | 'active' = 'active'): Promise<Match[]> {
+export async function acceptPairs(
+  db: MrezaDb,
+  actor: Actor,
+  pairs: readonly Pick<ProposedPair, 'menteeId' | 'mentorId' | 'score'>[],
+  status: 'proposed' | 'active' = 'active',
+): Promise<Match[]> {
   requireAll(actor, 'editRecords');
   const today = await orgToday(db);
   return db.transaction('rw', [db.matches, db.auditLog, db.organisations], async () => {
@@ -213,7 +221,10 @@ export async function matchRows(db: MrezaDb, actor: Actor, asked: { mentorId?: s
   if (opts.menteeId) matches = matches.filter((m) => m.menteeId === opts.menteeId);
   const mentors = await db.mentors.bulkGet(matches.map((m) => m.mentorId));
   const people = await db.people.bulkGet([...matches.map((m) => m.menteeId), ...mentors.map((m) => m?.personId ?? '')]);
-  const sessions = await db.mentoringSessions.where('matchId').anyOf(matches.map((m) => m.id)).toArray();
+  const sessions = await db.mentoringSessions
+    .where('matchId')
+    .anyOf(matches.map((m) => m.id))
+    .toArray();
   const order: Record<MatchStatus, number> = { active: 0, proposed: 1, paused: 2, closed: 3 };
   const today = await orgToday(db);
   return matches
@@ -224,7 +235,10 @@ export async function matchRows(db: MrezaDb, actor: Actor, asked: { mentorId?: s
         menteeName: fullName(people[i]),
         mentorName: fullName(people[matches.length + i]),
         sessions: held.length,
-        lastSession: held.map((s) => s.date).sort().at(-1),
+        lastSession: held
+          .map((s) => s.date)
+          .sort()
+          .at(-1),
       };
     })
     .sort((a, b) => order[a.match.status] - order[b.match.status] || a.menteeName.localeCompare(b.menteeName));
@@ -261,7 +275,11 @@ export interface SessionRow {
 }
 
 /** Sessions, newest first, per mentor, mentee and period (inclusive days). */
-export async function sessionRows(db: MrezaDb, actor: Actor, opts: { mentorId?: string; menteeId?: string; from?: string; to?: string } = {}): Promise<SessionRow[]> {
+export async function sessionRows(
+  db: MrezaDb,
+  actor: Actor,
+  opts: { mentorId?: string; menteeId?: string; from?: string; to?: string } = {},
+): Promise<SessionRow[]> {
   const rows = await matchRows(db, actor, { mentorId: opts.mentorId, menteeId: opts.menteeId });
   const byId = new Map(rows.map((r) => [r.match.id, r]));
   const sessions = await db.mentoringSessions
@@ -288,7 +306,10 @@ export interface ReminderRow {
 export async function mentoringReminders(db: MrezaDb, actor: Actor, opts: { mentorId?: string; today?: string } = {}): Promise<ReminderRow[]> {
   const settings = await getMentoringSettings(db);
   const rows = (await matchRows(db, actor, { mentorId: opts.mentorId })).filter((r) => r.match.status === 'active');
-  const sessions = await db.mentoringSessions.where('matchId').anyOf(rows.map((r) => r.match.id)).toArray();
+  const sessions = await db.mentoringSessions
+    .where('matchId')
+    .anyOf(rows.map((r) => r.match.id))
+    .toArray();
   const byId = new Map(rows.map((r) => [r.match.id, r]));
   return reminders(
     rows.map((r) => r.match),

@@ -43,7 +43,11 @@ export function listRegister(db: MrezaDb, actor: Actor): Promise<RegisterEntry[]
 }
 
 /** One entry of the register with the people placed there (their ids, for the form's list). */
-export async function registerEntry(db: MrezaDb, actor: Actor, id: string): Promise<{ organisation: Organisation; placedPeople: Array<{ id: string; firstName: string; lastName: string }> } | undefined> {
+export async function registerEntry(
+  db: MrezaDb,
+  actor: Actor,
+  id: string,
+): Promise<{ organisation: Organisation; placedPeople: Array<{ id: string; firstName: string; lastName: string }> } | undefined> {
   requirePermission(actor, 'manageOrganisations');
   const organisation = await db.organisations.get(id);
   if (!organisation || !isRegistered(organisation)) return undefined;
@@ -64,7 +68,15 @@ export async function createOrganisation(db: MrezaDb, actor: Actor, input: Organ
   const draft = validDraft(input);
   return db.transaction('rw', [db.organisations, db.auditLog], async () => {
     const at = new Date().toISOString();
-    const row: Organisation = { ...stripUndefined(draft), id: crypto.randomUUID(), orgId: await selfOrgId(db), role: 'other', isSelf: false, createdAt: at, updatedAt: at };
+    const row: Organisation = {
+      ...stripUndefined(draft),
+      id: crypto.randomUUID(),
+      orgId: await selfOrgId(db),
+      role: 'other',
+      isSelf: false,
+      createdAt: at,
+      updatedAt: at,
+    };
     await db.organisations.add(row);
     await audit(db, actor, 'create', 'organisations', row.id, 'organisationAdded', { detail: row.name });
     return row;
@@ -89,7 +101,7 @@ export async function updateOrganisation(db: MrezaDb, actor: Actor, id: string, 
 /** What deleting an entry takes with it, for the confirmation: the job outcomes that name it (they stay, without the employer). */
 export async function deleteOrganisationEffect(db: MrezaDb, actor: Actor, id: string): Promise<{ linkedOutcomes: number }> {
   requirePermission(actor, 'manageOrganisations');
-  return { linkedOutcomes: (await db.outcomes.filter((o) => o.employerId === id).count()) };
+  return { linkedOutcomes: await db.outcomes.filter((o) => o.employerId === id).count() };
 }
 
 /**
@@ -132,15 +144,34 @@ export async function commitOrganisationImport(db: MrezaDb, actor: Actor, fileNa
   requirePermission(actor, 'manageOrganisations');
   const orgId = await selfOrgId(db);
   const at = new Date().toISOString();
-  const organisations: Organisation[] = rows.map((r) => ({ ...stripUndefined(validDraft(r.draft)), id: crypto.randomUUID(), orgId, role: 'other', isSelf: false, createdAt: at, updatedAt: at }));
+  const organisations: Organisation[] = rows.map((r) => ({
+    ...stripUndefined(validDraft(r.draft)),
+    id: crypto.randomUUID(),
+    orgId,
+    role: 'other',
+    isSelf: false,
+    createdAt: at,
+    updatedAt: at,
+  }));
   const history: ImportHistory = {
-    id: crypto.randomUUID(), orgId, kind: 'organisations', fileName: fileName.slice(0, 260) || 'import', at,
-    rowsAdded: organisations.length, rowsReplaced: 0, rowsRemoved: 0, recordIds: organisations.map((o) => o.id), createdAt: at, updatedAt: at,
+    id: crypto.randomUUID(),
+    orgId,
+    kind: 'organisations',
+    fileName: fileName.slice(0, 260) || 'import',
+    at,
+    rowsAdded: organisations.length,
+    rowsReplaced: 0,
+    rowsRemoved: 0,
+    recordIds: organisations.map((o) => o.id),
+    createdAt: at,
+    updatedAt: at,
   };
   await db.transaction('rw', [db.organisations, db.importHistory, db.auditLog], async () => {
     await db.organisations.bulkAdd(organisations);
     await db.importHistory.add(history);
-    await db.auditLog.add(auditEntry(actor, 'import', 'organisations', history.id, 'organisationsImported', { detail: history.fileName, count: organisations.length }));
+    await db.auditLog.add(
+      auditEntry(actor, 'import', 'organisations', history.id, 'organisationsImported', { detail: history.fileName, count: organisations.length }),
+    );
   });
   return history;
 }
@@ -157,7 +188,11 @@ export async function lastOrganisationImport(db: MrezaDb, actor: Actor): Promise
 }
 
 /** What undoing an import would remove, for its confirmation: its entries still in the register, and the job outcomes that name them. */
-export async function organisationImportUndoEffect(db: MrezaDb, actor: Actor, historyId: string): Promise<{ history: ImportHistory; organisations: number; linkedOutcomes: number } | null> {
+export async function organisationImportUndoEffect(
+  db: MrezaDb,
+  actor: Actor,
+  historyId: string,
+): Promise<{ history: ImportHistory; organisations: number; linkedOutcomes: number } | null> {
   requirePermission(actor, 'manageOrganisations');
   const h = await db.importHistory.get(historyId);
   if (!h || h.undoneAt || h.kind !== 'organisations') return null;

@@ -87,7 +87,10 @@ export async function participationOverview(db: MrezaDb, programme: Programme, e
   const today = day ?? (await orgToday(db));
   const sessions = await db.sessions.where('eventId').anyOf(eventIds).toArray();
   const enrolments = await db.enrolments.where('eventId').anyOf(eventIds).toArray();
-  const attendance = await db.attendance.where('sessionId').anyOf(sessions.map((s) => s.id)).toArray();
+  const attendance = await db.attendance
+    .where('sessionId')
+    .anyOf(sessions.map((s) => s.id))
+    .toArray();
   const certificates = await db.certificates.where('eventId').anyOf(eventIds).count();
   const placed = enrolments.filter(holdsPlace);
   const people = (await db.people.bulkGet([...new Set(placed.map((e) => e.personId))])).filter((p) => p !== undefined);
@@ -100,7 +103,11 @@ export async function participationOverview(db: MrezaDb, programme: Programme, e
     const marks = attendance.filter((a) => ss.some((s) => s.id === a.sessionId));
     // The rate counts sessions already held (held.ts, as the indicators do), so planned ones do not pull it down.
     const held = ss.filter((s) => isHeld(s, today));
-    const st = attendanceStats(who, held.map((s) => s.id), marks);
+    const st = attendanceStats(
+      who,
+      held.map((s) => s.id),
+      marks,
+    );
     attended += st.attended;
     expected += st.expected;
     for (const p of who) {

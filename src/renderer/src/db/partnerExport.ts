@@ -20,8 +20,13 @@ async function exportTables(db: MrezaDb): Promise<Partial<Record<TableName, unkn
   const names = [...new Set<TableName>([...(BUNDLE_TABLES as TableName[]), 'tombstones', 'organisations'])];
   const tables = names.map((n) => db.table(n));
   const ledger = await erasureLedger(db);
-  const rows = await db.transaction('r', tables, async () => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await db.table(n).toArray()] as const))));
-  return withoutErased(rows, ledger.filter((r) => r.kind === 'erased'));
+  const rows = await db.transaction('r', tables, async () =>
+    Object.fromEntries(await Promise.all(names.map(async (n) => [n, await db.table(n).toArray()] as const))),
+  );
+  return withoutErased(
+    rows,
+    ledger.filter((r) => r.kind === 'erased'),
+  );
 }
 
 export interface ExportOptions {

@@ -1,4 +1,14 @@
-import { partnersDataset, partnersWithheld, partnerProgrammes, totalsOnlyPartners, withOwnPeople, type PartnersDataset, type PartnerProgramme, type PartnerWithheld, type TotalsOnlyPartner } from '@shared/consolidate';
+import {
+  partnersDataset,
+  partnersWithheld,
+  partnerProgrammes,
+  totalsOnlyPartners,
+  withOwnPeople,
+  type PartnersDataset,
+  type PartnerProgramme,
+  type PartnerWithheld,
+  type TotalsOnlyPartner,
+} from '@shared/consolidate';
 import { loadConsolidatedState } from './bundleImport';
 import type { MrezaDb } from './db';
 
@@ -10,11 +20,20 @@ import type { MrezaDb } from './db';
 export async function loadPartnersDataset(
   db: MrezaDb,
   ownKeys: () => Promise<ReadonlyMap<string, string>> = async () => new Map(),
-): Promise<{ dataset: PartnersDataset; names: Map<string, string>; programmes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[]; withheld: PartnerWithheld[] } | undefined> {
+): Promise<
+  | { dataset: PartnersDataset; names: Map<string, string>; programmes: PartnerProgramme[]; totalsOnly: TotalsOnlyPartner[]; withheld: PartnerWithheld[] }
+  | undefined
+> {
   if ((await db.partnerSlices.count()) === 0) return undefined;
   const state = await loadConsolidatedState(db);
   if (!state || !Object.keys(state.partners).length) return undefined;
   // The lead's own people's keys come from its service side, already made: no secret here.
   const dataset = withOwnPeople(partnersDataset(state), await ownKeys());
-  return { dataset, names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])), programmes: partnerProgrammes(state), totalsOnly: totalsOnlyPartners(state), withheld: partnersWithheld(state) };
+  return {
+    dataset,
+    names: new Map(Object.values(state.partners).map((p) => [p.orgId, p.name])),
+    programmes: partnerProgrammes(state),
+    totalsOnly: totalsOnlyPartners(state),
+    withheld: partnersWithheld(state),
+  };
 }

@@ -29,7 +29,8 @@ import { atRestState } from './atRest';
 import { copyPeople, peopleCache } from './peopleCache';
 import { selfOrg, selfOrgId } from './records';
 
-export type PeopleErrorCode = 'consentRequired' | 'notFound' | 'samePerson' | 'detailsNotForKind' | 'legalFormNotInCountry' | 'employerNotForKind' | 'employerNotFound';
+export type PeopleErrorCode =
+  'consentRequired' | 'notFound' | 'samePerson' | 'detailsNotForKind' | 'legalFormNotInCountry' | 'employerNotForKind' | 'employerNotFound';
 
 /** A refusal the UI translates (`participants:errors.<code>`). */
 export class PeopleError extends Error {
@@ -57,7 +58,13 @@ export async function hasSpecialConsent(db: MrezaDb, personId: string): Promise<
 export async function storedDuplicates(db: MrezaDb, drafts: readonly DuplicateFields[]): Promise<Person[][]> {
   const cache = await peopleCache(db);
   const byKey = (k: string) => [...(cache.byNameKey.get(k) ?? [])].sort().map((id) => cache.rows.get(id)!.person);
-  return drafts.map((d) => copyPeople(candidateNameKeys(d).flatMap(byKey).filter((p) => !p.anonymised && isSamePerson(p, d))));
+  return drafts.map((d) =>
+    copyPeople(
+      candidateNameKeys(d)
+        .flatMap(byKey)
+        .filter((p) => !p.anonymised && isSamePerson(p, d)),
+    ),
+  );
 }
 
 /** Stored people that are the same person as `draft` (name folded, birth year, municipality). */
@@ -112,7 +119,15 @@ export async function updatePerson(db: MrezaDb, actor: Actor, id: string, input:
     const current = await db.people.get(id);
     if (!current) throw new PeopleError('notFound');
     if (holdsSpecialCategoryData(draft) && !(await hasSpecialConsent(db, id))) throw new PeopleError('consentRequired');
-    const person: Person = { ...draft, id, orgId: current.orgId, createdAt: current.createdAt, updatedAt: now(), nameKey: personNameKey(draft), anonymised: current.anonymised };
+    const person: Person = {
+      ...draft,
+      id,
+      orgId: current.orgId,
+      createdAt: current.createdAt,
+      updatedAt: now(),
+      nameKey: personNameKey(draft),
+      anonymised: current.anonymised,
+    };
     await db.people.put(person);
     await audit(db, actor, 'update', 'people', id, 'personUpdated');
     return person;
@@ -155,7 +170,12 @@ export async function withdrawConsent(db: MrezaDb, actor: Actor, consentId: stri
   });
 }
 
-export type OutcomeInput = Pick<Outcome, 'kind' | 'date'> & { note?: string | undefined; legalForm?: Outcome['legalForm']; jobsCreated?: number | undefined; employerId?: string | undefined };
+export type OutcomeInput = Pick<Outcome, 'kind' | 'date'> & {
+  note?: string | undefined;
+  legalForm?: Outcome['legalForm'];
+  jobsCreated?: number | undefined;
+  employerId?: string | undefined;
+};
 
 export async function addOutcome(db: MrezaDb, actor: Actor, personId: string, input: OutcomeInput): Promise<Outcome> {
   requirePermission(actor, 'editPeople');
@@ -191,7 +211,9 @@ export async function deleteOutcome(db: MrezaDb, actor: Actor, id: string): Prom
 type AnyTable = Table<Record<string, unknown>, string>;
 
 function tablesIndexedBy(db: MrezaDb, index: string): AnyTable[] {
-  return db.tables.filter((t) => t.name !== 'people' && t.name !== 'auditLog' && t.name !== 'tombstones' && t.schema.idxByName[index] !== undefined) as unknown as AnyTable[];
+  return db.tables.filter(
+    (t) => t.name !== 'people' && t.name !== 'auditLog' && t.name !== 'tombstones' && t.schema.idxByName[index] !== undefined,
+  ) as unknown as AnyTable[];
 }
 
 /**
@@ -206,7 +228,11 @@ async function deleteWithLinks(db: MrezaDb, personIds: string[]): Promise<number
   const matchIds = new Set<string>((await db.matches.where('menteeId').anyOf(personIds).primaryKeys()) as string[]);
   if (mentorIds.length) for (const k of (await db.matches.where('mentorId').anyOf(mentorIds).primaryKeys()) as string[]) matchIds.add(k);
   if (matchIds.size) {
-    for (const t of tablesIndexedBy(db, 'matchId')) removed += await t.where('matchId').anyOf([...matchIds]).delete();
+    for (const t of tablesIndexedBy(db, 'matchId'))
+      removed += await t
+        .where('matchId')
+        .anyOf([...matchIds])
+        .delete();
     await db.matches.bulkDelete([...matchIds]);
     removed += matchIds.size;
   }
@@ -265,7 +291,9 @@ export async function reapplyErasures(db: MrezaDb, ledger: readonly ErasureRow[]
   if (present.length) await deleteWithLinks(db, present);
   const stoned = new Set((await db.tombstones.where('recordId').anyOf(erasedIds).toArray()).map((t) => t.recordId));
   const at = now();
-  const stones = erased.filter((r) => !stoned.has(r.personId)).map((r) => ({ id: crypto.randomUUID(), orgId: r.orgId, table: 'people', recordId: r.personId, erasedAt: r.at, createdAt: at, updatedAt: at }));
+  const stones = erased
+    .filter((r) => !stoned.has(r.personId))
+    .map((r) => ({ id: crypto.randomUUID(), orgId: r.orgId, table: 'people', recordId: r.personId, erasedAt: r.at, createdAt: at, updatedAt: at }));
   if (stones.length) await db.tombstones.bulkAdd(stones);
   let anonymised = 0;
   for (const r of ledger.filter((x) => x.kind === 'anonymised')) {
@@ -367,7 +395,10 @@ export async function mergePeople(db: MrezaDb, actor: Actor, keepId: string, dro
     await db.people.delete(dropId);
     const at = now();
     await db.tombstones.add({ id: crypto.randomUUID(), orgId: drop.orgId, table: 'people', recordId: dropId, erasedAt: at, createdAt: at, updatedAt: at });
-    await db.auditLog.bulkAdd([auditEntry(actor, 'update', 'people', keepId, 'personMerged', { count: moved }), auditEntry(actor, 'delete', 'people', dropId, 'personMergedAway')]);
+    await db.auditLog.bulkAdd([
+      auditEntry(actor, 'update', 'people', keepId, 'personMerged', { count: moved }),
+      auditEntry(actor, 'delete', 'people', dropId, 'personMergedAway'),
+    ]);
     return merged;
   });
 }
@@ -382,8 +413,20 @@ export interface PersonDossier {
   enrolments: Array<{ id: string; status: string; enrolledOn: string; eventTitle: string; programmeTitle: string }>;
   attendance: Array<{ id: string; status: string; date: string; eventTitle: string }>;
   certificates: Array<{ id: string; number: string; issuedOn: string; eventTitle: string }>;
-  mentoring: Array<{ id: string; role: 'mentee' | 'mentor'; otherName: string; status: string; startedOn?: string | undefined; sessions: number; minutes: number }>;
-  timeline: Array<{ date: string; kind: 'created' | 'consent' | 'withdrawal' | 'outcome' | 'enrolment' | 'attendance' | 'certificate' | 'mentoring'; label: string }>;
+  mentoring: Array<{
+    id: string;
+    role: 'mentee' | 'mentor';
+    otherName: string;
+    status: string;
+    startedOn?: string | undefined;
+    sessions: number;
+    minutes: number;
+  }>;
+  timeline: Array<{
+    date: string;
+    kind: 'created' | 'consent' | 'withdrawal' | 'outcome' | 'enrolment' | 'attendance' | 'certificate' | 'mentoring';
+    label: string;
+  }>;
 }
 
 function fullName(p: Person | undefined): string {
@@ -406,23 +449,48 @@ export async function personDossier(db: MrezaDb, actor: Actor, id: string): Prom
       db.matches.where('menteeId').equals(id).toArray(),
     ]);
     const sessions = new Map((await db.sessions.bulkGet(attendanceRows.map((a) => a.sessionId))).filter((s) => s !== undefined).map((s) => [s.id, s]));
-    const eventIds = [...new Set([...enrolmentRows.map((e) => e.eventId), ...certificateRows.map((c) => c.eventId), ...[...sessions.values()].map((s) => s.eventId)])];
+    const eventIds = [
+      ...new Set([...enrolmentRows.map((e) => e.eventId), ...certificateRows.map((c) => c.eventId), ...[...sessions.values()].map((s) => s.eventId)]),
+    ];
     const events = new Map((await db.events.bulkGet(eventIds)).filter((e) => e !== undefined).map((e) => [e.id, e]));
-    const programmes = new Map((await db.programmes.bulkGet([...new Set([...events.values()].map((e) => e.programmeId))])).filter((p) => p !== undefined).map((p) => [p.id, p]));
-    const mentorMatches = mentorRows.length ? await db.matches.where('mentorId').anyOf(mentorRows.map((m) => m.id)).toArray() : [];
+    const programmes = new Map(
+      (await db.programmes.bulkGet([...new Set([...events.values()].map((e) => e.programmeId))])).filter((p) => p !== undefined).map((p) => [p.id, p]),
+    );
+    const mentorMatches = mentorRows.length
+      ? await db.matches
+          .where('mentorId')
+          .anyOf(mentorRows.map((m) => m.id))
+          .toArray()
+      : [];
     const allMatches = [...menteeMatches.map((m) => ({ m, role: 'mentee' as const })), ...mentorMatches.map((m) => ({ m, role: 'mentor' as const }))];
     const mentorsOfMatches = new Map((await db.mentors.bulkGet(menteeMatches.map((m) => m.mentorId))).filter((m) => m !== undefined).map((m) => [m.id, m]));
-    const otherIds = allMatches.map(({ m, role }) => (role === 'mentee' ? mentorsOfMatches.get(m.mentorId)?.personId : m.menteeId)).filter((x): x is string => !!x);
+    const otherIds = allMatches
+      .map(({ m, role }) => (role === 'mentee' ? mentorsOfMatches.get(m.mentorId)?.personId : m.menteeId))
+      .filter((x): x is string => !!x);
     const others = new Map((await db.people.bulkGet(otherIds)).filter((p) => p !== undefined).map((p) => [p.id, p]));
     const mentoring = await Promise.all(
       allMatches.map(async ({ m, role }) => {
         const ms = await db.mentoringSessions.where('matchId').equals(m.id).toArray();
         const otherId = role === 'mentee' ? mentorsOfMatches.get(m.mentorId)?.personId : m.menteeId;
-        return { id: m.id, role, otherName: fullName(otherId ? others.get(otherId) : undefined), status: m.status, startedOn: m.startedOn, sessions: ms.length, minutes: ms.reduce((a, s) => a + s.minutes, 0) };
+        return {
+          id: m.id,
+          role,
+          otherName: fullName(otherId ? others.get(otherId) : undefined),
+          status: m.status,
+          startedOn: m.startedOn,
+          sessions: ms.length,
+          minutes: ms.reduce((a, s) => a + s.minutes, 0),
+        };
       }),
     );
     const eventTitle = (eventId: string | undefined) => (eventId ? (events.get(eventId)?.title ?? '') : '');
-    const enrolments = enrolmentRows.map((e) => ({ id: e.id, status: e.status, enrolledOn: e.enrolledOn, eventTitle: eventTitle(e.eventId), programmeTitle: programmes.get(events.get(e.eventId)?.programmeId ?? '')?.title ?? '' }));
+    const enrolments = enrolmentRows.map((e) => ({
+      id: e.id,
+      status: e.status,
+      enrolledOn: e.enrolledOn,
+      eventTitle: eventTitle(e.eventId),
+      programmeTitle: programmes.get(events.get(e.eventId)?.programmeId ?? '')?.title ?? '',
+    }));
     const attendance = attendanceRows
       .map((a) => ({ id: a.id, status: a.status, date: sessions.get(a.sessionId)?.date ?? '', eventTitle: eventTitle(sessions.get(a.sessionId)?.eventId) }))
       .sort((a, b) => a.date.localeCompare(b.date));
@@ -437,7 +505,16 @@ export async function personDossier(db: MrezaDb, actor: Actor, id: string): Prom
       ...certificates.map((c) => ({ date: c.issuedOn, kind: 'certificate' as const, label: c.eventTitle })),
       ...mentoring.filter((m) => m.startedOn).map((m) => ({ date: m.startedOn as string, kind: 'mentoring' as const, label: m.otherName })),
     ].sort((a, b) => b.date.localeCompare(a.date));
-    return { person, consents: consents.sort((a, b) => b.date.localeCompare(a.date)), outcomes: outcomes.sort((a, b) => b.date.localeCompare(a.date)), enrolments, attendance, certificates, mentoring, timeline };
+    return {
+      person,
+      consents: consents.sort((a, b) => b.date.localeCompare(a.date)),
+      outcomes: outcomes.sort((a, b) => b.date.localeCompare(a.date)),
+      enrolments,
+      attendance,
+      certificates,
+      mentoring,
+      timeline,
+    };
   });
 }
 

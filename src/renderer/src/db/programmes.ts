@@ -53,7 +53,14 @@ export async function saveEvent(db: MrezaDb, actor: Actor, draft: EventDraft, se
     const now = stamp();
     const current = id ? await db.events.get(id) : undefined;
     if (id && !current) throw new Error(`event ${id} not found`);
-    const event = TABLE_SCHEMAS.events.parse({ ...current, ...draft, id: id ?? crypto.randomUUID(), orgId: current?.orgId ?? orgId, createdAt: current?.createdAt ?? now, updatedAt: now });
+    const event = TABLE_SCHEMAS.events.parse({
+      ...current,
+      ...draft,
+      id: id ?? crypto.randomUUID(),
+      orgId: current?.orgId ?? orgId,
+      createdAt: current?.createdAt ?? now,
+      updatedAt: now,
+    });
     await db.events.put(event);
     await audit(db, actor, id ? 'update' : 'create', 'events', event.id, event.title);
     const existing = await db.sessions.where('eventId').equals(event.id).toArray();
@@ -68,7 +75,15 @@ export async function saveEvent(db: MrezaDb, actor: Actor, draft: EventDraft, se
     const before = new Map(existing.map((s) => [s.id, s]));
     const rows = sessions.map((s) => {
       const old = s.id ? before.get(s.id) : undefined;
-      return TABLE_SCHEMAS.sessions.parse({ ...old, ...s, id: old?.id ?? crypto.randomUUID(), eventId: event.id, orgId: old?.orgId ?? orgId, createdAt: old?.createdAt ?? now, updatedAt: now });
+      return TABLE_SCHEMAS.sessions.parse({
+        ...old,
+        ...s,
+        id: old?.id ?? crypto.randomUUID(),
+        eventId: event.id,
+        orgId: old?.orgId ?? orgId,
+        createdAt: old?.createdAt ?? now,
+        updatedAt: now,
+      });
     });
     await db.sessions.bulkPut(rows);
     if (rows.length) await audit(db, actor, 'update', 'sessions', undefined, event.title, { count: rows.length });
@@ -131,7 +146,9 @@ export async function withdrawEnrolment(db: MrezaDb, actor: Actor, enrolmentId: 
     const now = stamp();
     const rows = changes.map(({ id, status }) => {
       const e = byId.get(id)!;
-      return status === 'withdrawn' ? { ...e, status, withdrawnOn: on, waitPosition: undefined, updatedAt: now } : { ...e, status, waitPosition: undefined, updatedAt: now };
+      return status === 'withdrawn'
+        ? { ...e, status, withdrawnOn: on, waitPosition: undefined, updatedAt: now }
+        : { ...e, status, waitPosition: undefined, updatedAt: now };
     });
     await db.enrolments.bulkPut(rows);
     if (rows.length) await audit(db, actor, 'update', 'enrolments', enrolmentId, event?.title ?? '', { count: rows.length, detail: 'withdrawn' });
@@ -234,28 +251,63 @@ export function completions(detail: Pick<EventDetail, 'programme' | 'sessions' |
  * Issues certificates to the given people who meet the rule and do not have one yet, numbered
  * on from the programme's highest number. Returns the new certificates.
  */
-export async function issueCertificates(db: MrezaDb, actor: Actor, eventId: string, personIds: string[], kind: Certificate['kind'] = 'completion', day?: string): Promise<Certificate[]> {
+export async function issueCertificates(
+  db: MrezaDb,
+  actor: Actor,
+  eventId: string,
+  personIds: string[],
+  kind: Certificate['kind'] = 'completion',
+  day?: string,
+): Promise<Certificate[]> {
   requirePermission(actor, 'editRecords');
   const on = day ?? (await orgToday(db));
-  return db.transaction('rw', [db.programmes, db.events, db.sessions, db.enrolments, db.people, db.attendance, db.certificates, db.evaluations, db.attachments, db.auditLog, db.organisations], async () => {
-    const detail = await eventDetail(db, eventId);
-    if (!detail) throw new Error(`event ${eventId} not found`);
-    const done = completions(detail);
-    const has = new Set(detail.certificates.map((c) => c.personId));
-    const eligible = personIds.filter((p) => !has.has(p) && (kind === 'attendance' ? (done.get(p)?.attended ?? 0) > 0 : done.get(p)?.met));
-    if (eligible.length === 0) return [];
-    const eventIds = (await db.events.where('programmeId').equals(detail.programme.id).toArray()).map((e) => e.id);
-    const issued = await db.certificates.where('eventId').anyOf(eventIds).toArray();
-    const numbers = nextCertificateNumbers(certificatePrefix(detail.programme), Number(on.slice(0, 4)), issued, eligible.length);
-    const orgId = await selfOrgId(db);
-    const now = stamp();
-    const rows = eligible.map((personId, i) =>
-      TABLE_SCHEMAS.certificates.parse({ id: crypto.randomUUID(), orgId, createdAt: now, updatedAt: now, eventId, programmeId: detail.programme.id, personId, kind, number: numbers[i]!.number, sequence: numbers[i]!.sequence, issuedOn: on }),
-    );
-    await db.certificates.bulkAdd(rows);
-    await audit(db, actor, 'create', 'certificates', eventId, detail.event.title, { count: rows.length });
-    return rows;
-  });
+  return db.transaction(
+    'rw',
+    [
+      db.programmes,
+      db.events,
+      db.sessions,
+      db.enrolments,
+      db.people,
+      db.attendance,
+      db.certificates,
+      db.evaluations,
+      db.attachments,
+      db.auditLog,
+      db.organisations,
+    ],
+    async () => {
+      const detail = await eventDetail(db, eventId);
+      if (!detail) throw new Error(`event ${eventId} not found`);
+      const done = completions(detail);
+      const has = new Set(detail.certificates.map((c) => c.personId));
+      const eligible = personIds.filter((p) => !has.has(p) && (kind === 'attendance' ? (done.get(p)?.attended ?? 0) > 0 : done.get(p)?.met));
+      if (eligible.length === 0) return [];
+      const eventIds = (await db.events.where('programmeId').equals(detail.programme.id).toArray()).map((e) => e.id);
+      const issued = await db.certificates.where('eventId').anyOf(eventIds).toArray();
+      const numbers = nextCertificateNumbers(certificatePrefix(detail.programme), Number(on.slice(0, 4)), issued, eligible.length);
+      const orgId = await selfOrgId(db);
+      const now = stamp();
+      const rows = eligible.map((personId, i) =>
+        TABLE_SCHEMAS.certificates.parse({
+          id: crypto.randomUUID(),
+          orgId,
+          createdAt: now,
+          updatedAt: now,
+          eventId,
+          programmeId: detail.programme.id,
+          personId,
+          kind,
+          number: numbers[i]!.number,
+          sequence: numbers[i]!.sequence,
+          issuedOn: on,
+        }),
+      );
+      await db.certificates.bulkAdd(rows);
+      await audit(db, actor, 'create', 'certificates', eventId, detail.event.title, { count: rows.length });
+      return rows;
+    },
+  );
 }
 
 /**
@@ -267,7 +319,11 @@ export async function issueCertificates(db: MrezaDb, actor: Actor, eventId: stri
 export async function saveEvaluation(db: MrezaDb, actor: Actor, eventId: string, personId: string, patch: EvaluationPatch): Promise<Evaluation | null> {
   requirePermission(actor, 'editRecords');
   return db.transaction('rw', [db.evaluations, db.auditLog, db.organisations], async () => {
-    const current = await db.evaluations.where('eventId').equals(eventId).filter((e) => e.personId === personId).first();
+    const current = await db.evaluations
+      .where('eventId')
+      .equals(eventId)
+      .filter((e) => e.personId === personId)
+      .first();
     const now = stamp();
     const row = TABLE_SCHEMAS.evaluations.parse({
       id: current?.id ?? crypto.randomUUID(),
@@ -297,7 +353,13 @@ const MIME: Record<string, string> = { pdf: 'application/pdf', png: 'image/png',
 export async function attachScan(db: MrezaDb, actor: Actor, sessionId: string, fileName: string, data: Uint8Array): Promise<Attachment> {
   requirePermission(actor, 'editRecords');
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
-  return createRecord(db, actor, 'attachments', { sessionId, fileName, mimeType: MIME[ext] ?? 'application/octet-stream', size: data.length, dataBase64: toBase64(data) }, fileName);
+  return createRecord(
+    db,
+    actor,
+    'attachments',
+    { sessionId, fileName, mimeType: MIME[ext] ?? 'application/octet-stream', size: data.length, dataBase64: toBase64(data) },
+    fileName,
+  );
 }
 
 export async function attachmentBytes(db: MrezaDb, actor: Actor, ids: string[]): Promise<Array<{ attachment: Attachment; data: Uint8Array }>> {

@@ -54,7 +54,14 @@ export async function createRecord<T extends RecordTable>(db: MrezaDb, actor: Ac
   });
 }
 
-export async function updateRecord<T extends RecordTable>(db: MrezaDb, actor: Actor, table: T, id: string, changes: Partial<Draft<T>>, summary = ''): Promise<TableRow<T>> {
+export async function updateRecord<T extends RecordTable>(
+  db: MrezaDb,
+  actor: Actor,
+  table: T,
+  id: string,
+  changes: Partial<Draft<T>>,
+  summary = '',
+): Promise<TableRow<T>> {
   await requireWrite(db, actor, table, await db.table(table).get(id));
   // A change may move the row (a session log to another match): the new place is checked too.
   if ('matchId' in changes) await requireWrite(db, actor, table, changes);
@@ -62,7 +69,14 @@ export async function updateRecord<T extends RecordTable>(db: MrezaDb, actor: Ac
 }
 
 /** updateRecord for a caller that has made its own, narrower role check (a user setting her own passphrase). */
-export async function updateRecordAfterCheck<T extends RecordTable>(db: MrezaDb, actor: Actor, table: T, id: string, changes: Partial<Draft<T>>, summary = ''): Promise<TableRow<T>> {
+export async function updateRecordAfterCheck<T extends RecordTable>(
+  db: MrezaDb,
+  actor: Actor,
+  table: T,
+  id: string,
+  changes: Partial<Draft<T>>,
+  summary = '',
+): Promise<TableRow<T>> {
   return db.transaction('rw', [db.table(table), db.auditLog], async () => {
     const current = (await db.table(table).get(id)) as TableRow<T> | undefined;
     if (!current) throw new Error(`${table} ${id} not found`);

@@ -23,7 +23,9 @@ export async function searchEverything(db: MrezaDb, actor: Actor, query: string,
   // People only for who may read them (a mentor: her mentees); programmes for everyone. The
   // decrypted people cache in primary-key order, as the table scan it replaces returned them.
   const allowed = can(actor.role, 'readPeople') ? await readablePeople(db, actor) : new Set<string>();
-  const found = [...(await peopleCache(db)).rows.values()].map((e) => e.person).filter((p) => (!allowed || allowed.has(p.id)) && words.every((w) => p.nameKey.includes(w)));
+  const found = [...(await peopleCache(db)).rows.values()]
+    .map((e) => e.person)
+    .filter((p) => (!allowed || allowed.has(p.id)) && words.every((w) => p.nameKey.includes(w)));
   const people = copyPeople(found.sort(byId).slice(0, limit));
   const hits: SearchHit[] = people.map((p) => ({ kind: 'person', id: p.id, label: `${p.firstName} ${p.lastName}`, detail: p.municipality }));
   if (hits.length < limit) {

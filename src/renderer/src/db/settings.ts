@@ -10,7 +10,12 @@ export async function getSettings(db: MrezaDb): Promise<AppSettings | undefined>
 }
 
 /** The language anyone may change; the organisation's settings only a role that manages them (settingsPermission). */
-export async function saveSettings(db: MrezaDb, actor: Actor, changes: Partial<Omit<AppSettings, 'key'>>, fallbackLanguage: Locale = 'en'): Promise<AppSettings> {
+export async function saveSettings(
+  db: MrezaDb,
+  actor: Actor,
+  changes: Partial<Omit<AppSettings, 'key'>>,
+  fallbackLanguage: Locale = 'en',
+): Promise<AppSettings> {
   const needed = settingsPermission(Object.keys(changes));
   if (needed) requirePermission(actor, needed);
   return db.transaction('rw', db.settings, async () => {

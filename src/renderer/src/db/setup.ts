@@ -15,10 +15,14 @@ import { checkNewPassphrase } from './signIn';
  * installation is like one from before sign-in was tied to the data key (tests, fixtures): the
  * coordinator chooses a passphrase at her first sign-in.
  */
-export async function setUpOrganisation(db: MrezaDb, input: OrganisationSetup, signIn?: { passphrase: string }): Promise<{ org: Organisation; user: User; recoveryKey?: string }> {
+export async function setUpOrganisation(
+  db: MrezaDb,
+  input: OrganisationSetup,
+  signIn?: { passphrase: string },
+): Promise<{ org: Organisation; user: User; recoveryKey?: string }> {
   const data = organisationSetupSchema.parse(input);
   const userId = crypto.randomUUID();
-  let keys: { recoveryKey: string } & Awaited<ReturnType<typeof createKeyring>> | undefined;
+  let keys: ({ recoveryKey: string } & Awaited<ReturnType<typeof createKeyring>>) | undefined;
   if (signIn) {
     await checkNewPassphrase(db, signIn.passphrase, [data.userName, data.name]);
     const recoveryKey = generateRecoveryKey();
@@ -27,24 +31,46 @@ export async function setUpOrganisation(db: MrezaDb, input: OrganisationSetup, s
   // The encryption layer writes the first rows with the new key already.
   const held = getDataKey(db);
   if (keys) await setDataKey(db, keys.dataKey);
-  const result = await db.transaction('rw', [db.organisations, db.users, db.settings, db.auditLog], async () => {
-    if (await db.organisations.filter((o) => o.isSelf).first()) throw new Error('already set up');
-    const now = new Date().toISOString();
-    const orgId = crypto.randomUUID();
-    const org: Organisation = { id: orgId, orgId, createdAt: now, updatedAt: now, name: data.name, country: data.country, town: data.town, role: data.role, isSelf: true, kind: 'ngo' };
-    const user: User = { id: userId, orgId, createdAt: now, updatedAt: now, name: data.userName, role: 'coordinator', disabled: false, ...(keys ? { keyWrap: keys.keyring.users[userId] } : {}) };
-    await db.organisations.add(org);
-    await db.users.add(user);
-    await db.settings.put({ key: 'app', language: data.language, lockMinutes: 10, suppressionThreshold: 5 });
-    if (keys) await db.table('settings').put({ key: 'keyring', recovery: keys.keyring.recovery, createdAt: now });
-    const actor = actorOf(user);
-    await audit(db, actor, 'create', 'organisations', org.id);
-    await audit(db, actor, 'create', 'users', user.id);
-    return { org, user };
-  }).catch((e: unknown) => {
-    if (keys && !held) dropDataKey(db);
-    throw e;
-  });
+  const result = await db
+    .transaction('rw', [db.organisations, db.users, db.settings, db.auditLog], async () => {
+      if (await db.organisations.filter((o) => o.isSelf).first()) throw new Error('already set up');
+      const now = new Date().toISOString();
+      const orgId = crypto.randomUUID();
+      const org: Organisation = {
+        id: orgId,
+        orgId,
+        createdAt: now,
+        updatedAt: now,
+        name: data.name,
+        country: data.country,
+        town: data.town,
+        role: data.role,
+        isSelf: true,
+        kind: 'ngo',
+      };
+      const user: User = {
+        id: userId,
+        orgId,
+        createdAt: now,
+        updatedAt: now,
+        name: data.userName,
+        role: 'coordinator',
+        disabled: false,
+        ...(keys ? { keyWrap: keys.keyring.users[userId] } : {}),
+      };
+      await db.organisations.add(org);
+      await db.users.add(user);
+      await db.settings.put({ key: 'app', language: data.language, lockMinutes: 10, suppressionThreshold: 5 });
+      if (keys) await db.table('settings').put({ key: 'keyring', recovery: keys.keyring.recovery, createdAt: now });
+      const actor = actorOf(user);
+      await audit(db, actor, 'create', 'organisations', org.id);
+      await audit(db, actor, 'create', 'users', user.id);
+      return { org, user };
+    })
+    .catch((e: unknown) => {
+      if (keys && !held) dropDataKey(db);
+      throw e;
+    });
   return keys ? { ...result, recoveryKey: keys.recoveryKey } : result;
 }
 

@@ -20,7 +20,10 @@ const BATCH_LABEL = 'sharing-basis';
 
 async function consentsByPerson(db: MrezaDb, personIds: readonly string[]): Promise<Map<string, Consent[]>> {
   const byPerson = new Map<string, Consent[]>();
-  for (const c of await db.consents.where('personId').anyOf([...personIds]).toArray()) {
+  for (const c of await db.consents
+    .where('personId')
+    .anyOf([...personIds])
+    .toArray()) {
     const list = byPerson.get(c.personId) ?? [];
     list.push(c);
     byPerson.set(c.personId, list);
@@ -30,7 +33,10 @@ async function consentsByPerson(db: MrezaDb, personIds: readonly string[]): Prom
 
 async function planFor(db: MrezaDb, personIds: readonly string[]): Promise<SharingPlan> {
   const people = (await db.people.bulkGet([...personIds])).filter((p) => p !== undefined);
-  const consents = await consentsByPerson(db, people.map((p) => p.id));
+  const consents = await consentsByPerson(
+    db,
+    people.map((p) => p.id),
+  );
   return planSharingBasis(people, (id) => consents.get(id) ?? []);
 }
 
@@ -46,7 +52,12 @@ export async function sharingBasisPlan(db: MrezaDb, actor: Actor, personIds: rea
  * row each (sharing only, recorded by the actor), a batch entry with their ids so it can be undone,
  * and one audit entry with the count (never names). Returns the batch (null when nobody needed it).
  */
-export async function recordSharingBasis(db: MrezaDb, actor: Actor, personIds: readonly string[], basis: SharingBasis): Promise<{ batch: ImportHistory | null; plan: SharingPlan }> {
+export async function recordSharingBasis(
+  db: MrezaDb,
+  actor: Actor,
+  personIds: readonly string[],
+  basis: SharingBasis,
+): Promise<{ batch: ImportHistory | null; plan: SharingPlan }> {
   requireAll(actor, 'editPeople');
   const checked = consentDraftSchema.safeParse(sharingConsentDraft(basis, actor.userName));
   if (!checked.success) throw new SharingError();
@@ -116,9 +127,16 @@ export async function withheldBreakdown(db: MrezaDb, actor: Actor): Promise<With
   return db.transaction('r', [db.people, db.consents, db.tombstones, db.organisations], async () => {
     const orgId = await selfOrgId(db);
     const people = await db.people.where('orgId').equals(orgId).toArray();
-    const consents = await consentsByPerson(db, people.map((p) => p.id));
+    const consents = await consentsByPerson(
+      db,
+      people.map((p) => p.id),
+    );
     const reasons = withheldReasons(people, (id) => consents.get(id) ?? []);
-    const erased = await db.tombstones.where('orgId').equals(orgId).filter((t) => t.table === 'people').count();
+    const erased = await db.tombstones
+      .where('orgId')
+      .equals(orgId)
+      .filter((t) => t.table === 'people')
+      .count();
     return { ...reasons, erased };
   });
 }

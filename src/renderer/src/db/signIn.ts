@@ -115,7 +115,12 @@ export async function signIn(db: MrezaDb, userId: string, passphrase: string, no
  * policy: then `oldPassphrase` must be it). Creates the keyring; the result carries the recovery
  * key for the recovery sheet.
  */
-export async function chooseFirstPassphrase(db: MrezaDb, userId: string, input: { oldPassphrase?: string; newPassphrase: string }, now = Date.now()): Promise<SignInResult> {
+export async function chooseFirstPassphrase(
+  db: MrezaDb,
+  userId: string,
+  input: { oldPassphrase?: string; newPassphrase: string },
+  now = Date.now(),
+): Promise<SignInResult> {
   const user = await db.users.get(userId);
   if (!user || user.disabled) return { ok: false, reason: 'unknownUser' };
   if (user.keyWrap || (await hasKeyring(db))) return { ok: false, reason: 'askCoordinator' };
@@ -144,10 +149,12 @@ async function createKeyringFor(db: MrezaDb, user: User, passphrase: string): Pr
   // The data key opens the store; on an older installation this encrypts every row (backup first).
   // Should that fail, the keyring stands and her next sign-in with this passphrase tries again.
   await setDataKey(db, dataKey);
-  await db.transaction('rw', db.auditLog, () => db.auditLog.add(auditEntry(actorOf(user), 'update', 'users', user.id, 'keyringCreated'))).catch((e: unknown) => {
-    if (!held) dropDataKey(db);
-    throw e;
-  });
+  await db
+    .transaction('rw', db.auditLog, () => db.auditLog.add(auditEntry(actorOf(user), 'update', 'users', user.id, 'keyringCreated')))
+    .catch((e: unknown) => {
+      if (!held) dropDataKey(db);
+      throw e;
+    });
   return { ok: true, user: (await db.users.get(user.id))!, recoveryKey };
 }
 
@@ -155,7 +162,11 @@ async function createKeyringFor(db: MrezaDb, user: User, passphrase: string): Pr
  * "Forgot passphrase?": whoever holds the recovery sheet sets a new passphrase for any active
  * user and is signed in as her. Throttled like a passphrase; recorded in the audit log.
  */
-export async function resetWithRecoveryKey(db: MrezaDb, input: { recoveryKey: string; userId: string; newPassphrase: string }, now = Date.now()): Promise<SignInResult> {
+export async function resetWithRecoveryKey(
+  db: MrezaDb,
+  input: { recoveryKey: string; userId: string; newPassphrase: string },
+  now = Date.now(),
+): Promise<SignInResult> {
   const user = await db.users.get(input.userId);
   if (!user || user.disabled) return { ok: false, reason: 'unknownUser' };
   const settings = await getKeyringSettings(db);
@@ -167,13 +178,15 @@ export async function resetWithRecoveryKey(db: MrezaDb, input: { recoveryKey: st
   if (!dataKey) return failed(db, RECOVERY_THROTTLE_ID, now);
   const keyWrap = await wrapWithPassphrase(dataKey, input.newPassphrase);
   await setDataKey(db, dataKey);
-  await db.transaction('rw', [db.settings, db.users, db.auditLog], async () => {
-    await db.users.update(user.id, { keyWrap, passHash: undefined, passSalt: undefined, updatedAt: new Date().toISOString() });
-    await db.auditLog.add(auditEntry(actorOf(user), 'update', 'users', user.id, 'passphraseResetWithRecoveryKey'));
-  }).catch((e: unknown) => {
-    dropDataKey(db);
-    throw e;
-  });
+  await db
+    .transaction('rw', [db.settings, db.users, db.auditLog], async () => {
+      await db.users.update(user.id, { keyWrap, passHash: undefined, passSalt: undefined, updatedAt: new Date().toISOString() });
+      await db.auditLog.add(auditEntry(actorOf(user), 'update', 'users', user.id, 'passphraseResetWithRecoveryKey'));
+    })
+    .catch((e: unknown) => {
+      dropDataKey(db);
+      throw e;
+    });
   await saveThrottle(db, RECOVERY_THROTTLE_ID, undefined);
   await saveThrottle(db, user.id, undefined);
   return { ok: true, user: (await db.users.get(user.id))! };

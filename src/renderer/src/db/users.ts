@@ -40,7 +40,14 @@ export async function setPassphrase(db: MrezaDb, actor: Actor, userId: string, p
   if (!passphrase) throw new Error('a passphrase cannot be removed');
   const user = await db.users.get(userId);
   if (!user) throw new Error('no such user');
-  return updateRecordAfterCheck(db, actor, 'users', userId, { keyWrap: undefined, passHash: undefined, passSalt: undefined, ...(await secretFor(db, user, passphrase)) }, 'passphraseSet');
+  return updateRecordAfterCheck(
+    db,
+    actor,
+    'users',
+    userId,
+    { keyWrap: undefined, passHash: undefined, passSalt: undefined, ...(await secretFor(db, user, passphrase)) },
+    'passphraseSet',
+  );
 }
 
 /**

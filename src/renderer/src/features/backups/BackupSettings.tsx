@@ -144,7 +144,13 @@ export function BackupSettings() {
                     <Table.Td>{fmt.number(Math.max(1, Math.round(b.size / 1024)))} kB</Table.Td>
                     <Table.Td>
                       {canRestore && (
-                        <Button size="xs" variant="subtle" leftSection={<IconRestore size={14} />} disabled={busy} onClick={() => confirmRestore(fmt.dateTime(b.createdAt), () => storedBackup(b.fileName))}>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          leftSection={<IconRestore size={14} />}
+                          disabled={busy}
+                          onClick={() => confirmRestore(fmt.dateTime(b.createdAt), () => storedBackup(b.fileName))}
+                        >
                           {t('backup:restore')}
                         </Button>
                       )}

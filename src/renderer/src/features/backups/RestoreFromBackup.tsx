@@ -71,7 +71,9 @@ export function RestoreFromBackup({ onBack }: { onBack: () => void }) {
           {error}
         </Alert>
       )}
-      {file?.sealed && <BackupKeyForm bytes={file.bytes} onKey={(key) => restore(key).catch(() => undefined)} submitLabel={t('backup:restore')} onBack={onBack} />}
+      {file?.sealed && (
+        <BackupKeyForm bytes={file.bytes} onKey={(key) => restore(key).catch(() => undefined)} submitLabel={t('backup:restore')} onBack={onBack} />
+      )}
       {file && !file.sealed && (
         <>
           <Alert color="orange">{t('setup:restore.plain')}</Alert>

@@ -38,9 +38,7 @@ export function useBackupSchedule(db: MrezaDb, enabled: boolean, signedIn: boole
     const off = platform.on('app:beforeQuit', () => {
       // Locked: no data key to encrypt with, and nothing was written since the lock.
       const backup = isUnlocked(db) ? writeBackup(db, 'quit') : Promise.resolve();
-      void backup
-        .catch((e: unknown) => console.error('quit backup failed', e))
-        .finally(() => void platform.invoke('app:quitReady', undefined));
+      void backup.catch((e: unknown) => console.error('quit backup failed', e)).finally(() => void platform.invoke('app:quitReady', undefined));
     });
     return () => {
       clearInterval(timer);

@@ -26,7 +26,13 @@ export function KeyFileForm() {
       <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="key-file-warning">
         {t('keyFile.warning')}
       </Alert>
-      <NewPassphrase {...fields} label={t('keyFile.passphrase')} repeatLabel={t('keyFile.repeat')} tooShortText={t('invite.tooShort', { count: MIN_PASSPHRASE })} mismatchText={t('invite.mismatch')} />
+      <NewPassphrase
+        {...fields}
+        label={t('keyFile.passphrase')}
+        repeatLabel={t('keyFile.repeat')}
+        tooShortText={t('invite.tooShort', { count: MIN_PASSPHRASE })}
+        mismatchText={t('invite.mismatch')}
+      />
       <ProblemAlert problem={problem} />
       {saved && (
         <Alert color="teal" data-testid="key-file-saved">

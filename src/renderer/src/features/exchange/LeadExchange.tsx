@@ -14,7 +14,17 @@ import { bundleImportHistory, listPartners, type BundleImportPreview, type Incom
 import { platform } from '../../platform';
 import { HowItWorks, LabelValue, ProblemAlert, Section, useProblemText } from './common';
 import { KeyFileForm } from './KeyFileForm';
-import { applyBundles, confirmKey, exchangeProblemOf, inspectBundles, planStatus, saveInvitation, startLeadProject, type ConfirmedKeys, type ExchangeProblem } from './actions';
+import {
+  applyBundles,
+  confirmKey,
+  exchangeProblemOf,
+  inspectBundles,
+  planStatus,
+  saveInvitation,
+  startLeadProject,
+  type ConfirmedKeys,
+  type ExchangeProblem,
+} from './actions';
 import { useExchangeContext } from './useExchangeContext';
 import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase';
 
@@ -43,7 +53,14 @@ function CreateProject() {
     <>
       <HowItWorks role="lead" />
       <Section title={t('project.createTitle')} testId="create-project">
-        <TextInput label={t('project.name')} placeholder={t('project.namePlaceholder')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={200} maw={500} />
+        <TextInput
+          label={t('project.name')}
+          placeholder={t('project.namePlaceholder')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          maxLength={200}
+          maw={500}
+        />
         <ProblemAlert problem={problem} />
         <Group>
           <Button onClick={() => void create()} disabled={!name.trim()} loading={busy}>
@@ -83,7 +100,13 @@ function InviteForm() {
   return (
     <Section title={t('invite.title')} testId="invite">
       <Text size="sm">{t('invite.text')}</Text>
-      <NewPassphrase {...fields} label={t('invite.passphrase')} repeatLabel={t('invite.repeat')} tooShortText={t('invite.tooShort', { count: MIN_PASSPHRASE })} mismatchText={t('invite.mismatch')} />
+      <NewPassphrase
+        {...fields}
+        label={t('invite.passphrase')}
+        repeatLabel={t('invite.repeat')}
+        tooShortText={t('invite.tooShort', { count: MIN_PASSPHRASE })}
+        mismatchText={t('invite.mismatch')}
+      />
       <ProblemAlert problem={problem} />
       {saved && (
         <Alert color="teal" data-testid="invitation-saved">
@@ -215,13 +238,26 @@ function ImportPanel() {
  * Badges in the plan table wrap rather than cut their text: "ПСЕУДОНИМИЗОВАНО" or "ЧЕКА ПОТВРДУ"
  * must read in full at 1366 px, and Mantine's badge ends a long label with "…".
  */
-const READABLE_BADGE = { root: { height: 'auto', maxWidth: 'none', paddingBlock: 2 }, label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.35 } } as const;
+const READABLE_BADGE = {
+  root: { height: 'auto', maxWidth: 'none', paddingBlock: 2 },
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.35 },
+} as const;
 
 const STATUS_COLOR: Record<BundlePlan['status'], string> = { apply: 'teal', unchanged: 'gray', skipped: 'yellow', refused: 'red' };
 /** Full records stand out: the lead sees before importing that names travel. */
 const PRIVACY_COLOR: Record<BundlePlan['privacy'], string> = { aggregate: 'gray', pseudonymised: 'blue', full: 'orange' };
 
-function PlanTable({ preview, confirmed, onConfirm, disabled }: { preview: BundleImportPreview; confirmed: Record<string, string>; onConfirm: (orgId: string, fingerprint: string, yes: boolean) => void; disabled: boolean }) {
+function PlanTable({
+  preview,
+  confirmed,
+  onConfirm,
+  disabled,
+}: {
+  preview: BundleImportPreview;
+  confirmed: Record<string, string>;
+  onConfirm: (orgId: string, fingerprint: string, yes: boolean) => void;
+  disabled: boolean;
+}) {
   const { t } = useTranslation('exchange');
   const fmt = useFormat();
   const problemText = useProblemText();

@@ -151,7 +151,9 @@ function ExportForm() {
     let live = true;
     // A dry run (not encrypted, not saved, not logged) tells how many people stay home; the
     // consents say why. Every level: even aggregate figures count only the people who share.
-    void Promise.all([peopleWithheld(ctx, privacy), whyWithheld(ctx)]).then(([withheld, why]) => live && withheld !== undefined && setPreview({ privacy, withheld, why }));
+    void Promise.all([peopleWithheld(ctx, privacy), whyWithheld(ctx)]).then(
+      ([withheld, why]) => live && withheld !== undefined && setPreview({ privacy, withheld, why }),
+    );
     return () => {
       live = false;
     };
@@ -183,7 +185,13 @@ function ExportForm() {
         </Alert>
       )}
       {withheld !== undefined && <WithheldPreview withheld={withheld} why={preview?.why} />}
-      <PasswordInput label={t('export.passphrase')} description={t('export.passphraseHelp')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} maw={400} />
+      <PasswordInput
+        label={t('export.passphrase')}
+        description={t('export.passphraseHelp')}
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.currentTarget.value)}
+        maw={400}
+      />
       <ProblemAlert problem={problem} />
       <Group>
         {/* Full records: a second, explicit confirmation that lists what goes. */}

@@ -46,9 +46,7 @@ export function HomePage() {
         </SimpleGrid>
       )}
       <Grid>
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          {can(actor.role, 'readPeople') && <MentoringReminders />}
-        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 8 }}>{can(actor.role, 'readPeople') && <MentoringReminders />}</Grid.Col>
       </Grid>
     </Stack>
   );

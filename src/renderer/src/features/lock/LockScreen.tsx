@@ -8,7 +8,15 @@ import type { Organisation, User } from '@shared/model';
 import { useDb } from '../../session/AppContext';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { NewSignInPassphrase, signInPassphraseState, usePassphraseJudgeReady } from '../../components/NewPassphrase';
-import { chooseFirstPassphrase, PassphrasePolicyError, RECOVERY_THROTTLE_ID, resetWithRecoveryKey, signIn, signInWait, type SignInResult } from '../../db/signIn';
+import {
+  chooseFirstPassphrase,
+  PassphrasePolicyError,
+  RECOVERY_THROTTLE_ID,
+  resetWithRecoveryKey,
+  signIn,
+  signInWait,
+  type SignInResult,
+} from '../../db/signIn';
 import { minutesSeconds, useCountdown } from './useCountdown';
 import { RecoveryKeyInput } from '../../components/RecoveryKeyInput';
 
@@ -23,7 +31,19 @@ function untilFromNow(ms: number): number | null {
  * "Who is working?": office PCs are shared, so the app asks after start and after inactivity,
  * always for a passphrase (it opens the data key). "Forgot passphrase?" takes the recovery key.
  */
-export function LockScreen({ org, users, language, onLanguage, onUnlock }: { org: Organisation; users: User[]; language: Locale; onLanguage: (l: Locale) => Promise<void>; onUnlock: (u: User, recoveryKey?: string) => Promise<void> }) {
+export function LockScreen({
+  org,
+  users,
+  language,
+  onLanguage,
+  onUnlock,
+}: {
+  org: Organisation;
+  users: User[];
+  language: Locale;
+  onLanguage: (l: Locale) => Promise<void>;
+  onUnlock: (u: User, recoveryKey?: string) => Promise<void>;
+}) {
   const { t } = useTranslation(['users', 'common']);
   usePassphraseJudgeReady(); // judge again what was typed while the dictionaries loaded
   const db = useDb();
@@ -66,7 +86,7 @@ export function LockScreen({ org, users, language, onLanguage, onUnlock }: { org
         return;
       case 'choosePassphrase':
         setMode('choose');
-            return;
+        return;
       default:
         setError(t(`users:signIn.${result.reason}`));
     }
@@ -119,9 +139,7 @@ export function LockScreen({ org, users, language, onLanguage, onUnlock }: { org
             <Title order={3}>{title}</Title>
             {mode === 'choose' && <Text size="sm">{t('users:signIn.chooseText')}</Text>}
             {mode === 'recover' && <Text size="sm">{t('users:recovery.intro')}</Text>}
-            {mode === 'recover' && (
-              <RecoveryKeyInput value={recoveryKey} onChange={setRecoveryKey} check={keyCheck} />
-            )}
+            {mode === 'recover' && <RecoveryKeyInput value={recoveryKey} onChange={setRecoveryKey} check={keyCheck} />}
             <Select
               label={mode === 'recover' ? t('users:recovery.forUser') : t('users:user')}
               data={users.map((u) => ({ value: u.id, label: `${u.name} · ${t(`users:roles.${u.role}`)}` }))}
@@ -136,9 +154,24 @@ export function LockScreen({ org, users, language, onLanguage, onUnlock }: { org
               disabled={mode === 'choose'}
             />
             {mode === 'signIn' && (selected?.keyWrap || selected?.passHash) && (
-              <PasswordInput label={t('users:passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} autoFocus data-autofocus autoComplete="current-password" />
+              <PasswordInput
+                label={t('users:passphrase')}
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.currentTarget.value)}
+                autoFocus
+                data-autofocus
+                autoComplete="current-password"
+              />
             )}
-            {mode !== 'signIn' && selected && <NewSignInPassphrase {...next} onPass={(pass) => setNext((n) => ({ ...n, pass }))} onAgain={(again) => setNext((n) => ({ ...n, again }))} userInputs={userInputs} autoFocus={mode === 'choose'} />}
+            {mode !== 'signIn' && selected && (
+              <NewSignInPassphrase
+                {...next}
+                onPass={(pass) => setNext((n) => ({ ...n, pass }))}
+                onAgain={(again) => setNext((n) => ({ ...n, again }))}
+                userInputs={userInputs}
+                autoFocus={mode === 'choose'}
+              />
+            )}
             {waitMs > 0 && (
               <Alert color="orange" variant="light" role="alert" data-testid="sign-in-wait">
                 {t('users:signIn.throttled', { time: minutesSeconds(waitMs) })}

@@ -61,7 +61,11 @@ export function RecoverySheet({ organisation, recoveryKey, onDone }: { organisat
         </div>
         <Stack className="no-print" gap="sm" mt="md">
           <Group>
-            <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => void platform.invoke('print:pdf', { suggestedName: `mreza-recovery-sheet-${day}.pdf` })}>
+            <Button
+              variant="light"
+              leftSection={<IconPrinter size={16} />}
+              onClick={() => void platform.invoke('print:pdf', { suggestedName: `mreza-recovery-sheet-${day}.pdf` })}
+            >
               {t('users:sheet.print')}
             </Button>
           </Group>

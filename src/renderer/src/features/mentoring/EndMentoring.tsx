@@ -79,7 +79,11 @@ function EndMentoringDialog({ summary, onClose, onSaved }: { summary: EndMentori
       <Stack gap="sm" data-testid="end-mentoring-dialog">
         <Text size="sm">{t('end.willDelete', { organisation })}</Text>
         <List size="sm" spacing={4}>
-          <List.Item data-testid="end-mentees">{summary.mentees.length ? t('end.mentees', { count: summary.mentees.length, names: summary.mentees.map((m) => m.name).join(', ') }) : t('end.noMentees')}</List.Item>
+          <List.Item data-testid="end-mentees">
+            {summary.mentees.length
+              ? t('end.mentees', { count: summary.mentees.length, names: summary.mentees.map((m) => m.name).join(', ') })
+              : t('end.noMentees')}
+          </List.Item>
           <List.Item>{t('end.logs', { count: summary.logs })}</List.Item>
           <List.Item>{t('end.packAndKey', { organisation })}</List.Item>
           <List.Item>{t('end.backups')}</List.Item>
@@ -88,14 +92,24 @@ function EndMentoringDialog({ summary, onClose, onSaved }: { summary: EndMentori
           {t('end.afterwards', { organisation })}
         </Text>
         {unsentTotal > 0 && (
-          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('end.unsentTitle', { count: unsentTotal, organisation })} data-testid="end-unsent" styles={ORANGE_TITLE}>
+          <Alert
+            color="orange"
+            icon={<IconAlertTriangle size={18} />}
+            title={t('end.unsentTitle', { count: unsentTotal, organisation })}
+            data-testid="end-unsent"
+            styles={ORANGE_TITLE}
+          >
             <Stack gap={6}>
               <List size="sm" spacing={2}>
                 {unsent.map((m) => (
                   <List.Item key={m.name}>{t('end.unsentFor', { name: m.name, count: m.unsent })}</List.Item>
                 ))}
               </List>
-              <Text size="sm">{notInAFile > 0 ? t('end.saveFirst', { organisation }) : t('end.savedMakeSure', { date: mode.lastExportAt ? fmt.dateTime(mode.lastExportAt) : '—', organisation })}</Text>
+              <Text size="sm">
+                {notInAFile > 0
+                  ? t('end.saveFirst', { organisation })
+                  : t('end.savedMakeSure', { date: mode.lastExportAt ? fmt.dateTime(mode.lastExportAt) : '—', organisation })}
+              </Text>
               {notInAFile > 0 && (
                 <Group>
                   <Button size="xs" leftSection={<IconFileExport size={14} />} onClick={() => void save()} loading={busy}>

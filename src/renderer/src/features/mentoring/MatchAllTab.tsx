@@ -33,7 +33,10 @@ export function MatchAllTab() {
     const open = mentees.filter((m) => !m.current);
     setNames(new Map([...mentors.map((m) => [m.mentor.id, m.name] as const), ...mentees.map((m) => [m.profile.personId, m.name] as const)]));
     const fixed = (proposal?.pairs ?? []).filter((p) => pinned.has(key(p))).map(({ menteeId, mentorId }) => ({ menteeId, mentorId }));
-    const result = await runMatching({ mentees: open.map(toMenteeInput), mentors: mentors.map(toMentorInput), weights: settings.weights, objective: aim, fixed }, setProgress);
+    const result = await runMatching(
+      { mentees: open.map(toMenteeInput), mentors: mentors.map(toMentorInput), weights: settings.weights, objective: aim, fixed },
+      setProgress,
+    );
     setProposal(result);
     setSelected(new Set(result.pairs.map(key)));
     setProgress(null);
@@ -41,7 +44,11 @@ export function MatchAllTab() {
 
   const accept = async () => {
     if (!proposal) return;
-    const done = await acceptPairs(db, actor, proposal.pairs.filter((p) => selected.has(key(p))));
+    const done = await acceptPairs(
+      db,
+      actor,
+      proposal.pairs.filter((p) => selected.has(key(p))),
+    );
     notifications.show({ color: 'teal', message: t('accepted', { count: done.length }) });
     setProposal(null);
     setPinned(new Set());
@@ -54,7 +61,12 @@ export function MatchAllTab() {
           <Text size="sm" fw={500}>
             {t('objective')}
           </Text>
-          <SegmentedControl aria-label={t('objective')} data={(['score', 'count'] as const).map((o) => ({ value: o, label: t(`objectives.${o}`) }))} value={aim} onChange={(v) => setObjective(v as Objective)} />
+          <SegmentedControl
+            aria-label={t('objective')}
+            data={(['score', 'count'] as const).map((o) => ({ value: o, label: t(`objectives.${o}`) }))}
+            value={aim}
+            onChange={(v) => setObjective(v as Objective)}
+          />
         </Stack>
         <Button onClick={() => void run()} loading={progress !== null}>
           {t('runMatchAll')}
@@ -70,7 +82,8 @@ export function MatchAllTab() {
         <>
           <Alert color="teal" variant="light">
             {t('proposalSummary', { count: proposal.pairs.length, total: proposal.totalScore })}
-            {proposal.unmatched.length > 0 && ` · ${t('leftOver', { count: proposal.unmatched.length })}: ${proposal.unmatched.map((id) => names.get(id)).join(', ')}`}
+            {proposal.unmatched.length > 0 &&
+              ` · ${t('leftOver', { count: proposal.unmatched.length })}: ${proposal.unmatched.map((id) => names.get(id)).join(', ')}`}
           </Alert>
           <Paper withBorder radius="md">
             <Table>

@@ -94,7 +94,12 @@ export function MatchesTab({ mentorId }: { mentorId?: string }) {
                           </Button>
                         )}
                         {canManage && next.includes('closed') && (
-                          <Button size="xs" variant="default" color="red" onClick={() => (r.match.status === 'proposed' ? move(r.match.id, 'closed') : setClosing(r))}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            color="red"
+                            onClick={() => (r.match.status === 'proposed' ? move(r.match.id, 'closed') : setClosing(r))}
+                          >
                             {t('close')}
                           </Button>
                         )}
@@ -110,7 +115,12 @@ export function MatchesTab({ mentorId }: { mentorId?: string }) {
       <Modal opened={!!sessionFor} onClose={() => setSessionFor(null)} title={sessionFor?.planned ? t('planSession') : t('logSession')} size="lg">
         {sessionFor && <SessionForm matchId={sessionFor.id} planned={sessionFor.planned} onDone={() => setSessionFor(null)} />}
       </Modal>
-      <Modal opened={!!closing} onClose={() => setClosing(null)} title={closing ? `${t('closeMatch')}: ${closing.menteeName} · ${closing.mentorName}` : ''} size="lg">
+      <Modal
+        opened={!!closing}
+        onClose={() => setClosing(null)}
+        title={closing ? `${t('closeMatch')}: ${closing.menteeName} · ${closing.mentorName}` : ''}
+        size="lg"
+      >
         {closing && (
           <CloseForm
             onDone={() => setClosing(null)}
@@ -233,12 +243,20 @@ function MatchDetail({ match }: { match: Match }) {
             data={GOAL_STATUSES.map((s) => ({ value: s, label: t(`goalStatuses.${s}`) }))}
             value={g.status}
             allowDeselect={false}
-            onChange={(v) => v && void updateMatch(db, actor, match.id, { goals: goals.map((x) => (x.id === g.id ? { ...x, status: v as typeof g.status } : x)) })}
+            onChange={(v) =>
+              v && void updateMatch(db, actor, match.id, { goals: goals.map((x) => (x.id === g.id ? { ...x, status: v as typeof g.status } : x)) })
+            }
           />
         </Group>
       ))}
       <Group align="flex-end">
-        <TextInput style={{ flex: 1 }} label={t('addGoal')} value={goal} onChange={(e) => setGoal(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && addGoal()} />
+        <TextInput
+          style={{ flex: 1 }}
+          label={t('addGoal')}
+          value={goal}
+          onChange={(e) => setGoal(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && addGoal()}
+        />
         <ActionIcon size="lg" variant="light" aria-label={t('addGoal')} onClick={addGoal}>
           <IconPlus size={16} />
         </ActionIcon>

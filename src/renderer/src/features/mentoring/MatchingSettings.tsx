@@ -31,14 +31,34 @@ function Form({ initial, initialWeeks }: { initial: MatchingWeights; initialWeek
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {KEYS.map((k) => (
-            <NumberInput key={k} label={t(`mentoring:settings.weights.${k}`)} min={0} max={k === 'spread' ? 50 : 100} allowDecimal={false} value={weights[k]} onChange={(v) => setWeights({ ...weights, [k]: Number(v) || 0 })} />
+            <NumberInput
+              key={k}
+              label={t(`mentoring:settings.weights.${k}`)}
+              min={0}
+              max={k === 'spread' ? 50 : 100}
+              allowDecimal={false}
+              value={weights[k]}
+              onChange={(v) => setWeights({ ...weights, [k]: Number(v) || 0 })}
+            />
           ))}
         </SimpleGrid>
-        <NumberInput label={t('mentoring:settings.staleWeeks')} min={1} max={52} allowDecimal={false} value={weeks} onChange={(v) => setWeeks(Number(v) || 0)} maw={360} />
+        <NumberInput
+          label={t('mentoring:settings.staleWeeks')}
+          min={1}
+          max={52}
+          allowDecimal={false}
+          value={weeks}
+          onChange={(v) => setWeeks(Number(v) || 0)}
+          maw={360}
+        />
         <Group>
           <Button
             disabled={!valid}
-            onClick={() => void saveMentoringSettings(db, actor, { weights, staleWeeks: weeks }).then(() => notifications.show({ color: 'teal', message: t('settings:saved') }))}
+            onClick={() =>
+              void saveMentoringSettings(db, actor, { weights, staleWeeks: weeks }).then(() =>
+                notifications.show({ color: 'teal', message: t('settings:saved') }),
+              )
+            }
           >
             {t('common:save')}
           </Button>

@@ -24,7 +24,14 @@ function IssuedPacks() {
   const { t } = useTranslation('mentorPack');
   const { db, actor } = useApp();
   const fmt = useFormat();
-  const data = useLiveQuery(async () => ({ packs: await getIssuedPacks(db), names: new Map((await mentorRows(db, actor)).map((m) => [m.mentor.id, m.name])), history: await mentorLogsHistory(db) }), [db]);
+  const data = useLiveQuery(
+    async () => ({
+      packs: await getIssuedPacks(db),
+      names: new Map((await mentorRows(db, actor)).map((m) => [m.mentor.id, m.name])),
+      history: await mentorLogsHistory(db),
+    }),
+    [db],
+  );
   if (!data) return null;
   return (
     <Section title={t('issued.title')} testId="issued-packs">

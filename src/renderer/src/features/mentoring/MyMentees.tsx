@@ -104,7 +104,12 @@ export function MyMentees({ mode }: { mode: MentorModeSettings }) {
           </Paper>
         ))}
       </SimpleGrid>
-      <Modal opened={!!form} onClose={() => setForm(null)} title={form ? `${form.planned ? t('mode.planNext') : t('mentoring:logSession')}: ${form.name}` : ''} size="lg">
+      <Modal
+        opened={!!form}
+        onClose={() => setForm(null)}
+        title={form ? `${form.planned ? t('mode.planNext') : t('mentoring:logSession')}: ${form.name}` : ''}
+        size="lg"
+      >
         {form && <SessionForm matchId={form.matchId} planned={form.planned} onDone={() => setForm(null)} />}
       </Modal>
     </>

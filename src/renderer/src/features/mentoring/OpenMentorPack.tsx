@@ -14,7 +14,17 @@ import { NewSignInPassphrase, signInPassphraseState, usePassphraseJudgeReady } f
  * later in mentor mode for a newer pack (`newer`). On first run the mentor then chooses her own
  * passphrase for this computer, which the lock screen asks for from then on.
  */
-export function OpenMentorPack({ language, onDone, onBack, newer = false }: { language: Locale; onDone: (userId: string, recoveryKey?: string) => void; onBack?: () => void; newer?: boolean }) {
+export function OpenMentorPack({
+  language,
+  onDone,
+  onBack,
+  newer = false,
+}: {
+  language: Locale;
+  onDone: (userId: string, recoveryKey?: string) => void;
+  onBack?: () => void;
+  newer?: boolean;
+}) {
   const { t } = useTranslation(['mentorPack', 'common', 'users']);
   usePassphraseJudgeReady(); // judge again what was typed while the dictionaries loaded
   const db = useDb();
@@ -64,7 +74,13 @@ export function OpenMentorPack({ language, onDone, onBack, newer = false }: { la
           {t('setup.ownPassphraseTitle', { name: opened.manifest.mentor.name })}
         </Title>
         <Text size="sm">{t('setup.ownPassphraseText')}</Text>
-        <NewSignInPassphrase {...own} onPass={(pass) => setOwn((o) => ({ ...o, pass }))} onAgain={(again) => setOwn((o) => ({ ...o, again }))} userInputs={userInputs} autoFocus />
+        <NewSignInPassphrase
+          {...own}
+          onPass={(pass) => setOwn((o) => ({ ...o, pass }))}
+          onAgain={(again) => setOwn((o) => ({ ...o, again }))}
+          userInputs={userInputs}
+          autoFocus
+        />
         <PackProblemAlert problem={problem} />
         <Group justify="space-between">
           <Button
@@ -108,7 +124,12 @@ export function OpenMentorPack({ language, onDone, onBack, newer = false }: { la
           {file?.fileName ?? t('setup.noFile')}
         </Text>
       </Group>
-      <PasswordInput label={t('setup.passphrase')} description={t('setup.passphraseHint')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} />
+      <PasswordInput
+        label={t('setup.passphrase')}
+        description={t('setup.passphraseHint')}
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.currentTarget.value)}
+      />
       <PackProblemAlert problem={problem} />
       <Group justify={onBack ? 'space-between' : 'flex-start'}>
         {onBack && (

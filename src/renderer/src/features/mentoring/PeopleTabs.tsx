@@ -8,7 +8,17 @@ import { canAll } from '@shared/auth/permissions';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
 import { useFormat } from '../../components/useFormat';
-import { acceptPairs, allMentorStats, getMentoringSettings, menteeRows, mentorRows, toMenteeInput, toMentorInput, type MenteeRow, type MentorRow } from '../../db/mentoring';
+import {
+  acceptPairs,
+  allMentorStats,
+  getMentoringSettings,
+  menteeRows,
+  mentorRows,
+  toMenteeInput,
+  toMentorInput,
+  type MenteeRow,
+  type MentorRow,
+} from '../../db/mentoring';
 import { MenteeForm, MentorForm } from './ProfileForms';
 import { useReasonText } from './useReasons';
 
@@ -46,7 +56,12 @@ export function MentorsTab() {
             {data.rows.map((m) => {
               const st = data.stats.get(m.mentor.id);
               return (
-                <Table.Tr key={m.mentor.id} data-testid="mentor-row" style={{ cursor: 'pointer' }} onClick={() => canAll(actor.role, 'editRecords') && setEditing(m)}>
+                <Table.Tr
+                  key={m.mentor.id}
+                  data-testid="mentor-row"
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => canAll(actor.role, 'editRecords') && setEditing(m)}
+                >
                   <Table.Td>
                     <Text fw={500}>{m.name}</Text>
                     <Text size="xs" c="dimmed">
@@ -134,7 +149,15 @@ export function MenteesTab() {
                     </Group>
                   </Table.Td>
                   <Table.Td>{t(`stages.${r.profile.stage}`)}</Table.Td>
-                  <Table.Td>{r.current ? <Badge variant="light">{t(`statuses.${r.current.status}`)}</Badge> : <Badge color="orange" variant="light">{t('unmatched')}</Badge>}</Table.Td>
+                  <Table.Td>
+                    {r.current ? (
+                      <Badge variant="light">{t(`statuses.${r.current.status}`)}</Badge>
+                    ) : (
+                      <Badge color="orange" variant="light">
+                        {t('unmatched')}
+                      </Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {!r.current && (
                       <Button size="xs" variant="light" onClick={() => setSuggestFor(r)}>

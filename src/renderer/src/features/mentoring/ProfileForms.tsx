@@ -24,7 +24,22 @@ export function MentorForm({ mentor, onDone }: { mentor?: Mentor; onDone: () => 
   const submit = async () => {
     setTried(true);
     if (!personId) return;
-    await saveMentor(db, actor, { personId, expertise: expertise as Mentor['expertise'], sectors, languages, region: region || undefined, remote, capacity, availability: availability || undefined, active }, mentor?.id);
+    await saveMentor(
+      db,
+      actor,
+      {
+        personId,
+        expertise: expertise as Mentor['expertise'],
+        sectors,
+        languages,
+        region: region || undefined,
+        remote,
+        capacity,
+        availability: availability || undefined,
+        active,
+      },
+      mentor?.id,
+    );
     notifications.show({ color: 'teal', message: t('saved') });
     onDone();
   };
@@ -33,7 +48,12 @@ export function MentorForm({ mentor, onDone }: { mentor?: Mentor; onDone: () => 
       <PersonPicker label={t('person')} value={personId} onChange={setPersonId} error={tried && !personId ? t('validation:required') : undefined} />
       <MultiSelect label={t('expertise')} data={EXPERTISE_AREAS.map((a) => ({ value: a, label: t(`areas.${a}`) }))} value={expertise} onChange={setExpertise} />
       <TagsInput label={t('sectors')} value={sectors} onChange={setSectors} />
-      <TagsInput label={t('languages')} description={t('languagesHint')} value={languages} onChange={(v) => setLanguages(v.map((x) => x.trim().toLowerCase()))} />
+      <TagsInput
+        label={t('languages')}
+        description={t('languagesHint')}
+        value={languages}
+        onChange={(v) => setLanguages(v.map((x) => x.trim().toLowerCase()))}
+      />
       <TextInput label={t('region')} value={region} onChange={(e) => setRegion(e.currentTarget.value)} />
       <Group grow>
         <NumberInput label={t('capacity')} min={0} max={50} allowDecimal={false} value={capacity} onChange={(v) => setCapacity(Number(v) || 0)} />
@@ -85,16 +105,39 @@ export function MenteeForm({ profile, onDone }: { profile?: MenteeProfile; onDon
   };
   return (
     <Stack>
-      <PersonPicker label={t('person')} kind="beneficiary" value={personId} onChange={setPersonId} error={tried && !personId ? t('validation:required') : undefined} />
+      <PersonPicker
+        label={t('person')}
+        kind="beneficiary"
+        value={personId}
+        onChange={setPersonId}
+        error={tried && !personId ? t('validation:required') : undefined}
+      />
       <Group grow>
-        <Select label={t('stage')} data={BUSINESS_STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))} value={stage} onChange={(v) => setStage(v ?? 'idea')} allowDeselect={false} />
+        <Select
+          label={t('stage')}
+          data={BUSINESS_STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
+          value={stage}
+          onChange={(v) => setStage(v ?? 'idea')}
+          allowDeselect={false}
+        />
         <TextInput label={t('sector')} value={sector} onChange={(e) => setSector(e.currentTarget.value)} />
       </Group>
       <MultiSelect label={t('needs')} data={EXPERTISE_AREAS.map((a) => ({ value: a, label: t(`areas.${a}`) }))} value={needs} onChange={setNeeds} />
-      <TagsInput label={t('languages')} description={t('languagesHint')} value={languages} onChange={(v) => setLanguages(v.map((x) => x.trim().toLowerCase()))} />
+      <TagsInput
+        label={t('languages')}
+        description={t('languagesHint')}
+        value={languages}
+        onChange={(v) => setLanguages(v.map((x) => x.trim().toLowerCase()))}
+      />
       <Group grow>
         <TextInput label={t('region')} value={region} onChange={(e) => setRegion(e.currentTarget.value)} />
-        <Select label={t('mentorGender')} data={MENTOR_GENDER_PREFERENCES.map((g) => ({ value: g, label: t(`genders.${g}`) }))} value={mentorGender} onChange={(v) => setMentorGender(v ?? 'any')} allowDeselect={false} />
+        <Select
+          label={t('mentorGender')}
+          data={MENTOR_GENDER_PREFERENCES.map((g) => ({ value: g, label: t(`genders.${g}`) }))}
+          value={mentorGender}
+          onChange={(v) => setMentorGender(v ?? 'any')}
+          allowDeselect={false}
+        />
       </Group>
       <Switch label={t('remote')} checked={remote} onChange={(e) => setRemote(e.currentTarget.checked)} />
       <PeoplePicker label={t('avoid')} value={avoid} onChange={setAvoid} />

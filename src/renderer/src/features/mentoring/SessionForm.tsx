@@ -14,7 +14,19 @@ import { DateField } from '../../components/DateField';
  * everything is reachable with Tab, services tick with Space, Ctrl+Enter saves from anywhere.
  * With `session`, the same form corrects that log (and `onDelete` offers to remove it).
  */
-export function SessionForm({ matchId, planned: plannedNew = false, session, onDone, onDelete }: { matchId: string; planned?: boolean; session?: MentoringSession; onDone: () => void; onDelete?: () => void }) {
+export function SessionForm({
+  matchId,
+  planned: plannedNew = false,
+  session,
+  onDone,
+  onDelete,
+}: {
+  matchId: string;
+  planned?: boolean;
+  session?: MentoringSession;
+  onDone: () => void;
+  onDelete?: () => void;
+}) {
   const { t } = useTranslation(['mentoring', 'validation']);
   const { db, actor } = useApp();
   const today = useToday();
@@ -80,7 +92,12 @@ export function SessionForm({ matchId, planned: plannedNew = false, session, onD
           <Text size="sm" fw={500}>
             {t('mode')}
           </Text>
-          <SegmentedControl aria-label={t('mode')} data={SESSION_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))} value={mode} onChange={(v) => setMode(v as MentoringSession['mode'])} />
+          <SegmentedControl
+            aria-label={t('mode')}
+            data={SESSION_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))}
+            value={mode}
+            onChange={(v) => setMode(v as MentoringSession['mode'])}
+          />
         </Stack>
         <Checkbox.Group label={t('services')} value={services} onChange={setServices} error={error ?? undefined}>
           <Group mt={4}>

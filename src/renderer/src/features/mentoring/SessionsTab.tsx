@@ -31,10 +31,11 @@ export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?:
     [db, own, mentorId, menteeId, from, to],
   );
   // Everyone this view's mentor(s) mentor, for the per-mentee list.
-  const mentees = useLiveQuery(async () => {
-    const byId = new Map((await matchRows(db, actor, { mentorId: own ?? mentorId ?? undefined })).map((r) => [r.match.menteeId, r.menteeName]));
-    return [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
-  }, [db, own, mentorId]) ?? [];
+  const mentees =
+    useLiveQuery(async () => {
+      const byId = new Map((await matchRows(db, actor, { mentorId: own ?? mentorId ?? undefined })).map((r) => [r.match.menteeId, r.menteeName]));
+      return [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+    }, [db, own, mentorId]) ?? [];
   if (!rows) return null;
   const stats = mentorStats(
     rows.map((r) => r.match),
@@ -46,8 +47,14 @@ export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?:
   const names = new Map(mentors.map((m) => [m.mentor.id, m.name]));
   const planned = rows.filter((r) => r.session.status === 'planned');
   const exportIcs = async () => {
-    const ics = plannedSessionsIcs(planned.map((r) => ({ session: r.session, title: `${t('title')}: ${r.menteeName} · ${r.mentorName}`, country: org.country })));
-    await platform.invoke('file:save', { suggestedName: 'mreza-mentoring.ics', filters: [{ name: 'iCalendar', extensions: ['ics'] }], data: new TextEncoder().encode(ics) });
+    const ics = plannedSessionsIcs(
+      planned.map((r) => ({ session: r.session, title: `${t('title')}: ${r.menteeName} · ${r.mentorName}`, country: org.country })),
+    );
+    await platform.invoke('file:save', {
+      suggestedName: 'mreza-mentoring.ics',
+      filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+      data: new TextEncoder().encode(ics),
+    });
   };
   return (
     <Stack>
@@ -62,7 +69,16 @@ export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?:
             onChange={setMentorId}
           />
         )}
-        <Select label={t('filters.mentee')} placeholder={t('filters.all')} clearable searchable data={mentees} value={menteeId} onChange={setMenteeId} data-testid="sessions-mentee" />
+        <Select
+          label={t('filters.mentee')}
+          placeholder={t('filters.all')}
+          clearable
+          searchable
+          data={mentees}
+          value={menteeId}
+          onChange={setMenteeId}
+          data-testid="sessions-mentee"
+        />
         <DateField label={t('filters.from')} value={from} onChange={setFrom} />
         <DateField label={t('filters.to')} value={to} onChange={setTo} />
         <Button variant="light" leftSection={<IconCalendarDown size={16} />} disabled={planned.length === 0} onClick={() => void exportIcs()}>
@@ -132,7 +148,12 @@ export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?:
                   <Table.Td>{s.services.map((x) => t(`serviceNames.${x}`)).join(', ')}</Table.Td>
                   <Table.Td>{s.topics}</Table.Td>
                   <Table.Td>
-                    <ActionIcon variant="subtle" aria-label={t('editSessionOf', { name: menteeName, date: fmt.date(s.date) })} onClick={() => setEditing(s)} data-testid="edit-session">
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('editSessionOf', { name: menteeName, date: fmt.date(s.date) })}
+                      onClick={() => setEditing(s)}
+                      data-testid="edit-session"
+                    >
                       <IconPencil size={16} />
                     </ActionIcon>
                   </Table.Td>

@@ -19,7 +19,14 @@ export function WaitingLogs({ mode }: { mode: MentorModeSettings }) {
   const waiting = useLiveQuery(async () => (await menteeLogs(db, mode)).filter((m) => m.ended && m.unsent > 0), [db, mode]);
   if (!waiting?.length) return null;
   return (
-    <Alert color="orange" icon={<IconClockHour4 size={18} />} title={t('waiting.title', { organisation: mode.organisation.name })} data-testid="waiting-logs" styles={ORANGE_TITLE} mb="md">
+    <Alert
+      color="orange"
+      icon={<IconClockHour4 size={18} />}
+      title={t('waiting.title', { organisation: mode.organisation.name })}
+      data-testid="waiting-logs"
+      styles={ORANGE_TITLE}
+      mb="md"
+    >
       <List size="sm" spacing={2}>
         {waiting.map((m) => (
           <List.Item key={m.name} data-testid="waiting-mentee">

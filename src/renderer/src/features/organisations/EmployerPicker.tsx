@@ -14,7 +14,10 @@ export function EmployerPicker({ value, onChange }: { value: string | null; onCh
   const { db, actor } = useApp();
   const fmt = useFormat();
   const rows = useLiveQuery(() => listRegister(db, actor), [db, actor]);
-  const data = useMemo(() => filterRegister(rows ?? [], {}, fmt.locale).map((o) => ({ value: o.id, label: `${o.name} (${municipalityLabel(o.town, fmt.locale)})` })), [rows, fmt.locale]);
+  const data = useMemo(
+    () => filterRegister(rows ?? [], {}, fmt.locale).map((o) => ({ value: o.id, label: `${o.name} (${municipalityLabel(o.town, fmt.locale)})` })),
+    [rows, fmt.locale],
+  );
   return (
     <Select
       label={t('organisations:employer.label')}

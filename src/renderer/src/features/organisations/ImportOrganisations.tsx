@@ -38,7 +38,10 @@ export function ImportOrganisations() {
 
   async function choose() {
     setError(null);
-    const files = await platform.invoke('file:open', { filters: [{ name: t('organisations:importer.fileFilter'), extensions: ['xlsx', 'xls', 'csv', 'txt'] }], multiple: false });
+    const files = await platform.invoke('file:open', {
+      filters: [{ name: t('organisations:importer.fileFilter'), extensions: ['xlsx', 'xls', 'csv', 'txt'] }],
+      multiple: false,
+    });
     const picked = files[0];
     if (!picked) return;
     const opened = await openOrganisationFile({ db }, picked.fileName, picked.data);
@@ -73,7 +76,10 @@ export function ImportOrganisations() {
   }
 
   const headers = file ? importHeaders(file) : [];
-  const fieldOptions = [{ value: '', label: t('participants:importer.skipColumn') }, ...ORG_IMPORT_FIELDS.map((f) => ({ value: f, label: t(`organisations:fields.${f}`) }))];
+  const fieldOptions = [
+    { value: '', label: t('participants:importer.skipColumn') },
+    ...ORG_IMPORT_FIELDS.map((f) => ({ value: f, label: t(`organisations:fields.${f}`) })),
+  ];
   const toImport = preview ? orgRowsToImport(preview, skipDuplicates).length : 0;
 
   return (
@@ -115,7 +121,15 @@ export function ImportOrganisations() {
           </Group>
           <Group mb="sm">
             <Text size="sm">{t('organisations:importer.defaultKind')}</Text>
-            <Select size="xs" w={240} allowDeselect={false} aria-label={t('organisations:importer.defaultKind')} data={REGISTER_KINDS.map((k) => ({ value: k, label: t(`organisations:kinds.${k}`) }))} value={kind} onChange={(v) => v && setKind(v as Organisation['kind'])} />
+            <Select
+              size="xs"
+              w={240}
+              allowDeselect={false}
+              aria-label={t('organisations:importer.defaultKind')}
+              data={REGISTER_KINDS.map((k) => ({ value: k, label: t(`organisations:kinds.${k}`) }))}
+              value={kind}
+              onChange={(v) => v && setKind(v as Organisation['kind'])}
+            />
           </Group>
           <ScrollArea.Autosize mah={420}>
             <Table data-testid="mapping-table">
@@ -252,10 +266,17 @@ export function ImportOrganisations() {
           )}
           {preview.duplicates.length > 0 && (
             <Stack gap={4} mb="sm">
-              <Checkbox checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.currentTarget.checked)} label={t('organisations:importer.skipDuplicates')} data-testid="skip-duplicates" />
+              <Checkbox
+                checked={skipDuplicates}
+                onChange={(e) => setSkipDuplicates(e.currentTarget.checked)}
+                label={t('organisations:importer.skipDuplicates')}
+                data-testid="skip-duplicates"
+              />
               {preview.duplicates.slice(0, 20).map((d) => (
                 <Text key={d.row} size="xs" c="dimmed">
-                  {d.existing !== undefined ? t('organisations:importer.duplicateOf', { row: d.row, name: d.existing }) : t('organisations:importer.duplicateRow', { row: d.row, other: d.sameAsRow ?? 0 })}
+                  {d.existing !== undefined
+                    ? t('organisations:importer.duplicateOf', { row: d.row, name: d.existing })
+                    : t('organisations:importer.duplicateRow', { row: d.row, other: d.sameAsRow ?? 0 })}
                 </Text>
               ))}
             </Stack>
@@ -283,7 +304,9 @@ export function ImportOrganisations() {
             <Group>
               <IconCheck color="var(--mantine-color-teal-6)" />
               <Text fw={500} data-testid="import-done">
-                {undone ? t('organisations:importUndone', { count: done.rowsAdded }) : t('organisations:importer.imported', { count: done.rowsAdded, file: done.fileName })}
+                {undone
+                  ? t('organisations:importUndone', { count: done.rowsAdded })
+                  : t('organisations:importer.imported', { count: done.rowsAdded, file: done.fileName })}
               </Text>
             </Group>
             <Group>

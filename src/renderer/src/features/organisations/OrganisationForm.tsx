@@ -115,7 +115,13 @@ export function OrganisationFormModal({ organisation, onClose }: { organisation?
           )}
           <TextInput label={t('organisations:fields.name')} withAsterisk data-autofocus {...form.getInputProps('name')} data-testid="org-name-input" />
           <SimpleGrid cols={2}>
-            <Select label={t('organisations:fields.kind')} allowDeselect={false} data={REGISTER_KINDS.map((k) => ({ value: k, label: t(`organisations:kinds.${k}`) }))} {...form.getInputProps('kind')} data-testid="org-kind" />
+            <Select
+              label={t('organisations:fields.kind')}
+              allowDeselect={false}
+              data={REGISTER_KINDS.map((k) => ({ value: k, label: t(`organisations:kinds.${k}`) }))}
+              {...form.getInputProps('kind')}
+              data-testid="org-kind"
+            />
             <TextInput label={t('organisations:fields.sector')} {...form.getInputProps('sector')} />
             <MunicipalityField
               label={t('organisations:fields.municipality')}
@@ -125,13 +131,41 @@ export function OrganisationFormModal({ organisation, onClose }: { organisation?
               onCountry={(c) => form.setFieldValue('country', c)}
               error={form.errors.town}
             />
-            <Select label={t('organisations:fields.country')} withAsterisk allowDeselect={false} data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))} {...form.getInputProps('country')} />
+            <Select
+              label={t('organisations:fields.country')}
+              withAsterisk
+              allowDeselect={false}
+              data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))}
+              {...form.getInputProps('country')}
+            />
             <TextInput label={t('organisations:fields.contactPerson')} {...form.getInputProps('contactPerson')} />
           </SimpleGrid>
-          <Textarea label={t('organisations:fields.support')} description={t('organisations:hints.support')} autosize minRows={2} {...form.getInputProps('support')} />
+          <Textarea
+            label={t('organisations:fields.support')}
+            description={t('organisations:hints.support')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('support')}
+          />
           <SimpleGrid cols={2}>
-            <DateField label={t('organisations:fields.supportedOn')} description={t('organisations:hints.supportedOn')} value={v.supportedOn} onChange={(d) => form.setFieldValue('supportedOn', d)} error={form.errors.supportedOn} data-testid="org-supported-on" />
-            <NumberInput label={t('organisations:fields.jobsCreated')} description={t('organisations:hints.jobsCreated')} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="" {...form.getInputProps('jobsCreated')} data-testid="org-jobs" />
+            <DateField
+              label={t('organisations:fields.supportedOn')}
+              description={t('organisations:hints.supportedOn')}
+              value={v.supportedOn}
+              onChange={(d) => form.setFieldValue('supportedOn', d)}
+              error={form.errors.supportedOn}
+              data-testid="org-supported-on"
+            />
+            <NumberInput
+              label={t('organisations:fields.jobsCreated')}
+              description={t('organisations:hints.jobsCreated')}
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator=""
+              {...form.getInputProps('jobsCreated')}
+              data-testid="org-jobs"
+            />
           </SimpleGrid>
           <Stack gap={4}>
             <Text size="sm" fw={500}>

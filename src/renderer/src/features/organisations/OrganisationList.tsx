@@ -29,7 +29,13 @@ export function OrganisationList() {
   const lastImport = useLiveQuery(() => lastOrganisationImport(db, actor), [db, actor]);
   const confirmUndo = useConfirmUndoOrganisationImport();
   const shown = useMemo(() => filterRegister(rows ?? [], filter, fmt.locale), [rows, filter, fmt.locale]);
-  const towns = useMemo(() => registerMunicipalities(rows ?? []).map((m) => ({ value: m.key, label: municipalityLabel(m.name, fmt.locale) })).sort((a, b) => a.label.localeCompare(b.label, fmt.locale)), [rows, fmt.locale]);
+  const towns = useMemo(
+    () =>
+      registerMunicipalities(rows ?? [])
+        .map((m) => ({ value: m.key, label: municipalityLabel(m.name, fmt.locale) }))
+        .sort((a, b) => a.label.localeCompare(b.label, fmt.locale)),
+    [rows, fmt.locale],
+  );
   if (rows === undefined) return null;
   const set = (changes: Partial<RegisterFilter>) => setFilter((f) => ({ ...f, ...changes }));
   const filtered = !!(filter.query || filter.kind || filter.municipality);
@@ -42,7 +48,12 @@ export function OrganisationList() {
         actions={
           <>
             {lastImport && (
-              <Button variant="subtle" leftSection={<IconArrowBackUp size={16} />} onClick={() => void confirmUndo(lastImport.id)} data-testid="undo-org-import">
+              <Button
+                variant="subtle"
+                leftSection={<IconArrowBackUp size={16} />}
+                onClick={() => void confirmUndo(lastImport.id)}
+                data-testid="undo-org-import"
+              >
                 {t('organisations:undoImport')}
               </Button>
             )}

@@ -18,7 +18,9 @@ export function useConfirmUndoOrganisationImport(): (historyId: string, onUndone
       title: t('organisations:undoConfirm.title'),
       children: (
         <Stack gap="xs" data-testid="undo-org-import-confirm">
-          <Text size="sm">{t('organisations:undoConfirm.text', { count: effect.organisations, file: effect.history.fileName, date: fmt.dateTime(effect.history.at) })}</Text>
+          <Text size="sm">
+            {t('organisations:undoConfirm.text', { count: effect.organisations, file: effect.history.fileName, date: fmt.dateTime(effect.history.at) })}
+          </Text>
           {effect.linkedOutcomes > 0 && <Text size="sm">{t('organisations:undoConfirm.linked', { count: effect.linkedOutcomes })}</Text>}
         </Stack>
       ),

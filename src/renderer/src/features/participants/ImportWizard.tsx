@@ -1,4 +1,20 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Progress, ScrollArea, SegmentedControl, Select, Stack, Stepper, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Progress,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+} from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconCheck, IconFileImport } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { notifications } from '@mantine/notifications';
@@ -44,7 +60,10 @@ export function ImportWizard() {
 
   async function choose() {
     setError(null);
-    const files = await platform.invoke('file:open', { filters: [{ name: t('participants:importer.fileFilter'), extensions: ['xlsx', 'xls', 'csv', 'txt'] }], multiple: false });
+    const files = await platform.invoke('file:open', {
+      filters: [{ name: t('participants:importer.fileFilter'), extensions: ['xlsx', 'xls', 'csv', 'txt'] }],
+      multiple: false,
+    });
     const picked = files[0];
     if (!picked) return;
     const opened = await openImportFile({ db }, picked.fileName, picked.data);
@@ -62,7 +81,9 @@ export function ImportWizard() {
     if (!file) return;
     setError(null);
     setProgress({ label: t('participants:importer.checking'), value: 0 });
-    setChecked(await checkImport({ db }, file, mapping, kind, (fraction) => setProgress({ label: t('participants:importer.checking'), value: 100 * fraction })));
+    setChecked(
+      await checkImport({ db }, file, mapping, kind, (fraction) => setProgress({ label: t('participants:importer.checking'), value: 100 * fraction })),
+    );
     setProgress(null);
     setStep(2);
   }
@@ -74,7 +95,10 @@ export function ImportWizard() {
     running.current = controller;
     setError(null);
     setWriting({ done: 0, total: rows.length });
-    const result = await writeImport({ db, actor }, file.fileName, rows, { signal: controller.signal, onProgress: (done, total) => setWriting({ done, total }) });
+    const result = await writeImport({ db, actor }, file.fileName, rows, {
+      signal: controller.signal,
+      onProgress: (done, total) => setWriting({ done, total }),
+    });
     if (result.status === 'written') {
       setDone(result.history);
       setStep(3);
@@ -101,7 +125,10 @@ export function ImportWizard() {
   }
 
   const headers = file ? importHeaders(file) : [];
-  const fieldOptions = [{ value: '', label: t('participants:importer.skipColumn') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`participants:importer.fields.${f}`) }))];
+  const fieldOptions = [
+    { value: '', label: t('participants:importer.skipColumn') },
+    ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`participants:importer.fields.${f}`) })),
+  ];
   const toImport = checked ? countToImport(checked, skipDuplicates) : 0;
   const preview = checked?.preview;
   const duplicates = checked?.duplicates ?? [];
@@ -141,7 +168,11 @@ export function ImportWizard() {
           <Text size="sm" mb={4} data-testid="write-progress" data-done={writing.done} data-total={writing.total}>
             {t('participants:importer.writingProgress', { done: writing.done, count: writing.total })}
           </Text>
-          <Progress value={(100 * writing.done) / Math.max(1, writing.total)} animated aria-label={t('participants:importer.writingProgress', { done: writing.done, count: writing.total })} />
+          <Progress
+            value={(100 * writing.done) / Math.max(1, writing.total)}
+            animated
+            aria-label={t('participants:importer.writingProgress', { done: writing.done, count: writing.total })}
+          />
           <Text size="xs" c="dimmed" mt={4}>
             {t('participants:importer.writingHint')}
           </Text>
@@ -170,7 +201,15 @@ export function ImportWizard() {
           </Group>
           <Group mb="sm">
             <Text size="sm">{t('participants:importer.defaultKind')}</Text>
-            <SegmentedControl size="xs" value={kind} onChange={(v) => setKind(v as Person['kind'])} data={[{ value: 'beneficiary', label: t('participants:kinds.beneficiary') }, { value: 'professional', label: t('participants:kinds.professional') }]} />
+            <SegmentedControl
+              size="xs"
+              value={kind}
+              onChange={(v) => setKind(v as Person['kind'])}
+              data={[
+                { value: 'beneficiary', label: t('participants:kinds.beneficiary') },
+                { value: 'professional', label: t('participants:kinds.professional') },
+              ]}
+            />
           </Group>
           <ScrollArea h={420}>
             <Table data-testid="mapping-table">
@@ -263,7 +302,11 @@ export function ImportWizard() {
                       <Table.Tr key={k} data-testid="issue-row">
                         <Table.Td>{i.row}</Table.Td>
                         <Table.Td>{i.column}</Table.Td>
-                        <Table.Td>{t(`participants:importer.issues.${i.code}`, { field: t(`participants:importer.fields.${i.field === 'row' ? 'fullName' : i.field}`) })}</Table.Td>
+                        <Table.Td>
+                          {t(`participants:importer.issues.${i.code}`, {
+                            field: t(`participants:importer.fields.${i.field === 'row' ? 'fullName' : i.field}`),
+                          })}
+                        </Table.Td>
                         <Table.Td>{i.value}</Table.Td>
                       </Table.Tr>
                     ))}
@@ -340,7 +383,12 @@ export function ImportWizard() {
           )}
           {duplicates.length > 0 && (
             <Stack gap={4} mb="sm">
-              <Checkbox checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.currentTarget.checked)} label={t('participants:importer.skipDuplicates')} data-testid="skip-duplicates" />
+              <Checkbox
+                checked={skipDuplicates}
+                onChange={(e) => setSkipDuplicates(e.currentTarget.checked)}
+                label={t('participants:importer.skipDuplicates')}
+                data-testid="skip-duplicates"
+              />
               {duplicates.slice(0, 20).map((d) => (
                 <Text key={d.row} size="xs" c="dimmed">
                   {d.existing
@@ -360,7 +408,12 @@ export function ImportWizard() {
             <Button variant="default" onClick={() => setStep(1)} disabled={writing !== null}>
               {t('participants:importer.back')}
             </Button>
-            <Button onClick={() => void write()} disabled={toImport <= 0 || progress !== null || writing !== null} loading={writing !== null} data-testid="import-valid">
+            <Button
+              onClick={() => void write()}
+              disabled={toImport <= 0 || progress !== null || writing !== null}
+              loading={writing !== null}
+              data-testid="import-valid"
+            >
               {t('participants:importer.importValid', { count: toImport })}
             </Button>
           </Group>
@@ -373,7 +426,9 @@ export function ImportWizard() {
             <Group>
               <IconCheck color="var(--mantine-color-teal-6)" />
               <Text fw={500} data-testid="import-done">
-                {undone ? t('participants:importUndone', { count: done.rowsAdded }) : t('participants:importer.imported', { count: done.rowsAdded, file: done.fileName })}
+                {undone
+                  ? t('participants:importUndone', { count: done.rowsAdded })
+                  : t('participants:importer.imported', { count: done.rowsAdded, file: done.fileName })}
               </Text>
             </Group>
             <Group>

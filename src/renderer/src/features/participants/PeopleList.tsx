@@ -1,6 +1,19 @@
 import { ActionIcon, Badge, Box, Button, Checkbox, Group, Menu, Paper, Select, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAddressBook, IconArrowBackUp, IconChevronDown, IconDatabaseImport, IconDownload, IconFileSpreadsheet, IconPlus, IconSearch, IconShare, IconSortAscending, IconSortDescending, IconX } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconArrowBackUp,
+  IconChevronDown,
+  IconDatabaseImport,
+  IconDownload,
+  IconFileSpreadsheet,
+  IconPlus,
+  IconSearch,
+  IconShare,
+  IconSortAscending,
+  IconSortDescending,
+  IconX,
+} from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -88,7 +101,11 @@ export function PeopleList() {
       return next;
     });
   const openSharing = () =>
-    setSharingFor(ticked.size ? { ids: people.filter((p) => ticked.has(p.id)).map((p) => p.id), scope: 'selected' } : { ids: rows.map((p) => p.id), scope: filtered ? 'filtered' : 'all' });
+    setSharingFor(
+      ticked.size
+        ? { ids: people.filter((p) => ticked.has(p.id)).map((p) => p.id), scope: 'selected' }
+        : { ids: rows.map((p) => p.id), scope: filtered ? 'filtered' : 'all' },
+    );
 
   async function exportAs(format: 'csv' | 'xlsx') {
     const table = exportRows(
@@ -140,11 +157,25 @@ export function PeopleList() {
       )}
       {selectable && total > 0 && (
         // Short on the button (the header has little room); whom it applies to in the tooltip and the badge.
-        <Tooltip label={ticked.size ? t('participants:sharing.openSelected', { count: ticked.size }) : filtered ? t('participants:sharing.openFiltered', { count: rows.length }) : t('participants:sharing.title')}>
+        <Tooltip
+          label={
+            ticked.size
+              ? t('participants:sharing.openSelected', { count: ticked.size })
+              : filtered
+                ? t('participants:sharing.openFiltered', { count: rows.length })
+                : t('participants:sharing.title')
+          }
+        >
           <Button
             variant="default"
             leftSection={<IconShare size={16} />}
-            rightSection={ticked.size || filtered ? <Badge size="sm" variant="light">{fmt.number(ticked.size || rows.length)}</Badge> : undefined}
+            rightSection={
+              ticked.size || filtered ? (
+                <Badge size="sm" variant="light">
+                  {fmt.number(ticked.size || rows.length)}
+                </Badge>
+              ) : undefined
+            }
             onClick={openSharing}
             disabled={!ticked.size && rows.length === 0}
             data-testid="sharing-open"
@@ -157,7 +188,13 @@ export function PeopleList() {
       {can(actor.role, 'exportList') && (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />} disabled={rows.length === 0} data-testid="people-export">
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              rightSection={<IconChevronDown size={14} />}
+              disabled={rows.length === 0}
+              data-testid="people-export"
+            >
               {t('participants:export')}
             </Button>
           </Menu.Target>
@@ -186,7 +223,11 @@ export function PeopleList() {
 
   return (
     <>
-      <PageHeader title={t('participants:title')} description={total ? t('participants:count', { count: total }) : t('participants:description')} actions={actions} />
+      <PageHeader
+        title={t('participants:title')}
+        description={total ? t('participants:count', { count: total }) : t('participants:description')}
+        actions={actions}
+      />
       {sharingFor && (
         <SharingBasisDialog
           personIds={sharingFor.ids}
@@ -236,11 +277,55 @@ export function PeopleList() {
                 ) : undefined
               }
             />
-            <Select w={150} clearable aria-label={t('participants:kind')} placeholder={t('participants:kind')} data={PERSON_KINDS.map((k) => ({ value: k, label: t(`participants:kinds.${k}`) }))} value={filter.kind ?? null} onChange={(v) => set({ kind: (v as Person['kind']) ?? undefined })} data-testid="filter-kind" />
-            <Select w={140} clearable aria-label={t('participants:gender')} placeholder={t('participants:gender')} data={GENDERS.map((g) => ({ value: g, label: t(`participants:genders.${g}`) }))} value={filter.gender ?? null} onChange={(v) => set({ gender: (v as Person['gender']) ?? undefined })} data-testid="filter-gender" />
-            <Select w={160} clearable searchable aria-label={t('participants:municipality')} placeholder={t('participants:municipality')} data={towns.map((town) => ({ value: town, label: municipalityLabel(town, fmt.locale) }))} value={filter.municipality ?? null} onChange={(v) => set({ municipality: v ?? undefined })} data-testid="filter-municipality" />
-            <Select w={190} clearable aria-label={t('participants:targetGroup')} placeholder={t('participants:targetGroup')} data={TARGET_GROUPS.map((g) => ({ value: g, label: t(`participants:targetGroups.${g}`) }))} value={filter.targetGroup ?? null} onChange={(v) => set({ targetGroup: (v as Person['targetGroups'][number]) ?? undefined })} />
-            <Select w={200} clearable aria-label={t('participants:programme')} placeholder={t('participants:programme')} data={programmes} value={programmeId} onChange={setProgrammeId} />
+            <Select
+              w={150}
+              clearable
+              aria-label={t('participants:kind')}
+              placeholder={t('participants:kind')}
+              data={PERSON_KINDS.map((k) => ({ value: k, label: t(`participants:kinds.${k}`) }))}
+              value={filter.kind ?? null}
+              onChange={(v) => set({ kind: (v as Person['kind']) ?? undefined })}
+              data-testid="filter-kind"
+            />
+            <Select
+              w={140}
+              clearable
+              aria-label={t('participants:gender')}
+              placeholder={t('participants:gender')}
+              data={GENDERS.map((g) => ({ value: g, label: t(`participants:genders.${g}`) }))}
+              value={filter.gender ?? null}
+              onChange={(v) => set({ gender: (v as Person['gender']) ?? undefined })}
+              data-testid="filter-gender"
+            />
+            <Select
+              w={160}
+              clearable
+              searchable
+              aria-label={t('participants:municipality')}
+              placeholder={t('participants:municipality')}
+              data={towns.map((town) => ({ value: town, label: municipalityLabel(town, fmt.locale) }))}
+              value={filter.municipality ?? null}
+              onChange={(v) => set({ municipality: v ?? undefined })}
+              data-testid="filter-municipality"
+            />
+            <Select
+              w={190}
+              clearable
+              aria-label={t('participants:targetGroup')}
+              placeholder={t('participants:targetGroup')}
+              data={TARGET_GROUPS.map((g) => ({ value: g, label: t(`participants:targetGroups.${g}`) }))}
+              value={filter.targetGroup ?? null}
+              onChange={(v) => set({ targetGroup: (v as Person['targetGroups'][number]) ?? undefined })}
+            />
+            <Select
+              w={200}
+              clearable
+              aria-label={t('participants:programme')}
+              placeholder={t('participants:programme')}
+              data={programmes}
+              value={programmeId}
+              onChange={setProgrammeId}
+            />
             <Select
               w={160}
               clearable
@@ -256,7 +341,12 @@ export function PeopleList() {
           </Group>
           <Paper withBorder radius="md">
             <Box role="table" aria-label={t('participants:title')} aria-rowcount={rows.length}>
-              <Box role="row" px="md" py="xs" style={{ display: 'grid', gridTemplateColumns: columns, gap: 12, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+              <Box
+                role="row"
+                px="md"
+                py="xs"
+                style={{ display: 'grid', gridTemplateColumns: columns, gap: 12, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+              >
                 {selectable && (
                   <div role="columnheader">
                     <Checkbox
@@ -326,7 +416,13 @@ export function PeopleList() {
                           {selectable && (
                             // A click on the box selects; the rest of the row opens the person.
                             <div role="cell" onClick={(e) => e.stopPropagation()}>
-                              <Checkbox size="xs" aria-label={t('participants:selectPerson', { name: displayName(t, p) })} checked={ticked.has(p.id)} onChange={() => toggle(p.id)} data-testid="select-person" />
+                              <Checkbox
+                                size="xs"
+                                aria-label={t('participants:selectPerson', { name: displayName(t, p) })}
+                                checked={ticked.has(p.id)}
+                                onChange={() => toggle(p.id)}
+                                data-testid="select-person"
+                              />
                             </div>
                           )}
                           <Text role="cell" size="sm" fw={500} truncate c={p.anonymised ? 'dimmed' : undefined}>

@@ -1,11 +1,39 @@
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { COUNTRIES, EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, LEGAL_BASES, ORG_TYPES, TARGET_GROUPS, coversSpecialCategories, personDraftSchema, type ConsentDraft, type Person, type PersonDraftInput } from '@shared/model';
+import {
+  COUNTRIES,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_STATUSES,
+  GENDERS,
+  LEGAL_BASES,
+  ORG_TYPES,
+  TARGET_GROUPS,
+  coversSpecialCategories,
+  personDraftSchema,
+  type ConsentDraft,
+  type Person,
+  type PersonDraftInput,
+} from '@shared/model';
 import { UNTICKED_CONSENT_CHOICES } from '@shared/people/sharing';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
@@ -68,7 +96,15 @@ export function toDraft(v: Values): PersonDraftInput {
 
 function consentOf(v: Values): ConsentDraft | undefined {
   if (!v.recordConsent) return undefined;
-  return { legalBasis: v.legalBasis as ConsentDraft['legalBasis'], date: v.consentDate, noticeVersion: v.noticeVersion.trim(), processing: true, specialCategories: v.specialCategories, shareWithLead: v.shareWithLead, photos: v.photos };
+  return {
+    legalBasis: v.legalBasis as ConsentDraft['legalBasis'],
+    date: v.consentDate,
+    noticeVersion: v.noticeVersion.trim(),
+    processing: true,
+    specialCategories: v.specialCategories,
+    shareWithLead: v.shareWithLead,
+    photos: v.photos,
+  };
 }
 
 export function PersonFormModal({ person, onClose, onSaved }: { person?: Person; onClose: () => void; onSaved?: (p: Person) => void }) {
@@ -127,7 +163,12 @@ export function PersonFormModal({ person, onClose, onSaved }: { person?: Person;
     }
     try {
       if (!person && !confirmed) {
-        const found = await findDuplicates(db, { firstName: draft.firstName, lastName: draft.lastName, birthYear: draft.birthYear, municipality: draft.municipality });
+        const found = await findDuplicates(db, {
+          firstName: draft.firstName,
+          lastName: draft.lastName,
+          birthYear: draft.birthYear,
+          municipality: draft.municipality,
+        });
         if (found.length) {
           setDuplicates(found);
           return;
@@ -152,7 +193,14 @@ export function PersonFormModal({ person, onClose, onSaved }: { person?: Person;
             <TextInput label={t('participants:fields.firstName')} withAsterisk {...form.getInputProps('firstName')} />
             <TextInput label={t('participants:fields.lastName')} withAsterisk {...form.getInputProps('lastName')} />
             <Select label={t('participants:fields.gender')} data={choice('genders', GENDERS)} allowDeselect={false} {...form.getInputProps('gender')} />
-            <NumberInput label={t('participants:fields.birthYear')} min={1900} max={2100} allowDecimal={false} thousandSeparator="" {...form.getInputProps('birthYear')} />
+            <NumberInput
+              label={t('participants:fields.birthYear')}
+              min={1900}
+              max={2100}
+              allowDecimal={false}
+              thousandSeparator=""
+              {...form.getInputProps('birthYear')}
+            />
             <MunicipalityField
               label={t('participants:fields.municipality')}
               value={v.municipality}
@@ -161,16 +209,36 @@ export function PersonFormModal({ person, onClose, onSaved }: { person?: Person;
               onCountry={(c) => form.setFieldValue('country', c)}
               error={form.errors.municipality}
             />
-            <Select label={t('participants:fields.country')} clearable data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))} {...form.getInputProps('country')} />
+            <Select
+              label={t('participants:fields.country')}
+              clearable
+              data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))}
+              {...form.getInputProps('country')}
+            />
             <TextInput label={t('participants:fields.phone')} {...form.getInputProps('phone')} />
             <TextInput label={t('participants:fields.email')} type="email" {...form.getInputProps('email')} />
-            <Select label={t('participants:fields.employmentStatus')} clearable data={choice('employment', EMPLOYMENT_STATUSES)} {...form.getInputProps('employmentStatus')} />
-            <Select label={t('participants:fields.educationLevel')} clearable data={choice('education', EDUCATION_LEVELS)} {...form.getInputProps('educationLevel')} />
+            <Select
+              label={t('participants:fields.employmentStatus')}
+              clearable
+              data={choice('employment', EMPLOYMENT_STATUSES)}
+              {...form.getInputProps('employmentStatus')}
+            />
+            <Select
+              label={t('participants:fields.educationLevel')}
+              clearable
+              data={choice('education', EDUCATION_LEVELS)}
+              {...form.getInputProps('educationLevel')}
+            />
           </SimpleGrid>
           {v.kind === 'professional' && (
             <SimpleGrid cols={3}>
               <TextInput label={t('participants:fields.institution')} {...form.getInputProps('institution')} />
-              <Select label={t('participants:fields.institutionType')} clearable data={choice('orgTypes', ORG_TYPES)} {...form.getInputProps('institutionType')} />
+              <Select
+                label={t('participants:fields.institutionType')}
+                clearable
+                data={choice('orgTypes', ORG_TYPES)}
+                {...form.getInputProps('institutionType')}
+              />
               <TextInput label={t('participants:fields.jobTitle')} {...form.getInputProps('jobTitle')} />
             </SimpleGrid>
           )}
@@ -180,12 +248,21 @@ export function PersonFormModal({ person, onClose, onSaved }: { person?: Person;
               {v.recordConsent && (
                 <>
                   <SimpleGrid cols={3}>
-                    <Select label={t('participants:consent.legalBasis')} data={choice('legalBases', LEGAL_BASES)} allowDeselect={false} {...form.getInputProps('legalBasis')} />
+                    <Select
+                      label={t('participants:consent.legalBasis')}
+                      data={choice('legalBases', LEGAL_BASES)}
+                      allowDeselect={false}
+                      {...form.getInputProps('legalBasis')}
+                    />
                     <DateField label={t('participants:consent.date')} {...form.getInputProps('consentDate')} />
                     <TextInput label={t('participants:consent.noticeVersion')} {...form.getInputProps('noticeVersion')} />
                   </SimpleGrid>
                   <Group>
-                    <Checkbox label={t('participants:consent.specialCategories')} {...form.getInputProps('specialCategories', { type: 'checkbox' })} data-testid="consent-special" />
+                    <Checkbox
+                      label={t('participants:consent.specialCategories')}
+                      {...form.getInputProps('specialCategories', { type: 'checkbox' })}
+                      data-testid="consent-special"
+                    />
                     <Checkbox label={t('participants:consent.shareWithLead')} {...form.getInputProps('shareWithLead', { type: 'checkbox' })} />
                     <Checkbox label={t('participants:consent.photos')} {...form.getInputProps('photos', { type: 'checkbox' })} />
                   </Group>
@@ -198,7 +275,12 @@ export function PersonFormModal({ person, onClose, onSaved }: { person?: Person;
               {t('participants:consent.specialNeeded')}
             </Alert>
           )}
-          <MultiSelect label={t('participants:fields.targetGroups')} data={choice('targetGroups', TARGET_GROUPS)} disabled={!specialAllowed} {...form.getInputProps('targetGroups')} />
+          <MultiSelect
+            label={t('participants:fields.targetGroups')}
+            data={choice('targetGroups', TARGET_GROUPS)}
+            disabled={!specialAllowed}
+            {...form.getInputProps('targetGroups')}
+          />
           <Textarea label={t('participants:fields.notes')} autosize minRows={2} disabled={!specialAllowed} {...form.getInputProps('notes')} />
           {duplicates && (
             <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('participants:duplicate.title')} data-testid="duplicate-warning">

@@ -1,4 +1,22 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, Checkbox } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Timeline,
+  Title,
+  Checkbox,
+} from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconEdit, IconGitMerge, IconMask, IconTrash } from '@tabler/icons-react';
@@ -52,12 +70,29 @@ export function PersonPage() {
   const todayNow = useToday();
   const today = todayNow();
   // Nothing is ticked for the person: each choice is hers to make (sharing with the lead above all).
-  const [consent, setConsent] = useState({ legalBasis: 'consent', date: today, noticeVersion: '1.0', ...UNTICKED_CONSENT_CHOICES } as { legalBasis: string; date: string; noticeVersion: string; specialCategories: boolean; shareWithLead: boolean; photos: boolean });
+  const [consent, setConsent] = useState({ legalBasis: 'consent', date: today, noticeVersion: '1.0', ...UNTICKED_CONSENT_CHOICES } as {
+    legalBasis: string;
+    date: string;
+    noticeVersion: string;
+    specialCategories: boolean;
+    shareWithLead: boolean;
+    photos: boolean;
+  });
   const noOutcome = { kind: null, date: today, note: '', legalForm: null, jobsCreated: null, employerId: null };
-  const [outcome, setOutcome] = useState<{ kind: string | null; date: string; note: string; legalForm: LegalForm | null; jobsCreated: number | null; employerId: string | null }>(noOutcome);
+  const [outcome, setOutcome] = useState<{
+    kind: string | null;
+    date: string;
+    note: string;
+    legalForm: LegalForm | null;
+    jobsCreated: number | null;
+    employerId: string | null;
+  }>(noOutcome);
   // "Employed at" names an employer of the register, for a role that may read it.
   const mayPickEmployer = can(actor.role, 'manageOrganisations');
-  const employers = useLiveQuery(async () => (mayPickEmployer ? new Map((await listRegister(db, actor)).map((o) => [o.id, o.name] as const)) : new Map<string, string>()), [db, actor, mayPickEmployer]);
+  const employers = useLiveQuery(
+    async () => (mayPickEmployer ? new Map((await listRegister(db, actor)).map((o) => [o.id, o.name] as const)) : new Map<string, string>()),
+    [db, actor, mayPickEmployer],
+  );
   const [error, setError] = useState<string | null>(null);
 
   if (dossier === undefined) return null;
@@ -76,7 +111,14 @@ export function PersonPage() {
     // The next outcome starts empty, not as a copy of the last one.
     setOutcome(noOutcome);
   };
-  const fail = (e: unknown) => setError(e instanceof PeopleError ? t(`participants:errors.${e.code}`) : e instanceof ForbiddenError ? t('common:errors.forbidden') : t('participants:errors.saveFailed'));
+  const fail = (e: unknown) =>
+    setError(
+      e instanceof PeopleError
+        ? t(`participants:errors.${e.code}`)
+        : e instanceof ForbiddenError
+          ? t('common:errors.forbidden')
+          : t('participants:errors.saveFailed'),
+    );
 
   /** Withdrawing can delete her target groups and notes: say so, by name, before it happens. */
   const confirmWithdraw = (c: Consent) => {
@@ -89,8 +131,16 @@ export function PersonPage() {
       children: (
         <Stack gap="xs" data-testid="withdraw-consent-confirm">
           <Text size="sm">{t('participants:consent.withdrawConfirm.text', { name, date: fmt.date(c.date) })}</Text>
-          {lost.targetGroups.length > 0 && <Text size="sm" fw={500}>{t('participants:consent.withdrawConfirm.groups', { count: lost.targetGroups.length, name, groups })}</Text>}
-          {lost.notes && <Text size="sm" fw={500}>{t('participants:consent.withdrawConfirm.notes', { name })}</Text>}
+          {lost.targetGroups.length > 0 && (
+            <Text size="sm" fw={500}>
+              {t('participants:consent.withdrawConfirm.groups', { count: lost.targetGroups.length, name, groups })}
+            </Text>
+          )}
+          {lost.notes && (
+            <Text size="sm" fw={500}>
+              {t('participants:consent.withdrawConfirm.notes', { name })}
+            </Text>
+          )}
           {hadSpecial && !lost.notes && lost.targetGroups.length === 0 && <Text size="sm">{t('participants:consent.withdrawConfirm.keeps')}</Text>}
           <Text size="sm">{t('participants:consent.withdrawConfirm.irreversible')}</Text>
         </Stack>
@@ -134,7 +184,17 @@ export function PersonPage() {
       <Anchor size="sm" onClick={() => void navigate('/participants')} mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
         <IconArrowLeft size={14} /> {t('participants:backToList')}
       </Anchor>
-      <PageHeader title={p.anonymised ? t('participants:anonymisedName') : `${p.firstName} ${p.lastName}`} description={[t(`participants:kinds.${p.kind}`), p.municipality && municipalityLabel(p.municipality, fmt.locale), p.birthYear ? String(p.birthYear) : ''].filter(Boolean).join(' · ')} actions={actions} />
+      <PageHeader
+        title={p.anonymised ? t('participants:anonymisedName') : `${p.firstName} ${p.lastName}`}
+        description={[
+          t(`participants:kinds.${p.kind}`),
+          p.municipality && municipalityLabel(p.municipality, fmt.locale),
+          p.birthYear ? String(p.birthYear) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+        actions={actions}
+      />
       {p.anonymised && (
         <Alert color="gray" mb="md">
           {t('participants:anonymisedText')}
@@ -152,7 +212,9 @@ export function PersonPage() {
             <Field label={t('participants:fields.country')}>{p.country ? t(`common:countries.${p.country}`) : ''}</Field>
             <Field label={t('participants:fields.phone')}>{p.phone}</Field>
             <Field label={t('participants:fields.email')}>{p.email}</Field>
-            <Field label={t('participants:fields.employmentStatus')}>{p.employmentStatus ? t(`participants:employment.${p.employmentStatus}`, { context: genderContext(p.gender) }) : ''}</Field>
+            <Field label={t('participants:fields.employmentStatus')}>
+              {p.employmentStatus ? t(`participants:employment.${p.employmentStatus}`, { context: genderContext(p.gender) }) : ''}
+            </Field>
             <Field label={t('participants:fields.educationLevel')}>{p.educationLevel ? t(`participants:education.${p.educationLevel}`) : ''}</Field>
             {p.kind === 'professional' && <Field label={t('participants:fields.institution')}>{p.institution}</Field>}
             {p.kind === 'professional' && <Field label={t('participants:fields.jobTitle')}>{p.jobTitle}</Field>}
@@ -162,7 +224,15 @@ export function PersonPage() {
           </Text>
           {special ? (
             <Group gap={4} mt={4}>
-              {p.targetGroups.length ? p.targetGroups.map((g) => <Badge key={g} variant="light" color="grape">{t(`participants:targetGroups.${g}`)}</Badge>) : <Text size="sm">—</Text>}
+              {p.targetGroups.length ? (
+                p.targetGroups.map((g) => (
+                  <Badge key={g} variant="light" color="grape">
+                    {t(`participants:targetGroups.${g}`)}
+                  </Badge>
+                ))
+              ) : (
+                <Text size="sm">—</Text>
+              )}
             </Group>
           ) : (
             <Text size="sm" c="dimmed" data-testid="special-hidden">
@@ -216,14 +286,28 @@ export function PersonPage() {
                       <Table.Td>
                         <Group gap={4}>
                           {c.processing && <Badge variant="light">{t('participants:consent.processingShort')}</Badge>}
-                          {c.specialCategories && <Badge variant="light" color="grape">{t('participants:consent.specialShort')}</Badge>}
-                          {c.shareWithLead && <Badge variant="light" color="blue">{t('participants:consent.shareShort')}</Badge>}
-                          {c.photos && <Badge variant="light" color="orange">{t('participants:consent.photosShort')}</Badge>}
+                          {c.specialCategories && (
+                            <Badge variant="light" color="grape">
+                              {t('participants:consent.specialShort')}
+                            </Badge>
+                          )}
+                          {c.shareWithLead && (
+                            <Badge variant="light" color="blue">
+                              {t('participants:consent.shareShort')}
+                            </Badge>
+                          )}
+                          {c.photos && (
+                            <Badge variant="light" color="orange">
+                              {t('participants:consent.photosShort')}
+                            </Badge>
+                          )}
                         </Group>
                       </Table.Td>
                       <Table.Td>
                         {c.withdrawnAt ? (
-                          <Badge color="red" variant="light">{t('participants:consent.withdrawnOn', { date: fmt.date(c.withdrawnAt) })}</Badge>
+                          <Badge color="red" variant="light">
+                            {t('participants:consent.withdrawnOn', { date: fmt.date(c.withdrawnAt) })}
+                          </Badge>
                         ) : (
                           mayEdit && (
                             <Button size="xs" variant="subtle" color="red" onClick={() => confirmWithdraw(c)}>
@@ -236,7 +320,11 @@ export function PersonPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-              {consents.length === 0 && <Text c="dimmed" size="sm">{t('participants:consent.none')}</Text>}
+              {consents.length === 0 && (
+                <Text c="dimmed" size="sm">
+                  {t('participants:consent.none')}
+                </Text>
+              )}
               {mayEdit && (
                 <Button mt="sm" size="xs" variant="light" onClick={() => setDialog('consent')} disabled={p.anonymised}>
                   {t('participants:consent.add')}
@@ -244,19 +332,31 @@ export function PersonPage() {
               )}
             </Tabs.Panel>
             <Tabs.Panel value="outcomes">
-              {outcomes.length === 0 && <Text c="dimmed" size="sm">{t('participants:outcomes.none')}</Text>}
+              {outcomes.length === 0 && (
+                <Text c="dimmed" size="sm">
+                  {t('participants:outcomes.none')}
+                </Text>
+              )}
               <Stack gap={4}>
                 {outcomes.map((o) => (
                   <Group key={o.id} data-testid="outcome-row" gap="sm" wrap="nowrap">
-                    <Text size="sm" w={110}>{fmt.date(o.date)}</Text>
-                    <Badge variant="light" color="teal" style={{ flexShrink: 0 }}>{t(`participants:outcomeKinds.${o.kind}`, { context: genderContext(p.gender) })}</Badge>
-                    <Text size="sm" data-testid="outcome-details">{outcomeDetails(o)}</Text>
+                    <Text size="sm" w={110}>
+                      {fmt.date(o.date)}
+                    </Text>
+                    <Badge variant="light" color="teal" style={{ flexShrink: 0 }}>
+                      {t(`participants:outcomeKinds.${o.kind}`, { context: genderContext(p.gender) })}
+                    </Badge>
+                    <Text size="sm" data-testid="outcome-details">
+                      {outcomeDetails(o)}
+                    </Text>
                     {o.employerId && employers?.has(o.employerId) && (
                       <Text size="sm" data-testid="outcome-employer">
                         {t('organisations:employer.label')}: {employers.get(o.employerId)}
                       </Text>
                     )}
-                    <Text size="sm" c="dimmed">{o.note}</Text>
+                    <Text size="sm" c="dimmed">
+                      {o.note}
+                    </Text>
                   </Group>
                 ))}
               </Stack>
@@ -267,12 +367,20 @@ export function PersonPage() {
               )}
             </Tabs.Panel>
             <Tabs.Panel value="programmes">
-              {enrolments.length === 0 && attendance.length === 0 && <Text c="dimmed" size="sm">{t('participants:noProgrammes')}</Text>}
+              {enrolments.length === 0 && attendance.length === 0 && (
+                <Text c="dimmed" size="sm">
+                  {t('participants:noProgrammes')}
+                </Text>
+              )}
               <Stack gap={4}>
                 {enrolments.map((e) => (
                   <Group key={e.id} gap="sm">
-                    <Text size="sm" w={110}>{fmt.date(e.enrolledOn)}</Text>
-                    <Text size="sm" fw={500}>{e.programmeTitle}</Text>
+                    <Text size="sm" w={110}>
+                      {fmt.date(e.enrolledOn)}
+                    </Text>
+                    <Text size="sm" fw={500}>
+                      {e.programmeTitle}
+                    </Text>
                     <Text size="sm">{e.eventTitle}</Text>
                     <Badge variant="light">{t(`participants:enrolmentStatus.${e.status}`, { defaultValue: e.status, context: genderContext(p.gender) })}</Badge>
                   </Group>
@@ -280,7 +388,10 @@ export function PersonPage() {
               </Stack>
               {attendance.length > 0 && (
                 <Text size="sm" mt="sm" c="dimmed">
-                  {t('participants:attendanceSummary', { count: attendance.filter((a) => a.status === 'present' || a.status === 'late').length, total: attendance.length })}
+                  {t('participants:attendanceSummary', {
+                    count: attendance.filter((a) => a.status === 'present' || a.status === 'late').length,
+                    total: attendance.length,
+                  })}
                 </Text>
               )}
               {certificates.map((c) => (
@@ -290,12 +401,20 @@ export function PersonPage() {
               ))}
             </Tabs.Panel>
             <Tabs.Panel value="mentoring">
-              {mentoring.length === 0 && <Text c="dimmed" size="sm">{t('participants:noMentoring')}</Text>}
+              {mentoring.length === 0 && (
+                <Text c="dimmed" size="sm">
+                  {t('participants:noMentoring')}
+                </Text>
+              )}
               {mentoring.map((m) => (
                 <Group key={m.id} gap="sm">
                   <Badge variant="light">{t(`participants:mentoringRole.${m.role}`)}</Badge>
-                  <Text size="sm" fw={500}>{m.otherName}</Text>
-                  <Text size="sm" c="dimmed">{t('participants:mentoringSessions', { count: m.sessions })}</Text>
+                  <Text size="sm" fw={500}>
+                    {m.otherName}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {t('participants:mentoringSessions', { count: m.sessions })}
+                  </Text>
                 </Group>
               ))}
             </Tabs.Panel>
@@ -320,7 +439,9 @@ export function PersonPage() {
           <Text size="sm">{t('participants:eraseText', { name: displayName(t, p) })}</Text>
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('common:cancel')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('common:cancel')}
+            </Button>
             <Button
               color="red"
               data-testid="confirm-erase"
@@ -340,7 +461,9 @@ export function PersonPage() {
         <Stack>
           <Text size="sm">{t('participants:anonymiseText')}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('common:cancel')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('common:cancel')}
+            </Button>
             <Button data-testid="confirm-anonymise" onClick={() => void anonymisePerson(db, actor, p.id).then(close, fail)}>
               {t('participants:anonymise')}
             </Button>
@@ -353,7 +476,9 @@ export function PersonPage() {
           <PersonPicker value={mergeWith} onChange={setMergeWith} label={t('participants:mergeWith')} />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('common:cancel')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('common:cancel')}
+            </Button>
             <Button
               disabled={!mergeWith}
               data-testid="confirm-merge"
@@ -374,21 +499,50 @@ export function PersonPage() {
       <Modal opened={dialog === 'consent'} onClose={close} title={t('participants:consent.add')} size="lg">
         <Stack>
           <SimpleGrid cols={3}>
-            <Select label={t('participants:consent.legalBasis')} data={LEGAL_BASES.map((b) => ({ value: b, label: t(`participants:legalBases.${b}`) }))} value={consent.legalBasis} allowDeselect={false} onChange={(v) => setConsent({ ...consent, legalBasis: v ?? 'consent' })} />
+            <Select
+              label={t('participants:consent.legalBasis')}
+              data={LEGAL_BASES.map((b) => ({ value: b, label: t(`participants:legalBases.${b}`) }))}
+              value={consent.legalBasis}
+              allowDeselect={false}
+              onChange={(v) => setConsent({ ...consent, legalBasis: v ?? 'consent' })}
+            />
             <DateField label={t('participants:consent.date')} value={consent.date} onChange={(date) => setConsent({ ...consent, date })} />
-            <TextInput label={t('participants:consent.noticeVersion')} value={consent.noticeVersion} onChange={(e) => setConsent({ ...consent, noticeVersion: e.currentTarget.value })} />
+            <TextInput
+              label={t('participants:consent.noticeVersion')}
+              value={consent.noticeVersion}
+              onChange={(e) => setConsent({ ...consent, noticeVersion: e.currentTarget.value })}
+            />
           </SimpleGrid>
           <Group>
-            <Checkbox label={t('participants:consent.specialCategories')} checked={consent.specialCategories} onChange={(e) => setConsent({ ...consent, specialCategories: e.currentTarget.checked })} />
-            <Checkbox label={t('participants:consent.shareWithLead')} checked={consent.shareWithLead} onChange={(e) => setConsent({ ...consent, shareWithLead: e.currentTarget.checked })} />
-            <Checkbox label={t('participants:consent.photos')} checked={consent.photos} onChange={(e) => setConsent({ ...consent, photos: e.currentTarget.checked })} />
+            <Checkbox
+              label={t('participants:consent.specialCategories')}
+              checked={consent.specialCategories}
+              onChange={(e) => setConsent({ ...consent, specialCategories: e.currentTarget.checked })}
+            />
+            <Checkbox
+              label={t('participants:consent.shareWithLead')}
+              checked={consent.shareWithLead}
+              onChange={(e) => setConsent({ ...consent, shareWithLead: e.currentTarget.checked })}
+            />
+            <Checkbox
+              label={t('participants:consent.photos')}
+              checked={consent.photos}
+              onChange={(e) => setConsent({ ...consent, photos: e.currentTarget.checked })}
+            />
           </Group>
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('common:cancel')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('common:cancel')}
+            </Button>
             <Button
               data-testid="save-consent"
-              onClick={() => void addConsent(db, actor, p.id, { ...consent, legalBasis: consent.legalBasis as (typeof LEGAL_BASES)[number], processing: true }).then(close, fail)}
+              onClick={() =>
+                void addConsent(db, actor, p.id, { ...consent, legalBasis: consent.legalBasis as (typeof LEGAL_BASES)[number], processing: true }).then(
+                  close,
+                  fail,
+                )
+              }
             >
               {t('common:save')}
             </Button>
@@ -397,24 +551,39 @@ export function PersonPage() {
       </Modal>
       <Modal opened={dialog === 'outcome'} onClose={close} title={t('participants:outcomes.add')}>
         <Stack>
-          <Select label={t('participants:outcomes.kind')} data={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`participants:outcomeKinds.${k}`) }))} value={outcome.kind} onChange={(v) => setOutcome({ ...outcome, kind: v })} />
+          <Select
+            label={t('participants:outcomes.kind')}
+            data={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`participants:outcomeKinds.${k}`) }))}
+            value={outcome.kind}
+            onChange={(v) => setOutcome({ ...outcome, kind: v })}
+          />
           <DateField label={t('participants:outcomes.date')} value={outcome.date} onChange={(date) => setOutcome({ ...outcome, date })} />
-          {isBusinessOutcome(outcome.kind ?? undefined) && <BusinessOutcomeFields country={org.country} value={outcome} onChange={(changes) => setOutcome({ ...outcome, ...changes })} />}
-          {takesEmployer(outcome.kind ?? undefined) && mayPickEmployer && <EmployerPicker value={outcome.employerId} onChange={(employerId) => setOutcome({ ...outcome, employerId })} />}
+          {isBusinessOutcome(outcome.kind ?? undefined) && (
+            <BusinessOutcomeFields country={org.country} value={outcome} onChange={(changes) => setOutcome({ ...outcome, ...changes })} />
+          )}
+          {takesEmployer(outcome.kind ?? undefined) && mayPickEmployer && (
+            <EmployerPicker value={outcome.employerId} onChange={(employerId) => setOutcome({ ...outcome, employerId })} />
+          )}
           <TextInput label={t('participants:outcomes.note')} value={outcome.note} onChange={(e) => setOutcome({ ...outcome, note: e.currentTarget.value })} />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{t('common:cancel')}</Button>
+            <Button variant="default" onClick={close}>
+              {t('common:cancel')}
+            </Button>
             <Button
               disabled={!outcome.kind}
               data-testid="save-outcome"
-              onClick={() => void addOutcome(db, actor, p.id, {
+              onClick={() =>
+                void addOutcome(db, actor, p.id, {
                   kind: outcome.kind as (typeof OUTCOME_KINDS)[number],
                   date: outcome.date,
                   note: outcome.note || undefined,
-                  ...(isBusinessOutcome(outcome.kind ?? undefined) ? { legalForm: outcome.legalForm ?? undefined, jobsCreated: outcome.jobsCreated ?? undefined } : {}),
+                  ...(isBusinessOutcome(outcome.kind ?? undefined)
+                    ? { legalForm: outcome.legalForm ?? undefined, jobsCreated: outcome.jobsCreated ?? undefined }
+                    : {}),
                   ...(takesEmployer(outcome.kind ?? undefined) && outcome.employerId ? { employerId: outcome.employerId } : {}),
-                }).then(close, fail)}
+                }).then(close, fail)
+              }
             >
               {t('common:save')}
             </Button>

@@ -18,7 +18,15 @@ import { planSharing, recordSharing, undoSharing, type SharingProblem } from './
  * shows: legal basis, date and notice version, recorded by the signed-in user. It says first how
  * many people it will change, and leaves alone whoever shares already, objected or is anonymised.
  */
-export function SharingBasisDialog({ personIds, scope, onClose }: { personIds: readonly string[]; scope: 'selected' | 'filtered' | 'all'; onClose: () => void }) {
+export function SharingBasisDialog({
+  personIds,
+  scope,
+  onClose,
+}: {
+  personIds: readonly string[];
+  scope: 'selected' | 'filtered' | 'all';
+  onClose: () => void;
+}) {
   const { t } = useTranslation(['participants', 'common']);
   const { db, actor } = useApp();
   const today = useToday()();
@@ -77,7 +85,13 @@ export function SharingBasisDialog({ personIds, scope, onClose }: { personIds: r
             onChange={(v) => v && setBasis({ ...basis, legalBasis: v as SharingBasis['legalBasis'] })}
             data-testid="sharing-legal-basis"
           />
-          <DateField label={t('participants:consent.date')} withAsterisk value={basis.date} onChange={(date) => setBasis({ ...basis, date })} error={tried && missing.date ? t('validation:required') : undefined} />
+          <DateField
+            label={t('participants:consent.date')}
+            withAsterisk
+            value={basis.date}
+            onChange={(date) => setBasis({ ...basis, date })}
+            error={tried && missing.date ? t('validation:required') : undefined}
+          />
           <TextInput
             label={t('participants:consent.noticeVersion')}
             withAsterisk
@@ -126,7 +140,11 @@ export function useConfirmUndoSharing(): (batch: ImportHistory) => void {
       confirmProps: { color: 'red', 'data-testid': 'confirm-undo-sharing' } as Record<string, unknown>,
       onConfirm: () =>
         void undoSharing({ db, actor }, batch.id).then((r) =>
-          notifications.show(r.ok ? { color: 'teal', message: t('participants:sharing.undone', { count: r.value }) } : { color: 'red', message: t(`participants:sharing.problems.${r.problem}`) }),
+          notifications.show(
+            r.ok
+              ? { color: 'teal', message: t('participants:sharing.undone', { count: r.value }) }
+              : { color: 'red', message: t(`participants:sharing.problems.${r.problem}`) },
+          ),
         ),
     });
 }

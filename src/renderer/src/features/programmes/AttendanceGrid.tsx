@@ -48,7 +48,8 @@ export function AttendanceGrid({ detail }: { detail: EventDetail }) {
   // Keyboard moves focus the new cell; its onFocus makes it the roving cell.
   const moveTo = ([r, c]: [number, number]) => cells.current.get(`${r}:${c}`)?.focus();
   const failed = () => notifications.show({ color: 'red', title: t('common:errors.title'), message: t('programmes:attendance.notSaved') });
-  const mark = (r: number, c: number, status: AttendanceStatus | null) => markAttendance({ db, actor }, sessions[c]!.id, rows[r]!.person.id, status).catch(failed);
+  const mark = (r: number, c: number, status: AttendanceStatus | null) =>
+    markAttendance({ db, actor }, sessions[c]!.id, rows[r]!.person.id, status).catch(failed);
 
   const onCellKeyDown = (r: number, c: number) => (e: KeyboardEvent<HTMLTableCellElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;

@@ -35,7 +35,10 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
   const withdraw = async (enrolmentId: string, name: string) => {
     const moved = await withdrawEnrolment(db, actor, enrolmentId);
     const up = moved.map((id) => detail.people.get(id)).filter(Boolean)[0];
-    notifications.show({ color: 'teal', message: up ? t('programmes:enrol.withdrawnMoved', { name, moved: `${up.firstName} ${up.lastName}` }) : t('programmes:enrol.withdrawn', { name }) });
+    notifications.show({
+      color: 'teal',
+      message: up ? t('programmes:enrol.withdrawnMoved', { name, moved: `${up.firstName} ${up.lastName}` }) : t('programmes:enrol.withdrawn', { name }),
+    });
   };
   /** One click never takes a place away: the dialog names the person and says what follows, including who moves up. */
   const confirmWithdraw = (enrolmentId: string, person: Person | undefined, fromWaitingList: boolean) => {
@@ -43,7 +46,9 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
     const upId = withdrawAndPromote(detail.enrolments, enrolmentId, capacity).find((c) => c.status === 'enrolled')?.id;
     const up = detail.people.get(detail.enrolments.find((e) => e.id === upId)?.personId ?? '');
     modals.openConfirmModal({
-      title: fromWaitingList ? t('programmes:enrol.confirmRemoveTitle', { name }) : t('programmes:enrol.confirmWithdrawTitle', { name, event: detail.event.title }),
+      title: fromWaitingList
+        ? t('programmes:enrol.confirmRemoveTitle', { name })
+        : t('programmes:enrol.confirmWithdrawTitle', { name, event: detail.event.title }),
       children: (
         <Stack gap="xs" data-testid="withdraw-confirm">
           <Text size="sm">{fromWaitingList ? t('programmes:enrol.confirmRemoveText', { name }) : t('programmes:enrol.confirmWithdrawText', { name })}</Text>
@@ -65,7 +70,13 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
           {t('programmes:enrol.fromRegistry')}
         </Title>
         <Group mb="xs" align="flex-end">
-          <TextInput style={{ flex: 1 }} leftSection={<IconSearch size={16} />} label={t('programmes:enrol.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+          <TextInput
+            style={{ flex: 1 }}
+            leftSection={<IconSearch size={16} />}
+            label={t('programmes:enrol.search')}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+          />
           <Button leftSection={<IconUserPlus size={16} />} disabled={picked.length === 0} onClick={() => void enrol()} data-testid="enrol-button">
             {t('programmes:enrol.enrolPicked', { count: picked.length })}
           </Button>
@@ -79,7 +90,9 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
                     aria-label={t('programmes:enrol.pickAll')}
                     checked={allShown}
                     indeterminate={!allShown && found.some((p) => picked.includes(p.id))}
-                    onChange={() => setPicked(allShown ? picked.filter((id) => !found.some((p) => p.id === id)) : [...new Set([...picked, ...found.map((p) => p.id)])])}
+                    onChange={() =>
+                      setPicked(allShown ? picked.filter((id) => !found.some((p) => p.id === id)) : [...new Set([...picked, ...found.map((p) => p.id)])])
+                    }
                   />
                 </Table.Th>
                 <Table.Th>{t('programmes:enrol.name')}</Table.Th>
@@ -131,7 +144,13 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
                       {person.lastName}, {person.firstName}
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconUserMinus size={14} />} onClick={() => confirmWithdraw(enrolment.id, person, false)}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        leftSection={<IconUserMinus size={14} />}
+                        onClick={() => confirmWithdraw(enrolment.id, person, false)}
+                      >
                         {t('programmes:enrol.withdraw')}
                       </Button>
                     </Table.Td>

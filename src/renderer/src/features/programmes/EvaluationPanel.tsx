@@ -19,7 +19,8 @@ export function EvaluationPanel({ detail }: { detail: EventDetail }) {
   const rows = participants(detail);
   const byPerson = new Map(detail.evaluations.map((e) => [e.personId, e]));
   const summary = summariseEvaluations(detail.evaluations);
-  const avg = (v: number | null) => (v === null ? '—' : v.toLocaleString(fmt.locale === 'en' ? 'en-GB' : fmt.locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 }));
+  const avg = (v: number | null) =>
+    v === null ? '—' : v.toLocaleString(fmt.locale === 'en' ? 'en-GB' : fmt.locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
 
   return (
     <>

@@ -35,17 +35,42 @@ const formSchema = eventSchema.pick({ kind: true, title: true, topic: true, trai
   number: z.union([z.literal(''), z.number().int().min(0)]),
   capacity: z.union([z.literal(''), z.number().int().min(1).max(10000)]),
   sessions: z
-    .array(sessionSchema.pick({ date: true, start: true, end: true, town: true, country: true, venue: true }).refine((s) => s.start < s.end, { path: ['end'], message: 'order' }))
+    .array(
+      sessionSchema
+        .pick({ date: true, start: true, end: true, town: true, country: true, venue: true })
+        .refine((s) => s.start < s.end, { path: ['end'], message: 'order' }),
+    )
     .min(1),
 });
 
 const KIND_FOR: Record<Programme['kind'], ProgrammeEvent['kind']> = { badge: 'workshop', crossBorder: 'module', seminarSeries: 'seminar', other: 'workshop' };
 
 /** Create or edit an event with its sessions (date, times, venue, town, country). */
-export function EventForm({ opened, onClose, programme, event, sessions, onSaved }: { opened: boolean; onClose: () => void; programme: Programme; event?: ProgrammeEvent; sessions?: EventSession[]; onSaved?: (e: ProgrammeEvent) => void }) {
+export function EventForm({
+  opened,
+  onClose,
+  programme,
+  event,
+  sessions,
+  onSaved,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  programme: Programme;
+  event?: ProgrammeEvent;
+  sessions?: EventSession[];
+  onSaved?: (e: ProgrammeEvent) => void;
+}) {
   const { t } = useTranslation(['programmes', 'common', 'validation']);
   const { db, actor, org } = useApp();
-  const newSession = (prev?: SessionValues): SessionValues => ({ date: '', start: prev?.start ?? '09:00', end: prev?.end ?? '13:00', venue: prev?.venue ?? '', town: prev?.town ?? org.town, country: prev?.country ?? org.country });
+  const newSession = (prev?: SessionValues): SessionValues => ({
+    date: '',
+    start: prev?.start ?? '09:00',
+    end: prev?.end ?? '13:00',
+    venue: prev?.venue ?? '',
+    town: prev?.town ?? org.town,
+    country: prev?.country ?? org.country,
+  });
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -56,7 +81,9 @@ export function EventForm({ opened, onClose, programme, event, sessions, onSaved
       trainers: event?.trainers ?? [],
       capacity: event?.capacity ?? '',
       agenda: event?.agenda ?? '',
-      sessions: sessions?.map((s) => ({ id: s.id, date: s.date, start: s.start, end: s.end, venue: s.venue ?? '', town: s.town, country: s.country })) ?? [newSession()],
+      sessions: sessions?.map((s) => ({ id: s.id, date: s.date, start: s.start, end: s.end, venue: s.venue ?? '', town: s.town, country: s.country })) ?? [
+        newSession(),
+      ],
     },
     validate: (values) => {
       const errors = zodValidate(formSchema, t)(values);
@@ -94,7 +121,12 @@ export function EventForm({ opened, onClose, programme, event, sessions, onSaved
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={3}>
-            <Select label={t('programmes:event.kind')} data={EVENT_KINDS.map((k) => ({ value: k, label: t(`programmes:eventKinds.${k}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
+            <Select
+              label={t('programmes:event.kind')}
+              data={EVENT_KINDS.map((k) => ({ value: k, label: t(`programmes:eventKinds.${k}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('kind')}
+            />
             <NumberInput label={t('programmes:event.number')} min={0} {...form.getInputProps('number')} />
             <NumberInput label={t('programmes:event.capacity')} min={1} {...form.getInputProps('capacity')} />
           </SimpleGrid>
@@ -111,15 +143,44 @@ export function EventForm({ opened, onClose, programme, event, sessions, onSaved
                 <DateField w={170} aria-label={t('programmes:session.date')} {...form.getInputProps(`sessions.${i}.date`)} />
                 <TextInput type="time" w={130} aria-label={t('programmes:session.start')} {...form.getInputProps(`sessions.${i}.start`)} />
                 <TextInput type="time" w={130} aria-label={t('programmes:session.end')} {...form.getInputProps(`sessions.${i}.end`)} />
-                <TextInput style={{ flex: 1 }} aria-label={t('programmes:session.venue')} placeholder={t('programmes:session.venue')} {...form.getInputProps(`sessions.${i}.venue`)} />
-                <TextInput w={130} aria-label={t('programmes:session.town')} placeholder={t('programmes:session.town')} {...form.getInputProps(`sessions.${i}.town`)} />
-                <Select w={150} aria-label={t('programmes:session.country')} data={countryOptions} allowDeselect={false} {...form.getInputProps(`sessions.${i}.country`)} />
-                <ActionIcon mt={6} variant="subtle" color="red" aria-label={t('programmes:session.remove')} disabled={form.values.sessions.length === 1} onClick={() => form.removeListItem('sessions', i)}>
+                <TextInput
+                  style={{ flex: 1 }}
+                  aria-label={t('programmes:session.venue')}
+                  placeholder={t('programmes:session.venue')}
+                  {...form.getInputProps(`sessions.${i}.venue`)}
+                />
+                <TextInput
+                  w={130}
+                  aria-label={t('programmes:session.town')}
+                  placeholder={t('programmes:session.town')}
+                  {...form.getInputProps(`sessions.${i}.town`)}
+                />
+                <Select
+                  w={150}
+                  aria-label={t('programmes:session.country')}
+                  data={countryOptions}
+                  allowDeselect={false}
+                  {...form.getInputProps(`sessions.${i}.country`)}
+                />
+                <ActionIcon
+                  mt={6}
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('programmes:session.remove')}
+                  disabled={form.values.sessions.length === 1}
+                  onClick={() => form.removeListItem('sessions', i)}
+                >
                   <IconTrash size={16} />
                 </ActionIcon>
               </Group>
             ))}
-            <Button variant="subtle" size="xs" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('sessions', newSession(form.values.sessions.at(-1)))}>
+            <Button
+              variant="subtle"
+              size="xs"
+              w="fit-content"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => form.insertListItem('sessions', newSession(form.values.sessions.at(-1)))}
+            >
               {t('programmes:session.add')}
             </Button>
           </Stack>

@@ -33,7 +33,12 @@ export function EventPage() {
   const [editing, editState] = useDisclosure();
   const detail = useLiveQuery(() => loadEventDetail(db, actor, eventId), [db, actor, eventId]);
   if (detail === undefined) return null;
-  if (detail === null) return <EmptyState icon={null} title={t('programmes:notFound')}>{''}</EmptyState>;
+  if (detail === null)
+    return (
+      <EmptyState icon={null} title={t('programmes:notFound')}>
+        {''}
+      </EmptyState>
+    );
   const { programme, event } = detail;
   const base = `/programmes/${programmeId}/events/${eventId}`;
   return (
@@ -52,7 +57,14 @@ export function EventPage() {
         description={[t(`programmes:eventKinds.${event.kind}`), event.topic, event.trainers.join(', ')].filter(Boolean).join(' · ')}
         actions={<EventActions detail={detail} onEdit={editState.open} />}
       />
-      <EventForm key={event.updatedAt + detail.sessions.length} opened={editing} onClose={editState.close} programme={programme} event={event} sessions={detail.sessions} />
+      <EventForm
+        key={event.updatedAt + detail.sessions.length}
+        opened={editing}
+        onClose={editState.close}
+        programme={programme}
+        event={event}
+        sessions={detail.sessions}
+      />
       <Tabs value={TABS.includes(tab as never) ? tab : 'sessions'} onChange={(v) => void navigate(`${base}/${v}`)} keepMounted={false}>
         <Tabs.List mb="md">
           {TABS.map((k) => (
@@ -98,7 +110,13 @@ function EventActions({ detail, onEdit }: { detail: EventDetail; onEdit: () => v
 
   const evidencePack = async () => {
     const people = participants(detail).map((x) => x.person);
-    const scans = (await attachmentBytes(db, actor, detail.attachments.map((a) => a.id))).map(({ attachment, data }) => ({ sessionId: attachment.sessionId, fileName: attachment.fileName, data }));
+    const scans = (
+      await attachmentBytes(
+        db,
+        actor,
+        detail.attachments.map((a) => a.id),
+      )
+    ).map(({ attachment, data }) => ({ sessionId: attachment.sessionId, fileName: attachment.fileName, data }));
     const ctx = { t, date: fmt.date, organisation: org.name, programme, event };
     const label = (key: string, vars?: Record<string, string | number>) => {
       const [head, rest] = [key.split('.')[0]!, key.split('.').slice(1).join('.')];
@@ -121,7 +139,11 @@ function EventActions({ detail, onEdit }: { detail: EventDetail; onEdit: () => v
           '</body></html>',
       },
     );
-    const saved = await platform.invoke('file:save', { suggestedName: `${fileSlug(t('programmes:pack.fileName'))}-${fileSlug(event.title)}.zip`, filters: [{ name: 'ZIP', extensions: ['zip'] }], data: zipFiles(files) });
+    const saved = await platform.invoke('file:save', {
+      suggestedName: `${fileSlug(t('programmes:pack.fileName'))}-${fileSlug(event.title)}.zip`,
+      filters: [{ name: 'ZIP', extensions: ['zip'] }],
+      data: zipFiles(files),
+    });
     if (saved) notifications.show({ color: 'teal', message: t('programmes:pack.saved', { file: saved.fileName }) });
   };
 
@@ -147,7 +169,10 @@ function SessionsPanel({ detail }: { detail: EventDetail }) {
   const navigate = useNavigate();
   const { programme, event, sessions } = detail;
   const attach = async (sessionId: string) => {
-    const files = await platform.invoke('file:open', { filters: [{ name: 'PDF / image', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff'] }], multiple: true });
+    const files = await platform.invoke('file:open', {
+      filters: [{ name: 'PDF / image', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff'] }],
+      multiple: true,
+    });
     for (const f of files) await attachScan(db, actor, sessionId, f.fileName, f.data);
     if (files.length) notifications.show({ color: 'teal', message: t('programmes:scans.attached', { count: files.length }) });
   };
@@ -189,7 +214,12 @@ function SessionsPanel({ detail }: { detail: EventDetail }) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button size="xs" variant="light" leftSection={<IconPrinter size={14} />} onClick={() => void navigate(`/programmes/print/sign-in/${s.id}`)}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconPrinter size={14} />}
+                      onClick={() => void navigate(`/programmes/print/sign-in/${s.id}`)}
+                    >
                       {t('programmes:session.signInSheet')}
                     </Button>
                     <Menu position="bottom-end">
@@ -202,7 +232,10 @@ function SessionsPanel({ detail }: { detail: EventDetail }) {
                         <Menu.Item leftSection={<IconPaperclip size={14} />} onClick={() => void attach(s.id)}>
                           {t('programmes:scans.attach')}
                         </Menu.Item>
-                        <Menu.Item leftSection={<IconCalendarDown size={14} />} onClick={() => void saveIcs(`${event.title}-${s.date}`, calendarSessions(programme, [{ event, sessions: [s] }]))}>
+                        <Menu.Item
+                          leftSection={<IconCalendarDown size={14} />}
+                          onClick={() => void saveIcs(`${event.title}-${s.date}`, calendarSessions(programme, [{ event, sessions: [s] }]))}
+                        >
                           {t('programmes:session.ics')} (.ics)
                         </Menu.Item>
                       </Menu.Dropdown>
@@ -237,7 +270,9 @@ function CertificatesPanel({ detail }: { detail: EventDetail }) {
     <Stack>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {rule.type === 'minShare' ? t('programmes:ruleMinShare', { percent: Math.round(rule.minShare * 100) }) : t('programmes:ruleCompulsory', { count: rule.sessionIds.length })}
+          {rule.type === 'minShare'
+            ? t('programmes:ruleMinShare', { percent: Math.round(rule.minShare * 100) })
+            : t('programmes:ruleCompulsory', { count: rule.sessionIds.length })}
         </Text>
         <Group>
           <Button leftSection={<IconCertificate size={16} />} disabled={eligible.length === 0} onClick={() => void issue(eligible)} data-testid="issue-all">

@@ -23,7 +23,19 @@ const Logos = ({ t, organisation, programme }: Pick<DocContext, 't' | 'organisat
   </div>
 );
 
-export function SignInSheetDoc({ ctx, session, people, sessionIndex, sessionCount }: { ctx: DocContext; session: EventSession; people: Person[]; sessionIndex: number; sessionCount: number }) {
+export function SignInSheetDoc({
+  ctx,
+  session,
+  people,
+  sessionIndex,
+  sessionCount,
+}: {
+  ctx: DocContext;
+  session: EventSession;
+  people: Person[];
+  sessionIndex: number;
+  sessionCount: number;
+}) {
   const { t, date, organisation, programme, event } = ctx;
   const pages = paginateSignInSheet(people);
   const eventName = `${event.number !== undefined ? `${t(`programmes:eventKinds.${event.kind}`)} ${event.number}: ` : ''}${event.title}`;
@@ -120,7 +132,17 @@ export function SignInSheetDoc({ ctx, session, people, sessionIndex, sessionCoun
   );
 }
 
-export function CertificateDoc({ ctx, certificate, person, sessions }: { ctx: DocContext; certificate: Certificate; person: Person; sessions: EventSession[] }) {
+export function CertificateDoc({
+  ctx,
+  certificate,
+  person,
+  sessions,
+}: {
+  ctx: DocContext;
+  certificate: Certificate;
+  person: Person;
+  sessions: EventSession[];
+}) {
   const { t, date, organisation, programme, event } = ctx;
   const first = sessions[0];
   const last = sessions.at(-1);

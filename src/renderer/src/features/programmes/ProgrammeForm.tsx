@@ -36,7 +36,17 @@ const formSchema = programmeSchema
 const blank = (s: string) => (s.trim() === '' ? undefined : s.trim());
 
 /** Create or edit a programme: kind, title, funder and code, dates, partners and the completion rule. */
-export function ProgrammeForm({ opened, onClose, programme, onSaved }: { opened: boolean; onClose: () => void; programme?: Programme; onSaved?: (p: Programme) => void }) {
+export function ProgrammeForm({
+  opened,
+  onClose,
+  programme,
+  onSaved,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  programme?: Programme;
+  onSaved?: (p: Programme) => void;
+}) {
   const { t } = useTranslation(['programmes', 'common', 'validation']);
   const { db, actor, org } = useApp();
   const form = useForm<Values>({
@@ -114,7 +124,15 @@ export function ProgrammeForm({ opened, onClose, programme, onSaved }: { opened:
             <Stack gap={6} mt={6}>
               <Group gap="xs">
                 <Radio value="minShare" label={t('programmes:form.ruleMinShare')} />
-                <NumberInput aria-label={t('programmes:form.minPercent')} w={90} min={1} max={100} suffix=" %" disabled={form.values.ruleType !== 'minShare'} {...form.getInputProps('minPercent')} />
+                <NumberInput
+                  aria-label={t('programmes:form.minPercent')}
+                  w={90}
+                  min={1}
+                  max={100}
+                  suffix=" %"
+                  disabled={form.values.ruleType !== 'minShare'}
+                  {...form.getInputProps('minPercent')}
+                />
               </Group>
               <Radio value="compulsory" label={t('programmes:form.ruleCompulsory')} />
             </Stack>
@@ -125,14 +143,31 @@ export function ProgrammeForm({ opened, onClose, programme, onSaved }: { opened:
             </Text>
             {form.values.partners.map((_, i) => (
               <Group key={i} gap="xs" wrap="nowrap">
-                <TextInput style={{ flex: 1 }} aria-label={t('programmes:form.partnerName')} placeholder={t('programmes:form.partnerName')} {...form.getInputProps(`partners.${i}.name`)} />
-                <Select w={200} aria-label={t('programmes:form.partnerCountry')} data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))} allowDeselect={false} {...form.getInputProps(`partners.${i}.country`)} />
+                <TextInput
+                  style={{ flex: 1 }}
+                  aria-label={t('programmes:form.partnerName')}
+                  placeholder={t('programmes:form.partnerName')}
+                  {...form.getInputProps(`partners.${i}.name`)}
+                />
+                <Select
+                  w={200}
+                  aria-label={t('programmes:form.partnerCountry')}
+                  data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))}
+                  allowDeselect={false}
+                  {...form.getInputProps(`partners.${i}.country`)}
+                />
                 <ActionIcon variant="subtle" color="red" aria-label={t('common:delete')} onClick={() => form.removeListItem('partners', i)}>
                   <IconTrash size={16} />
                 </ActionIcon>
               </Group>
             ))}
-            <Button variant="subtle" size="xs" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('partners', { name: '', country: org.country })}>
+            <Button
+              variant="subtle"
+              size="xs"
+              w="fit-content"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => form.insertListItem('partners', { name: '', country: org.country })}
+            >
               {t('programmes:form.addPartner')}
             </Button>
           </Stack>

@@ -25,9 +25,16 @@ export function ProgrammePage() {
   const [adding, addState] = useDisclosure();
   const detail = useLiveQuery(() => loadProgrammeDetail(db, programmeId), [db, programmeId]);
   if (detail === undefined) return null;
-  if (detail === null) return <EmptyState icon={null} title={t('programmes:notFound')}>{''}</EmptyState>;
+  if (detail === null)
+    return (
+      <EmptyState icon={null} title={t('programmes:notFound')}>
+        {''}
+      </EmptyState>
+    );
   const { programme, events } = detail;
-  const allSessions = events.flatMap((e) => e.sessions.map((s) => ({ value: s.id, label: `${e.event.number !== undefined ? `${e.event.number}. ` : ''}${e.event.title} · ${fmt.date(s.date)}` })));
+  const allSessions = events.flatMap((e) =>
+    e.sessions.map((s) => ({ value: s.id, label: `${e.event.number !== undefined ? `${e.event.number}. ` : ''}${e.event.title} · ${fmt.date(s.date)}` })),
+  );
   const rule = programme.completionRule;
 
   const exportIcs = async () => {
@@ -71,7 +78,9 @@ export function ProgrammePage() {
           </Text>
         )}
         <Text size="sm">
-          {rule.type === 'minShare' ? t('programmes:ruleMinShare', { percent: Math.round(rule.minShare * 100) }) : t('programmes:ruleCompulsory', { count: rule.sessionIds.length })}
+          {rule.type === 'minShare'
+            ? t('programmes:ruleMinShare', { percent: Math.round(rule.minShare * 100) })
+            : t('programmes:ruleCompulsory', { count: rule.sessionIds.length })}
         </Text>
         {(programme.partners ?? []).map((p) => (
           <Badge key={p.name} variant="outline" color="gray">
@@ -95,7 +104,11 @@ export function ProgrammePage() {
         </Tabs.List>
         <Tabs.Panel value="events">
           {events.length === 0 ? (
-            <EmptyState icon={<IconPlus size={32} />} title={t('programmes:noEventsTitle')} action={<Button onClick={addState.open}>{t('programmes:event.new')}</Button>}>
+            <EmptyState
+              icon={<IconPlus size={32} />}
+              title={t('programmes:noEventsTitle')}
+              action={<Button onClick={addState.open}>{t('programmes:event.new')}</Button>}
+            >
               {t('programmes:noEventsText')}
             </EmptyState>
           ) : (
@@ -111,7 +124,12 @@ export function ProgrammePage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {events.map(({ event, sessions, enrolled, waiting }) => (
-                    <Table.Tr key={event.id} data-testid="event-row" style={{ cursor: 'pointer' }} onClick={() => void navigate(`/programmes/${programme.id}/events/${event.id}`)}>
+                    <Table.Tr
+                      key={event.id}
+                      data-testid="event-row"
+                      style={{ cursor: 'pointer' }}
+                      onClick={() => void navigate(`/programmes/${programme.id}/events/${event.id}`)}
+                    >
                       <Table.Td>{event.number ?? ''}</Table.Td>
                       <Table.Td>
                         <Stack gap={0}>
@@ -124,7 +142,11 @@ export function ProgrammePage() {
                         </Stack>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{sessions.length === 0 ? '—' : [...new Set(sessions.map((s) => `${fmt.date(s.date)} ${s.town}`))].slice(0, 4).join(', ') + (sessions.length > 4 ? ' …' : '')}</Text>
+                        <Text size="sm">
+                          {sessions.length === 0
+                            ? '—'
+                            : [...new Set(sessions.map((s) => `${fmt.date(s.date)} ${s.town}`))].slice(0, 4).join(', ') + (sessions.length > 4 ? ' …' : '')}
+                        </Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">

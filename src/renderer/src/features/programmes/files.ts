@@ -33,5 +33,9 @@ export function calendarSessions(programme: Programme, items: Array<{ event: Pro
 
 export async function saveIcs(name: string, sessions: CalendarSession[]) {
   const text = buildIcs(sessions);
-  return platform.invoke('file:save', { suggestedName: `${fileSlug(name)}.ics`, filters: [{ name: 'iCalendar', extensions: ['ics'] }], data: new TextEncoder().encode(text) });
+  return platform.invoke('file:save', {
+    suggestedName: `${fileSlug(name)}.ics`,
+    filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+    data: new TextEncoder().encode(text),
+  });
 }

@@ -5,7 +5,21 @@ import type { Breakdown } from '@shared/indicators/compute';
 import { useFormat } from '../../components/useFormat';
 
 /** A breakdown as a bar chart (where a picture helps) or a table (where the numbers matter). */
-export function BreakdownCard({ id, title, data, label, chart, onDrill }: { id: string; title: string; data: Breakdown; label: (key: string) => string; chart?: boolean; onDrill?: (key: string) => void }) {
+export function BreakdownCard({
+  id,
+  title,
+  data,
+  label,
+  chart,
+  onDrill,
+}: {
+  id: string;
+  title: string;
+  data: Breakdown;
+  label: (key: string) => string;
+  chart?: boolean;
+  onDrill?: (key: string) => void;
+}) {
   const { t } = useTranslation('reports');
   const fmt = useFormat();
   const rows = data.filter((d) => d.count > 0 || chart);
@@ -19,7 +33,14 @@ export function BreakdownCard({ id, title, data, label, chart, onDrill }: { id: 
           {t('noData')}
         </Text>
       ) : chart ? (
-        <BarChart h={220} data={rows.map((d) => ({ label: label(d.key), count: d.count }))} dataKey="label" series={[{ name: 'count', label: t('value'), color: 'teal.6' }]} tickLine="y" gridAxis="y" />
+        <BarChart
+          h={220}
+          data={rows.map((d) => ({ label: label(d.key), count: d.count }))}
+          dataKey="label"
+          series={[{ name: 'count', label: t('value'), color: 'teal.6' }]}
+          tickLine="y"
+          gridAxis="y"
+        />
       ) : (
         <Table striped>
           <Table.Tbody>
@@ -28,7 +49,11 @@ export function BreakdownCard({ id, title, data, label, chart, onDrill }: { id: 
                 <Table.Td>{label(d.key)}</Table.Td>
                 <Table.Td ta="right" fw={600}>
                   {onDrill && d.count > 0 ? (
-                    <UnstyledButton onClick={() => onDrill(d.key)} aria-label={`${fmt.number(d.count)}: ${t('showPeople', { name: label(d.key) })}`} td="underline">
+                    <UnstyledButton
+                      onClick={() => onDrill(d.key)}
+                      aria-label={`${fmt.number(d.count)}: ${t('showPeople', { name: label(d.key) })}`}
+                      td="underline"
+                    >
                       {fmt.number(d.count)}
                     </UnstyledButton>
                   ) : (

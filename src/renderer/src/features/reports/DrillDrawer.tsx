@@ -6,7 +6,17 @@ import { useApp } from '../../session/AppContext';
 import { peopleByIds } from '../../db/indicators';
 
 /** The people behind a number: who was counted, so a coordinator can check the figure (with what, for business outcomes). */
-export function DrillDrawer({ title, ids, details, onClose }: { title: string; ids: string[] | null; details?: ((personId: string) => string) | undefined; onClose: () => void }) {
+export function DrillDrawer({
+  title,
+  ids,
+  details,
+  onClose,
+}: {
+  title: string;
+  ids: string[] | null;
+  details?: ((personId: string) => string) | undefined;
+  onClose: () => void;
+}) {
   const { t } = useTranslation(['reports', 'participants']);
   const { db, actor } = useApp();
   const people = useLiveQuery(() => (ids ? peopleByIds(db, actor, ids) : Promise.resolve([])), [db, actor, ids]) ?? [];

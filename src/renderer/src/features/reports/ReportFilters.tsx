@@ -6,7 +6,17 @@ import { PERIOD_PRESETS } from '@shared/indicators/periods';
 import type { NameMaps } from './labels';
 import type { ReportFilter } from './useReport';
 
-export function ReportFilters({ filter, onChange, names, isLead }: { filter: ReportFilter; onChange: (f: ReportFilter) => void; names: NameMaps; isLead: boolean }) {
+export function ReportFilters({
+  filter,
+  onChange,
+  names,
+  isLead,
+}: {
+  filter: ReportFilter;
+  onChange: (f: ReportFilter) => void;
+  names: NameMaps;
+  isLead: boolean;
+}) {
   const { t } = useTranslation(['reports', 'common']);
   return (
     <Group align="flex-end" gap="md" mb="lg" wrap="wrap">

@@ -23,7 +23,8 @@ export function ReportPrint() {
   const { result, names, period } = useReport();
   if (!result) return null;
   const tables = reportTables(result.indicators, reportLabels(t, names), settings.suppressionThreshold);
-  const periodText = period.from || period.to ? `${period.from ? fmt.date(period.from) : '…'} – ${period.to ? fmt.date(period.to) : '…'}` : t('reports:presets.all');
+  const periodText =
+    period.from || period.to ? `${period.from ? fmt.date(period.from) : '…'} – ${period.to ? fmt.date(period.to) : '…'}` : t('reports:presets.all');
 
   const savePdf = async () => {
     const saved = await platform.invoke('print:pdf', { suggestedName: `mreza-report-${today()}.pdf`, landscape: false });

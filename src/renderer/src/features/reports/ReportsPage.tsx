@@ -57,9 +57,15 @@ function Dashboard() {
   const drillIds = useMemo(() => (drill ? peopleBehind(drill.path) : null), [drill, peopleBehind]);
   // A business outcome's drill-down also says what she registered and the jobs it created.
   const drillKind = /^outcomes\.byKind\.(\w+)$/.exec(drill?.path ?? '')?.[1];
-  const drillDetails = useMemo(() => (drillKind && isBusinessOutcome(drillKind) && dataset ? businessDetailsByPerson(dataset.outcomes, drillKind, period) : undefined), [drillKind, dataset, period]);
+  const drillDetails = useMemo(
+    () => (drillKind && isBusinessOutcome(drillKind) && dataset ? businessDetailsByPerson(dataset.outcomes, drillKind, period) : undefined),
+    [drillKind, dataset, period],
+  );
   // A job's drill-down (employed, placed with employers) names the employer too ("employed at").
-  const drillEmployers = useMemo(() => (dataset && (drillKind === 'employed' || drill?.path === 'outcomes.placedWithEmployers') ? employersByPerson(dataset.outcomes, period) : undefined), [drillKind, drill, dataset, period]);
+  const drillEmployers = useMemo(
+    () => (dataset && (drillKind === 'employed' || drill?.path === 'outcomes.placedWithEmployers') ? employersByPerson(dataset.outcomes, period) : undefined),
+    [drillKind, drill, dataset, period],
+  );
   const employerNames = useMemo(() => new Map(ownOrganisations.map((o) => [o.id, o.name] as const)), [ownOrganisations]);
   const targets = useLiveQuery(() => listTargets(db), [db]) ?? [];
   const womenTarget = (applicableTargets(targets, filter.programmeId).find((x) => x.indicator === 'reach.womenShare')?.value ?? DEFAULT_WOMEN_TARGET) / 100;
@@ -139,10 +145,19 @@ function Dashboard() {
             <Group justify="space-between">
               <Title order={5}>{t('reports:indicators.reach.womenShare')}</Title>
               <Text fw={700}>
-                {i.reach.womenShare === null ? '—' : `${fmt.number(Math.round(i.reach.womenShare * 100))} %`} <Text span c="dimmed" size="sm">{t('reports:target', { value: `${fmt.number(womenTarget * 100)} %` })}</Text>
+                {i.reach.womenShare === null ? '—' : `${fmt.number(Math.round(i.reach.womenShare * 100))} %`}{' '}
+                <Text span c="dimmed" size="sm">
+                  {t('reports:target', { value: `${fmt.number(womenTarget * 100)} %` })}
+                </Text>
               </Text>
             </Group>
-            <Progress mt="sm" size="lg" value={(i.reach.womenShare ?? 0) * 100} color={(i.reach.womenShare ?? 0) >= womenTarget ? 'teal' : 'orange'} aria-label={t('reports:indicators.reach.womenShare')} />
+            <Progress
+              mt="sm"
+              size="lg"
+              value={(i.reach.womenShare ?? 0) * 100}
+              color={(i.reach.womenShare ?? 0) >= womenTarget ? 'teal' : 'orange'}
+              aria-label={t('reports:indicators.reach.womenShare')}
+            />
           </Paper>
           <TotalsOnlyCard partners={totalsOnly} />
           <TargetsPanel indicators={i} programmeId={filter.programmeId} programmes={names.programmes} />
@@ -151,23 +166,70 @@ function Dashboard() {
               <Title order={5} mb="sm">
                 {t('reports:tables.byMonth')}
               </Title>
-              <BarChart h={220} data={i.reach.byMonth.map((m) => ({ month: m.key, count: m.count }))} dataKey="month" series={[{ name: 'count', label: t('reports:value'), color: 'teal.6' }]} tickLine="y" gridAxis="y" />
+              <BarChart
+                h={220}
+                data={i.reach.byMonth.map((m) => ({ month: m.key, count: m.count }))}
+                dataKey="month"
+                series={[{ name: 'count', label: t('reports:value'), color: 'teal.6' }]}
+                tickLine="y"
+                gridAxis="y"
+              />
             </Paper>
           )}
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <BreakdownCard id="byGender" title={t('reports:tables.byGender')} data={i.reach.byGender} label={label('byGender')} chart />
             <BreakdownCard id="byAgeBand" title={t('reports:tables.byAgeBand')} data={i.reach.byAgeBand} label={label('byAgeBand')} chart />
-            <BreakdownCard id="byTargetGroup" title={t('reports:tables.byTargetGroup')} data={i.reach.byTargetGroup} label={label('byTargetGroup')} onDrill={mayDrill ? (k) => open(`reach.byTargetGroup.${k}`, label('byTargetGroup')(k)) : undefined} />
-            <BreakdownCard id="byMunicipality" title={t('reports:tables.byMunicipality')} data={i.reach.byMunicipality} label={label('byMunicipality')} onDrill={mayDrill ? (k) => open(`reach.byMunicipality.${k}`, label('byMunicipality')(k)) : undefined} />
-            <BreakdownCard id="byProgramme" title={t('reports:tables.byProgramme')} data={i.reach.byProgramme} label={label('byProgramme')} onDrill={mayDrill ? (k) => open(`reach.byProgramme.${k}`, label('byProgramme')(k)) : undefined} />
-            <BreakdownCard id="byPartner" title={t('reports:tables.byPartner')} data={i.reach.byPartner} label={label('byPartner')} onDrill={mayDrill ? (k) => open(`reach.byPartner.${k}`, label('byPartner')(k)) : undefined} />
-            <BreakdownCard id="servicesByPeople" title={t('reports:tables.servicesByPeople')} data={i.mentoring.servicesByPeople} label={label('servicesByPeople')} onDrill={mayDrill ? (k) => open(`mentoring.servicesByPeople.${k}`, label('servicesByPeople')(k)) : undefined} />
-            <BreakdownCard id="outcomes" title={t('reports:tables.outcomes')} data={i.outcomes.byKind} label={label('outcomes')} onDrill={mayDrill ? (k) => open(`outcomes.byKind.${k}`, label('outcomes')(k)) : undefined} />
+            <BreakdownCard
+              id="byTargetGroup"
+              title={t('reports:tables.byTargetGroup')}
+              data={i.reach.byTargetGroup}
+              label={label('byTargetGroup')}
+              onDrill={mayDrill ? (k) => open(`reach.byTargetGroup.${k}`, label('byTargetGroup')(k)) : undefined}
+            />
+            <BreakdownCard
+              id="byMunicipality"
+              title={t('reports:tables.byMunicipality')}
+              data={i.reach.byMunicipality}
+              label={label('byMunicipality')}
+              onDrill={mayDrill ? (k) => open(`reach.byMunicipality.${k}`, label('byMunicipality')(k)) : undefined}
+            />
+            <BreakdownCard
+              id="byProgramme"
+              title={t('reports:tables.byProgramme')}
+              data={i.reach.byProgramme}
+              label={label('byProgramme')}
+              onDrill={mayDrill ? (k) => open(`reach.byProgramme.${k}`, label('byProgramme')(k)) : undefined}
+            />
+            <BreakdownCard
+              id="byPartner"
+              title={t('reports:tables.byPartner')}
+              data={i.reach.byPartner}
+              label={label('byPartner')}
+              onDrill={mayDrill ? (k) => open(`reach.byPartner.${k}`, label('byPartner')(k)) : undefined}
+            />
+            <BreakdownCard
+              id="servicesByPeople"
+              title={t('reports:tables.servicesByPeople')}
+              data={i.mentoring.servicesByPeople}
+              label={label('servicesByPeople')}
+              onDrill={mayDrill ? (k) => open(`mentoring.servicesByPeople.${k}`, label('servicesByPeople')(k)) : undefined}
+            />
+            <BreakdownCard
+              id="outcomes"
+              title={t('reports:tables.outcomes')}
+              data={i.outcomes.byKind}
+              label={label('outcomes')}
+              onDrill={mayDrill ? (k) => open(`outcomes.byKind.${k}`, label('outcomes')(k)) : undefined}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, md: 3 }} data-testid="employer-figures">
             <StatTile id="outcomes.smesSupported" value={fmt.number(i.outcomes.smesSupported)} onDrill={mayDrill ? () => setSmeDrill(true) : undefined} />
             <StatTile id="outcomes.jobsOpened" value={fmt.number(i.outcomes.jobsOpened)} onDrill={mayDrill ? () => setSmeDrill(true) : undefined} />
-            <StatTile id="outcomes.placedWithEmployers" value={fmt.number(i.outcomes.placedWithEmployers)} onDrill={mayDrill ? () => open('outcomes.placedWithEmployers', t('reports:indicators.outcomes.placedWithEmployers')) : undefined} />
+            <StatTile
+              id="outcomes.placedWithEmployers"
+              value={fmt.number(i.outcomes.placedWithEmployers)}
+              onDrill={mayDrill ? () => open('outcomes.placedWithEmployers', t('reports:indicators.outcomes.placedWithEmployers')) : undefined}
+            />
           </SimpleGrid>
         </Stack>
       )}
@@ -177,11 +239,18 @@ function Dashboard() {
         details={
           drillDetails
             ? (id) => (drillDetails.get(id) ?? []).map(outcomeDetails).join('; ')
-            : drillEmployers && ((id) => (drillEmployers.get(id) ?? []).map((e) => `${t('organisations:employer.label')}: ${employerNames.get(e) ?? '—'}`).join('; '))
+            : drillEmployers &&
+              ((id) => (drillEmployers.get(id) ?? []).map((e) => `${t('organisations:employer.label')}: ${employerNames.get(e) ?? '—'}`).join('; '))
         }
         onClose={() => setDrill(null)}
       />
-      <SmeDrawer smes={smeDrill ? smesBehind() : null} own={ownOrganisations} outcomes={dataset.outcomes} partnerNames={names.organisations} onClose={() => setSmeDrill(false)} />
+      <SmeDrawer
+        smes={smeDrill ? smesBehind() : null}
+        own={ownOrganisations}
+        outcomes={dataset.outcomes}
+        partnerNames={names.organisations}
+        onClose={() => setSmeDrill(false)}
+      />
     </>
   );
 }

@@ -11,7 +11,19 @@ import { useFormat } from '../../components/useFormat';
  * placed, so a coordinator can check them. At the lead a partner's SME travels without its name
  * and is shown as that partner's.
  */
-export function SmeDrawer({ smes, own, outcomes, partnerNames, onClose }: { smes: Dataset['organisations'] | null; own: readonly Organisation[]; outcomes: Dataset['outcomes']; partnerNames: Map<string, string>; onClose: () => void }) {
+export function SmeDrawer({
+  smes,
+  own,
+  outcomes,
+  partnerNames,
+  onClose,
+}: {
+  smes: Dataset['organisations'] | null;
+  own: readonly Organisation[];
+  outcomes: Dataset['outcomes'];
+  partnerNames: Map<string, string>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation(['organisations', 'reports']);
   const fmt = useFormat();
   const byId = new Map(own.map((o) => [o.id, o] as const));

@@ -53,11 +53,20 @@ export function TargetsPanel({ indicators, programmeId, programmes }: { indicato
                   {t('reports:targets.of', { actual: show(target.indicator, actual), target: show(target.indicator, target.value) })}
                 </Table.Td>
                 <Table.Td w="35%">
-                  <Progress value={Math.min(100, ratio * 100)} color={ratio >= 1 ? 'teal' : 'orange'} aria-label={t('reports:targets.progress', { name: t(`reports:indicators.${target.indicator}`) })} />
+                  <Progress
+                    value={Math.min(100, ratio * 100)}
+                    color={ratio >= 1 ? 'teal' : 'orange'}
+                    aria-label={t('reports:targets.progress', { name: t(`reports:indicators.${target.indicator}`) })}
+                  />
                 </Table.Td>
                 <Table.Td w={40}>
                   {canEdit && (
-                    <ActionIcon variant="subtle" color="red" aria-label={t('reports:targets.remove')} onClick={() => void deleteRecord(db, actor, 'targets', target.id)}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('reports:targets.remove')}
+                      onClick={() => void deleteRecord(db, actor, 'targets', target.id)}
+                    >
                       <IconTrash size={16} />
                     </ActionIcon>
                   )}
@@ -77,7 +86,14 @@ export function TargetsPanel({ indicators, programmeId, programmes }: { indicato
               onChange={(v) => setIndicator(v as TargetIndicator | null)}
               w={280}
             />
-            <NumberInput label={t('reports:targets.value')} min={0} value={value} onChange={setValue} w={140} suffix={indicator && SHARES.has(indicator) ? ' %' : undefined} />
+            <NumberInput
+              label={t('reports:targets.value')}
+              min={0}
+              value={value}
+              onChange={setValue}
+              w={140}
+              suffix={indicator && SHARES.has(indicator) ? ' %' : undefined}
+            />
             <Button variant="light" disabled={!valid} onClick={() => void add()}>
               {t('reports:targets.add')}
             </Button>

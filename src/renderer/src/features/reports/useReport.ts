@@ -54,20 +54,44 @@ export function useReport() {
   const personKey = loaded?.personKey;
   const { preset, from, to, programmeId, orgId, country } = filter;
   const period = useMemo(() => (preset === 'custom' ? { from, to } : presetPeriod(preset, today)), [preset, from, to, today]);
-  const indicatorFilter = useMemo(() => ({ ...period, programmeId, orgId, country, ...(personKey ? { personKey } : {}) }), [period, programmeId, orgId, country, personKey]);
-  const result = useMemo(() => (dataset ? computeIndicators(dataset, indicatorFilter, today, { drilldown: false }) : undefined), [dataset, indicatorFilter, today]);
+  const indicatorFilter = useMemo(
+    () => ({ ...period, programmeId, orgId, country, ...(personKey ? { personKey } : {}) }),
+    [period, programmeId, orgId, country, personKey],
+  );
+  const result = useMemo(
+    () => (dataset ? computeIndicators(dataset, indicatorFilter, today, { drilldown: false }) : undefined),
+    [dataset, indicatorFilter, today],
+  );
   /** The people behind one number, computed when asked for (see computeIndicators). */
-  const peopleBehind = useCallback((path: string) => (dataset ? [...(computeIndicators(dataset, indicatorFilter, today, { drilldown: path }).drilldown.get(path) ?? [])] : []), [dataset, indicatorFilter, today]);
+  const peopleBehind = useCallback(
+    (path: string) => (dataset ? [...(computeIndicators(dataset, indicatorFilter, today, { drilldown: path }).drilldown.get(path) ?? [])] : []),
+    [dataset, indicatorFilter, today],
+  );
   const names = useMemo<NameMaps>(
     () => ({
       // Partners' programmes travel without titles: named by kind and number (programmeTitles).
       programmes: new Map([...programmeTitles(loaded?.partnerProgrammes ?? [], t), ...(loaded?.own.programmes ?? []).map((p) => [p.id, p.title] as const)]),
-      organisations: new Map([...(loaded?.own.organisations ?? []).filter((o) => o.role !== 'other').map((o) => [o.id, o.name] as const), ...(loaded?.partnerNames ?? [])]),
+      organisations: new Map([
+        ...(loaded?.own.organisations ?? []).filter((o) => o.role !== 'other').map((o) => [o.id, o.name] as const),
+        ...(loaded?.partnerNames ?? []),
+      ]),
       locale,
     }),
     [loaded, locale, t],
   );
   /** The SMEs behind the SME figures (the same rule as the figure), for their drill-down. */
   const smesBehind = useCallback(() => (dataset ? supportedSmes(dataset, indicatorFilter) : []), [dataset, indicatorFilter]);
-  return { filter, setFilter, period, dataset, result, names, peopleBehind, smesBehind, ownOrganisations: loaded?.own.organisations ?? [], totalsOnly: loaded?.totalsOnly ?? [], withheld: loaded?.withheld ?? [] };
+  return {
+    filter,
+    setFilter,
+    period,
+    dataset,
+    result,
+    names,
+    peopleBehind,
+    smesBehind,
+    ownOrganisations: loaded?.own.organisations ?? [],
+    totalsOnly: loaded?.totalsOnly ?? [],
+    withheld: loaded?.withheld ?? [],
+  };
 }

@@ -11,7 +11,14 @@ import { AuditChainBanner } from './AuditChainBanner';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 const PAGE = 100;
-const ACTION_COLOR: Partial<Record<AuditAction, string>> = { create: 'teal', update: 'blue', delete: 'red', export: 'grape', import: 'orange', restore: 'orange' };
+const ACTION_COLOR: Partial<Record<AuditAction, string>> = {
+  create: 'teal',
+  update: 'blue',
+  delete: 'red',
+  export: 'grape',
+  import: 'orange',
+  restore: 'orange',
+};
 
 export function AuditLogView() {
   const { t } = useTranslation(['audit', 'common']);
@@ -43,9 +50,33 @@ export function AuditLogView() {
     <>
       <AuditChainBanner recheck={latest} />
       <Group mb="md" align="flex-end">
-        <Select label={t('audit:action')} clearable placeholder={t('audit:any')} data={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit:actions.${a}`) }))} value={filter.action ?? null} onChange={(v) => setFilter({ ...filter, action: (v as AuditAction | null) ?? undefined })} w={180} />
-        <Select label={t('audit:table')} clearable placeholder={t('audit:any')} data={['*', ...TABLE_NAMES].map((x) => ({ value: x, label: tableLabel(x) }))} value={filter.table ?? null} onChange={(v) => setFilter({ ...filter, table: v ?? undefined })} w={200} />
-        <Select label={t('audit:user')} clearable placeholder={t('audit:any')} data={users.map((u) => ({ value: u.id, label: u.name }))} value={filter.userId ?? null} onChange={(v) => setFilter({ ...filter, userId: v ?? undefined })} w={180} />
+        <Select
+          label={t('audit:action')}
+          clearable
+          placeholder={t('audit:any')}
+          data={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit:actions.${a}`) }))}
+          value={filter.action ?? null}
+          onChange={(v) => setFilter({ ...filter, action: (v as AuditAction | null) ?? undefined })}
+          w={180}
+        />
+        <Select
+          label={t('audit:table')}
+          clearable
+          placeholder={t('audit:any')}
+          data={['*', ...TABLE_NAMES].map((x) => ({ value: x, label: tableLabel(x) }))}
+          value={filter.table ?? null}
+          onChange={(v) => setFilter({ ...filter, table: v ?? undefined })}
+          w={200}
+        />
+        <Select
+          label={t('audit:user')}
+          clearable
+          placeholder={t('audit:any')}
+          data={users.map((u) => ({ value: u.id, label: u.name }))}
+          value={filter.userId ?? null}
+          onChange={(v) => setFilter({ ...filter, userId: v ?? undefined })}
+          w={180}
+        />
         <DatePickerInput
           type="range"
           label={t('audit:period')}

@@ -44,7 +44,13 @@ export function OrganisationSettings() {
         <Stack>
           <TextInput label={t('setup:orgName')} withAsterisk disabled={!canEdit} {...form.getInputProps('name')} />
           <Group grow align="flex-start">
-            <Select label={t('setup:country')} data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))} allowDeselect={false} disabled={!canEdit} {...form.getInputProps('country')} />
+            <Select
+              label={t('setup:country')}
+              data={COUNTRIES.map((c) => ({ value: c, label: t(`common:countries.${c}`) }))}
+              allowDeselect={false}
+              disabled={!canEdit}
+              {...form.getInputProps('country')}
+            />
             <TextInput label={t('setup:town')} withAsterisk disabled={!canEdit} {...form.getInputProps('town')} />
           </Group>
           <Select

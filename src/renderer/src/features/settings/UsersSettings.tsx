@@ -75,7 +75,12 @@ export function UsersSettings() {
                               {t('users:setPassphrase')}
                             </Button>
                           )}
-                          <Button size="xs" variant="subtle" color={u.disabled ? 'teal' : 'red'} onClick={() => void setUserDisabled(db, actor, u.id, !u.disabled)}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color={u.disabled ? 'teal' : 'red'}
+                            onClick={() => void setUserDisabled(db, actor, u.id, !u.disabled)}
+                          >
                             {u.disabled ? t('users:enable') : t('users:disable')}
                           </Button>
                         </>
@@ -95,12 +100,23 @@ export function UsersSettings() {
               <Title order={4}>{t('users:addTitle')}</Title>
               <Group grow align="flex-start">
                 <TextInput label={t('users:name')} withAsterisk {...form.getInputProps('name')} />
-                <Select label={t('users:role')} data={USER_ROLES.map((r) => ({ value: r, label: t(`users:roles.${r}`) }))} allowDeselect={false} {...form.getInputProps('role')} />
+                <Select
+                  label={t('users:role')}
+                  data={USER_ROLES.map((r) => ({ value: r, label: t(`users:roles.${r}`) }))}
+                  allowDeselect={false}
+                  {...form.getInputProps('role')}
+                />
               </Group>
               <Text size="sm" c="dimmed">
                 {t('users:addPassphraseHint')}
               </Text>
-              <NewSignInPassphrase {...pass} onPass={(v) => setPass((p) => ({ ...p, pass: v }))} onAgain={(v) => setPass((p) => ({ ...p, again: v }))} userInputs={newUserInputs} label={t('users:newUserPassphrase')} />
+              <NewSignInPassphrase
+                {...pass}
+                onPass={(v) => setPass((p) => ({ ...p, pass: v }))}
+                onAgain={(v) => setPass((p) => ({ ...p, again: v }))}
+                userInputs={newUserInputs}
+                label={t('users:newUserPassphrase')}
+              />
               <Group>
                 <Button type="submit" disabled={!passOk}>
                   {t('users:add')}
@@ -152,11 +168,22 @@ function PassphraseDialog({ target, onClose }: { target: PassphraseTarget; onClo
     <Modal opened onClose={onClose} title={target.own ? t('users:change.title') : t('users:setPassphraseFor', { name: target.user.name })}>
       <Stack>
         {target.own ? (
-          <PasswordInput label={t('users:change.current')} value={current} onChange={(e) => setCurrent(e.currentTarget.value)} autoComplete="current-password" data-autofocus />
+          <PasswordInput
+            label={t('users:change.current')}
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            autoComplete="current-password"
+            data-autofocus
+          />
         ) : (
           <Text size="sm">{t('users:passphraseHint')}</Text>
         )}
-        <NewSignInPassphrase {...pass} onPass={(v) => setPass((p) => ({ ...p, pass: v }))} onAgain={(v) => setPass((p) => ({ ...p, again: v }))} userInputs={inputs} />
+        <NewSignInPassphrase
+          {...pass}
+          onPass={(v) => setPass((p) => ({ ...p, pass: v }))}
+          onAgain={(v) => setPass((p) => ({ ...p, again: v }))}
+          userInputs={inputs}
+        />
         {error && (
           <Text c="red" size="sm" role="alert">
             {error}

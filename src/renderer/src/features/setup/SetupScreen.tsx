@@ -18,7 +18,15 @@ import { RestoreFromBackup } from '../backups';
  * First run: who this installation belongs to, and the first coordinator's passphrase (it makes
  * the keyring; the recovery sheet follows). Or a mentor's pack, or a backup from another computer.
  */
-export function SetupScreen({ language, onLanguage, onDone }: { language: Locale; onLanguage: (l: Locale) => Promise<void>; onDone: (userId: string, recoveryKey?: string) => void }) {
+export function SetupScreen({
+  language,
+  onLanguage,
+  onDone,
+}: {
+  language: Locale;
+  onLanguage: (l: Locale) => Promise<void>;
+  onDone: (userId: string, recoveryKey?: string) => void;
+}) {
   const { t } = useTranslation(['setup', 'common', 'mentorPack', 'users']);
   usePassphraseJudgeReady(); // judge again what was typed while the dictionaries loaded
   const db = useDb();
@@ -29,7 +37,14 @@ export function SetupScreen({ language, onLanguage, onDone }: { language: Locale
   const form = useForm<OrganisationSetup>({
     mode: 'controlled',
     // The country follows the language chosen (none for English: the user picks it).
-    initialValues: { name: '', country: (countryForLocale(language) ?? null) as OrganisationSetup['country'], town: '', role: 'partner', language, userName: '' },
+    initialValues: {
+      name: '',
+      country: (countryForLocale(language) ?? null) as OrganisationSetup['country'],
+      town: '',
+      role: 'partner',
+      language,
+      userName: '',
+    },
     validate: zodValidate(organisationSetupSchema, t),
     validateInputOnBlur: true,
   });

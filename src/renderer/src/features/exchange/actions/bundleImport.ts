@@ -12,7 +12,12 @@ export function inspectBundles(
   files: readonly IncomingFile[],
   opts: { passphrase?: string; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<Outcome<BundleImportPreview>> {
-  return attempt(() => previewBundleImport(db, files, { ...(opts.passphrase ? { passphrase: opts.passphrase } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) }));
+  return attempt(() =>
+    previewBundleImport(db, files, {
+      ...(opts.passphrase ? { passphrase: opts.passphrase } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    }),
+  );
 }
 
 /** What the dry run would write now: bundles to apply, and new partners' keys still to confirm. */

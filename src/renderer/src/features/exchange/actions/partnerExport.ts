@@ -8,7 +8,10 @@ import { attempt, type Outcome } from './outcome';
  * Partner: how many people a bundle at this level would leave at home (no consent to share), from
  * a dry run: not encrypted, not saved, not logged. Undefined when it cannot be told.
  */
-export async function peopleWithheld({ db, actor, org }: Pick<ExchangeActionContext, 'db' | 'actor' | 'org'>, privacy: PrivacyLevel): Promise<number | undefined> {
+export async function peopleWithheld(
+  { db, actor, org }: Pick<ExchangeActionContext, 'db' | 'actor' | 'org'>,
+  privacy: PrivacyLevel,
+): Promise<number | undefined> {
   try {
     return (await exportBundle(db, actor, org, { privacy, acknowledgedRisk: true, dryRun: true })).withheldPeople;
   } catch {

@@ -15,7 +15,10 @@ export function startLeadProject({ db, actor, org }: Pick<ExchangeActionContext,
  * saved file's name, or undefined when there is no project or the user cancelled the dialog.
  * Throws (for the passphrase form to show) when the invitation cannot be written.
  */
-export async function saveInvitation({ db, actor, saveFile }: Pick<ExchangeActionContext, 'db' | 'actor' | 'saveFile'>, passphrase: string): Promise<string | undefined> {
+export async function saveInvitation(
+  { db, actor, saveFile }: Pick<ExchangeActionContext, 'db' | 'actor' | 'saveFile'>,
+  passphrase: string,
+): Promise<string | undefined> {
   const project = await getLeadProject(db);
   if (!project) return undefined;
   const data = await invitationFile(db, actor, passphrase);
@@ -36,6 +39,10 @@ export async function saveLeadKeyFile({ db, actor, org, saveFile }: ExchangeActi
 }
 
 /** Partner: opens the lead's invitation with its passphrase and joins the project. */
-export function joinLeadProject({ db, actor }: Pick<ExchangeActionContext, 'db' | 'actor'>, file: { fileName: string; data: Uint8Array }, passphrase: string): Promise<Outcome<JoinedProject>> {
+export function joinLeadProject(
+  { db, actor }: Pick<ExchangeActionContext, 'db' | 'actor'>,
+  file: { fileName: string; data: Uint8Array },
+  passphrase: string,
+): Promise<Outcome<JoinedProject>> {
   return attempt(() => joinProject(db, actor, file.data, passphrase, file.fileName));
 }

@@ -32,7 +32,12 @@ export async function openOrganisationFile({ db }: Pick<OrganisationActionContex
 }
 
 /** Remembers the mapping, checks every row and finds the ones already in the register. Writes nothing else. */
-export async function checkOrganisationImport({ db, actor }: OrganisationActionContext, file: LoadedFile, mapping: OrgColumnMapping, defaults: { kind: OrganisationDraft['kind']; country: Country }): Promise<OrgImportPreview> {
+export async function checkOrganisationImport(
+  { db, actor }: OrganisationActionContext,
+  file: LoadedFile,
+  mapping: OrgColumnMapping,
+  defaults: { kind: OrganisationDraft['kind']; country: Country },
+): Promise<OrgImportPreview> {
   await rememberMapping(db, signatureOf(file), mapping as never);
   return previewOrganisationImport(file.rows, mapping, defaults, await registerKeys(db, actor));
 }
@@ -42,7 +47,11 @@ export function orgRowsToImport(preview: OrgImportPreview, skipDuplicates: boole
   return preview.valid.filter((r) => !skip.has(r.row));
 }
 
-export async function writeOrganisationImport({ db, actor }: OrganisationActionContext, fileName: string, rows: readonly OrgImportedRow[]): Promise<{ ok: true; history: ImportHistory } | { ok: false }> {
+export async function writeOrganisationImport(
+  { db, actor }: OrganisationActionContext,
+  fileName: string,
+  rows: readonly OrgImportedRow[],
+): Promise<{ ok: true; history: ImportHistory } | { ok: false }> {
   try {
     return { ok: true, history: await commitOrganisationImport(db, actor, fileName, rows) };
   } catch {

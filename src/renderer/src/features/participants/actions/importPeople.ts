@@ -45,7 +45,13 @@ export interface CheckedImport {
  * Remembers the mapping for files with these headers, checks every row (progress 0–1) and finds
  * the rows that repeat a stored person or an earlier row. Writes nothing but the mapping.
  */
-export async function checkImport({ db }: Pick<ParticipantActionContext, 'db'>, file: LoadedFile, mapping: ColumnMapping, kind: Person['kind'], onProgress?: (fraction: number) => void): Promise<CheckedImport> {
+export async function checkImport(
+  { db }: Pick<ParticipantActionContext, 'db'>,
+  file: LoadedFile,
+  mapping: ColumnMapping,
+  kind: Person['kind'],
+  onProgress?: (fraction: number) => void,
+): Promise<CheckedImport> {
   await rememberMapping(db, headerSignature(importHeaders(file)), mapping);
   const preview = await previewImport(file.rows, mapping, { defaults: { kind }, onProgress: (n, total) => onProgress?.(n / Math.max(1, total)) });
   return { preview, duplicates: await findImportDuplicates(db, preview.valid) };

@@ -10,7 +10,13 @@ const row = (eventId: string, personId: string) => `evaluation|${eventId}|${pers
  * as stored when this edit's turn comes, and the edits of one row are saved one after another
  * in the order made. A score outside 1–5 rejects with the schema's ZodError and writes nothing.
  */
-export function scoreEvaluation({ db, actor }: ProgrammeActionContext, eventId: string, personId: string, question: EvaluationQuestion, score: number | null): Promise<Evaluation | null> {
+export function scoreEvaluation(
+  { db, actor }: ProgrammeActionContext,
+  eventId: string,
+  personId: string,
+  question: EvaluationQuestion,
+  score: number | null,
+): Promise<Evaluation | null> {
   return queueOf(db).run(row(eventId, personId), () => saveEvaluation(db, actor, eventId, personId, { scores: { [question]: score } }));
 }
 
