@@ -14,9 +14,12 @@ export const DIST = join(ROOT, 'out/renderer');
  * `initial`: what index.html loads before the first screen (its script and modulepreloads).
  * Before #14/#15: 7.02 MB total. With the passphrase judge (zxcvbn-ts, 1.6 MB of dictionaries,
  * a lazy chunk since) and Argon2id: 8.70 MB total, 4.99 MB initial. After moving the dictionaries,
- * hash-wasm and the print renderer out: 8.25 MB total, 3.33 MB initial.
+ * hash-wasm and the print renderer out: 8.25 MB total, 3.33 MB initial. Then encryption at rest
+ * (the sealing layer and @noble/ciphers in the initial code), the organisations register, the
+ * sharing basis, the error screens and their translations in six languages: 8.55 MB, 3.53 MB.
+ * The next cut is the five languages not in use (about 0.6 MB of the initial code).
  */
-export const BUDGET = { total: 8_300_000, initial: 3_400_000 } as const;
+export const BUDGET = { total: 8_600_000, initial: 3_550_000 } as const;
 
 export interface BundleSize {
   total: number;
