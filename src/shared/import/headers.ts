@@ -31,6 +31,24 @@ export type ColumnMapping = Array<ImportField | null>;
  * (lower case, no diacritics, Cyrillic → Latin), so "Općina", "Opština", "Општина" and "Občina"
  * all meet here.
  */
+/** A municipality or country column, in the region's words (folded): people's and organisations' imports alike. */
+export const MUNICIPALITY_HEADERS = [
+  'opcina',
+  'opstina',
+  'obcina',
+  'municipality',
+  'grad',
+  'mjesto',
+  'mesto',
+  'kraj',
+  'town',
+  'city',
+  'place',
+  'grad/opcina',
+  'opcina/grad',
+] as const;
+export const COUNTRY_HEADERS = ['drzava', 'country', 'zemlja'] as const;
+
 const SYNONYMS: Record<ImportField, string[]> = {
   firstName: ['ime', 'first name', 'firstname', 'given name', 'name (first)', 'ime sudionika', 'ime ucesnika', 'ime udelezenca'],
   lastName: ['prezime', 'priimek', 'last name', 'lastname', 'surname', 'family name'],
@@ -86,23 +104,8 @@ const SYNONYMS: Record<ImportField, string[]> = {
     'rodjena',
     'god. rodjenja',
   ],
-  municipality: [
-    'opcina',
-    'opstina',
-    'obcina',
-    'municipality',
-    'grad',
-    'mjesto',
-    'mesto',
-    'kraj',
-    'town',
-    'city',
-    'place',
-    'grad/opcina',
-    'opcina/grad',
-    'prebivaliste',
-  ],
-  country: ['drzava', 'country', 'zemlja'],
+  municipality: [...MUNICIPALITY_HEADERS, 'prebivaliste'],
+  country: [...COUNTRY_HEADERS],
   phone: ['telefon', 'tel', 'tel.', 'mobitel', 'mobilni', 'mobilni telefon', 'broj telefona', 'phone', 'mobile', 'telephone', 'gsm'],
   email: ['e-mail', 'email', 'e-posta', 'eposta', 'mail', 'elektronska posta', 'elektronicka posta', 'imejl', 'e-mail adresa'],
   employmentStatus: ['radni status', 'status zaposlenja', 'zaposlenost', 'zaposlitveni status', 'employment status', 'employment', 'status na trzistu rada'],

@@ -3,7 +3,7 @@ import { foldForSearch } from '../i18n/transliterate';
 import { matchMunicipality } from '../gazetteer';
 import { organisationKey, parseOrganisationDraft } from '../organisations/register';
 import { parseImportDate } from './dates';
-import { normaliseHeader } from './headers';
+import { COUNTRY_HEADERS, MUNICIPALITY_HEADERS, normaliseHeader } from './headers';
 import type { Cell } from './xlsx';
 
 /**
@@ -58,25 +58,9 @@ const SYNONYMS: Record<OrgImportField, string[]> = {
     'company',
   ],
   kind: ['vrsta', 'tip', 'vrsta organizacije', 'vrsta poslodavca', 'tip organizacije', 'kategorija', 'kind', 'type', 'category'],
-  municipality: [
-    'opcina',
-    'opstina',
-    'obcina',
-    'municipality',
-    'grad',
-    'mjesto',
-    'mesto',
-    'kraj',
-    'sjediste',
-    'sediste',
-    'sedez',
-    'town',
-    'city',
-    'place',
-    'grad/opcina',
-    'opcina/grad',
-  ],
-  country: ['drzava', 'country', 'zemlja'],
+  // Where an organisation is: also its seat.
+  municipality: [...MUNICIPALITY_HEADERS, 'sjediste', 'sediste', 'sedez'],
+  country: [...COUNTRY_HEADERS],
   sector: ['djelatnost', 'delatnost', 'dejavnost', 'sektor', 'grana', 'podrucje djelatnosti', 'oblast', 'sector', 'industry'],
   contactPerson: ['kontakt', 'kontakt osoba', 'osoba za kontakt', 'kontaktna osoba', 'kontaktna oseba', 'odgovorna osoba', 'contact', 'contact person'],
   support: [
