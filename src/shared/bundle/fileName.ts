@@ -1,13 +1,8 @@
-import { foldForSearch } from '../i18n/transliterate';
+import { fileSlug } from '../files/slug';
 
-/** "Udruga Korak – Čakovec" → "udruga-korak-cakovec": ASCII, lower case, at most 40 characters. */
+/** "Udruga Korak – Čakovec" → "udruga-korak-cakovec": the file-name rule (files/slug.ts), at most 40 characters. */
 export function orgSlug(name: string): string {
-  const slug = foldForSearch(name)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return slug || 'org';
+  return fileSlug(name, { max: 40, fallback: 'org' });
 }
 
 /** `mreza-<org-slug>-<yyyy-mm-dd>.mreza` for the organisation's local day (calendar/localDay.ts); a date-time counts by its first 10 characters. */

@@ -10,7 +10,7 @@ import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { getEventSession, loadEventDetail, participants } from '../../db/programmes';
 import { platform } from '../../platform';
-import { fileSlug } from './files';
+import { fileSlug } from '@shared/files/slug';
 import { CertificateDoc, SignInSheetDoc, type DocContext } from './PrintDocs';
 import './print.css';
 

@@ -1,20 +1,7 @@
 import { buildIcs, type CalendarSession } from '@shared/calendar/ics';
+import { fileSlug } from '@shared/files/slug';
 import type { EventSession, Programme, ProgrammeEvent } from '@shared/model';
 import { platform } from '../../platform';
-
-/** A safe file name from a title: letters, digits and dashes (diacritics dropped). */
-export function fileSlug(text: string): string {
-  return (
-    text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'mreza'
-  );
-}
 
 export function calendarSessions(programme: Programme, items: Array<{ event: ProgrammeEvent; sessions: EventSession[] }>): CalendarSession[] {
   return items.flatMap(({ event, sessions }) =>

@@ -1,3 +1,4 @@
+import { backupDownloadName } from '@shared/backup/fileName';
 import type { Permission } from '@shared/auth/permissions';
 import { BackupError } from '@shared/backup/format';
 import { isSealedBackup, readSealedHeader } from '@shared/backup/sealed';
@@ -53,18 +54,6 @@ export async function autoBackupIfDue(db: MrezaDb, now = new Date()): Promise<Ba
   const settings = await getSettings(db);
   if (!settings || !isBackupDue(settings.lastAutoBackupAt, now)) return null;
   return writeBackup(db, 'auto');
-}
-
-/** `mreza-backup-<org>-<yyyy-mm-dd>.json.gz` for the organisation's local day. */
-export function backupDownloadName(orgName: string, day: string): string {
-  const slug =
-    orgName
-      .normalize('NFD')
-      .replace(/[^a-zA-Z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase()
-      .slice(0, 40) || 'mreza';
-  return `mreza-backup-${slug}-${day}.json.gz`;
 }
 
 /** A backup the user saves where they choose (USB stick, network drive). Recorded as an export. */

@@ -1,6 +1,5 @@
 export {
   autoBackupIfDue,
-  backupDownloadName,
   backupToFile,
   clearWithSafetyCopy,
   listBackups,
