@@ -1,3 +1,4 @@
+import { collatorFor } from '../i18n/collation';
 import { canonicalMunicipality, municipalityKey } from '../gazetteer';
 import { foldForSearch } from '../i18n/transliterate';
 import { organisationDraftSchema, type Organisation, type OrganisationDraft, type OrganisationDraftInput, type Outcome } from '../model';
@@ -64,7 +65,7 @@ export function filterRegister<T extends Pick<Organisation, 'name' | 'kind' | 't
   const words = foldForSearch(filter.query ?? '')
     .split(/\s+/)
     .filter(Boolean);
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const collator = collatorFor(locale ?? 'hr');
   return rows
     .filter((o) => !filter.kind || o.kind === filter.kind)
     .filter((o) => !filter.municipality || municipalityKey(o.town) === filter.municipality)

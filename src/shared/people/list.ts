@@ -1,3 +1,5 @@
+import { collatorFor } from '../i18n/collation';
+import type { Locale } from '../i18n/locales';
 import { municipalityKey } from '../gazetteer';
 import { foldForSearch } from '../i18n/transliterate';
 import type { Person } from '../model';
@@ -43,9 +45,9 @@ export function peopleMatcher(f: PeopleFilter): (p: Person) => boolean {
     words.every((w) => p.nameKey.includes(w));
 }
 
-const collator = new Intl.Collator('hr', { sensitivity: 'base', numeric: true });
-
-export function comparePeople(sort: PeopleSort): (a: Person, b: Person) => number {
+/** Names and places in the UI language's alphabetical order (i18n/collation.ts). */
+export function comparePeople(sort: PeopleSort, locale: Locale | string = 'hr'): (a: Person, b: Person) => number {
+  const collator = collatorFor(locale);
   const dir = sort.desc ? -1 : 1;
   const by = (a: Person, b: Person): number => {
     switch (sort.key) {

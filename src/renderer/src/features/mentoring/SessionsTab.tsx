@@ -1,3 +1,4 @@
+import { collatorFor } from '@shared/i18n/collation';
 import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DateField } from '../../components/DateField';
@@ -34,8 +35,8 @@ export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?:
   const mentees =
     useLiveQuery(async () => {
       const byId = new Map((await matchRows(db, actor, { mentorId: own ?? mentorId ?? undefined })).map((r) => [r.match.menteeId, r.menteeName]));
-      return [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
-    }, [db, own, mentorId]) ?? [];
+      return [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => collatorFor(fmt.locale).compare(a.label, b.label));
+    }, [db, own, mentorId, fmt.locale]) ?? [];
   if (!rows) return null;
   const stats = mentorStats(
     rows.map((r) => r.match),

@@ -1,3 +1,4 @@
+import { collatorFor } from '@shared/i18n/collation';
 import { ActionIcon, Badge, Button, Group, Paper, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconBuildingFactory2, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -33,7 +34,7 @@ export function OrganisationList() {
     () =>
       registerMunicipalities(rows ?? [])
         .map((m) => ({ value: m.key, label: municipalityLabel(m.name, fmt.locale) }))
-        .sort((a, b) => a.label.localeCompare(b.label, fmt.locale)),
+        .sort((a, b) => collatorFor(fmt.locale).compare(a.label, b.label)),
     [rows, fmt.locale],
   );
   if (rows === undefined) return null;

@@ -70,7 +70,7 @@ export function PeopleList() {
 
   // Sort once per data or sort change; a keystroke then only filters the sorted list, which keeps
   // its order (sorting 50,000 names on every keystroke was most of the time per key).
-  const sorted = useMemo(() => (people ? [...people].sort(comparePeople(sort)) : []), [people, sort]);
+  const sorted = useMemo(() => (people ? [...people].sort(comparePeople(sort, fmt.locale)) : []), [people, sort, fmt.locale]);
   const rows = useMemo(() => sorted.filter(peopleMatcher({ ...filter, ids: programmeIds, outcomeIds })), [sorted, filter, programmeIds, outcomeIds]);
 
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -1,3 +1,4 @@
+import { collatorFor } from '@shared/i18n/collation';
 import { Drawer, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { municipalityLabel } from '@shared/gazetteer';
@@ -28,7 +29,7 @@ export function SmeDrawer({
   const fmt = useFormat();
   const byId = new Map(own.map((o) => [o.id, o] as const));
   const placed = placedByEmployer(outcomes);
-  const collator = new Intl.Collator(fmt.locale);
+  const collator = collatorFor(fmt.locale);
   const rows = (smes ?? []).map((o) => ({ o, full: byId.get(o.id) })).sort((a, b) => collator.compare(a.full?.name ?? '\uffff', b.full?.name ?? '\uffff'));
   return (
     <Drawer opened={smes !== null} onClose={onClose} title={t('organisations:drill.smesTitle')} position="right" size="xl">
