@@ -9,7 +9,7 @@ import { logSession } from '../../src/renderer/src/db/mentoring';
 import { getMentorMode } from '../../src/renderer/src/db/mentorMode';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { signIn } from '../../src/renderer/src/db/signIn';
-import { newDbName, TEST_PASSPHRASE } from '../fixtures/testDb';
+import { newDbName, TEST_PASSPHRASE, unlocked } from '../fixtures/testDb';
 
 /**
  * Mentor packs as plain functions (#14: orchestration in features/mentoring/actions): the
@@ -52,6 +52,7 @@ afterEach(() => {
 async function coordinator() {
   const db = createDb(newDbName());
   await db.open();
+  await unlocked(db); // signed in: the data is sealed at rest as in the app
   const { org, user } = await setUpOrganisation(db, {
     name: 'Udruga Korak',
     country: 'HR',
@@ -136,7 +137,9 @@ describe('mentor pack actions', { timeout: 240_000 }, () => {
     try {
       saveAs = 'paket.mreza-mentor';
       await actions.saveMentorPack(c.db, c.actor, c.org, c.mentorId, PASS);
-      const first = await actions.storeMentorPack(mentorDb, await actions.readPackFile({ fileName: 'a', data: saved.at(-1)!.data }, PASS), 'hr', 'a');
+      const first = await actions.storeMentorPack(mentorDb, await actions.readPackFile({ fileName: 'a', data: saved.at(-1)!.data }, PASS), 'hr', 'a', TEST_PASSPHRASE);
+      // She opens the newer pack signed in, as the app asks.
+      expect(await signIn(mentorDb, first.userId, TEST_PASSPHRASE)).toMatchObject({ ok: true });
       await new Promise((r) => setTimeout(r, 5));
       await actions.saveMentorPack(c.db, c.actor, c.org, c.mentorId, PASS);
       const newer = await actions.storeMentorPack(mentorDb, await actions.readPackFile({ fileName: 'b', data: saved.at(-1)!.data }, PASS), 'hr', 'b');
@@ -155,7 +158,8 @@ describe('mentor pack actions', { timeout: 240_000 }, () => {
     try {
       saveAs = 'paket.mreza-mentor';
       await actions.saveMentorPack(c.db, c.actor, c.org, c.mentorId, PASS);
-      await actions.storeMentorPack(mentorDb, await actions.readPackFile({ fileName: 'a', data: saved.at(-1)!.data }, PASS), 'hr', 'a');
+      const { userId } = await actions.storeMentorPack(mentorDb, await actions.readPackFile({ fileName: 'a', data: saved.at(-1)!.data }, PASS), 'hr', 'a', TEST_PASSPHRASE);
+      expect(await signIn(mentorDb, userId, TEST_PASSPHRASE)).toMatchObject({ ok: true });
       const summary = await actions.endMentoringPreview(mentorDb);
       expect(summary.mentees.length).toBeGreaterThan(0);
       calls.length = 0;
