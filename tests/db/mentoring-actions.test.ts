@@ -137,7 +137,13 @@ describe('mentor pack actions', { timeout: 240_000 }, () => {
     try {
       saveAs = 'paket.mreza-mentor';
       await actions.saveMentorPack(c.db, c.actor, c.org, c.mentorId, PASS);
-      const first = await actions.storeMentorPack(mentorDb, await actions.readPackFile({ fileName: 'a', data: saved.at(-1)!.data }, PASS), 'hr', 'a', TEST_PASSPHRASE);
+      const first = await actions.storeMentorPack(
+        mentorDb,
+        await actions.readPackFile({ fileName: 'a', data: saved.at(-1)!.data }, PASS),
+        'hr',
+        'a',
+        TEST_PASSPHRASE,
+      );
       // She opens the newer pack signed in, as the app asks.
       expect(await signIn(mentorDb, first.userId, TEST_PASSPHRASE)).toMatchObject({ ok: true });
       await new Promise((r) => setTimeout(r, 5));
@@ -158,7 +164,13 @@ describe('mentor pack actions', { timeout: 240_000 }, () => {
     try {
       saveAs = 'paket.mreza-mentor';
       await actions.saveMentorPack(c.db, c.actor, c.org, c.mentorId, PASS);
-      const { userId } = await actions.storeMentorPack(mentorDb, await actions.readPackFile({ fileName: 'a', data: saved.at(-1)!.data }, PASS), 'hr', 'a', TEST_PASSPHRASE);
+      const { userId } = await actions.storeMentorPack(
+        mentorDb,
+        await actions.readPackFile({ fileName: 'a', data: saved.at(-1)!.data }, PASS),
+        'hr',
+        'a',
+        TEST_PASSPHRASE,
+      );
       expect(await signIn(mentorDb, userId, TEST_PASSPHRASE)).toMatchObject({ ok: true });
       const summary = await actions.endMentoringPreview(mentorDb);
       expect(summary.mentees.length).toBeGreaterThan(0);

@@ -153,6 +153,8 @@ test('a lead and two partners: batch import with a dry run, reports of both, new
   await dialog.getByLabel(en('participants', 'fields.firstName')).fill('Nevena');
   await dialog.getByLabel(en('participants', 'fields.lastName')).fill('Novakova');
   await dialog.getByLabel(en('participants', 'fields.birthYear')).fill('1991');
+  // Sharing is never pre-ticked (#17): she agreed, so it is ticked here.
+  await dialog.getByLabel(en('participants', 'consent.shareWithLead')).check();
   await dialog.getByRole('button', { name: en('common', 'save') }).click();
   await expect(one!.getByRole('heading', { name: 'Nevena Novakova' })).toBeVisible();
   await toExchange(one!);

@@ -96,7 +96,7 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
     await row.getByRole('checkbox').check();
   }
   await page.getByTestId('enrol-button').click();
-  await expect(page.getByTestId('places')).toHaveText(p('placesOf', { enrolled: 20, capacity: 20 }));
+  await expect(page.getByTestId('places')).toHaveText(p('placesOf_other', { enrolled: 20, count: 20 }));
   await expect(page.getByTestId('waiting-row')).toHaveCount(5);
   await expect(page.getByTestId('waiting-row').first()).toContainText(names[20]!);
   await shot(page, 'programmes-enrolment-en');
@@ -120,7 +120,7 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
     .getByRole('button', { name: p('enrol.withdraw') })
     .click();
   await expect(page.getByTestId('waiting-row')).toHaveCount(4);
-  await expect(page.getByTestId('places')).toHaveText(p('placesOf', { enrolled: 20, capacity: 20 }));
+  await expect(page.getByTestId('places')).toHaveText(p('placesOf_other', { enrolled: 20, count: 20 }));
   await expect(page.getByTestId('enrolled-row').filter({ hasText: names[20]! })).toHaveCount(1);
   await expect(page.getByTestId('waiting-row').first()).toContainText(names[21]!);
 

@@ -26,7 +26,7 @@ test('a viewer sees figures and no participant names, and has no export or backu
   await loadDemo(page);
   // Names the coordinator sees in the registry.
   await page.getByRole('link', { name: en('nav', 'participants') }).click();
-  const nameCells = page.locator('[role="rowgroup"] [role="row"] [role="cell"]:first-child');
+  const nameCells = page.getByTestId('person-name');
   await expect(nameCells.first()).toBeVisible();
   const names = (await nameCells.allTextContents())
     .map((n) => n.trim())

@@ -2,6 +2,7 @@ import { createKeyring } from '@shared/auth/keyring';
 import { generateRecoveryKey } from '@shared/auth/recoveryKey';
 import { organisationSetupSchema, type Organisation, type OrganisationSetup, type User } from '@shared/model';
 import { actorOf } from './actor';
+import { LockedError } from './atRest';
 import { audit } from './audit';
 import { dropDataKey, getDataKey, setDataKey } from './dataKey';
 import type { MrezaDb } from './db';
@@ -75,5 +76,16 @@ export async function setUpOrganisation(
 }
 
 export async function getSelfOrganisation(db: MrezaDb): Promise<Organisation | undefined> {
-  return db.organisations.filter((o) => o.isSelf).first();
+  // The lock screen asks before anyone signs in: only the own organisation's row is plain then
+  // (PLAIN_ROWS), so rows are opened one by one and the sealed ones passed over, never a cursor
+  // that would open them all.
+  for (const id of await db.organisations.toCollection().primaryKeys()) {
+    try {
+      const row = await db.organisations.get(id);
+      if (row?.isSelf) return row;
+    } catch (error) {
+      if (!(error instanceof LockedError)) throw error;
+    }
+  }
+  return undefined;
 }

@@ -425,7 +425,7 @@ export function PeopleList() {
                               />
                             </div>
                           )}
-                          <Text role="cell" size="sm" fw={500} truncate c={p.anonymised ? 'dimmed' : undefined}>
+                          <Text role="cell" size="sm" fw={500} truncate c={p.anonymised ? 'dimmed' : undefined} data-testid="person-name">
                             {displayName(t, p)}
                           </Text>
                           <div role="cell">
