@@ -34,8 +34,25 @@ function cloneable(_key: string, value: unknown): unknown {
 }
 
 const encoder = new TextEncoder();
+const aadPrefixes = new Map<string, Uint8Array>();
+
+/**
+ * The additional data that binds a sealed row to its table and key: the UTF-8 of
+ * `mreza-at-rest/1␀<table>␀<key>`. Keys are ASCII (UUIDs), copied byte by byte: unlock opens
+ * 50,000 people, and a TextEncoder call per row was a tenth of its time.
+ */
 export function rowAad(table: string, primaryKey: unknown): Uint8Array {
-  return encoder.encode(`mreza-at-rest/1\u0000${table}\u0000${String(primaryKey)}`);
+  const key = String(primaryKey);
+  let prefix = aadPrefixes.get(table);
+  if (!prefix) aadPrefixes.set(table, (prefix = encoder.encode(`mreza-at-rest/1\u0000${table}\u0000`)));
+  const out = new Uint8Array(prefix.length + key.length);
+  out.set(prefix);
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c > 0x7f) return encoder.encode(`mreza-at-rest/1\u0000${table}\u0000${key}`);
+    out[prefix.length + i] = c;
+  }
+  return out;
 }
 
 /** The row as stored: its plain fields and `_sealed`; the row itself when nothing needs sealing. */

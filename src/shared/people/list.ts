@@ -65,7 +65,40 @@ export function comparePeople(sort: PeopleSort, locale: Locale | string = 'hr'):
         return a.updatedAt.localeCompare(b.updatedAt);
     }
   };
-  return (a, b) => dir * by(a, b) || a.id.localeCompare(b.id);
+  return (a, b) => dir * by(a, b) || byId(a, b);
+}
+
+/** Ties by id in code-unit order: ids are opaque, and a locale's collation would only cost time. */
+function byId(a: Person, b: Person): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The list sorted as `comparePeople` orders it, fast enough for unlock with 50,000 people (#15):
+ * each distinct name or place is ranked once with the collator (a few thousand comparisons of
+ * texts instead of ~800,000), then people are sorted by those ranks. Returns a new array.
+ */
+export function sortPeople(people: readonly Person[], sort: PeopleSort, locale: Locale | string = 'hr'): Person[] {
+  if (sort.key !== 'name' && sort.key !== 'municipality') return [...people].sort(comparePeople(sort, locale));
+  const rank = textRanks(
+    people.flatMap((p) => (sort.key === 'name' ? [p.lastName, p.firstName] : [p.municipality ?? ''])),
+    locale,
+  );
+  const dir = sort.desc ? -1 : 1;
+  const keyed = people.map((p) =>
+    sort.key === 'name' ? { p, first: rank.get(p.lastName)!, second: rank.get(p.firstName)! } : { p, first: rank.get(p.municipality ?? '')!, second: 0 },
+  );
+  keyed.sort((a, b) => dir * (a.first - b.first || a.second - b.second) || byId(a.p, b.p));
+  return keyed.map((k) => k.p);
+}
+
+/** Each distinct text's place in the collation; texts the collator holds equal share a rank. */
+function textRanks(texts: readonly string[], locale: Locale | string): Map<string, number> {
+  const collator = collatorFor(locale);
+  const distinct = [...new Set(texts)].sort(collator.compare);
+  const rank = new Map<string, number>();
+  distinct.forEach((t, i) => rank.set(t, i > 0 && collator.compare(distinct[i - 1]!, t) === 0 ? rank.get(distinct[i - 1]!)! : i));
+  return rank;
 }
 
 /** The export columns: the list as the user filtered it, without special-category data unless asked. */

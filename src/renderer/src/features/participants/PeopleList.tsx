@@ -22,7 +22,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { can } from '@shared/auth/permissions';
 import { municipalityLabel } from '@shared/gazetteer';
 import { GENDERS, PERSON_KINDS, TARGET_GROUPS, type Person } from '@shared/model';
-import { comparePeople, exportRows, peopleMatcher, type PeopleFilter, type PeopleSort, type PeopleSortKey } from '@shared/people/list';
+import { exportRows, sortPeople, peopleMatcher, type PeopleFilter, type PeopleSort, type PeopleSortKey } from '@shared/people/list';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
 import { EmptyState } from '../../components/EmptyState';
@@ -70,7 +70,7 @@ export function PeopleList() {
 
   // Sort once per data or sort change; a keystroke then only filters the sorted list, which keeps
   // its order (sorting 50,000 names on every keystroke was most of the time per key).
-  const sorted = useMemo(() => (people ? [...people].sort(comparePeople(sort, fmt.locale)) : []), [people, sort, fmt.locale]);
+  const sorted = useMemo(() => (people ? sortPeople(people, sort, fmt.locale) : []), [people, sort, fmt.locale]);
   const rows = useMemo(() => sorted.filter(peopleMatcher({ ...filter, ids: programmeIds, outcomeIds })), [sorted, filter, programmeIds, outcomeIds]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
