@@ -138,6 +138,20 @@ export function projectRuleErrors(config: JsonObject, packageJson: JsonObject, r
     expect(`${platform}.icon is resources/icon.png`, icon === 'resources/icon.png');
   }
 
+  // electron-builder's own after-install script installs the AppArmor profile that lets the deb
+  // start with Chromium's sandbox on Ubuntu 24.04+; a script of ours would replace it.
+  expect("deb keeps electron-builder's after-install (AppArmor profile for Ubuntu 24.04+)", get(config, 'deb.afterInstall') === undefined);
+  let appImageProfile = '';
+  try {
+    appImageProfile = readFileSync(join(root, 'resources', 'linux', 'mreza-appimage.apparmor'), 'utf8');
+  } catch {
+    // reported below
+  }
+  expect(
+    'resources/linux/mreza-appimage.apparmor allows user namespaces for the AppImage only',
+    /profile mreza-appimage \/tmp\/\.mount_Mreza\*\/mreza /.test(appImageProfile) && /^\s*userns,/m.test(appImageProfile),
+  );
+
   // The deb target needs a homepage and a maintainer e-mail; electron-builder fails without them.
   const homepage = get(config, 'extraMetadata.homepage') ?? get(packageJson, 'homepage');
   const author = get(packageJson, 'author');

@@ -6,6 +6,7 @@ import { createHandlers } from './handlers';
 import type { DialogLike } from './handlers/files';
 import { registerIpc } from './ipc';
 import { createAppMenu } from './appMenu';
+import { dataDirOverride } from './dataDir';
 import { handleAppProtocol, registerAppSchemePrivileged, rendererEntryUrl } from './protocol';
 import { QuitHandshake } from './quit';
 import { guardOpenExternal, installContentsGuards, installSessionGuards, isTrustedSender, trustedOrigins } from './security';
@@ -104,6 +105,10 @@ function start(): void {
     createWindow();
   });
 }
+
+// Before anything reads userData (the single-instance lock lives there too): the portable build's data beside its .exe.
+const dataDir = dataDirOverride(process.env);
+if (dataDir) app.setPath('userData', dataDir);
 
 if (app.requestSingleInstanceLock()) {
   start();

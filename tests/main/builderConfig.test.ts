@@ -7,7 +7,8 @@ const config = loadBuilderConfig();
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as JsonObject;
 const section = (name: string): Record<string, unknown> => config[name] as Record<string, unknown>;
 
-describe('electron-builder.yml', () => {
+// ajv compiles app-builder-lib's whole schema: seconds on a loaded machine.
+describe('electron-builder.yml', { timeout: 120_000 }, () => {
   it('is valid against app-builder-lib’s JSON schema', () => {
     expect(schemaErrors(config)).toEqual([]);
   });
@@ -52,6 +53,10 @@ describe('electron-builder.yml', () => {
     expect(result.errors).toEqual(
       expect.arrayContaining(['NSIS perMachine is false (per-user install)', 'electronFuses.runAsNode is false', 'artifactName is set and ASCII']),
     );
+    // A deb script of ours would drop electron-builder's AppArmor profile (Ubuntu 24.04+ would refuse the sandbox).
+    const ownScript = structuredClone(config);
+    ownScript['deb'] = { afterInstall: 'resources/linux/after-install.sh' };
+    expect(projectRuleErrors(ownScript, packageJson).errors).toContain("deb keeps electron-builder's after-install (AppArmor profile for Ubuntu 24.04+)");
     const badSchema = structuredClone(config);
     (badSchema['electronFuses'] as Record<string, Json>)['notAFuse'] = true;
     badSchema['nsis'] = { oneClick: 'sometimes' };
