@@ -126,6 +126,17 @@ export async function fillDate(field: Locator, text: string): Promise<void> {
   await field.press('Tab');
 }
 
+/**
+ * Types "HH:mm" into a 24-hour time field (components/TimeField.tsx) named `field` inside
+ * `scope`: its hours and its minutes, as a user types them.
+ */
+export async function fillTime(scope: Locator, field: string, hhmm: string): Promise<void> {
+  const [hours, minutes] = hhmm.split(':') as [string, string];
+  const parts = scope.getByLabel(new RegExp(`^${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+  await parts.nth(0).fill(hours);
+  await parts.nth(1).fill(minutes);
+}
+
 /** Full-page shot from the top, so the sticky header stays where it belongs. */
 export async function snap(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -4,7 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
 import { LOCALE_NAMES, type Locale } from '../../src/shared/i18n/locales';
-import { en, fillDate, loadDemo, setUp, shot, snap, tr } from './helpers';
+import { en, fillDate, fillTime, loadDemo, setUp, shot, snap, tr } from './helpers';
 
 const p = (path: string, vars?: Record<string, string | number>) => en('programmes', path, vars);
 
@@ -75,8 +75,8 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
     if (i > 0) await ev.getByRole('button', { name: p('session.add') }).click();
     const row = ev.getByTestId('session-row').nth(i);
     await fillDate(row.getByLabel(p('session.date'), { exact: true }), dates[i]!);
-    await row.getByLabel(p('session.start')).fill('17:00');
-    await row.getByLabel(p('session.end')).fill('20:00');
+    await fillTime(row, p('session.start'), '17:00');
+    await fillTime(row, p('session.end'), '20:00');
     await row.getByLabel(p('session.venue')).fill('Centar za poduzetništvo');
   }
   await shot(page, 'programmes-event-form-en');
@@ -192,6 +192,8 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
     await expect(pages.nth(i).getByTestId('page-no')).toHaveText(p('print.page', { page: i + 1, pages: 2 }));
     await expect(pages.nth(i).locator('table.sheet > thead th.sig')).toHaveText(p('print.signature'));
   }
+  // Typed as 24-hour hours and minutes, printed the same whatever the OS locale (#17 part 6).
+  await expect(pages.nth(0).locator('table.sheet > thead')).toContainText('17:00–20:00');
   await expect(pages.nth(1).getByTestId('sheet-row').first()).toContainText('16.');
   await expect(pages.nth(1).getByTestId('trainers-section')).toContainText('Ivana Novak');
   expect(

@@ -6,6 +6,7 @@ import {
   certificatePrefix,
   evaluateCompletion,
   nextCertificateNumbers,
+  DEFAULT_SHEET_LAYOUT,
   paginateSignInSheet,
   planEnrolment,
   promotions,
@@ -136,16 +137,49 @@ describe('sign-in sheet pagination', () => {
     expect(pages[1]!.rows.slice(4).every((r) => r.row === undefined)).toBe(true);
     expect(pages.map((p) => p.trainers)).toEqual([false, true]);
   });
-  it('gives the trainers a page of their own when the last page is full', () => {
+  it('never leaves the trainers alone on a page: the last names and the walk-in rows go over with them (#17 part 6)', () => {
     const pages = paginateSignInSheet(
       Array.from({ length: 13 }, (_, i) => i),
       layout,
     );
     expect(pages.map((p) => [p.rows.length, p.trainers])).toEqual([
-      [16, false],
-      [0, true],
+      [11, false],
+      [5, true],
+    ]);
+    expect(pages[1]!.rows.map((r) => [r.n, r.row])).toEqual([
+      [12, 11],
+      [13, 12],
+      [14, undefined],
+      [15, undefined],
+      [16, undefined],
     ]);
     expect(paginateSignInSheet([], layout)).toEqual([{ page: 1, rows: [{ n: 1 }, { n: 2 }, { n: 3 }], trainers: true }]);
+  });
+  it('for any number of people: pages fit, rows run 1…n without a gap, and the trainers sign beside names', () => {
+    for (const l of [DEFAULT_SHEET_LAYOUT, layout, { rowsPerPage: 6, trainerBlockRows: 5, blankRows: 3 }]) {
+      for (let n = 0; n <= 80; n++) {
+        const pages = paginateSignInSheet(
+          Array.from({ length: n }, (_, i) => i),
+          l,
+        );
+        const numbers = pages.flatMap((p) => p.rows.map((r) => r.n));
+        expect(numbers, `${n} people`).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+        expect(
+          pages.flatMap((p) => p.rows.flatMap((r) => (r.row === undefined ? [] : [r.row]))),
+          `${n} people`,
+        ).toEqual(Array.from({ length: n }, (_, i) => i));
+        expect(pages.map((p) => p.page)).toEqual(pages.map((_, i) => i + 1));
+        for (const p of pages) expect(p.rows.length + (p.trainers ? l.trainerBlockRows : 0), `${n} people, page ${p.page}`).toBeLessThanOrEqual(l.rowsPerPage);
+        const signing = pages.filter((p) => p.trainers);
+        expect(signing).toHaveLength(1);
+        expect(signing[0], `${n} people`).toBe(pages.at(-1));
+        if (n > 0)
+          expect(
+            signing[0]!.rows.some((r) => r.row !== undefined),
+            `${n} people`,
+          ).toBe(true);
+      }
+    }
   });
 });
 

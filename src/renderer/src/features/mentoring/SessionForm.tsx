@@ -7,6 +7,7 @@ import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
 import { logSession, updateSession } from '../../db/mentoring';
 import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
 
 /**
  * The 30-second session log: date, minutes and mode are prefilled, services one key away (none is
@@ -85,7 +86,7 @@ export function SessionForm({
         </Text>
         <Group grow>
           <DateField label={t('date')} value={date} onChange={setDate} required data-autofocus />
-          {planned && <TextInput type="time" label={t('time')} value={time} onChange={(e) => setTime(e.currentTarget.value)} />}
+          {planned && <TimeField label={t('time')} value={time} onChange={setTime} />}
           <NumberInput label={t('minutes')} min={1} max={1440} step={15} allowDecimal={false} value={minutes} onChange={(v) => setMinutes(Number(v) || 0)} />
         </Group>
         <Stack gap={4}>

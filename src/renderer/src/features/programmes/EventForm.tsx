@@ -10,6 +10,7 @@ import { zodValidate } from '../../components/zodForm';
 import { saveEvent } from '../../db/programmes';
 import { FormActions } from '../../components/FormActions';
 import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
 
 interface SessionValues {
   id?: string;
@@ -141,8 +142,8 @@ export function EventForm({
             {form.values.sessions.map((_, i) => (
               <Group key={i} gap="xs" wrap="nowrap" align="flex-start" data-testid="session-row">
                 <DateField w={170} aria-label={t('programmes:session.date')} {...form.getInputProps(`sessions.${i}.date`)} />
-                <TextInput type="time" w={130} aria-label={t('programmes:session.start')} {...form.getInputProps(`sessions.${i}.start`)} />
-                <TextInput type="time" w={130} aria-label={t('programmes:session.end')} {...form.getInputProps(`sessions.${i}.end`)} />
+                <TimeField w={110} aria-label={t('programmes:session.start')} {...form.getInputProps(`sessions.${i}.start`)} />
+                <TimeField w={110} aria-label={t('programmes:session.end')} {...form.getInputProps(`sessions.${i}.end`)} />
                 <TextInput
                   style={{ flex: 1 }}
                   aria-label={t('programmes:session.venue')}
