@@ -9,6 +9,7 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof channels)[C]['re
 /** The parts of the renderer's WebContents a handler may use (print:pdf renders it). */
 export interface SenderLike {
   printToPDF(options: { pageSize: 'A4'; printBackground: boolean; landscape: boolean }): Promise<Uint8Array>;
+  print(options: { pageSize: 'A4'; printBackground: boolean; landscape: boolean }, callback: (success: boolean, failureReason: string) => void): void;
 }
 
 /** The parts of IpcMainInvokeEvent the wrapper and handlers read. */

@@ -113,6 +113,8 @@ export const channels = {
     }),
     response: z.object({ fileName: z.string() }).nullable(),
   },
+  /** Opens the operating system's print dialog for the current window (A4, backgrounds on); false when cancelled. */
+  'print:print': { request: z.object({ landscape: z.boolean().default(false) }), response: z.boolean() },
   /** The UI language changed (or was read at start): main rebuilds its menu and dialogs in it. */
   'app:setLocale': { request: z.object({ locale: z.enum(LOCALES) }), response: z.boolean() },
   /** The renderer has finished its quit-time backup; main may now close the window. */

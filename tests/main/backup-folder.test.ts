@@ -29,7 +29,7 @@ const picks = (path: string | null): DialogLike => ({
   showSaveDialog: async () => ({ canceled: true, filePath: '' }),
   showOpenDialog: async () => (path === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] }),
 });
-const event: InvokeEventLike = { senderFrame: null, sender: { printToPDF: async () => new Uint8Array() } };
+const event: InvokeEventLike = { senderFrame: null, sender: { printToPDF: async () => new Uint8Array(), print: () => undefined } };
 const gz = (n: number) => new Uint8Array([0x1f, 0x8b, 8, 0, n & 0xff]);
 const failing = (method: keyof FolderFs, code: string, when: (path: string) => boolean = () => true): FolderFs => ({
   ...nodeFolderFs,

@@ -6,7 +6,7 @@ import { CHANNELS } from '@shared/ipc';
 import { appInfo } from '../../src/main/handlers/appInfo';
 import { createFileHandlers, type DialogLike, type FileSystemLike } from '../../src/main/handlers/files';
 import { createHandlers } from '../../src/main/handlers';
-import { printToPdf } from '../../src/main/handlers/print';
+import { printDirect, printToPdf } from '../../src/main/handlers/print';
 import type { InvokeEventLike } from '../../src/main/ipc';
 
 /** An in-memory file system and a scripted dialog. */
@@ -87,12 +87,24 @@ describe('file:open', () => {
   });
 });
 
+describe('print:print', () => {
+  it('opens the print dialog for A4 with backgrounds and reports whether it printed', async () => {
+    const print = vi.fn((_o: unknown, done: (ok: boolean, why: string) => void) => done(true, ''));
+    await expect(printDirect({ printToPDF: async () => new Uint8Array(), print }, { landscape: false })).resolves.toBe(true);
+    expect(print).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true, landscape: false }, expect.any(Function));
+    const cancelled = vi.fn((_o: unknown, done: (ok: boolean, why: string) => void) => done(false, 'cancelled'));
+    await expect(printDirect({ printToPDF: async () => new Uint8Array(), print: cancelled }, { landscape: true })).resolves.toBe(false);
+  });
+});
+
 describe('print:pdf', () => {
   it('prints A4 with backgrounds, honours landscape, then saves via the dialog', async () => {
     const f = fakes({ savePath: '/out/report.pdf' });
     const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
     const printToPDF = vi.fn(async () => pdf);
-    await expect(printToPdf({ dialog: f.dialog, fs: f.fs }, { printToPDF }, { suggestedName: 'report', landscape: true })).resolves.toEqual({
+    await expect(
+      printToPdf({ dialog: f.dialog, fs: f.fs }, { printToPDF, print: () => undefined }, { suggestedName: 'report', landscape: true }),
+    ).resolves.toEqual({
       fileName: 'report.pdf',
     });
     expect(printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true, landscape: true });
@@ -103,7 +115,11 @@ describe('print:pdf', () => {
   it('returns null when the user cancels the save', async () => {
     const f = fakes();
     await expect(
-      printToPdf({ dialog: f.dialog, fs: f.fs }, { printToPDF: async () => new Uint8Array() }, { suggestedName: 'r.pdf', landscape: false }),
+      printToPdf(
+        { dialog: f.dialog, fs: f.fs },
+        { printToPDF: async () => new Uint8Array(), print: () => undefined },
+        { suggestedName: 'r.pdf', landscape: false },
+      ),
     ).resolves.toBeNull();
   });
 });
@@ -144,7 +160,7 @@ describe('createHandlers', () => {
       setLocale: (locale) => locales.push(locale) > 0,
     });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
-    const event: InvokeEventLike = { senderFrame: null, sender: { printToPDF: async () => new Uint8Array() } };
+    const event: InvokeEventLike = { senderFrame: null, sender: { printToPDF: async () => new Uint8Array(), print: () => undefined } };
     expect(await handlers['app:quitReady'](undefined, event)).toBe(true);
     expect(await handlers['app:setLocale']({ locale: 'sl' }, event)).toBe(true);
     expect(locales).toEqual(['sl']);

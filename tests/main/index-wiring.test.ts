@@ -147,16 +147,21 @@ describe('main wiring (src/main/index.ts)', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
     const appInfo = fake.ipcHandlers.get('app:info')!;
     const printToPDF = async () => new Uint8Array();
-    await expect(appInfo({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: { printToPDF } }, undefined)).rejects.toThrow(
-      /untrusted sender/,
-    );
     await expect(
-      appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: { url: 'app://mreza/', parent: null } }, sender: { printToPDF } }, undefined),
+      appInfo({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: { printToPDF, print: () => undefined } }, undefined),
     ).rejects.toThrow(/untrusted sender/);
-    await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF } }, { extra: 1 })).rejects.toThrow(
-      /invalid request/,
-    );
-    await expect(appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF } }, undefined)).resolves.toMatchObject({
+    await expect(
+      appInfo(
+        { senderFrame: { url: 'app://mreza/index.html', parent: { url: 'app://mreza/', parent: null } }, sender: { printToPDF, print: () => undefined } },
+        undefined,
+      ),
+    ).rejects.toThrow(/untrusted sender/);
+    await expect(
+      appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF, print: () => undefined } }, { extra: 1 }),
+    ).rejects.toThrow(/invalid request/);
+    await expect(
+      appInfo({ senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF, print: () => undefined } }, undefined),
+    ).resolves.toMatchObject({
       isElectron: true,
     });
   });

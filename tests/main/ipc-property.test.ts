@@ -27,7 +27,7 @@ const params = (salt: number) => ({ seed: SEED + salt, numRuns: RUNS, endOnFailu
 
 const trusted = (frame: FrameLike | null): boolean => isTrustedSender(frame, ['app://mreza']);
 const printToPDF = async (): Promise<Uint8Array> => new Uint8Array([1]);
-const goodEvent: InvokeEventLike = { senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF } };
+const goodEvent: InvokeEventLike = { senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: { printToPDF, print: () => undefined } };
 
 /** Unhandled rejections anywhere in the run fail it ("never throws uncaught"). */
 const unhandled: unknown[] = [];
@@ -100,6 +100,7 @@ const VALID: { readonly [C in Channel]: fc.Arbitrary<unknown> } = {
   'file:save': fc.record({ suggestedName: bareName, filters, data: bytes }),
   'file:open': fc.record({ filters, multiple: fc.boolean() }),
   'print:pdf': fc.record({ suggestedName: bareName, landscape: fc.boolean() }, { requiredKeys: ['suggestedName'] }),
+  'print:print': fc.record({ landscape: fc.boolean() }, { requiredKeys: [] }),
   'app:setLocale': fc.record({ locale: fc.constantFrom(...LOCALES) }),
   'app:quitReady': fc.constant(undefined),
 };
@@ -289,7 +290,7 @@ describe('IPC payload properties (every channel of src/shared/ipc.ts)', () => {
         );
         await fc.assert(
           fc.asyncProperty(foreignFrame, fc.oneof(VALID[channel], anything), async (frame, payload) => {
-            const outcome = await invoke(channel, payload, { senderFrame: frame, sender: { printToPDF } });
+            const outcome = await invoke(channel, payload, { senderFrame: frame, sender: { printToPDF, print: () => undefined } });
             expect(outcome.called).toBe(0);
             expect(outcome.settled).toBe('rejected');
             expect((outcome.value as Error).message).toBe(`IPC ${channel} refused: untrusted sender`);

@@ -9,7 +9,7 @@ const trusted = (frame: FrameLike | null): boolean => isTrustedSender(frame, ['a
 const printToPDF = async (): Promise<Uint8Array> => new Uint8Array([1]);
 const event = (url: string, parent: FrameLike | null = null): InvokeEventLike => ({
   senderFrame: { url, parent },
-  sender: { printToPDF },
+  sender: { printToPDF, print: () => undefined },
 });
 const goodEvent = event('app://mreza/index.html');
 
@@ -25,7 +25,7 @@ describe('makeInvokeHandler', () => {
         fileName: 'mreza-backup-20261123T090102123Z-auto.json.gz',
       }),
     ).rejects.toThrow(/untrusted/);
-    await expect(invoke({ senderFrame: null, sender: { printToPDF } }, undefined)).rejects.toThrow(/untrusted/);
+    await expect(invoke({ senderFrame: null, sender: { printToPDF, print: () => undefined } }, undefined)).rejects.toThrow(/untrusted/);
     expect(handler).not.toHaveBeenCalled();
   });
 

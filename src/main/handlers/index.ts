@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { createBackupFolder, type FolderFs } from './backupFolder';
 import { createBackupHandlers } from './backups';
 import { createFileHandlers, type DialogLike, type FileSystemLike } from './files';
-import { printToPdf } from './print';
+import { printDirect, printToPdf } from './print';
 
 export interface HandlerDeps {
   readonly app: AppLike;
@@ -52,6 +52,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'file:save': (request) => files.save(request),
     'file:open': (request) => files.open(request),
     'print:pdf': (request, event) => printToPdf(fileDeps, event.sender, request),
+    'print:print': (request, event) => printDirect(event.sender, request),
     'app:setLocale': (request) => deps.setLocale(request.locale),
     'app:quitReady': () => deps.quitReady(),
   };

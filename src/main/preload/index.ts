@@ -20,6 +20,7 @@ const CHANNEL_ALLOW_LIST = {
   'file:save': true,
   'file:open': true,
   'print:pdf': true,
+  'print:print': true,
   'app:setLocale': true,
   'app:quitReady': true,
 } as const satisfies Record<Channel, true>;

@@ -109,6 +109,10 @@ const handlers: Handlers = {
     window.print();
     return { fileName: suggestedName };
   },
+  'print:print': async () => {
+    window.print();
+    return true;
+  },
   // The browser has no application menu to translate.
   'app:setLocale': async () => false,
   'app:quitReady': async () => true,

@@ -1,9 +1,9 @@
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconPrinter, IconShieldLock } from '@tabler/icons-react';
+import { IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../components/useFormat';
-import { platform } from '../../platform';
+import { PrintButton } from '../../components/PrintButton';
 import './recoverySheet.css';
 
 /**
@@ -61,13 +61,8 @@ export function RecoverySheet({ organisation, recoveryKey, onDone }: { organisat
         </div>
         <Stack className="no-print" gap="sm" mt="md">
           <Group>
-            <Button
-              variant="light"
-              leftSection={<IconPrinter size={16} />}
-              onClick={() => void platform.invoke('print:pdf', { suggestedName: `mreza-recovery-sheet-${day}.pdf` })}
-            >
-              {t('users:sheet.print')}
-            </Button>
+            {/* Paper only: the sheet itself says not to keep the key on the computer, so no "Save PDF" here. */}
+            <PrintButton variant="light">{t('users:sheet.print')}</PrintButton>
           </Group>
           <Checkbox label={t('users:sheet.confirm')} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
           <Button onClick={onDone} disabled={!confirmed}>

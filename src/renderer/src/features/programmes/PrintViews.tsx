@@ -8,6 +8,7 @@ import type { Person } from '@shared/model';
 import { paginateSignInSheet } from '@shared/programmes';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
+import { PrintButton } from '../../components/PrintButton';
 import { getEventSession, loadEventDetail, participants } from '../../db/programmes';
 import { platform } from '../../platform';
 import { fileSlug } from '@shared/files/slug';
@@ -26,9 +27,12 @@ function PrintFrame({ back, pdfName, summary, children }: { back: string; pdfNam
         <Text c="dimmed" size="sm" data-testid="print-summary">
           {summary}
         </Text>
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => void platform.invoke('print:pdf', { suggestedName: `${fileSlug(pdfName)}.pdf` })}>
-          {t('programmes:print.savePdf')}
-        </Button>
+        <Group gap="xs">
+          <PrintButton />
+          <Button leftSection={<IconPrinter size={16} />} onClick={() => void platform.invoke('print:pdf', { suggestedName: `${fileSlug(pdfName)}.pdf` })}>
+            {t('programmes:print.savePdf')}
+          </Button>
+        </Group>
       </Group>
       <div className="a4-sheets">{children}</div>
     </div>

@@ -8,6 +8,7 @@ import { useToday } from '../../session/useToday';
 import { useFormat } from '../../components/useFormat';
 import { logReportExport } from '../../db/indicators';
 import { platform } from '../../platform';
+import { PrintButton } from '../../components/PrintButton';
 import { reportLabels } from './labels';
 import classes from './print.module.css';
 import { useReport } from './useReport';
@@ -37,6 +38,7 @@ export function ReportPrint() {
         <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={() => void navigate(`/reports${location.search}`)}>
           {t('reports:backToDashboard')}
         </Button>
+        <PrintButton />
         <Button leftSection={<IconPrinter size={16} />} onClick={() => void savePdf()}>
           {t('reports:savePdf')}
         </Button>
