@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Progress, ScrollArea, Select, Stack, Stepper, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconCheck, IconFileImport } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -111,7 +111,8 @@ export function ImportWizard<Field extends string, Kind extends string, Checked,
   const headers = file ? importHeaders(file) : [];
   const fieldOptions = [{ value: '', label: t('participants:importer.skipColumn') }, ...a.fields.map((f) => ({ value: f, label: a.fieldLabel(f) }))];
   const toImport = checked ? a.countToImport(checked, skipDuplicates) : 0;
-  const view = checked ? a.view(checked) : null;
+  // Once per check, not on every progress tick of the write.
+  const view = useMemo(() => (checked ? a.view(checked) : null), [a, checked]);
   const usable = a.mappingIsUsable(mapping);
 
   return (
@@ -271,7 +272,7 @@ export function ImportWizard<Field extends string, Kind extends string, Checked,
                       <Table.Tr key={k} data-testid="issue-row">
                         <Table.Td>{i.row}</Table.Td>
                         <Table.Td>{i.column}</Table.Td>
-                        <Table.Td>{i.text}</Table.Td>
+                        <Table.Td>{i.text()}</Table.Td>
                         <Table.Td>{i.value}</Table.Td>
                       </Table.Tr>
                     ))}
@@ -331,7 +332,7 @@ export function ImportWizard<Field extends string, Kind extends string, Checked,
                       <Table.Tr key={k} data-testid="warning-row">
                         <Table.Td>{w.row}</Table.Td>
                         <Table.Td>{w.column}</Table.Td>
-                        <Table.Td>{w.text}</Table.Td>
+                        <Table.Td>{w.text()}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -354,7 +355,7 @@ export function ImportWizard<Field extends string, Kind extends string, Checked,
               />
               {view.duplicates.slice(0, 20).map((d) => (
                 <Text key={d.row} size="xs" c="dimmed">
-                  {d.text}
+                  {d.text()}
                 </Text>
               ))}
             </Stack>

@@ -6,7 +6,8 @@ import type { ImportHistory } from '@shared/model';
 export interface ImportReportLine {
   row: number;
   column: string;
-  text: string;
+  /** In words; asked only for the lines shown (a file may have 20,000 rows). */
+  text: () => string;
   /** Problems show the cell's value; remarks do not. */
   value?: string;
 }
@@ -17,8 +18,8 @@ export interface ImportCheckView<Row extends { row: number }> {
   badRows: number;
   issues: readonly ImportReportLine[];
   warnings: readonly ImportReportLine[];
-  /** One line per duplicate row, already in words. */
-  duplicates: ReadonlyArray<{ row: number; text: string }>;
+  /** One line per duplicate row; in words only for the lines shown. */
+  duplicates: ReadonlyArray<{ row: number; text: () => string }>;
 }
 
 export type ImportWriteResult = { status: 'written'; history: ImportHistory } | { status: 'cancelled' } | { status: 'failed' };
@@ -71,5 +72,5 @@ export interface ImportAdapter<Field extends string, Kind extends string, Checke
 
 /** The report's problem lines: where each is and what the entity's texts say of it. */
 export function problemLines<I extends { row: number; column: string; value: string }>(issues: readonly I[], text: (issue: I) => string): ImportReportLine[] {
-  return issues.map((i) => ({ row: i.row, column: i.column, value: i.value, text: text(i) }));
+  return issues.map((i) => ({ row: i.row, column: i.column, value: i.value, text: () => text(i) }));
 }

@@ -47,7 +47,7 @@ export function ImportOrganisations() {
       warnings: [],
       duplicates: preview.duplicates.map((d) => ({
         row: d.row,
-        text:
+        text: () =>
           d.existing !== undefined
             ? t('organisations:importer.duplicateOf', { row: d.row, name: d.existing })
             : t('organisations:importer.duplicateRow', { row: d.row, other: d.sameAsRow ?? 0 }),

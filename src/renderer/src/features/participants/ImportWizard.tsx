@@ -55,12 +55,13 @@ export function ImportWizard() {
       issues: problemLines(preview.issues, (i) =>
         t(`participants:importer.issues.${i.code}`, { field: t(`participants:importer.fields.${i.field === 'row' ? 'fullName' : i.field}`) }),
       ),
-      warnings: preview.warnings.map((w) => ({ row: w.row, column: w.column, text: warningText(w) })),
+      warnings: preview.warnings.map((w) => ({ row: w.row, column: w.column, text: () => warningText(w) })),
       duplicates: duplicates.map((d) => ({
         row: d.row,
-        text: d.existing
-          ? t('participants:importer.duplicateOf', { row: d.row, name: `${d.existing.firstName} ${d.existing.lastName}` })
-          : t('participants:importer.duplicateRow', { row: d.row, other: d.sameAsRow ?? 0 }),
+        text: () =>
+          d.existing
+            ? t('participants:importer.duplicateOf', { row: d.row, name: `${d.existing.firstName} ${d.existing.lastName}` })
+            : t('participants:importer.duplicateRow', { row: d.row, other: d.sameAsRow ?? 0 }),
       })),
     }),
     summary: ({ preview }, mapping) =>
