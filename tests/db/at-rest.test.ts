@@ -5,7 +5,8 @@ import { AtRestTamperedError } from '@shared/crypto/atRestCipher';
 import type { ExchangeIdentity } from '@shared/model';
 import { SEALED_FIELD } from '@shared/model/protectedFields';
 import type { Actor } from '../../src/renderer/src/db/actor';
-import { LockedError } from '../../src/renderer/src/db/atRest';
+import { AtRestError, LockedError } from '../../src/renderer/src/db/atRest';
+import { requireDataKey } from '../../src/renderer/src/db/keyring';
 import { dropDataKey, getDataKey, setDataKey } from '../../src/renderer/src/db/dataKey';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
 import { loadDemoData } from '../../src/renderer/src/db/demo';
@@ -263,6 +264,21 @@ describe('encryption at rest: locked means no key', () => {
       await setDataKey(db, key);
       expect(await allTables(db)).toEqual(before);
       expect((await searchEverything(db, actor, 'kovac')).map((h) => h.id)).toEqual([p.id]);
+    });
+  });
+
+  it('a change that needs the data key while locked (a new passphrase wrap) throws the same LockedError, with the code the UI translates', async () => {
+    await withSetUpDb(async (db) => {
+      dropDataKey(db);
+      let thrown: unknown;
+      try {
+        requireDataKey(db);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(LockedError);
+      expect(thrown).toBeInstanceOf(AtRestError);
+      expect(thrown).toMatchObject({ code: 'locked' });
     });
   });
 

@@ -15,6 +15,7 @@ import { addUser } from '../../src/renderer/src/db/users';
 import type { User } from '@shared/model';
 import type { Actor } from '../../src/renderer/src/db/actor';
 import fixtureV1 from '../fixtures/db-v1.json';
+import { oldPlainBackup, restoreAsNewComputer } from '../fixtures/backups';
 import { withDb, withLockedDb } from '../fixtures/testDb';
 
 const SANJA = 'Zelena livada uz Dravu 2026';
@@ -95,10 +96,10 @@ describe('encrypted backups', { timeout: 240_000 }, () => {
 
     await withLockedDb(async (fresh) => {
       // Without a key a fresh computer cannot read it, and nothing is written.
-      expect(((await fail(restoreBackup(fresh, { userName: 'Mreža', role: 'coordinator' }, bytes, 'usb.json.gz'))) as BackupError).code).toBe('needsKey');
+      expect(((await fail(restoreAsNewComputer(fresh, bytes, 'usb.json.gz'))) as BackupError).code).toBe('needsKey');
       expect(await fresh.people.count()).toBe(0);
       const key = (await unlockSealedBackup(bytes, { passphrase: SANJA }))!;
-      await restoreBackup(fresh, { userName: 'Mreža', role: 'coordinator' }, bytes, 'usb.json.gz', key);
+      await restoreAsNewComputer(fresh, bytes, 'usb.json.gz', key);
       expect(await fresh.people.count()).toBe(people);
       // Restored, nobody is signed in yet: the lock screen asks.
       expect(getDataKey(fresh)).toBeUndefined();
@@ -192,17 +193,11 @@ describe('encrypted backups', { timeout: 240_000 }, () => {
   });
 
   it('an old plain backup still restores: on a new computer as it was, where a keyring exists keeping it', async () => {
-    const file: Snapshot = {
-      format: BACKUP_FORMAT,
-      formatVersion: 1,
-      schemaVersion: 1,
-      createdAt: '2025-12-01T18:00:00.000Z',
-      tables: fixtureV1.tables as unknown as Snapshot['tables'],
-    };
+    const file = oldPlainBackup(1, '2025-12-01T18:00:00.000Z');
     const plain = encodeBackup(file);
     expect(JSON.parse(strFromU8(gunzipSync(plain))).formatVersion).toBe(1);
     await withDb(async (fresh) => {
-      await restoreBackup(fresh, { userName: 'Mreža', role: 'coordinator' }, plain, 'old.json.gz');
+      await restoreAsNewComputer(fresh, plain, 'old.json.gz');
       expect(await fresh.people.count()).toBe(fixtureV1.tables.people.length);
       expect(await fresh.table('settings').get('keyring')).toBeUndefined();
     });

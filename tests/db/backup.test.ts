@@ -12,6 +12,7 @@ import { searchEverything } from '../../src/renderer/src/db/search';
 import { createRecord, updateRecord } from '../../src/renderer/src/db/records';
 import { addUser } from '../../src/renderer/src/db/users';
 import fixtureV1 from '../fixtures/db-v1.json';
+import { oldPlainBackup, restoreAsNewComputer } from '../fixtures/backups';
 import { allTablesAsJson, COORDINATOR, counts, giveKeyring, TEST_PASSPHRASE, withDb, withSetUpDb } from '../fixtures/testDb';
 import type { Actor } from '../../src/renderer/src/db/actor';
 
@@ -91,7 +92,7 @@ describe('backup round trip', () => {
     await withDb(async (db) => {
       // The new PC holds no data key: the coordinator's passphrase opens the backup.
       const dataKey = (await unlockSealedBackup(bytes, { passphrase: TEST_PASSPHRASE }))!;
-      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, bytes, 'copy.json.gz', dataKey);
+      await restoreAsNewComputer(db, bytes, 'copy.json.gz', dataKey);
       const after = await allTablesAsJson(db);
       for (const t of TABLE_NAMES) {
         if (t !== 'auditLog') expect(after[t], t).toEqual(before![t]);
@@ -102,15 +103,9 @@ describe('backup round trip', () => {
   });
 
   it('a backup from schema v1 (people without nameKey) restores with searchable names', async () => {
-    const file: Snapshot = {
-      format: BACKUP_FORMAT,
-      formatVersion: 1,
-      schemaVersion: 1,
-      createdAt: '2025-12-01T18:00:00.000Z',
-      tables: fixtureV1.tables as unknown as Snapshot['tables'],
-    };
+    const file = oldPlainBackup(1, '2025-12-01T18:00:00.000Z');
     await withDb(async (db) => {
-      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'old.json.gz');
+      await restoreAsNewComputer(db, file, 'old.json.gz');
       const keys = (await db.people.toArray()).map((p) => p.nameKey).sort();
       expect(keys).toEqual(['ana petrovic', 'djurdjica cesar', 'jelena petrovic']);
       expect((await searchEverything(db, COORDINATOR, 'petrovic')).length).toBe(2);
@@ -119,15 +114,9 @@ describe('backup round trip', () => {
   });
 
   it('a backup from before schema v4 restores with municipalities in canonical form, as the v4 upgrade leaves them', async () => {
-    const file: Snapshot = {
-      format: BACKUP_FORMAT,
-      formatVersion: 1,
-      schemaVersion: 3,
-      createdAt: '2026-01-01T18:00:00.000Z',
-      tables: fixtureV1.tables as unknown as Snapshot['tables'],
-    };
+    const file = oldPlainBackup(3, '2026-01-01T18:00:00.000Z');
     await withDb(async (db) => {
-      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'v3.json.gz');
+      await restoreAsNewComputer(db, file, 'v3.json.gz');
       expect((await db.people.toArray()).map((p) => p.municipality).sort()).toEqual(['Novi Sad', 'Čakovec', undefined].sort());
     });
   });
@@ -136,15 +125,9 @@ describe('backup round trip', () => {
     const person = { ...(fixtureV1.tables.people[0] as Row) };
     delete person.targetGroups;
     delete person.anonymised;
-    const file: Snapshot = {
-      format: BACKUP_FORMAT,
-      formatVersion: 1,
-      schemaVersion: SCHEMA_VERSION,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      tables: { people: [person] } as unknown as Snapshot['tables'],
-    };
+    const file = oldPlainBackup(SCHEMA_VERSION, '2026-01-01T00:00:00.000Z', { people: [person] });
     await withDb(async (db) => {
-      await restoreBackup(db, { userName: 'Mreža', role: 'coordinator' }, encodeBackup(file), 'partial.json.gz');
+      await restoreAsNewComputer(db, file, 'partial.json.gz');
       const stored = await db.people.get(person.id as string);
       expect(stored).toMatchObject({ targetGroups: [], anonymised: false, nameKey: 'ana petrovic' });
     });

@@ -5,12 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { readMentorPack } from '@shared/mentorPack';
 import { TABLE_NAMES } from '@shared/model';
 import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
-import { loadDemoData } from '../../src/renderer/src/db/demo';
 import { logSession, saveMenteeProfile, setMatchStatus } from '../../src/renderer/src/db/mentoring';
 import { exportMentorLogs, getMentorMode, openMentorPack } from '../../src/renderer/src/db/mentorMode';
 import { deleteMentorDatabase, endMentoringSummary, menteeLogs } from '../../src/renderer/src/db/mentorLaptop';
 import { commitMentorLogs, exportMentorPack, previewMentorLogs } from '../../src/renderer/src/db/mentorPacks';
-import { setUpOrganisation } from '../../src/renderer/src/db/setup';
+import { dropDbs, mentoringCoordinator } from '../fixtures/mentoring';
 import { newDbName, unlocked } from '../fixtures/testDb';
 
 /** #15 item 6: a mentor's laptop holds her mentees only while she mentors them. */
@@ -20,21 +19,8 @@ const fast = { iterations: 100_000 };
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 async function world() {
-  const db = createDb(newDbName());
-  await db.open();
-  await unlocked(db); // signed in: the data key is held, as in the app
-  const { org, user } = await setUpOrganisation(db, {
-    name: 'Udruga Korak',
-    country: 'HR',
-    town: 'Čakovec',
-    role: 'partner',
-    language: 'hr',
-    userName: 'Sanja Horvat',
-  });
-  const actor = { userId: user.id, userName: user.name, role: user.role };
-  await loadDemoData(db, actor);
-  const active = (await db.matches.where('status').equals('active').toArray()).map((m) => m.mentorId);
-  const mentorId = [...new Set(active)].find((id) => active.filter((x) => x === id).length >= 2)!;
+  // A mentor with two active matches or more: one leaves, one stays.
+  const { db, org, actor, mentorId } = await mentoringCoordinator((active) => [...new Set(active)].find((id) => active.filter((x) => x === id).length >= 2)!);
   // Every mentee of hers has needs recorded (they travel in the pack).
   for (const m of await db.matches.where('mentorId').equals(mentorId).toArray())
     await saveMenteeProfile(db, actor, { personId: m.menteeId, stage: 'idea', needs: ['marketing'], sector: 'Pekarstvo' });
@@ -50,13 +36,6 @@ async function world() {
   return { db, org, actor, mentorId, mentorDb, mentor, leaving, staying, leavingPerson };
 }
 type World = Awaited<ReturnType<typeof world>>;
-
-async function drop(...dbs: MrezaDb[]) {
-  for (const db of dbs) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-}
 
 async function log(w: World, matchId: string, topics: string) {
   return logSession(w.mentorDb, w.mentor, {
@@ -114,7 +93,7 @@ describe('a newer pack that no longer carries a mentee', () => {
       expect((await w.mentorDb.mentoringSessions.where('matchId').equals(w.staying).toArray()).map((s) => s.topics)).toContain('Cijene');
       expect(await w.mentorDb.auditLog.filter((e) => e.summary === 'mentorPackMenteesRemoved').count()).toBe(1);
     } finally {
-      await drop(w.db, w.mentorDb);
+      await dropDbs(w.db, w.mentorDb);
     }
   });
 
@@ -153,7 +132,7 @@ describe('a newer pack that no longer carries a mentee', () => {
       expect(await w.mentorDb.mentoringSessions.get(late.id)).toBeUndefined();
       expect(await w.mentorDb.matches.get(w.leaving)).toBeUndefined();
     } finally {
-      await drop(w.db, w.mentorDb);
+      await dropDbs(w.db, w.mentorDb);
     }
   });
 
@@ -176,7 +155,7 @@ describe('a newer pack that no longer carries a mentee', () => {
       // In a file, but not confirmed.
       expect((await menteeLogs(w.mentorDb, mode)).find((m) => m.ended)).toMatchObject({ unsent: 1, notInAFile: 0 });
     } finally {
-      await drop(w.db, w.mentorDb);
+      await dropDbs(w.db, w.mentorDb);
     }
   });
 
@@ -188,7 +167,7 @@ describe('a newer pack that no longer carries a mentee', () => {
       expect(opened).toMatchObject({ removed: 1, waiting: [] });
       expect(await w.mentorDb.mentoringSessions.where('matchId').equals(w.leaving).count()).toBe(0);
     } finally {
-      await drop(w.db, w.mentorDb);
+      await dropDbs(w.db, w.mentorDb);
     }
   });
 });
@@ -209,7 +188,7 @@ describe('End mentoring on this computer', () => {
       expect(left).not.toContain(name);
       expect(left).not.toContain(`${name}-ledger`); // the erasure ledger and the audit chain's head go too
     } finally {
-      await drop(w.db, w.mentorDb);
+      await dropDbs(w.db, w.mentorDb);
     }
   });
 
@@ -219,7 +198,7 @@ describe('End mentoring on this computer', () => {
       await expect(deleteMentorDatabase(w.db)).rejects.toThrow();
       expect(await w.db.people.count()).toBeGreaterThan(0);
     } finally {
-      await drop(w.db, w.mentorDb);
+      await dropDbs(w.db, w.mentorDb);
     }
   });
 });

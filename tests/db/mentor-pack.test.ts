@@ -1,42 +1,18 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { MentorPackError, readMentorPack } from '@shared/mentorPack';
-import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
-import { loadDemoData } from '../../src/renderer/src/db/demo';
+import { createDb } from '../../src/renderer/src/db/db';
 import { logSession, setMatchStatus } from '../../src/renderer/src/db/mentoring';
 import { exportMentorLogs, getMentorMode, openMentorPack } from '../../src/renderer/src/db/mentorMode';
 import { commitMentorLogs, exportMentorPack, getIssuedPacks, mentorLogsHistory, previewMentorLogs } from '../../src/renderer/src/db/mentorPacks';
-import { setUpOrganisation } from '../../src/renderer/src/db/setup';
+import { dropDbs, mentoringCoordinator } from '../fixtures/mentoring';
 import { newDbName, unlocked } from '../fixtures/testDb';
 
 const PASS = 'plavi-bicikl-2026';
 
-async function coordinator() {
-  const db = createDb(newDbName());
-  await db.open();
-  await unlocked(db);
-  const { org, user } = await setUpOrganisation(db, {
-    name: 'Udruga Korak',
-    country: 'HR',
-    town: 'Čakovec',
-    role: 'partner',
-    language: 'hr',
-    userName: 'Sanja Horvat',
-  });
-  const actor = { userId: user.id, userName: user.name, role: user.role };
-  await loadDemoData(db, actor);
-  const active = (await db.matches.where('status').equals('active').toArray()).map((m) => m.mentorId);
-  const mentorId = [...new Set(active)].sort((a, b) => active.filter((x) => x === b).length - active.filter((x) => x === a).length)[0]!;
-  return { db, org, actor, mentorId };
-}
-
-async function drop(...dbs: MrezaDb[]) {
-  for (const db of dbs) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-}
+/** The mentor with the most active matches. */
+const busiest = (active: string[]) => [...new Set(active)].sort((a, b) => active.filter((x) => x === b).length - active.filter((x) => x === a).length)[0]!;
+const coordinator = () => mentoringCoordinator(busiest);
 
 async function roundTrip() {
   const c = await coordinator();
@@ -91,7 +67,7 @@ describe('mentor pack, end to end through both databases', () => {
       expect((await commitMentorLogs(t.db, t.actor, again)).written).toBe(0);
       expect(await t.db.mentoringSessions.count()).toBe(before + preview.plan.totals.add);
     } finally {
-      await drop(t.db, t.mentorDb);
+      await dropDbs(t.db, t.mentorDb);
     }
   });
 
@@ -117,7 +93,7 @@ describe('mentor pack, end to end through both databases', () => {
       expect(await t.db.auditLog.count()).toBe(before.audit);
       expect(await getIssuedPacks(t.db)).toEqual(before.packs);
     } finally {
-      await drop(t.db, t.mentorDb);
+      await dropDbs(t.db, t.mentorDb);
     }
   });
 
@@ -129,7 +105,7 @@ describe('mentor pack, end to end through both databases', () => {
       expect(err).toBeInstanceOf(MentorPackError);
       expect((err as MentorPackError).code).toBe('notEmpty');
     } finally {
-      await drop(c.db);
+      await dropDbs(c.db);
     }
   });
 });
@@ -162,7 +138,7 @@ describe('a newer pack without one of her matches', () => {
       expect(home?.matchId).toBe(closedMatch);
       expect(home?.date).toBe(before[0]!.date);
     } finally {
-      await drop(t.db, t.mentorDb);
+      await dropDbs(t.db, t.mentorDb);
     }
   });
 });
@@ -187,7 +163,7 @@ describe('a newer pack in mentor mode', () => {
       const err2 = await openMentorPack(t.mentorDb, await readMentorPack(foreign.bytes, PASS), 'en').catch((e: unknown) => e);
       expect((err2 as MentorPackError).code).toBe('otherOrganisation');
     } finally {
-      await drop(t.db, t.mentorDb);
+      await dropDbs(t.db, t.mentorDb);
     }
   });
 });
@@ -224,7 +200,7 @@ describe('keys are pinned: per mentor at the coordinator, the organisation’s a
       expect((err as MentorPackError).params).toEqual({ expected: before!.orgFingerprint, found: forged.manifest.signer.fingerprint });
       expect(await getMentorMode(t.mentorDb)).toEqual(before);
     } finally {
-      await drop(t.db, t.mentorDb);
+      await dropDbs(t.db, t.mentorDb);
     }
   });
 
@@ -248,7 +224,7 @@ describe('keys are pinned: per mentor at the coordinator, the organisation’s a
         expect((err as MentorPackError).code).toBe('signerChanged');
         expect((err as MentorPackError).params.expected).toBe(pinned.fingerprint);
       } finally {
-        await drop(other);
+        await dropDbs(other);
       }
       // Her own Mreža, with the second pack, still gets through.
       await openMentorPack(t.mentorDb, await readMentorPack(second.bytes, PASS), 'en');
@@ -256,7 +232,7 @@ describe('keys are pinned: per mentor at the coordinator, the organisation’s a
       const ok = await previewMentorLogs(t.db, { fileName: hers.fileName, data: hers.bytes });
       expect(ok.plan.trust).toBe('pinned');
     } finally {
-      await drop(t.db, t.mentorDb);
+      await dropDbs(t.db, t.mentorDb);
     }
   });
 });

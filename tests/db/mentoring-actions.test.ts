@@ -3,13 +3,12 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MentorPackError } from '@shared/mentorPack';
 import { actorOf } from '../../src/renderer/src/db/actor';
-import { createDb, type MrezaDb } from '../../src/renderer/src/db/db';
-import { loadDemoData } from '../../src/renderer/src/db/demo';
+import { createDb } from '../../src/renderer/src/db/db';
 import { logSession } from '../../src/renderer/src/db/mentoring';
 import { getMentorMode } from '../../src/renderer/src/db/mentorMode';
-import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { signIn } from '../../src/renderer/src/db/signIn';
-import { newDbName, TEST_PASSPHRASE, unlocked } from '../fixtures/testDb';
+import { dropDbs, mentoringCoordinator } from '../fixtures/mentoring';
+import { newDbName, TEST_PASSPHRASE } from '../fixtures/testDb';
 
 /**
  * Mentor packs as plain functions (#14: orchestration in features/mentoring/actions): the
@@ -49,31 +48,7 @@ afterEach(() => {
   saved.length = 0;
 });
 
-async function coordinator() {
-  const db = createDb(newDbName());
-  await db.open();
-  await unlocked(db); // signed in: the data is sealed at rest as in the app
-  const { org, user } = await setUpOrganisation(db, {
-    name: 'Udruga Korak',
-    country: 'HR',
-    town: 'Čakovec',
-    role: 'partner',
-    language: 'hr',
-    userName: 'Sanja Horvat',
-  });
-  const actor = actorOf(user);
-  await loadDemoData(db, actor);
-  const active = (await db.matches.where('status').equals('active').toArray()).map((m) => m.mentorId);
-  const mentorId = [...new Set(active)][0]!;
-  return { db, org, actor, mentorId };
-}
-
-async function drop(...dbs: MrezaDb[]) {
-  for (const db of dbs) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-}
+const coordinator = () => mentoringCoordinator();
 
 describe('mentor pack actions', { timeout: 240_000 }, () => {
   it('pack out, first run with her own passphrase, her logs back in; a cancelled save writes no file', async () => {
@@ -126,7 +101,7 @@ describe('mentor pack actions', { timeout: 240_000 }, () => {
       expect(await actions.commitLogs(c.db, c.actor, preview)).toEqual({ written: 1 });
       expect(await c.db.mentoringSessions.count()).toBe(before + 1);
     } finally {
-      await drop(c.db, mentorDb);
+      await dropDbs(c.db, mentorDb);
     }
   });
 
@@ -153,7 +128,7 @@ describe('mentor pack actions', { timeout: 240_000 }, () => {
       expect(newer.recoveryKey).toBeUndefined();
       expect(await mentorDb.users.count()).toBe(1);
     } finally {
-      await drop(c.db, mentorDb);
+      await dropDbs(c.db, mentorDb);
     }
   });
 
@@ -181,7 +156,7 @@ describe('mentor pack actions', { timeout: 240_000 }, () => {
       expect(reloaded).toBe(1);
       expect((await Dexie.getDatabaseNames()).includes(mentorDb.name)).toBe(false);
     } finally {
-      await drop(c.db);
+      await dropDbs(c.db);
     }
   });
 });

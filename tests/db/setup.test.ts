@@ -23,7 +23,7 @@ describe('setUpOrganisation', () => {
       expect(TABLE_SCHEMAS.users.safeParse(user).success).toBe(true);
 
       const settings = await getSettings(db);
-      expect(settings).toEqual({ key: 'app', language: 'sr-Cyrl', lockMinutes: 10, suppressionThreshold: 5 });
+      expect(settings).toEqual({ key: 'app', language: 'sr-Cyrl', lockMinutes: 10, suppressionThreshold: 5, selfOrgId: org.id });
       expect(TABLE_SCHEMAS.settings.safeParse(settings).success).toBe(true);
 
       const log = await db.auditLog.toArray();

@@ -78,7 +78,7 @@ describe('the one CSV writer', () => {
         attendance: [{ sessionId: 's', personId: 'a', status: 'present' }],
         scans: [],
       },
-      { date: (d) => d, label: (k) => k, signInSheetHtml: () => '<html></html>' },
+      { locale: 'hr', date: (d) => d, label: (k) => k, signInSheetHtml: () => '<html></html>' },
     );
     const attendance = cells(files['05-attendance.csv']!);
     expect(attendance).toContain(`'${EVIL}, Ana`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSlug } from '../../src/shared/files/slug';
+import { fileNameSlug, fileSlug } from '../../src/shared/files/slug';
 import { bundleFileName, invitationFileName } from '../../src/shared/bundle/fileName';
 import { backupDownloadName } from '../../src/shared/backup/fileName';
 
@@ -16,6 +16,12 @@ describe('fileSlug: one rule for every file name Mreža proposes', () => {
     const long = fileSlug('Udruga '.repeat(20), { max: 40 });
     expect(long.length).toBeLessThanOrEqual(40);
     expect(long).not.toMatch(/^-|-$/);
+  });
+  it('a file’s own name keeps its extension (lower case) and nothing else of its punctuation', () => {
+    expect(fileNameSlug('Потписна листа Ђурђевац.PDF')).toBe('potpisna-lista-durdevac.pdf');
+    expect(fileNameSlug('Potpisna lista (sken).pdf')).toBe('potpisna-lista-sken.pdf');
+    expect(fileNameSlug('bez nastavka')).toBe('bez-nastavka');
+    expect(fileNameSlug('!!!.png', { fallback: 'scan' })).toBe('scan.png');
   });
   it('the app’s file names use it: bundle, invitation and backup of a Cyrillic or Croatian name', () => {
     expect(bundleFileName('Удружење Корак Ниш', '2026-12-06')).toBe('mreza-udruzenje-korak-nis-2026-12-06.mreza');

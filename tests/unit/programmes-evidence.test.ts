@@ -64,12 +64,12 @@ describe('evidence pack', () => {
         ],
         scans: [{ sessionId: 's', fileName: 'Potpisna lista (sken).pdf', data: new Uint8Array([1, 2, 3]) }],
       },
-      { date: (d) => d.split('-').reverse().join('.') + '.', label: (k) => k, signInSheetHtml: (s) => `<html>${s.date}</html>` },
+      { locale: 'hr', date: (d) => d.split('-').reverse().join('.') + '.', label: (k) => k, signInSheetHtml: (s) => `<html>${s.date}</html>` },
     );
     expect(Object.keys(files).sort()).toEqual([
       '01-agenda.txt',
       '02-sign-in-sheets/01-2019-12-05.html',
-      '03-signed-scans/2019-12-05-Potpisna-lista-sken-.pdf',
+      '03-signed-scans/2019-12-05-potpisna-lista-sken.pdf',
       '04-participant-counts.csv',
       '05-attendance.csv',
     ]);
@@ -87,6 +87,33 @@ describe('evidence pack', () => {
     expect(attendance[1]).toBe('Horvat, Ivo;Čakovec;status.excused');
     expect(attendance[3]).toBe('Novak, Ana;CSD Celje;status.present');
     const zip = unzipSync(zipFiles(files));
-    expect(zip['03-signed-scans/2019-12-05-Potpisna-lista-sken-.pdf']).toEqual(new Uint8Array([1, 2, 3]));
+    expect(zip['03-signed-scans/2019-12-05-potpisna-lista-sken.pdf']).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('names scans readably from Cyrillic and diacritics, and lists attendance in the alphabet of the language (Č after C)', () => {
+    const person = (id: string, firstName: string, lastName: string) => ({ id, firstName, lastName, gender: 'woman' as const, country: 'HR' as const });
+    const files = evidencePackFiles(
+      {
+        organisation: 'Društvo Most',
+        programme,
+        event,
+        sessions: [session],
+        people: [person('a', 'Šima', 'Čolić'), person('b', 'Zora', 'Cvitan'), person('c', 'Ana', 'Dukić'), person('d', 'Ema', 'Čolić')],
+        attendance: [],
+        scans: [
+          { sessionId: 's', fileName: 'Потписна листа Ђурђевац.PDF', data: new Uint8Array([1]) },
+          { sessionId: 's', fileName: 'Popis – Čakovec, Međimurje.jpg', data: new Uint8Array([2]) },
+        ],
+      },
+      { locale: 'hr', date: (d) => d, label: (k) => k, signInSheetHtml: () => '<html></html>' },
+    );
+    const scans = Object.keys(files).filter((f) => f.startsWith('03-'));
+    expect(scans.sort()).toEqual(['03-signed-scans/2019-12-05-popis-cakovec-medimurje.jpg', '03-signed-scans/2019-12-05-potpisna-lista-durdevac.pdf']);
+    const names = strFromU8(files['05-attendance.csv']!)
+      .split('\r\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(';')[0]);
+    expect(names).toEqual(['Cvitan, Zora', 'Čolić, Ema', 'Čolić, Šima', 'Dukić, Ana']);
   });
 });

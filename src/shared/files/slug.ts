@@ -19,3 +19,10 @@ export function fileSlug(text: string, options: { max?: number; fallback?: strin
     .replace(/-+$/, '');
   return slug || fallback;
 }
+
+/** A file's own name made the same way, keeping its extension in lower case: "Потписна листа.PDF" → "potpisna-lista.pdf". */
+export function fileNameSlug(fileName: string, options: { max?: number; fallback?: string } = {}): string {
+  const extension = /\.([A-Za-z0-9]{1,8})$/.exec(fileName);
+  if (!extension) return fileSlug(fileName, options);
+  return `${fileSlug(fileName.slice(0, -extension[0].length), options)}.${extension[1]!.toLowerCase()}`;
+}

@@ -35,3 +35,8 @@ export function loadImportFile(fileName: string, data: Uint8Array): LoadedFile {
   if (out.rows.length < 2) throw new ImportFileError('noData');
   return out;
 }
+
+/** The file's first row, as the column headers the user maps. */
+export function importHeaders(file: LoadedFile): string[] {
+  return (file.rows[0] ?? []).map((h) => String(h ?? ''));
+}

@@ -132,6 +132,7 @@ export const PLAIN_FIELDS: { readonly [T in TableName]: PlainFields } = {
     lockMinutes: 'the idle lock works before anyone signs in',
     lastAutoBackupAt: 'a timestamp',
     suppressionThreshold: 'a number',
+    selfOrgId: "the own organisation's UUID: the lock screen reads its plain row by it, opening no sealed one",
   },
   importHistory: {
     ...RECORD,

@@ -61,6 +61,8 @@ export const appSettingsSchema = z.object({
   lockMinutes: z.number().int().min(0).max(240).default(10),
   lastAutoBackupAt: isoDateTime.optional(),
   suppressionThreshold: z.number().int().min(1).max(100).default(5),
+  /** The own organisation's id: the lock screen reads that one (plain) row by it (db/selfOrganisation.ts). */
+  selfOrgId: id.optional(),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 

@@ -1,10 +1,15 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Attendance, EventSession, Person, Programme, ProgrammeEvent } from '../model';
 import { csvBytes } from '../csv/write';
+import { fileNameSlug } from '../files/slug';
+import { compareText } from '../i18n/collation';
+import type { Locale } from '../i18n/locales';
 import { breakdown, sortedEntries } from './breakdown';
 
 /** Texts in the user's language and the formatting the pack needs, passed in so this stays pure. */
 export interface PackTexts {
+  /** The UI language: the attendance list follows its alphabet (Č after C). */
+  locale: Locale | string;
   date(iso: string): string;
   label(key: string, vars?: Record<string, string | number>): string;
   /** The complete standalone HTML of a session's sign-in sheet. */
@@ -20,12 +25,6 @@ export interface PackInput {
   attendance: Array<Pick<Attendance, 'sessionId' | 'personId' | 'status'>>;
   scans: Array<{ sessionId: string; fileName: string; data: Uint8Array }>;
 }
-
-const safe = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-');
 
 /** The file names and contents of an event's evidence pack (agenda, sign-in sheets, scans, counts, attendance). */
 export function evidencePackFiles(input: PackInput, tx: PackTexts): Record<string, Uint8Array> {
@@ -50,7 +49,7 @@ export function evidencePackFiles(input: PackInput, tx: PackTexts): Record<strin
   });
   for (const scan of input.scans) {
     const s = sessions.find((x) => x.id === scan.sessionId);
-    files[`03-signed-scans/${s?.date ?? 'session'}-${safe(scan.fileName)}`] = scan.data;
+    files[`03-signed-scans/${s?.date ?? 'session'}-${fileNameSlug(scan.fileName, { fallback: 'scan' })}`] = scan.data;
   }
   const b = breakdown(input.people);
   const rows: Array<Array<string | number>> = [[tx.label('dimension'), tx.label('value'), tx.label('count')]];
@@ -60,7 +59,8 @@ export function evidencePackFiles(input: PackInput, tx: PackTexts): Record<strin
   }
   files['04-participant-counts.csv'] = csvBytes(rows);
   const marks = new Map(input.attendance.map((a) => [`${a.sessionId}|${a.personId}`, a.status]));
-  const people = [...input.people].sort((a, b2) => a.lastName.localeCompare(b2.lastName) || a.firstName.localeCompare(b2.firstName));
+  const compare = compareText(tx.locale);
+  const people = [...input.people].sort((a, b2) => compare(a.lastName, b2.lastName) || compare(a.firstName, b2.firstName));
   files['05-attendance.csv'] = csvBytes([
     [tx.label('name'), tx.label('institution'), ...sessions.map((s) => tx.date(s.date))],
     ...people.map((p) => [

@@ -13,6 +13,7 @@ import { erasureLedger, type ErasureRow } from './ledger';
 import { reapplyErasures } from './people';
 import { requirePermission } from './permissions';
 import { SCHEMA_VERSION } from './schema';
+import { rememberSelfOrganisation } from './selfOrganisation';
 
 /** Reads every table in one read transaction, so the snapshot is consistent. */
 export async function takeSnapshot(db: MrezaDb): Promise<Snapshot> {
@@ -83,6 +84,8 @@ export async function restoreBackup(db: MrezaDb, actor: Actor, bytes: Uint8Array
     throw e;
   }
   if (switchTo) await rekeyCommitted(db, switchTo);
+  // A backup from before the settings named the own organisation.
+  await rememberSelfOrganisation(db);
   // Restored on a new computer (nobody signed in): she signs in now, with the backup's passphrase.
   if (!heldBefore) dropDataKey(db);
   return snapshot;

@@ -5,6 +5,7 @@ import { personNameKey } from '@shared/people/nameKey';
 import { migrateLegacyOutcome } from '@shared/people/outcomes';
 import { AtRestError, initAtRest, loadMarker, prefetchStoredPeople } from './atRest';
 import { moveLinkageSecret } from './linkage';
+import { rememberSelfOrganisation } from './selfOrganisation';
 import type { AuditEntry } from '@shared/model';
 import { auditChainMiddleware, chainLegacy } from './auditChain';
 import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7 } from './schema';
@@ -79,6 +80,8 @@ export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
       // Data only (no index changes, so no new schema version): a lead's linkage secret leaves the
       // consolidation side (db/linkage.ts). Runs each time the store opens (sticky), a no-op once
       // done; locked, it waits for the key (setDataKey runs it again).
+      // A store from before the settings named the own organisation (db/selfOrganisation.ts).
+      await rememberSelfOrganisation(vip as MrezaDb);
       try {
         await moveLinkageSecret(vip as MrezaDb);
       } catch (e) {

@@ -1,6 +1,7 @@
 import { keyringSchema, type Keyring } from '@shared/auth/keyring';
 import { keyringSettingsSchema, type KeyringSettings, type User } from '@shared/model';
 import type { MrezaDb } from './db';
+import { LockedError } from './atRest';
 import { getDataKey } from './dataKey';
 
 /**
@@ -44,13 +45,7 @@ export function isUnlocked(db: MrezaDb): boolean {
   return getDataKey(db) !== undefined;
 }
 
-export class LockedError extends Error {
-  constructor() {
-    super('the data key is not held: nobody is signed in');
-    this.name = 'LockedError';
-  }
-}
-
+/** The data key, or the one LockedError (atRest.ts) that every locked read and write throws. */
 export function requireDataKey(db: MrezaDb): Uint8Array {
   const key = getDataKey(db);
   if (!key) throw new LockedError();

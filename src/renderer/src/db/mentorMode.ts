@@ -94,7 +94,7 @@ export async function openMentorPack(
           kind: 'ngo',
         };
         await db.organisations.add(org);
-        await db.settings.put({ key: 'app', language, lockMinutes: 10, suppressionThreshold: 5 });
+        await db.settings.put({ key: 'app', language, lockMinutes: 10, suppressionThreshold: 5, selfOrgId: org.id });
       }
       if (!user) {
         user = {

@@ -2,11 +2,12 @@ import { createKeyring } from '@shared/auth/keyring';
 import { generateRecoveryKey } from '@shared/auth/recoveryKey';
 import { organisationSetupSchema, type Organisation, type OrganisationSetup, type User } from '@shared/model';
 import { actorOf } from './actor';
-import { LockedError } from './atRest';
 import { audit } from './audit';
 import { dropDataKey, getDataKey, setDataKey } from './dataKey';
 import type { MrezaDb } from './db';
 import { checkNewPassphrase } from './signIn';
+
+export { getSelfOrganisation } from './selfOrganisation';
 
 /**
  * The first-run setup: this installation's organisation, its first (coordinator) user and
@@ -61,7 +62,7 @@ export async function setUpOrganisation(
       };
       await db.organisations.add(org);
       await db.users.add(user);
-      await db.settings.put({ key: 'app', language: data.language, lockMinutes: 10, suppressionThreshold: 5 });
+      await db.settings.put({ key: 'app', language: data.language, lockMinutes: 10, suppressionThreshold: 5, selfOrgId: orgId });
       if (keys) await db.table('settings').put({ key: 'keyring', recovery: keys.keyring.recovery, createdAt: now });
       const actor = actorOf(user);
       await audit(db, actor, 'create', 'organisations', org.id);
@@ -73,19 +74,4 @@ export async function setUpOrganisation(
       throw e;
     });
   return keys ? { ...result, recoveryKey: keys.recoveryKey } : result;
-}
-
-export async function getSelfOrganisation(db: MrezaDb): Promise<Organisation | undefined> {
-  // The lock screen asks before anyone signs in: only the own organisation's row is plain then
-  // (PLAIN_ROWS), so rows are opened one by one and the sealed ones passed over, never a cursor
-  // that would open them all.
-  for (const id of await db.organisations.toCollection().primaryKeys()) {
-    try {
-      const row = await db.organisations.get(id);
-      if (row?.isSelf) return row;
-    } catch (error) {
-      if (!(error instanceof LockedError)) throw error;
-    }
-  }
-  return undefined;
 }

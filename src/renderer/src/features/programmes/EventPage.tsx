@@ -132,6 +132,7 @@ function EventActions({ detail, onEdit }: { detail: EventDetail; onEdit: () => v
     const files = evidencePackFiles(
       { organisation: org.name, programme, event, sessions, people, attendance: detail.attendance, scans },
       {
+        locale: fmt.locale,
         date: fmt.date,
         label,
         signInSheetHtml: (s) =>

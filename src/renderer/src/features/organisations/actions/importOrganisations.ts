@@ -3,7 +3,7 @@
  * (CSV in any encoding and dialect, XLSX), the remembered column choices, a row report that names
  * the row and column of every problem, one all-or-nothing write and an undo.
  */
-import { ImportFileError, loadImportFile, type LoadedFile } from '@shared/import/file';
+import { ImportFileError, importHeaders, loadImportFile, type LoadedFile } from '@shared/import/file';
 import { headerSignature } from '@shared/import/headers';
 import { guessOrgMapping, previewOrganisationImport, type OrgColumnMapping, type OrgImportedRow, type OrgImportPreview } from '@shared/import/organisations';
 import type { Country, ImportHistory, OrganisationDraft } from '@shared/model';
@@ -13,10 +13,6 @@ import type { OrganisationActionContext } from './context';
 
 /** Remembered mappings of organisation files are kept apart from people files with the same headers. */
 const signatureOf = (file: LoadedFile) => `organisations|${headerSignature(importHeaders(file))}`;
-
-export function importHeaders(file: LoadedFile): string[] {
-  return (file.rows[0] ?? []).map((h) => String(h ?? ''));
-}
 
 export type OpenOrgImportResult = { ok: true; file: LoadedFile; mapping: OrgColumnMapping; remembered: boolean } | { ok: false; code: ImportFileError['code'] };
 

@@ -1,10 +1,3 @@
 export type { OrganisationActionContext } from './context';
 export { removeOrganisation, saveOrganisation, type SaveResult } from './saveOrganisation';
-export {
-  checkOrganisationImport,
-  importHeaders,
-  openOrganisationFile,
-  orgRowsToImport,
-  writeOrganisationImport,
-  type OpenOrgImportResult,
-} from './importOrganisations';
+export { checkOrganisationImport, openOrganisationFile, orgRowsToImport, writeOrganisationImport, type OpenOrgImportResult } from './importOrganisations';

@@ -4,16 +4,11 @@
  * a checked preview with duplicates; the chosen rows → one all-or-nothing write.
  */
 import { guessMapping, headerSignature, type ColumnMapping } from '@shared/import/headers';
-import { ImportFileError, loadImportFile, type LoadedFile } from '@shared/import/file';
+import { ImportFileError, importHeaders, loadImportFile, type LoadedFile } from '@shared/import/file';
 import { previewImport, type ImportedRow, type ImportPreview } from '@shared/import/people';
 import type { ImportHistory, Person } from '@shared/model';
 import { commitImport, findImportDuplicates, ImportCancelled, rememberMapping, rememberedMapping, type DuplicateHit } from '../../../db/importPeople';
 import type { ParticipantActionContext } from './context';
-
-/** The file's first row, as the column headers the user maps. */
-export function importHeaders(file: LoadedFile): string[] {
-  return (file.rows[0] ?? []).map((h) => String(h ?? ''));
-}
 
 export interface OpenedImport {
   file: LoadedFile;

@@ -2,7 +2,6 @@ export type { ParticipantActionContext } from './context';
 export {
   checkImport,
   countToImport,
-  importHeaders,
   openImportFile,
   rowsToImport,
   writeImport,
