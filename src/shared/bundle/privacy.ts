@@ -56,6 +56,8 @@ export const FIELD_POLICY = {
     support: 'drop',
     // The partner's day travels as the manifest's indicatorsAsOf; the lead needs no zone of its own.
     timeZone: 'drop',
+    // Paperwork, not data: up to half a megabyte that no indicator reads.
+    logo: 'never',
   },
   people: {
     ...BASE,
@@ -113,6 +115,9 @@ export const FIELD_POLICY = {
     completionRule: 'keep',
     partners: 'drop',
     certificatePrefix: 'drop',
+    // Paperwork, not data (see organisations.logo); what the lead needs of funding is the funder's name at the full level.
+    funderLogos: 'never',
+    euFunded: 'drop',
   },
   // Trainers are named people and agendas name them: both stay home. So do titles and topics.
   events: { ...BASE, programmeId: 'keep', kind: 'keep', number: 'keep', title: 'drop', topic: 'drop', trainers: 'drop', capacity: 'keep', agenda: 'drop' },

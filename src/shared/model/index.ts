@@ -17,6 +17,7 @@ import { targetSchema } from './target';
 import { exchangeRowSchema, partnerSliceSchema } from './exchange';
 
 export * from './base';
+export * from './logo';
 export * from './organisation';
 export * from './person';
 export * from './programme';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseRecord, country, isoDate, name, optionalText } from './base';
+import { logoSchema } from './logo';
 import { LOCALES } from '../i18n/locales';
 import { isTimeZone } from '../calendar/localDay';
 
@@ -33,6 +34,8 @@ export const organisationSchema = baseRecord.extend({
    * records and until chosen in Settings: then the country's zone (orgTimeZone).
    */
   timeZone: z.string().max(64).refine(isTimeZone).optional(),
+  /** The organisation's logo, printed on its paperwork (Settings → Organisation). */
+  logo: logoSchema.optional(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 

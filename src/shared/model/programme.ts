@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseRecord, country, id, isoDate, name, optionalText } from './base';
+import { logoSchema } from './logo';
 
 export const PROGRAMME_KINDS = ['badge', 'crossBorder', 'seminarSeries', 'other'] as const;
 export const completionRuleSchema = z.discriminatedUnion('type', [
@@ -21,6 +22,10 @@ export const programmeSchema = baseRecord.extend({
   partners: z.array(z.object({ name: name(200), country })).optional(),
   /** Prefix of certificate numbers, e.g. "BADGE" → BADGE-2026-001. */
   certificatePrefix: optionalText(20),
+  /** Funders' logos printed beside the organisation's (a donor's visibility rules ask for them). */
+  funderLogos: z.array(logoSchema).max(3).optional(),
+  /** EU-funded: the EU emblem with "Funded by the European Union" in the page's language is printed (the EU's visibility rule). */
+  euFunded: z.boolean().optional(),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
