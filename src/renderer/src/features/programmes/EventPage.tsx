@@ -118,7 +118,7 @@ function EventActions({ detail, onEdit }: { detail: EventDetail; onEdit: () => v
         detail.attachments.map((a) => a.id),
       )
     ).map(({ attachment, data }) => ({ sessionId: attachment.sessionId, fileName: attachment.fileName, data }));
-    const ctx = { t, date: fmt.date, organisation: org.name, programme, event };
+    const ctx = { t, date: fmt.date, organisation: org.name, organisationLogo: org.logo, programme, event };
     const label = (key: string, vars?: Record<string, string | number>) => {
       const [head, rest] = [key.split('.')[0]!, key.split('.').slice(1).join('.')];
       if (head === 'gender') return t(`programmes:genders.${rest}`);

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Certificate, EventSession, Person, Programme, ProgrammeEvent } from '@shared/model';
+import { logoDataUrl, type Certificate, type EventSession, type Logo, type Person, type Programme, type ProgrammeEvent } from '@shared/model';
 import { paginateSignInSheet } from '@shared/programmes';
 import { genderContext } from '@shared/i18n';
 
@@ -11,15 +11,54 @@ export interface DocContext {
   t: TFunction;
   date: (iso: string) => string;
   organisation: string;
+  /** The organisation's logo (Settings → Organisation); its name is printed where there is none. */
+  organisationLogo?: Logo | undefined;
   programme: Programme;
   event: ProgrammeEvent;
 }
 
-const Logos = ({ t, organisation, programme }: Pick<DocContext, 't' | 'organisation' | 'programme'>) => (
-  <div className="logos">
-    <div className="logo-box">{t('programmes:print.logoOrganisation', { name: organisation })}</div>
-    <div className="logo-box">{t('programmes:print.logoProgramme')}</div>
-    <div className="logo-box">{programme.funder ? t('programmes:print.logoFunder', { name: programme.funder }) : t('programmes:print.logoDonor')}</div>
+/** The EU emblem (twelve gold stars on blue, 3:2) drawn from its geometric description, so no image file is needed. */
+const EU_STARS = Array.from({ length: 12 }, (_, i) => {
+  const a = (i * Math.PI) / 6;
+  return { x: 30 + 13.33 * Math.sin(a), y: 20 - 13.33 * Math.cos(a) };
+});
+const STAR = Array.from({ length: 10 }, (_, i) => {
+  const r = i % 2 === 0 ? 2.22 : 0.9;
+  const a = (i * Math.PI) / 5;
+  return `${(r * Math.sin(a)).toFixed(3)},${(-r * Math.cos(a)).toFixed(3)}`;
+}).join(' ');
+
+function EuEmblem({ statement }: { statement: string }) {
+  return (
+    <div className="eu-emblem" data-testid="eu-emblem">
+      <svg viewBox="0 0 60 40" role="img" aria-label={statement}>
+        <rect width="60" height="40" fill="#003399" />
+        {EU_STARS.map((s, i) => (
+          <polygon key={i} points={STAR} transform={`translate(${s.x.toFixed(3)} ${s.y.toFixed(3)})`} fill="#FFCC00" />
+        ))}
+      </svg>
+      <span>{statement}</span>
+    </div>
+  );
+}
+
+/**
+ * The head of every printed document: the organisation's logo (or its name), the funders' logos
+ * and, for an EU-funded programme, the EU emblem with its statement (#17 part 6).
+ */
+const Logos = ({ t, organisation, organisationLogo, programme }: Pick<DocContext, 't' | 'organisation' | 'organisationLogo' | 'programme'>) => (
+  <div className="logos" data-testid="doc-logos">
+    {organisationLogo ? (
+      <img className="logo" src={logoDataUrl(organisationLogo)} alt={organisation} data-testid="org-logo" />
+    ) : (
+      <div className="logo-name">{organisation}</div>
+    )}
+    <div className="funder-logos">
+      {(programme.funderLogos ?? []).map((logo, i) => (
+        <img key={i} className="logo" src={logoDataUrl(logo)} alt={logo.label ?? programme.funder ?? ''} data-testid="funder-logo" />
+      ))}
+      {programme.euFunded && <EuEmblem statement={t('programmes:print.euFunded')} />}
+    </div>
   </div>
 );
 
@@ -47,7 +86,7 @@ export function SignInSheetDoc({
             <thead>
               <tr className="sheet-head">
                 <th colSpan={4}>
-                  <Logos t={t} organisation={organisation} programme={programme} />
+                  <Logos t={t} organisation={organisation} organisationLogo={ctx.organisationLogo} programme={programme} />
                   <p className="doc-title">{t('programmes:print.signInTitle')}</p>
                   <p className="doc-sub">
                     <strong>{organisation}</strong> · {programme.title}
@@ -150,7 +189,7 @@ export function CertificateDoc({
   return (
     <section className="a4-page certificate" data-testid="certificate-page">
       <div className="frame">
-        <Logos t={t} organisation={organisation} programme={programme} />
+        <Logos t={t} organisation={organisation} organisationLogo={ctx.organisationLogo} programme={programme} />
         <h1>{t(`programmes:print.certificateTitle.${certificate.kind}`)}</h1>
         <p>{t('programmes:print.certifies')}</p>
         <div>

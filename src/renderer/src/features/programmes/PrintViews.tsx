@@ -44,7 +44,9 @@ function useDocContext(eventId: string | undefined) {
   const { t } = useTranslation(['programmes', 'common']);
   const fmt = useFormat();
   const detail = useLiveQuery(() => (eventId ? loadEventDetail(db, actor, eventId) : Promise.resolve(null)), [db, actor, eventId]);
-  const ctx: DocContext | null = detail ? { t, date: fmt.date, organisation: org.name, programme: detail.programme, event: detail.event } : null;
+  const ctx: DocContext | null = detail
+    ? { t, date: fmt.date, organisation: org.name, organisationLogo: org.logo, programme: detail.programme, event: detail.event }
+    : null;
   return { detail, ctx };
 }
 

@@ -1,15 +1,16 @@
-import { ActionIcon, Button, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { COUNTRIES, PROGRAMME_KINDS, programmeSchema, type Country, type Programme } from '@shared/model';
+import { COUNTRIES, PROGRAMME_KINDS, programmeSchema, type Country, type Logo, type Programme } from '@shared/model';
 import { useApp } from '../../session/AppContext';
 import { zodValidate } from '../../components/zodForm';
 import { saveProgramme } from '../../db/programmes';
 import { FormActions } from '../../components/FormActions';
 import { DateField } from '../../components/DateField';
+import { LogoInput } from '../../components/LogoInput';
 
 interface Values {
   kind: Programme['kind'];
@@ -22,6 +23,8 @@ interface Values {
   ruleType: 'minShare' | 'compulsory';
   minPercent: number;
   partners: Array<{ name: string; country: Country }>;
+  funderLogos: Logo[];
+  euFunded: boolean;
 }
 
 const formSchema = programmeSchema
@@ -62,6 +65,8 @@ export function ProgrammeForm({
       ruleType: programme?.completionRule.type ?? 'minShare',
       minPercent: programme?.completionRule.type === 'minShare' ? Math.round(programme.completionRule.minShare * 100) : 80,
       partners: programme?.partners ?? [],
+      funderLogos: programme?.funderLogos ?? [],
+      euFunded: programme?.euFunded ?? false,
     },
     validate: (values) => {
       const errors = zodValidate(formSchema, t)(values);
@@ -91,6 +96,8 @@ export function ProgrammeForm({
         partnerOrgIds: programme?.partnerOrgIds ?? [],
         partners: v.partners.filter((p) => p.name.trim()),
         completionRule,
+        funderLogos: v.funderLogos,
+        euFunded: v.euFunded,
       },
       programme?.id,
     );
@@ -116,6 +123,18 @@ export function ProgrammeForm({
             <TextInput label={t('programmes:form.projectCode')} {...form.getInputProps('projectCode')} />
             <TextInput label={t('programmes:form.certificatePrefix')} placeholder="BADGE" {...form.getInputProps('certificatePrefix')} />
           </SimpleGrid>
+          <LogoInput
+            label={t('programmes:form.funderLogos')}
+            description={t('programmes:form.funderLogosHint')}
+            max={3}
+            value={form.values.funderLogos}
+            onChange={(logos) => form.setFieldValue('funderLogos', logos)}
+          />
+          <Checkbox
+            label={t('programmes:form.euFunded')}
+            description={t('programmes:form.euFundedHint')}
+            {...form.getInputProps('euFunded', { type: 'checkbox' })}
+          />
           <SimpleGrid cols={2}>
             <DateField label={t('programmes:form.startDate')} {...form.getInputProps('startDate')} />
             <DateField label={t('programmes:form.endDate')} {...form.getInputProps('endDate')} />

@@ -9,6 +9,7 @@ import { useFormat } from '../../components/useFormat';
 import { logReportExport } from '../../db/indicators';
 import { platform } from '../../platform';
 import { PrintButton } from '../../components/PrintButton';
+import { logoDataUrl } from '@shared/model';
 import { reportLabels } from './labels';
 import classes from './print.module.css';
 import { useReport } from './useReport';
@@ -44,6 +45,9 @@ export function ReportPrint() {
         </Button>
       </Group>
       <header className={classes.header}>
+        {org.logo && (
+          <img src={logoDataUrl(org.logo)} alt={org.name} style={{ maxHeight: '16mm', maxWidth: '45mm', objectFit: 'contain' }} data-testid="org-logo" />
+        )}
         <Title order={2}>{t('reports:donorReport')}</Title>
         <Text fw={600}>{org.name}</Text>
         <Text size="sm">

@@ -7,6 +7,7 @@ import { COUNTRIES, organisationSchema, type Country } from '@shared/model';
 import { useApp } from '../../session/AppContext';
 import { updateRecord } from '../../db/records';
 import { zodValidate } from '../../components/zodForm';
+import { LogoInput } from '../../components/LogoInput';
 
 const orgForm = organisationSchema.pick({ name: true, country: true, town: true, role: true, timeZone: true });
 
@@ -75,6 +76,18 @@ export function OrganisationSettings() {
               {...form.getInputProps('role')}
             />
           </Stack>
+          <LogoInput
+            label={t('settings:logo')}
+            description={t('settings:logoHint')}
+            value={org.logo ? [org.logo] : []}
+            disabled={!canEdit}
+            onChange={(logos) =>
+              // Saved at once (nothing else in the form depends on it), as the preview shows it.
+              void updateRecord(db, actor, 'organisations', org.id, { logo: logos[0] }, 'organisationDetails').then(() =>
+                notifications.show({ color: 'teal', message: t('settings:logoSaved') }),
+              )
+            }
+          />
           {canEdit ? (
             <Group>
               <Button type="submit" disabled={!form.isDirty()}>
