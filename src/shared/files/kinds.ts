@@ -38,7 +38,7 @@ export function hasExtension(fileName: string, extensions: readonly string[]): b
  */
 export type OpenRoute = { path: string } | { refused: 'keyFile' | 'notAllowed' | 'mentorPackHere' | 'notInMentorMode' };
 
-export function openRouteFor(kind: FileKind, who: { role: ActorRole; orgRole: 'lead' | 'partner'; mentorMode: boolean }): OpenRoute {
+export function openRouteFor(kind: FileKind, who: { role: ActorRole; orgRole: string; mentorMode: boolean }): OpenRoute {
   if (kind === 'keyFile') return { refused: 'keyFile' };
   if (who.mentorMode) return kind === 'mentorPack' ? { path: '/mentor/send' } : { refused: 'notInMentorMode' };
   switch (kind) {

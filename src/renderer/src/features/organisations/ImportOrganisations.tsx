@@ -11,8 +11,13 @@ import { useApp } from '../../session/AppContext';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
 import { platform } from '../../platform';
+import { FileDropzone } from '../../components/FileDropzone';
+
 import { checkOrganisationImport, importHeaders, openOrganisationFile, orgRowsToImport, writeOrganisationImport } from './actions';
 import { useConfirmUndoOrganisationImport } from './confirmUndoImport';
+
+/** The table files an import reads. */
+const TABLE_EXTENSIONS = ['xlsx', 'xls', 'csv', 'txt'] as const;
 
 const MAX_ISSUES_SHOWN = 300;
 const SAMPLE_ROWS = 8;
@@ -39,11 +44,16 @@ export function ImportOrganisations() {
   async function choose() {
     setError(null);
     const files = await platform.invoke('file:open', {
-      filters: [{ name: t('organisations:importer.fileFilter'), extensions: ['xlsx', 'xls', 'csv', 'txt'] }],
+      filters: [{ name: t('organisations:importer.fileFilter'), extensions: [...TABLE_EXTENSIONS] }],
       multiple: false,
     });
     const picked = files[0];
-    if (!picked) return;
+    if (picked) await takeFile(picked);
+  }
+
+  /** A table file chosen in the dialog or dropped on the zone. */
+  async function takeFile(picked: { fileName: string; data: Uint8Array }) {
+    setError(null);
     const opened = await openOrganisationFile({ db }, picked.fileName, picked.data);
     if (!opened.ok) {
       setError(t(`participants:importer.errors.${opened.code}`, { file: picked.fileName }));
@@ -104,9 +114,11 @@ export function ImportOrganisations() {
         <Card withBorder radius="md" p="xl">
           <Stack align="flex-start">
             <Text>{t('organisations:importer.fileHelp')}</Text>
-            <Button leftSection={<IconFileImport size={16} />} onClick={() => void choose()} data-testid="choose-file">
-              {t('organisations:importer.chooseFile')}
-            </Button>
+            <FileDropzone extensions={TABLE_EXTENSIONS} onFiles={([f]) => f && takeFile(f)} testId="import-dropzone">
+              <Button leftSection={<IconFileImport size={16} />} onClick={() => void choose()} data-testid="choose-file">
+                {t('organisations:importer.chooseFile')}
+              </Button>
+            </FileDropzone>
           </Stack>
         </Card>
       )}
