@@ -1,9 +1,11 @@
 import { Alert, Group, Stack, Text } from '@mantine/core';
-import { Dropzone } from '@mantine/dropzone';
 import { IconFileUpload } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasExtension } from '@shared/files/kinds';
+
+// Loaded with the first screen that takes a file, not at start (the start-up bundle has a budget).
+const Dropzone = lazy(() => import('@mantine/dropzone').then((m) => ({ default: m.Dropzone })));
 
 /** A dropped file, read: the same shape the platform's open dialog returns. */
 export interface DroppedFile {
@@ -43,28 +45,33 @@ export function FileDropzone({
     if (wrong) return setError(t('drop.wrongType', { fileName: wrong.name, extensions: list }));
     await onFiles(await Promise.all(files.map(async (f) => ({ fileName: f.name, data: new Uint8Array(await f.arrayBuffer()) }))));
   };
+  const content = (
+    <Group justify="center" gap="md" wrap="wrap">
+      <IconFileUpload size={28} stroke={1.5} color="var(--mantine-color-dimmed)" aria-hidden />
+      <Stack gap={0}>
+        <Text size="sm">{t(multiple ? 'drop.hereMany' : 'drop.here')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('drop.accepts', { extensions: list })}
+        </Text>
+      </Stack>
+      {children}
+    </Group>
+  );
   return (
     <Stack gap="xs" data-file-dropzone>
-      <Dropzone
-        onDrop={(files) => void drop(files)}
-        multiple={multiple}
-        disabled={disabled}
-        activateOnClick={false}
-        enablePointerEvents
-        data-testid={testId}
-        p="md"
-      >
-        <Group justify="center" gap="md" wrap="wrap">
-          <IconFileUpload size={28} stroke={1.5} color="var(--mantine-color-dimmed)" aria-hidden />
-          <Stack gap={0}>
-            <Text size="sm">{t(multiple ? 'drop.hereMany' : 'drop.here')}</Text>
-            <Text size="xs" c="dimmed">
-              {t('drop.accepts', { extensions: list })}
-            </Text>
-          </Stack>
-          {children}
-        </Group>
-      </Dropzone>
+      <Suspense fallback={content}>
+        <Dropzone
+          onDrop={(files) => void drop(files)}
+          multiple={multiple}
+          disabled={disabled}
+          activateOnClick={false}
+          enablePointerEvents
+          data-testid={testId}
+          p="md"
+        >
+          {content}
+        </Dropzone>
+      </Suspense>
       {error && (
         <Alert color="red" role="alert" data-testid={`${testId}-error`}>
           {error}
