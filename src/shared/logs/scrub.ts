@@ -32,7 +32,7 @@ function digits(text: string): number {
 export function scrubText(text: string): string {
   const kept: string[] = [];
   // Dates are put aside first, so the number rule cannot take a date for a phone number.
-  let out = text.replace(ISO_DATE_TIME, (m) => `\u0000${kept.push(m) - 1}\u0000`);
+  let out = text.replace(ISO_DATE_TIME, (m) => `\uE000${kept.push(m) - 1}\uE000`);
   out = out
     .replace(EMAIL, '<email>')
     .replace(HOME, '$1<user>')
@@ -40,7 +40,7 @@ export function scrubText(text: string): string {
     .replace(QUOTED, '<text>')
     .replace(BLOB, '<data>')
     .replace(NUMBER_RUN, (m) => (digits(m) >= 6 ? '<number>' : m));
-  out = out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)] ?? '');
+  out = out.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => kept[Number(i)] ?? '');
   return out.length > MAX_LOG_LINE ? `${out.slice(0, MAX_LOG_LINE)}…` : out;
 }
 
