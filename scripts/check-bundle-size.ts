@@ -17,9 +17,12 @@ export const DIST = join(ROOT, 'out/renderer');
  * hash-wasm and the print renderer out: 8.25 MB total, 3.33 MB initial. Then encryption at rest
  * (the sealing layer and @noble/ciphers in the initial code), the organisations register, the
  * sharing basis, the error screens and their translations in six languages: 8.55 MB, 3.53 MB.
+ * #19 items 3-5 (drop zones, opened files, the failed-backup banner, shortcuts, the log scrubber and
+ * their texts in six languages): 8.57 → 8.66 MB (+45 kB of it @mantine/dropzone, a lazy chunk) and
+ * 3.54 → 3.58 MB at start (mostly the new texts; 415 kB gzip for the start chunk).
  * The next cut is the five languages not in use (about 0.6 MB of the initial code).
  */
-export const BUDGET = { total: 8_600_000, initial: 3_550_000 } as const;
+export const BUDGET = { total: 8_700_000, initial: 3_600_000 } as const;
 
 export interface BundleSize {
   total: number;

@@ -13,10 +13,19 @@ export interface AppMenuDeps {
   readonly openFolder: (path: string) => Promise<string>;
   readonly showError: (message: string) => void;
   readonly info: () => { version: string; versions: { electron?: string; chrome?: string; node?: string }; dataDir: string; backupDir: string };
+  /** Where main.log and renderer.log are written (logging.ts). */
+  readonly logsDir: string;
+  readonly showShortcuts: () => void;
 }
 
 /** The application menu and About box, kept in the UI language (`app:setLocale`). */
-export function createAppMenu(deps: AppMenuDeps): { setLocale: (locale: Locale) => boolean; locale: () => Locale } {
+export function createAppMenu(deps: AppMenuDeps): {
+  setLocale: (locale: Locale) => boolean;
+  locale: () => Locale;
+  /** Opens the logs folder (the error screens' button); false when the OS could not. */
+  openLogsFolder: () => Promise<boolean>;
+  t: (key: string, params?: Record<string, string>) => string;
+} {
   let locale = pickLocale(deps.systemLanguages);
   let i18n: I18n = createI18n(locale);
   const t = (key: string, params: Record<string, string> = {}) => i18n.t(key, params);
@@ -29,6 +38,8 @@ export function createAppMenu(deps: AppMenuDeps): { setLocale: (locale: Locale) 
     about: () => deps.showAbout(aboutText(t, deps.info())),
     openDataFolder: () => open(deps.info().dataDir),
     openBackupFolder: () => open(deps.info().backupDir),
+    openLogsFolder: () => open(deps.logsDir),
+    showShortcuts: () => deps.showShortcuts(),
   };
   const build = () => deps.setMenu(menuTemplate({ isPackaged: deps.isPackaged, isMac: deps.isMac, t, actions }));
   build();
@@ -42,5 +53,11 @@ export function createAppMenu(deps: AppMenuDeps): { setLocale: (locale: Locale) 
       return true;
     },
     locale: () => locale,
+    openLogsFolder: async () => {
+      const error = await deps.openFolder(deps.logsDir);
+      if (error) deps.showError(t('desktop:menu.folderFailed', { reason: error }));
+      return !error;
+    },
+    t,
   };
 }

@@ -1,18 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import log from 'electron-log/main';
 import type { AppEvent } from '@shared/ipc';
 import { createHandlers } from './handlers';
 import type { DialogLike } from './handlers/files';
 import { registerIpc } from './ipc';
 import { createAppMenu } from './appMenu';
 import { dataDirOverride } from './dataDir';
+import { contextMenuTemplate } from './contextMenu';
+import { nodeFileSystem } from './handlers/files';
+import { configureLogger, writeRendererLine } from './logging';
+import { OpenedFileQueue, openablePathsFromArgv } from './openFiles';
 import { handleAppProtocol, registerAppSchemePrivileged, rendererEntryUrl } from './protocol';
 import { QuitHandshake } from './quit';
 import { guardOpenExternal, installContentsGuards, installSessionGuards, isTrustedSender, trustedOrigins } from './security';
 import { windowOptions } from './windowOptions';
 
 const BEFORE_QUIT: AppEvent = 'app:beforeQuit';
+const FILE_OPENED: AppEvent = 'app:fileOpened';
+const SHOW_SHORTCUTS: AppEvent = 'app:showShortcuts';
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const origins = trustedOrigins(app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']);
@@ -24,6 +31,16 @@ let mainWindow: BrowserWindow | null = null;
 function liveWindow(): BrowserWindow | null {
   return mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
 }
+
+/** Sends a payload-free event to the window, if it can hear it. */
+function sendEvent(event: AppEvent): void {
+  const contents = liveWindow()?.webContents;
+  if (contents !== undefined && !contents.isDestroyed()) contents.send(event);
+}
+
+// Files the OS opens with Mreža wait here until the renderer, signed in, takes them.
+const openedFiles = new OpenedFileQueue({ fs: nodeFileSystem, notify: () => sendEvent(FILE_OPENED) });
+const rendererLog = log.create({ logId: 'renderer' });
 
 const boundDialog: DialogLike = {
   showSaveDialog: (options) => {
@@ -47,8 +64,12 @@ const quitHandshake = new QuitHandshake({
   quit: () => setImmediate(() => app.quit()),
 });
 
-function createWindow(): void {
+function createWindow(contextT: (key: string) => string): void {
   const win = new BrowserWindow(windowOptions(preloadPath));
+  win.webContents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, contextT, { replaceMisspelling: (word) => win.webContents.replaceMisspelling(word) });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: win });
+  });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
   win.on('close', (event) => quitHandshake.onWindowClose(event));
@@ -61,8 +82,24 @@ function createWindow(): void {
 function start(): void {
   app.enableSandbox();
   registerAppSchemePrivileged(protocol);
+  // Crash dumps stay in the crashDumps folder on this computer: nothing is ever uploaded.
+  crashReporter.start({ uploadToServer: false });
+  const logsDir = app.getPath('logs');
+  configureLogger(log, logsDir, 'main.log');
+  configureLogger(rendererLog, logsDir, 'renderer.log');
+  log.errorHandler.startCatching({ showDialog: false });
 
-  app.on('second-instance', () => {
+  // A double-click on a Mreža file (Windows, Linux): its path is in the first launch's command line…
+  for (const path of openablePathsFromArgv(process.argv, process.cwd())) openedFiles.offer(path);
+  // …macOS hands it over as an event, even before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openedFiles.offer(path);
+  });
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    // A second launch with a file (a double-click while Mreža runs) opens it in this window.
+    for (const path of openablePathsFromArgv(argv, workingDirectory)) openedFiles.offer(path);
     const win = liveWindow();
     if (win === null) return;
     if (win.isMinimized()) win.restore();
@@ -88,6 +125,8 @@ function start(): void {
       // Only these two fixed folders are ever opened, never a path from the renderer.
       openFolder: (path) => shell.openPath(path),
       info: () => ({ version: app.getVersion(), versions: process.versions, dataDir: app.getPath('userData'), backupDir }),
+      logsDir,
+      showShortcuts: () => sendEvent(SHOW_SHORTCUTS),
     });
     registerIpc(
       ipcMain,
@@ -99,16 +138,24 @@ function start(): void {
         dialog: boundDialog,
         quitReady: () => quitHandshake.onQuitReady(),
         setLocale: (locale) => menu.setLocale(locale),
+        openedFiles,
+        logLine: (level, message) => writeRendererLine(rendererLog, level, message),
+        openLogsFolder: () => menu.openLogsFolder(),
       }),
       (frame) => isTrustedSender(frame, origins),
     );
-    createWindow();
+    createWindow((key) => menu.t(key));
   });
 }
 
 // Before anything reads userData (the single-instance lock lives there too): the portable build's data beside its .exe.
 const dataDir = dataDirOverride(process.env);
-if (dataDir) app.setPath('userData', dataDir);
+if (dataDir) {
+  app.setPath('userData', dataDir);
+  // Logs and crash dumps go with the data (a portable copy keeps its own).
+  app.setAppLogsPath(join(dataDir, 'logs'));
+  app.setPath('crashDumps', join(dataDir, 'Crashpad'));
+}
 
 if (app.requestSingleInstanceLock()) {
   start();

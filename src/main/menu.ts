@@ -8,6 +8,9 @@ export interface MenuActions {
   readonly about: () => void;
   readonly openDataFolder: () => void;
   readonly openBackupFolder: () => void;
+  readonly openLogsFolder: () => void;
+  /** Asks the renderer to show its keyboard shortcuts (`app:showShortcuts`). */
+  readonly showShortcuts: () => void;
 }
 
 /**
@@ -64,6 +67,9 @@ export function menuTemplate(options: {
       submenu: [
         { label: l('openDataFolder'), click: () => actions.openDataFolder() },
         { label: l('openBackupFolder'), click: () => actions.openBackupFolder() },
+        { label: l('openLogsFolder'), click: () => actions.openLogsFolder() },
+        { type: 'separator' },
+        { label: l('shortcuts'), click: () => actions.showShortcuts() },
         { type: 'separator' },
         { label: l('about'), click: () => actions.about() },
       ],

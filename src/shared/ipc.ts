@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILE_KINDS } from './files/kinds';
 import { LOCALES } from './i18n/locales';
 
 /**
@@ -11,7 +12,8 @@ import { LOCALES } from './i18n/locales';
 /** A bare file name in the app's backup folder: no separators, no "..", nothing hidden. */
 export const backupFileName = z.string().regex(/^mreza-backup-\d{8}T\d{9}Z(-[a-z]+)*\.json\.gz$/, 'not a backup file name');
 
-const fileFilter = z.object({ name: z.string().max(80), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(8) });
+/** Extensions without the dot; Mreža's own have a dash (`mreza-mentor`, `mreza-logs`). */
+const fileFilter = z.object({ name: z.string().max(80), extensions: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,15}$/)).max(8) });
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
 
 /**
@@ -21,6 +23,19 @@ const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected byt
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** Bytes that main writes to a file: bounded before the handler runs. */
 const fileBytes = bytes.check(z.maxLength(MAX_FILE_BYTES, 'file too large'));
+
+/** At most this many double-clicked files wait for sign-in (the oldest beyond it are dropped). */
+export const MAX_OPENED_FILES = 8;
+/** A file the OS opened with Mreža: its bytes, or why main could not read it. */
+export const openedFile = z.union([
+  z.object({ kind: z.enum(FILE_KINDS), fileName: z.string().max(260), data: fileBytes }),
+  z.object({ kind: z.enum(FILE_KINDS), fileName: z.string().max(260), problem: z.enum(['tooLarge', 'unreadable']) }),
+]);
+export type OpenedFile = z.infer<typeof openedFile>;
+
+/** One line for the log file from the renderer; main scrubs it again before writing (logScrub.ts). */
+export const LOG_LEVELS = ['error', 'warn', 'info'] as const;
+export const MAX_LOG_MESSAGE = 8000;
 
 export const BACKUP_REASONS = ['auto', 'quit', 'manual', 'before-restore', 'before-clear', 'before-encryption'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
@@ -117,6 +132,18 @@ export const channels = {
   'print:print': { request: z.object({ landscape: z.boolean().default(false) }), response: z.boolean() },
   /** The UI language changed (or was read at start): main rebuilds its menu and dialogs in it. */
   'app:setLocale': { request: z.object({ locale: z.enum(LOCALES) }), response: z.boolean() },
+  /**
+   * The files the OS opened with Mreža (double-click, a second launch, macOS open-file) since the
+   * last call. The renderer asks only while someone is signed in, so they wait through the lock.
+   */
+  'file:takeOpened': { request: z.undefined(), response: z.array(openedFile).max(MAX_OPENED_FILES) },
+  /** A renderer error or warning for the log file (no personal data: scrubbed here and in main). */
+  'log:write': {
+    request: z.object({ level: z.enum(LOG_LEVELS), message: z.string().max(MAX_LOG_MESSAGE) }),
+    response: z.boolean(),
+  },
+  /** Opens the logs folder main knows (never a path from the renderer); false when it could not. */
+  'app:openLogsFolder': { request: z.undefined(), response: z.boolean() },
   /** The renderer has finished its quit-time backup; main may now close the window. */
   'app:quitReady': { request: z.undefined(), response: z.boolean() },
 } as const;
@@ -126,8 +153,11 @@ export type Request<C extends Channel> = z.input<(typeof channels)[C]['request']
 export type Response<C extends Channel> = z.infer<(typeof channels)[C]['response']>;
 export const CHANNELS = Object.keys(channels) as Channel[];
 
-/** Events main sends to the renderer (no payload the renderer can misuse). */
-export const EVENTS = ['app:beforeQuit'] as const;
+/**
+ * Events main sends to the renderer (no payload the renderer can misuse): quitting, files waiting
+ * for `file:takeOpened`, Help → Keyboard shortcuts.
+ */
+export const EVENTS = ['app:beforeQuit', 'app:fileOpened', 'app:showShortcuts'] as const;
 export type AppEvent = (typeof EVENTS)[number];
 
 /** What the preload puts on window.api: one invoke per channel, one listener per event. */

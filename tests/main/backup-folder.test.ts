@@ -47,6 +47,9 @@ function handlers(dialog: DialogLike, folderFs?: FolderFs) {
     folderFs,
     quitReady: () => true,
     setLocale: () => true,
+    openedFiles: { take: async () => [] },
+    logLine: () => true,
+    openLogsFolder: async () => true,
   });
 }
 const names = async (dir: string) => (await readdir(dir)).sort();

@@ -63,3 +63,22 @@ describe('electron-builder.yml', { timeout: 120_000 }, () => {
     expect(schemaErrors(badSchema).length).toBeGreaterThan(0);
   });
 });
+
+describe('file associations (#19 item 3)', () => {
+  it('register each of the five kinds with its extension, description, icons and MIME type', async () => {
+    const { FILE_KINDS, FILE_KIND_EXTENSION } = await import('../../src/shared/files/kinds');
+    const en = JSON.parse(readFileSync(join(ROOT, 'src/shared/i18n/resources/en/desktop.json'), 'utf8')) as { fileTypes: Record<string, string> };
+    const associations = config['fileAssociations'] as { ext: string; name: string; description: string; icon: string; mimeType: string }[];
+    expect(associations.map((a) => a.ext).sort()).toEqual(FILE_KINDS.map((k) => FILE_KIND_EXTENSION[k]).sort());
+    for (const kind of FILE_KINDS) {
+      const a = associations.find((x) => x.ext === FILE_KIND_EXTENSION[kind])!;
+      expect(a.description, kind).toBe(en.fileTypes[kind]);
+      expect(a.name, kind).toMatch(/^[A-Za-z]+$/); // a Windows ProgID and a macOS type name
+      expect(a.mimeType, kind).toMatch(/^application\/x-mreza/);
+      for (const ext of ['ico', 'icns']) {
+        const icon = readFileSync(join(ROOT, 'resources', `${a.icon}.${ext}`));
+        expect(icon.subarray(0, 4).toString('latin1'), `${a.icon}.${ext}`).toBe(ext === 'ico' ? '\0\0\u0001\0' : 'icns');
+      }
+    }
+  });
+});

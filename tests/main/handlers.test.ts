@@ -149,6 +149,7 @@ describe('createHandlers', () => {
   it('provides a handler for every channel and wires quitReady and backups', async () => {
     const quitReady = vi.fn(() => true);
     const locales: string[] = [];
+    const logged: string[] = [];
     const f = fakes();
     const handlers = createHandlers({
       app: { getVersion: () => '0.1.0', getPreferredSystemLanguages: () => ['hr'] },
@@ -158,6 +159,9 @@ describe('createHandlers', () => {
       fs: f.fs,
       quitReady,
       setLocale: (locale) => locales.push(locale) > 0,
+      openedFiles: { take: async () => [{ kind: 'bundle', fileName: 'a.mreza', data: new Uint8Array([7]) }] },
+      logLine: (level, message) => logged.push(`${level} ${message}`) > 0,
+      openLogsFolder: async () => false,
     });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
     const event: InvokeEventLike = { senderFrame: null, sender: { printToPDF: async () => new Uint8Array(), print: () => undefined } };
@@ -165,6 +169,10 @@ describe('createHandlers', () => {
     expect(await handlers['app:setLocale']({ locale: 'sl' }, event)).toBe(true);
     expect(locales).toEqual(['sl']);
     expect(quitReady).toHaveBeenCalledTimes(1);
+    expect(await handlers['file:takeOpened'](undefined, event)).toEqual([{ kind: 'bundle', fileName: 'a.mreza', data: new Uint8Array([7]) }]);
+    expect(await handlers['log:write']({ level: 'warn', message: 'x' }, event)).toBe(true);
+    expect(logged).toEqual(['warn x']);
+    expect(await handlers['app:openLogsFolder'](undefined, event)).toBe(false);
     const written = await handlers['backup:write']({ reason: 'manual', data: new Uint8Array([1]) }, event);
     expect(await handlers['backup:list'](undefined, event)).toEqual([written]);
     expect(await handlers['app:info'](undefined, event)).toMatchObject({ platform: 'linux', isElectron: true });

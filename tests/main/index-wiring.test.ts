@@ -29,6 +29,22 @@ const fake = vi.hoisted(() => {
       args.set(name, [...(args.get(name) ?? []), a]);
     };
   const opened: string[] = [];
+  const sent: string[] = [];
+  const contentsListeners = new Map<string, Listener>();
+  const popups: unknown[] = [];
+  const log = () => {
+    const logger = {
+      transports: { file: { resolvePathFn: () => '', maxSize: 0, level: 'silly' }, console: { level: 'silly' } },
+      hooks: [] as unknown[],
+      errorHandler: { startCatching: record('log.errorHandler.startCatching') },
+      error: () => {},
+      warn: () => {},
+      info: () => {},
+    };
+    return logger;
+  };
+  const mainLog = Object.assign(log(), { create: () => rendererLog });
+  const rendererLog = log();
   const session = {
     setPermissionRequestHandler: record('session.setPermissionRequestHandler'),
     setPermissionCheckHandler: record('session.setPermissionCheckHandler'),
@@ -37,7 +53,13 @@ const fake = vi.hoisted(() => {
   };
   class BrowserWindow {
     readonly record: { options: unknown; loaded: string[]; listeners: Map<string, Listener[]> };
-    readonly webContents = { send: () => {}, isDestroyed: () => false, isCrashed: () => false };
+    readonly webContents = {
+      send: (event: string) => sent.push(event),
+      isDestroyed: () => false,
+      isCrashed: () => false,
+      on: (name: string, l: Listener) => contentsListeners.set(name, l),
+      replaceMisspelling: (word: string) => calls.push(`replaceMisspelling ${word}`),
+    };
     constructor(options: unknown) {
       calls.push('new BrowserWindow');
       this.record = { options, loaded: [], listeners: new Map() };
@@ -57,10 +79,20 @@ const fake = vi.hoisted(() => {
     isDestroyed() {
       return false;
     }
+    isMinimized() {
+      return false;
+    }
+    focus() {}
     show() {}
   }
   return {
     calls,
+    sent,
+    contentsListeners,
+    popups,
+    contextsListener: () => contentsListeners.get('context-menu')!,
+    mainLog,
+    rendererLog,
     appListeners,
     windows,
     ipcHandlers,
@@ -82,6 +114,7 @@ const fake = vi.hoisted(() => {
         getPreferredSystemLanguages: () => ['hr-HR'],
       },
       BrowserWindow,
+      crashReporter: { start: record('crashReporter.start') },
       dialog: { showSaveDialog: () => Promise.reject(new Error('no dialog')), showOpenDialog: () => Promise.reject(new Error('no dialog')) },
       ipcMain: {
         handle: (channel: string, l: Listener) => {
@@ -89,7 +122,10 @@ const fake = vi.hoisted(() => {
           ipcHandlers.set(channel, l);
         },
       },
-      Menu: { setApplicationMenu: record('Menu.setApplicationMenu'), buildFromTemplate: (t: unknown) => t },
+      Menu: {
+        setApplicationMenu: record('Menu.setApplicationMenu'),
+        buildFromTemplate: (t: object) => Object.assign(t, { popup: () => popups.push(t) }),
+      },
       protocol: {
         registerSchemesAsPrivileged: record('protocol.registerSchemesAsPrivileged'),
         handle: record('protocol.handle'),
@@ -104,6 +140,7 @@ const fake = vi.hoisted(() => {
   };
 });
 vi.mock('electron', () => fake.electron);
+vi.mock('electron-log/main', () => ({ default: fake.mainLog }));
 
 beforeAll(async () => {
   delete process.env['ELECTRON_RENDERER_URL'];
@@ -217,5 +254,49 @@ describe('main wiring (src/main/index.ts)', () => {
   it('turns the spellchecker off for the session before any window exists', () => {
     expect(fake.args.get('session.setSpellCheckerEnabled')).toEqual([[false]]);
     expect(fake.calls.indexOf('session.setSpellCheckerEnabled')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'));
+  });
+
+  it('keeps crash dumps on this computer (no upload) and logs to the logs folder, scrubbed and rotated', () => {
+    expect(fake.args.get('crashReporter.start')).toEqual([[{ uploadToServer: false }]]);
+    expect(fake.calls.indexOf('crashReporter.start')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'));
+    expect(fake.mainLog.transports.file.resolvePathFn()).toMatch(/mreza-wiring[\\/]logs[\\/]main\.log$/);
+    expect(fake.rendererLog.transports.file.resolvePathFn()).toMatch(/mreza-wiring[\\/]logs[\\/]renderer\.log$/);
+    expect(fake.mainLog.transports.file.maxSize).toBeGreaterThan(0);
+    expect(fake.mainLog.hooks).toHaveLength(1);
+    expect(fake.rendererLog.hooks).toHaveLength(1);
+  });
+
+  it('queues a file from a second launch, tells the window, and hands it over on file:takeOpened', async () => {
+    const [secondInstance] = fake.appListeners.get('second-instance') ?? [];
+    const sentBefore = fake.sent.length;
+    secondInstance!({}, ['/opt/Mreza/mreza', '--flag', 'missing.mreza-logs', 'notes.txt'], '/nowhere');
+    expect(fake.sent.slice(sentBefore)).toEqual(['app:fileOpened']);
+    const take = fake.ipcHandlers.get('file:takeOpened')!;
+    const frame = { senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: {} };
+    await expect(take(frame, undefined)).resolves.toEqual([{ kind: 'sessionLogs', fileName: 'missing.mreza-logs', problem: 'unreadable' }]);
+    await expect(take(frame, undefined)).resolves.toEqual([]);
+  });
+
+  it('handles macOS open-file itself (the OS default would be refused)', () => {
+    const [openFile] = fake.appListeners.get('open-file') ?? [];
+    let prevented = false;
+    openFile!({ preventDefault: () => (prevented = true) }, '/Users/x/a.mreza');
+    expect(prevented).toBe(true);
+  });
+
+  it('pops up the localised right-click menu on the window, none where there is nothing to do', () => {
+    const onContextMenu = fake.contextsListener();
+    const base = {
+      isEditable: true,
+      selectionText: '',
+      misspelledWord: '',
+      dictionarySuggestions: [],
+      editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true },
+    };
+    onContextMenu({}, base);
+    expect((fake.popups.at(-1) as { label: string }[]).map((i) => i.label)).toContain('Izreži'); // hr-HR, as the menu
+    const count = fake.popups.length;
+    onContextMenu({}, { ...base, isEditable: false });
+    expect(fake.popups).toHaveLength(count);
   });
 });

@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { LOCALES } from '@shared/i18n/locales';
-import { BACKUP_REASONS, CHANNELS, channels, type Channel } from '@shared/ipc';
+import { BACKUP_REASONS, CHANNELS, channels, LOG_LEVELS, type Channel } from '@shared/ipc';
 import { makeInvokeHandler, type InvokeEventLike } from '../../src/main/ipc';
 import { isTrustedSender, type FrameLike } from '../../src/main/security';
 
@@ -82,7 +82,7 @@ function expectRefusedForPayload(channel: Channel, outcome: Outcome): void {
 const bareName = fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }).filter((s) => s.length <= 200 && !/[/\\]/.test(s));
 const fileFilter = fc.record({
   name: fc.string({ unit: 'binary', maxLength: 80 }).filter((s) => s.length <= 80),
-  extensions: fc.array(fc.stringMatching(/^[a-z0-9]{1,8}$/), { maxLength: 8 }),
+  extensions: fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,15}$/), { maxLength: 8 }),
 });
 const filters = fc.array(fileFilter, { maxLength: 8 });
 const bytes = fc.uint8Array({ maxLength: 256 });
@@ -102,6 +102,9 @@ const VALID: { readonly [C in Channel]: fc.Arbitrary<unknown> } = {
   'print:pdf': fc.record({ suggestedName: bareName, landscape: fc.boolean() }, { requiredKeys: ['suggestedName'] }),
   'print:print': fc.record({ landscape: fc.boolean() }, { requiredKeys: [] }),
   'app:setLocale': fc.record({ locale: fc.constantFrom(...LOCALES) }),
+  'file:takeOpened': fc.constant(undefined),
+  'log:write': fc.record({ level: fc.constantFrom(...LOG_LEVELS), message: fc.string({ maxLength: 400 }) }),
+  'app:openLogsFolder': fc.constant(undefined),
   'app:quitReady': fc.constant(undefined),
 };
 

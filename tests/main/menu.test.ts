@@ -7,7 +7,7 @@ import { aboutText, menuTemplate, type MenuActions } from '../../src/main/menu';
 
 const en = createI18n('en').t;
 const t = (key: string, params: Record<string, string> = {}) => en(key, params);
-const noActions: MenuActions = { about: () => {}, openDataFolder: () => {}, openBackupFolder: () => {} };
+const noActions: MenuActions = { about: () => {}, openDataFolder: () => {}, openBackupFolder: () => {}, openLogsFolder: () => {}, showShortcuts: () => {} };
 
 function flat(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flat(i.submenu) : [])]);
@@ -33,10 +33,12 @@ describe('menuTemplate', () => {
       about: () => called.push('about'),
       openDataFolder: () => called.push('data'),
       openBackupFolder: () => called.push('backups'),
+      openLogsFolder: () => called.push('logs'),
+      showShortcuts: () => called.push('shortcuts'),
     };
     const help = menuTemplate({ isPackaged: true, isMac: false, t, actions }).at(-1)!;
     for (const item of help.submenu as MenuItemConstructorOptions[]) item.click?.(undefined as never, undefined, undefined as never);
-    expect(called).toEqual(['data', 'backups', 'about']);
+    expect(called).toEqual(['data', 'backups', 'logs', 'shortcuts', 'about']);
   });
 
   it('every item has a label in each of the six languages (not Electron’s OS-language ones), none a raw key', () => {
@@ -90,6 +92,8 @@ describe('About and the language of the menu', () => {
         return path.endsWith('backups') ? 'Folder not found' : '';
       },
       info: () => ({ version: '1.0.0', versions: {}, dataDir: '/home/ana/.config/Mreza', backupDir: '/home/ana/.config/Mreza/backups' }),
+      logsDir: '/home/ana/.config/Mreza/logs',
+      showShortcuts: () => abouts.push('shortcuts'),
     });
     expect(menu.locale()).toBe('sr-Cyrl');
     expect(menus[0]!.at(-1)!.label).toBe('Помоћ');
@@ -100,10 +104,15 @@ describe('About and the language of the menu', () => {
     const help = menus[1]!.at(-1)!.submenu as MenuItemConstructorOptions[];
     help[0]!.click?.(undefined as never, undefined, undefined as never);
     help[1]!.click?.(undefined as never, undefined, undefined as never);
-    help[3]!.click?.(undefined as never, undefined, undefined as never);
+    help[2]!.click?.(undefined as never, undefined, undefined as never);
+    help[4]!.click?.(undefined as never, undefined, undefined as never);
+    help[6]!.click?.(undefined as never, undefined, undefined as never);
     await new Promise((r) => setTimeout(r, 0));
-    expect(opened).toEqual(['/home/ana/.config/Mreza', '/home/ana/.config/Mreza/backups']);
+    expect(opened).toEqual(['/home/ana/.config/Mreza', '/home/ana/.config/Mreza/backups', '/home/ana/.config/Mreza/logs']);
     expect(errors).toEqual([createI18n('bs').t('desktop:menu.folderFailed', { reason: 'Folder not found' })]);
-    expect(abouts).toEqual(['O Mreži']);
+    expect(abouts).toEqual(['shortcuts', 'O Mreži']);
+    // The error screens' "Open logs folder" opens the same fixed folder, and says whether it could.
+    await expect(menu.openLogsFolder()).resolves.toBe(true);
+    expect(opened.at(-1)).toBe('/home/ana/.config/Mreza/logs');
   });
 });

@@ -1,4 +1,5 @@
 import type { Locale } from '@shared/i18n/locales';
+import type { LOG_LEVELS, OpenedFile } from '@shared/ipc';
 import type { Handlers } from '../ipc';
 import { appInfo, type AppLike } from './appInfo';
 import { dirname, join } from 'node:path';
@@ -22,6 +23,12 @@ export interface HandlerDeps {
   readonly quitReady: () => boolean;
   /** The application menu's language (appMenu.ts). */
   readonly setLocale: (locale: Locale) => boolean;
+  /** Files the OS opened with Mreža, waiting for the renderer (openFiles.ts). */
+  readonly openedFiles: { take(): Promise<OpenedFile[]> };
+  /** Writes a renderer line to renderer.log, scrubbed (logging.ts). */
+  readonly logLine: (level: (typeof LOG_LEVELS)[number], message: string) => boolean;
+  /** Opens the logs folder in the OS file manager; false when that failed. */
+  readonly openLogsFolder: () => Promise<boolean>;
 }
 
 /** Every channel of the contract, as plain functions over injected dependencies. */
@@ -54,6 +61,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'print:pdf': (request, event) => printToPdf(fileDeps, event.sender, request),
     'print:print': (request, event) => printDirect(event.sender, request),
     'app:setLocale': (request) => deps.setLocale(request.locale),
+    'file:takeOpened': () => deps.openedFiles.take(),
+    'log:write': (request) => deps.logLine(request.level, request.message),
+    'app:openLogsFolder': () => deps.openLogsFolder(),
     'app:quitReady': () => deps.quitReady(),
   };
 }

@@ -22,11 +22,16 @@ const CHANNEL_ALLOW_LIST = {
   'print:pdf': true,
   'print:print': true,
   'app:setLocale': true,
+  'file:takeOpened': true,
+  'log:write': true,
+  'app:openLogsFolder': true,
   'app:quitReady': true,
 } as const satisfies Record<Channel, true>;
 
 const EVENT_ALLOW_LIST = {
   'app:beforeQuit': true,
+  'app:fileOpened': true,
+  'app:showShortcuts': true,
 } as const satisfies Record<AppEvent, true>;
 
 export const allowedChannels: ReadonlySet<string> = new Set(Object.keys(CHANNEL_ALLOW_LIST));

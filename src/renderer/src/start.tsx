@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
+import '@mantine/dropzone/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isLocale, pickLocale } from '@shared/i18n/locales';
@@ -10,6 +11,7 @@ import { createDb, type MrezaDb } from './db/db';
 import { getSettings } from './db/settings';
 import { createRendererI18n } from './i18n';
 import { platform } from './platform';
+import { logProblem, logUncaughtErrors } from './platform/log';
 import { DatabaseErrorScreen } from './app/DatabaseErrorScreen';
 import { Root } from './app/Root';
 import { installKdfWorker } from './workers/kdf';
@@ -21,6 +23,7 @@ import { writeBackup } from './features/backups';
  * there; the app's entry (main.tsx) passes nothing.
  */
 export async function start(onOpen?: (db: MrezaDb) => void | Promise<void>): Promise<void> {
+  logUncaughtErrors();
   installKdfWorker();
   const db = createDb();
   // The first sign-in on a store from before encryption at rest takes a safety copy first (#15 item 8).
@@ -30,6 +33,7 @@ export async function start(onOpen?: (db: MrezaDb) => void | Promise<void>): Pro
   } catch (error) {
     // No settings can be read: the OS's language, and a screen instead of a blank window.
     console.error('Mreža: the database did not open', error);
+    logProblem('error', 'the database did not open', error);
     const info = await platform.invoke('app:info', undefined).catch(() => ({ locales: [] as string[], isElectron: false }));
     const i18n = await createRendererI18n(pickLocale([...info.locales, ...navigator.languages]));
     createRoot(document.getElementById('root')!).render(<DatabaseErrorScreen error={error} i18n={i18n} canQuit={info.isElectron} />);

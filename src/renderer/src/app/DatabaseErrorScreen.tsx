@@ -3,6 +3,7 @@ import { IconDatabaseOff } from '@tabler/icons-react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { cssVariablesResolver, theme } from './theme';
+import { platform } from '../platform';
 
 /**
  * Shown instead of the app when the data cannot be opened (a newer Mreža wrote it, the profile
@@ -45,6 +46,11 @@ function DatabaseError({ error, canQuit }: { error: unknown; canQuit: boolean })
           <Button variant="default" onClick={() => void navigator.clipboard?.writeText(details).catch(() => undefined)}>
             {t('screenError.copy')}
           </Button>
+          {canQuit && (
+            <Button variant="default" onClick={() => void platform.invoke('app:openLogsFolder', undefined).catch(() => undefined)}>
+              {t('screenError.openLogs')}
+            </Button>
+          )}
           {/* Closing the only window quits the desktop app; a browser tab cannot close itself. */}
           {canQuit && (
             <Button variant="subtle" color="gray" onClick={() => window.close()}>

@@ -27,6 +27,9 @@ import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary';
 import { getMentorMode } from '../db/mentorMode';
 import { can, canAll, type ActorRole } from '@shared/auth/permissions';
 import { useApp } from '../session/AppContext';
+import { useOpenedFileRouting } from '../features/openFiles';
+import { BackupFailingBanner } from '../features/backups/BackupFailingBanner';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 
 // Each capability loads when first opened, so the app starts fast (charts, spreadsheets and
 // matching are only fetched by the screens that need them).
@@ -61,6 +64,12 @@ const MENTOR_NAV: NavItem[] = [
   { path: '/mentor/logs', key: 'mentorMode.logs', icon: IconNotebook },
   { path: '/mentor/send', key: 'mentorMode.send', icon: IconFileExport },
 ];
+
+/** Files opened from outside (double-click, a second launch, a drop on the window), routed once someone is signed in. */
+function OpenedFileRouter(props: Parameters<typeof useOpenedFileRouting>[0]) {
+  useOpenedFileRouting(props);
+  return null;
+}
 
 export function Shell() {
   const { t } = useTranslation(['nav', 'common', 'users']);
@@ -130,6 +139,9 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <OpenedFileRouter role={actor.role} orgRole={org.role} mentorMode={mentorMode !== null} />
+        <KeyboardShortcuts mentorMode={mentorMode !== null} />
+        <BackupFailingBanner />
         {/* The audit log's own tab shows it, re-checked as entries come. */}
         {can(actor.role, 'viewAudit') && location.pathname !== '/settings/audit' && <AuditChainBanner />}
         {/* Keyed by the address: another screen starts without the error. */}

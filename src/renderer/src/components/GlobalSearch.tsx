@@ -8,6 +8,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useApp } from '../session/AppContext';
 import { searchEverything } from '../db/search';
 
+/** The search field's id, so Ctrl+K (app/KeyboardShortcuts.tsx) can put the cursor there. */
+export const GLOBAL_SEARCH_ID = 'global-search-input';
+
 export function GlobalSearch() {
   const { t } = useTranslation('common');
   const { db, actor } = useApp();
@@ -34,6 +37,7 @@ export function GlobalSearch() {
       w={260}
       visibleFrom="md"
       data-testid="global-search"
+      id={GLOBAL_SEARCH_ID}
     />
   );
 }

@@ -2,6 +2,8 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { isElectron, platform } from '../platform';
+import { logProblem } from '../platform/log';
 
 interface Props {
   children: ReactNode;
@@ -25,6 +27,7 @@ export class ScreenErrorBoundary extends Component<Props, { error: Error | null;
   override componentDidCatch(error: unknown, info: ErrorInfo) {
     this.setState({ componentStack: info.componentStack ?? '' });
     console.error('Mreža: a screen failed', error);
+    logProblem('error', `a screen failed (${window.location.hash || '/'})`, error);
   }
 
   override render() {
@@ -54,10 +57,20 @@ function ScreenError({ error, componentStack, onHome }: { error: Error; componen
           <Button variant="default" onClick={() => void navigator.clipboard?.writeText(details).catch(() => undefined)}>
             {t('screenError.copy')}
           </Button>
+          {isElectron && (
+            <Button variant="default" onClick={() => void platform.invoke('app:openLogsFolder', undefined).catch(() => undefined)} data-testid="open-logs">
+              {t('screenError.openLogs')}
+            </Button>
+          )}
           <Button variant="subtle" onClick={onHome}>
             {t('screenError.home')}
           </Button>
         </Group>
+        {!isElectron && (
+          <Text size="xs" c="dimmed" data-testid="logs-desktop-only">
+            {t('screenError.logsDesktopOnly')}
+          </Text>
+        )}
       </Stack>
     </Alert>
   );

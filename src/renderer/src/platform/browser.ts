@@ -115,6 +115,14 @@ const handlers: Handlers = {
   },
   // The browser has no application menu to translate.
   'app:setLocale': async () => false,
+  // A browser tab is never handed a file by the OS: files come in by drag and drop or the picker.
+  'file:takeOpened': async () => [],
+  // No log files in a browser tab: the console is its log.
+  'log:write': async ({ level, message }) => {
+    console[level](message);
+    return true;
+  },
+  'app:openLogsFolder': async () => false,
   'app:quitReady': async () => true,
 };
 

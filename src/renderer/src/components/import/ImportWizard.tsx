@@ -9,7 +9,11 @@ import type { ImportHistory } from '@shared/model';
 import { PageHeader } from '../PageHeader';
 import { useFormat } from '../useFormat';
 import { platform } from '../../platform';
+import { FileDropzone } from '../FileDropzone';
 import type { ImportAdapter } from './importAdapter';
+
+/** The table files an import reads. */
+const TABLE_EXTENSIONS = ['xlsx', 'xls', 'csv', 'txt'] as const;
 
 const MAX_ISSUES_SHOWN = 300;
 /** Rows shown as they will be saved, so a swapped first name and surname is seen before writing. */
@@ -48,11 +52,16 @@ export function ImportWizard<Field extends string, Kind extends string, Checked,
   async function choose() {
     setError(null);
     const files = await platform.invoke('file:open', {
-      filters: [{ name: t(`${a.ns}:importer.fileFilter`), extensions: ['xlsx', 'xls', 'csv', 'txt'] }],
+      filters: [{ name: t(`${a.ns}:importer.fileFilter`), extensions: [...TABLE_EXTENSIONS] }],
       multiple: false,
     });
     const picked = files[0];
-    if (!picked) return;
+    if (picked) await takeFile(picked);
+  }
+
+  /** A table file chosen in the dialog or dropped on the zone. */
+  async function takeFile(picked: { fileName: string; data: Uint8Array }) {
+    setError(null);
     const opened = await a.open(picked.fileName, picked.data);
     if (!opened.ok) {
       setError(t(`participants:importer.errors.${opened.code}`, { file: picked.fileName }));
@@ -160,9 +169,11 @@ export function ImportWizard<Field extends string, Kind extends string, Checked,
         <Card withBorder radius="md" p="xl">
           <Stack align="flex-start">
             <Text>{t(`${a.ns}:importer.fileHelp`)}</Text>
-            <Button leftSection={<IconFileImport size={16} />} onClick={() => void choose()} data-testid="choose-file">
-              {t(`${a.ns}:importer.chooseFile`)}
-            </Button>
+            <FileDropzone extensions={TABLE_EXTENSIONS} onFiles={([f]) => f && takeFile(f)} testId="import-dropzone">
+              <Button leftSection={<IconFileImport size={16} />} onClick={() => void choose()} data-testid="choose-file">
+                {t(`${a.ns}:importer.chooseFile`)}
+              </Button>
+            </FileDropzone>
           </Stack>
         </Card>
       )}

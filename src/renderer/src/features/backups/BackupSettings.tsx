@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '@shared/ipc';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
-import { backupToFile, listBackups, pickBackupFile, restoreBackupFile, storedBackup, writeBackup, type BackupFile } from './actions';
+import { BACKUP_EXTENSIONS, backupToFile, listBackups, pickBackupFile, restoreBackupFile, storedBackup, writeBackup, type BackupFile } from './actions';
 import { BackupFolderPanel } from './BackupFolderPanel';
+import { FileDropzone } from '../../components/FileDropzone';
 import { BackupKeyForm } from '../../components/BackupKeyForm';
 import { useBackupProblemText } from './useBackupProblemText';
 
@@ -115,6 +116,16 @@ export function BackupSettings() {
               </Button>
             )}
           </Group>
+          {canRestore && (
+            <FileDropzone
+              extensions={BACKUP_EXTENSIONS}
+              disabled={busy}
+              testId="restore-dropzone"
+              onFiles={([f]) => {
+                if (f) confirmRestore(f.fileName, async () => ({ fileName: f.fileName, bytes: f.data }));
+              }}
+            />
+          )}
         </Stack>
       </Paper>
       <BackupFolderPanel refreshKey={ran} />

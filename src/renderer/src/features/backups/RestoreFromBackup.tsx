@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDb } from '../../session/AppContext';
 import { BackupKeyForm } from '../../components/BackupKeyForm';
-import { pickBackupForNewComputer, restoreOnNewComputer, type NewComputerBackup } from './actions';
+import { BACKUP_EXTENSIONS, newComputerBackup, pickBackupForNewComputer, restoreOnNewComputer, type BackupFile, type NewComputerBackup } from './actions';
+import { FileDropzone } from '../../components/FileDropzone';
 import { useBackupProblemText } from './useBackupProblemText';
 
 /**
@@ -21,10 +22,10 @@ export function RestoreFromBackup({ onBack }: { onBack: () => void }) {
 
   const problem = useBackupProblemText();
 
-  const choose = async () => {
+  const choose = async (dropped?: BackupFile) => {
     setError(null);
     try {
-      const picked = await pickBackupForNewComputer();
+      const picked = dropped ? newComputerBackup(dropped) : await pickBackupForNewComputer();
       if (picked) setFile(picked);
     } catch (e) {
       setFile(undefined);
@@ -58,14 +59,14 @@ export function RestoreFromBackup({ onBack }: { onBack: () => void }) {
         </Title>
       </div>
       <Text size="sm">{t('setup:restore.text')}</Text>
-      <Group>
+      <FileDropzone extensions={BACKUP_EXTENSIONS} onFiles={([f]) => f && choose({ fileName: f.fileName, bytes: f.data })} testId="backup-dropzone">
         <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void choose()}>
           {t('setup:restore.chooseFile')}
         </Button>
         <Text size="sm" c={file ? undefined : 'dimmed'} data-testid="backup-file">
           {file?.fileName ?? t('setup:restore.noFile')}
         </Text>
-      </Group>
+      </FileDropzone>
       {error && (
         <Alert color="red" role="alert">
           {error}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MrezaDb } from '../../db/db';
 import { isUnlocked } from '../../db/keyring';
 import { platform } from '../../platform';
+import { logProblem } from '../../platform/log';
 import { autoBackupIfDue, onBackupProblem, reportBackupProblem, writeBackup } from './actions';
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -15,15 +16,17 @@ export function useBackupSchedule(db: MrezaDb, enabled: boolean, signedIn: boole
   // that failed is said out loud, and stays until closed.
   useEffect(
     () =>
-      onBackupProblem((problem) =>
+      onBackupProblem((problem) => {
+        // A failed automatic backup is the shell's standing warning (BackupFailingBanner), not a toast.
+        if (problem.kind !== 'folderCopy') return;
         notifications.show({
           id: `backup-${problem.kind}`,
           color: 'red',
           autoClose: false,
-          title: t(problem.kind === 'folderCopy' ? 'folder.copyFailedTitle' : 'automaticFailed'),
-          message: problem.kind === 'folderCopy' ? t(`folder.errors.${problem.code}`) : t('automaticFailedText'),
-        }),
-      ),
+          title: t('folder.copyFailedTitle'),
+          message: t(`folder.errors.${problem.code}`),
+        });
+      }),
     [t],
   );
   useEffect(() => {
@@ -31,6 +34,7 @@ export function useBackupSchedule(db: MrezaDb, enabled: boolean, signedIn: boole
     const run = () =>
       void autoBackupIfDue(db).catch((e: unknown) => {
         console.error('automatic backup failed', e);
+        logProblem('error', 'automatic backup failed', e);
         reportBackupProblem({ kind: 'automatic' });
       });
     run();

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Checkbox, Group, PasswordInput, Progress, ScrollA
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '@shared/auth/permissions';
 import type { BundlePlan } from '@shared/consolidate';
@@ -12,6 +12,9 @@ import { useFormat } from '../../components/useFormat';
 import { getLeadProject, MIN_PASSPHRASE } from '../../db/exchange';
 import { bundleImportHistory, listPartners, type BundleImportPreview, type IncomingFile } from '../../db/bundleImport';
 import { platform } from '../../platform';
+import { FileDropzone } from '../../components/FileDropzone';
+import { FILE_KIND_EXTENSION } from '@shared/files/kinds';
+import { useOpenedFile } from '../openFiles';
 import { HowItWorks, LabelValue, ProblemAlert, Section, useProblemText } from './common';
 import { KeyFileForm } from './KeyFileForm';
 import {
@@ -134,7 +137,6 @@ function ImportPanel() {
   const [problem, setProblem] = useState<ExchangeProblem>();
   const [committing, setCommitting] = useState(false);
   const [writing, setWriting] = useState<{ done: number; total: number }>();
-  const [dragging, setDragging] = useState(false);
 
   const inspect = async (files: IncomingFile[]) => {
     if (!files.length) return;
@@ -147,12 +149,8 @@ function ImportPanel() {
     setProgress(undefined);
   };
   const choose = async () => inspect(await platform.invoke('file:open', { filters: [{ name: 'Mreža', extensions: ['mreza'] }], multiple: true }));
-  const onDrop = async (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const files = [...e.dataTransfer.files];
-    await inspect(await Promise.all(files.map(async (f) => ({ fileName: f.name, data: new Uint8Array(await f.arrayBuffer()) }))));
-  };
+  // A bundle double-clicked or dropped on the window comes here too.
+  useOpenedFile('bundle', (file) => void inspect([file]));
   const commit = async () => {
     if (!preview) return;
     setCommitting(true);
@@ -168,16 +166,7 @@ function ImportPanel() {
   const confirm = (orgId: string, fingerprint: string, yes: boolean) => setConfirmed((c) => confirmKey(c, orgId, fingerprint, yes));
   return (
     <Section title={t('import.title')} testId="import">
-      <div
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => void onDrop(e)}
-        data-testid="drop-zone"
-        style={{ border: `2px dashed ${dragging ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-gray-4)'}`, borderRadius: 8, padding: 24 }}
-      >
+      <FileDropzone extensions={[FILE_KIND_EXTENSION.bundle]} multiple onFiles={inspect} disabled={!!progress || committing} testId="drop-zone">
         <Stack align="center" gap="xs">
           <Text size="sm" ta="center">
             {t('import.text')}
@@ -185,11 +174,8 @@ function ImportPanel() {
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void choose()} disabled={!!progress || committing}>
             {t('import.choose')}
           </Button>
-          <Text size="xs" c="dimmed">
-            {t('import.drop')}
-          </Text>
         </Stack>
-      </div>
+      </FileDropzone>
       <PasswordInput label={t('import.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} maw={400} />
       {progress && (
         <Stack gap={4}>

@@ -10,6 +10,9 @@ import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { getJoinedProject } from '../../db/exchange';
 import { platform } from '../../platform';
+import { FileDropzone } from '../../components/FileDropzone';
+import { FILE_KIND_EXTENSION } from '@shared/files/kinds';
+import { useOpenedFile } from '../openFiles';
 import { joinLeadProject, peopleWithheld, whyWithheld, writePartnerBundle, type ExchangeProblem } from './actions';
 import { Fingerprint, HowItWorks, LabelValue, ProblemAlert, Section } from './common';
 import { useExchangeContext } from './useExchangeContext';
@@ -46,6 +49,11 @@ function JoinForm() {
       setProblem(undefined);
     }
   };
+  // An invitation double-clicked or dropped on the window comes here too.
+  useOpenedFile('invitation', (f) => {
+    setFile(f);
+    setProblem(undefined);
+  });
   const submit = async () => {
     if (!file) return;
     setBusy(true);
@@ -58,14 +66,22 @@ function JoinForm() {
   return (
     <Section title={t('join.title')} testId="join">
       <Text size="sm">{t('join.text')}</Text>
-      <Group>
+      <FileDropzone
+        extensions={[FILE_KIND_EXTENSION.invitation]}
+        testId="invitation-dropzone"
+        onFiles={([f]) => {
+          if (!f) return;
+          setFile(f);
+          setProblem(undefined);
+        }}
+      >
         <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void choose()}>
           {t('join.chooseFile')}
         </Button>
         <Text size="sm" c={file ? undefined : 'dimmed'} data-testid="invitation-file">
           {file?.fileName ?? t('join.noFile')}
         </Text>
-      </Group>
+      </FileDropzone>
       <PasswordInput label={t('join.passphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} maw={400} />
       <ProblemAlert problem={problem} />
       <Group>

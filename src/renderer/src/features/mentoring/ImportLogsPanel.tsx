@@ -12,6 +12,9 @@ import { matchRows } from '../../db/mentoring';
 import type { LogsPreview } from '../../db/mentorPacks';
 import { commitLogs, pickLogsFile, previewLogs } from './actions';
 import { Section } from '../../components/Section';
+import { FileDropzone, type DroppedFile } from '../../components/FileDropzone';
+import { FILE_KIND_EXTENSION } from '@shared/files/kinds';
+import { useOpenedFile } from '../openFiles';
 
 const CHANGE_COLOR: Record<LogChange, string> = { add: 'teal', replace: 'blue', unchanged: 'gray', keptLocal: 'orange' };
 
@@ -27,7 +30,11 @@ export function ImportLogsPanel() {
 
   const choose = async () => {
     const file = await pickLogsFile();
-    if (!file) return;
+    if (file) await takeFile(file);
+  };
+  // A logs file double-clicked or dropped on the window comes here too.
+  useOpenedFile('sessionLogs', (file) => void takeFile(file));
+  async function takeFile(file: DroppedFile) {
     setPreview(undefined);
     setProblem(undefined);
     setBusy(true);
@@ -38,7 +45,7 @@ export function ImportLogsPanel() {
     } finally {
       setBusy(false);
     }
-  };
+  }
   const commit = async () => {
     if (!preview) return;
     setBusy(true);
@@ -58,11 +65,11 @@ export function ImportLogsPanel() {
   return (
     <Section title={t('import.title')} testId="import-logs">
       <Text size="sm">{t('import.text', PACK_EXT)}</Text>
-      <Group>
+      <FileDropzone extensions={[FILE_KIND_EXTENSION.sessionLogs]} onFiles={([file]) => file && takeFile(file)} disabled={busy} testId="logs-dropzone">
         <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void choose()} loading={busy && !preview}>
           {t('import.choose')}
         </Button>
-      </Group>
+      </FileDropzone>
       <PackProblemAlert problem={problem} />
       {plan && preview && (
         <Paper withBorder radius="md" p="md" data-testid="logs-dry-run">

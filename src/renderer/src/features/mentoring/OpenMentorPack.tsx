@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { OpenedMentorPack } from '@shared/mentorPack';
 import type { Locale } from '@shared/i18n/locales';
 import { useDb } from '../../session/AppContext';
+import { FileDropzone } from '../../components/FileDropzone';
+import { FILE_KIND_EXTENSION } from '@shared/files/kinds';
+import { useOpenedFile } from '../openFiles';
 import { PACK_EXT, PackProblemAlert, packProblemOf, type PackProblem } from './PackProblemAlert';
 import { pickMentorPack, readPackFile, storeMentorPack } from './actions/openPack';
 import { NewSignInPassphrase, signInPassphraseState, usePassphraseJudgeReady } from '../../components/NewPassphrase';
@@ -43,6 +46,12 @@ export function OpenMentorPack({
       setProblem(undefined);
     }
   };
+  const take = (picked: { fileName: string; data: Uint8Array }) => {
+    setFile(picked);
+    setProblem(undefined);
+  };
+  // A newer pack double-clicked or dropped on the window (mentor mode) comes here too.
+  useOpenedFile('mentorPack', take);
   const open = async () => {
     if (!file) return;
     setBusy(true);
@@ -116,14 +125,14 @@ export function OpenMentorPack({
         </div>
       )}
       <Text size="sm">{newer ? t('newer.text') : t('setup.text', PACK_EXT)}</Text>
-      <Group>
+      <FileDropzone extensions={[FILE_KIND_EXTENSION.mentorPack]} testId="pack-dropzone" onFiles={([f]) => f && take(f)}>
         <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void choose()}>
           {t('setup.chooseFile')}
         </Button>
         <Text size="sm" c={file ? undefined : 'dimmed'} data-testid="pack-file">
           {file?.fileName ?? t('setup.noFile')}
         </Text>
-      </Group>
+      </FileDropzone>
       <PasswordInput
         label={t('setup.passphrase')}
         description={t('setup.passphraseHint')}

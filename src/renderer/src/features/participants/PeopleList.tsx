@@ -46,12 +46,25 @@ export function PeopleList() {
   const today = useToday();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const highlighted = params.get('person');
   const [filter, setFilter] = useState<PeopleFilter>({});
   const [programmeId, setProgrammeId] = useState<string | null>(null);
   const [sort, setSort] = useState<PeopleSort>({ key: 'name' });
   const [creating, setCreating] = useState(false);
+  // Ctrl+Shift+P (app/KeyboardShortcuts.tsx) comes here as ?new=1: the new-person form opens once.
+  const wantsNew = params.get('new') === '1';
+  useEffect(() => {
+    if (!wantsNew) return;
+    if (can(actor.role, 'editPeople')) setCreating(true);
+    setParams(
+      (p) => {
+        p.delete('new');
+        return p;
+      },
+      { replace: true },
+    );
+  }, [wantsNew, actor.role, setParams]);
   // Ticked rows, for the bulk action; without any, it applies to everyone the filter shows.
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [sharingFor, setSharingFor] = useState<{ ids: string[]; scope: 'selected' | 'filtered' | 'all' } | null>(null);

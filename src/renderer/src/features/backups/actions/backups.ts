@@ -14,6 +14,7 @@ import { requirePermission } from '../../../db/permissions';
 import { getSelfOrganisation } from '../../../db/setup';
 import { getSettings, saveSettings } from '../../../db/settings';
 import { platform } from '../../../platform';
+import { recordBackupOutcome } from './health';
 
 /** A backup went wrong where the user did not ask for it: the app shows it (never silent). */
 export type BackupProblem = { kind: 'folderCopy'; code: FolderCopyError } | { kind: 'automatic' };
@@ -42,7 +43,14 @@ const BACKUP_PERMISSION: Record<BackupReason, Permission> = {
  */
 export async function writeBackup(db: MrezaDb, reason: BackupReason, actor: Actor = SYSTEM_ACTOR): Promise<Response<'backup:write'>> {
   requirePermission(actor, BACKUP_PERMISSION[reason]);
-  const info = await platform.invoke('backup:write', { reason, data: await backupBytes(db) });
+  let info: Response<'backup:write'>;
+  try {
+    info = await platform.invoke('backup:write', { reason, data: await backupBytes(db) });
+  } catch (e) {
+    recordBackupOutcome({ ok: false, reason, at: new Date().toISOString() });
+    throw e;
+  }
+  recordBackupOutcome({ ok: true, reason });
   if (reason === 'auto' || reason === 'quit') await saveSettings(db, actor, { lastAutoBackupAt: info.createdAt || new Date().toISOString() });
   if (info.folderCopy && !info.folderCopy.ok) reportBackupProblem({ kind: 'folderCopy', code: info.folderCopy.code });
   return info;
@@ -79,7 +87,9 @@ export interface BackupFile {
   fileName: string;
 }
 
-const BACKUP_FILTERS = [{ name: 'Mreža backup', extensions: ['gz'] }];
+/** A backup file's extension (`….json.gz`), for the open dialog and the drop zones. */
+export const BACKUP_EXTENSIONS = ['gz'] as const;
+const BACKUP_FILTERS = [{ name: 'Mreža backup', extensions: [...BACKUP_EXTENSIONS] }];
 
 /** A backup file the user picks (a USB stick, another computer's copy); null when she cancels. */
 export async function pickBackupFile(): Promise<BackupFile | null> {
@@ -131,7 +141,11 @@ export interface NewComputerBackup extends BackupFile {
  */
 export async function pickBackupForNewComputer(): Promise<NewComputerBackup | null> {
   const file = await pickBackupFile();
-  if (!file) return null;
+  return file ? newComputerBackup(file) : null;
+}
+
+/** A backup file chosen or dropped on the setup screen, its header checked as above. */
+export function newComputerBackup(file: BackupFile): NewComputerBackup {
   const sealed = isSealedBackup(file.bytes);
   if (sealed) readSealedHeader(file.bytes);
   return { ...file, sealed };

@@ -1,5 +1,7 @@
 export {
+  BACKUP_EXTENSIONS,
   autoBackupIfDue,
+  newComputerBackup,
   backupToFile,
   clearWithSafetyCopy,
   listBackups,
@@ -18,3 +20,4 @@ export {
 } from './backups';
 export { backupFolderStatus, chooseBackupFolder, forgetBackupFolder } from './backupFolder';
 export { backupProblemOf } from './problem';
+export { recordBackupOutcome, useBackupHealth } from './health';

@@ -1,0 +1,2 @@
+export { offerOpenedFile, useOpenedFile } from './pending';
+export { useOpenedFileRouting } from './useOpenedFileRouting';
