@@ -4,6 +4,7 @@ import {
   EDUCATION_LEVELS,
   EMPLOYMENT_STATUSES,
   GENDERS,
+  ORG_TYPES,
   PERSON_KINDS,
   TARGET_GROUPS,
   holdsSpecialCategoryData,
@@ -27,6 +28,7 @@ export const IMPORT_ISSUE_CODES = [
   'tooLong',
   'consentRequired',
   'invalidShare',
+  'unknownInstitutionType',
   'invalid',
 ] as const;
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
@@ -79,25 +81,43 @@ const KIND_WORDS: Record<(typeof PERSON_KINDS)[number], string[]> = {
     'korisnica',
     'korisnici',
     'beneficiary',
+    'participant',
     'krajnji korisnik',
+    'krajnja korisnica',
     'koncni uporabnik',
+    'koncna uporabnica',
     'koncni upravicenec',
+    'koncna upravicenka',
     'uporabnik',
+    'uporabnica',
+    'sudionik',
     'sudionica',
+    'polaznik',
     'polaznica',
+    'ucesnik',
     'ucesnica',
+    'udelezenec',
+    'udelezenka',
     'mentee',
   ],
   professional: [
     'strucnjak',
     'strucnjakinja',
     'profesionalac',
+    'profesionalka',
     'strucni radnik',
+    'strucna radnica',
+    'strucni djelatnik',
+    'strucna djelatnica',
     'strokovni delavec',
+    'strokovna delavka',
     'strokovnjak',
+    'strokovnjakinja',
     'professional',
     'djelatnik',
+    'djelatnica',
     'zaposlenik',
+    'zaposlenica',
   ],
 };
 const COUNTRY_WORDS: Record<(typeof COUNTRIES)[number], string[]> = {
@@ -136,6 +156,145 @@ const EDUCATION_WORDS: Record<(typeof EDUCATION_LEVELS)[number], string[]> = {
   unknown: ['nepoznato', 'unknown', 'neznano'],
 };
 
+/**
+ * The professionals' institution types (ORG_TYPES) as the region writes them: names, their
+ * abbreviations (CZSS, CSR, CSD; HZZ, NSZ, ZRSZ) and the common kinds of each. A cell that starts
+ * with one of these, whole words, counts too ("CSD Celje", "JU Centar za socijalni rad Tuzla").
+ */
+const INSTITUTION_WORDS: Record<(typeof ORG_TYPES)[number], string[]> = {
+  socialWorkCentre: [
+    'centar za socijalnu skrb',
+    'czss',
+    'hrvatski zavod za socijalni rad',
+    'zavod za socijalni rad',
+    'hzsr',
+    'centar za socijalni rad',
+    'csr',
+    'ju centar za socijalni rad',
+    'javna ustanova centar za socijalni rad',
+    'center za socialno delo',
+    'csd',
+    'socijalna skrb',
+    'socijalni rad',
+    'socialno delo',
+    'sluzba socijalne zastite',
+    'centre for social work',
+    'social work centre',
+    'social work center',
+    'social services',
+  ],
+  employmentOffice: [
+    'hrvatski zavod za zaposljavanje',
+    'hzz',
+    'zavod za zaposljavanje',
+    'nacionalna sluzba za zaposljavanje',
+    'nsz',
+    'sluzba za zaposljavanje',
+    'ju sluzba za zaposljavanje',
+    'zavod za zaposljavanje federacije bih',
+    'zavod za zaposljavanje republike srpske',
+    'biro za zaposljavanje',
+    'biro rada',
+    'zavod za zaposlovanje',
+    'zavod republike slovenije za zaposlovanje',
+    'zrsz',
+    'employment office',
+    'employment service',
+    'public employment service',
+  ],
+  ministry: ['ministarstvo', 'ministrstvo', 'ministry', 'vlada', 'vlada republike', 'government'],
+  localGovernment: [
+    'opcina',
+    'opstina',
+    'obcina',
+    'mestna obcina',
+    'grad',
+    'gradska uprava',
+    'opcinska uprava',
+    'opstinska uprava',
+    'obcinska uprava',
+    'zupanija',
+    'kanton',
+    'lokalna samouprava',
+    'jedinica lokalne samouprave',
+    'jls',
+    'lokalna uprava',
+    'lokalna skupnost',
+    'local government',
+    'municipality',
+  ],
+  ngo: [
+    'ngo',
+    'nvo',
+    'udruga',
+    'udruzenje',
+    'drustvo',
+    'zaklada',
+    'fondacija',
+    'fundacija',
+    'ustanova civilnog drustva',
+    'organizacija civilnog drustva',
+    'ocd',
+    'nevladina organizacija',
+    'nevladna organizacija',
+    'neprofitna organizacija',
+    'civil society organisation',
+    'non-governmental organisation',
+  ],
+  school: [
+    'skola',
+    'sola',
+    'osnovna skola',
+    'srednja skola',
+    'osnovna sola',
+    'srednja sola',
+    'gimnazija',
+    'fakultet',
+    'univerzitet',
+    'sveuciliste',
+    'univerza',
+    'uciliste',
+    'pucko otvoreno uciliste',
+    'ljudska univerza',
+    'vrtic',
+    'vrtec',
+    'obrazovna ustanova',
+    'school',
+    'university',
+  ],
+  healthcare: [
+    'zdravstvo',
+    'zdravstvena ustanova',
+    'dom zdravlja',
+    'zdravstveni dom',
+    'bolnica',
+    'bolnisnica',
+    'klinika',
+    'zavod za javno zdravstvo',
+    'healthcare',
+    'health centre',
+    'hospital',
+  ],
+  sme: [
+    'poduzece',
+    'preduzece',
+    'podjetje',
+    'tvrtka',
+    'firma',
+    'obrt',
+    'poslodavac',
+    'delodajalec',
+    'msp',
+    'mala i srednja poduzeca',
+    'mala i srednja preduzeca',
+    'company',
+    'employer',
+    'business',
+    'sme',
+  ],
+  other: ['other', 'drugo', 'ostalo'],
+};
+
 function lookupTable<K extends string>(words: Record<K, string[]>): Map<string, K> {
   const m = new Map<string, K>();
   for (const [k, list] of Object.entries(words) as Array<[K, string[]]>) for (const w of list) if (!m.has(w)) m.set(w, k);
@@ -147,17 +306,34 @@ const COUNTRY_MAP = lookupTable(COUNTRY_WORDS);
 const TARGET_MAP = lookupTable(TARGET_WORDS);
 const EMPLOYMENT_MAP = lookupTable(EMPLOYMENT_WORDS);
 const EDUCATION_MAP = lookupTable(EDUCATION_WORDS);
+const INSTITUTION_MAP = lookupTable(INSTITUTION_WORDS);
 
 const fold = (s: string) => foldForSearch(s).replace(/\s+/g, ' ').trim();
 
-/** A choice from its code ("woman"), or a word people write for it in any of the six languages. */
-function choice<K extends string>(map: Map<string, K>, codes: readonly K[], value: string): K | undefined {
+/**
+ * A choice from its code ("woman"), or a word people write for it in any of the six languages.
+ * `startsWith`: also the longest known word the cell starts with, whole words ("CSD Celje").
+ */
+function choice<K extends string>(map: Map<string, K>, codes: readonly K[], value: string, opts: { startsWith?: boolean } = {}): K | undefined {
   if ((codes as readonly string[]).includes(value)) return value as K;
-  return map.get(fold(value));
+  const folded = fold(value);
+  const exact = map.get(folded);
+  if (exact || !opts.startsWith) return exact;
+  const words = folded.split(/[\s,;.()/-]+/).filter(Boolean);
+  for (let n = words.length - 1; n > 0; n--) {
+    const k = map.get(words.slice(0, n).join(' '));
+    if (k) return k;
+  }
+  return undefined;
 }
 
 export function parseGender(value: string) {
   return choice(GENDER_MAP, GENDERS, value);
+}
+
+/** The professional's institution type from its name, abbreviation or kind in the region's words. */
+export function parseInstitutionType(value: string) {
+  return choice(INSTITUTION_MAP, ORG_TYPES, value, { startsWith: true });
 }
 
 function cellText(cell: Cell | undefined): string {
@@ -231,6 +407,12 @@ export function readPersonRow(
         const c = choice(EMPLOYMENT_MAP, EMPLOYMENT_STATUSES, text);
         if (c) draft.employmentStatus = c;
         else issue(i, field, 'invalidChoice', text);
+        break;
+      }
+      case 'institutionType': {
+        const c = parseInstitutionType(text);
+        if (c) draft.institutionType = c;
+        else issue(i, field, 'unknownInstitutionType', text);
         break;
       }
       case 'educationLevel': {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { baseRecord, id, isoDateTime, name } from './base';
 import { LOCALES } from '../i18n/locales';
-import { mentoringSettingsSchema } from './mentoring';
+import { mentoringSettingsSchema, reminderSnoozesSchema } from './mentoring';
 import { mentorModeSettingsSchema, mentorPacksSettingsSchema } from './mentorPack';
 import { passphraseWrapSchema, recoveryWrapSchema } from '../auth/keyring';
 import { throttleStateSchema } from '../auth/throttle';
@@ -89,6 +89,7 @@ export const settingsRowSchema = z.discriminatedUnion('key', [
   mentorModeSettingsSchema,
   keyringSettingsSchema,
   signInThrottleSettingsSchema,
+  reminderSnoozesSchema,
 ]);
 export type SettingsRow = z.infer<typeof settingsRowSchema>;
 

@@ -6,3 +6,4 @@ export * from './evaluation';
 export * from './signInSheet';
 export * from './stats';
 export * from './evidencePack';
+export * from './candidates';

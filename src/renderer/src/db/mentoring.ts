@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import {
   DEFAULT_MENTORING_SETTINGS,
+  type CHECK_ANSWERS,
   mentoringSettingsSchema,
+  reminderSnoozesSchema,
   type Closure,
   type Match,
   type MatchStatus,
@@ -17,12 +19,22 @@ import {
 import { isHeld } from '@shared/indicators/held';
 import type { MenteeInput, MentorInput, ProposedPair } from '@shared/matching';
 import { businessDetailsProblem } from '@shared/people/outcomes';
-import { OCCUPIES_PLACE, mentorStats, outcomeFromClosure, reminders, transition, type Reminder } from '@shared/mentoring';
+import {
+  OCCUPIES_PLACE,
+  mentorStats,
+  outcomeFromClosure,
+  pruneSnoozes,
+  reminderKey,
+  reminders,
+  transition,
+  type Reminder,
+  type ReminderSnoozes,
+} from '@shared/mentoring';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 import { orgToday } from './orgDay';
 import { PeopleError } from './people';
-import { readablePeople, requireAll, requirePermission } from './permissions';
+import { ForbiddenError, readablePeople, requireAll, requireMatchAccess, requirePermission } from './permissions';
 import { createRecord, deleteRecord, selfOrg, updateRecord } from './records';
 
 const fullName = (p?: Person) => (p ? `${p.firstName} ${p.lastName}` : '—');
@@ -303,8 +315,41 @@ export interface ReminderRow {
   menteeName: string;
 }
 
+/** The snoozed reminders (key → the day each shows again). */
+export async function getReminderSnoozes(db: MrezaDb): Promise<ReminderSnoozes> {
+  const parsed = reminderSnoozesSchema.safeParse((await db.table('settings').get('reminderSnoozes')) as unknown);
+  return parsed.success ? parsed.data.snoozes : {};
+}
+
+/**
+ * Hides a reminder until `until` (a day after today, shared/mentoring snoozeUntil). Who may log
+ * sessions for the pair may snooze its reminders: a mentor only her own pairs', a viewer none.
+ */
+export async function snoozeReminder(db: MrezaDb, actor: Actor, reminder: Reminder, until: string): Promise<void> {
+  await requireMatchAccess(db, actor, 'logMentoring', reminder.matchId);
+  if (reminder.kind === 'followUp' && (await db.mentoringSessions.get(reminder.sessionId))?.matchId !== reminder.matchId)
+    throw new ForbiddenError('logMentoring', actor.role);
+  const today = await orgToday(db);
+  await db.transaction('rw', db.settings, async () => {
+    const snoozes = { ...pruneSnoozes(await getReminderSnoozes(db), today), [reminderKey(reminder)]: until };
+    await db.table('settings').put(reminderSnoozesSchema.parse({ key: 'reminderSnoozes', snoozes }));
+  });
+}
+
+/** "Is this pair working?": the coordinator's answer of today, added to the pair's checks. */
+export async function addPairCheck(db: MrezaDb, actor: Actor, matchId: string, working: (typeof CHECK_ANSWERS)[number]): Promise<Match> {
+  requireAll(actor, 'editRecords');
+  const date = await orgToday(db);
+  return db.transaction('rw', [db.matches, db.auditLog, db.organisations], async () => {
+    const match = await db.matches.get(matchId);
+    if (!match) throw new Error(`match ${matchId} not found`);
+    return updateRecord(db, actor, 'matches', matchId, { checks: [...(match.checks ?? []), { date, working }] });
+  });
+}
+
 export async function mentoringReminders(db: MrezaDb, actor: Actor, opts: { mentorId?: string; today?: string } = {}): Promise<ReminderRow[]> {
   const settings = await getMentoringSettings(db);
+  const snoozes = await getReminderSnoozes(db);
   const rows = (await matchRows(db, actor, { mentorId: opts.mentorId })).filter((r) => r.match.status === 'active');
   const sessions = await db.mentoringSessions
     .where('matchId')
@@ -316,6 +361,7 @@ export async function mentoringReminders(db: MrezaDb, actor: Actor, opts: { ment
     sessions,
     opts.today ?? (await orgToday(db)),
     settings.staleWeeks,
+    snoozes,
   ).map((reminder) => ({ reminder, mentorName: byId.get(reminder.matchId)!.mentorName, menteeName: byId.get(reminder.matchId)!.menteeName }));
 }
 

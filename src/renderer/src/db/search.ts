@@ -1,5 +1,7 @@
 import { foldForSearch } from '@shared/i18n/transliterate';
 import { can } from '@shared/auth/permissions';
+import { matchesCandidateFilter, type CandidateFilter } from '@shared/programmes/candidates';
+import type { Person } from '@shared/model';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 import { readablePeople } from './permissions';
@@ -39,16 +41,35 @@ export async function searchEverything(db: MrezaDb, actor: Actor, query: string,
 }
 
 /** People whose folded name contains every word of the query, for pickers; by last name. */
-export async function searchPeople(db: MrezaDb, actor: Actor, query: string, opts: { kind?: 'beneficiary' | 'professional'; limit?: number } = {}) {
+export async function searchPeople(
+  db: MrezaDb,
+  actor: Actor,
+  query: string,
+  opts: { kind?: 'beneficiary' | 'professional'; limit?: number; where?: (p: Person) => boolean } = {},
+) {
   const allowed = await readablePeople(db, actor);
   const words = foldForSearch(query).trim().split(/\s+/).filter(Boolean);
   const found = [...(await peopleCache(db)).rows.values()]
     .map((e) => e.person)
-    .filter((p) => (!allowed || allowed.has(p.id)) && !p.anonymised && (!opts.kind || p.kind === opts.kind) && words.every((w) => p.nameKey.includes(w)));
+    .filter(
+      (p) =>
+        (!allowed || allowed.has(p.id)) &&
+        !p.anonymised &&
+        (!opts.kind || p.kind === opts.kind) &&
+        (!opts.where || opts.where(p)) &&
+        words.every((w) => p.nameKey.includes(w)),
+    );
   // By last name as the lastName index ordered them (UTF-16 code units, then primary key).
   return copyPeople(found.sort((a, b) => (a.lastName < b.lastName ? -1 : a.lastName > b.lastName ? 1 : byId(a, b))).slice(0, opts.limit ?? 50));
 }
 
 function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Who can be enrolled in an event, by name, kind (participant, mentor, professional) and target group. */
+export async function enrolmentCandidates(db: MrezaDb, actor: Actor, query: string, filter: CandidateFilter, limit = 300) {
+  // Mentors by the plain personId index: no row needs decrypting to know who is one.
+  const mentorPersonIds = new Set((await db.mentors.orderBy('personId').keys()).map(String));
+  return searchPeople(db, actor, query, { limit, where: (p) => matchesCandidateFilter(p, filter, mentorPersonIds) });
 }

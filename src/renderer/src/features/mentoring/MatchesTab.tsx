@@ -1,20 +1,18 @@
-import { ActionIcon, Badge, Button, Group, Modal, Paper, Rating, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHECK_ANSWERS, CLOSE_REASONS, GOAL_STATUSES, MATCH_OUTCOMES, type Closure, type Match } from '@shared/model';
-import { closureFromChoices, NO_CLOSE_CHOICES, TRANSITIONS, type CloseChoices } from '@shared/mentoring';
-import { isBusinessOutcome } from '@shared/people/outcomes';
+import { CHECK_ANSWERS, GOAL_STATUSES, type Match } from '@shared/model';
+import { TRANSITIONS } from '@shared/mentoring';
 import { canAll } from '@shared/auth/permissions';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
-import { BusinessOutcomeFields } from '../../components/BusinessOutcomeFields';
 import { useFormat } from '../../components/useFormat';
 import { useOutcomeDetails } from '../../components/useOutcomeDetails';
 import { matchRows, setMatchStatus, updateMatch, type MatchRow } from '../../db/mentoring';
-import { PeopleError } from '../../db/people';
+import { CloseForm } from './CloseForm';
 import { SessionForm } from './SessionForm';
 
 const STATUS_COLOR = { proposed: 'yellow', active: 'teal', paused: 'gray', closed: 'dark' } as const;
@@ -136,83 +134,6 @@ export function MatchesTab({ mentorId }: { mentorId?: string }) {
         {detail && <MatchDetail match={detail.match} />}
       </Modal>
     </>
-  );
-}
-
-/**
- * How a match ends. Nothing is pre-chosen: the reason is required, and a rating, an outcome, a
- * legal form and jobs are recorded only when the coordinator picks them ("no outcome" is a
- * valid answer and writes no outcome record).
- */
-function CloseForm({ onSubmit, onDone }: { onSubmit: (c: Closure) => Promise<void>; onDone: () => void }) {
-  const { t } = useTranslation(['mentoring', 'participants']);
-  const { org } = useApp();
-  const [choices, setChoices] = useState<CloseChoices>({ ...NO_CLOSE_CHOICES });
-  const [tried, setTried] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const choose = (changes: Partial<CloseChoices>) => setChoices((c) => ({ ...c, ...changes }));
-  const business = isBusinessOutcome(choices.outcome ?? undefined);
-  const submit = async () => {
-    setTried(true);
-    const closure = closureFromChoices(choices);
-    if (!closure) return;
-    try {
-      await onSubmit(closure);
-    } catch (e) {
-      setError(e instanceof PeopleError ? t(`participants:errors.${e.code}`) : t('participants:errors.saveFailed'));
-    }
-  };
-  return (
-    <Stack>
-      <Select
-        label={t('closeReason')}
-        placeholder={t('reasonPlaceholder')}
-        withAsterisk
-        data={CLOSE_REASONS.map((r) => ({ value: r, label: t(`closeReasons.${r}`) }))}
-        value={choices.reason}
-        onChange={(v) => choose({ reason: v as Closure['reason'] | null })}
-        error={tried && !choices.reason ? t('reasonRequired') : undefined}
-      />
-      <Stack gap={4}>
-        <Text size="sm" fw={500}>
-          {t('rating')}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t('ratingHint')}
-        </Text>
-        <Group gap="xs">
-          <Rating value={choices.rating ?? 0} onChange={(v) => choose({ rating: v })} aria-label={t('rating')} />
-          {choices.rating !== null && (
-            <Button variant="subtle" size="compact-xs" onClick={() => choose({ rating: null })}>
-              {t('clearRating')}
-            </Button>
-          )}
-        </Group>
-      </Stack>
-      <Select
-        label={t('outcome')}
-        description={t('outcomeHint')}
-        placeholder={t('outcomePlaceholder')}
-        clearable
-        data={MATCH_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) }))}
-        value={choices.outcome}
-        onChange={(v) => choose({ outcome: v as CloseChoices['outcome'] })}
-      />
-      {business && <BusinessOutcomeFields country={org.country} value={choices} onChange={choose} />}
-      {error && (
-        <Text c="red" size="sm" role="alert">
-          {error}
-        </Text>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('cancel')}
-        </Button>
-        <Button color="red" onClick={() => void submit()}>
-          {t('closeMatch')}
-        </Button>
-      </Group>
-    </Stack>
   );
 }
 

@@ -21,12 +21,15 @@ export function SessionForm({
   session,
   onDone,
   onDelete,
+  onSaved,
 }: {
   matchId: string;
   planned?: boolean;
   session?: MentoringSession;
   onDone: () => void;
   onDelete?: () => void;
+  /** After the log is written (a reminder's button hides what the log answers). */
+  onSaved?: (saved: MentoringSession) => Promise<void> | void;
 }) {
   const { t } = useTranslation(['mentoring', 'validation']);
   const { db, actor } = useApp();
@@ -62,8 +65,8 @@ export function SessionForm({
       nextSteps: nextSteps || undefined,
       followUpOn: followUpOn || undefined,
     };
-    if (session) await updateSession(db, actor, session.id, draft);
-    else await logSession(db, actor, draft);
+    const saved = session ? await updateSession(db, actor, session.id, draft) : await logSession(db, actor, draft);
+    await onSaved?.(saved);
     notifications.show({ color: 'teal', message: t(session ? 'sessionSaved' : 'sessionLogged') });
     onDone();
   };

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Checkbox, Group, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -6,23 +6,25 @@ import { IconSearch, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '@shared/model';
-import { waitingList, withdrawAndPromote } from '@shared/programmes';
+import { TARGET_GROUPS, type Person } from '@shared/model';
+import { CANDIDATE_KINDS, defaultCandidateFilter, waitingList, withdrawAndPromote, type CandidateFilter } from '@shared/programmes';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
 import { enrolPeople, participants, withdrawEnrolment, type EventDetail } from '../../db/programmes';
-import { searchPeople } from '../../db/search';
+import { enrolmentCandidates } from '../../db/search';
 
 /** Enrol from the registry (search, tick, enrol) and manage the enrolled list and the waiting list. */
 export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
-  const { t } = useTranslation(['programmes', 'common']);
+  const { t } = useTranslation(['programmes', 'common', 'participants']);
   const { db, actor } = useApp();
   const fmt = useFormat();
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 150);
   const [picked, setPicked] = useState<string[]>([]);
   const active = new Set(detail.enrolments.filter((e) => e.status !== 'withdrawn').map((e) => e.personId));
-  const found = (useLiveQuery(() => searchPeople(db, actor, query, { limit: 300 }), [db, actor, query]) ?? []).filter((p) => !active.has(p.id));
+  // A BADGE cycle starts with participants only: mentors and professionals are there on purpose.
+  const [filter, setFilter] = useState<CandidateFilter>(() => defaultCandidateFilter(detail.programme.kind));
+  const found = (useLiveQuery(() => enrolmentCandidates(db, actor, query, filter), [db, actor, query, filter]) ?? []).filter((p) => !active.has(p.id));
   const enrolled = participants(detail);
   const waiting = waitingList(detail.enrolments);
   const { capacity } = detail.event;
@@ -81,6 +83,30 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
             {t('programmes:enrol.enrolPicked', { count: picked.length })}
           </Button>
         </Group>
+        <Group mb="xs" align="flex-end" gap="sm">
+          <SegmentedControl
+            size="xs"
+            aria-label={t('programmes:enrol.kind')}
+            data-testid="candidate-kind"
+            data={[
+              { value: 'all', label: t('programmes:enrol.kinds.all') },
+              ...CANDIDATE_KINDS.map((k) => ({ value: k, label: t(`programmes:enrol.kinds.${k}`) })),
+            ]}
+            value={filter.kind ?? 'all'}
+            onChange={(v) => setFilter((f) => ({ ...f, kind: v === 'all' ? undefined : (v as CandidateFilter['kind']) }))}
+          />
+          <Select
+            size="xs"
+            style={{ flex: 1, minWidth: 180 }}
+            aria-label={t('programmes:enrol.targetGroup')}
+            placeholder={t('programmes:enrol.anyTargetGroup')}
+            clearable
+            data-testid="candidate-target-group"
+            data={TARGET_GROUPS.map((g) => ({ value: g, label: t(`participants:targetGroups.${g}`) }))}
+            value={filter.targetGroup ?? null}
+            onChange={(v) => setFilter((f) => ({ ...f, targetGroup: (v ?? undefined) as CandidateFilter['targetGroup'] }))}
+          />
+        </Group>
         <ScrollArea h={420}>
           <Table stickyHeader>
             <Table.Thead>
@@ -119,7 +145,7 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
           </Table>
           {found.length === 0 && (
             <Text c="dimmed" ta="center" py="lg">
-              {t('programmes:enrol.nobody')}
+              {filter.kind || filter.targetGroup ? t('programmes:enrol.nobodyFiltered') : t('programmes:enrol.nobody')}
             </Text>
           )}
         </ScrollArea>
