@@ -11,8 +11,10 @@ import { handleAppProtocol, registerAppSchemePrivileged, rendererEntryUrl } from
 import { QuitHandshake } from './quit';
 import { guardOpenExternal, installContentsGuards, installSessionGuards, isTrustedSender, trustedOrigins } from './security';
 import { windowOptions } from './windowOptions';
+import { createAppUpdates } from './updatesApp';
 
 const BEFORE_QUIT: AppEvent = 'app:beforeQuit';
+const UPDATES_CHANGED: AppEvent = 'updates:changed';
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const origins = trustedOrigins(app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']);
@@ -36,6 +38,12 @@ const boundDialog: DialogLike = {
   },
 };
 
+// Opt-in updates (src/main/updates.ts): no network call unless the user turned checks on or clicked "Check now".
+const updates = createAppUpdates(app, process.env, () => {
+  const contents = liveWindow()?.webContents;
+  if (contents !== undefined && !contents.isDestroyed()) contents.send(UPDATES_CHANGED);
+});
+
 const quitHandshake = new QuitHandshake({
   sendBeforeQuit: () => {
     const contents = liveWindow()?.webContents;
@@ -43,8 +51,8 @@ const quitHandshake = new QuitHandshake({
     contents.send(BEFORE_QUIT);
     return true;
   },
-  // Deferred so it never runs inside a 'close' or IPC handler's own dispatch.
-  quit: () => setImmediate(() => app.quit()),
+  // Deferred so it never runs inside a 'close' or IPC handler's own dispatch; installs a ready update the user asked for.
+  quit: () => setImmediate(() => updates.finishQuit()),
 });
 
 function createWindow(): void {
@@ -99,10 +107,12 @@ function start(): void {
         dialog: boundDialog,
         quitReady: () => quitHandshake.onQuitReady(),
         setLocale: (locale) => menu.setLocale(locale),
+        updates,
       }),
       (frame) => isTrustedSender(frame, origins),
     );
     createWindow();
+    void updates.start();
   });
 }
 

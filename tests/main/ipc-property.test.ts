@@ -102,6 +102,11 @@ const VALID: { readonly [C in Channel]: fc.Arbitrary<unknown> } = {
   'print:pdf': fc.record({ suggestedName: bareName, landscape: fc.boolean() }, { requiredKeys: ['suggestedName'] }),
   'app:setLocale': fc.record({ locale: fc.constantFrom(...LOCALES) }),
   'app:quitReady': fc.constant(undefined),
+  'updates:get': fc.constant(undefined),
+  'updates:setAutoCheck': fc.record({ enabled: fc.boolean() }),
+  'updates:check': fc.constant(undefined),
+  'updates:download': fc.constant(undefined),
+  'updates:restart': fc.constant(undefined),
 };
 
 // ---------------------------------------------------------------------------------------------

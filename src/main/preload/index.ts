@@ -22,10 +22,16 @@ const CHANNEL_ALLOW_LIST = {
   'print:pdf': true,
   'app:setLocale': true,
   'app:quitReady': true,
+  'updates:get': true,
+  'updates:setAutoCheck': true,
+  'updates:check': true,
+  'updates:download': true,
+  'updates:restart': true,
 } as const satisfies Record<Channel, true>;
 
 const EVENT_ALLOW_LIST = {
   'app:beforeQuit': true,
+  'updates:changed': true,
 } as const satisfies Record<AppEvent, true>;
 
 export const allowedChannels: ReadonlySet<string> = new Set(Object.keys(CHANNEL_ALLOW_LIST));
