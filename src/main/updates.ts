@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import {
+  feedInfoSchema,
   mayCheckNow,
   offerFrom,
   shouldCheckAutomatically,
@@ -201,8 +202,10 @@ export class UpdateService {
       updater.autoInstallOnAppQuit = true; // once she did, quitting installs it
       updater.allowDowngrade = false;
       updater.on('update-available', (info) => {
-        const offer = offerFrom(info, this.#deps.currentVersion);
-        if (this.#state.status === 'checking') this.#set(offer ?? { status: 'idle' });
+        if (this.#state.status !== 'checking') return;
+        const parsed = feedInfoSchema.safeParse(info);
+        if (!parsed.success) return this.#set({ status: 'error', code: 'invalidFeed' });
+        this.#set(offerFrom(parsed.data, this.#deps.currentVersion) ?? { status: 'idle' });
       });
       updater.on('update-not-available', () => {
         if (this.#state.status === 'checking') this.#set({ status: 'idle' });

@@ -63,6 +63,7 @@ export function releaseNotesText(notes: FeedInfo['releaseNotes']): string {
  * (the same or an older version: never offered, so a feed cannot downgrade Mreža).
  */
 export function offerFrom(info: FeedInfo, currentVersion: string): Extract<UpdateState, { status: 'available' }> | null {
+  if (typeof info.version !== 'string') return null;
   if (!isNewer(info.version, currentVersion)) return null;
   const date = typeof info.releaseDate === 'string' && !Number.isNaN(Date.parse(info.releaseDate)) ? info.releaseDate.slice(0, 40) : null;
   return { status: 'available', version: info.version.replace(/^v/, ''), releaseNotes: releaseNotesText(info.releaseNotes), releaseDate: date };

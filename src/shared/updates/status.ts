@@ -43,3 +43,15 @@ export const updateStatus = z.object({
   state: updateState,
 });
 export type UpdateStatus = z.infer<typeof updateStatus>;
+
+/**
+ * The fields of a feed's update info (electron-updater's UpdateInfo, read from latest.yml) that
+ * Mreža uses, checked again here: a captive portal's page or a broken feed is an error, not an offer.
+ */
+export const feedInfoSchema = z.object({
+  version: z.string().max(64),
+  releaseNotes: z
+    .union([z.string().max(200_000), z.array(z.object({ version: z.string().max(64), note: z.string().max(200_000).nullable() })).max(100)])
+    .nullish(),
+  releaseDate: z.string().max(40).optional(),
+});
