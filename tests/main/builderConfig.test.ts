@@ -58,7 +58,7 @@ describe('electron-builder.yml', { timeout: 120_000 }, () => {
     ownScript['deb'] = { afterInstall: 'resources/linux/after-install.sh' };
     expect(projectRuleErrors(ownScript, packageJson).errors).toContain("deb keeps electron-builder's after-install (AppArmor profile for Ubuntu 24.04+)");
     // No update feed, or one over plain http: the installed app could not update (or be fed a fake installer).
-    for (const publish of [undefined, { provider: 'generic', url: 'http://updates.mreza.hr/' }, { provider: 'generic' }]) {
+    for (const publish of [undefined, { provider: 'generic', url: 'http://updates.mreza.hr/' }, { provider: 'generic' }] as Array<Json | undefined>) {
       const noFeed = structuredClone(config);
       if (publish === undefined) delete noFeed['publish'];
       else noFeed['publish'] = publish;

@@ -23,6 +23,7 @@ import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { HomePage } from '../features/home/HomePage';
 import { AuditChainBanner } from '../features/settings/AuditChainBanner';
+import { UpdateNotice } from '../features/updates';
 import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary';
 import { getMentorMode } from '../db/mentorMode';
 import { can, canAll, type ActorRole } from '@shared/auth/permissions';
@@ -161,6 +162,8 @@ export function Shell() {
             )}
           </Suspense>
         </ScreenErrorBoundary>
+        {/* A new version: offered to whoever decides on the app's settings (Settings → Updates). */}
+        {can(actor.role, 'manageSettings') && <UpdateNotice />}
       </AppShell.Main>
     </AppShell>
   );

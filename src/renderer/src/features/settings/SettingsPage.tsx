@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconDatabase, IconHistory, IconLifebuoy, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuilding, IconDatabase, IconDownload, IconHistory, IconLifebuoy, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, type Permission } from '@shared/auth/permissions';
@@ -13,6 +13,7 @@ import { DataSettings } from './DataSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { OrganisationSettings } from './OrganisationSettings';
 import { UsersSettings } from './UsersSettings';
+import { UpdatesSettings } from '../updates';
 
 /** Each tab for the role that may use it (`general`, the language, for everyone). */
 const TABS: Array<{ value: string; icon: typeof IconBuilding; Panel: () => ReactNode; needs?: Permission }> = [
@@ -21,6 +22,8 @@ const TABS: Array<{ value: string; icon: typeof IconBuilding; Panel: () => React
   { value: 'users', icon: IconUsers, Panel: UsersSettings, needs: 'manageUsers' },
   { value: 'mentoring', icon: IconUsersGroup, Panel: MatchingSettings, needs: 'manageSettings' },
   { value: 'backups', icon: IconLifebuoy, Panel: BackupSettings, needs: 'backupSave' },
+  // Whether this computer asks for and installs new versions: the organisation's decision.
+  { value: 'updates', icon: IconDownload, Panel: UpdatesSettings, needs: 'manageSettings' },
   { value: 'data', icon: IconDatabase, Panel: DataSettings, needs: 'replaceAllData' },
   { value: 'audit', icon: IconHistory, Panel: AuditLogView, needs: 'viewAudit' },
 ];
