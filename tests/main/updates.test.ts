@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_INTERVAL_MS, TICK_MS, type UpdateState } from '@shared/updates';
 import { QuitHandshake } from '../../src/main/quit';
 import { fileSettingsStore, UpdateService, type UpdaterLike, type UpdateSettings } from '../../src/main/updates';
-import { updatesSupported } from '../../src/main/updatesApp';
+import { loadAutoUpdater, updatesSupported } from '../../src/main/updatesApp';
 
 type Emit = (event: string, arg?: unknown) => void;
 
@@ -210,5 +210,21 @@ describe('install on restart, after the quit-time backup', () => {
     s.svc.finishQuit();
     expect(s.events).toEqual(['plain quit']);
     expect(s.fake.log).toEqual([]);
+  });
+});
+
+describe('electron-updater itself', () => {
+  it('loads the way the app loads it; its autoUpdater is built only inside Electron (skipped in plain Node)', async (ctx) => {
+    const mod = (await import('electron-updater')) as unknown as { default?: { AppUpdater?: unknown }; AppUpdater?: unknown };
+    expect(typeof (mod.default?.AppUpdater ?? mod.AppUpdater)).toBe('function');
+    let updater: UpdaterLike;
+    try {
+      updater = await loadAutoUpdater();
+    } catch (error) {
+      // Its constructor reads Electron's `app` (version, paths): a Node process has none.
+      ctx.skip(`autoUpdater needs the Electron runtime (${(error as Error).message.slice(0, 80)}); the service is driven with a fake above`);
+      return;
+    }
+    expect(typeof updater.checkForUpdates).toBe('function');
   });
 });
