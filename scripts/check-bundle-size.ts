@@ -17,9 +17,11 @@ export const DIST = join(ROOT, 'out/renderer');
  * hash-wasm and the print renderer out: 8.25 MB total, 3.33 MB initial. Then encryption at rest
  * (the sealing layer and @noble/ciphers in the initial code), the organisations register, the
  * sharing basis, the error screens and their translations in six languages: 8.55 MB, 3.53 MB.
+ * Updates (#19 item 1): their strings in six languages, +11 kB initial (the notice and the
+ * Settings tab are lazy chunks, the notice loaded only in the desktop app): 8.60 MB, 3.56 MB.
  * The next cut is the five languages not in use (about 0.6 MB of the initial code).
  */
-export const BUDGET = { total: 8_600_000, initial: 3_550_000 } as const;
+export const BUDGET = { total: 8_610_000, initial: 3_565_000 } as const;
 
 export interface BundleSize {
   total: number;

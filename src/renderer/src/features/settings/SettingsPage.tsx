@@ -1,6 +1,6 @@
 import { Tabs } from '@mantine/core';
 import { IconBuilding, IconDatabase, IconDownload, IconHistory, IconLifebuoy, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, type Permission } from '@shared/auth/permissions';
 import { useApp } from '../../session/AppContext';
@@ -13,7 +13,9 @@ import { DataSettings } from './DataSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { OrganisationSettings } from './OrganisationSettings';
 import { UsersSettings } from './UsersSettings';
-import { UpdatesSettings } from '../updates';
+
+const LazyUpdatesSettings = lazy(() => import('../updates').then((m) => ({ default: m.UpdatesSettings })));
+const UpdatesSettings = () => <LazyUpdatesSettings />;
 
 /** Each tab for the role that may use it (`general`, the language, for everyone). */
 const TABS: Array<{ value: string; icon: typeof IconBuilding; Panel: () => ReactNode; needs?: Permission }> = [
