@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const alias = { '@shared': resolve(__dirname, 'src/shared') };
+/** The app's version for the renderer (About, the version a partner's bundle carries): package.json's, as app.getVersion() says. */
+const APP_VERSION = (JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * `--mode bench` (scripts/bench.ts, into out-bench/): the same page with the bench's entry in
@@ -56,6 +59,7 @@ export default defineConfig(({ mode }) => {
       base: './',
       resolve: { alias },
       plugins: mode === BENCH_MODE ? [react(), benchEntry()] : [react()],
+      define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(APP_VERSION) },
       build: {
         ...outDir('renderer'),
         rollupOptions: {

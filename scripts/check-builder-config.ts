@@ -152,6 +152,15 @@ export function projectRuleErrors(config: JsonObject, packageJson: JsonObject, r
     /profile mreza-appimage \/tmp\/\.mount_Mreza\*\/mreza /.test(appImageProfile) && /^\s*userns,/m.test(appImageProfile),
   );
 
+  // Updates (#19 item 1): electron-updater reads app-update.yml, written from `publish`. One generic
+  // provider over https; the address itself comes from package.json "updateUrl" at release time.
+  const publish = get(config, 'publish');
+  const providers = Array.isArray(publish) ? publish : publish === undefined ? [] : [publish];
+  expect(
+    'publish: one generic provider with an https url (electron-updater)',
+    providers.length === 1 && get(providers[0], 'provider') === 'generic' && /^https:\/\/[^\s/]+\.[^\s]+$/.test(String(get(providers[0], 'url'))),
+  );
+
   // The deb target needs a homepage and a maintainer e-mail; electron-builder fails without them.
   const homepage = get(config, 'extraMetadata.homepage') ?? get(packageJson, 'homepage');
   const author = get(packageJson, 'author');

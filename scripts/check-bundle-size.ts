@@ -20,9 +20,11 @@ export const DIST = join(ROOT, 'out/renderer');
  * #19 items 3-5 (drop zones, opened files, the failed-backup banner, shortcuts, the log scrubber and
  * their texts in six languages): 8.57 → 8.66 MB (+45 kB of it @mantine/dropzone, a lazy chunk) and
  * 3.54 → 3.58 MB at start (mostly the new texts; 415 kB gzip for the start chunk).
+ * Updates (#19 item 1): their strings in six languages, +11 kB initial (the notice and the
+ * Settings tab are lazy chunks, the notice loaded only in the desktop app).
  * The next cut is the five languages not in use (about 0.6 MB of the initial code).
  */
-export const BUDGET = { total: 8_700_000, initial: 3_600_000 } as const;
+export const BUDGET = { total: 8_720_000, initial: 3_620_000 } as const;
 
 export interface BundleSize {
   total: number;

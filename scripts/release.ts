@@ -18,6 +18,7 @@ console.log(`  Windows:    ${plan.windows}`);
 console.log(`  macOS:      ${plan.mac}`);
 console.log(`  homepage:   ${plan.homepage || '(none)'}`);
 console.log(`  maintainer: ${plan.maintainer || '(none)'}`);
+console.log(`  updates:    ${plan.updateUrl || '(none)'} (latest.yml and the installers go there)`);
 for (const note of plan.notes) console.log(`  ${note.blocking ? 'STOP' : 'warn'} ${note.text}`);
 const schema = schemaErrors(config);
 for (const e of schema) console.error(`  STOP ${e}`);

@@ -11,6 +11,8 @@ export interface ReleasePlan {
   mac: 'notarised' | 'signed-not-notarised' | 'unsigned';
   homepage: string;
   maintainer: string;
+  /** The generic update feed the installed app asks (after the user opted in). */
+  updateUrl: string;
   /** Merged over electron-builder.yml for this build. */
   overrides: JsonObject;
   /** What is missing or wrong, in plain words; `blocking` ones stop a release. */
@@ -94,7 +96,18 @@ export function releasePlan(env: Env, packageJson: JsonObject): ReleasePlan {
   overrides.extraMetadata = { homepage };
   overrides.linux = { maintainer };
 
-  return { windows, mac, homepage, maintainer, overrides, notes };
+  // The update feed, from the same place: package.json "updateUrl", per build MREZA_UPDATE_URL.
+  const updateUrl = (env.MREZA_UPDATE_URL ?? (typeof packageJson.updateUrl === 'string' ? packageJson.updateUrl : '')).trim();
+  if (!/^https:\/\/[^\s/]+\.[^\s]+$/.test(updateUrl))
+    notes.push({ blocking: true, text: `The update address "${updateUrl}" is not an https address: set package.json "updateUrl" or MREZA_UPDATE_URL.` });
+  else if (PLACEHOLDER.test(updateUrl))
+    notes.push({
+      blocking: false,
+      text: `The update address "${updateUrl}" is a placeholder: installed apps that opt in to updates will report that the update server cannot be reached. Set package.json "updateUrl" or MREZA_UPDATE_URL.`,
+    });
+  overrides.publish = { provider: 'generic', url: updateUrl };
+
+  return { windows, mac, homepage, maintainer, updateUrl, overrides, notes };
 }
 
 /** `overrides` laid over the loaded electron-builder.yml (objects merged key by key, the rest replaced). */

@@ -16,10 +16,12 @@ import { handleAppProtocol, registerAppSchemePrivileged, rendererEntryUrl } from
 import { QuitHandshake } from './quit';
 import { guardOpenExternal, installContentsGuards, installSessionGuards, isTrustedSender, trustedOrigins } from './security';
 import { windowOptions } from './windowOptions';
+import { createAppUpdates } from './updatesApp';
 
 const BEFORE_QUIT: AppEvent = 'app:beforeQuit';
 const FILE_OPENED: AppEvent = 'app:fileOpened';
 const SHOW_SHORTCUTS: AppEvent = 'app:showShortcuts';
+const UPDATES_CHANGED: AppEvent = 'updates:changed';
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const origins = trustedOrigins(app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']);
@@ -53,6 +55,12 @@ const boundDialog: DialogLike = {
   },
 };
 
+// Opt-in updates (src/main/updates.ts): no network call unless the user turned checks on or clicked "Check now".
+const updates = createAppUpdates(app, process.env, () => {
+  const contents = liveWindow()?.webContents;
+  if (contents !== undefined && !contents.isDestroyed()) contents.send(UPDATES_CHANGED);
+});
+
 const quitHandshake = new QuitHandshake({
   sendBeforeQuit: () => {
     const contents = liveWindow()?.webContents;
@@ -60,8 +68,8 @@ const quitHandshake = new QuitHandshake({
     contents.send(BEFORE_QUIT);
     return true;
   },
-  // Deferred so it never runs inside a 'close' or IPC handler's own dispatch.
-  quit: () => setImmediate(() => app.quit()),
+  // Deferred so it never runs inside a 'close' or IPC handler's own dispatch; installs a ready update the user asked for.
+  quit: () => setImmediate(() => updates.finishQuit()),
 });
 
 function createWindow(contextT: (key: string) => string): void {
@@ -141,10 +149,12 @@ function start(): void {
         openedFiles,
         logLine: (level, message) => writeRendererLine(rendererLog, level, message),
         openLogsFolder: () => menu.openLogsFolder(),
+        updates,
       }),
       (frame) => isTrustedSender(frame, origins),
     );
     createWindow((key) => menu.t(key));
+    void updates.start();
   });
 }
 

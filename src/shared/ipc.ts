@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FILE_KINDS } from './files/kinds';
 import { LOCALES } from './i18n/locales';
+import { updateStatus } from './updates/status';
 
 /**
  * The one contract between main and renderer. Main registers a handler for each channel and
@@ -146,6 +147,16 @@ export const channels = {
   'app:openLogsFolder': { request: z.undefined(), response: z.boolean() },
   /** The renderer has finished its quit-time backup; main may now close the window. */
   'app:quitReady': { request: z.undefined(), response: z.boolean() },
+  /** Updates (src/main/updates.ts): the status, parsed again by the renderer (updates/status.ts). */
+  'updates:get': { request: z.undefined(), response: updateStatus },
+  /** The opt-in to automatic checks (off by default); turning it on checks at once. */
+  'updates:setAutoCheck': { request: z.object({ enabled: z.boolean() }), response: updateStatus },
+  /** "Check now": one check, with the click as consent. */
+  'updates:check': { request: z.undefined(), response: updateStatus },
+  /** "Install on restart": downloads the offered version; it installs when Mreža restarts. */
+  'updates:download': { request: z.undefined(), response: updateStatus },
+  /** "Restart now": quits through the quit-time backup, then installs; false when nothing is ready. */
+  'updates:restart': { request: z.undefined(), response: z.boolean() },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -155,9 +166,9 @@ export const CHANNELS = Object.keys(channels) as Channel[];
 
 /**
  * Events main sends to the renderer (no payload the renderer can misuse): quitting, files waiting
- * for `file:takeOpened`, Help → Keyboard shortcuts.
+ * for `file:takeOpened`, Help → Keyboard shortcuts, the update status changed.
  */
-export const EVENTS = ['app:beforeQuit', 'app:fileOpened', 'app:showShortcuts'] as const;
+export const EVENTS = ['app:beforeQuit', 'app:fileOpened', 'app:showShortcuts', 'updates:changed'] as const;
 export type AppEvent = (typeof EVENTS)[number];
 
 /** What the preload puts on window.api: one invoke per channel, one listener per event. */

@@ -20,6 +20,7 @@ import {
 import { loadReportDataset } from '../../src/renderer/src/db/indicators';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { allTables, newDbName, unlocked } from '../fixtures/testDb';
+import { APP_VERSION } from '../../src/renderer/src/appVersion';
 
 interface Side {
   db: MrezaDb;
@@ -129,6 +130,9 @@ describe('exchange end to end in the data store', () => {
       expect((await lead.db.importHistory.toArray()).map((h) => h.kind)).toEqual(['bundle']);
       expect(await lead.db.auditLog.where('action').equals('import').count()).toBe(1);
       expect((await listPartners(lead.db))[0]?.name).toBe('Partner 1');
+      // Which Mreža wrote it (#19 item 1): the lead sees who would have to update.
+      expect(APP_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+      expect((await listPartners(lead.db))[0]?.appVersion).toBe(APP_VERSION);
 
       const partnerPeople = await p.db.people.count();
       const report = await loadReportDataset(lead.db, lead.actor);

@@ -24,3 +24,17 @@ test('the packaged app starts in Electron with the secure bridge', async () => {
   expect(await window.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
   await app.close();
 });
+
+test('in Electron, updates answer over the bridge; an unpackaged run says it cannot update and checks nothing (#19 item 1)', async () => {
+  test.skip(
+    binary === null,
+    'Electron binary is not installed on this machine (it cannot be downloaded here); tests/main/updates.test.ts drives the update service in Node',
+  );
+  const app = await electron.launch({ executablePath: binary!, args: ['.'] });
+  const window = await app.firstWindow();
+  const status = await window.evaluate(() =>
+    (window as unknown as { api: { invoke(c: string, r: undefined): Promise<unknown> } }).api.invoke('updates:check', undefined),
+  );
+  expect(status).toMatchObject({ supported: false, autoCheck: false, state: { status: 'idle' } });
+  await app.close();
+});

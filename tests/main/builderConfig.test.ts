@@ -57,6 +57,13 @@ describe('electron-builder.yml', { timeout: 120_000 }, () => {
     const ownScript = structuredClone(config);
     ownScript['deb'] = { afterInstall: 'resources/linux/after-install.sh' };
     expect(projectRuleErrors(ownScript, packageJson).errors).toContain("deb keeps electron-builder's after-install (AppArmor profile for Ubuntu 24.04+)");
+    // No update feed, or one over plain http: the installed app could not update (or be fed a fake installer).
+    for (const publish of [undefined, { provider: 'generic', url: 'http://updates.mreza.hr/' }, { provider: 'generic' }] as Array<Json | undefined>) {
+      const noFeed = structuredClone(config);
+      if (publish === undefined) delete noFeed['publish'];
+      else noFeed['publish'] = publish;
+      expect(projectRuleErrors(noFeed, packageJson).errors).toContain('publish: one generic provider with an https url (electron-updater)');
+    }
     const badSchema = structuredClone(config);
     (badSchema['electronFuses'] as Record<string, Json>)['notAFuse'] = true;
     badSchema['nsis'] = { oneClick: 'sometimes' };

@@ -106,6 +106,11 @@ const VALID: { readonly [C in Channel]: fc.Arbitrary<unknown> } = {
   'log:write': fc.record({ level: fc.constantFrom(...LOG_LEVELS), message: fc.string({ maxLength: 400 }) }),
   'app:openLogsFolder': fc.constant(undefined),
   'app:quitReady': fc.constant(undefined),
+  'updates:get': fc.constant(undefined),
+  'updates:setAutoCheck': fc.record({ enabled: fc.boolean() }),
+  'updates:check': fc.constant(undefined),
+  'updates:download': fc.constant(undefined),
+  'updates:restart': fc.constant(undefined),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -83,6 +83,25 @@ describe('the deb carries a real homepage and maintainer from one place (#19 ite
     expect(releasePlan(REAL, pkg).notes.filter((n) => n.blocking)).toEqual([]);
   });
 
+  it('the update feed comes from package.json "updateUrl" or MREZA_UPDATE_URL into publish; a placeholder is named, plain http stops (#19 item 1)', () => {
+    expect(typeof pkg.updateUrl).toBe('string');
+    expect((merged(REAL).publish as JsonObject).url).toBe(pkg.updateUrl);
+    const own = { ...REAL, MREZA_UPDATE_URL: 'https://downloads.zenska-mreza.hr/mreza/' };
+    expect(merged(own).publish).toEqual({ provider: 'generic', url: own.MREZA_UPDATE_URL });
+    expect(
+      releasePlan(own, pkg)
+        .notes.map((n) => n.text)
+        .join('\n'),
+    ).not.toMatch(/update address/);
+    expect(schemaErrors(merged(own))).toEqual([]);
+    const placeholder = releasePlan(REAL, pkg).notes.find((n) => /update address/.test(n.text));
+    expect(placeholder).toMatchObject({ blocking: false });
+    expect(placeholder!.text).toMatch(/MREZA_UPDATE_URL/);
+    expect(releasePlan({ ...REAL, MREZA_UPDATE_URL: 'http://downloads.zenska-mreza.hr/' }, pkg).notes.filter((n) => n.blocking)).toEqual([
+      expect.objectContaining({ text: expect.stringMatching(/not an https address/) }),
+    ]);
+  });
+
   it('npm run release -- --dry-run stops on placeholders and passes with a real identity, building nothing', () => {
     const run = (env: Env) => {
       try {

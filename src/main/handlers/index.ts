@@ -7,6 +7,7 @@ import { createBackupFolder, type FolderFs } from './backupFolder';
 import { createBackupHandlers } from './backups';
 import { createFileHandlers, type DialogLike, type FileSystemLike } from './files';
 import { printDirect, printToPdf } from './print';
+import type { UpdateService } from '../updates';
 
 export interface HandlerDeps {
   readonly app: AppLike;
@@ -29,6 +30,14 @@ export interface HandlerDeps {
   readonly logLine: (level: (typeof LOG_LEVELS)[number], message: string) => boolean;
   /** Opens the logs folder in the OS file manager; false when that failed. */
   readonly openLogsFolder: () => Promise<boolean>;
+  /** src/main/updates.ts; without it (tests of other channels) updates are unsupported. */
+  readonly updates?: Pick<UpdateService, 'status' | 'setAutoCheck' | 'checkNow' | 'download' | 'restartToInstall'>;
+}
+
+/** A build without an update service: says so, and does nothing. */
+function noUpdates(app: AppLike): NonNullable<HandlerDeps['updates']> {
+  const status = () => ({ supported: false, autoCheck: false, currentVersion: app.getVersion(), lastCheckAt: null, state: { status: 'idle' as const } });
+  return { status, setAutoCheck: async () => status(), checkNow: async () => status(), download: async () => status(), restartToInstall: () => false };
 }
 
 /** Every channel of the contract, as plain functions over injected dependencies. */
@@ -42,6 +51,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   });
   const fileDeps = { dialog: deps.dialog, fs: deps.fs, defaultDir: deps.documentsDir };
   const files = createFileHandlers(fileDeps);
+  const updates = deps.updates ?? noUpdates(deps.app);
   return {
     'app:info': () => appInfo(deps.app, deps.platform),
     'backup:write': async (request) => {
@@ -65,5 +75,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'log:write': (request) => deps.logLine(request.level, request.message),
     'app:openLogsFolder': () => deps.openLogsFolder(),
     'app:quitReady': () => deps.quitReady(),
+    'updates:get': () => updates.status(),
+    'updates:setAutoCheck': (request) => updates.setAutoCheck(request.enabled),
+    'updates:check': () => updates.checkNow(),
+    'updates:download': () => updates.download(),
+    'updates:restart': () => updates.restartToInstall(),
   };
 }

@@ -26,12 +26,18 @@ const CHANNEL_ALLOW_LIST = {
   'log:write': true,
   'app:openLogsFolder': true,
   'app:quitReady': true,
+  'updates:get': true,
+  'updates:setAutoCheck': true,
+  'updates:check': true,
+  'updates:download': true,
+  'updates:restart': true,
 } as const satisfies Record<Channel, true>;
 
 const EVENT_ALLOW_LIST = {
   'app:beforeQuit': true,
   'app:fileOpened': true,
   'app:showShortcuts': true,
+  'updates:changed': true,
 } as const satisfies Record<AppEvent, true>;
 
 export const allowedChannels: ReadonlySet<string> = new Set(Object.keys(CHANNEL_ALLOW_LIST));

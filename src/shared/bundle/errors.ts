@@ -70,3 +70,13 @@ export class KeyFileError extends Error {
     this.name = 'KeyFileError';
   }
 }
+
+/**
+ * The `exchange:errors.<key>` of a refusal. A bundle's format version decides who has to update:
+ * a newer format than this Mreža reads means this computer (the lead) updates; an older one
+ * (`olderFormat`) means the partner who sent it updates and exports again.
+ */
+export function exchangeErrorKey(code: string, params: Readonly<Record<string, string | number>> = {}): string {
+  if (code === 'newerFormat' && params.part === 'format' && typeof params.found === 'number') return 'newerBundleFormat';
+  return code;
+}

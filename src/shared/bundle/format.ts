@@ -60,6 +60,16 @@ export type BundleSignature = SignatureOf<typeof SIGNATURE_CONTEXT>;
 const count = z.number().int().min(0).nullable();
 const breakdown = z.array(z.object({ key: z.string(), count }));
 export const indicatorsFileSchema = z.object({
+  /**
+   * The Mreža version that wrote the bundle (optional, added within format 2). It lives here, not
+   * in the strict manifest, because every format-2 reader drops unknown fields of indicators.json
+   * but refuses them in manifest.json: a partner's newer Mreža must stay readable by the lead's.
+   */
+  appVersion: z
+    .string()
+    .max(64)
+    .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/)
+    .optional(),
   asOf: isoDate,
   threshold: z.number().int().min(1).max(100),
   hidden: z.record(z.string(), z.enum(['small', 'secondary'])),

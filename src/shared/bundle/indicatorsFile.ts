@@ -28,13 +28,17 @@ export function countRange(n: number, threshold: number): { from: number; to: nu
  * a hidden figure is null and `hidden` says why. People without consent travel only as a count
  * range, never broken down.
  */
-export function bundleIndicatorsFile(dataset: Dataset, opts: { asOf: string; threshold?: number; withheldPeople: number }): IndicatorsFile {
+export function bundleIndicatorsFile(
+  dataset: Dataset,
+  opts: { asOf: string; threshold?: number; withheldPeople: number; appVersion?: string },
+): IndicatorsFile {
   const threshold = opts.threshold ?? DEFAULT_BUNDLE_THRESHOLD;
   const indicators = computeIndicators(dataset, {}, opts.asOf, { drilldown: false }).indicators;
   const protection = protectIndicators(indicators, threshold, { byMonth: true });
   const hidden: Record<string, Exclude<CellState, 'shown'>> = {};
   for (const [id, state] of protection.state) if (state !== 'shown') hidden[id] = state;
   return {
+    ...(opts.appVersion !== undefined ? { appVersion: opts.appVersion } : {}),
     asOf: opts.asOf,
     threshold,
     hidden,

@@ -61,6 +61,8 @@ export interface WriteBundleInput {
   passphrase?: string;
   passphraseIterations?: number;
   exportId?: string;
+  /** The writing Mreža's version, carried in indicators.json so the lead sees who should update. */
+  appVersion?: string;
 }
 
 export interface WrittenBundle {
@@ -115,6 +117,7 @@ export async function writeBundle(input: WriteBundleInput): Promise<WrittenBundl
     asOf: today,
     threshold: input.threshold,
     withheldPeople,
+    appVersion: input.appVersion,
   });
   const files: Record<string, Bytes> = { [INDICATORS_ENTRY]: canonicalBytes(indicatorsFile) };
   const counts: Record<string, number> = {};

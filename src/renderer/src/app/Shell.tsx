@@ -23,6 +23,7 @@ import { GlobalSearch } from '../components/GlobalSearch';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { HomePage } from '../features/home/HomePage';
 import { AuditChainBanner } from '../features/settings/AuditChainBanner';
+import { isElectron } from '../platform';
 import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary';
 import { getMentorMode } from '../db/mentorMode';
 import { can, canAll, type ActorRole } from '@shared/auth/permissions';
@@ -33,6 +34,8 @@ import { KeyboardShortcuts } from './KeyboardShortcuts';
 
 // Each capability loads when first opened, so the app starts fast (charts, spreadsheets and
 // matching are only fetched by the screens that need them).
+// Only the desktop app has updates: the browser build never loads the notice's code.
+const UpdateNotice = lazy(() => import('../features/updates').then((m) => ({ default: m.UpdateNotice })));
 const ParticipantsPage = lazy(() => import('../features/participants/ParticipantsPage').then((m) => ({ default: m.ParticipantsPage })));
 const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
 const MentoringPage = lazy(() => import('../features/mentoring/MentoringPage').then((m) => ({ default: m.MentoringPage })));
@@ -173,6 +176,12 @@ export function Shell() {
             )}
           </Suspense>
         </ScreenErrorBoundary>
+        {/* A new version: offered to whoever decides on the app's settings (Settings → Updates). */}
+        {isElectron && can(actor.role, 'manageSettings') && (
+          <Suspense fallback={null}>
+            <UpdateNotice />
+          </Suspense>
+        )}
       </AppShell.Main>
     </AppShell>
   );

@@ -66,6 +66,8 @@ export interface PartnerSummary {
   /** People the partner left out for lack of a basis to share, as its bundle said (a range); null if it did not. */
   withheld: { from: number; to: number } | null;
   threshold: number;
+  /** The Mreža version that wrote the partner's last bundle; null from a bundle that did not say (before 0.1.0's updates). */
+  appVersion: string | null;
 }
 
 export async function listPartners(db: MrezaDb): Promise<PartnerSummary[]> {
@@ -73,7 +75,7 @@ export async function listPartners(db: MrezaDb): Promise<PartnerSummary[]> {
   return rows
     .map((r) => {
       // Checked by the bundle reader when it was imported (format version 2 always carries both).
-      const file = r.indicators as { withheld?: { from: number; to: number }; threshold?: number };
+      const file = r.indicators as { withheld?: { from: number; to: number }; threshold?: number; appVersion?: string };
       return {
         orgId: r.orgId,
         name: r.name,
@@ -85,6 +87,7 @@ export async function listPartners(db: MrezaDb): Promise<PartnerSummary[]> {
         people: r.tables.people?.length ?? 0,
         withheld: file.withheld ?? null,
         threshold: file.threshold ?? DEFAULT_BUNDLE_THRESHOLD,
+        appVersion: file.appVersion ?? null,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

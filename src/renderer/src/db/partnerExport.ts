@@ -10,6 +10,7 @@ import { requirePermission } from './permissions';
 import { ensureIdentity, getJoinedProject } from './exchange';
 import { SCHEMA_VERSION } from './schema';
 import { getSettings } from './settings';
+import { APP_VERSION } from '../appVersion';
 
 /**
  * The tables a bundle is written from (own rows are picked by writeBundle), without anyone the
@@ -58,6 +59,8 @@ export async function exportBundle(db: MrezaDb, actor: Actor, org: Organisation,
     confirmedFullList: opts.confirmedFullList,
     schemaVersion: SCHEMA_VERSION,
     encryptToLead: !opts.dryRun,
+    // Which Mreža wrote it: the lead's list shows it, so both sides see who should update.
+    ...(APP_VERSION !== undefined ? { appVersion: APP_VERSION } : {}),
     ...(opts.passphrase && !opts.dryRun ? { passphrase: opts.passphrase } : {}),
   });
   if (!opts.dryRun) {

@@ -53,6 +53,15 @@ function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
   });
 }
 
+/** The browser build has no updater: updates come with the desktop app. */
+const NO_UPDATES = {
+  supported: false,
+  autoCheck: false,
+  currentVersion: import.meta.env.VITE_APP_VERSION ?? '0.0.0',
+  lastCheckAt: null,
+  state: { status: 'idle' as const },
+};
+
 const NO_FOLDER = { supported: false, folder: null, lastCopy: null, lastError: null };
 
 const handlers: Handlers = {
@@ -124,6 +133,11 @@ const handlers: Handlers = {
   },
   'app:openLogsFolder': async () => false,
   'app:quitReady': async () => true,
+  'updates:get': async () => NO_UPDATES,
+  'updates:setAutoCheck': async () => NO_UPDATES,
+  'updates:check': async () => NO_UPDATES,
+  'updates:download': async () => NO_UPDATES,
+  'updates:restart': async () => false,
 };
 
 export function createBrowserPlatform(): MrezaApi {

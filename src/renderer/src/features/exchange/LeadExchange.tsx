@@ -378,6 +378,11 @@ function PartnersList() {
                     <span>{t('partners.withheld')}</span>
                   </Tooltip>
                 </Table.Th>
+                <Table.Th>
+                  <Tooltip label={t('partners.appVersionHelp')} multiline w={320}>
+                    <span>{t('partners.appVersion')}</span>
+                  </Tooltip>
+                </Table.Th>
                 <Table.Th>{t('partners.fingerprint')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -389,6 +394,7 @@ function PartnersList() {
                   <Table.Td>{fmt.dateTime(p.importedAt)}</Table.Td>
                   <Table.Td>{fmt.number(p.people)}</Table.Td>
                   <Table.Td data-testid="partner-withheld">{withheldMark(p.withheld, p.threshold, fmt.number) ?? '—'}</Table.Td>
+                  <Table.Td data-testid="partner-app-version">{p.appVersion ?? '—'}</Table.Td>
                   <Table.Td>
                     <Tooltip label={t(`export.levels.${p.privacy}`)}>
                       <Text size="xs" ff="monospace">

@@ -2,6 +2,7 @@ import { Alert, Code, Group, List, Paper, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconTransfer } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { exchangeErrorKey } from '@shared/bundle/errors';
 import { EmptyState } from '../../components/EmptyState';
 import type { ExchangeProblem } from './actions';
 
@@ -19,7 +20,7 @@ export function Fingerprint({ value, label }: { value: string; label?: string })
 
 export function useProblemText() {
   const { t } = useTranslation('exchange');
-  return (p: ExchangeProblem) => t(`errors.${p.code}`, { defaultValue: t('errors.unexpected'), ...p.params });
+  return (p: ExchangeProblem) => t(`errors.${exchangeErrorKey(p.code, p.params)}`, { defaultValue: t('errors.unexpected'), ...p.params });
 }
 
 export function ProblemAlert({ problem }: { problem?: ExchangeProblem }) {

@@ -1,6 +1,6 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconDatabase, IconHistory, IconLifebuoy, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconBuilding, IconDatabase, IconDownload, IconHistory, IconLifebuoy, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, type Permission } from '@shared/auth/permissions';
 import { useApp } from '../../session/AppContext';
@@ -14,6 +14,9 @@ import { GeneralSettings } from './GeneralSettings';
 import { OrganisationSettings } from './OrganisationSettings';
 import { UsersSettings } from './UsersSettings';
 
+const LazyUpdatesSettings = lazy(() => import('../updates').then((m) => ({ default: m.UpdatesSettings })));
+const UpdatesSettings = () => <LazyUpdatesSettings />;
+
 /** Each tab for the role that may use it (`general`, the language, for everyone). */
 const TABS: Array<{ value: string; icon: typeof IconBuilding; Panel: () => ReactNode; needs?: Permission }> = [
   { value: 'organisation', icon: IconBuilding, Panel: OrganisationSettings, needs: 'manageSettings' },
@@ -21,6 +24,8 @@ const TABS: Array<{ value: string; icon: typeof IconBuilding; Panel: () => React
   { value: 'users', icon: IconUsers, Panel: UsersSettings, needs: 'manageUsers' },
   { value: 'mentoring', icon: IconUsersGroup, Panel: MatchingSettings, needs: 'manageSettings' },
   { value: 'backups', icon: IconLifebuoy, Panel: BackupSettings, needs: 'backupSave' },
+  // Whether this computer asks for and installs new versions: the organisation's decision.
+  { value: 'updates', icon: IconDownload, Panel: UpdatesSettings, needs: 'manageSettings' },
   { value: 'data', icon: IconDatabase, Panel: DataSettings, needs: 'replaceAllData' },
   { value: 'audit', icon: IconHistory, Panel: AuditLogView, needs: 'viewAudit' },
 ];
