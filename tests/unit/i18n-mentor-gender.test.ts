@@ -80,3 +80,18 @@ describe('the user confirms without a slash form', () => {
     expect(createI18n(lang).t('participants:consent.recordedBy', { name: 'Ana' })).not.toMatch(SLASH);
   });
 });
+
+describe('the notice after withdrawing a participant agrees with her or him', () => {
+  it.each([
+    ['hr', 'Ana Horvat je odjavljena.', 'Ivan Horvat je odjavljen.'],
+    ['sr-Latn', 'Ana Horvat je odjavljena.', 'Ivan Horvat je odjavljen.'],
+    ['bs', 'Ana Horvat je odjavljena.', 'Ivan Horvat je odjavljen.'],
+    ['sl', 'Ana Horvat se je izpisala.', 'Ivan Horvat se je izpisal.'],
+  ] as const)('%s', (lang, woman, man) => {
+    const t = createI18n(lang).t;
+    expect(t('programmes:enrol.withdrawn', { name: 'Ana Horvat', context: genderContext('woman') })).toBe(woman);
+    expect(t('programmes:enrol.withdrawn', { name: 'Ivan Horvat', context: genderContext('man') })).toBe(man);
+    expect(t('programmes:enrol.withdrawnMoved', { name: 'Ana Horvat', moved: 'Ivan', context: genderContext('woman') })).toContain(woman.slice(0, -1));
+    expect(t('programmes:enrol.withdrawnMoved', { name: 'Ivan Horvat', moved: 'Ana', context: genderContext('man') })).toContain(man.slice(0, -1));
+  });
+});
