@@ -95,3 +95,30 @@ describe('the notice after withdrawing a participant agrees with her or him', ()
     expect(t('programmes:enrol.withdrawnMoved', { name: 'Ivan Horvat', moved: 'Ana', context: genderContext('man') })).toContain(man.slice(0, -1));
   });
 });
+
+describe('texts about any person, mentee or user do not assume a woman', () => {
+  // Shown for men too, with no gender context: a person's page, the close-a-match dialog, the
+  // matching rules, the passphrase a coordinator sets for a colleague.
+  const KEYS = [
+    'participants:noProgrammes',
+    'participants:outcomes.jobsCreated',
+    'participants:timeline.created',
+    'mentoring:noMentees',
+    'mentoring:outcomes.businessRegistered',
+    'mentoring:outcomes.employed',
+    'mentoring:outcomes.selfEmployed',
+    'mentoring:outcomes.education',
+    'mentoring:outcomes.droppedOut',
+    'mentoring:blocked.preference.woman',
+    'mentoring:blocked.preference.man',
+    'mentoring:settings.weights.language',
+    'users:passphraseHint',
+  ];
+  const FEMININE_ONLY =
+    /\b(upisana|vpisana|njezin\w*|njen\w*|sudionice|učesnice|udeleženke|željela|želela|zaposlila|samozaposlena|nastavila|nadaljevala|odustala|odstopila|registrirala|registrovala|dodana|dodata|her|she)\b/iu;
+  it.each([...CHECKED, 'en'] as const)('%s', (lang) => {
+    const t = createI18n(lang).t;
+    const offenders = KEYS.map((k) => `${k}: ${t(k)}`).filter((s) => FEMININE_ONLY.test(s.split(': ')[1]!));
+    expect(offenders).toEqual([]);
+  });
+});
