@@ -60,6 +60,11 @@ describe('the language list', () => {
     ).toEqual([...MATCHING_LANGUAGES].sort());
   });
 
+  it.each(LOCALES)('%s: every language on the list has a name, never a bare code (Romani too)', (locale) => {
+    for (const o of languageOptions(locale)) expect(o.label).not.toBe(o.value);
+    expect(languageOptions(locale).find((o) => o.value === 'rom')?.label).toMatch(/^(romski|ромски|romščina|Romani)$/);
+  });
+
   it('keeps a stored code that is not on the list, so editing a profile loses nothing', () => {
     expect(languageOptions('hr', ['fi'])).toContainEqual({ value: 'fi', label: 'finski' });
   });

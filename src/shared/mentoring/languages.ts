@@ -16,8 +16,13 @@ export function normaliseLanguageCode(code: string): string {
   return /[\u0400-\u04ff]/u.test(lower) ? cyrillicToLatin(lower) : lower;
 }
 
+// Romani is on the list for the Roma the programmes serve, but Chromium's ICU has no name for
+// "rom" in every language (it showed the bare code in Serbian Cyrillic).
+const ROMANI: Record<Locale, string> = { hr: 'romski', 'sr-Latn': 'romski', 'sr-Cyrl': 'ромски', bs: 'romski', sl: 'romščina', en: 'Romani' };
+
 /** The language's name in the UI language ("srpski", "српски", "Serbian"); the code itself when Intl knows none. */
 export function languageName(code: string, locale: Locale | string): string {
+  if (code === 'rom' && isLocale(locale)) return ROMANI[locale];
   try {
     const names = new Intl.DisplayNames([isLocale(locale) ? intlTag(locale) : locale], { type: 'language', fallback: 'code' });
     return names.of(code) ?? code;
