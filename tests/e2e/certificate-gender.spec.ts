@@ -54,7 +54,7 @@ test('the certificate of a woman and of a man in hr, sr-Cyrl and sl', async ({ p
     });
     await woman.screenshot({ path: `test-results/screens/certificate-woman-${locale}.png` });
     await man.screenshot({ path: `test-results/screens/certificate-man-${locale}.png` });
-    await chrome.evaluate((el) => el.remove());
+    await chrome.evaluate((el) => (el as HTMLElement).remove());
     await page.getByRole('button', { name: p('print.back') }).click();
   }
 });
