@@ -3,6 +3,7 @@ import { hr, sl, sr, srLatn, bs, enGB } from 'date-fns/locale';
 import {
   dateFnsLocale,
   datePattern,
+  dayjsDatePattern,
   formatDate,
   formatDateLong,
   formatDateTime,
@@ -28,9 +29,19 @@ describe('formatDate', () => {
     expect(formatDate(new Date(2026, 10, 23, 23, 59), locale)).toBe(expected[locale]);
   });
 
-  it('pads day and month', () => {
+  it('pads day and month where the language does (hr, sr, bs), not in Slovenian (issue 18 item 7)', () => {
     expect(formatDate('2026-04-03', 'hr')).toBe('03.04.2026.');
-    expect(formatDate('2026-04-03', 'sl')).toBe('03. 04. 2026');
+    // Slovenian writes "17. 3. 2026", as Intl does for sl-SI; "17. 03. 2026" is not Slovenian.
+    expect(formatDate('2026-03-17', 'sl')).toBe('17. 3. 2026');
+    expect(formatDate('2026-03-17', 'sl')).toBe(new Intl.DateTimeFormat('sl-SI').format(new Date(2026, 2, 17)));
+    expect(formatDate('2026-04-03', 'sl')).toBe('3. 4. 2026');
+    expect(formatDateTime(new Date(2026, 3, 3, 9, 5), 'sl')).toBe('3. 4. 2026 09:05');
+  });
+
+  it('date pickers show the same form as formatDate (dayjs tokens), never one hard-coded for Croatian', () => {
+    expect(dayjsDatePattern('hr')).toBe('DD.MM.YYYY.');
+    expect(dayjsDatePattern('sl')).toBe('D. M. YYYY');
+    expect(dayjsDatePattern('en')).toBe('DD/MM/YYYY');
   });
 
   it('reads date-only ISO strings as local calendar dates (no UTC shift)', () => {

@@ -5,8 +5,9 @@
  *   hr, sr-Latn, sr-Cyrl, bs   23.11.2026.    day and month with leading zero, trailing dot
  *                                             (ordinal dot after the year), no spaces, as on
  *                                             forms and in software in the region
- *   sl                         23. 11. 2026   Slovenian pravopis: spaces after the dots and no
- *                                             dot after the year (also what CLDR/Intl gives)
+ *   sl                         23. 11. 2026   Slovenian pravopis: spaces after the dots, no dot
+ *                                             after the year and no leading zero ("3. 4. 2026",
+ *                                             what CLDR/Intl gives for sl-SI)
  *   en                         23/11/2026     British English (en-GB), never US month-first
  * Times are 24-hour HH:mm everywhere.
  *
@@ -24,7 +25,7 @@ const DATE_PATTERN: Record<Locale, string> = {
   'sr-Latn': 'dd.MM.yyyy.',
   'sr-Cyrl': 'dd.MM.yyyy.',
   bs: 'dd.MM.yyyy.',
-  sl: 'dd. MM. yyyy',
+  sl: 'd. M. yyyy',
   en: 'dd/MM/yyyy',
 };
 
@@ -61,6 +62,14 @@ export function datePattern(locale: Locale): string {
   return DATE_PATTERN[locale];
 }
 
+/**
+ * The same pattern in dayjs tokens, for Mantine date pickers (dayjs: D = day of month, d = weekday),
+ * so a picker shows a date exactly as formatDate writes it.
+ */
+export function dayjsDatePattern(locale: Locale): string {
+  return DATE_PATTERN[locale].replace(/d/g, 'D').replace(/y/g, 'Y');
+}
+
 /** Date, epoch ms, or ISO 8601 string (date-only read as a local calendar date) → Date or null. */
 export function toDate(input: DateInput): Date | null {
   if (input === null || input === undefined || input === '') return null;
@@ -68,7 +77,7 @@ export function toDate(input: DateInput): Date | null {
   return isValid(date) ? date : null;
 }
 
-/** "23.11.2026." (hr, sr, bs), "23. 11. 2026" (sl), "23/11/2026" (en); '' for empty/invalid input. */
+/** "23.11.2026." (hr, sr, bs), "23. 11. 2026" / "3. 4. 2026" (sl), "23/11/2026" (en); '' for empty/invalid input. */
 export function formatDate(input: DateInput, locale: Locale): string {
   const date = toDate(input);
   return date ? format(date, DATE_PATTERN[locale]) : '';

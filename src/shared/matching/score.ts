@@ -1,6 +1,7 @@
 import { DEFAULT_WEIGHTS, type ExpertiseArea, type MatchingWeights } from '../model/mentoring';
 import { municipalityKey } from '../gazetteer';
 import { foldKey } from './fold';
+import { normaliseLanguageCode } from '../mentoring/languages';
 
 /** A reason in words, as an i18n key of the `mentoring` namespace and its parameters: never English text. */
 export interface Reason {
@@ -56,7 +57,8 @@ export function hardBlocks(mentor: MentorInput, mentee: MenteeInput): Reason[] {
   const blocked: Reason[] = [];
   if (!mentor.active) blocked.push({ key: 'blocked.paused' });
   if (mentor.personId === mentee.id) blocked.push({ key: 'blocked.self' });
-  if (mentee.languages.length > 0 && mentor.languages.length > 0 && !mentee.languages.some((l) => mentor.languages.includes(l)))
+  const mentorLanguages = mentor.languages.map(normaliseLanguageCode);
+  if (mentee.languages.length > 0 && mentorLanguages.length > 0 && !mentee.languages.some((l) => mentorLanguages.includes(normaliseLanguageCode(l))))
     blocked.push({ key: 'blocked.noLanguage' });
   if (mentee.mentorGender !== 'any' && mentor.gender !== mentee.mentorGender) blocked.push({ key: `blocked.preference.${mentee.mentorGender}` });
   if (mentee.avoidPersonIds.includes(mentor.personId)) blocked.push({ key: 'blocked.conflict' });
@@ -88,8 +90,8 @@ export function scorePair(mentor: MentorInput, mentee: MenteeInput, weights: Mat
     score += weights.region;
     reasons.push({ key: 'reasons.sameRegion', params: { region: mentee.region! } });
   }
-  const preferred = mentee.languages[0];
-  if (preferred && mentor.languages.includes(preferred)) {
+  const preferred = mentee.languages[0] === undefined ? undefined : normaliseLanguageCode(mentee.languages[0]);
+  if (preferred && mentor.languages.map(normaliseLanguageCode).includes(preferred)) {
     score += weights.language;
     reasons.push({ key: 'reasons.speaks', params: { language: preferred } });
   }

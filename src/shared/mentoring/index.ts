@@ -2,3 +2,4 @@ export * from './lifecycle';
 export * from './reminders';
 export * from './stats';
 export * from './ics';
+export * from './languages';

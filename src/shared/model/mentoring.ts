@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseRecord, id, isoDate, optionalText } from './base';
 import { businessDetailsShape } from './person';
+import { normaliseLanguageCode } from '../mentoring/languages';
 
 export const EXPERTISE_AREAS = ['businessPlan', 'finance', 'marketing', 'legal', 'digital', 'psychosocial', 'sector'] as const;
 export type ExpertiseArea = (typeof EXPERTISE_AREAS)[number];
@@ -8,7 +9,8 @@ export const SERVICES = ['businessCounselling', 'psychosocialSupport', 'legalAdv
 export type Service = (typeof SERVICES)[number];
 
 /** Language codes (ISO 639-1) a mentor or mentee speaks; the UI names them in the user's language. */
-export const languageCode = z.string().trim().toLowerCase().min(2).max(12);
+// Stored as ISO codes; one typed in Serbian Cyrillic under the old hint ("ср") is read as "sr".
+export const languageCode = z.string().trim().toLowerCase().min(2).max(12).transform(normaliseLanguageCode);
 
 export const mentorSchema = baseRecord.extend({
   personId: id,

@@ -1,6 +1,6 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
-import { datePattern, parseUserDate } from '@shared/i18n/format';
+import { dayjsDatePattern, parseUserDate } from '@shared/i18n/format';
 import { useFormat } from './useFormat';
 
 type Props = Omit<DateInputProps, 'value' | 'onChange' | 'defaultValue'> & {
@@ -19,7 +19,7 @@ export function DateField({ value, onChange, ...rest }: Props) {
   const { t } = useTranslation();
   return (
     <DateInput
-      valueFormat={datePattern(locale).replace('dd', 'DD').replace('yyyy', 'YYYY')}
+      valueFormat={dayjsDatePattern(locale)}
       placeholder={t('common:datePlaceholder')}
       dateParser={parseUserDate}
       value={value || null}

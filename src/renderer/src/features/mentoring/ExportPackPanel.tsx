@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { genderContext } from '@shared/i18n';
 import { useApp } from '../../session/AppContext';
 import { PackProblemAlert, packProblemOf } from './PackProblemAlert';
 import { MIN_PASSPHRASE } from '../../db/exchange';
@@ -45,7 +46,7 @@ export function ExportPackPanel() {
         mismatchText={t('export.mismatch')}
       />
       <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
-        {t('export.warning')}
+        {t('export.warning', { context: genderContext(mentors.find((m) => m.mentor.id === mentorId)?.person?.gender) })}
       </Alert>
       <PackProblemAlert problem={problem} />
       {saved && (

@@ -8,7 +8,8 @@ import type { LogChange } from '@shared/mentorPack';
 import { useApp } from '../../session/AppContext';
 import { PACK_EXT, PackProblemAlert, packProblemOf, type PackProblem } from './PackProblemAlert';
 import { useFormat } from '../../components/useFormat';
-import { matchRows } from '../../db/mentoring';
+import { genderContext } from '@shared/i18n';
+import { matchRows, mentorRows } from '../../db/mentoring';
 import type { LogsPreview } from '../../db/mentorPacks';
 import { commitLogs, pickLogsFile, previewLogs } from './actions';
 import { Section } from '../../components/Section';
@@ -27,6 +28,8 @@ export function ImportLogsPanel() {
   const [problem, setProblem] = useState<PackProblem>();
   const [busy, setBusy] = useState(false);
   const names = useLiveQuery(async () => new Map((await matchRows(db, actor)).map((r) => [r.match.id, r] as const)), [db]);
+  // The mentor's recorded gender, so "this mentor's earlier logs" agrees with her or him.
+  const mentors = useLiveQuery(async () => new Map((await mentorRows(db, actor)).map((r) => [r.mentor.id, r] as const)), [db, actor]);
 
   const choose = async () => {
     const file = await pickLogsFile();
@@ -61,6 +64,7 @@ export function ImportLogsPanel() {
   };
   const plan = preview?.plan;
   const mentorName = plan ? ([...(names?.values() ?? [])].find((r) => r.match.mentorId === plan.mentorId)?.mentorName ?? '—') : '';
+  const mentorGender = { context: genderContext(plan ? mentors?.get(plan.mentorId)?.person?.gender : undefined) };
   const writes = plan ? plan.totals.add + plan.totals.replace : 0;
   return (
     <Section title={t('import.title')} testId="import-logs">
@@ -79,11 +83,11 @@ export function ImportLogsPanel() {
           </Text>
           {plan.trust === 'firstUse' ? (
             <Text size="sm" c="dimmed" mt="xs">
-              {t('import.firstUse')} <Code>{plan.fingerprint}</Code>
+              {t('import.firstUse', mentorGender)} <Code>{plan.fingerprint}</Code>
             </Text>
           ) : (
             <Text size="sm" c="dimmed" mt="xs">
-              {t('import.pinned')}
+              {t('import.pinned', mentorGender)}
             </Text>
           )}
           {plan.status === 'alreadyImported' ? (

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggest } from '@shared/matching';
+import { languageName, normaliseLanguageCode } from '@shared/mentoring';
 import { canAll } from '@shared/auth/permissions';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
@@ -23,7 +24,7 @@ import { MenteeForm, MentorForm } from './ProfileForms';
 import { useReasonText } from './useReasons';
 
 export function MentorsTab() {
-  const { t } = useTranslation('mentoring');
+  const { t, i18n } = useTranslation('mentoring');
   const { db, actor } = useApp();
   const fmt = useFormat();
   const today = useToday();
@@ -65,7 +66,13 @@ export function MentorsTab() {
                   <Table.Td>
                     <Text fw={500}>{m.name}</Text>
                     <Text size="xs" c="dimmed">
-                      {[m.person?.municipality, m.mentor.region, m.mentor.languages.join(', ')].filter(Boolean).join(' · ')}
+                      {[
+                        m.person?.municipality,
+                        m.mentor.region,
+                        m.mentor.languages.map((l) => languageName(normaliseLanguageCode(l), i18n.language)).join(', '),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -103,7 +110,7 @@ export function MentorsTab() {
 }
 
 export function MenteesTab() {
-  const { t } = useTranslation('mentoring');
+  const { t, i18n } = useTranslation('mentoring');
   const { db, actor } = useApp();
   const rows = useLiveQuery(() => menteeRows(db, actor), [db, actor]);
   const [editing, setEditing] = useState<MenteeRow | 'new' | null>(null);
@@ -136,7 +143,13 @@ export function MenteesTab() {
                       {r.name}
                     </Button>
                     <Text size="xs" c="dimmed" pl={8}>
-                      {[r.person?.municipality, r.profile.sector, r.profile.languages.join(', ')].filter(Boolean).join(' · ')}
+                      {[
+                        r.person?.municipality,
+                        r.profile.sector,
+                        r.profile.languages.map((l) => languageName(normaliseLanguageCode(l), i18n.language)).join(', '),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultLanguages } from '@shared/country/defaults';
+import { languageOptions, normaliseLanguageCode } from '@shared/mentoring';
 import { BUSINESS_STAGES, EXPERTISE_AREAS, MENTOR_GENDER_PREFERENCES, type MenteeProfile, type Mentor } from '@shared/model';
 import { useApp } from '../../session/AppContext';
 import { PeoplePicker, PersonPicker } from '../../components/PersonPicker';
@@ -14,7 +15,7 @@ export function MentorForm({ mentor, onDone }: { mentor?: Mentor; onDone: () => 
   const [personId, setPersonId] = useState<string | null>(mentor?.personId ?? null);
   const [expertise, setExpertise] = useState<string[]>(mentor?.expertise ?? []);
   const [sectors, setSectors] = useState<string[]>(mentor?.sectors ?? []);
-  const [languages, setLanguages] = useState<string[]>(mentor?.languages ?? defaultLanguages(org.country, settings.language));
+  const [languages, setLanguages] = useState<string[]>(mentor?.languages.map(normaliseLanguageCode) ?? defaultLanguages(org.country, settings.language));
   const [region, setRegion] = useState(mentor?.region ?? '');
   const [remote, setRemote] = useState(mentor?.remote ?? true);
   const [capacity, setCapacity] = useState<number>(mentor?.capacity ?? 3);
@@ -48,12 +49,7 @@ export function MentorForm({ mentor, onDone }: { mentor?: Mentor; onDone: () => 
       <PersonPicker label={t('person')} value={personId} onChange={setPersonId} error={tried && !personId ? t('validation:required') : undefined} />
       <MultiSelect label={t('expertise')} data={EXPERTISE_AREAS.map((a) => ({ value: a, label: t(`areas.${a}`) }))} value={expertise} onChange={setExpertise} />
       <TagsInput label={t('sectors')} value={sectors} onChange={setSectors} />
-      <TagsInput
-        label={t('languages')}
-        description={t('languagesHint')}
-        value={languages}
-        onChange={(v) => setLanguages(v.map((x) => x.trim().toLowerCase()))}
-      />
+      <LanguagesField value={languages} onChange={setLanguages} />
       <TextInput label={t('region')} value={region} onChange={(e) => setRegion(e.currentTarget.value)} />
       <Group grow>
         <NumberInput label={t('capacity')} min={0} max={50} allowDecimal={false} value={capacity} onChange={(v) => setCapacity(Number(v) || 0)} />
@@ -78,7 +74,7 @@ export function MenteeForm({ profile, onDone }: { profile?: MenteeProfile; onDon
   const [stage, setStage] = useState<string>(profile?.stage ?? 'idea');
   const [sector, setSector] = useState(profile?.sector ?? '');
   const [needs, setNeeds] = useState<string[]>(profile?.needs ?? []);
-  const [languages, setLanguages] = useState<string[]>(profile?.languages ?? defaultLanguages(org.country, settings.language));
+  const [languages, setLanguages] = useState<string[]>(profile?.languages.map(normaliseLanguageCode) ?? defaultLanguages(org.country, settings.language));
   const [region, setRegion] = useState(profile?.region ?? '');
   const [remote, setRemote] = useState(profile?.remote ?? false);
   const [mentorGender, setMentorGender] = useState<string>(profile?.mentorGender ?? 'any');
@@ -123,12 +119,7 @@ export function MenteeForm({ profile, onDone }: { profile?: MenteeProfile; onDon
         <TextInput label={t('sector')} value={sector} onChange={(e) => setSector(e.currentTarget.value)} />
       </Group>
       <MultiSelect label={t('needs')} data={EXPERTISE_AREAS.map((a) => ({ value: a, label: t(`areas.${a}`) }))} value={needs} onChange={setNeeds} />
-      <TagsInput
-        label={t('languages')}
-        description={t('languagesHint')}
-        value={languages}
-        onChange={(v) => setLanguages(v.map((x) => x.trim().toLowerCase()))}
-      />
+      <LanguagesField value={languages} onChange={setLanguages} />
       <Group grow>
         <TextInput label={t('region')} value={region} onChange={(e) => setRegion(e.currentTarget.value)} />
         <Select
@@ -149,5 +140,21 @@ export function MenteeForm({ profile, onDone }: { profile?: MenteeProfile; onDon
         <Button onClick={() => void submit()}>{t('save')}</Button>
       </Group>
     </Stack>
+  );
+}
+
+/** Languages chosen by name in the user's language; the record keeps ISO codes ("sr"), never typed ones. */
+function LanguagesField({ value, onChange }: { value: string[]; onChange: (v: string[]) => void }) {
+  const { t, i18n } = useTranslation('mentoring');
+  return (
+    <MultiSelect
+      label={t('languages')}
+      description={t('languagesHint')}
+      data={languageOptions(i18n.language, value)}
+      value={value}
+      onChange={onChange}
+      searchable
+      data-testid="languages-field"
+    />
   );
 }

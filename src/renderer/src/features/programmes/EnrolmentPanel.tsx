@@ -6,6 +6,7 @@ import { IconSearch, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { genderContext } from '@shared/i18n';
 import { TARGET_GROUPS, type Person } from '@shared/model';
 import { CANDIDATE_KINDS, defaultCandidateFilter, waitingList, withdrawAndPromote, type CandidateFilter } from '@shared/programmes';
 import { useApp } from '../../session/AppContext';
@@ -34,12 +35,15 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
     setPicked([]);
     notifications.show({ color: 'teal', message: t('programmes:enrol.result', { enrolled: r.enrolled, waiting: r.waiting }) });
   };
-  const withdraw = async (enrolmentId: string, name: string) => {
+  const withdraw = async (enrolmentId: string, name: string, person: Person | undefined) => {
+    const context = genderContext(person?.gender);
     const moved = await withdrawEnrolment(db, actor, enrolmentId);
     const up = moved.map((id) => detail.people.get(id)).filter(Boolean)[0];
     notifications.show({
       color: 'teal',
-      message: up ? t('programmes:enrol.withdrawnMoved', { name, moved: `${up.firstName} ${up.lastName}` }) : t('programmes:enrol.withdrawn', { name }),
+      message: up
+        ? t('programmes:enrol.withdrawnMoved', { name, moved: `${up.firstName} ${up.lastName}`, context })
+        : t('programmes:enrol.withdrawn', { name, context }),
     });
   };
   /** One click never takes a place away: the dialog names the person and says what follows, including who moves up. */
@@ -59,7 +63,7 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
       ),
       labels: { confirm: fromWaitingList ? t('programmes:enrol.remove') : t('programmes:enrol.withdraw'), cancel: t('common:cancel') },
       confirmProps: { color: 'red' },
-      onConfirm: () => void withdraw(enrolmentId, name).catch(() => notifications.show({ color: 'red', message: t('common:errors.unexpected') })),
+      onConfirm: () => void withdraw(enrolmentId, name, person).catch(() => notifications.show({ color: 'red', message: t('common:errors.unexpected') })),
     });
   };
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));

@@ -3,6 +3,8 @@ import { DatePickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES } from '@shared/model';
 import { PERIOD_PRESETS } from '@shared/indicators/periods';
+import { dayjsDatePattern } from '@shared/i18n/format';
+import { useFormat } from '../../components/useFormat';
 import type { NameMaps } from './labels';
 import type { ReportFilter } from './useReport';
 
@@ -18,6 +20,7 @@ export function ReportFilters({
   isLead: boolean;
 }) {
   const { t } = useTranslation(['reports', 'common']);
+  const { locale } = useFormat();
   return (
     <Group align="flex-end" gap="md" mb="lg" wrap="wrap">
       <SegmentedControl
@@ -30,7 +33,7 @@ export function ReportFilters({
         <DatePickerInput
           type="range"
           label={t('reports:period')}
-          valueFormat="DD.MM.YYYY."
+          valueFormat={dayjsDatePattern(locale)}
           value={[filter.from ?? null, filter.to ?? null]}
           onChange={([from, to]) => onChange({ ...filter, from: from ?? undefined, to: to ?? undefined })}
           w={250}

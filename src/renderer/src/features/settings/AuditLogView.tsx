@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, TABLE_NAMES, type AuditAction, type AuditEntry } from '@shared/model';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
+import { dayjsDatePattern } from '@shared/i18n/format';
 import { queryAudit, type AuditFilter } from '../../db/audit';
 import { listUsers } from '../../db/users';
 import { AuditChainBanner } from './AuditChainBanner';
@@ -82,7 +83,7 @@ export function AuditLogView() {
           label={t('audit:period')}
           placeholder={t('audit:any')}
           clearable
-          valueFormat="DD.MM.YYYY."
+          valueFormat={dayjsDatePattern(fmt.locale)}
           value={[filter.from ?? null, filter.to ?? null]}
           onChange={([from, to]) => setFilter({ ...filter, from: from ?? undefined, to: to ?? undefined })}
           w={240}
