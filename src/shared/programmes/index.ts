@@ -6,3 +6,5 @@ export * from './evaluation';
 export * from './signInSheet';
 export * from './stats';
 export * from './evidencePack';
+export * from './questionSets';
+export * from './evaluationSummary';
