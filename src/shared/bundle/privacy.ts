@@ -123,7 +123,7 @@ export const FIELD_POLICY = {
   // A certificate number is printed on the certificate the person holds: it would identify her.
   certificates: { ...BASE, eventId: 'keep', personId: 'personRef', kind: 'keep', number: 'drop', issuedOn: 'keep', programmeId: 'keep', sequence: 'drop' },
   // An anonymous response has no personId and travels like a named one; answers in words stay home.
-  evaluations: { ...BASE, eventId: 'keep', personId: 'personRef', questionSetId: 'keep', scores: 'keep', answers: 'drop', comment: 'drop' },
+  evaluations: { ...BASE, eventId: 'keep', personId: 'personRef', questionSetId: 'keep', scores: 'keep', answers: 'drop', comment: 'drop', receivedAt: 'drop' },
   // Scanned sign-in sheets carry names and signatures: full level only (see FULL_ONLY_TABLES).
   attachments: { ...BASE, sessionId: 'keep', fileName: 'drop', mimeType: 'drop', size: 'drop', dataBase64: 'drop' },
   mentors: {
@@ -268,7 +268,7 @@ export const FULL_LEVEL_DISCLOSURE = {
   places: ['sessions.venue', 'sessions.town', 'organisations.town', 'organisations.timeZone'],
   certificates: ['certificates.number', 'certificates.sequence'],
   consentForms: ['consents.noticeVersion', 'consents.recordedBy'],
-  evaluations: ['evaluations.comment', 'evaluations.answers'],
+  evaluations: ['evaluations.comment', 'evaluations.answers', 'evaluations.receivedAt'],
   mentoring: [
     'mentors.sectors',
     'mentors.region',
