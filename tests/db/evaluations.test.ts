@@ -10,6 +10,7 @@ import {
   loadEventResponses,
   saveQuestionSet,
   updateResponse,
+  type ResponseDraft,
 } from '../../src/renderer/src/db/evaluations';
 import { saveEvaluation, saveEvent, saveProgramme } from '../../src/renderer/src/db/programmes';
 import { withSetUpDb } from '../fixtures/testDb';
@@ -36,7 +37,7 @@ describe('evaluations in the data store', () => {
       const before = await loadEvaluationForm(db, actor, programme.id);
       expect(before?.current).toBeUndefined();
       expect(before?.form.questions.map((q) => q.key)).toContain('applicability');
-      for (const [content, trainers] of [
+      for (const [content, trainers] of <Array<[number, number]>>[
         [5, 4],
         [4, 4],
         [3, 5],
@@ -62,7 +63,7 @@ describe('evaluations in the data store', () => {
     await withSetUpDb(async (db, { actor }) => {
       const { event } = await moduleEvent(db, actor);
       const log = await db.auditLog.count();
-      for (const scores of [{ content: 6 }, { content: 0 }, { nonsense: 3 }]) {
+      for (const scores of [{ content: 6 }, { content: 0 }, { nonsense: 3 }] as Array<Record<string, number>>) {
         const err = await addResponse(db, actor, event.id, { scores }).catch((e: unknown) => e);
         expect(err, JSON.stringify(scores)).toBeInstanceOf(ZodError);
         expect((err as ZodError).issues[0]!.path).toEqual(['scores', Object.keys(scores)[0]]);
@@ -126,7 +127,7 @@ describe('evaluations in the data store', () => {
   it('an online form’s export imported twice adds its responses once; the import is in the history', async () => {
     await withSetUpDb(async (db, { actor }) => {
       const { event } = await moduleEvent(db, actor);
-      const rows = [
+      const rows: ResponseDraft[] = [
         { scores: { content: 5, trainers: 4 }, receivedAt: '2026/10/06 3:14:33 PM GMT+2' },
         { scores: { content: 3 }, answers: { suggestions: 'Kraće pauze' }, receivedAt: '2026/10/06 3:20:01 PM GMT+2' },
       ];

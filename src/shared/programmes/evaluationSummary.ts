@@ -1,5 +1,6 @@
 import type { Evaluation, EvaluationQuestionDef } from '../model';
-import { isSmall, suppressBreakdown, type CellState } from '../indicators/suppression';
+import type { ReportTable } from '../indicators/report';
+import { displayCell, isSmall, SECONDARY_MARK, suppressBreakdown, type CellState } from '../indicators/suppression';
 import type { QuestionSetDraft } from './questionSets';
 
 export interface QuestionSummary {
@@ -75,4 +76,36 @@ export function protectFormSummary(summary: FormSummary, threshold: number): { r
       return { question: q.question, count: { count: b.total.count, state: b.total.state }, mean: allShown ? q.mean : null, distribution };
     }),
   };
+}
+
+/** How a summary file names things, in the user's language. */
+export interface SummaryLabels {
+  question(q: EvaluationQuestionDef): string;
+  responses: string;
+  answered: string;
+  mean: string;
+  score(n: number): string;
+  formatMean(n: number): string;
+}
+
+/**
+ * A protected summary as report tables (the report files' writer): one table for the form's
+ * responses, then one per question: how many answered, the mean, and how many gave each score.
+ * A hidden count is its mark ("<5", "x"), a hidden mean "x".
+ */
+export function summaryReportTables(p: ReturnType<typeof protectFormSummary>, threshold: number, labels: SummaryLabels): ReportTable[] {
+  const cell = (c: ProtectedCell): number | string => (c.state === 'shown' ? c.count : displayCell(c.count, c.state, threshold));
+  return [
+    { id: 'evaluation.responses', title: labels.responses, header: [labels.responses, ''], rows: [[labels.responses, cell(p.responses)]] },
+    ...p.questions.map((q, i): ReportTable => ({
+      id: `evaluation.q${i + 1}`,
+      title: labels.question(q.question),
+      header: [labels.question(q.question), ''],
+      rows: [
+        [labels.answered, cell(q.count)],
+        ...(q.question.kind === 'scale' ? ([[labels.mean, q.mean === null ? (q.count.count ? SECONDARY_MARK : '') : labels.formatMean(q.mean)]] as Array<[string, string]>) : []),
+        ...q.distribution.map((c, k): [string, number | string] => [labels.score(k + 1), cell(c)]),
+      ],
+    })),
+  ];
 }

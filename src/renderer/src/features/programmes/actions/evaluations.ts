@@ -1,5 +1,22 @@
 import type { Evaluation, EvaluationQuestion } from '@shared/model';
+import { ImportFileError, loadImportFile, type LoadedFile } from '@shared/import/file';
+import { readEvaluationRows, type EvaluationColumn, type EvaluationImportPreview } from '@shared/import/evaluations';
+import { protectFormSummary, summaryReportTables, type QuestionSetDraft, type SummaryLabels } from '@shared/programmes';
+import {
+  addResponse,
+  deleteResponse,
+  importResponses,
+  saveQuestionSet,
+  updateResponse,
+  type FormSummaryGroup,
+  type ResponseDraft,
+  type ResponseImportResult,
+} from '../../../db/evaluations';
 import { saveEvaluation } from '../../../db/programmes';
+import { getSettings } from '../../../db/settings';
+import { requirePermission } from '../../../db/permissions';
+import { reportCsv, reportXlsx } from '@shared/indicators/reportFiles';
+import { platform } from '../../../platform';
 import type { ProgrammeActionContext } from './context';
 import { queueOf } from './queue';
 
@@ -23,4 +40,51 @@ export function scoreEvaluation(
 /** Saves the comment of one row (blank removes it); the scores stay as stored. */
 export function commentEvaluation({ db, actor }: ProgrammeActionContext, eventId: string, personId: string, comment: string): Promise<Evaluation | null> {
   return queueOf(db).run(row(eventId, personId), () => saveEvaluation(db, actor, eventId, personId, { comment }));
+}
+
+/** Opens an online form's export (CSV or XLSX) with the importers' one reader; a bad file is a code for a localised message. */
+export function openEvaluationFile(fileName: string, data: Uint8Array): { ok: true; file: LoadedFile } | { ok: false; code: ImportFileError['code'] } {
+  try {
+    return { ok: true, file: loadImportFile(fileName, data) };
+  } catch (e) {
+    if (e instanceof ImportFileError) return { ok: false, code: e.code };
+    return { ok: false, code: 'unreadable' };
+  }
+}
+
+/** The row report of a file against the form: what will be imported, and every bad row with why. */
+export function checkEvaluationFile(file: LoadedFile, columns: EvaluationColumn[], form: QuestionSetDraft): EvaluationImportPreview {
+  return readEvaluationRows(file.rows, columns, form);
+}
+
+/** Writes the good rows of a checked file (all or nothing). */
+export function writeEvaluationImport({ db, actor }: ProgrammeActionContext, eventId: string, fileName: string, preview: EvaluationImportPreview): Promise<ResponseImportResult> {
+  return importResponses(
+    db,
+    actor,
+    eventId,
+    fileName,
+    preview.rows.map((r) => r.response),
+  );
+}
+
+export const enterResponse = ({ db, actor }: ProgrammeActionContext, eventId: string, draft: ResponseDraft) => addResponse(db, actor, eventId, draft);
+export const correctResponse = ({ db, actor }: ProgrammeActionContext, id: string, draft: ResponseDraft) => updateResponse(db, actor, id, draft);
+export const removeResponse = ({ db, actor }: ProgrammeActionContext, id: string) => deleteResponse(db, actor, id);
+export const saveEvaluationForm = ({ db, actor }: ProgrammeActionContext, programmeId: string, draft: QuestionSetDraft) => saveQuestionSet(db, actor, programmeId, draft);
+
+/** The summary of a form as a report file: suppressed with the organisation's threshold, as every figure that leaves. */
+export async function saveEvaluationSummary(
+  { db, actor }: ProgrammeActionContext,
+  kind: 'xlsx' | 'csv',
+  group: FormSummaryGroup,
+  labels: SummaryLabels,
+  baseName: string,
+): Promise<string | null> {
+  requirePermission(actor, 'exportReport');
+  const threshold = (await getSettings(db))?.suppressionThreshold ?? 5;
+  const tables = summaryReportTables(protectFormSummary(group.summary, threshold), threshold, labels);
+  const data = kind === 'xlsx' ? await reportXlsx(tables) : reportCsv(tables);
+  const saved = await platform.invoke('file:save', { suggestedName: `${baseName}.${kind}`, filters: [{ name: kind.toUpperCase(), extensions: [kind] }], data });
+  return saved?.fileName ?? null;
 }

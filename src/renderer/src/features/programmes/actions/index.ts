@@ -1,3 +1,14 @@
 export type { ProgrammeActionContext } from './context';
 export { cycleAttendance, markAttendance } from './attendance';
-export { commentEvaluation, scoreEvaluation } from './evaluations';
+export {
+  checkEvaluationFile,
+  commentEvaluation,
+  correctResponse,
+  enterResponse,
+  openEvaluationFile,
+  removeResponse,
+  saveEvaluationForm,
+  saveEvaluationSummary,
+  scoreEvaluation,
+  writeEvaluationImport,
+} from './evaluations';
