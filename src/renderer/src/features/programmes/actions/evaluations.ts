@@ -1,4 +1,4 @@
-import type { Evaluation, EvaluationQuestion } from '@shared/model';
+import type { Evaluation } from '@shared/model';
 import { ImportFileError, loadImportFile, type LoadedFile } from '@shared/import/file';
 import { readEvaluationRows, type EvaluationColumn, type EvaluationImportPreview } from '@shared/import/evaluations';
 import { protectFormSummary, summaryReportTables, type QuestionSetDraft, type SummaryLabels } from '@shared/programmes';
@@ -31,7 +31,7 @@ export function scoreEvaluation(
   { db, actor }: ProgrammeActionContext,
   eventId: string,
   personId: string,
-  question: EvaluationQuestion,
+  question: string,
   score: number | null,
 ): Promise<Evaluation | null> {
   return queueOf(db).run(row(eventId, personId), () => saveEvaluation(db, actor, eventId, personId, { scores: { [question]: score } }));
@@ -58,7 +58,12 @@ export function checkEvaluationFile(file: LoadedFile, columns: EvaluationColumn[
 }
 
 /** Writes the good rows of a checked file (all or nothing). */
-export function writeEvaluationImport({ db, actor }: ProgrammeActionContext, eventId: string, fileName: string, preview: EvaluationImportPreview): Promise<ResponseImportResult> {
+export function writeEvaluationImport(
+  { db, actor }: ProgrammeActionContext,
+  eventId: string,
+  fileName: string,
+  preview: EvaluationImportPreview,
+): Promise<ResponseImportResult> {
   return importResponses(
     db,
     actor,
@@ -71,7 +76,8 @@ export function writeEvaluationImport({ db, actor }: ProgrammeActionContext, eve
 export const enterResponse = ({ db, actor }: ProgrammeActionContext, eventId: string, draft: ResponseDraft) => addResponse(db, actor, eventId, draft);
 export const correctResponse = ({ db, actor }: ProgrammeActionContext, id: string, draft: ResponseDraft) => updateResponse(db, actor, id, draft);
 export const removeResponse = ({ db, actor }: ProgrammeActionContext, id: string) => deleteResponse(db, actor, id);
-export const saveEvaluationForm = ({ db, actor }: ProgrammeActionContext, programmeId: string, draft: QuestionSetDraft) => saveQuestionSet(db, actor, programmeId, draft);
+export const saveEvaluationForm = ({ db, actor }: ProgrammeActionContext, programmeId: string, draft: QuestionSetDraft) =>
+  saveQuestionSet(db, actor, programmeId, draft);
 
 /** The summary of a form as a report file: suppressed with the organisation's threshold, as every figure that leaves. */
 export async function saveEvaluationSummary(
