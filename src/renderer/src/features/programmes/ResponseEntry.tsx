@@ -1,4 +1,4 @@
-import { ActionIcon, Card, Group, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Card, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
@@ -67,7 +67,7 @@ export function ResponseEntry({
             {responses.map((r, i) => (
               <ResponseRow key={r.id} n={i + 1} eventId={eventId} form={form} stored={r} people={people} onDone={focusNew} />
             ))}
-            <ResponseRow key={`new-${responses.length}`} n={responses.length + 1} eventId={eventId} form={form} people={people} onDone={focusNew} />
+            <ResponseRow key="new" n={responses.length + 1} eventId={eventId} form={form} people={people} onDone={focusNew} />
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
