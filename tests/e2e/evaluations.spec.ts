@@ -48,6 +48,8 @@ async function run(page: Page, locale: Locale, mean: string) {
   await expect(page.getByTestId('summary-count-content')).toHaveText('3');
   await expect(page.getByTestId('evaluation-avg-content')).toHaveText(mean);
   await expect(page.getByTestId('summary-dist-content').locator('[data-score]')).toHaveText(['0', '0', '1', '1', '1']);
+  // The last digit of each form, typed just before Enter, is kept: recommend 5, 4, 5.
+  await expect(page.getByTestId('summary-count-recommend')).toHaveText('3');
   // trainers 5, 4, 5 → 4.67
   await expect(page.getByTestId('evaluation-avg-trainers')).toHaveText(locale === 'en' ? '4.67' : '4,67');
   // A digit outside the scale writes nothing; the form stays as typed.

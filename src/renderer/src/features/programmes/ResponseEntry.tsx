@@ -93,7 +93,13 @@ function ResponseRow({
   const { t } = useTranslation(['programmes', 'common', 'validation']);
   const { db, actor } = useApp();
   const initial = stored ? toDraft(stored) : EMPTY;
-  const [draft, setDraft] = useState<Draft>(initial);
+  const [draft, setDraftState] = useState<Draft>(initial);
+  // Keys come faster than renders (a digit, then Enter at once): saving reads what was typed, not the last render.
+  const latest = useRef<Draft>(initial);
+  const setDraft = (next: Draft | ((d: Draft) => Draft)) => {
+    latest.current = typeof next === 'function' ? next(latest.current) : next;
+    setDraftState(latest.current);
+  };
   const [saving, setSaving] = useState(false);
   const row = useRef<HTMLTableRowElement>(null);
   const isNew = !stored;
@@ -105,6 +111,7 @@ function ResponseRow({
   };
 
   const save = async () => {
+    const draft = latest.current;
     if (saving || same(draft, initial)) return;
     const empty = !Object.keys(draft.scores).length && !Object.values(draft.answers).some((a) => a.trim());
     if (isNew && empty) return;
