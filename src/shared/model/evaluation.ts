@@ -61,7 +61,7 @@ export const evaluationSchema = baseRecord.extend({
   personId: id.optional(),
   /** The question set version answered; absent: the first form (EVALUATION_QUESTIONS, 1–5). */
   questionSetId: id.optional(),
-  scores: z.record(questionKey, score).default({}),
+  scores: z.record(questionKey, score),
   /** Answers to the form's text questions (sealed at rest like every free text). */
   answers: z.record(questionKey, z.string().trim().min(1).max(2000)).optional(),
   comment: optionalText(2000),
