@@ -110,39 +110,57 @@ function ResponseRow({
     all[all.indexOf(el) + by]?.focus();
   };
 
-  const save = async () => {
+  const refused = (err: unknown) => {
+    // The message says which question; what was typed goes back into the row, so nothing is lost.
+    const issue = err instanceof ZodError ? err.issues[0] : undefined;
+    const q = form.questions.find((x) => x.key === issue?.path[1]);
+    notifications.show({
+      color: 'red',
+      title: t('programmes:evaluation.entry.notSaved', { n }),
+      message: `${q ? `${questionLabel(t, q)}: ` : ''}${issue ? issueMessage(t, issue) : t('common:errors.unexpected')}`,
+    });
+  };
+
+  /**
+   * A new form is taken at once: the row empties and the cursor is back on its first score before
+   * the save finishes, so the next form's digits never land in (or are wiped from) the last one.
+   */
+  const save = async (): Promise<boolean> => {
     const draft = latest.current;
-    if (saving || same(draft, initial)) return;
+    if (same(draft, initial)) return true;
     const empty = !Object.keys(draft.scores).length && !Object.values(draft.answers).some((a) => a.trim());
-    if (isNew && empty) return;
-    setSaving(true);
-    try {
-      if (isNew) {
+    if (isNew) {
+      if (empty) return true;
+      setDraft(EMPTY);
+      cells()[0]?.focus();
+      try {
         await enterResponse({ db, actor }, eventId, toResponse(draft));
         notifications.show({ color: 'teal', message: t('programmes:evaluation.entry.saved', { n }), autoClose: 1500 });
-        setDraft(EMPTY);
-      } else await correctResponse({ db, actor }, stored.id, toResponse(draft));
-    } catch (err) {
-      // What was typed stays in the row, so nothing is lost; the message says which question.
-      const issue = err instanceof ZodError ? err.issues[0] : undefined;
-      const key = issue?.path[1];
-      const q = form.questions.find((x) => x.key === key);
-      notifications.show({
-        color: 'red',
-        title: t('programmes:evaluation.entry.notSaved', { n }),
-        message: `${q ? `${questionLabel(t, q)}: ` : ''}${issue ? issueMessage(t, issue) : t('common:errors.unexpected')}`,
-      });
-      setSaving(false);
-      return false;
+      } catch (err) {
+        setDraft((d) => (same(d, EMPTY) ? draft : d));
+        refused(err);
+        return false;
+      }
+      return true;
     }
-    setSaving(false);
-    return true;
+    if (saving) return false;
+    setSaving(true);
+    try {
+      await correctResponse({ db, actor }, stored.id, toResponse(draft));
+      return true;
+    } catch (err) {
+      refused(err);
+      return false;
+    } finally {
+      setSaving(false);
+    }
   };
 
   const onScoreKey = (e: KeyboardEvent<HTMLInputElement>, key: string) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      void save().then((ok) => ok && onDone());
+      if (isNew) void save();
+      else void save().then((ok) => ok && onDone());
       return;
     }
     if (e.key === 'Backspace' || e.key === 'Delete') {
@@ -210,7 +228,8 @@ function ResponseRow({
               onKeyDown={(e) => {
                 if (e.key !== 'Enter') return;
                 e.preventDefault();
-                void save().then((ok) => ok && onDone());
+                if (isNew) void save();
+                else void save().then((ok) => ok && onDone());
               }}
             />
           </Table.Td>
