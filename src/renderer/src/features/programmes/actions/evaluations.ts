@@ -1,22 +1,17 @@
 import type { Evaluation } from '@shared/model';
 import { ImportFileError, loadImportFile, type LoadedFile } from '@shared/import/file';
 import { readEvaluationRows, type EvaluationColumn, type EvaluationImportPreview } from '@shared/import/evaluations';
-import { protectFormSummary, summaryReportTables, type QuestionSetDraft, type SummaryLabels } from '@shared/programmes';
+import type { QuestionSetDraft } from '@shared/programmes';
 import {
   addResponse,
   deleteResponse,
   importResponses,
   saveQuestionSet,
   updateResponse,
-  type FormSummaryGroup,
   type ResponseDraft,
   type ResponseImportResult,
 } from '../../../db/evaluations';
 import { saveEvaluation } from '../../../db/programmes';
-import { getSettings } from '../../../db/settings';
-import { requirePermission } from '../../../db/permissions';
-import { reportCsv, reportXlsx } from '@shared/indicators/reportFiles';
-import { platform } from '../../../platform';
 import type { ProgrammeActionContext } from './context';
 import { queueOf } from './queue';
 
@@ -78,19 +73,3 @@ export const correctResponse = ({ db, actor }: ProgrammeActionContext, id: strin
 export const removeResponse = ({ db, actor }: ProgrammeActionContext, id: string) => deleteResponse(db, actor, id);
 export const saveEvaluationForm = ({ db, actor }: ProgrammeActionContext, programmeId: string, draft: QuestionSetDraft) =>
   saveQuestionSet(db, actor, programmeId, draft);
-
-/** The summary of a form as a report file: suppressed with the organisation's threshold, as every figure that leaves. */
-export async function saveEvaluationSummary(
-  { db, actor }: ProgrammeActionContext,
-  kind: 'xlsx' | 'csv',
-  group: FormSummaryGroup,
-  labels: SummaryLabels,
-  baseName: string,
-): Promise<string | null> {
-  requirePermission(actor, 'exportReport');
-  const threshold = (await getSettings(db))?.suppressionThreshold ?? 5;
-  const tables = summaryReportTables(protectFormSummary(group.summary, threshold), threshold, labels);
-  const data = kind === 'xlsx' ? await reportXlsx(tables) : reportCsv(tables);
-  const saved = await platform.invoke('file:save', { suggestedName: `${baseName}.${kind}`, filters: [{ name: kind.toUpperCase(), extensions: [kind] }], data });
-  return saved?.fileName ?? null;
-}

@@ -8,7 +8,6 @@ export {
   openEvaluationFile,
   removeResponse,
   saveEvaluationForm,
-  saveEvaluationSummary,
   scoreEvaluation,
   writeEvaluationImport,
 } from './evaluations';
