@@ -177,7 +177,8 @@ describe('encryption at rest: what IndexedDB holds', () => {
           for (const [table, list] of Object.entries(rows)) await plain.table(table).bulkAdd(list);
         });
         const { text } = await rawStoreText(name);
-        for (const s of [PLANTED.phone, PLANTED.email, PLANTED.notes, PLANTED.sessionNote, PLANTED.lastName, PLANTED.evaluationAnswer]) expect(text).toContain(s);
+        for (const s of [PLANTED.phone, PLANTED.email, PLANTED.notes, PLANTED.sessionNote, PLANTED.lastName, PLANTED.evaluationAnswer])
+          expect(text).toContain(s);
       } finally {
         plain.close();
         await Dexie.delete(name);

@@ -103,7 +103,9 @@ export function summaryReportTables(p: ReturnType<typeof protectFormSummary>, th
       header: [labels.question(q.question), ''],
       rows: [
         [labels.answered, cell(q.count)],
-        ...(q.question.kind === 'scale' ? ([[labels.mean, q.mean === null ? (q.count.count ? SECONDARY_MARK : '') : labels.formatMean(q.mean)]] as Array<[string, string]>) : []),
+        ...(q.question.kind === 'scale'
+          ? ([[labels.mean, q.mean === null ? (q.count.count ? SECONDARY_MARK : '') : labels.formatMean(q.mean)]] as Array<[string, string]>)
+          : []),
         ...q.distribution.map((c, k): [string, number | string] => [labels.score(k + 1), cell(c)]),
       ],
     })),

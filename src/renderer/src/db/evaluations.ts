@@ -40,7 +40,15 @@ export function checkAgainstForm(form: QuestionSetDraft, r: ResponseDraft, allow
   throw new ZodError(
     issues.map((i) =>
       i.code === 'outOfScale'
-        ? { code: 'too_big' as const, origin: 'number' as const, maximum: form.scaleMax, inclusive: true, path: ['scores', i.key!], message: 'outOfScale', input: r.scores[i.key!] }
+        ? {
+            code: 'too_big' as const,
+            origin: 'number' as const,
+            maximum: form.scaleMax,
+            inclusive: true,
+            path: ['scores', i.key!],
+            message: 'outOfScale',
+            input: r.scores[i.key!],
+          }
         : { code: 'custom' as const, path: i.key ? ['scores', i.key] : [], message: i.code, input: undefined },
     ),
   );
@@ -61,7 +69,15 @@ export async function storedCurrentSet(db: MrezaDb, actor: Actor, programme: Pro
   const { set, form } = await formOfProgramme(db, programme);
   if (set) return set;
   const now = stamp();
-  const row = TABLE_SCHEMAS.questionSets.parse({ id: crypto.randomUUID(), orgId: await selfOrgId(db), createdAt: now, updatedAt: now, programmeId: programme.id, version: 1, ...form });
+  const row = TABLE_SCHEMAS.questionSets.parse({
+    id: crypto.randomUUID(),
+    orgId: await selfOrgId(db),
+    createdAt: now,
+    updatedAt: now,
+    programmeId: programme.id,
+    version: 1,
+    ...form,
+  });
   await db.questionSets.add(row);
   await audit(db, actor, 'create', 'questionSets', row.id, 'v1');
   return row;
@@ -258,7 +274,10 @@ export function loadEventResponses(db: MrezaDb, actor: Actor, eventId: string): 
     .then(async (responses) => {
       const ids = [...new Set(responses.map((r) => r.questionSetId).filter((x): x is string => !!x))];
       const sets = (await db.questionSets.bulkGet(ids)).filter((s): s is QuestionSet => !!s);
-      return { responses: responses.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)), sets: new Map(sets.map((s) => [s.id, s])) };
+      return {
+        responses: responses.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+        sets: new Map(sets.map((s) => [s.id, s])),
+      };
     });
 }
 
@@ -291,7 +310,14 @@ export function loadEvaluationSummaries(db: MrezaDb, actor: Actor, scope: { even
       .map(([key, rs]) => {
         const set = byId.get(key);
         const form = formOfResponse(rs[0]!, byId);
-        return { key, version: set?.version ?? null, form, summary: summariseForm(form, rs), current: key === current?.id, named: rs.filter((r) => r.personId).length };
+        return {
+          key,
+          version: set?.version ?? null,
+          form,
+          summary: summariseForm(form, rs),
+          current: key === current?.id,
+          named: rs.filter((r) => r.personId).length,
+        };
       })
       .sort((a, b) => Number(b.current) - Number(a.current) || (b.version ?? 0) - (a.version ?? 0));
   });
