@@ -16,10 +16,11 @@ import { acceptPairs, logSession, saveMenteeProfile, saveMentor } from '../../sr
 import { addOutcome, createPerson, erasePerson, peopleForList } from '../../src/renderer/src/db/people';
 import { attachScan, saveEvaluation, saveEvent, saveProgramme } from '../../src/renderer/src/db/programmes';
 import { searchEverything } from '../../src/renderer/src/db/search';
-import { STORES_V7 } from '../../src/renderer/src/db/schema';
+import { STORES_V8 } from '../../src/renderer/src/db/schema';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { allTables, newDbName, testDataKey, unlocked, withDb, withSetUpDb } from '../fixtures/testDb';
 import { rawStoreText } from './rawStoreScan';
+import { addResponse, saveQuestionSet } from '../../src/renderer/src/db/evaluations';
 
 const PLANTED = {
   firstName: 'Zdenkaplanta',
@@ -31,6 +32,8 @@ const PLANTED = {
   sessionNote: 'Planted mentoring log note: talked about debts',
   sessionTopics: 'Planted topics of the session',
   evaluationComment: 'Planted evaluation comment by a participant',
+  evaluationAnswer: 'Planted anonymous answer: my husband would not let me come',
+  questionWording: 'Planted question wording about the safe house',
   scanName: 'planted-sign-in-sheet-Vrbanić.png',
   institution: 'Planted Centre for Social Work Koprivnica',
 };
@@ -118,6 +121,15 @@ async function demoSession(db: MrezaDb, actor: Actor) {
   ]);
   const session = (await db.sessions.where('eventId').equals(event.id).first())!;
   await saveEvaluation(db, actor, event.id, person.id, { comment: PLANTED.evaluationComment });
+  // An anonymous paper form's answer in words, on a form with a reworded question: both typed text.
+  await saveQuestionSet(db, actor, programme.id, {
+    scaleMax: 5,
+    questions: [
+      { key: 'content', kind: 'scale', text: PLANTED.questionWording },
+      { key: 'suggestions', kind: 'text' },
+    ],
+  });
+  await addResponse(db, actor, event.id, { scores: { content: 4 }, answers: { suggestions: PLANTED.evaluationAnswer } });
   await attachScan(db, actor, session.id, PLANTED.scanName, new TextEncoder().encode('PNG with planted signatures'));
   await createLeadProject(db, actor, org, 'Planted project');
   await ensureIdentity(db);
@@ -159,14 +171,15 @@ describe('encryption at rest: what IndexedDB holds', () => {
       const rows = await allTables(db);
       const name = newDbName();
       const plain = new Dexie(name);
-      plain.version(1).stores(STORES_V7);
+      plain.version(1).stores(STORES_V8);
       try {
         await plain.open();
         await plain.transaction('rw', plain.tables, async () => {
           for (const [table, list] of Object.entries(rows)) await plain.table(table).bulkAdd(list);
         });
         const { text } = await rawStoreText(name);
-        for (const s of [PLANTED.phone, PLANTED.email, PLANTED.notes, PLANTED.sessionNote, PLANTED.lastName]) expect(text).toContain(s);
+        for (const s of [PLANTED.phone, PLANTED.email, PLANTED.notes, PLANTED.sessionNote, PLANTED.lastName, PLANTED.evaluationAnswer])
+          expect(text).toContain(s);
       } finally {
         plain.close();
         await Dexie.delete(name);

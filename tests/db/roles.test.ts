@@ -41,6 +41,7 @@ import {
   updatePerson,
 } from '../../src/renderer/src/db/people';
 import { ForbiddenError } from '../../src/renderer/src/db/permissions';
+import { addResponse, importResponses, loadEvaluationSummaries, loadEventResponses, saveQuestionSet } from '../../src/renderer/src/db/evaluations';
 import { loadEventDetail, saveProgramme } from '../../src/renderer/src/db/programmes';
 import { commitOrganisationImport, createOrganisation, deleteOrganisation, listRegister, updateOrganisation } from '../../src/renderer/src/db/organisations';
 import { createRecord, updateRecord } from '../../src/renderer/src/db/records';
@@ -143,6 +144,23 @@ function actions(w: World): Array<[string, (a: Actor) => Promise<unknown>]> {
         ),
     ],
     ['edit: a programme', (a) => saveProgramme(db, a, { kind: 'badge', title: `Program ${a.role}` })],
+    ['evaluations: enter an anonymous response', async (a) => addResponse(db, a, (await db.events.toCollection().first())!.id, { scores: { content: 4 } })],
+    [
+      'evaluations: import responses',
+      async (a) => importResponses(db, a, (await db.events.toCollection().first())!.id, 'obrazac.csv', [{ scores: { content: 5 }, receivedAt: `${a.role} 1` }]),
+    ],
+    [
+      'evaluations: change the questions',
+      async (a) => saveQuestionSet(db, a, (await db.programmes.toCollection().first())!.id, { scaleMax: 5, questions: [{ key: 'content', kind: 'scale' }] }),
+    ],
+    ['evaluations: read the responses', async (a) => loadEventResponses(db, a, (await db.events.toCollection().first())!.id)],
+    [
+      'evaluations: read the summaries',
+      async (a) => {
+        const event = (await db.events.toCollection().first())!;
+        return loadEvaluationSummaries(db, a, { eventIds: [event.id], programmeId: event.programmeId });
+      },
+    ],
     ['organisations: read the register', (a) => listRegister(db, a)],
     ['organisations: add', (a) => createOrganisation(db, a, { ...employer, name: `MSP ${a.role}` })],
     [
@@ -213,6 +231,11 @@ const EXPECTED: Record<string, Record<ActorRole, Outcome>> = {
   'edit: record the basis for sharing in bulk': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'edit: undo a bulk sharing basis': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'edit: a programme': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'evaluations: enter an anonymous response': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'evaluations: import responses': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'evaluations: change the questions': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'evaluations: read the responses': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
+  'evaluations: read the summaries': { coordinator: Y, staff: Y, mentor: N, viewer: Y, system: N },
   'organisations: read the register': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'organisations: add': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },
   'organisations: change': { coordinator: Y, staff: Y, mentor: N, viewer: N, system: N },

@@ -41,7 +41,8 @@ describe('TABLE_SCHEMAS', () => {
         .filter((t) => t !== AT_REST_STORE)
         .sort(),
     ).toEqual([...TABLE_NAMES].sort());
-    for (let v = 1; v < SCHEMA_VERSION; v++) for (const t of Object.keys(version(v) ?? {})) expect(TABLE_NAMES, `a table of v${v}`).toContain(t);
+    for (let v = 1; v < SCHEMA_VERSION; v++)
+      for (const t of Object.keys(version(v) ?? {}).filter((t) => t !== AT_REST_STORE)) expect(TABLE_NAMES, `a table of v${v}`).toContain(t);
   });
 
   // Backups and restores validate each table's rows with its entry here: a wrong or permissive

@@ -17,6 +17,10 @@ export const PERMISSIONS = [
   'manageOrganisations',
   /** Programmes, events, enrolments, attendance, certificates, evaluations, mentors, matches, targets. */
   'editRecords',
+  /** Enter, import, correct and delete evaluation responses (anonymous or named); change a programme's questions. */
+  'enterEvaluations',
+  /** Per-question summaries of evaluations (counts, means, distributions; no names, no answers in words). */
+  'readEvaluationSummaries',
   /** Log, correct and delete mentoring sessions. */
   'logMentoring',
   /** Erase (right to be forgotten) and anonymise a person. */
@@ -68,6 +72,8 @@ export const PERMISSION_TABLE: Record<ActorRole, Partial<Record<Permission, Gran
     readReports: 'all',
     editPeople: 'all',
     editRecords: 'all',
+    enterEvaluations: 'all',
+    readEvaluationSummaries: 'all',
     manageOrganisations: 'all',
     logMentoring: 'all',
     exportReport: 'all',
@@ -77,7 +83,7 @@ export const PERMISSION_TABLE: Record<ActorRole, Partial<Record<Permission, Gran
     backupAuto: 'all',
   },
   mentor: { readPeople: 'own', logMentoring: 'own', backupAuto: 'all' },
-  viewer: { readReports: 'all', exportReport: 'all', backupAuto: 'all' },
+  viewer: { readReports: 'all', readEvaluationSummaries: 'all', exportReport: 'all', backupAuto: 'all' },
   system: { backupAuto: 'all' },
 };
 
@@ -138,7 +144,8 @@ export const TABLE_WRITE_PERMISSION: Record<Exclude<TableName, 'settings' | 'aud
   enrolments: 'editRecords',
   attendance: 'editRecords',
   certificates: 'editRecords',
-  evaluations: 'editRecords',
+  evaluations: 'enterEvaluations',
+  questionSets: 'enterEvaluations',
   attachments: 'editRecords',
   mentors: 'editRecords',
   menteeProfiles: 'editRecords',

@@ -127,7 +127,8 @@ export const FIELD_POLICY = {
   attendance: { ...BASE, sessionId: 'keep', personId: 'personRef', status: 'keep' },
   // A certificate number is printed on the certificate the person holds: it would identify her.
   certificates: { ...BASE, eventId: 'keep', personId: 'personRef', kind: 'keep', number: 'drop', issuedOn: 'keep', programmeId: 'keep', sequence: 'drop' },
-  evaluations: { ...BASE, eventId: 'keep', personId: 'personRef', scores: 'keep', comment: 'drop' },
+  // An anonymous response has no personId and travels like a named one; answers in words stay home.
+  evaluations: { ...BASE, eventId: 'keep', personId: 'personRef', questionSetId: 'keep', scores: 'keep', answers: 'drop', comment: 'drop', receivedAt: 'drop' },
   // Scanned sign-in sheets carry names and signatures: full level only (see FULL_ONLY_TABLES).
   attachments: { ...BASE, sessionId: 'keep', fileName: 'drop', mimeType: 'drop', size: 'drop', dataBase64: 'drop' },
   mentors: {
@@ -207,6 +208,7 @@ export const LOCAL_ONLY_TABLES = {
   importHistory: 'local import history',
   importMappings: 'local import column mappings',
   targets: 'local indicator targets (each organisation sets its own)',
+  questionSets: "the wording of a programme's evaluation questions (typed text); evaluation summaries stay local",
   exchange: 'local keys and project membership',
   partnerSlices: "the lead's consolidated partner data",
 } as const satisfies Partial<Record<TableName, string>>;
@@ -271,7 +273,7 @@ export const FULL_LEVEL_DISCLOSURE = {
   places: ['sessions.venue', 'sessions.town', 'organisations.town', 'organisations.timeZone'],
   certificates: ['certificates.number', 'certificates.sequence'],
   consentForms: ['consents.noticeVersion', 'consents.recordedBy'],
-  evaluations: ['evaluations.comment'],
+  evaluations: ['evaluations.comment', 'evaluations.answers', 'evaluations.receivedAt'],
   mentoring: [
     'mentors.sectors',
     'mentors.region',

@@ -3,6 +3,7 @@ import type {
   Certificate,
   Consent,
   Enrolment,
+  Evaluation,
   EventSession,
   Match,
   Mentor,
@@ -12,6 +13,7 @@ import type {
   Person,
   Programme,
   ProgrammeEvent,
+  QuestionSet,
 } from '../model';
 import { COUNTRY_TIME_ZONES, localDay } from '../calendar/localDay';
 import { isHeld } from '../indicators/held';
@@ -19,6 +21,7 @@ import { EXPERTISE_AREAS, OUTCOME_KINDS, SERVICES, TARGET_GROUPS } from '../mode
 import { personNameKey } from '../people/nameKey';
 import { HR_TOWNS, INSTITUTIONS, LAST, MEN_FIRST, SECTORS, SI_TOWNS, WOMEN_FIRST, type Place } from './names';
 import { mulberry32 } from '../random/mulberry32';
+import { defaultQuestionSet } from '../programmes/questionSets';
 
 export interface DemoData {
   organisations: Organisation[];
@@ -34,6 +37,8 @@ export interface DemoData {
   mentors: Mentor[];
   matches: Match[];
   mentoringSessions: MentoringSession[];
+  questionSets: QuestionSet[];
+  evaluations: Evaluation[];
 }
 
 /** A small deterministic generator so the demo looks the same on every machine. */
@@ -444,6 +449,20 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
     }
   });
 
+  // Anonymous paper forms from the first two cross-border modules, on the modules' default questions
+  // (stored as version 1, as the app stores it with the first response).
+  const crossForm: QuestionSet = { ...base(), programmeId: cross.id, version: 1, ...defaultQuestionSet('crossBorder') };
+  const suggestions = ['Više primjera iz prakse.', 'Dulje trajanje modula.', 'Više vremena za razmjenu iskustava.', 'Materijale poslati unaprijed.'];
+  const evaluations: Evaluation[] = [];
+  crossEvents.slice(0, 2).forEach((event, m) => {
+    for (let i = 0; i < (m === 0 ? 24 : 17); i++) {
+      const scores: Record<string, number> = {};
+      for (const q of crossForm.questions) if (q.kind === 'scale' && r.chance(0.95)) scores[q.key] = r.chance(0.6) ? 5 : r.pick([3, 4, 4, 4, 5]);
+      const suggestion = r.chance(0.2) ? r.pick(suggestions) : undefined;
+      evaluations.push({ ...base(), eventId: event.id, questionSetId: crossForm.id, scores, ...(suggestion ? { answers: { suggestions: suggestion } } : {}) });
+    }
+  });
+
   const outcomes: Outcome[] = [];
   beneficiaries.slice(0, 14).forEach((p, i) => {
     const kind = OUTCOME_KINDS[i % OUTCOME_KINDS.length]!;
@@ -468,5 +487,7 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
     mentors,
     matches,
     mentoringSessions,
+    questionSets: [crossForm],
+    evaluations,
   };
 }

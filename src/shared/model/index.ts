@@ -1,16 +1,8 @@
 import type { z } from 'zod';
 import { organisationSchema } from './organisation';
 import { consentSchema, importMappingSchema, outcomeSchema, personSchema, tombstoneSchema } from './person';
-import {
-  attachmentSchema,
-  attendanceSchema,
-  certificateSchema,
-  enrolmentSchema,
-  evaluationSchema,
-  eventSchema,
-  programmeSchema,
-  sessionSchema,
-} from './programme';
+import { attachmentSchema, attendanceSchema, certificateSchema, enrolmentSchema, eventSchema, programmeSchema, sessionSchema } from './programme';
+import { evaluationSchema, questionSetSchema } from './evaluation';
 import { matchSchema, menteeProfileSchema, mentorSchema, mentoringSessionSchema } from './mentoring';
 import { auditEntrySchema, importHistorySchema, settingsRowSchema, userSchema } from './system';
 import { targetSchema } from './target';
@@ -21,6 +13,7 @@ export * from './logo';
 export * from './organisation';
 export * from './person';
 export * from './programme';
+export * from './evaluation';
 export * from './mentoring';
 export * from './system';
 export * from './target';
@@ -44,6 +37,7 @@ export const TABLE_SCHEMAS = {
   attendance: attendanceSchema,
   certificates: certificateSchema,
   evaluations: evaluationSchema,
+  questionSets: questionSetSchema,
   attachments: attachmentSchema,
   mentors: mentorSchema,
   matches: matchSchema,

@@ -88,18 +88,6 @@ export const certificateSchema = baseRecord.extend({
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 
-/** The questions of the short evaluation form; each is answered 1 (poor) to 5 (excellent). */
-export const EVALUATION_QUESTIONS = ['content', 'trainers', 'organisation', 'usefulness'] as const;
-export type EvaluationQuestion = (typeof EVALUATION_QUESTIONS)[number];
-const score = z.number().int().min(1).max(5);
-export const evaluationSchema = baseRecord.extend({
-  eventId: id,
-  personId: id,
-  scores: z.partialRecord(z.enum(EVALUATION_QUESTIONS), score).default({}),
-  comment: optionalText(2000),
-});
-export type Evaluation = z.infer<typeof evaluationSchema>;
-
 /**
  * A scanned signed sign-in sheet attached to its session as evidence. The bytes are kept as
  * base64 text so backups (JSON) carry them unchanged.

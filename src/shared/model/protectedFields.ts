@@ -79,7 +79,10 @@ export const PLAIN_FIELDS: { readonly [T in TableName]: PlainFields } = {
     issuedOn: 'a date',
     sequence: 'a number',
   },
-  evaluations: { ...RECORD, eventId: 'foreign key (index)', personId: 'foreign key (index)' },
+  // Scores and answers are sealed: a named response's scores say what that person thought.
+  evaluations: { ...RECORD, eventId: 'foreign key (index)', personId: 'foreign key (index)', questionSetId: 'foreign key (index)' },
+  // The wording of the questions is typed text: sealed.
+  questionSets: { ...RECORD, programmeId: 'foreign key (index)', version: 'a number', scaleMax: 'a number' },
   attachments: { ...RECORD, sessionId: 'foreign key (index)', mimeType: 'the file type', size: 'a size in bytes' },
   mentors: { ...RECORD, personId: 'foreign key (index)', capacity: 'a count', active: 'a flag', remote: 'a flag' },
   matches: {

@@ -95,7 +95,7 @@ export type SettingsRow = z.infer<typeof settingsRowSchema>;
 
 export const importHistorySchema = baseRecord.extend({
   // sharingBasis: a bulk recording of the basis for sharing with the lead (its consent ids, for undo).
-  kind: z.enum(['people', 'bundle', 'mentorLogs', 'organisations', 'sharingBasis']),
+  kind: z.enum(['people', 'bundle', 'mentorLogs', 'organisations', 'sharingBasis', 'evaluations']),
   fileName: name(260),
   at: isoDateTime,
   rowsAdded: z.number().int().min(0),

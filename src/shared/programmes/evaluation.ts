@@ -18,7 +18,7 @@ export function summariseEvaluations(evaluations: Array<Pick<Evaluation, 'scores
 
 /** One edit of an evaluation row: the questions touched (null clears one) and/or the comment. */
 export interface EvaluationPatch {
-  scores?: Partial<Record<EvaluationQuestion, number | null>>;
+  scores?: Record<string, number | null>;
   comment?: string;
 }
 
@@ -29,9 +29,9 @@ export interface EvaluationPatch {
 export function applyEvaluationPatch(
   stored: Pick<Evaluation, 'scores' | 'comment'> | undefined,
   patch: EvaluationPatch,
-): { scores: Partial<Record<EvaluationQuestion, unknown>>; comment?: string } {
-  const scores: Partial<Record<EvaluationQuestion, unknown>> = { ...stored?.scores };
-  for (const [q, v] of Object.entries(patch.scores ?? {}) as Array<[EvaluationQuestion, number | null | undefined]>) {
+): { scores: Record<string, unknown>; comment?: string } {
+  const scores: Record<string, unknown> = { ...stored?.scores };
+  for (const [q, v] of Object.entries(patch.scores ?? {}) as Array<[string, number | null | undefined]>) {
     if (v === null || v === undefined) delete scores[q];
     else scores[q] = v;
   }
@@ -40,4 +40,5 @@ export function applyEvaluationPatch(
 }
 
 /** An evaluation with no score and no comment is no response at all. */
-export const isEmptyEvaluation = (e: { scores: object; comment?: string }) => Object.keys(e.scores).length === 0 && !e.comment;
+export const isEmptyEvaluation = (e: { scores: object; answers?: object; comment?: string }) =>
+  Object.keys(e.scores).length === 0 && Object.keys(e.answers ?? {}).length === 0 && !e.comment;

@@ -7,3 +7,5 @@ export * from './signInSheet';
 export * from './stats';
 export * from './evidencePack';
 export * from './candidates';
+export * from './questionSets';
+export * from './evaluationSummary';

@@ -8,7 +8,7 @@ import { moveLinkageSecret } from './linkage';
 import { rememberSelfOrganisation } from './selfOrganisation';
 import type { AuditEntry } from '@shared/model';
 import { auditChainMiddleware, chainLegacy } from './auditChain';
-import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7 } from './schema';
+import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8 } from './schema';
 
 export type Tables = { [T in Exclude<TableName, 'settings'>]: EntityTable<TableRow<T>, 'id'> } & { settings: EntityTable<AppSettings, 'key'> };
 
@@ -69,6 +69,8 @@ export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
   // index holds its values in plain text. The rows themselves are sealed on the first sign-in
   // (db/dataKey.ts): this upgrade runs before anyone signs in, so it cannot.
   db.version(7).stores(STORES_V7);
+  // v8: question sets and anonymous evaluations (no data changes: see schema.ts).
+  db.version(8).stores(STORES_V8);
   // Above encryption at rest (level 30 > 20): the chain's hashes cover what the app wrote.
   db.use(auditChainMiddleware(db));
   db.on(

@@ -14,6 +14,7 @@ import {
 } from '@shared/model';
 import {
   applyEvaluationPatch,
+  FIRST_FORM,
   certificatePrefix,
   evaluateCompletion,
   holdsPlace,
@@ -27,6 +28,7 @@ import {
 } from '@shared/programmes';
 import { fromBase64, toBase64 } from '@shared/crypto/bytes';
 import { audit } from './audit';
+import { checkAgainstForm, storedCurrentSet } from './evaluations';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 import { orgToday } from './orgDay';
@@ -317,13 +319,21 @@ export async function issueCertificates(
  * A row left with no score and no comment is removed (it is no longer a response).
  */
 export async function saveEvaluation(db: MrezaDb, actor: Actor, eventId: string, personId: string, patch: EvaluationPatch): Promise<Evaluation | null> {
-  requirePermission(actor, 'editRecords');
-  return db.transaction('rw', [db.evaluations, db.auditLog, db.organisations], async () => {
+  requirePermission(actor, 'enterEvaluations');
+  return db.transaction('rw', [db.events, db.programmes, db.questionSets, db.evaluations, db.auditLog, db.organisations], async () => {
     const current = await db.evaluations
       .where('eventId')
       .equals(eventId)
       .filter((e) => e.personId === personId)
       .first();
+    // A participant's first response answers the programme's current form; a later edit keeps the form it was given on.
+    let form = current?.questionSetId ? await db.questionSets.get(current.questionSetId) : undefined;
+    if (!current) {
+      const event = await db.events.get(eventId);
+      const programme = event && (await db.programmes.get(event.programmeId));
+      if (!programme) throw new Error(`event ${eventId} not found`);
+      form = await storedCurrentSet(db, actor, programme);
+    }
     const now = stamp();
     const row = TABLE_SCHEMAS.evaluations.parse({
       id: current?.id ?? crypto.randomUUID(),
@@ -332,8 +342,11 @@ export async function saveEvaluation(db: MrezaDb, actor: Actor, eventId: string,
       updatedAt: now,
       eventId,
       personId,
+      ...(current?.questionSetId || form ? { questionSetId: current ? current.questionSetId : form!.id } : {}),
+      ...(current?.answers ? { answers: current.answers } : {}),
       ...applyEvaluationPatch(current, patch),
     });
+    checkAgainstForm(form ?? FIRST_FORM, row, true);
     if (isEmptyEvaluation(row)) {
       if (current) {
         await db.evaluations.delete(current.id);

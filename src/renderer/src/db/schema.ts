@@ -36,7 +36,7 @@ export const STORES_V2 = {
  * v3: the participants, programmes and mentoring features. Each feature adds or changes only its
  * own tables here (and in TABLE_SCHEMAS); keep one line per table.
  */
-export const STORES_V3: Record<TableName, string> = {
+export const STORES_V3: Record<Exclude<TableName, 'questionSets'>, string> = {
   ...STORES_V2,
   importMappings: 'id',
   certificates: 'id, orgId, eventId, personId, programmeId',
@@ -54,14 +54,14 @@ export const STORES_V3: Record<TableName, string> = {
  * v4: no new index; outcomes get their legal form and jobs created as fields, out of the note
  * text a v3 match closure wrote ("obrt; jobs:1"). The upgrade is in db.ts.
  */
-export const STORES_V4: Record<TableName, string> = { ...STORES_V3 };
+export const STORES_V4: Record<Exclude<TableName, 'questionSets'>, string> = { ...STORES_V3 };
 
 /**
  * v5: people's municipalities in the gazetteer's canonical form (one spelling per place, so
  * "Младеновац" and "Mladenovac" are one row in breakdowns), and the country derived from it
  * where none was stored. Stores unchanged; the upgrade in db.ts rewrites the rows.
  */
-export const STORES_V5: Record<TableName, string> = { ...STORES_V4 };
+export const STORES_V5: Record<Exclude<TableName, 'questionSets'>, string> = { ...STORES_V4 };
 
 /** The current version: db.ts declares one Dexie version per STORES_Vn up to it. */
 export { SCHEMA_VERSION } from '@shared/model/schemaVersion';
@@ -71,7 +71,7 @@ export { SCHEMA_VERSION } from '@shared/model/schemaVersion';
  * indexed so the newest link is found at once. The upgrade in db.ts chains the entries written
  * before, in order of time.
  */
-export const STORES_V6: Record<TableName, string> = { ...STORES_V5, auditLog: 'id, at, action, table, userId, seq' };
+export const STORES_V6: Record<Exclude<TableName, 'questionSets'>, string> = { ...STORES_V5, auditLog: 'id, at, action, table, userId, seq' };
 
 /**
  * v7: encryption at rest (db/atRest.ts). An index keeps its values in plain text, so only
@@ -86,4 +86,15 @@ export const STORES_V7 = {
   people: 'id, orgId, kind, gender, updatedAt',
   /** The encryption marker (db/dataKey.ts): outside the model's tables, so no backup carries it. */
   atRest: 'key',
+} satisfies Record<Exclude<TableName, 'questionSets'>, string> & Record<string, string>;
+
+/**
+ * v8: evaluations as they are collected. Question sets per programme (`questionSets`, one row per
+ * version) and anonymous responses: an evaluation's personId becomes optional and its
+ * questionSetId is indexed. No upgrade: a row without a question set answers the first form.
+ */
+export const STORES_V8 = {
+  ...STORES_V7,
+  evaluations: 'id, orgId, eventId, personId, questionSetId',
+  questionSets: 'id, orgId, programmeId',
 } satisfies Record<TableName, string> & Record<string, string>;

@@ -1,4 +1,16 @@
-import type { Evaluation, EvaluationQuestion } from '@shared/model';
+import type { Evaluation } from '@shared/model';
+import { ImportFileError, loadImportFile, type LoadedFile } from '@shared/import/file';
+import { readEvaluationRows, type EvaluationColumn, type EvaluationImportPreview } from '@shared/import/evaluations';
+import type { QuestionSetDraft } from '@shared/programmes';
+import {
+  addResponse,
+  deleteResponse,
+  importResponses,
+  saveQuestionSet,
+  updateResponse,
+  type ResponseDraft,
+  type ResponseImportResult,
+} from '../../../db/evaluations';
 import { saveEvaluation } from '../../../db/programmes';
 import type { ProgrammeActionContext } from './context';
 import { queueOf } from './queue';
@@ -14,7 +26,7 @@ export function scoreEvaluation(
   { db, actor }: ProgrammeActionContext,
   eventId: string,
   personId: string,
-  question: EvaluationQuestion,
+  question: string,
   score: number | null,
 ): Promise<Evaluation | null> {
   return queueOf(db).run(row(eventId, personId), () => saveEvaluation(db, actor, eventId, personId, { scores: { [question]: score } }));
@@ -24,3 +36,40 @@ export function scoreEvaluation(
 export function commentEvaluation({ db, actor }: ProgrammeActionContext, eventId: string, personId: string, comment: string): Promise<Evaluation | null> {
   return queueOf(db).run(row(eventId, personId), () => saveEvaluation(db, actor, eventId, personId, { comment }));
 }
+
+/** Opens an online form's export (CSV or XLSX) with the importers' one reader; a bad file is a code for a localised message. */
+export function openEvaluationFile(fileName: string, data: Uint8Array): { ok: true; file: LoadedFile } | { ok: false; code: ImportFileError['code'] } {
+  try {
+    return { ok: true, file: loadImportFile(fileName, data) };
+  } catch (e) {
+    if (e instanceof ImportFileError) return { ok: false, code: e.code };
+    return { ok: false, code: 'unreadable' };
+  }
+}
+
+/** The row report of a file against the form: what will be imported, and every bad row with why. */
+export function checkEvaluationFile(file: LoadedFile, columns: EvaluationColumn[], form: QuestionSetDraft): EvaluationImportPreview {
+  return readEvaluationRows(file.rows, columns, form);
+}
+
+/** Writes the good rows of a checked file (all or nothing). */
+export function writeEvaluationImport(
+  { db, actor }: ProgrammeActionContext,
+  eventId: string,
+  fileName: string,
+  preview: EvaluationImportPreview,
+): Promise<ResponseImportResult> {
+  return importResponses(
+    db,
+    actor,
+    eventId,
+    fileName,
+    preview.rows.map((r) => r.response),
+  );
+}
+
+export const enterResponse = ({ db, actor }: ProgrammeActionContext, eventId: string, draft: ResponseDraft) => addResponse(db, actor, eventId, draft);
+export const correctResponse = ({ db, actor }: ProgrammeActionContext, id: string, draft: ResponseDraft) => updateResponse(db, actor, id, draft);
+export const removeResponse = ({ db, actor }: ProgrammeActionContext, id: string) => deleteResponse(db, actor, id);
+export const saveEvaluationForm = ({ db, actor }: ProgrammeActionContext, programmeId: string, draft: QuestionSetDraft) =>
+  saveQuestionSet(db, actor, programmeId, draft);

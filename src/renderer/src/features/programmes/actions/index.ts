@@ -1,3 +1,13 @@
 export type { ProgrammeActionContext } from './context';
 export { cycleAttendance, markAttendance } from './attendance';
-export { commentEvaluation, scoreEvaluation } from './evaluations';
+export {
+  checkEvaluationFile,
+  commentEvaluation,
+  correctResponse,
+  enterResponse,
+  openEvaluationFile,
+  removeResponse,
+  saveEvaluationForm,
+  scoreEvaluation,
+  writeEvaluationImport,
+} from './evaluations';
