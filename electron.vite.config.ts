@@ -62,6 +62,8 @@ export default defineConfig(({ mode }) => {
       define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(APP_VERSION) },
       build: {
         ...outDir('renderer'),
+        // The product is minified (electron-vite leaves it as written by default): #14's "no larger".
+        minify: true,
         rollupOptions: {
           input: { index: resolve(__dirname, 'src/renderer/index.html') },
         },

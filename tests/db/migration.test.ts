@@ -55,7 +55,9 @@ describe('schema migration v1 → current', () => {
             ? v1Tables.people.map((p) => ({ ...p, nameKey: expect.any(String), ...('municipality' in p ? { municipality: expect.any(String) } : {}) }))
             : table === 'auditLog'
               ? v1Tables.auditLog.map((e) => ({ ...e, ...chained }))
-              : (v1Tables[table] ?? []);
+              : table === 'settings'
+                ? withSelfOrgId(v1Tables.settings ?? [], v1Tables.organisations ?? [])
+                : (v1Tables[table] ?? []);
         expect(stored, table).toHaveLength((v1Tables[table] ?? []).length);
         expect(stored, table).toEqual(expect.arrayContaining(expected));
         // Every migrated row satisfies the current schema.
@@ -143,6 +145,15 @@ const ADDED_BY_UPGRADE: Record<number, Partial<Record<TableName, readonly string
 };
 
 type Row2 = Record<string, unknown>;
+
+/**
+ * The other data move on open (db/selfOrganisation.ts, no schema version): the settings row `app`
+ * learns the own organisation's id (`selfOrgId`), so the lock screen reads that one row.
+ */
+function withSelfOrgId(settings: readonly Row2[], organisations: readonly Row2[]): Row2[] {
+  const self = organisations.find((o) => o.isSelf === true);
+  return settings.map((s) => (s.key === 'app' && self && !s.selfOrgId ? { ...s, selfOrgId: self.id } : s));
+}
 /**
  * Fields an upgrade may rewrite or add only where it can, with what must hold between the row as
  * stored before and after. v4: the municipality is the same place (same key) in canonical form,
@@ -225,7 +236,12 @@ describe('every fixture database opens in the current version with every record 
             expect(((await db.exchange.get('linkage')) as { secret?: string } | undefined)?.secret).toBe(secret);
           }
           for (const table of TABLE_NAMES) {
-            const expected = table === 'exchange' ? [...moved] : (tables[table] ?? []);
+            const expected =
+              table === 'exchange'
+                ? [...moved]
+                : table === 'settings'
+                  ? withSelfOrgId(tables.settings ?? [], tables.organisations ?? [])
+                  : (tables[table] ?? []);
             const key = db.table(table).schema.primKey.keyPath as string;
             const stored = new Map(((await db.table(table).toArray()) as Row[]).map((r) => [r[key], r]));
             expect(stored.size, table).toBe(expected.length);

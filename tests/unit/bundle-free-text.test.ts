@@ -219,7 +219,16 @@ describe('the full level', () => {
     }
     for (const f of listed) expect(extra, `${f} is listed but does not travel`).toContain(f);
     for (const f of neverFields()) expect(listed).not.toContain(f);
-    expect(neverFields().sort()).toEqual(['matches.checks', 'menteeProfiles.notes', 'mentoringSessions.note', 'outcomes.note', 'people.notes']);
+    // Confidential notes, and the logos (paperwork of half a megabyte that no indicator reads).
+    expect(neverFields().sort()).toEqual([
+      'matches.checks',
+      'menteeProfiles.notes',
+      'mentoringSessions.note',
+      'organisations.logo',
+      'outcomes.note',
+      'people.notes',
+      'programmes.funderLogos',
+    ]);
     // A full bundle that carries a note anyway is refused at the lead (the row schema is strict).
     for (const t of Object.keys(FIELD_POLICY) as BundleTable[]) {
       const shape = Object.keys((bundleRowSchema(t, 'full') as z.ZodObject).shape);

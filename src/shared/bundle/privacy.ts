@@ -265,6 +265,7 @@ export const FULL_LEVEL_DISCLOSURE = {
     'programmes.projectCode',
     'programmes.partners',
     'programmes.certificatePrefix',
+    'programmes.euFunded',
     'events.title',
     'events.topic',
     'events.agenda',

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { baseRecord, id, isoDate, optionalText } from './base';
 import { businessDetailsShape } from './person';
-import { normaliseLanguageCode } from '../mentoring/languages';
 
 export const EXPERTISE_AREAS = ['businessPlan', 'finance', 'marketing', 'legal', 'digital', 'psychosocial', 'sector'] as const;
 export type ExpertiseArea = (typeof EXPERTISE_AREAS)[number];
@@ -9,8 +8,11 @@ export const SERVICES = ['businessCounselling', 'psychosocialSupport', 'legalAdv
 export type Service = (typeof SERVICES)[number];
 
 /** Language codes (ISO 639-1) a mentor or mentee speaks; the UI names them in the user's language. */
-// Stored as ISO codes; one typed in Serbian Cyrillic under the old hint ("ср") is read as "sr".
-export const languageCode = z.string().trim().toLowerCase().min(2).max(12).transform(normaliseLanguageCode);
+// Stored as ISO codes, chosen from a list. One typed in Serbian Cyrillic under the old hint ("ср")
+// stays as stored and is read as "sr" where languages are compared or named
+// (mentoring/languages.ts): no transform here, so the lead's fast row check (bundle/rowCheck.ts)
+// still applies to mentee profiles.
+export const languageCode = z.string().trim().toLowerCase().min(2).max(12);
 
 export const mentorSchema = baseRecord.extend({
   personId: id,

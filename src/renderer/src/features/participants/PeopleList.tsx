@@ -35,6 +35,7 @@ import { useConfirmUndoImport } from './confirmUndoImport';
 import { displayName, exportHeader, exportValue } from './labels';
 import { PersonFormModal } from './PersonForm';
 import { lastSharing } from './actions';
+import classes from './PeopleList.module.css';
 import { SharingBasisDialog, useConfirmUndoSharing } from './SharingBasisDialog';
 
 const ROW_HEIGHT = 44;
@@ -402,35 +403,22 @@ export function PeopleList() {
                       const p = rows[item.index] as Person;
                       const selected = p.id === highlighted;
                       return (
-                        <Box
+                        <div
                           key={p.id}
                           role="row"
                           aria-rowindex={item.index + 1}
                           data-testid="person-row"
                           data-selected={selected || undefined}
-                          px="md"
+                          className={`${classes.row} ${selected ? classes.highlighted : item.index % 2 ? classes.odd : ''}`}
                           onClick={() => void navigate(`/participants/${p.id}`)}
-                          style={{
-                            position: 'absolute',
-                            top: 0,
-                            left: 0,
-                            right: 0,
-                            height: ROW_HEIGHT,
-                            transform: `translateY(${item.start}px)`,
-                            display: 'grid',
-                            gridTemplateColumns: columns,
-                            gap: 12,
-                            alignItems: 'center',
-                            cursor: 'pointer',
-                            borderBottom: '1px solid var(--mantine-color-gray-2)',
-                            background: selected ? 'var(--mantine-color-yellow-1)' : item.index % 2 ? 'var(--mantine-color-gray-0)' : undefined,
-                          }}
+                          style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)`, gridTemplateColumns: columns }}
                         >
                           {selectable && (
                             // A click on the box selects; the rest of the row opens the person.
                             <div role="cell" onClick={(e) => e.stopPropagation()}>
-                              <Checkbox
-                                size="xs"
+                              <input
+                                type="checkbox"
+                                className={classes.check}
                                 aria-label={t('participants:selectPerson', { name: displayName(t, p) })}
                                 checked={ticked.has(p.id)}
                                 onChange={() => toggle(p.id)}
@@ -438,28 +426,24 @@ export function PeopleList() {
                               />
                             </div>
                           )}
-                          <Text role="cell" size="sm" fw={500} truncate c={p.anonymised ? 'dimmed' : undefined} data-testid="person-name">
+                          <div role="cell" className={`${classes.truncate} ${classes.name} ${p.anonymised ? classes.dimmed : ''}`} data-testid="person-name">
                             {displayName(t, p)}
-                          </Text>
-                          <div role="cell">
-                            <Badge variant="light" color={p.kind === 'beneficiary' ? 'teal' : 'indigo'}>
-                              {t(`participants:kinds.${p.kind}`)}
-                            </Badge>
                           </div>
-                          <Text role="cell" size="sm">
-                            {t(`participants:genders.${p.gender}`)}
-                          </Text>
-                          <Text role="cell" size="sm">
-                            {p.birthYear ?? ''}
-                          </Text>
-                          <Text role="cell" size="sm" truncate>
+                          <div role="cell">
+                            <span className={`${classes.badge} ${p.kind === 'beneficiary' ? classes.teal : classes.indigo}`}>
+                              {t(`participants:kinds.${p.kind}`)}
+                            </span>
+                          </div>
+                          <div role="cell">{t(`participants:genders.${p.gender}`)}</div>
+                          <div role="cell">{p.birthYear ?? ''}</div>
+                          <div role="cell" className={classes.truncate}>
                             {p.municipality && municipalityLabel(p.municipality, fmt.locale)}
                             {p.country ? ` (${p.country})` : ''}
-                          </Text>
-                          <Text role="cell" size="sm" truncate>
+                          </div>
+                          <div role="cell" className={classes.truncate}>
                             {p.institution}
-                          </Text>
-                        </Box>
+                          </div>
+                        </div>
                       );
                     })}
                   </div>
