@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import log from 'electron-log/main';
 import type { AppEvent } from '@shared/ipc';
 import { createHandlers } from './handlers';
 import type { DialogLike } from './handlers/files';
+import type { OffscreenPage, TempFiles } from './handlers/print';
 import { registerIpc } from './ipc';
 import { createAppMenu } from './appMenu';
 import { dataDirOverride } from './dataDir';
@@ -15,7 +17,7 @@ import { OpenedFileQueue, openablePathsFromArgv } from './openFiles';
 import { handleAppProtocol, registerAppSchemePrivileged, rendererEntryUrl } from './protocol';
 import { QuitHandshake } from './quit';
 import { guardOpenExternal, installContentsGuards, installSessionGuards, isTrustedSender, trustedOrigins } from './security';
-import { windowOptions } from './windowOptions';
+import { offscreenWindowOptions, windowOptions } from './windowOptions';
 import { createAppUpdates } from './updatesApp';
 
 const BEFORE_QUIT: AppEvent = 'app:beforeQuit';
@@ -71,6 +73,28 @@ const quitHandshake = new QuitHandshake({
   // Deferred so it never runs inside a 'close' or IPC handler's own dispatch; installs a ready update the user asked for.
   quit: () => setImmediate(() => updates.finishQuit()),
 });
+
+/** A hidden window for print:htmlToPdf, made per document and destroyed after it. */
+function offscreenPage(): OffscreenPage {
+  const win = new BrowserWindow(offscreenWindowOptions());
+  return {
+    loadFile: (path) => win.loadFile(path),
+    printToPDF: async (options) => new Uint8Array(await win.webContents.printToPDF(options)),
+    destroy: () => {
+      if (!win.isDestroyed()) win.destroy();
+    },
+  };
+}
+
+/** The document's HTML in a folder of its own under the OS temp dir, readable only by this user. */
+const printTempFiles: TempFiles = {
+  write: async (html) => {
+    const path = join(await mkdtemp(join(tmpdir(), 'mreza-print-')), 'document.html');
+    await writeFile(path, html, { mode: 0o600 });
+    return path;
+  },
+  remove: (path) => rm(dirname(path), { recursive: true, force: true }),
+};
 
 function createWindow(contextT: (key: string) => string): void {
   const win = new BrowserWindow(windowOptions(preloadPath));
@@ -150,6 +174,10 @@ function start(): void {
         logLine: (level, message) => writeRendererLine(rendererLog, level, message),
         openLogsFolder: () => menu.openLogsFolder(),
         updates,
+        offscreen: {
+          page: offscreenPage,
+          temp: printTempFiles,
+        },
       }),
       (frame) => isTrustedSender(frame, origins),
     );

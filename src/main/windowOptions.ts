@@ -40,3 +40,24 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     },
   };
 }
+
+/**
+ * The hidden window that renders the app's own printed documents to PDF (print:htmlToPdf): no
+ * preload, no JavaScript (names typed by users are in the markup), sandboxed, never shown.
+ */
+export function offscreenWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      images: true,
+    },
+  };
+}

@@ -22,8 +22,11 @@ const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected byt
  * keeps a misbehaving page from filling the disk or main's memory with one call.
  */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** A printed document's HTML as UTF-8 (a sign-in sheet of a few pages with its logos: well under this). */
+export const MAX_PRINT_HTML_BYTES = 16 * 1024 * 1024;
 /** Bytes that main writes to a file: bounded before the handler runs. */
 const fileBytes = bytes.check(z.maxLength(MAX_FILE_BYTES, 'file too large'));
+const printHtml = bytes.check(z.minLength(1, 'empty document'), z.maxLength(MAX_PRINT_HTML_BYTES, 'document too large'));
 
 /** At most this many double-clicked files wait for sign-in (the oldest beyond it are dropped). */
 export const MAX_OPENED_FILES = 8;
@@ -129,6 +132,11 @@ export const channels = {
     }),
     response: z.object({ fileName: z.string() }).nullable(),
   },
+  /**
+   * Renders a standalone HTML document (the app's own printed markup, e.g. a sign-in sheet for the
+   * evidence pack) to an A4 PDF in a hidden window with JavaScript off; null where it cannot.
+   */
+  'print:htmlToPdf': { request: z.object({ html: printHtml }), response: bytes.nullable() },
   /** Opens the operating system's print dialog for the current window (A4, backgrounds on); false when cancelled. */
   'print:print': { request: z.object({ landscape: z.boolean().default(false) }), response: z.boolean() },
   /** The UI language changed (or was read at start): main rebuilds its menu and dialogs in it. */

@@ -240,6 +240,9 @@ test('a BADGE cycle: four sessions, 25 people for 20 places, waiting list, keybo
   expect(names2.filter((n) => n.startsWith('02-sign-in-sheets/'))).toHaveLength(4);
   expect(names2).toEqual(expect.arrayContaining(['01-agenda.txt', '04-participant-counts.csv', '05-attendance.csv']));
   expect(strFromU8(files['01-agenda.txt']!)).toContain('Savjetovanje i trening za poduzetnice');
+  // The browser build cannot render PDFs: the sheets stay HTML and the agenda says how to print them (#17 part 6).
+  expect(names2.filter((n) => n.startsWith('02-sign-in-sheets/')).every((n) => n.endsWith('.html'))).toBe(true);
+  expect(strFromU8(files['01-agenda.txt']!)).toContain(p('pack.sheetsAsHtml'));
   expect(strFromU8(files['03-signed-scans/2027-03-20-potpisna-lista-20-03.pdf']!)).toBe('%PDF-1.4 scanned');
   expect(strFromU8(files[names2.find((n) => n.startsWith('02-sign-in-sheets/01-'))!]!)).toContain(p('print.signInTitle'));
   expect(strFromU8(files['04-participant-counts.csv']!)).toContain(p('genders.woman'));

@@ -6,7 +6,7 @@ import { CHANNELS } from '@shared/ipc';
 import { appInfo } from '../../src/main/handlers/appInfo';
 import { createFileHandlers, type DialogLike, type FileSystemLike } from '../../src/main/handlers/files';
 import { createHandlers } from '../../src/main/handlers';
-import { printDirect, printToPdf } from '../../src/main/handlers/print';
+import { htmlToPdf, printDirect, printToPdf, type OffscreenPage } from '../../src/main/handlers/print';
 import type { InvokeEventLike } from '../../src/main/ipc';
 
 /** An in-memory file system and a scripted dialog. */
@@ -84,6 +84,48 @@ describe('file:open', () => {
     f.files.set('/big.bin', new Uint8Array(11));
     const h = createFileHandlers({ dialog: f.dialog, fs: f.fs, maxOpenBytes: 10 });
     await expect(h.open({ filters: [], multiple: false })).rejects.toThrow(/too large: big\.bin/);
+  });
+});
+
+describe('print:htmlToPdf', () => {
+  const fakes = (fail = false) => {
+    const calls: string[] = [];
+    const files = new Map<string, string>();
+    const page: OffscreenPage = {
+      loadFile: async (path) => void calls.push(`load ${path} ${files.get(path)}`),
+      printToPDF: async (options) => {
+        calls.push(`print ${JSON.stringify(options)}`);
+        if (fail) throw new Error('render failed');
+        return new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+      },
+      destroy: () => void calls.push('destroy'),
+    };
+    const temp = {
+      write: async (html: Uint8Array) => (files.set('/tmp/mreza-print-1/document.html', new TextDecoder().decode(html)), '/tmp/mreza-print-1/document.html'),
+      remove: async (path: string) => void (files.delete(path), calls.push(`remove ${path}`)),
+    };
+    return { calls, files, page: () => page, temp };
+  };
+
+  it('renders the document from a temporary file to A4 PDF, then destroys the window and the file', async () => {
+    const f = fakes();
+    await expect(htmlToPdf(f.page, f.temp, { html: new TextEncoder().encode('<p>Potpisna lista</p>') })).resolves.toEqual(
+      new Uint8Array([0x25, 0x50, 0x44, 0x46]),
+    );
+    expect(f.calls).toEqual([
+      'load /tmp/mreza-print-1/document.html <p>Potpisna lista</p>',
+      `print ${JSON.stringify({ pageSize: 'A4', printBackground: true, landscape: false })}`,
+      'destroy',
+      'remove /tmp/mreza-print-1/document.html',
+    ]);
+    expect(f.files.size).toBe(0);
+  });
+
+  it('leaves no window and no file behind when rendering fails', async () => {
+    const f = fakes(true);
+    await expect(htmlToPdf(f.page, f.temp, { html: new TextEncoder().encode('<p>x</p>') })).rejects.toThrow('render failed');
+    expect(f.calls.slice(-2)).toEqual(['destroy', 'remove /tmp/mreza-print-1/document.html']);
+    expect(f.files.size).toBe(0);
   });
 });
 

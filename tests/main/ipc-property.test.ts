@@ -101,6 +101,7 @@ const VALID: { readonly [C in Channel]: fc.Arbitrary<unknown> } = {
   'file:open': fc.record({ filters, multiple: fc.boolean() }),
   'print:pdf': fc.record({ suggestedName: bareName, landscape: fc.boolean() }, { requiredKeys: ['suggestedName'] }),
   'print:print': fc.record({ landscape: fc.boolean() }, { requiredKeys: [] }),
+  'print:htmlToPdf': fc.record({ html: fc.uint8Array({ minLength: 1, maxLength: 200 }) }),
   'app:setLocale': fc.record({ locale: fc.constantFrom(...LOCALES) }),
   'file:takeOpened': fc.constant(undefined),
   'log:write': fc.record({ level: fc.constantFrom(...LOG_LEVELS), message: fc.string({ maxLength: 400 }) }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowOptions } from '../../src/main/windowOptions';
+import { offscreenWindowOptions, windowOptions } from '../../src/main/windowOptions';
 
 describe('windowOptions', () => {
   const options = windowOptions('/app/out/preload/index.cjs');
@@ -72,5 +72,17 @@ describe('windowOptions', () => {
     const b = windowOptions('/p');
     expect(a).not.toBe(b);
     expect(a.webPreferences).not.toBe(b.webPreferences);
+  });
+});
+
+describe('offscreenWindowOptions (print:htmlToPdf)', () => {
+  const options = offscreenWindowOptions();
+  it('renders typed names without running anything: no JavaScript, no preload, sandboxed, never shown', () => {
+    expect(options.show).toBe(false);
+    expect(options.webPreferences?.javascript).toBe(false);
+    expect(options.webPreferences?.preload).toBeUndefined();
+    expect(options.webPreferences?.sandbox).toBe(true);
+    expect(options.webPreferences?.nodeIntegration).toBe(false);
+    expect(options.webPreferences?.spellcheck).toBe(false);
   });
 });

@@ -117,3 +117,30 @@ describe('evidence pack', () => {
     expect(names).toEqual(['Cvitan, Zora', 'Čolić, Ema', 'Čolić, Šima', 'Dukić, Ana']);
   });
 });
+
+describe('evidence pack sign-in sheets as PDF (#17 part 6)', () => {
+  const input = {
+    organisation: 'Društvo Most',
+    programme,
+    event,
+    sessions: [session],
+    people: [],
+    attendance: [],
+    scans: [],
+  };
+  const texts = { locale: 'hr', date: (d: string) => d, label: (k: string) => k, signInSheetHtml: (s: { date: string }) => `<html>${s.date}</html>` };
+
+  it('holds the PDF the desktop app rendered, and no HTML or note', () => {
+    const pdf = new TextEncoder().encode('%PDF-1.7 sheet');
+    const files = evidencePackFiles({ ...input, sheetPdfs: new Map([[session.id, pdf]]) }, texts);
+    expect(Object.keys(files).filter((n) => n.startsWith('02-'))).toEqual(['02-sign-in-sheets/01-2019-12-05.pdf']);
+    expect(files['02-sign-in-sheets/01-2019-12-05.pdf']).toBe(pdf);
+    expect(strFromU8(files['01-agenda.txt']!)).not.toContain('sheetsAsHtml');
+  });
+
+  it('in the browser build keeps HTML and says in the agenda how to print it', () => {
+    const files = evidencePackFiles(input, texts);
+    expect(Object.keys(files).filter((n) => n.startsWith('02-'))).toEqual(['02-sign-in-sheets/01-2019-12-05.html']);
+    expect(strFromU8(files['01-agenda.txt']!)).toContain('sheetsAsHtml');
+  });
+});

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { createBackupFolder, type FolderFs } from './backupFolder';
 import { createBackupHandlers } from './backups';
 import { createFileHandlers, type DialogLike, type FileSystemLike } from './files';
-import { printDirect, printToPdf } from './print';
+import { htmlToPdf, printDirect, printToPdf, type OffscreenPage, type TempFiles } from './print';
 import type { UpdateService } from '../updates';
 
 export interface HandlerDeps {
@@ -30,6 +30,8 @@ export interface HandlerDeps {
   readonly logLine: (level: (typeof LOG_LEVELS)[number], message: string) => boolean;
   /** Opens the logs folder in the OS file manager; false when that failed. */
   readonly openLogsFolder: () => Promise<boolean>;
+  /** A hidden window and a temporary file for print:htmlToPdf (index.ts); without them the channel answers null. */
+  readonly offscreen?: { page: () => OffscreenPage; temp: TempFiles };
   /** src/main/updates.ts; without it (tests of other channels) updates are unsupported. */
   readonly updates?: Pick<UpdateService, 'status' | 'setAutoCheck' | 'checkNow' | 'download' | 'restartToInstall'>;
 }
@@ -70,6 +72,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'file:open': (request) => files.open(request),
     'print:pdf': (request, event) => printToPdf(fileDeps, event.sender, request),
     'print:print': (request, event) => printDirect(event.sender, request),
+    'print:htmlToPdf': (request) => (deps.offscreen ? htmlToPdf(deps.offscreen.page, deps.offscreen.temp, request) : null),
     'app:setLocale': (request) => deps.setLocale(request.locale),
     'file:takeOpened': () => deps.openedFiles.take(),
     'log:write': (request) => deps.logLine(request.level, request.message),

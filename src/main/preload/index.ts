@@ -21,6 +21,7 @@ const CHANNEL_ALLOW_LIST = {
   'file:open': true,
   'print:pdf': true,
   'print:print': true,
+  'print:htmlToPdf': true,
   'app:setLocale': true,
   'file:takeOpened': true,
   'log:write': true,

@@ -24,6 +24,12 @@ export interface PackInput {
   people: Array<Pick<Person, 'id' | 'firstName' | 'lastName' | 'gender' | 'country' | 'institution' | 'institutionType' | 'municipality'>>;
   attendance: Array<Pick<Attendance, 'sessionId' | 'personId' | 'status'>>;
   scans: Array<{ sessionId: string; fileName: string; data: Uint8Array }>;
+  /**
+   * The sign-in sheets as PDF, by session id, where the platform renders them (the desktop app,
+   * print:htmlToPdf); a session without one gets its sheet as HTML, and the agenda says how to
+   * print it (#17 part 6: the browser build keeps HTML and says so).
+   */
+  sheetPdfs?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** The file names and contents of an event's evidence pack (agenda, sign-in sheets, scans, counts, attendance). */
@@ -43,9 +49,13 @@ export function evidencePackFiles(input: PackInput, tx: PackTexts): Record<strin
     '',
     event.agenda ?? '',
   ].join('\r\n');
-  files['01-agenda.txt'] = strToU8(agenda.replace(/(\r\n){3,}/g, '\r\n\r\n'));
+  const asHtml = sessions.some((s) => !input.sheetPdfs?.has(s.id));
+  files['01-agenda.txt'] = strToU8((asHtml ? `${agenda}\r\n\r\n${tx.label('sheetsAsHtml')}` : agenda).replace(/(\r\n){3,}/g, '\r\n\r\n'));
   sessions.forEach((s, i) => {
-    files[`02-sign-in-sheets/${String(i + 1).padStart(2, '0')}-${s.date}.html`] = strToU8(tx.signInSheetHtml(s));
+    const name = `02-sign-in-sheets/${String(i + 1).padStart(2, '0')}-${s.date}`;
+    const pdf = input.sheetPdfs?.get(s.id);
+    if (pdf) files[`${name}.pdf`] = pdf;
+    else files[`${name}.html`] = strToU8(tx.signInSheetHtml(s));
   });
   for (const scan of input.scans) {
     const s = sessions.find((x) => x.id === scan.sessionId);

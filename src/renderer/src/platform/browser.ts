@@ -118,6 +118,8 @@ const handlers: Handlers = {
     window.print();
     return { fileName: suggestedName };
   },
+  // The browser cannot render a PDF without a print dialog: the evidence pack keeps HTML and says so.
+  'print:htmlToPdf': async () => null,
   'print:print': async () => {
     window.print();
     return true;

@@ -129,17 +129,20 @@ function EventActions({ detail, onEdit }: { detail: EventDetail; onEdit: () => v
       if (head === 'by') return t(`programmes:overview.by.${rest}`);
       return t(`programmes:pack.${key}`, vars ?? {});
     };
+    const signInSheetHtml = (s: (typeof sessions)[number]) =>
+      `<!doctype html><html lang="${fmt.locale}"><head><meta charset="utf-8"><title>${t('programmes:print.signInTitle')}</title><style>${printCss}</style></head><body>` +
+      staticMarkup(<SignInSheetDoc ctx={ctx} session={s} people={people} sessionIndex={sessions.indexOf(s)} sessionCount={sessions.length} />) +
+      '</body></html>';
+    // The desktop app renders each sheet to PDF; the browser build answers null and the pack keeps HTML.
+    const sheetPdfs = new Map<string, Uint8Array>();
+    for (const s of sessions) {
+      const pdf = await platform.invoke('print:htmlToPdf', { html: new TextEncoder().encode(signInSheetHtml(s)) });
+      if (!pdf) break;
+      sheetPdfs.set(s.id, pdf);
+    }
     const files = evidencePackFiles(
-      { organisation: org.name, programme, event, sessions, people, attendance: detail.attendance, scans },
-      {
-        locale: fmt.locale,
-        date: fmt.date,
-        label,
-        signInSheetHtml: (s) =>
-          `<!doctype html><html lang="${fmt.locale}"><head><meta charset="utf-8"><title>${t('programmes:print.signInTitle')}</title><style>${printCss}</style></head><body>` +
-          staticMarkup(<SignInSheetDoc ctx={ctx} session={s} people={people} sessionIndex={sessions.indexOf(s)} sessionCount={sessions.length} />) +
-          '</body></html>',
-      },
+      { organisation: org.name, programme, event, sessions, people, attendance: detail.attendance, scans, sheetPdfs },
+      { locale: fmt.locale, date: fmt.date, label, signInSheetHtml },
     );
     const saved = await platform.invoke('file:save', {
       suggestedName: `${fileSlug(t('programmes:pack.fileName'))}-${fileSlug(event.title)}.zip`,
