@@ -267,7 +267,7 @@ test('Serbian organisation in Cyrillic: profiles speak Serbian, closing with onl
 
   // A new mentor in a Serbian organisation speaks Serbian by default, not Croatian.
   await page.getByRole('button', { name: c('addMentor') }).click();
-  await expect(page.getByRole('dialog').locator('.mantine-Pill-label')).toHaveText(['sr']);
+  await expect(page.getByRole('dialog').locator('.mantine-Pill-label')).toHaveText(['српски']); // by name, stored as the ISO code sr (#18 item 5)
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
