@@ -4,7 +4,7 @@
  * with a mentee who speaks "sr", and no hint asks for codes any more.
  */
 import { describe, expect, it } from 'vitest';
-import { languageOptions, MATCHING_LANGUAGES, normaliseLanguageCode } from '@shared/mentoring';
+import { languageOptions, languageValues, MATCHING_LANGUAGES, normaliseLanguageCode } from '@shared/mentoring';
 import { scorePair, type MenteeInput, type MentorInput } from '@shared/matching';
 import { mentorSchema } from '@shared/model';
 import { createI18n } from '../../src/shared/i18n/setup';
@@ -70,6 +70,14 @@ describe('the language list', () => {
 
   it('keeps a stored code that is not on the list, so editing a profile loses nothing', () => {
     expect(languageOptions('hr', ['fi'])).toContainEqual({ value: 'fi', label: 'finski' });
+  });
+
+  it('shows a legacy "ср" typed in Cyrillic as the one choice Serbian, so saving stores "sr" once', () => {
+    const shown = languageValues(['ср', 'sr', ' EN ']);
+    expect(shown).toEqual(['sr', 'en']);
+    const choices = languageOptions('sr-Cyrl', ['ср']);
+    for (const v of shown) expect(choices.some((o) => o.value === v)).toBe(true);
+    expect(choices.find((o) => o.value === 'sr')?.label).toBe('српски');
   });
 
   it('is sorted alphabetically in the UI language', () => {

@@ -31,9 +31,14 @@ export function languageName(code: string, locale: Locale | string): string {
   }
 }
 
+/** A stored list as the language field shows it: each code normalised once ("ср" and "sr" are one choice, "sr"). */
+export function languageValues(stored: readonly string[]): string[] {
+  return [...new Set(stored.map(normaliseLanguageCode))];
+}
+
 /** Choices for a language field: the matching languages plus any other code already stored, by name in alphabetical order. */
 export function languageOptions(locale: Locale | string, stored: readonly string[] = []): { value: string; label: string }[] {
-  const codes = [...new Set([...MATCHING_LANGUAGES, ...stored.map(normaliseLanguageCode)])];
+  const codes = [...new Set([...MATCHING_LANGUAGES, ...languageValues(stored)])];
   const collator = collatorFor(locale);
   return codes.map((value) => ({ value, label: languageName(value, locale) })).sort((a, b) => collator.compare(a.label, b.label));
 }

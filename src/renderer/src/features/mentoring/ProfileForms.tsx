@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultLanguages } from '@shared/country/defaults';
-import { languageOptions, normaliseLanguageCode } from '@shared/mentoring';
+import { languageOptions, languageValues } from '@shared/mentoring';
 import { BUSINESS_STAGES, EXPERTISE_AREAS, MENTOR_GENDER_PREFERENCES, type MenteeProfile, type Mentor } from '@shared/model';
 import { useApp } from '../../session/AppContext';
 import { PeoplePicker, PersonPicker } from '../../components/PersonPicker';
@@ -15,7 +15,7 @@ export function MentorForm({ mentor, onDone }: { mentor?: Mentor; onDone: () => 
   const [personId, setPersonId] = useState<string | null>(mentor?.personId ?? null);
   const [expertise, setExpertise] = useState<string[]>(mentor?.expertise ?? []);
   const [sectors, setSectors] = useState<string[]>(mentor?.sectors ?? []);
-  const [languages, setLanguages] = useState<string[]>(mentor?.languages.map(normaliseLanguageCode) ?? defaultLanguages(org.country, settings.language));
+  const [languages, setLanguages] = useState<string[]>((mentor && languageValues(mentor.languages)) ?? defaultLanguages(org.country, settings.language));
   const [region, setRegion] = useState(mentor?.region ?? '');
   const [remote, setRemote] = useState(mentor?.remote ?? true);
   const [capacity, setCapacity] = useState<number>(mentor?.capacity ?? 3);
@@ -74,7 +74,7 @@ export function MenteeForm({ profile, onDone }: { profile?: MenteeProfile; onDon
   const [stage, setStage] = useState<string>(profile?.stage ?? 'idea');
   const [sector, setSector] = useState(profile?.sector ?? '');
   const [needs, setNeeds] = useState<string[]>(profile?.needs ?? []);
-  const [languages, setLanguages] = useState<string[]>(profile?.languages.map(normaliseLanguageCode) ?? defaultLanguages(org.country, settings.language));
+  const [languages, setLanguages] = useState<string[]>((profile && languageValues(profile.languages)) ?? defaultLanguages(org.country, settings.language));
   const [region, setRegion] = useState(profile?.region ?? '');
   const [remote, setRemote] = useState(profile?.remote ?? false);
   const [mentorGender, setMentorGender] = useState<string>(profile?.mentorGender ?? 'any');
