@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Box, Button, Checkbox, Group, Menu, Paper, Select, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Checkbox, Group, Menu, Paper, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconAddressBook,
@@ -16,12 +16,12 @@ import {
 } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { can } from '@shared/auth/permissions';
 import { municipalityLabel } from '@shared/gazetteer';
-import { GENDERS, PERSON_KINDS, TARGET_GROUPS, type Person } from '@shared/model';
+import type { Person } from '@shared/model';
 import { exportRows, sortPeople, peopleMatcher, type PeopleFilter, type PeopleSort, type PeopleSortKey } from '@shared/people/list';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
@@ -36,9 +36,12 @@ import { displayName, exportHeader, exportValue } from './labels';
 import { PersonFormModal } from './PersonForm';
 import { lastSharing } from './actions';
 import classes from './PeopleList.module.css';
+import { PeopleFilterSelects } from './PeopleFilterSelects';
 import { SharingBasisDialog, useConfirmUndoSharing } from './SharingBasisDialog';
 
 const ROW_HEIGHT = 44;
+/** One empty list while a query loads, so the memoised filters see the same props. */
+const NONE: never[] = [];
 const COLUMNS = '2.2fr 1.1fr 0.9fr 0.7fr 1.4fr 1.6fr';
 
 export function PeopleList() {
@@ -73,10 +76,11 @@ export function PeopleList() {
   const people = useLiveQuery(() => peopleForList(db, actor), [db, actor]);
   const outcomeIds = useLiveQuery(() => peopleWithOutcomes(db), [db]);
   const programmeIds = useLiveQuery(async () => (programmeId ? peopleInProgramme(db, programmeId) : undefined), [db, programmeId]);
-  const programmes = useLiveQuery(() => programmeChoices(db), [db]) ?? [];
-  const towns = useLiveQuery(() => municipalities(db), [db]) ?? [];
+  const programmes = useLiveQuery(() => programmeChoices(db), [db]) ?? NONE;
+  const towns = useLiveQuery(() => municipalities(db), [db]) ?? NONE;
   const lastImport = useLiveQuery(() => lastPeopleImport(db), [db]);
   const confirmUndo = useConfirmUndoImport();
+  const set = useCallback((changes: Partial<PeopleFilter>) => setFilter((f) => ({ ...f, ...changes })), []);
   const lastSharingBatch = useLiveQuery(() => lastSharing({ db }), [db]);
   const confirmUndoSharing = useConfirmUndoSharing();
   const selectable = can(actor.role, 'editPeople');
@@ -99,7 +103,6 @@ export function PeopleList() {
   if (people === undefined) return null;
   const total = people.length;
   const filtered = rows.length !== total;
-  const set = (changes: Partial<PeopleFilter>) => setFilter((f) => ({ ...f, ...changes }));
   const shownSelected = rows.reduce((n, p) => n + (ticked.has(p.id) ? 1 : 0), 0);
   const toggle = (id: string) =>
     setTicked((s) => {
@@ -291,66 +294,17 @@ export function PeopleList() {
                 ) : undefined
               }
             />
-            <Select
-              w={150}
-              clearable
-              aria-label={t('participants:kind')}
-              placeholder={t('participants:kind')}
-              data={PERSON_KINDS.map((k) => ({ value: k, label: t(`participants:kinds.${k}`) }))}
-              value={filter.kind ?? null}
-              onChange={(v) => set({ kind: (v as Person['kind']) ?? undefined })}
-              data-testid="filter-kind"
-            />
-            <Select
-              w={140}
-              clearable
-              aria-label={t('participants:gender')}
-              placeholder={t('participants:gender')}
-              data={GENDERS.map((g) => ({ value: g, label: t(`participants:genders.${g}`) }))}
-              value={filter.gender ?? null}
-              onChange={(v) => set({ gender: (v as Person['gender']) ?? undefined })}
-              data-testid="filter-gender"
-            />
-            <Select
-              w={160}
-              clearable
-              searchable
-              aria-label={t('participants:municipality')}
-              placeholder={t('participants:municipality')}
-              data={towns.map((town) => ({ value: town, label: municipalityLabel(town, fmt.locale) }))}
-              value={filter.municipality ?? null}
-              onChange={(v) => set({ municipality: v ?? undefined })}
-              data-testid="filter-municipality"
-            />
-            <Select
-              w={190}
-              clearable
-              aria-label={t('participants:targetGroup')}
-              placeholder={t('participants:targetGroup')}
-              data={TARGET_GROUPS.map((g) => ({ value: g, label: t(`participants:targetGroups.${g}`) }))}
-              value={filter.targetGroup ?? null}
-              onChange={(v) => set({ targetGroup: (v as Person['targetGroups'][number]) ?? undefined })}
-            />
-            <Select
-              w={200}
-              clearable
-              aria-label={t('participants:programme')}
-              placeholder={t('participants:programme')}
-              data={programmes}
-              value={programmeId}
-              onChange={setProgrammeId}
-            />
-            <Select
-              w={160}
-              clearable
-              aria-label={t('participants:hasOutcome')}
-              placeholder={t('participants:hasOutcome')}
-              data={[
-                { value: 'yes', label: t('participants:withOutcome') },
-                { value: 'no', label: t('participants:withoutOutcome') },
-              ]}
-              value={filter.hasOutcome === undefined ? null : filter.hasOutcome ? 'yes' : 'no'}
-              onChange={(v) => set({ hasOutcome: v === null ? undefined : v === 'yes' })}
+            <PeopleFilterSelects
+              kind={filter.kind}
+              gender={filter.gender}
+              municipality={filter.municipality}
+              targetGroup={filter.targetGroup}
+              hasOutcome={filter.hasOutcome}
+              programmeId={programmeId}
+              towns={towns}
+              programmes={programmes}
+              onChange={set}
+              onProgramme={setProgrammeId}
             />
           </Group>
           <Paper withBorder radius="md">
