@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { windowSpellcheck, type SpellcheckPlatform } from './spellcheck';
+import { windowSpellcheck, type SpellcheckPlatform } from './spellcheck.ts';
 
 /** The window title; the product name proper, with its diacritic. */
 export const WINDOW_TITLE = 'Mreža';
