@@ -14,15 +14,15 @@ export interface ContextParamsLike {
 export const MAX_SUGGESTIONS = 5;
 
 /**
- * The right-click menu in the UI language: spelling suggestions (only when the spellchecker has
- * any: it is off today, docs/security.md, so these appear only if it is turned on with local
- * dictionaries), then cut/copy/paste/select all in a field, copy/select all on text. Nothing
- * elsewhere (an empty list: no menu pops up).
+ * The right-click menu in the UI language: on a misspelled word, the dictionary's suggestions and
+ * "Add to dictionary" (the spellchecker is on only with the OS's local dictionaries, Windows and
+ * macOS: spellcheck.ts), then cut/copy/paste/select all in a field, copy/select all on text.
+ * Nothing elsewhere (an empty list: no menu pops up).
  */
 export function contextMenuTemplate(
   params: ContextParamsLike,
   t: MenuT,
-  actions: { replaceMisspelling: (word: string) => void },
+  actions: { replaceMisspelling: (word: string) => void; addToDictionary: (word: string) => void },
 ): MenuItemConstructorOptions[] {
   const l = (key: string) => t(`desktop:menu.${key}`);
   const items: MenuItemConstructorOptions[] = [];
@@ -30,6 +30,8 @@ export function contextMenuTemplate(
     const suggestions = params.dictionarySuggestions.slice(0, MAX_SUGGESTIONS);
     if (suggestions.length === 0) items.push({ label: t('desktop:context.noSuggestions'), enabled: false });
     for (const word of suggestions) items.push({ label: word, click: () => actions.replaceMisspelling(word) });
+    const misspelled = params.misspelledWord;
+    items.push({ type: 'separator' }, { label: t('desktop:context.addToDictionary'), click: () => actions.addToDictionary(misspelled) });
     items.push({ type: 'separator' });
   }
   const f = params.editFlags;

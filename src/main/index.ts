@@ -18,6 +18,7 @@ import { handleAppProtocol, registerAppSchemePrivileged, rendererEntryUrl } from
 import { QuitHandshake } from './quit';
 import { guardOpenExternal, installContentsGuards, installSessionGuards, isTrustedSender, trustedOrigins } from './security';
 import { offscreenWindowOptions, windowOptions } from './windowOptions';
+import { configureSpellchecker } from './spellcheck';
 import { createAppUpdates } from './updatesApp';
 
 const BEFORE_QUIT: AppEvent = 'app:beforeQuit';
@@ -99,7 +100,11 @@ const printTempFiles: TempFiles = {
 function createWindow(contextT: (key: string) => string): void {
   const win = new BrowserWindow(windowOptions(preloadPath));
   win.webContents.on('context-menu', (_event, params) => {
-    const template = contextMenuTemplate(params, contextT, { replaceMisspelling: (word) => win.webContents.replaceMisspelling(word) });
+    const template = contextMenuTemplate(params, contextT, {
+      replaceMisspelling: (word) => win.webContents.replaceMisspelling(word),
+      // The OS's (and the profile's) local custom dictionary; only on the user's click.
+      addToDictionary: (word) => void win.webContents.session.addWordToSpellCheckerDictionary(word),
+    });
     if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: win });
   });
   mainWindow = win;
@@ -147,6 +152,8 @@ function start(): void {
     installSessionGuards(session.defaultSession);
     handleAppProtocol(protocol, rendererDir, (path) => readFile(path));
     const backupDir = join(app.getPath('userData'), 'backups');
+    // A dictionary download would go to this computer only (spellcheck.ts); the log says if Chromium tried (a language code, nothing typed).
+    session.defaultSession.on('spellcheck-dictionary-download-begin', (_event, language) => log.warn(`spellcheck: dictionary download refused (${language})`));
     const menu = createAppMenu({
       isPackaged: app.isPackaged,
       isMac: process.platform === 'darwin',
@@ -169,7 +176,10 @@ function start(): void {
         documentsDir: app.getPath('documents'),
         dialog: boundDialog,
         quitReady: () => quitHandshake.onQuitReady(),
-        setLocale: (locale) => menu.setLocale(locale),
+        setLocale: (locale) => {
+          configureSpellchecker(session.defaultSession, process.platform, locale);
+          return menu.setLocale(locale);
+        },
         openedFiles,
         logLine: (level, message) => writeRendererLine(rendererLog, level, message),
         openLogsFolder: () => menu.openLogsFolder(),
@@ -181,6 +191,8 @@ function start(): void {
       }),
       (frame) => isTrustedSender(frame, origins),
     );
+    // The OS's local dictionaries in the UI language (Windows, macOS); off on Linux. Before the window.
+    configureSpellchecker(session.defaultSession, process.platform, menu.locale());
     createWindow((key) => menu.t(key));
     void updates.start();
   });

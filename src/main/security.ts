@@ -134,7 +134,7 @@ export type GuardedSession = Pick<
 
 /**
  * Every permission request and check is denied: the app needs no camera, location, etc. The
- * spellchecker is off for the whole session as well as in the window, so no dictionary is fetched.
+ * spellchecker starts off; spellcheck.ts turns it on only with the OS's local dictionaries.
  */
 export function installSessionGuards(session: GuardedSession): void {
   session.setSpellCheckerEnabled(false);

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { windowSpellcheck, type SpellcheckPlatform } from './spellcheck.ts';
 
 /** The window title; the product name proper, with its diacritic. */
 export const WINDOW_TITLE = 'Mreža';
@@ -7,10 +8,10 @@ export const WINDOW_TITLE = 'Mreža';
 export const WINDOW_BACKGROUND = '#f8f9fa';
 
 /**
- * Options for the one application window. Pure so each security flag is proven by a unit test.
- * The window stays hidden until `ready-to-show`, then main shows it.
+ * Options for the one application window. Pure (given the platform) so each security flag is
+ * proven by a unit test. The window stays hidden until `ready-to-show`, then main shows it.
  */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, platform: SpellcheckPlatform = process.platform): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
     width: 1280,
@@ -34,9 +35,9 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       navigateOnDragDrop: false,
       // A middle click (auxclick) on a link must not open anything; new windows are denied anyway.
       disableBlinkFeatures: 'Auxclick',
-      // Electron's spellchecker downloads Hunspell dictionaries from a Google CDN on Linux and
-      // sends typed words to the OS service elsewhere; names of vulnerable people are typed here.
-      spellcheck: false,
+      // Only with the OS's own dictionaries (Windows, macOS); on Linux Chromium would download
+      // Hunspell ones from Google's CDN. The session decides the rest (spellcheck.ts).
+      spellcheck: windowSpellcheck(platform),
     },
   };
 }

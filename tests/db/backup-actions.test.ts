@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackupError } from '@shared/backup/format';
 import { readSealedHeader, unlockSealedBackup } from '@shared/backup/sealed';
 import { utf8 } from '@shared/crypto/bytes';
+import { Dexie } from 'dexie';
 import { backupBytes } from '../../src/renderer/src/db/backup';
+import { createDb } from '../../src/renderer/src/db/db';
+import { activeDbName } from '../../src/renderer/src/db/dbName';
+import { erasedPersonIds, ledgerOf, recordErasure } from '../../src/renderer/src/db/ledger';
 import { ForbiddenError } from '../../src/renderer/src/db/permissions';
 import { createRecord } from '../../src/renderer/src/db/records';
 import { giveKeyring, withDb, withSetUpDb } from '../fixtures/testDb';
@@ -44,11 +48,11 @@ afterEach(() => {
 const PERSON = { kind: 'beneficiary', gender: 'woman', country: 'HR', firstName: 'Jasminka', lastName: 'Zlatarević' } as const;
 
 /** A backup of another installation (another keyring), and the recovery key that opens it. */
-async function otherComputersBackup(): Promise<{ bytes: Uint8Array; recoveryKey: string }> {
+async function otherComputersBackup(): Promise<{ bytes: Uint8Array; recoveryKey: string; personId: string }> {
   return withSetUpDb(async (db, { user, actor }) => {
     const recoveryKey = await giveKeyring(db, user);
-    await createRecord(db, actor, 'people', PERSON);
-    return { bytes: await backupBytes(db), recoveryKey };
+    const person = await createRecord(db, actor, 'people', PERSON);
+    return { bytes: await backupBytes(db), recoveryKey, personId: person.id };
   });
 }
 
@@ -135,6 +139,63 @@ describe('backup actions', { timeout: 120_000 }, () => {
     expect(await actions.forgetBackupFolder()).toEqual({ supported: true });
     expect((await actions.listBackups()).map((b) => b.fileName)).toEqual(['a.json.gz']);
     expect(calls.map((c) => c.channel)).toEqual(['backupFolder:choose', 'backupFolder:get', 'backupFolder:forget', 'backup:list']);
+  });
+
+  it('data that will not open: a backup restores into a new database the app opens from then on; a bad file or a wrong key leaves nothing behind and the old data untouched', async () => {
+    const other = await otherComputersBackup();
+    const key = (await unlockSealedBackup(other.bytes, { recoveryKey: other.recoveryKey }))!;
+    const saved = new Map<string, string>();
+    const storage = { getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => void saved.set(k, v) };
+    const names = async () => (await indexedDB.databases()).map((d) => d.name).sort();
+    const before = await names();
+
+    // A file that is no backup, and the right file with a wrong key: errors the screen shows, nothing made or remembered.
+    const notBackup = await actions.restoreAfterOpenFailed(utf8('Zapisnik sastanka'), 'zapisnik.json.gz', undefined, storage).catch((e: unknown) => e);
+    expect(notBackup).toBeInstanceOf(BackupError);
+    const wrongKey = await actions.restoreAfterOpenFailed(other.bytes, 'usb.json.gz', new Uint8Array(32), storage).catch((e: unknown) => e);
+    expect(actions.backupProblemOf(wrongKey)).toEqual({ code: 'wrongKey', params: {} });
+    expect(await names()).toEqual(before);
+    expect(activeDbName(storage)).toBe('mreza');
+
+    // The right key: a new database holds the backup, and the app opens it from the next start on.
+    const name = await actions.restoreAfterOpenFailed(other.bytes, 'usb.json.gz', key, storage);
+    expect(name).not.toBe('mreza');
+    expect(activeDbName(storage)).toBe(name);
+    expect(await names()).toEqual([...before, name, `${name}-ledger`].sort());
+    const restored = createDb(name);
+    try {
+      await restored.open();
+      expect(await restored.people.count()).toBe(1);
+      expect(await restored.users.count()).toBeGreaterThan(0);
+    } finally {
+      restored.close();
+      await Dexie.delete(name);
+      await Dexie.delete(`${name}-ledger`);
+    }
+  });
+
+  it('data that will not open: someone erased there stays erased in the copy restored from an older backup', async () => {
+    const other = await otherComputersBackup();
+    const key = (await unlockSealedBackup(other.bytes, { recoveryKey: other.recoveryKey }))!;
+    const saved = new Map<string, string>();
+    const storage = { getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => void saved.set(k, v) };
+    // The store that will not open kept its erasure ledger (a database of its own) readable.
+    const broken = createDb('mreza');
+    await recordErasure(broken, { personId: other.personId, kind: 'erased', at: '2026-11-30T10:00:00.000Z', orgId: 'x' });
+    ledgerOf(broken).close();
+    const name = await actions.restoreAfterOpenFailed(other.bytes, 'usb.json.gz', key, storage);
+    const restored = createDb(name);
+    try {
+      await restored.open();
+      expect(await erasedPersonIds(restored)).toEqual(new Set([other.personId]));
+      expect(await restored.people.count()).toBe(0);
+      expect(await restored.tombstones.where('recordId').equals(other.personId).count()).toBe(1);
+    } finally {
+      restored.close();
+      await Dexie.delete(name);
+      await Dexie.delete(`${name}-ledger`);
+      await Dexie.delete('mreza-ledger');
+    }
   });
 
   it('anything else thrown is unexpected', () => {

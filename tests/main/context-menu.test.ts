@@ -17,7 +17,7 @@ const t = (locale: (typeof LOCALES)[number]) => {
   const i18n = createI18n(locale, { fallbackToEnglish: false });
   return (k: string) => i18n.t(k);
 };
-const noop = { replaceMisspelling: () => {} };
+const noop = { replaceMisspelling: () => {}, addToDictionary: () => {} };
 const labels = (items: MenuItemConstructorOptions[]) => items.map((i) => (i.type === 'separator' ? '—' : i.label));
 
 describe('contextMenuTemplate', () => {
@@ -38,11 +38,40 @@ describe('contextMenuTemplate', () => {
     const replaced: string[] = [];
     const suggestions = ['radionica', 'radionice', 'radionicu', 'radnica', 'radio', 'radij', 'rad'];
     const items = contextMenuTemplate(params({ isEditable: true, misspelledWord: 'radionca', dictionarySuggestions: suggestions }), t('bs'), {
+      ...noop,
       replaceMisspelling: (w) => replaced.push(w),
     });
     expect(labels(items).slice(0, MAX_SUGGESTIONS + 1)).toEqual([...suggestions.slice(0, MAX_SUGGESTIONS), '—']);
     items[1]!.click?.(undefined as never, undefined, undefined as never);
     expect(replaced).toEqual(['radionice']);
+  });
+
+  it('a misspelled word (a surname, say) can be added to the dictionary, in each of the six languages', () => {
+    const expected = {
+      hr: 'Dodaj u rječnik',
+      'sr-Latn': 'Dodaj u rečnik',
+      'sr-Cyrl': 'Додај у речник',
+      bs: 'Dodaj u rječnik',
+      sl: 'Dodaj v slovar',
+      en: 'Add to dictionary',
+    };
+    for (const locale of LOCALES) {
+      const added: string[] = [];
+      const items = contextMenuTemplate(params({ isEditable: true, misspelledWord: 'Zlatarević', dictionarySuggestions: ['Zlatarevići'] }), t(locale), {
+        ...noop,
+        addToDictionary: (w) => added.push(w),
+      });
+      expect(labels(items), locale).toEqual(['Zlatarevići', '—', expected[locale], '—', ...labels(items).slice(4)]);
+      items[2]!.click?.(undefined as never, undefined, undefined as never);
+      expect(added, locale).toEqual(['Zlatarević']);
+      // Cut, copy and paste still follow.
+      expect(items.map((i) => i.role).filter(Boolean), locale).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    }
+  });
+
+  it('no misspelled word, no suggestions and no "Add to dictionary"', () => {
+    const items = contextMenuTemplate(params({ isEditable: true, dictionarySuggestions: ['x'] }), t('en'), noop);
+    expect(labels(items)).toEqual(['Cut', 'Copy', 'Paste', '—', 'Select all']);
   });
 
   it('a misspelled word without suggestions says so, disabled', () => {

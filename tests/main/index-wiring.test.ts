@@ -8,6 +8,19 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '@shared/ipc';
 import { windowOptions } from '../../src/main/windowOptions';
+import { configureSpellchecker, DICTIONARY_URL_NOWHERE, type SpellcheckSession } from '../../src/main/spellcheck';
+
+/** Records what configureSpellchecker asks of a session, named as the fake electron session records it. */
+function fakeSpellSession() {
+  const calls: string[] = [];
+  const session: SpellcheckSession = {
+    setSpellCheckerEnabled: () => void calls.push('session.setSpellCheckerEnabled'),
+    setSpellCheckerLanguages: () => void calls.push('session.setSpellCheckerLanguages'),
+    setSpellCheckerDictionaryDownloadURL: () => void calls.push('session.setSpellCheckerDictionaryDownloadURL'),
+    availableSpellCheckerLanguages: ['en-US', 'hr', 'sl', 'sr'],
+  };
+  return { session, calls };
+}
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -50,6 +63,11 @@ const fake = vi.hoisted(() => {
     setPermissionCheckHandler: record('session.setPermissionCheckHandler'),
     setDevicePermissionHandler: record('session.setDevicePermissionHandler'),
     setSpellCheckerEnabled: record('session.setSpellCheckerEnabled'),
+    setSpellCheckerLanguages: record('session.setSpellCheckerLanguages'),
+    setSpellCheckerDictionaryDownloadURL: record('session.setSpellCheckerDictionaryDownloadURL'),
+    availableSpellCheckerLanguages: ['en-US', 'hr', 'sl', 'sr'],
+    addWordToSpellCheckerDictionary: record('session.addWordToSpellCheckerDictionary'),
+    on: (name: string) => calls.push(`session.on ${name}`),
   };
   class BrowserWindow {
     readonly record: { options: unknown; loaded: string[]; listeners: Map<string, Listener[]> };
@@ -59,6 +77,7 @@ const fake = vi.hoisted(() => {
       isCrashed: () => false,
       on: (name: string, l: Listener) => contentsListeners.set(name, l),
       replaceMisspelling: (word: string) => calls.push(`replaceMisspelling ${word}`),
+      session,
     };
     constructor(options: unknown) {
       calls.push('new BrowserWindow');
@@ -251,9 +270,30 @@ describe('main wiring (src/main/index.ts)', () => {
     expect(fake.ipcHandlers.has('shell:openExternal')).toBe(false);
   });
 
-  it('turns the spellchecker off for the session before any window exists', () => {
-    expect(fake.args.get('session.setSpellCheckerEnabled')).toEqual([[false]]);
-    expect(fake.calls.indexOf('session.setSpellCheckerEnabled')).toBeLessThan(fake.calls.indexOf('new BrowserWindow'));
+  it('turns the spellchecker off for the session before any window exists, points downloads at this computer, and on Linux keeps it off', () => {
+    const window = fake.calls.indexOf('new BrowserWindow');
+    expect(fake.args.get('session.setSpellCheckerEnabled')![0]).toEqual([false]);
+    expect(fake.calls.indexOf('session.setSpellCheckerEnabled')).toBeLessThan(window);
+    expect(fake.args.get('session.setSpellCheckerDictionaryDownloadURL')![0]).toEqual([DICTIONARY_URL_NOWHERE]);
+    expect(fake.calls.indexOf('session.setSpellCheckerDictionaryDownloadURL')).toBeLessThan(window);
+    // As spellcheck.ts decides for this platform and the OS language (hr-HR), before the window.
+    const expected = fakeSpellSession();
+    configureSpellchecker(expected.session, process.platform, 'hr');
+    const made = fake.calls.slice(fake.calls.indexOf('session.setSpellCheckerDictionaryDownloadURL'), window).filter((c) => /setSpellChecker/.test(c));
+    expect(made).toEqual(expected.calls);
+    if (process.platform === 'linux') expect(fake.args.get('session.setSpellCheckerEnabled')!.flat()).not.toContain(true);
+    expect(fake.calls).toContain('session.on spellcheck-dictionary-download-begin');
+  });
+
+  it('sets the spellchecker again for the language the renderer reports', async () => {
+    const before = fake.calls.length;
+    const setLocale = fake.ipcHandlers.get('app:setLocale')!;
+    const frame = { senderFrame: { url: 'app://mreza/index.html', parent: null }, sender: {} };
+    await setLocale(frame, { locale: 'sr-Cyrl' });
+    const expected = fakeSpellSession();
+    configureSpellchecker(expected.session, process.platform, 'sr-Cyrl');
+    expect(fake.calls.slice(before).filter((c) => /setSpellChecker/.test(c))).toEqual(expected.calls);
+    await setLocale(frame, { locale: 'hr' }); // back, for the tests after this one
   });
 
   it('keeps crash dumps on this computer (no upload) and logs to the logs folder, scrubbed and rotated', () => {
@@ -298,5 +338,21 @@ describe('main wiring (src/main/index.ts)', () => {
     const count = fake.popups.length;
     onContextMenu({}, { ...base, isEditable: false });
     expect(fake.popups).toHaveLength(count);
+  });
+
+  it('"Add to dictionary" on a misspelled word writes it to the session’s (local) dictionary', () => {
+    fake.contextsListener()(
+      {},
+      {
+        isEditable: true,
+        selectionText: '',
+        misspelledWord: 'Zlatarević',
+        dictionarySuggestions: [],
+        editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true },
+      },
+    );
+    const items = fake.popups.at(-1) as { label?: string; click?: () => void }[];
+    items.find((i) => i.label === 'Dodaj u rječnik')!.click!();
+    expect(fake.args.get('session.addWordToSpellCheckerDictionary')).toEqual([['Zlatarević']]);
   });
 });

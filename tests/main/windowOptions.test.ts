@@ -46,8 +46,11 @@ describe('windowOptions', () => {
     );
   });
 
-  it('never lets the spellchecker reach the network (Electron fetches Hunspell dictionaries from a Google CDN)', () => {
-    expect(web.spellcheck).toBe(false);
+  it('never lets the spellchecker reach the network: on only with the OS’s local dictionaries (Windows, macOS), off on Linux (Electron fetches Hunspell dictionaries from a Google CDN)', () => {
+    expect(web.spellcheck).toBe(process.platform === 'win32' || process.platform === 'darwin');
+    expect(windowOptions('/p', 'linux').webPreferences?.spellcheck).toBe(false);
+    expect(windowOptions('/p', 'win32').webPreferences?.spellcheck).toBe(true);
+    expect(windowOptions('/p', 'darwin').webPreferences?.spellcheck).toBe(true);
   });
 
   it('uses the preload path it is given', () => {

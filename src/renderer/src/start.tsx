@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { isLocale, pickLocale } from '@shared/i18n/locales';
 import { onBeforeEncrypting } from './db/dataKey';
 import { createDb, type MrezaDb } from './db/db';
+import { activeDbName } from './db/dbName';
 import { getSettings } from './db/settings';
 import { createRendererI18n } from './i18n';
 import { platform } from './platform';
@@ -25,7 +26,8 @@ import { writeBackup } from './features/backups';
 export async function start(onOpen?: (db: MrezaDb) => void | Promise<void>): Promise<void> {
   logUncaughtErrors();
   installKdfWorker();
-  const db = createDb();
+  // Normally `mreza`; another after a restore from the screen for data that will not open.
+  const db = createDb(activeDbName());
   // The first sign-in on a store from before encryption at rest takes a safety copy first (#15 item 8).
   onBeforeEncrypting(db, async () => void (await writeBackup(db, 'before-encryption')));
   try {

@@ -85,6 +85,26 @@ export async function advanceChainHead(db: MrezaDb, head: ChainHead): Promise<vo
   });
 }
 
+/**
+ * Carries the erasures of the store named `fromStore` (one that will not open: its ledger is a
+ * database of its own and usually still does) into `to`'s ledger, so a restore into a new store
+ * re-applies them as a restore in place would. Nothing is created when that store never had a
+ * ledger; a ledger that exists but cannot be read throws, so nobody erased comes back unnoticed.
+ */
+export async function carryOverErasures(fromStore: string, to: MrezaDb): Promise<number> {
+  const name = `${fromStore}-ledger`;
+  if (!(await Dexie.exists(name))) return 0;
+  const from = new Dexie(name) as LedgerDb;
+  from.version(1).stores({ erasures: 'personId', chain: 'key' });
+  try {
+    const rows = await from.erasures.toArray();
+    for (const row of rows) await recordErasure(to, row);
+    return rows.length;
+  } finally {
+    from.close();
+  }
+}
+
 /** Deletes the ledger with its store (tests; "End mentoring on this computer" wipes both). */
 export async function deleteLedger(db: MrezaDb): Promise<void> {
   const ledger = ledgers.get(db);

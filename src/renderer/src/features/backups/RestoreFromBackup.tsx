@@ -14,8 +14,25 @@ import { useBackupProblemText } from './useBackupProblemText';
  * of one of its coordinators or its recovery key → restored → the lock screen asks who is working.
  */
 export function RestoreFromBackup({ onBack }: { onBack: () => void }) {
-  const { t } = useTranslation(['setup', 'backup', 'common', 'users']);
   const db = useDb();
+  return <RestoreBackupFlow onBack={onBack} restoreFile={(file, dataKey) => restoreOnNewComputer(db, file.bytes, file.fileName, dataKey)} />;
+}
+
+/**
+ * The steps themselves, for whichever empty store `restoreFile` writes to: the setup screen's (the
+ * app's own) or, on the screen for data that will not open, a new one (restoreAfterOpenFailed).
+ * `intro` replaces the setup screen's text about the old computer.
+ */
+export function RestoreBackupFlow({
+  onBack,
+  restoreFile,
+  intro,
+}: {
+  onBack: () => void;
+  restoreFile: (file: BackupFile, dataKey?: Uint8Array) => Promise<void>;
+  intro?: string;
+}) {
+  const { t } = useTranslation(['setup', 'backup', 'common', 'users']);
   const [file, setFile] = useState<NewComputerBackup>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,7 +55,7 @@ export function RestoreFromBackup({ onBack }: { onBack: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await restoreOnNewComputer(db, file.bytes, file.fileName, dataKey);
+      await restoreFile(file, dataKey);
       notifications.show({ color: 'teal', message: t('setup:restore.done', { name: file.fileName }) });
     } catch (e) {
       setError(problem(e));
@@ -58,7 +75,7 @@ export function RestoreFromBackup({ onBack }: { onBack: () => void }) {
           {t('setup:restore.title')}
         </Title>
       </div>
-      <Text size="sm">{t('setup:restore.text')}</Text>
+      <Text size="sm">{intro ?? t('setup:restore.text')}</Text>
       <FileDropzone extensions={BACKUP_EXTENSIONS} onFiles={([f]) => f && choose({ fileName: f.fileName, bytes: f.data })} testId="backup-dropzone">
         <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void choose()}>
           {t('setup:restore.chooseFile')}

@@ -8,14 +8,14 @@ import { ImportWizard } from '../../components/import/ImportWizard';
 import { problemLines, type ImportAdapter } from '../../components/import/importAdapter';
 import { useFormat } from '../../components/useFormat';
 import { checkOrganisationImport, openOrganisationFile, orgRowsToImport, writeOrganisationImport } from './actions';
-import { useConfirmUndoOrganisationImport } from './confirmUndoImport';
+import { useConfirmUndoImport } from '../../components/confirmUndoImport';
 
 /** The register's import: the one import wizard with the organisations' fields, report and sample. */
 export function ImportOrganisations() {
   const { t } = useTranslation(['organisations', 'participants', 'common']);
   const { db, actor, org } = useApp();
   const fmt = useFormat();
-  const confirmUndo = useConfirmUndoOrganisationImport();
+  const confirmUndo = useConfirmUndoImport('organisations');
 
   const adapter: ImportAdapter<OrgImportField, Organisation['kind'], OrgImportPreview, OrgImportedRow> = {
     ns: 'organisations',

@@ -14,7 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
 import { lastOrganisationImport, listRegister, type RegisterEntry } from '../../db/organisations';
 import { OrganisationFormModal } from './OrganisationForm';
-import { useConfirmUndoOrganisationImport } from './confirmUndoImport';
+import { useConfirmUndoImport } from '../../components/confirmUndoImport';
 
 const KIND_COLOR: Record<string, string> = { sme: 'teal', employer: 'blue', public: 'grape', ngo: 'orange', other: 'gray' };
 
@@ -28,7 +28,7 @@ export function OrganisationList() {
   const [editing, setEditing] = useState<RegisterEntry | 'new' | null>(null);
   const rows = useLiveQuery(() => listRegister(db, actor), [db, actor]);
   const lastImport = useLiveQuery(() => lastOrganisationImport(db, actor), [db, actor]);
-  const confirmUndo = useConfirmUndoOrganisationImport();
+  const confirmUndo = useConfirmUndoImport('organisations');
   const shown = useMemo(() => filterRegister(rows ?? [], filter, fmt.locale), [rows, filter, fmt.locale]);
   const towns = useMemo(
     () =>

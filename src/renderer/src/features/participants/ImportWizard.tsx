@@ -9,14 +9,14 @@ import { ImportWizard as Wizard } from '../../components/import/ImportWizard';
 import { problemLines, type ImportAdapter } from '../../components/import/importAdapter';
 import { useFormat } from '../../components/useFormat';
 import { checkImport, countToImport, openImportFile, rowsToImport, writeImport, type CheckedImport } from './actions';
-import { useConfirmUndoImport } from './confirmUndoImport';
+import { useConfirmUndoImport } from '../../components/confirmUndoImport';
 
 /** The people import: the one import wizard with the people's fields, report and sample. */
 export function ImportWizard() {
   const { t } = useTranslation(['participants', 'common']);
   const { db, actor } = useApp();
   const fmt = useFormat();
-  const confirmUndo = useConfirmUndoImport();
+  const confirmUndo = useConfirmUndoImport('people');
   const place = (name: string | undefined) => (name ? municipalityLabel(name, fmt.locale) : '');
   const warningText = (w: ImportWarning) => {
     const text = t(`participants:importer.warnings.${w.code}`, { value: w.value, country: w.country ? t(`common:countries.${w.country}`) : '' });

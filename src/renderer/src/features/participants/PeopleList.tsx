@@ -31,7 +31,7 @@ import { useFormat } from '../../components/useFormat';
 import { lastPeopleImport } from '../../db/importPeople';
 import { municipalities, peopleForList, peopleInProgramme, peopleWithOutcomes, programmeChoices } from '../../db/people';
 import { exportPeopleList } from './exportPeople';
-import { useConfirmUndoImport } from './confirmUndoImport';
+import { useConfirmUndoImport } from '../../components/confirmUndoImport';
 import { displayName, exportHeader, exportValue } from './labels';
 import { PersonFormModal } from './PersonForm';
 import { lastSharing } from './actions';
@@ -79,7 +79,7 @@ export function PeopleList() {
   const programmes = useLiveQuery(() => programmeChoices(db), [db]) ?? NONE;
   const towns = useLiveQuery(() => municipalities(db), [db]) ?? NONE;
   const lastImport = useLiveQuery(() => lastPeopleImport(db), [db]);
-  const confirmUndo = useConfirmUndoImport();
+  const confirmUndo = useConfirmUndoImport('people');
   const set = useCallback((changes: Partial<PeopleFilter>) => setFilter((f) => ({ ...f, ...changes })), []);
   const lastSharingBatch = useLiveQuery(() => lastSharing({ db }), [db]);
   const confirmUndoSharing = useConfirmUndoSharing();

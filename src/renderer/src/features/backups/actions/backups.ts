@@ -7,7 +7,9 @@ import type { BackupInfo, BackupReason, FolderCopyError, Response } from '@share
 import { SYSTEM_ACTOR, type Actor } from '../../../db/actor';
 import { audit } from '../../../db/audit';
 import { backupBytes, clearAllData, readBackupFile, restoreBackup } from '../../../db/backup';
-import type { MrezaDb } from '../../../db/db';
+import { createDb, type MrezaDb } from '../../../db/db';
+import { activeDbName, freshDbName, rememberDbName } from '../../../db/dbName';
+import { carryOverErasures, deleteLedger } from '../../../db/ledger';
 import { isUnlocked } from '../../../db/keyring';
 import { orgToday } from '../../../db/orgDay';
 import { requirePermission } from '../../../db/permissions';
@@ -162,6 +164,36 @@ export async function restoreOnNewComputer(db: MrezaDb, bytes: Uint8Array, fileN
   const coordinator = (snapshot.tables.users as Array<{ id: string; name: string; role: string }>).find((u) => u.role === 'coordinator');
   if (!coordinator) throw new BackupError('invalidRow');
   await restoreBackup(db, { userId: coordinator.id, userName: coordinator.name, role: 'coordinator' }, bytes, fileName, dataKey);
+}
+
+/**
+ * "Restore from a backup" on the screen for data that will not open: the same restore as on a new
+ * computer, into a new, empty database; only when it has succeeded does the app open that one from
+ * the next start on. The database that did not open is never touched (only its erasure ledger is
+ * read, so nobody erased there comes back from the backup), and a refused file or a wrong key
+ * leaves nothing behind (the half-made database is deleted).
+ */
+export async function restoreAfterOpenFailed(
+  bytes: Uint8Array,
+  fileName: string,
+  dataKey?: Uint8Array,
+  storage?: Parameters<typeof rememberDbName>[1],
+): Promise<string> {
+  const name = freshDbName();
+  const db = createDb(name);
+  try {
+    await db.open();
+    await readBackupFile(db, bytes, dataKey); // a bad file or a wrong key: before anything is carried over
+    await carryOverErasures(activeDbName(storage), db);
+    await restoreOnNewComputer(db, bytes, fileName, dataKey);
+  } catch (e) {
+    await deleteLedger(db).catch(() => undefined);
+    await db.delete().catch(() => undefined);
+    throw e;
+  }
+  db.close();
+  rememberDbName(name, storage);
+  return name;
 }
 
 export async function clearWithSafetyCopy(db: MrezaDb, actor: Actor): Promise<void> {

@@ -9,6 +9,7 @@ export {
   pickBackupFile,
   pickBackupForNewComputer,
   reportBackupProblem,
+  restoreAfterOpenFailed,
   restoreBackupFile,
   restoreOnNewComputer,
   restoreWithSafetyCopy,
