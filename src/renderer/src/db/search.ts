@@ -20,17 +20,16 @@ export interface SearchHit {
  * The header's search: people by name (diacritics- and script-insensitive, so "cesar" finds
  * "Česar" and "petrovic" finds "Петровић") and programmes by title. Stops at `limit` hits.
  */
-export async function searchEverything(db: MrezaDb, actor: Actor, query: string, limit = 8): Promise<SearchHit[]> {
+export async function searchEverything(db: MrezaDb, actor: Actor, query: string, limit = 8, locale: Locale | string = 'hr'): Promise<SearchHit[]> {
   const q = foldForSearch(query).trim();
   if (q.length < 2) return [];
   const words = q.split(/\s+/);
-  // People only for who may read them (a mentor: her mentees); programmes for everyone. The
-  // decrypted people cache in primary-key order, as the table scan it replaces returned them.
+  // People only for who may read them (a mentor: her mentees), by name in the UI language's order; programmes for everyone.
   const allowed = can(actor.role, 'readPeople') ? await readablePeople(db, actor) : new Set<string>();
   const found = [...(await peopleCache(db)).rows.values()]
     .map((e) => e.person)
     .filter((p) => (!allowed || allowed.has(p.id)) && words.every((w) => p.nameKey.includes(w)));
-  const people = copyPeople(found.sort(byId).slice(0, limit));
+  const people = copyPeople(sortPeople(found, { key: 'name' }, locale).slice(0, limit));
   const hits: SearchHit[] = people.map((p) => ({ kind: 'person', id: p.id, label: `${p.firstName} ${p.lastName}`, detail: p.municipality }));
   if (hits.length < limit) {
     const programmes = await db.programmes
@@ -63,10 +62,6 @@ export async function searchPeople(
     );
   // The people list's one sort (i18n/collation.ts): "Čačić" before "Ćosić" before "Dukić", Cyrillic in azbuka order.
   return copyPeople(sortPeople(found, { key: 'name' }, opts.locale ?? 'hr').slice(0, opts.limit ?? 50));
-}
-
-function byId(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Who can be enrolled in an event, by name, kind (participant, mentor, professional) and target group. */

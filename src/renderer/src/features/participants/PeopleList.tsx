@@ -18,6 +18,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sortByLabel } from '@shared/i18n/collation';
 import { useNavigate, useSearchParams } from 'react-router';
 import { can } from '@shared/auth/permissions';
 import { municipalityLabel } from '@shared/gazetteer';
@@ -74,7 +75,7 @@ export function PeopleList() {
   const outcomeIds = useLiveQuery(() => peopleWithOutcomes(db), [db]);
   const programmeIds = useLiveQuery(async () => (programmeId ? peopleInProgramme(db, programmeId) : undefined), [db, programmeId]);
   const programmes = useLiveQuery(() => programmeChoices(db), [db]) ?? [];
-  const towns = useLiveQuery(() => municipalities(db), [db]) ?? [];
+  const towns = useLiveQuery(() => municipalities(db, fmt.locale), [db, fmt.locale]) ?? [];
   const lastImport = useLiveQuery(() => lastPeopleImport(db), [db]);
   const confirmUndo = useConfirmUndoImport();
   const lastSharingBatch = useLiveQuery(() => lastSharing({ db }), [db]);
@@ -317,7 +318,10 @@ export function PeopleList() {
               searchable
               aria-label={t('participants:municipality')}
               placeholder={t('participants:municipality')}
-              data={towns.map((town) => ({ value: town, label: municipalityLabel(town, fmt.locale) }))}
+              data={sortByLabel(
+                towns.map((town) => ({ value: town, label: municipalityLabel(town, fmt.locale) })),
+                fmt.locale,
+              )}
               value={filter.municipality ?? null}
               onChange={(v) => set({ municipality: v ?? undefined })}
               data-testid="filter-municipality"
@@ -336,7 +340,7 @@ export function PeopleList() {
               clearable
               aria-label={t('participants:programme')}
               placeholder={t('participants:programme')}
-              data={programmes}
+              data={sortByLabel(programmes, fmt.locale)}
               value={programmeId}
               onChange={setProgrammeId}
             />

@@ -28,7 +28,7 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
   const found = (useLiveQuery(() => enrolmentCandidates(db, actor, query, filter, 300, fmt.locale), [db, actor, query, filter, fmt.locale]) ?? []).filter(
     (p) => !active.has(p.id),
   );
-  const enrolled = participants(detail);
+  const enrolled = participants(detail, fmt.locale);
   const waiting = waitingList(detail.enrolments);
   const { capacity } = detail.event;
 

@@ -40,7 +40,7 @@ export function EvaluationPanel({ detail }: { detail: EventDetail }) {
   const groups = useLiveQuery(() => loadEvaluationSummaries(db, actor, { eventIds: [eventId], programmeId }), [db, actor, eventId, programmeId]);
   if (!formInfo || !stored || !groups) return null;
   const { form, current, frozen } = formInfo;
-  const rows = participants(detail);
+  const rows = participants(detail, fmt.locale);
   const byPerson = new Map(stored.responses.filter((e) => e.personId).map((e) => [e.personId!, e]));
   const currentResponses = stored.responses.filter((r) => current && r.questionSetId === current.id);
   const currentGroup = groups.find((g) => g.current);

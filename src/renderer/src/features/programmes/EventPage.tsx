@@ -231,7 +231,7 @@ function CertificatesPanel({ detail }: { detail: EventDetail }) {
   const { db, actor } = useApp();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const rows = participants(detail);
+  const rows = participants(detail, fmt.locale);
   const done = completions(detail);
   const issued = new Map(detail.certificates.map((c) => [c.personId, c]));
   const eligible = rows.filter(({ person }) => done.get(person.id)?.met && !issued.has(person.id)).map(({ person }) => person.id);

@@ -27,7 +27,7 @@ export interface EvidencePackLabels {
 export async function saveEvidencePack({ db, actor }: ProgrammeActionContext, detail: EventDetail, labels: EvidencePackLabels): Promise<string | null> {
   const { t, locale, date } = labels;
   const { programme, event, sessions } = detail;
-  const people = participants(detail).map((x) => x.person);
+  const people = participants(detail, locale).map((x) => x.person);
   const scans = (
     await attachmentBytes(
       db,
