@@ -18,6 +18,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fileSlug } from '@shared/files/slug';
 import { sortByLabel } from '@shared/i18n/collation';
 import { useNavigate, useSearchParams } from 'react-router';
 import { can } from '@shared/auth/permissions';
@@ -129,7 +130,8 @@ export function PeopleList() {
       (c, p) => exportValue(t, c, p),
     );
     const stamp = today();
-    const suggestedName = `${t('participants:exportFileName')}-${stamp}.${format}`;
+    // The one slug function: "учесници" in Serbian Cyrillic becomes "ucesnici", as every file name Mreža proposes.
+    const suggestedName = `${fileSlug(t('participants:exportFileName'))}-${stamp}.${format}`;
     const count = await exportPeopleList(db, actor, table, format, suggestedName, t('participants:title'));
     if (count !== null) notifications.show({ color: 'teal', message: t('participants:exported', { count }) });
   }
