@@ -24,4 +24,30 @@ describe('enrolment candidates', () => {
       expect(await names({ kind: 'participant', targetGroup: 'roma' })).toEqual(['Ana']);
     });
   });
+
+  it('candidates come in the alphabetical order of the UI language: Č, Ć, Đ, Š, Ž in their places, Cyrillic in azbuka order', async () => {
+    await withSetUpDb(async (db, { actor }) => {
+      const lastNames = ['Žic', 'Šarić', 'Đurić', 'Dukić', 'Ćosić', 'Čačić', 'Cvetić', 'Zorić', 'Шарић', 'Ђурић', 'Дукић', 'Жиц', 'Јовић', 'Абрамовић'];
+      for (const lastName of lastNames)
+        await createRecord(db, actor, 'people', { kind: 'beneficiary', firstName: 'Ana', lastName, gender: 'woman', targetGroups: [] });
+      const order = async (locale: string) => (await enrolmentCandidates(db, actor, '', {}, 300, locale)).map((p) => p.lastName);
+      expect(await order('hr')).toEqual([
+        'Cvetić',
+        'Čačić',
+        'Ćosić',
+        'Dukić',
+        'Đurić',
+        'Šarić',
+        'Zorić',
+        'Žic',
+        'Абрамовић',
+        'Дукић',
+        'Ђурић',
+        'Жиц',
+        'Јовић',
+        'Шарић',
+      ]);
+      expect((await order('sr-Cyrl')).slice(8)).toEqual(['Абрамовић', 'Дукић', 'Ђурић', 'Жиц', 'Јовић', 'Шарић']);
+    });
+  });
 });

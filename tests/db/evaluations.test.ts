@@ -4,11 +4,14 @@ import { ZodError } from 'zod';
 import {
   addResponse,
   deleteResponse,
+  evaluationImportUndoEffect,
   importResponses,
+  lastEvaluationImport,
   loadEvaluationForm,
   loadEvaluationSummaries,
   loadEventResponses,
   saveQuestionSet,
+  undoEvaluationImport,
   updateResponse,
   type ResponseDraft,
 } from '../../src/renderer/src/db/evaluations';
@@ -138,6 +141,34 @@ describe('evaluations in the data store', () => {
       // One bad row refuses the whole call (the screen imports only rows it has read as good).
       await expect(importResponses(db, actor, event.id, 'x.csv', [{ scores: { content: 9 } }])).rejects.toBeInstanceOf(ZodError);
       expect(await db.evaluations.count()).toBe(2);
+    });
+  });
+
+  it('the last online-form import of an event can be undone: its rows go, typed forms stay, the undo is logged', async () => {
+    await withSetUpDb(async (db, { actor }) => {
+      const { event } = await moduleEvent(db, actor);
+      const other = await moduleEvent(db, actor);
+      expect(await lastEvaluationImport(db, actor, event.id)).toBeUndefined();
+      const typed = await addResponse(db, actor, event.id, { scores: { content: 2 } });
+      await importResponses(db, actor, event.id, 'Evaluacija modula 2.csv', [
+        { scores: { content: 5 } },
+        { scores: { content: 4 } },
+        { scores: { content: 3 } },
+      ]);
+      await importResponses(db, actor, other.event.id, 'drugi.csv', [{ scores: { content: 1 } }]);
+      const last = await lastEvaluationImport(db, actor, event.id);
+      expect(last?.fileName).toBe('Evaluacija modula 2.csv');
+      // The confirmation names the file and how many responses go.
+      expect(await evaluationImportUndoEffect(db, actor, last!.id)).toMatchObject({ responses: 3, history: { fileName: 'Evaluacija modula 2.csv' } });
+      expect(await undoEvaluationImport(db, actor, last!.id)).toBe(3);
+      expect((await db.evaluations.where('eventId').equals(event.id).toArray()).map((r) => r.id)).toEqual([typed.id]);
+      expect(await db.evaluations.where('eventId').equals(other.event.id).count()).toBe(1);
+      expect(await lastEvaluationImport(db, actor, event.id)).toBeUndefined();
+      expect(await undoEvaluationImport(db, actor, last!.id)).toBe(0);
+      const log = await db.auditLog.toArray();
+      expect(log.some((e) => e.summary === 'evaluationsImportUndone' && e.count === 3 && e.detail === 'Evaluacija modula 2.csv')).toBe(true);
+      // The same file can be imported again after an undo.
+      expect(await importResponses(db, actor, event.id, 'Evaluacija modula 2.csv', [{ scores: { content: 5 } }])).toEqual({ added: 1, duplicates: 0 });
     });
   });
 });

@@ -83,10 +83,42 @@ test('three anonymous paper forms typed by keyboard only, and the summary per qu
   await expect(page.getByTestId('evaluation-responses')).toHaveText('5');
   // content 5, 4, 3, 5, 4 → 4.2
   await expect(page.getByTestId('evaluation-avg-content')).toHaveText('4.2');
+
+  // The import can be undone: the confirmation names the file and how many responses go; the typed forms stay.
+  await page.getByTestId('undo-evaluation-import').click();
+  await expect(page.getByTestId('undo-evaluation-import-confirm')).toContainText(
+    e('evaluation.import.undoConfirm.text_other', { count: 2, file: 'badge-evaluation.csv', date: '' }).split(' on ')[0]!,
+  );
+  await snap(page, 'evaluations-undo-import-en');
+  await page.getByTestId('confirm-undo-evaluation-import').click();
+  await expect(page.getByText(e('evaluation.import.undone_other', { count: 2 }))).toBeVisible();
+  await expect(page.getByTestId('evaluation-responses')).toHaveText('3');
+  await expect(page.getByTestId('evaluation-avg-content')).toHaveText('4.0');
+  await expect(page.getByTestId('undo-evaluation-import')).toHaveCount(0);
 });
 
 test('Serbian Cyrillic: three anonymous forms by keyboard, the summary in Cyrillic', async ({ page }) => {
   test.setTimeout(300_000);
   await run(page, 'sr-Cyrl', '4,0');
   await expect(page.getByText(tr('sr-Cyrl', 'programmes', 'evaluation.entry.title'))).toBeVisible();
+
+  // As the summary leaves the organisation: three answers are below the threshold of 5.
+  const c = (path: string, vars?: Record<string, string | number>) => tr('sr-Cyrl', 'programmes', path, vars);
+  await page.getByTestId('summary-view').getByText(c('evaluation.summary.view.shared'), { exact: true }).click();
+  await expect(page.getByTestId('summary-shared-note')).toHaveText(c('evaluation.summary.sharedNote', { threshold: 5 }));
+  await expect(page.getByTestId('summary-count-content')).toHaveText('<5');
+  await expect(page.getByTestId('evaluation-avg-content')).toHaveText('x');
+  await expect(page.getByTestId('summary-dist-content').locator('[data-score]')).toHaveText(['0', '0', '<5', '<5', '<5']);
+  await snap(page, 'evaluations-shared-sr-Cyrl');
+
+  // The programme's own summary: every event's responses together.
+  await page.getByRole('link', { name: 'BADGE – Savjetovanje i trening za poduzetnice 2026' }).click();
+  await page.getByRole('tab', { name: c('tabs.evaluation') }).click();
+  await expect(page.getByText(c('evaluation.summary.programmeTitle'))).toBeVisible();
+  await expect(page.getByTestId('summary-count-content')).toHaveText('3');
+  await expect(page.getByTestId('evaluation-avg-content')).toHaveText('4,0');
+  await expect(page.getByTestId('summary-dist-content').locator('[data-score]')).toHaveText(['0', '0', '1', '1', '1']);
+  await snap(page, 'evaluations-programme-sr-Cyrl');
+  await page.getByTestId('summary-view').getByText(c('evaluation.summary.view.shared'), { exact: true }).click();
+  await expect(page.getByTestId('summary-count-content')).toHaveText('<5');
 });

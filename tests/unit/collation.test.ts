@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareText } from '../../src/shared/i18n/collation';
+import { compareText, sortByLabel } from '../../src/shared/i18n/collation';
 import { comparePeople } from '../../src/shared/people/list';
 import type { Person } from '../../src/shared/model';
 
@@ -23,5 +23,22 @@ describe('lists sort as people read', () => {
     const people = [person('1', 'Zec'), person('2', 'Čolić'), person('3', 'Cvijić'), person('4', 'Ćosić')];
     expect([...people].sort(comparePeople({ key: 'name' }, 'hr')).map((p) => p.lastName)).toEqual(['Cvijić', 'Čolić', 'Ćosić', 'Zec']);
     expect([...people].sort(comparePeople({ key: 'name', desc: true }, 'sl')).map((p) => p.lastName)).toEqual(['Zec', 'Ćosić', 'Čolić', 'Cvijić']);
+  });
+  it('a picker’s choices sort by the label the user reads, not by id or stored key', () => {
+    const choices = [
+      { value: 'a1', label: 'Žena i zajednica' },
+      { value: 'b2', label: 'Čakovec' },
+      { value: 'c3', label: 'Centar' },
+      { value: 'd4', label: 'Đakovo' },
+      { value: 'e5', label: 'Dubrovnik' },
+    ];
+    expect(sortByLabel(choices, 'hr').map((c) => c.label)).toEqual(['Centar', 'Čakovec', 'Dubrovnik', 'Đakovo', 'Žena i zajednica']);
+    expect(choices[0]!.label).toBe('Žena i zajednica');
+    const towns = [
+      { value: 'Čačak', label: 'Чачак' },
+      { value: 'Beograd', label: 'Београд' },
+      { value: 'Đakovica', label: 'Ђаковица' },
+    ];
+    expect(sortByLabel(towns, 'sr-Cyrl').map((c) => c.value)).toEqual(['Beograd', 'Đakovica', 'Čačak']);
   });
 });

@@ -25,3 +25,9 @@ export function compareText(locale: Locale | string): (a: string, b: string) => 
   const collator = collatorFor(locale);
   return (a, b) => collator.compare(a, b);
 }
+
+/** A picker's choices (a Select's or MultiSelect's data) in the language's alphabetical order of what the user reads: the labels. Returns a new array. */
+export function sortByLabel<T extends { label: string }>(items: readonly T[], locale: Locale | string): T[] {
+  const collator = collatorFor(locale);
+  return [...items].sort((a, b) => collator.compare(a.label, b.label));
+}

@@ -3,6 +3,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from './useFormat';
 import { useNavigate } from 'react-router';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useApp } from '../session/AppContext';
@@ -14,10 +15,11 @@ export const GLOBAL_SEARCH_ID = 'global-search-input';
 export function GlobalSearch() {
   const { t } = useTranslation('common');
   const { db, actor } = useApp();
+  const { locale } = useFormat();
   const navigate = useNavigate();
   const [value, setValue] = useState('');
   const [query] = useDebouncedValue(value, 120);
-  const hits = useLiveQuery(() => searchEverything(db, actor, query), [db, actor, query]) ?? [];
+  const hits = useLiveQuery(() => searchEverything(db, actor, query, 8, locale), [db, actor, query, locale]) ?? [];
   const data = hits.map((h) => ({ value: `${h.kind}:${h.id}`, label: h.detail ? `${h.label} · ${h.detail}` : h.label }));
 
   return (

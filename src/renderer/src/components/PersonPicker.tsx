@@ -6,6 +6,7 @@ import type { Person } from '@shared/model';
 import { useApp } from '../session/AppContext';
 import { getPeople, getPerson } from '../db/people';
 import { searchPeople } from '../db/search';
+import { useFormat } from './useFormat';
 
 const label = (p: Person) => `${p.lastName}, ${p.firstName}${p.municipality ? ` · ${p.municipality}` : ''}${p.birthYear ? ` · ${p.birthYear}` : ''}`;
 
@@ -19,9 +20,10 @@ interface Common {
 /** Choose people from the registry by typing part of a name (diacritics and script do not matter). */
 export function PersonPicker(props: Common & { value: string | null; onChange: (id: string | null) => void }) {
   const { db, actor } = useApp();
+  const { locale } = useFormat();
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 150);
-  const found = useLiveQuery(() => searchPeople(db, actor, query, { kind: props.kind }), [db, actor, query, props.kind]) ?? [];
+  const found = useLiveQuery(() => searchPeople(db, actor, query, { kind: props.kind, locale }), [db, actor, query, props.kind, locale]) ?? [];
   const current = useLiveQuery(async () => (props.value ? await getPerson(db, props.value) : undefined), [db, props.value]);
   const options = [...(current && !found.some((p) => p.id === current.id) ? [current] : []), ...found];
   return (
@@ -43,9 +45,10 @@ export function PersonPicker(props: Common & { value: string | null; onChange: (
 
 export function PeoplePicker(props: Common & { value: string[]; onChange: (ids: string[]) => void }) {
   const { db, actor } = useApp();
+  const { locale } = useFormat();
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 150);
-  const found = useLiveQuery(() => searchPeople(db, actor, query, { kind: props.kind }), [db, actor, query, props.kind]) ?? [];
+  const found = useLiveQuery(() => searchPeople(db, actor, query, { kind: props.kind, locale }), [db, actor, query, props.kind, locale]) ?? [];
   const chosen = useLiveQuery(() => getPeople(db, props.value), [db, props.value]) ?? [];
   const options = [...chosen, ...found.filter((p) => !props.value.includes(p.id))];
   return (

@@ -1,3 +1,5 @@
+import { compareText } from '@shared/i18n/collation';
+import type { Locale } from '@shared/i18n/locales';
 import { BundleError, keyFileName, writeKeyFile, type PrivacyLevel } from '@shared/bundle';
 import { DEFAULT_BUNDLE_THRESHOLD } from '@shared/bundle/indicatorsFile';
 import {
@@ -70,7 +72,7 @@ export interface PartnerSummary {
   appVersion: string | null;
 }
 
-export async function listPartners(db: MrezaDb): Promise<PartnerSummary[]> {
+export async function listPartners(db: MrezaDb, locale: Locale | string = 'hr'): Promise<PartnerSummary[]> {
   const rows = await db.partnerSlices.toArray();
   return rows
     .map((r) => {
@@ -90,7 +92,7 @@ export async function listPartners(db: MrezaDb): Promise<PartnerSummary[]> {
         appVersion: file.appVersion ?? null,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(locale)(a.name, b.name));
 }
 
 export type { IncomingFile, RefusedFile };

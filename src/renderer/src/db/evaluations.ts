@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { ZodError } from 'zod';
 import { sameResponse } from '@shared/import/evaluations';
-import { TABLE_SCHEMAS, type Evaluation, type Programme, type QuestionSet } from '@shared/model';
+import { TABLE_SCHEMAS, type Evaluation, type ImportHistory, type Programme, type QuestionSet } from '@shared/model';
 import {
   currentQuestionSet,
   defaultQuestionSet,
@@ -13,7 +13,7 @@ import {
   type FormSummary,
   type QuestionSetDraft,
 } from '@shared/programmes';
-import { audit } from './audit';
+import { audit, auditEntry } from './audit';
 import type { Actor } from './actor';
 import type { MrezaDb } from './db';
 import { requirePermission } from './permissions';
@@ -320,5 +320,45 @@ export function loadEvaluationSummaries(db: MrezaDb, actor: Actor, scope: { even
         };
       })
       .sort((a, b) => Number(b.current) - Number(a.current) || (b.version ?? 0) - (a.version ?? 0));
+  });
+}
+
+/**
+ * The newest online-form import into this event that has not been undone and still has rows here
+ * (the import history every importer writes: its ids make the undo).
+ */
+export async function lastEvaluationImport(db: MrezaDb, actor: Actor, eventId: string): Promise<ImportHistory | undefined> {
+  requirePermission(actor, 'enterEvaluations');
+  const here = new Set((await db.evaluations.where('eventId').equals(eventId).primaryKeys()) as string[]);
+  if (!here.size) return undefined;
+  const imports = await db.importHistory
+    .orderBy('at')
+    .reverse()
+    .filter((h) => h.kind === 'evaluations' && !h.undoneAt && h.recordIds.some((id) => here.has(id)))
+    .first();
+  return imports;
+}
+
+/** What undoing an import would remove, for its confirmation: the file and how many of its responses are still stored. */
+export async function evaluationImportUndoEffect(db: MrezaDb, actor: Actor, historyId: string): Promise<{ history: ImportHistory; responses: number } | null> {
+  requirePermission(actor, 'enterEvaluations');
+  const h = await db.importHistory.get(historyId);
+  if (!h || h.undoneAt || h.kind !== 'evaluations') return null;
+  const responses = (await db.evaluations.bulkGet(h.recordIds)).filter((r) => r !== undefined).length;
+  return { history: h, responses };
+}
+
+/** Undoes an online-form import: its responses go (typed ones stay), in one transaction; the history entry is marked undone and the undo logged. */
+export async function undoEvaluationImport(db: MrezaDb, actor: Actor, historyId: string): Promise<number> {
+  requirePermission(actor, 'enterEvaluations');
+  return db.transaction('rw', [db.evaluations, db.importHistory, db.auditLog], async () => {
+    const h = await db.importHistory.get(historyId);
+    if (!h || h.undoneAt || h.kind !== 'evaluations') return 0;
+    const ids = (await db.evaluations.bulkGet(h.recordIds)).filter((r) => r !== undefined).map((r) => r.id);
+    await db.evaluations.bulkDelete(ids);
+    const at = new Date().toISOString();
+    await db.importHistory.put({ ...h, undoneAt: at, updatedAt: at });
+    await db.auditLog.add(auditEntry(actor, 'delete', 'evaluations', h.id, 'evaluationsImportUndone', { detail: h.fileName, count: ids.length }));
+    return ids.length;
   });
 }

@@ -1,3 +1,5 @@
+import { compareText } from '@shared/i18n/collation';
+import type { Locale } from '@shared/i18n/locales';
 import type { PartnerProgramme, PartnerWithheld, TotalsOnlyPartner } from '@shared/consolidate';
 import type { Dataset } from '@shared/indicators/dataset';
 import { loadPartnersDataset } from './partnersDataset';
@@ -44,11 +46,11 @@ export async function loadDataset(db: MrezaDb) {
 export type OwnDataset = Awaited<ReturnType<typeof loadDataset>>;
 
 /** Names for the drill-down list: only the people behind one number. */
-export async function peopleByIds(db: MrezaDb, actor: Actor, ids: readonly string[]) {
+export async function peopleByIds(db: MrezaDb, actor: Actor, ids: readonly string[], locale: Locale | string = 'hr') {
   const allowed = await readablePeople(db, actor);
   return (await db.people.bulkGet(ids.filter((id) => !allowed || allowed.has(id))))
     .filter((p) => p !== undefined)
-    .sort((a, b) => a.lastName.localeCompare(b.lastName));
+    .sort((a, b) => compareText(locale)(a.lastName, b.lastName) || compareText(locale)(a.firstName, b.firstName));
 }
 
 /**

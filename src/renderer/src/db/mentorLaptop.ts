@@ -1,3 +1,5 @@
+import { compareText } from '@shared/i18n/collation';
+import type { Locale } from '@shared/i18n/locales';
 import { isUnsent, MentorPackError, planDepartures, type OpenedMentorPack } from '@shared/mentorPack';
 import { mentorModeSettingsSchema, type MentorModeSettings, type Person } from '@shared/model';
 import type { MrezaDb } from './db';
@@ -80,7 +82,7 @@ export interface MenteeLogs {
 }
 
 /** Per mentee on this computer: her logs that are not confirmed home. */
-export async function menteeLogs(db: MrezaDb, mode: MentorModeSettings): Promise<MenteeLogs[]> {
+export async function menteeLogs(db: MrezaDb, mode: MentorModeSettings, locale: Locale | string = 'hr'): Promise<MenteeLogs[]> {
   const touched = await touchedLogs(db);
   const matches = await db.matches.toArray();
   const people = new Map((await db.people.bulkGet(matches.map((m) => m.menteeId))).filter((p) => !!p).map((p) => [p.id, p]));
@@ -96,7 +98,7 @@ export async function menteeLogs(db: MrezaDb, mode: MentorModeSettings): Promise
         ended: !mode.matchIds.includes(m.id),
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(locale)(a.name, b.name));
 }
 
 export interface EndMentoringSummary {

@@ -1,3 +1,4 @@
+import { compareText } from '@shared/i18n/collation';
 import { MentorPackError, mergeReturnedLog, writeMentorLogs, type OpenedMentorPack } from '@shared/mentorPack';
 import {
   mentorModeSettingsSchema,
@@ -210,7 +211,7 @@ export interface MyMenteeRow {
 }
 
 /** The mentees of the pack in use, with what the next session needs. */
-export async function myMentees(db: MrezaDb, matchIds: readonly string[]): Promise<MyMenteeRow[]> {
+export async function myMentees(db: MrezaDb, matchIds: readonly string[], locale: Locale | string = 'hr'): Promise<MyMenteeRow[]> {
   const matches = (await db.matches.bulkGet([...matchIds])).filter((m): m is Match => !!m);
   const people = await db.people.bulkGet(matches.map((m) => m.menteeId));
   const profiles = await db.menteeProfiles
@@ -241,5 +242,5 @@ export async function myMentees(db: MrezaDb, matchIds: readonly string[]): Promi
           .sort()[0],
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(locale)(a.name, b.name));
 }

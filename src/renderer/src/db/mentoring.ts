@@ -1,3 +1,5 @@
+import { compareText } from '@shared/i18n/collation';
+import type { Locale } from '@shared/i18n/locales';
 import type { z } from 'zod';
 import {
   DEFAULT_MENTORING_SETTINGS,
@@ -106,24 +108,24 @@ async function occupying(db: MrezaDb): Promise<Match[]> {
     .toArray();
 }
 
-export async function mentorRows(db: MrezaDb, actor: Actor, only?: string): Promise<MentorRow[]> {
+export async function mentorRows(db: MrezaDb, actor: Actor, only?: string, locale: Locale | string = 'hr'): Promise<MentorRow[]> {
   const onlyMentorId = readableMentor(actor, only);
   const mentors = onlyMentorId ? (await db.mentors.bulkGet([onlyMentorId])).filter((m): m is Mentor => !!m) : await db.mentors.toArray();
   const people = await db.people.bulkGet(mentors.map((m) => m.personId));
   const matches = (await occupying(db)).filter((m) => OCCUPIES_PLACE.includes(m.status));
   return mentors
     .map((mentor, i) => ({ mentor, person: people[i], name: fullName(people[i]), load: matches.filter((x) => x.mentorId === mentor.id).length }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(locale)(a.name, b.name));
 }
 
-export async function menteeRows(db: MrezaDb, actor: Actor): Promise<MenteeRow[]> {
+export async function menteeRows(db: MrezaDb, actor: Actor, locale: Locale | string = 'hr'): Promise<MenteeRow[]> {
   const allowed = await readablePeople(db, actor);
   const profiles = (await db.menteeProfiles.toArray()).filter((p) => !allowed || allowed.has(p.personId));
   const people = await db.people.bulkGet(profiles.map((p) => p.personId));
   const matches = await occupying(db);
   return profiles
     .map((profile, i) => ({ profile, person: people[i], name: fullName(people[i]), current: matches.find((m) => m.menteeId === profile.personId) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(locale)(a.name, b.name));
 }
 
 export function toMentorInput(r: MentorRow): MentorInput {
@@ -227,7 +229,12 @@ export interface MatchRow {
   lastSession?: string;
 }
 
-export async function matchRows(db: MrezaDb, actor: Actor, asked: { mentorId?: string; menteeId?: string } = {}): Promise<MatchRow[]> {
+export async function matchRows(
+  db: MrezaDb,
+  actor: Actor,
+  asked: { mentorId?: string; menteeId?: string } = {},
+  locale: Locale | string = 'hr',
+): Promise<MatchRow[]> {
   const opts = { ...asked, mentorId: readableMentor(actor, asked.mentorId) };
   let matches = opts.mentorId ? await db.matches.where('mentorId').equals(opts.mentorId).toArray() : await db.matches.toArray();
   if (opts.menteeId) matches = matches.filter((m) => m.menteeId === opts.menteeId);
@@ -253,7 +260,7 @@ export async function matchRows(db: MrezaDb, actor: Actor, asked: { mentorId?: s
           .at(-1),
       };
     })
-    .sort((a, b) => order[a.match.status] - order[b.match.status] || a.menteeName.localeCompare(b.menteeName));
+    .sort((a, b) => order[a.match.status] - order[b.match.status] || compareText(locale)(a.menteeName, b.menteeName));
 }
 
 /* ---------- sessions ---------- */

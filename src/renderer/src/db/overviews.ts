@@ -1,3 +1,5 @@
+import { compareText } from '@shared/i18n/collation';
+import type { Locale } from '@shared/i18n/locales';
 import type { EventSession, Programme } from '@shared/model';
 import { attendanceStats, breakdown, evaluateCompletion, holdsPlace, type Breakdown } from '@shared/programmes';
 import type { MrezaDb } from './db';
@@ -41,7 +43,7 @@ export interface MentorOverview {
   active: boolean;
 }
 
-export async function mentorOverviews(db: MrezaDb): Promise<MentorOverview[]> {
+export async function mentorOverviews(db: MrezaDb, locale: Locale | string = 'hr'): Promise<MentorOverview[]> {
   const mentors = await db.mentors.toArray();
   const people = new Map((await db.people.bulkGet(mentors.map((m) => m.personId))).filter((p) => p !== undefined).map((p) => [p.id, p]));
   // Paused matches keep their place, so they count towards the load too.
@@ -59,7 +61,7 @@ export async function mentorOverviews(db: MrezaDb): Promise<MentorOverview[]> {
         active: m.active,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(locale)(a.name, b.name));
 }
 
 /**

@@ -1,3 +1,5 @@
+import { compareText } from '@shared/i18n/collation';
+import type { Locale } from '@shared/i18n/locales';
 import type { Table } from 'dexie';
 import {
   consentDraftSchema,
@@ -548,10 +550,10 @@ export async function programmeChoices(db: MrezaDb): Promise<Array<{ value: stri
 }
 
 /** Municipalities in use, from the decrypted people cache (sorted as the index they replace). */
-export async function municipalities(db: MrezaDb): Promise<string[]> {
+export async function municipalities(db: MrezaDb, locale: Locale | string = 'hr'): Promise<string[]> {
   const towns = new Set<string>();
   for (const { person } of (await peopleCache(db)).rows.values()) if (person.municipality) towns.add(person.municipality);
-  return [...towns].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...towns].sort(compareText(locale));
 }
 
 /** Exports leave a trace: who exported how many people, in which format (never names). */

@@ -1,3 +1,5 @@
+import { comparePeople } from '@shared/people/list';
+import type { Locale } from '@shared/i18n/locales';
 import type { z } from 'zod';
 import {
   TABLE_SCHEMAS,
@@ -230,13 +232,17 @@ async function eventDetail(db: MrezaDb, eventId: string): Promise<EventDetail | 
   return { programme, event, sessions, enrolments, people, attendance, certificates, evaluations, attachments };
 }
 
-/** Enrolled people in the order sign-in sheets and the grid list them: by last name, then first name. */
-export function participants(detail: Pick<EventDetail, 'enrolments' | 'people'>): Array<{ enrolment: Enrolment; person: Person }> {
+/** Enrolled people in the order sign-in sheets and the grid list them: by last name, then first name, in the UI language's alphabetical order. */
+export function participants(
+  detail: Pick<EventDetail, 'enrolments' | 'people'>,
+  locale: Locale | string = 'hr',
+): Array<{ enrolment: Enrolment; person: Person }> {
+  const compare = comparePeople({ key: 'name' }, locale);
   return detail.enrolments
     .filter(holdsPlace)
     .map((enrolment) => ({ enrolment, person: detail.people.get(enrolment.personId)! }))
     .filter((x) => x.person)
-    .sort((a, b) => a.person.lastName.localeCompare(b.person.lastName) || a.person.firstName.localeCompare(b.person.firstName));
+    .sort((a, b) => compare(a.person, b.person));
 }
 
 /** Each participant's completion against the programme's rule. */

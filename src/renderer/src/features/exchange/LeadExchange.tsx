@@ -357,7 +357,7 @@ function PartnersList() {
   const { t } = useTranslation('exchange');
   const { db } = useApp();
   const fmt = useFormat();
-  const partners = useLiveQuery(() => listPartners(db), [db]);
+  const partners = useLiveQuery(() => listPartners(db, fmt.locale), [db, fmt.locale]);
   return (
     <Section title={t('partners.title')} testId="partners">
       {!partners?.length ? (

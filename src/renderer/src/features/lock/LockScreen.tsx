@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Select, Sta
 import { IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sortByLabel } from '@shared/i18n/collation';
 import { parseRecoveryKey } from '@shared/auth/recoveryKey';
 import type { Locale } from '@shared/i18n/locales';
 import type { Organisation, User } from '@shared/model';
@@ -44,7 +45,7 @@ export function LockScreen({
   onLanguage: (l: Locale) => Promise<void>;
   onUnlock: (u: User, recoveryKey?: string) => Promise<void>;
 }) {
-  const { t } = useTranslation(['users', 'common']);
+  const { t, i18n } = useTranslation(['users', 'common']);
   usePassphraseJudgeReady(); // judge again what was typed while the dictionaries loaded
   const db = useDb();
   const [mode, setMode] = useState<Mode>('signIn');
@@ -142,7 +143,10 @@ export function LockScreen({
             {mode === 'recover' && <RecoveryKeyInput value={recoveryKey} onChange={setRecoveryKey} check={keyCheck} />}
             <Select
               label={mode === 'recover' ? t('users:recovery.forUser') : t('users:user')}
-              data={users.map((u) => ({ value: u.id, label: `${u.name} · ${t(`users:roles.${u.role}`)}` }))}
+              data={sortByLabel(
+                users.map((u) => ({ value: u.id, label: `${u.name} · ${t(`users:roles.${u.role}`)}` })),
+                i18n.language,
+              )}
               value={userId}
               onChange={(v) => {
                 setUserId(v);

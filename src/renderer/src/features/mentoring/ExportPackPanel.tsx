@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../components/useFormat';
 import { genderContext } from '@shared/i18n';
 import { useApp } from '../../session/AppContext';
 import { PackProblemAlert, packProblemOf } from './PackProblemAlert';
@@ -16,7 +17,8 @@ import { NewPassphrase, usePassphraseSave } from '../../components/NewPassphrase
 export function ExportPackPanel() {
   const { t } = useTranslation('mentorPack');
   const { db, actor, org } = useApp();
-  const mentors = useLiveQuery(async () => (await mentorRows(db, actor)).filter((m) => m.load > 0), [db, actor]) ?? [];
+  const fmt = useFormat();
+  const mentors = useLiveQuery(async () => (await mentorRows(db, actor, undefined, fmt.locale)).filter((m) => m.load > 0), [db, actor, fmt.locale]) ?? [];
   const [mentorId, setMentorId] = useState<string | null>(null);
   const { fields, ok: passOk, busy, saved, problem, run } = usePassphraseSave(packProblemOf);
   const ok = !!mentorId && passOk;

@@ -29,7 +29,10 @@ export function ImportLogsPanel() {
   const [busy, setBusy] = useState(false);
   const names = useLiveQuery(async () => new Map((await matchRows(db, actor)).map((r) => [r.match.id, r] as const)), [db]);
   // The mentor's recorded gender, so "this mentor's earlier logs" agrees with her or him.
-  const mentors = useLiveQuery(async () => new Map((await mentorRows(db, actor)).map((r) => [r.mentor.id, r] as const)), [db, actor]);
+  const mentors = useLiveQuery(
+    async () => new Map((await mentorRows(db, actor, undefined, fmt.locale)).map((r) => [r.mentor.id, r] as const)),
+    [db, actor, fmt.locale],
+  );
 
   const choose = async () => {
     const file = await pickLogsFile();

@@ -21,7 +21,7 @@ export function MatchesTab({ mentorId }: { mentorId?: string }) {
   const { t } = useTranslation('mentoring');
   const { db, actor } = useApp();
   const fmt = useFormat();
-  const rows = useLiveQuery(() => matchRows(db, actor, { mentorId }), [db, actor, mentorId]);
+  const rows = useLiveQuery(() => matchRows(db, actor, { mentorId }, fmt.locale), [db, actor, mentorId, fmt.locale]);
   const [sessionFor, setSessionFor] = useState<{ id: string; planned: boolean } | null>(null);
   const [closing, setClosing] = useState<MatchRow | null>(null);
   const [details, setDetails] = useState<string | null>(null);

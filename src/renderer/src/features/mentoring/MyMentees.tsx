@@ -14,7 +14,7 @@ export function MyMentees({ mode }: { mode: MentorModeSettings }) {
   const { t } = useTranslation(['mentorPack', 'mentoring']);
   const { db } = useApp();
   const fmt = useFormat();
-  const rows = useLiveQuery(() => myMentees(db, mode.matchIds), [db, mode.matchIds]);
+  const rows = useLiveQuery(() => myMentees(db, mode.matchIds, fmt.locale), [db, mode.matchIds, fmt.locale]);
   const [form, setForm] = useState<{ matchId: string; planned: boolean; name: string } | null>(null);
   if (!rows) return null;
   if (!rows.length) return <Text c="dimmed">{t('mode.noMentees')}</Text>;

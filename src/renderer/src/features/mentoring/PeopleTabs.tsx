@@ -29,7 +29,7 @@ export function MentorsTab() {
   const fmt = useFormat();
   const today = useToday();
   const data = useLiveQuery(async () => {
-    const rows = await mentorRows(db, actor);
+    const rows = await mentorRows(db, actor, undefined, fmt.locale);
     const stats = await allMentorStats(db, today());
     return { rows, stats };
   }, [db, actor, today]);
@@ -112,7 +112,8 @@ export function MentorsTab() {
 export function MenteesTab() {
   const { t, i18n } = useTranslation('mentoring');
   const { db, actor } = useApp();
-  const rows = useLiveQuery(() => menteeRows(db, actor), [db, actor]);
+  const fmt = useFormat();
+  const rows = useLiveQuery(() => menteeRows(db, actor, fmt.locale), [db, actor, fmt.locale]);
   const [editing, setEditing] = useState<MenteeRow | 'new' | null>(null);
   const [suggestFor, setSuggestFor] = useState<MenteeRow | null>(null);
   if (!rows) return null;
@@ -197,9 +198,10 @@ export function MenteesTab() {
 function Suggestions({ mentee, onDone }: { mentee: MenteeRow; onDone: () => void }) {
   const { t } = useTranslation('mentoring');
   const { db, actor } = useApp();
+  const fmt = useFormat();
   const { reason } = useReasonText();
   const data = useLiveQuery(async () => {
-    const [mentors, settings] = await Promise.all([mentorRows(db, actor), getMentoringSettings(db)]);
+    const [mentors, settings] = await Promise.all([mentorRows(db, actor, undefined, fmt.locale), getMentoringSettings(db)]);
     const names = new Map(mentors.map((m) => [m.mentor.id, m.name]));
     return { list: suggest(toMenteeInput(mentee), mentors.map(toMentorInput), settings.weights), names };
   }, [db, mentee]);

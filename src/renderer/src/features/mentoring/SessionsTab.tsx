@@ -1,4 +1,4 @@
-import { collatorFor } from '@shared/i18n/collation';
+import { sortByLabel } from '@shared/i18n/collation';
 import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DateField } from '../../components/DateField';
@@ -26,7 +26,7 @@ export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?:
   const [menteeId, setMenteeId] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const mentors = useLiveQuery(() => mentorRows(db, actor, own), [db, actor, own]) ?? [];
+  const mentors = useLiveQuery(() => mentorRows(db, actor, own, fmt.locale), [db, actor, own, fmt.locale]) ?? [];
   const rows = useLiveQuery(
     () => sessionRows(db, actor, { mentorId: own ?? mentorId ?? undefined, menteeId: menteeId ?? undefined, from: from || undefined, to: to || undefined }),
     [db, own, mentorId, menteeId, from, to],
@@ -35,7 +35,10 @@ export function SessionsTab({ mentorId: own, allowDelete = false }: { mentorId?:
   const mentees =
     useLiveQuery(async () => {
       const byId = new Map((await matchRows(db, actor, { mentorId: own ?? mentorId ?? undefined })).map((r) => [r.match.menteeId, r.menteeName]));
-      return [...byId].map(([value, label]) => ({ value, label })).sort((a, b) => collatorFor(fmt.locale).compare(a.label, b.label));
+      return sortByLabel(
+        [...byId].map(([value, label]) => ({ value, label })),
+        fmt.locale,
+      );
     }, [db, own, mentorId, fmt.locale]) ?? [];
   if (!rows) return null;
   const stats = mentorStats(

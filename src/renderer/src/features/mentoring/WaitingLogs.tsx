@@ -2,6 +2,7 @@ import { Alert, List } from '@mantine/core';
 import { IconClockHour4 } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../components/useFormat';
 import type { MentorModeSettings } from '@shared/model';
 import { useApp } from '../../session/AppContext';
 import { menteeLogs } from '../../db/mentorLaptop';
@@ -16,7 +17,8 @@ export const ORANGE_TITLE = { title: { color: '#8a2c0d' } };
 export function WaitingLogs({ mode }: { mode: MentorModeSettings }) {
   const { t } = useTranslation('mentorPack');
   const { db } = useApp();
-  const waiting = useLiveQuery(async () => (await menteeLogs(db, mode)).filter((m) => m.ended && m.unsent > 0), [db, mode]);
+  const fmt = useFormat();
+  const waiting = useLiveQuery(async () => (await menteeLogs(db, mode, fmt.locale)).filter((m) => m.ended && m.unsent > 0), [db, mode, fmt.locale]);
   if (!waiting?.length) return null;
   return (
     <Alert

@@ -1,4 +1,4 @@
-import { collatorFor } from '@shared/i18n/collation';
+import { sortByLabel } from '@shared/i18n/collation';
 import { ActionIcon, Badge, Button, Group, Paper, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconBuildingFactory2, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -32,9 +32,10 @@ export function OrganisationList() {
   const shown = useMemo(() => filterRegister(rows ?? [], filter, fmt.locale), [rows, filter, fmt.locale]);
   const towns = useMemo(
     () =>
-      registerMunicipalities(rows ?? [])
-        .map((m) => ({ value: m.key, label: municipalityLabel(m.name, fmt.locale) }))
-        .sort((a, b) => collatorFor(fmt.locale).compare(a.label, b.label)),
+      sortByLabel(
+        registerMunicipalities(rows ?? []).map((m) => ({ value: m.key, label: municipalityLabel(m.name, fmt.locale) })),
+        fmt.locale,
+      ),
     [rows, fmt.locale],
   );
   if (rows === undefined) return null;

@@ -2,6 +2,7 @@ import { Select } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { municipalityLabel } from '@shared/gazetteer';
+import { sortByLabel } from '@shared/i18n/collation';
 import { GENDERS, PERSON_KINDS, TARGET_GROUPS, type Person } from '@shared/model';
 import type { PeopleFilter } from '@shared/people/list';
 import { useFormat } from '../../components/useFormat';
@@ -61,7 +62,10 @@ export const PeopleFilterSelects = memo(function PeopleFilterSelects({
         searchable
         aria-label={t('participants:municipality')}
         placeholder={t('participants:municipality')}
-        data={towns.map((town) => ({ value: town, label: municipalityLabel(town, fmt.locale) }))}
+        data={sortByLabel(
+          towns.map((town) => ({ value: town, label: municipalityLabel(town, fmt.locale) })),
+          fmt.locale,
+        )}
         value={municipality ?? null}
         onChange={(v) => onChange({ municipality: v ?? undefined })}
         data-testid="filter-municipality"
@@ -80,7 +84,7 @@ export const PeopleFilterSelects = memo(function PeopleFilterSelects({
         clearable
         aria-label={t('participants:programme')}
         placeholder={t('participants:programme')}
-        data={programmes}
+        data={sortByLabel(programmes, fmt.locale)}
         value={programmeId}
         onChange={onProgramme}
       />

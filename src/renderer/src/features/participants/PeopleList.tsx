@@ -18,6 +18,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fileSlug } from '@shared/files/slug';
 import { useNavigate, useSearchParams } from 'react-router';
 import { can } from '@shared/auth/permissions';
 import { municipalityLabel } from '@shared/gazetteer';
@@ -77,7 +78,7 @@ export function PeopleList() {
   const outcomeIds = useLiveQuery(() => peopleWithOutcomes(db), [db]);
   const programmeIds = useLiveQuery(async () => (programmeId ? peopleInProgramme(db, programmeId) : undefined), [db, programmeId]);
   const programmes = useLiveQuery(() => programmeChoices(db), [db]) ?? NONE;
-  const towns = useLiveQuery(() => municipalities(db), [db]) ?? NONE;
+  const towns = useLiveQuery(() => municipalities(db, fmt.locale), [db, fmt.locale]) ?? NONE;
   const lastImport = useLiveQuery(() => lastPeopleImport(db), [db]);
   const confirmUndo = useConfirmUndoImport('people');
   const set = useCallback((changes: Partial<PeopleFilter>) => setFilter((f) => ({ ...f, ...changes })), []);
@@ -131,7 +132,8 @@ export function PeopleList() {
       (c, p) => exportValue(t, c, p),
     );
     const stamp = today();
-    const suggestedName = `${t('participants:exportFileName')}-${stamp}.${format}`;
+    // The one slug function: "учесници" in Serbian Cyrillic becomes "ucesnici", as every file name Mreža proposes.
+    const suggestedName = `${fileSlug(t('participants:exportFileName'))}-${stamp}.${format}`;
     const count = await exportPeopleList(db, actor, table, format, suggestedName, t('participants:title'));
     if (count !== null) notifications.show({ color: 'teal', message: t('participants:exported', { count }) });
   }

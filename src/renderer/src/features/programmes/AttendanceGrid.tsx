@@ -23,7 +23,7 @@ export function AttendanceGrid({ detail }: { detail: EventDetail }) {
   const { t, i18n } = useTranslation(['programmes', 'common']);
   const { db, actor } = useApp();
   const fmt = useFormat();
-  const rows = participants(detail);
+  const rows = participants(detail, fmt.locale);
   const { sessions } = detail;
   const [pos, setPos] = useState<[number, number]>([0, 0]);
   const cells = useRef(new Map<string, HTMLTableCellElement>());

@@ -25,8 +25,10 @@ export function EnrolmentPanel({ detail }: { detail: EventDetail }) {
   const active = new Set(detail.enrolments.filter((e) => e.status !== 'withdrawn').map((e) => e.personId));
   // A BADGE cycle starts with participants only: mentors and professionals are there on purpose.
   const [filter, setFilter] = useState<CandidateFilter>(() => defaultCandidateFilter(detail.programme.kind));
-  const found = (useLiveQuery(() => enrolmentCandidates(db, actor, query, filter), [db, actor, query, filter]) ?? []).filter((p) => !active.has(p.id));
-  const enrolled = participants(detail);
+  const found = (useLiveQuery(() => enrolmentCandidates(db, actor, query, filter, 300, fmt.locale), [db, actor, query, filter, fmt.locale]) ?? []).filter(
+    (p) => !active.has(p.id),
+  );
+  const enrolled = participants(detail, fmt.locale);
   const waiting = waitingList(detail.enrolments);
   const { capacity } = detail.event;
 

@@ -1,7 +1,7 @@
 import { Button, Card, Group, Menu, Rating, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconFileImport, IconListCheck } from '@tabler/icons-react';
+import { IconArrowBackUp, IconDownload, IconFileImport, IconListCheck } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,10 +14,12 @@ import { Section } from '../../components/Section';
 import { useFormat } from '../../components/useFormat';
 import { loadEvaluationForm, loadEvaluationSummaries, loadEventResponses } from '../../db/evaluations';
 import { participants, type EventDetail } from '../../db/programmes';
-import { commentEvaluation, scoreEvaluation, type ProgrammeActionContext } from './actions';
+import { commentEvaluation, lastResponseImport, scoreEvaluation, type ProgrammeActionContext } from './actions';
+import { useConfirmUndoEvaluationImport } from './confirmUndoEvaluationImport';
+import { getSettings } from '../../db/settings';
 import { saveEvaluationSummary } from './actions/summaryFile';
 import { EvaluationImport } from './EvaluationImport';
-import { EvaluationSummary } from './EvaluationSummary';
+import { EvaluationSummary, SummaryViewSwitch, type SummaryView } from './EvaluationSummary';
 import { formatMean, questionLabel } from './questionLabel';
 import { QuestionSetEditor } from './QuestionSetEditor';
 import { ResponseEntry } from './ResponseEntry';
@@ -38,9 +40,14 @@ export function EvaluationPanel({ detail }: { detail: EventDetail }) {
   const formInfo = useLiveQuery(() => loadEvaluationForm(db, actor, programmeId), [db, actor, programmeId]);
   const stored = useLiveQuery(() => loadEventResponses(db, actor, eventId), [db, actor, eventId]);
   const groups = useLiveQuery(() => loadEvaluationSummaries(db, actor, { eventIds: [eventId], programmeId }), [db, actor, eventId, programmeId]);
-  if (!formInfo || !stored || !groups) return null;
+  const lastImport = useLiveQuery(() => lastResponseImport({ db, actor }, eventId), [db, actor, eventId]);
+  const threshold = useLiveQuery(async () => (await getSettings(db))?.suppressionThreshold ?? 5, [db]);
+  const confirmUndo = useConfirmUndoEvaluationImport();
+  const [view, setView] = useState<SummaryView>('internal');
+  if (!formInfo || !stored || !groups || threshold === undefined) return null;
+  const shownThreshold = view === 'shared' ? threshold : undefined;
   const { form, current, frozen } = formInfo;
-  const rows = participants(detail);
+  const rows = participants(detail, fmt.locale);
   const byPerson = new Map(stored.responses.filter((e) => e.personId).map((e) => [e.personId!, e]));
   const currentResponses = stored.responses.filter((r) => current && r.questionSetId === current.id);
   const currentGroup = groups.find((g) => g.current);
@@ -91,6 +98,17 @@ export function EvaluationPanel({ detail }: { detail: EventDetail }) {
           <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={importState.open} data-testid="import-responses">
             {t('programmes:evaluation.import.button')}
           </Button>
+          {lastImport && (
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconArrowBackUp size={16} />}
+              onClick={() => void confirmUndo(lastImport.id)}
+              data-testid="undo-evaluation-import"
+            >
+              {t('programmes:evaluation.import.undo')}
+            </Button>
+          )}
           <Menu position="bottom-end">
             <Menu.Target>
               <Button variant="default" leftSection={<IconDownload size={16} />} disabled={!currentGroup} data-testid="save-summary">
@@ -111,7 +129,10 @@ export function EvaluationPanel({ detail }: { detail: EventDetail }) {
 
       <Section title={t('programmes:evaluation.summary.title')} description={t('programmes:evaluation.summary.note')}>
         {currentGroup ? (
-          <EvaluationSummary group={currentGroup} testIds />
+          <Stack gap="sm">
+            <SummaryViewSwitch value={view} onChange={setView} threshold={threshold} />
+            <EvaluationSummary group={currentGroup} testIds threshold={shownThreshold} />
+          </Stack>
         ) : (
           <Text c="dimmed" data-testid="evaluation-summary-empty">
             {t('programmes:evaluation.summary.none')}
@@ -164,7 +185,7 @@ export function EvaluationPanel({ detail }: { detail: EventDetail }) {
           title={g.version ? t('programmes:evaluation.summary.earlier', { version: g.version }) : t('programmes:evaluation.summary.firstForm')}
           description={t('programmes:evaluation.summary.earlierNote', { n: g.summary.responses })}
         >
-          <EvaluationSummary group={g} testIds={false} />
+          <EvaluationSummary group={g} testIds={false} threshold={shownThreshold} />
         </Section>
       ))}
     </Stack>

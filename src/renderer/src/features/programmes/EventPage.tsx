@@ -3,22 +3,20 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarDown, IconCertificate, IconChevronDown, IconEdit, IconFileZip, IconPaperclip, IconPrinter } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { municipalityLabel } from '@shared/gazetteer';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { evidencePackFiles, zipFiles } from '@shared/programmes';
 import { useApp } from '../../session/AppContext';
 import { EmptyState } from '../../components/EmptyState';
 import { staticMarkup } from '../../components/staticMarkup';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat } from '../../components/useFormat';
 import { attachScan, attachmentBytes, completions, issueCertificates, loadEventDetail, participants, type EventDetail } from '../../db/programmes';
+import { saveEvidencePack } from './actions/evidencePack';
 import { platform } from '../../platform';
 import { AttendanceGrid } from './AttendanceGrid';
 import { EnrolmentPanel } from './EnrolmentPanel';
 import { EvaluationPanel } from './EvaluationPanel';
 import { EventForm } from './EventForm';
-import { fileSlug } from '@shared/files/slug';
 import { calendarSessions, saveIcs } from './files';
 import { OverviewPanel } from './OverviewPanel';
 import { SignInSheetDoc } from './PrintDocs';
@@ -110,46 +108,18 @@ function EventActions({ detail, onEdit }: { detail: EventDetail; onEdit: () => v
   };
 
   const evidencePack = async () => {
-    const people = participants(detail).map((x) => x.person);
-    const scans = (
-      await attachmentBytes(
-        db,
-        actor,
-        detail.attachments.map((a) => a.id),
-      )
-    ).map(({ attachment, data }) => ({ sessionId: attachment.sessionId, fileName: attachment.fileName, data }));
     const ctx = { t, date: fmt.date, organisation: org.name, organisationLogo: org.logo, programme, event };
-    const label = (key: string, vars?: Record<string, string | number>) => {
-      const [head, rest] = [key.split('.')[0]!, key.split('.').slice(1).join('.')];
-      if (head === 'gender') return t(`programmes:genders.${rest}`);
-      if (head === 'institutionType') return rest === 'unknown' ? t('programmes:overview.unknown') : t(`programmes:orgTypes.${rest}`);
-      if (head === 'country') return rest === 'unknown' ? t('programmes:overview.unknown') : t(`common:countries.${rest}`);
-      if (head === 'municipality') return rest === 'unknown' ? t('programmes:overview.unknown') : municipalityLabel(rest, fmt.locale);
-      if (head === 'status') return t(`programmes:attendance.status.${rest}`);
-      if (head === 'by') return t(`programmes:overview.by.${rest}`);
-      return t(`programmes:pack.${key}`, vars ?? {});
-    };
-    const signInSheetHtml = (s: (typeof sessions)[number]) =>
-      `<!doctype html><html lang="${fmt.locale}"><head><meta charset="utf-8"><title>${t('programmes:print.signInTitle')}</title><style>${printCss}</style></head><body>` +
-      staticMarkup(<SignInSheetDoc ctx={ctx} session={s} people={people} sessionIndex={sessions.indexOf(s)} sessionCount={sessions.length} />) +
-      '</body></html>';
-    // The desktop app renders each sheet to PDF; the browser build answers null and the pack keeps HTML.
-    const sheetPdfs = new Map<string, Uint8Array>();
-    for (const s of sessions) {
-      const pdf = await platform.invoke('print:htmlToPdf', { html: new TextEncoder().encode(signInSheetHtml(s)) });
-      if (!pdf) break;
-      sheetPdfs.set(s.id, pdf);
-    }
-    const files = evidencePackFiles(
-      { organisation: org.name, programme, event, sessions, people, attendance: detail.attendance, scans, sheetPdfs },
-      { locale: fmt.locale, date: fmt.date, label, signInSheetHtml },
-    );
-    const saved = await platform.invoke('file:save', {
-      suggestedName: `${fileSlug(t('programmes:pack.fileName'))}-${fileSlug(event.title)}.zip`,
-      filters: [{ name: 'ZIP', extensions: ['zip'] }],
-      data: zipFiles(files),
+    const saved = await saveEvidencePack({ db, actor }, detail, {
+      t,
+      locale: fmt.locale,
+      date: fmt.date,
+      organisation: org.name,
+      signInSheetHtml: (s, people) =>
+        `<!doctype html><html lang="${fmt.locale}"><head><meta charset="utf-8"><title>${t('programmes:print.signInTitle')}</title><style>${printCss}</style></head><body>` +
+        staticMarkup(<SignInSheetDoc ctx={ctx} session={s} people={people} sessionIndex={sessions.indexOf(s)} sessionCount={sessions.length} />) +
+        '</body></html>',
     });
-    if (saved) notifications.show({ color: 'teal', message: t('programmes:pack.saved', { file: saved.fileName }) });
+    if (saved) notifications.show({ color: 'teal', message: t('programmes:pack.saved', { file: saved }) });
   };
 
   return (
@@ -261,7 +231,7 @@ function CertificatesPanel({ detail }: { detail: EventDetail }) {
   const { db, actor } = useApp();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const rows = participants(detail);
+  const rows = participants(detail, fmt.locale);
   const done = completions(detail);
   const issued = new Map(detail.certificates.map((c) => [c.personId, c]));
   const eligible = rows.filter(({ person }) => done.get(person.id)?.met && !issued.has(person.id)).map(({ person }) => person.id);

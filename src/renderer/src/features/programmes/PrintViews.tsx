@@ -12,6 +12,7 @@ import { PrintButton } from '../../components/PrintButton';
 import { getEventSession, loadEventDetail, participants } from '../../db/programmes';
 import { platform } from '../../platform';
 import { fileSlug } from '@shared/files/slug';
+import { compareText } from '@shared/i18n/collation';
 import { CertificateDoc, SignInSheetDoc, type DocContext } from './PrintDocs';
 import './print.css';
 
@@ -56,8 +57,9 @@ export function SignInSheetPrint() {
   const { t } = useTranslation(['programmes']);
   const session = useLiveQuery(() => getEventSession(db, sessionId), [db, sessionId]);
   const { detail, ctx } = useDocContext(session?.eventId);
+  const fmt = useFormat();
   if (!session || !detail || !ctx) return null;
-  const people = participants(detail).map((x) => x.person);
+  const people = participants(detail, fmt.locale).map((x) => x.person);
   const index = detail.sessions.findIndex((s) => s.id === session.id);
   const pages = paginateSignInSheet(people).length;
   return (
@@ -77,12 +79,13 @@ export function CertificatesPrint() {
   const only = search.get('person');
   const { t } = useTranslation(['programmes']);
   const { detail, ctx } = useDocContext(eventId);
+  const fmt = useFormat();
   if (!detail || !ctx) return null;
   const certs = detail.certificates
     .filter((c) => !only || c.personId === only)
     .map((c) => ({ c, p: detail.people.get(c.personId) }))
     .filter((x): x is { c: (typeof detail.certificates)[number]; p: Person } => !!x.p)
-    .sort((a, b) => (a.c.sequence ?? 0) - (b.c.sequence ?? 0) || a.c.number.localeCompare(b.c.number));
+    .sort((a, b) => (a.c.sequence ?? 0) - (b.c.sequence ?? 0) || compareText(fmt.locale)(a.c.number, b.c.number));
   const one = certs.length === 1 ? certs[0]! : null;
   return (
     <PrintFrame

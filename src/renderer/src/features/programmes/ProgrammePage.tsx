@@ -13,6 +13,7 @@ import { loadProgrammeDetail, saveProgramme } from '../../db/programmes';
 import { EventForm } from './EventForm';
 import { calendarSessions, saveIcs } from './files';
 import { OverviewPanel } from './OverviewPanel';
+import { ProgrammeEvaluations } from './ProgrammeEvaluations';
 import { ProgrammeForm } from './ProgrammeForm';
 
 export function ProgrammePage() {
@@ -101,6 +102,7 @@ export function ProgrammePage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="events">{t('programmes:tabs.events')}</Tabs.Tab>
           <Tabs.Tab value="overview">{t('programmes:tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab value="evaluation">{t('programmes:tabs.evaluation')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="events">
           {events.length === 0 ? (
@@ -163,6 +165,9 @@ export function ProgrammePage() {
         </Tabs.Panel>
         <Tabs.Panel value="overview">
           <OverviewPanel programme={programme} eventIds={events.map((e) => e.event.id)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="evaluation">
+          <ProgrammeEvaluations programmeId={programme.id} eventIds={events.map((e) => e.event.id)} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -1,6 +1,7 @@
 import { Drawer, Table, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../components/useFormat';
 import { Link } from 'react-router';
 import { useApp } from '../../session/AppContext';
 import { peopleByIds } from '../../db/indicators';
@@ -19,7 +20,8 @@ export function DrillDrawer({
 }) {
   const { t } = useTranslation(['reports', 'participants']);
   const { db, actor } = useApp();
-  const people = useLiveQuery(() => (ids ? peopleByIds(db, actor, ids) : Promise.resolve([])), [db, actor, ids]) ?? [];
+  const fmt = useFormat();
+  const people = useLiveQuery(() => (ids ? peopleByIds(db, actor, ids, fmt.locale) : Promise.resolve([])), [db, actor, ids, fmt.locale]) ?? [];
   return (
     <Drawer opened={ids !== null} onClose={onClose} title={title} position="right" size="lg">
       <Text size="sm" c="dimmed" mb="sm">

@@ -1,6 +1,7 @@
 import { Group, SegmentedControl, Select } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
+import { sortByLabel } from '@shared/i18n/collation';
 import { COUNTRIES } from '@shared/model';
 import { PERIOD_PRESETS } from '@shared/indicators/periods';
 import { dayjsDatePattern } from '@shared/i18n/format';
@@ -43,7 +44,10 @@ export function ReportFilters({
         label={t('reports:programme')}
         placeholder={t('reports:allProgrammes')}
         clearable
-        data={[...names.programmes].map(([value, label]) => ({ value, label }))}
+        data={sortByLabel(
+          [...names.programmes].map(([value, label]) => ({ value, label })),
+          locale,
+        )}
         value={filter.programmeId ?? null}
         onChange={(v) => onChange({ ...filter, programmeId: v ?? undefined })}
         w={300}
@@ -54,7 +58,10 @@ export function ReportFilters({
             label={t('reports:partner')}
             placeholder={t('reports:allPartners')}
             clearable
-            data={[...names.organisations].map(([value, label]) => ({ value, label }))}
+            data={sortByLabel(
+              [...names.organisations].map(([value, label]) => ({ value, label })),
+              locale,
+            )}
             value={filter.orgId ?? null}
             onChange={(v) => onChange({ ...filter, orgId: v ?? undefined })}
             w={240}

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Select, Table, Text } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sortByLabel } from '@shared/i18n/collation';
 import { AUDIT_ACTIONS, TABLE_NAMES, type AuditAction, type AuditEntry } from '@shared/model';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
@@ -73,7 +74,10 @@ export function AuditLogView() {
           label={t('audit:user')}
           clearable
           placeholder={t('audit:any')}
-          data={users.map((u) => ({ value: u.id, label: u.name }))}
+          data={sortByLabel(
+            users.map((u) => ({ value: u.id, label: u.name })),
+            fmt.locale,
+          )}
           value={filter.userId ?? null}
           onChange={(v) => setFilter({ ...filter, userId: v ?? undefined })}
           w={180}

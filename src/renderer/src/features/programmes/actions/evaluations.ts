@@ -5,8 +5,11 @@ import type { QuestionSetDraft } from '@shared/programmes';
 import {
   addResponse,
   deleteResponse,
+  evaluationImportUndoEffect,
   importResponses,
+  lastEvaluationImport,
   saveQuestionSet,
+  undoEvaluationImport,
   updateResponse,
   type ResponseDraft,
   type ResponseImportResult,
@@ -73,3 +76,10 @@ export const correctResponse = ({ db, actor }: ProgrammeActionContext, id: strin
 export const removeResponse = ({ db, actor }: ProgrammeActionContext, id: string) => deleteResponse(db, actor, id);
 export const saveEvaluationForm = ({ db, actor }: ProgrammeActionContext, programmeId: string, draft: QuestionSetDraft) =>
   saveQuestionSet(db, actor, programmeId, draft);
+
+/** The event's last online-form import that can still be undone (the import history people and organisations imports use too). */
+export const lastResponseImport = ({ db, actor }: ProgrammeActionContext, eventId: string) => lastEvaluationImport(db, actor, eventId);
+/** What undoing that import removes, for the confirmation. */
+export const evaluationImportUndo = ({ db, actor }: ProgrammeActionContext, historyId: string) => evaluationImportUndoEffect(db, actor, historyId);
+/** Removes that import's responses (typed ones stay), logged. */
+export const undoEvaluationImportAction = ({ db, actor }: ProgrammeActionContext, historyId: string) => undoEvaluationImport(db, actor, historyId);

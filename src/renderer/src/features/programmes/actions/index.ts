@@ -5,9 +5,12 @@ export {
   commentEvaluation,
   correctResponse,
   enterResponse,
+  evaluationImportUndo,
+  lastResponseImport,
   openEvaluationFile,
   removeResponse,
   saveEvaluationForm,
   scoreEvaluation,
+  undoEvaluationImportAction,
   writeEvaluationImport,
 } from './evaluations';
