@@ -40,6 +40,8 @@ export const referralSchema = baseRecord
   .extend({
     personId: id,
     ...referralFields,
+    // Required on the form (referralDraftSchema); a stored row loses it when the person is anonymised.
+    reason: optionalText(2000),
     status: z.enum(REFERRAL_STATUSES),
     /** Every status with its day, oldest first; the last one is `status`. */
     history: z.array(referralStepSchema).min(1).max(20),
@@ -52,7 +54,8 @@ export const referralSchema = baseRecord
     if (problem) ctx.addIssue({ code: 'custom', path: ['history'], message: problem });
     if (r.history[0]?.date !== r.date) ctx.addIssue({ code: 'custom', path: ['date'], message: 'the first step is the day the referral was sent' });
     if (r.history[r.history.length - 1]?.status !== r.status) ctx.addIssue({ code: 'custom', path: ['status'], message: 'status is the last step' });
-    if (r.status === 'closed' && !(r.outcome ?? '').trim() && !r.closeReason) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'closeNeedsOutcome' });
+    // "Closing needs an outcome or a reason" is checked when it is closed (checkStatusChange), not
+    // here: anonymisation takes the outcome note of a closed referral, and the row stays valid.
   });
 export type Referral = z.infer<typeof referralSchema>;
 
