@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { encodeBackup } from '@shared/backup/format';
+import { referralSchema } from '@shared/model';
 import type { Actor } from '../../src/renderer/src/db/actor';
 import { clearAllData, restoreBackup, takeSnapshot } from '../../src/renderer/src/db/backup';
 import type { MrezaDb } from '../../src/renderer/src/db/db';
+import { loadDemoData } from '../../src/renderer/src/db/demo';
 import { orgToday } from '../../src/renderer/src/db/orgDay';
 import { anonymisePerson, createPerson, erasePerson, mergePeople } from '../../src/renderer/src/db/people';
 import { ForbiddenError } from '../../src/renderer/src/db/permissions';
@@ -186,6 +188,21 @@ describe('follow-up reminders', () => {
       expect((await referralReminderRows(db, actor, { today: '2026-03-31' })).length).toBe(0);
       await changeReferralStatus(db, actor, r.id, { to: 'closed', date: '2026-03-12', closeReason: 'personWithdrew' });
       expect(await referralReminderRows(db, actor, { today: until })).toEqual([]);
+    });
+  });
+});
+
+describe('the demo data', () => {
+  it('has referrals in every state, valid, with follow-ups due on the home screen', async () => {
+    await withSetUpDb(async (db, { actor }) => {
+      await loadDemoData(db, actor);
+      const all = await db.referrals.toArray();
+      expect(new Set(all.map((r) => r.status))).toEqual(new Set(['closed', 'accepted', 'sent', 'declined', 'serviceStarted']));
+      for (const r of all) expect(referralSchema.safeParse(r).success).toBe(true);
+      expect((await referralReminderRows(db, actor)).map((r) => r.referral.institution).sort()).toEqual([
+        'Center za socialno delo Celje',
+        'Hrvatski zavod za zapošljavanje, Područni ured Čakovec',
+      ]);
     });
   });
 });
