@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Modal, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconPlus, IconProgressCheck, IconTrash } from '@tabler/icons-react';
@@ -55,81 +55,77 @@ export function ReferralsPanel({ personId, referrals, readOnly = false }: { pers
           {t('none')}
         </Text>
       ) : (
-        <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('fields.date')}</Table.Th>
-              <Table.Th>{t('fields.institution')}</Table.Th>
-              <Table.Th>{t('fields.status')}</Table.Th>
-              <Table.Th>{t('fields.followUpOn')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {referrals.map((r) => (
-              <Table.Tr key={r.id} data-testid="referral-row" data-status={r.status}>
-                <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{fmt.date(r.date)}</Table.Td>
-                <Table.Td style={{ verticalAlign: 'top' }}>
-                  <Text size="sm" fw={600}>
-                    {r.institution}
-                  </Text>
+        <Stack gap="xs">
+          {referrals.map((r) => (
+            <Paper key={r.id} withBorder radius="sm" p="sm" data-testid="referral-row" data-status={r.status}>
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <Stack gap={2} style={{ minWidth: 0 }}>
+                  <Group gap="xs" wrap="nowrap">
+                    <Badge color={STATUS_COLOR[r.status]} variant="light" style={{ flexShrink: 0, overflow: 'visible' }} data-testid="referral-status">
+                      {t(`statuses.${r.status}`)}
+                    </Badge>
+                    <Text size="sm" fw={600}>
+                      {r.institution}
+                    </Text>
+                  </Group>
                   <Text size="xs" c="dimmed">
-                    {t(`kinds.${r.kind}`)}
-                    {r.contactPerson ? ` · ${r.contactPerson}` : ''}
+                    {[t(`kinds.${r.kind}`), `${t('fields.date')}: ${fmt.date(r.date)}`, r.contactPerson].filter(Boolean).join(' · ')}
                   </Text>
-                  {r.reason && (
-                    <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
-                      {r.reason}
-                    </Text>
-                  )}
-                  {r.status === 'closed' && (r.outcome || r.closeReason) && (
-                    <Text size="sm" mt={4} data-testid="referral-outcome">
-                      <Text span c="dimmed">
-                        {t('fields.outcome')}:{' '}
-                      </Text>
-                      {[r.closeReason && t(`closeReasons.${r.closeReason}`), r.outcome].filter(Boolean).join(' · ')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td style={{ verticalAlign: 'top' }}>
-                  <Badge color={STATUS_COLOR[r.status]} variant="light" data-testid="referral-status">
-                    {t(`statuses.${r.status}`)}
-                  </Badge>
-                  <Text size="xs" c="dimmed" mt={4} aria-label={t('status.history')}>
-                    {r.history.map((s) => `${t(`statuses.${s.status}`)} ${fmt.date(s.date)}`).join(' → ')}
+                </Stack>
+                {!readOnly && (
+                  <Group gap={4} wrap="nowrap">
+                    {isOpenStatus(r.status) && (
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        leftSection={<IconProgressCheck size={14} />}
+                        onClick={() => setOpen({ what: 'status', referral: r })}
+                      >
+                        {t('status.update')}
+                      </Button>
+                    )}
+                    <Tooltip label={t('edit')}>
+                      <ActionIcon variant="subtle" aria-label={t('edit')} onClick={() => setOpen({ what: 'edit', referral: r })}>
+                        <IconEdit size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t('delete')}>
+                      <ActionIcon variant="subtle" color="red" aria-label={t('delete')} onClick={() => confirmDelete(r)}>
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                )}
+              </Group>
+              {r.reason && (
+                <Text size="sm" mt={6} style={{ whiteSpace: 'pre-wrap' }}>
+                  <Text span c="dimmed">
+                    {t('fields.reason')}:{' '}
                   </Text>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{r.followUpOn ? fmt.date(r.followUpOn) : '—'}</Table.Td>
-                <Table.Td style={{ verticalAlign: 'top' }}>
-                  {!readOnly && (
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      {isOpenStatus(r.status) && (
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          leftSection={<IconProgressCheck size={14} />}
-                          onClick={() => setOpen({ what: 'status', referral: r })}
-                        >
-                          {t('status.update')}
-                        </Button>
-                      )}
-                      <Tooltip label={t('edit')}>
-                        <ActionIcon variant="subtle" aria-label={t('edit')} onClick={() => setOpen({ what: 'edit', referral: r })}>
-                          <IconEdit size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label={t('delete')}>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('delete')} onClick={() => confirmDelete(r)}>
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                  {r.reason}
+                </Text>
+              )}
+              {r.status === 'closed' && (r.outcome || r.closeReason) && (
+                <Text size="sm" mt={4} data-testid="referral-outcome">
+                  <Text span c="dimmed">
+                    {t('fields.outcome')}:{' '}
+                  </Text>
+                  {[r.closeReason && t(`closeReasons.${r.closeReason}`), r.outcome].filter(Boolean).join(' · ')}
+                </Text>
+              )}
+              <Group gap="lg" mt={6}>
+                <Text size="xs" c="dimmed" aria-label={t('status.history')}>
+                  {r.history.map((s) => `${t(`statuses.${s.status}`)} ${fmt.date(s.date)}`).join(' → ')}
+                </Text>
+                {r.followUpOn && (
+                  <Text size="xs" c="dimmed">
+                    {t('fields.followUpOn')}: {fmt.date(r.followUpOn)}
+                  </Text>
+                )}
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
       )}
       {!readOnly && (
         <Group>
