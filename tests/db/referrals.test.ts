@@ -130,6 +130,18 @@ describe('referrals follow the person', () => {
     });
   });
 
+  it('attack: erase her, restore a backup made before: her referrals stay gone', async () => {
+    await withSetUpDb(async (db, { actor }) => {
+      const her = await person(db, actor);
+      await createReferral(db, actor, draft(her.id));
+      const older = encodeBackup(await takeSnapshot(db));
+      await erasePerson(db, actor, her.id);
+      await restoreBackup(db, actor, older, 'mreza-backup-older.json.gz');
+      expect(await db.people.get(her.id)).toBeUndefined();
+      expect(await db.referrals.count()).toBe(0);
+    });
+  });
+
   it('anonymisation drops the reason, contact and outcome, and keeps kind, dates and status for the figures', async () => {
     await withSetUpDb(async (db, { actor }) => {
       const her = await person(db, actor);
