@@ -14,9 +14,10 @@ import { createLeadProject, ensureIdentity } from '../../src/renderer/src/db/exc
 import { getLinkageSecret } from '../../src/renderer/src/db/linkage';
 import { acceptPairs, logSession, saveMenteeProfile, saveMentor } from '../../src/renderer/src/db/mentoring';
 import { addOutcome, createPerson, erasePerson, peopleForList } from '../../src/renderer/src/db/people';
+import { changeReferralStatus, createReferral } from '../../src/renderer/src/db/referrals';
 import { attachScan, saveEvaluation, saveEvent, saveProgramme } from '../../src/renderer/src/db/programmes';
 import { searchEverything } from '../../src/renderer/src/db/search';
-import { STORES_V8 } from '../../src/renderer/src/db/schema';
+import { STORES_V9 } from '../../src/renderer/src/db/schema';
 import { setUpOrganisation } from '../../src/renderer/src/db/setup';
 import { allTables, newDbName, testDataKey, unlocked, withDb, withSetUpDb } from '../fixtures/testDb';
 import { rawStoreText } from './rawStoreScan';
@@ -36,6 +37,10 @@ const PLANTED = {
   questionWording: 'Planted question wording about the safe house',
   scanName: 'planted-sign-in-sheet-Vrbanić.png',
   institution: 'Planted Centre for Social Work Koprivnica',
+  referralReason: 'Planted referral reason: eviction notice, needs one-off assistance',
+  referralContact: 'Planted contact: Ivana Socijalnić, 048 555 999',
+  referralInstitution: 'Planted legal aid office Plantograd',
+  referralOutcome: 'Planted referral outcome: legal aid lawyer took her case',
 };
 
 async function setUp(db: MrezaDb): Promise<Actor> {
@@ -73,6 +78,18 @@ async function demoSession(db: MrezaDb, actor: Actor) {
     { legalBasis: 'consent', date: '2026-03-02', noticeVersion: '2026-01', processing: true, specialCategories: true, shareWithLead: false, photos: false },
   );
   await addOutcome(db, actor, person.id, { kind: 'selfEmployed', date: '2026-05-01', note: PLANTED.outcomeNote });
+  const referral = await createReferral(db, actor, {
+    personId: person.id,
+    kind: 'legalAid',
+    institution: PLANTED.referralInstitution,
+    date: '2026-03-02',
+    reason: PLANTED.referralReason,
+    contactPerson: PLANTED.referralContact,
+    followUpOn: '2026-03-09',
+  });
+  await changeReferralStatus(db, actor, referral.id, { to: 'accepted', date: '2026-03-03' });
+  await changeReferralStatus(db, actor, referral.id, { to: 'serviceStarted', date: '2026-03-04' });
+  await changeReferralStatus(db, actor, referral.id, { to: 'closed', date: '2026-03-05', outcome: PLANTED.referralOutcome });
   const mentorPerson = await createPerson(db, actor, {
     kind: 'professional',
     firstName: 'Plantedmentor',
@@ -154,7 +171,7 @@ describe('encryption at rest: what IndexedDB holds', () => {
       expect(ledger.rows).toBeGreaterThan(0);
       const { text: storeText, stores, rows } = await rawStoreText(name);
       const text = `${storeText}\n${ledger.text}`;
-      expect(stores).toEqual(expect.arrayContaining(['people', 'mentoringSessions', 'exchange', 'settings', 'auditLog', 'atRest']));
+      expect(stores).toEqual(expect.arrayContaining(['people', 'mentoringSessions', 'exchange', 'settings', 'auditLog', 'atRest', 'referrals']));
       expect(rows).toBeGreaterThan(100);
       const planted = [...Object.values(PLANTED), secret, ...privateKeys, 'Plantedmentor', 'Mentorićplant', 'Plantedtrainer'];
       const demoNames = [...new Set(people.flatMap((p) => [`${p.firstName} ${p.lastName}`, p.lastName]))];
@@ -162,6 +179,7 @@ describe('encryption at rest: what IndexedDB holds', () => {
       // ...while the app, unlocked, reads every one of them.
       expect(people.map((p) => p.phone)).toContain(PLANTED.phone);
       expect(JSON.stringify(await allTables(db))).toContain(PLANTED.sessionNote);
+      expect(JSON.stringify(await allTables(db))).toContain(PLANTED.referralReason);
     });
   });
 
@@ -171,14 +189,23 @@ describe('encryption at rest: what IndexedDB holds', () => {
       const rows = await allTables(db);
       const name = newDbName();
       const plain = new Dexie(name);
-      plain.version(1).stores(STORES_V8);
+      plain.version(1).stores(STORES_V9);
       try {
         await plain.open();
         await plain.transaction('rw', plain.tables, async () => {
           for (const [table, list] of Object.entries(rows)) await plain.table(table).bulkAdd(list);
         });
         const { text } = await rawStoreText(name);
-        for (const s of [PLANTED.phone, PLANTED.email, PLANTED.notes, PLANTED.sessionNote, PLANTED.lastName, PLANTED.evaluationAnswer])
+        for (const s of [
+          PLANTED.phone,
+          PLANTED.email,
+          PLANTED.notes,
+          PLANTED.sessionNote,
+          PLANTED.lastName,
+          PLANTED.evaluationAnswer,
+          PLANTED.referralReason,
+          PLANTED.referralContact,
+        ])
           expect(text).toContain(s);
       } finally {
         plain.close();

@@ -79,9 +79,17 @@ test('demo data fills every section', async ({ page }) => {
   await expect(page.getByTestId('mentor-row')).toHaveCount(5);
   await shot(page, 'mentoring-demo-en');
   await page.getByRole('link', { name: en('nav', 'reports') }).click();
-  // Eight headline figures and the organisations register's three (SMEs supported, jobs they opened, people placed).
-  await expect(page.getByTestId('summary-tile')).toHaveCount(11);
-  for (const id of ['outcomes.smesSupported', 'outcomes.jobsOpened', 'outcomes.placedWithEmployers'])
+  // Eight headline figures, the organisations register's three (SMEs supported, jobs they opened,
+  // people placed) and the demo's referrals' three (made, accepted, completed).
+  await expect(page.getByTestId('summary-tile')).toHaveCount(14);
+  for (const id of [
+    'outcomes.smesSupported',
+    'outcomes.jobsOpened',
+    'outcomes.placedWithEmployers',
+    'referrals.made',
+    'referrals.accepted',
+    'referrals.completed',
+  ])
     await expect(page.locator(`[data-testid="summary-tile"][data-indicator="${id}"]`)).toBeVisible();
   await shot(page, 'reports-demo-en');
   // The header search is diacritics-insensitive: "cesar" finds "Česar"-like names, "kovacevic" finds Kovačević.

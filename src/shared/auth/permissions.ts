@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'readEvaluationSummaries',
   /** Log, correct and delete mentoring sessions. */
   'logMentoring',
+  /** A person's referrals to institutions: read, record, change their status, delete (reasons, contacts, outcomes). */
+  'manageReferrals',
   /** Erase (right to be forgotten) and anonymise a person. */
   'erasePeople',
   /** Files that carry names out of Mreža: CSV/XLSX lists of people, mentor packs. */
@@ -76,6 +78,7 @@ export const PERMISSION_TABLE: Record<ActorRole, Partial<Record<Permission, Gran
     readEvaluationSummaries: 'all',
     manageOrganisations: 'all',
     logMentoring: 'all',
+    manageReferrals: 'all',
     exportReport: 'all',
     exportBundleAggregate: 'all',
     exportBundlePseudonymised: 'all',
@@ -155,4 +158,5 @@ export const TABLE_WRITE_PERMISSION: Record<Exclude<TableName, 'settings' | 'aud
   users: 'manageUsers',
   exchange: 'keys',
   partnerSlices: 'importBundles',
+  referrals: 'manageReferrals',
 };

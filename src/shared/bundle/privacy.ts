@@ -211,6 +211,7 @@ export const LOCAL_ONLY_TABLES = {
   questionSets: "the wording of a programme's evaluation questions (typed text); evaluation summaries stay local",
   exchange: 'local keys and project membership',
   partnerSlices: "the lead's consolidated partner data",
+  referrals: 'case work (why a person was sent where); partner-to-partner referral files are a separate, consented exchange (#21 part 2)',
 } as const satisfies Partial<Record<TableName, string>>;
 
 /** Tables that travel at a level. */

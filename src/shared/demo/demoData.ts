@@ -14,7 +14,9 @@ import type {
   Programme,
   ProgrammeEvent,
   QuestionSet,
+  Referral,
 } from '../model';
+import type { ReferralStatus } from '../referrals/status';
 import { COUNTRY_TIME_ZONES, localDay } from '../calendar/localDay';
 import { isHeld } from '../indicators/held';
 import { EXPERTISE_AREAS, OUTCOME_KINDS, SERVICES, TARGET_GROUPS } from '../model';
@@ -39,6 +41,7 @@ export interface DemoData {
   mentoringSessions: MentoringSession[];
   questionSets: QuestionSet[];
   evaluations: Evaluation[];
+  referrals: Referral[];
 }
 
 /** A small deterministic generator so the demo looks the same on every machine. */
@@ -471,7 +474,77 @@ export function buildDemoData(selfOrgId: string, now: Date, newId: () => string,
     outcomes.push({ ...base(), personId: p.id, kind, date: addDays('2026-05-01', i * 9), ...(employer ? { employerId: employer.id } : {}) });
   });
 
+  // Referrals to institutions, dated back from today (so the one whose follow-up is due shows on the
+  // home screen): one completed, one accepted with its follow-up due, one just sent, one declined,
+  // and in Slovenia one where the service has started.
+  const ago = (days: number) => addDays(today, -days);
+  const referral = (
+    person: Person,
+    fields: Pick<Referral, 'kind' | 'institution' | 'reason'> & Partial<Pick<Referral, 'contactPerson' | 'followUpOn' | 'outcome'>>,
+    steps: Array<[ReferralStatus, string]>,
+  ): Referral => {
+    const history = steps.map(([status, date]) => ({ status, date }));
+    return { ...base(), personId: person.id, ...fields, date: history[0]!.date, status: history.at(-1)!.status, history };
+  };
+  const referrals: Referral[] = [
+    referral(
+      beneficiaries[0]!,
+      {
+        kind: 'socialWorkCentre',
+        institution: 'Centar za socijalnu skrb Čakovec',
+        reason: 'Zahtjev za zajamčenu minimalnu naknadu dok ne pokrene obrt.',
+        contactPerson: 'Mirjana, socijalna radnica',
+        outcome: 'Naknada odobrena od prvog dana u mjesecu.',
+      },
+      [
+        ['sent', ago(60)],
+        ['accepted', ago(55)],
+        ['serviceStarted', ago(40)],
+        ['closed', ago(10)],
+      ],
+    ),
+    referral(
+      beneficiaries[1]!,
+      {
+        kind: 'employmentOffice',
+        institution: 'Hrvatski zavod za zapošljavanje, Područni ured Čakovec',
+        reason: 'Prijava u evidenciju i potpora za samozapošljavanje.',
+        contactPerson: 'Savjetnica za samozapošljavanje',
+        followUpOn: ago(1),
+      },
+      [
+        ['sent', ago(21)],
+        ['accepted', ago(14)],
+      ],
+    ),
+    referral(
+      beneficiaries[3]!,
+      { kind: 'legalAid', institution: 'Pravna klinika Zagreb', reason: 'Savjet o ugovoru o najmu poslovnog prostora.', followUpOn: addDays(today, 7) },
+      [['sent', ago(3)]],
+    ),
+    referral(beneficiaries[4]!, { kind: 'healthcare', institution: 'Dom zdravlja Čakovec', reason: 'Procjena radne sposobnosti.' }, [
+      ['sent', ago(30)],
+      ['declined', ago(25)],
+    ]),
+    referral(
+      beneficiaries[2]!,
+      {
+        kind: 'socialWorkCentre',
+        institution: 'Center za socialno delo Celje',
+        reason: 'Denarna socialna pomoč in svetovanje.',
+        contactPerson: 'Mojca, strokovna delavka',
+        followUpOn: ago(3),
+      },
+      [
+        ['sent', ago(45)],
+        ['accepted', ago(40)],
+        ['serviceStarted', ago(30)],
+      ],
+    ),
+  ];
+
   return {
+    referrals,
     organisations: [partnerHr, partnerSi, ...smes, ...employers],
     people,
     consents,

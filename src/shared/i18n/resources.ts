@@ -13,6 +13,7 @@ import hr_nav from './resources/hr/nav.json';
 import hr_organisations from './resources/hr/organisations.json';
 import hr_participants from './resources/hr/participants.json';
 import hr_programmes from './resources/hr/programmes.json';
+import hr_referrals from './resources/hr/referrals.json';
 import hr_reports from './resources/hr/reports.json';
 import hr_settings from './resources/hr/settings.json';
 import hr_setup from './resources/hr/setup.json';
@@ -29,6 +30,7 @@ import srLatn_nav from './resources/sr-Latn/nav.json';
 import srLatn_organisations from './resources/sr-Latn/organisations.json';
 import srLatn_participants from './resources/sr-Latn/participants.json';
 import srLatn_programmes from './resources/sr-Latn/programmes.json';
+import srLatn_referrals from './resources/sr-Latn/referrals.json';
 import srLatn_reports from './resources/sr-Latn/reports.json';
 import srLatn_settings from './resources/sr-Latn/settings.json';
 import srLatn_setup from './resources/sr-Latn/setup.json';
@@ -45,6 +47,7 @@ import bs_nav from './resources/bs/nav.json';
 import bs_organisations from './resources/bs/organisations.json';
 import bs_participants from './resources/bs/participants.json';
 import bs_programmes from './resources/bs/programmes.json';
+import bs_referrals from './resources/bs/referrals.json';
 import bs_reports from './resources/bs/reports.json';
 import bs_settings from './resources/bs/settings.json';
 import bs_setup from './resources/bs/setup.json';
@@ -61,6 +64,7 @@ import sl_nav from './resources/sl/nav.json';
 import sl_organisations from './resources/sl/organisations.json';
 import sl_participants from './resources/sl/participants.json';
 import sl_programmes from './resources/sl/programmes.json';
+import sl_referrals from './resources/sl/referrals.json';
 import sl_reports from './resources/sl/reports.json';
 import sl_settings from './resources/sl/settings.json';
 import sl_setup from './resources/sl/setup.json';
@@ -77,6 +81,7 @@ import en_nav from './resources/en/nav.json';
 import en_organisations from './resources/en/organisations.json';
 import en_participants from './resources/en/participants.json';
 import en_programmes from './resources/en/programmes.json';
+import en_referrals from './resources/en/referrals.json';
 import en_reports from './resources/en/reports.json';
 import en_settings from './resources/en/settings.json';
 import en_setup from './resources/en/setup.json';
@@ -95,6 +100,7 @@ export const NAMESPACES = [
   'organisations',
   'participants',
   'programmes',
+  'referrals',
   'reports',
   'settings',
   'setup',
@@ -116,6 +122,7 @@ export const enResources = {
   organisations: en_organisations,
   participants: en_participants,
   programmes: en_programmes,
+  referrals: en_referrals,
   reports: en_reports,
   settings: en_settings,
   setup: en_setup,
@@ -138,6 +145,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     organisations: hr_organisations,
     participants: hr_participants,
     programmes: hr_programmes,
+    referrals: hr_referrals,
     reports: hr_reports,
     settings: hr_settings,
     setup: hr_setup,
@@ -156,6 +164,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     organisations: srLatn_organisations,
     participants: srLatn_participants,
     programmes: srLatn_programmes,
+    referrals: srLatn_referrals,
     reports: srLatn_reports,
     settings: srLatn_settings,
     setup: srLatn_setup,
@@ -179,6 +188,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     organisations: bs_organisations,
     participants: bs_participants,
     programmes: bs_programmes,
+    referrals: bs_referrals,
     reports: bs_reports,
     settings: bs_settings,
     setup: bs_setup,
@@ -197,6 +207,7 @@ export const resources: Record<Locale, Record<Namespace, object>> = {
     organisations: sl_organisations,
     participants: sl_participants,
     programmes: sl_programmes,
+    referrals: sl_referrals,
     reports: sl_reports,
     settings: sl_settings,
     setup: sl_setup,

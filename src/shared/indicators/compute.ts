@@ -5,11 +5,13 @@ import { datasetIndex, dayNumber, monthOfDay, personKeys, SERVICE_BIT } from './
 import { isPlacement, jobsOpened, supportedSmes } from './employers';
 import { heldPeriod, isHeld } from './held';
 import { walkLogs } from './mentoringWalk';
+import { referralIndicators, type ReferralIndicators } from './referrals';
 import { everyMonth, Tally, type Breakdown } from './tally';
 
 export type { Breakdown } from './tally';
 
 export { AGE_BANDS };
+export type { ReferralIndicators } from './referrals';
 
 export type AgeBand = (typeof AGE_BANDS)[number];
 
@@ -69,6 +71,8 @@ export interface Indicators {
     /** Unique people with a job outcome in the period that names its employer ("employed at"). */
     placedWithEmployers: number;
   };
+  /** Referrals to institutions; absent when the data set carries none (Dataset.referrals). */
+  referrals?: ReferralIndicators;
 }
 
 /** The people behind each number, for click-through: indicator path → person ids. */
@@ -273,5 +277,12 @@ export function computeIndicators(
       placedWithEmployers: placed.size,
     },
   };
+  if (ds.referrals)
+    indicators.referrals = referralIndicators(
+      ds.referrals,
+      period,
+      (r) => orgAllowed(r.orgId) && (!programmePeople || programmePeople.has(r.personId)),
+      wanted === false ? undefined : remember,
+    );
   return { indicators, drilldown: drill };
 }

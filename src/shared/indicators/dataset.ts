@@ -10,6 +10,7 @@ import type {
   Person,
   Programme,
   ProgrammeEvent,
+  Referral,
 } from '../model';
 
 export const AGE_BANDS = ['under15', '15-24', '25-34', '35-44', '45-54', '55-64', '65plus', 'unknown'] as const;
@@ -34,6 +35,11 @@ export interface Dataset {
   mentoringSessions: Pick<MentoringSession, 'id' | 'orgId' | 'matchId' | 'date' | 'status' | 'minutes' | 'services'>[];
   outcomes: Array<Pick<Outcome, 'id' | 'orgId' | 'personId' | 'kind' | 'date'> & Partial<Pick<Outcome, 'employerId'>>>;
   organisations: Array<Pick<Organisation, 'id' | 'orgId' | 'kind' | 'supportedOn' | 'country' | 'isSelf'> & Partial<Pick<Organisation, 'jobsCreated'>>>;
+  /**
+   * Referrals to institutions (#21). Absent where the records do not come with them (a partner's
+   * bundle, the consolidation): then there are no referral figures at all, rather than false zeros.
+   */
+  referrals?: Array<Pick<Referral, 'id' | 'orgId' | 'personId' | 'kind' | 'date' | 'history'>>;
 }
 
 export interface IndicatorFilter {

@@ -32,6 +32,9 @@ export const PROTECTED_HEADLINE = [
   'training.certificates',
   'outcomes.smesSupported',
   'outcomes.placedWithEmployers',
+  'referrals.made',
+  'referrals.accepted',
+  'referrals.completed',
 ];
 
 export function indicatorModel(i: Indicators, opts: { byMonth?: boolean } = {}): ProtectionModel {
@@ -66,6 +69,13 @@ export function indicatorModel(i: Indicators, opts: { byMonth?: boolean } = {}):
   add('outcomes.smesSupported', i.outcomes.smesSupported);
   // People placed are a count of people; the jobs SMEs opened count jobs, like sessions (not protected).
   add('outcomes.placedWithEmployers', i.outcomes.placedWithEmployers ?? 0);
+  // Referrals: each count is the sum of its kinds (a referral has one kind). Counts of referrals,
+  // but few referrals to legal aid in a small town point at a person as surely as few people do.
+  if (i.referrals)
+    for (const step of ['made', 'accepted', 'completed'] as const) {
+      add(`referrals.${step}`, i.referrals[step]);
+      relate(`referrals.${step}`, breakdown(`referrals.${step}ByKind`, i.referrals[`${step}ByKind`]));
+    }
   return { cells, relations, ratios: [{ id: 'reach.womenShare', numerator: 'reach.byGender.woman', denominator: 'reach.total' }] };
 }
 

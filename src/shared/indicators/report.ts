@@ -58,8 +58,23 @@ export function headline(i: Indicators): Array<[string, number | null]> {
     // Absent from the indicators of a partner's older bundle: shown as empty rather than as 0.
     ['outcomes.jobsOpened', i.outcomes.jobsOpened ?? null],
     ['outcomes.placedWithEmployers', i.outcomes.placedWithEmployers ?? null],
+    // Only where the data set carries referrals (not a partner's bundle): no row rather than a false 0.
+    ...(i.referrals
+      ? ([
+          ['referrals.made', i.referrals.made],
+          ['referrals.accepted', i.referrals.accepted],
+          ['referrals.completed', i.referrals.completed],
+        ] as Array<[string, number]>)
+      : []),
   ];
 }
+
+/** The referral tables (by kind of service), each with its total row, where the indicators have referrals. */
+const REFERRAL_TABLES = [
+  ['referralsMade', 'made'],
+  ['referralsAccepted', 'accepted'],
+  ['referralsCompleted', 'completed'],
+] as const;
 
 const PERCENT = new Set(['reach.womenShare', 'training.attendanceRate']);
 
@@ -108,6 +123,16 @@ export function reportTables(i: Indicators, labels: ReportLabels, threshold?: nu
     if (total) rows.push([labels.total, cell(total, i.reach.total)]);
     return { id, title: labels.table(id), header: [labels.table(id), labels.value], rows };
   });
+  const referrals = i.referrals;
+  if (referrals)
+    for (const [id, step] of REFERRAL_TABLES) {
+      const rows: ReportTable['rows'] = referrals[`${step}ByKind`].map((c) => [
+        labels.category(id, c.key),
+        cell(cellPath(`referrals.${step}ByKind`, c.key), c.count),
+      ]);
+      rows.push([labels.total, cell(`referrals.${step}`, referrals[step])]);
+      tables.push({ id, title: labels.table(id), header: [labels.table(id), labels.value], rows });
+    }
   const legend: ReportTable[] = threshold
     ? [
         {

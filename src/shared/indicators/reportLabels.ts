@@ -36,6 +36,10 @@ export function categoryLabel(t: TFunction, names: NameMaps, table: string, key:
       return t(`reports:categories.service.${key}`);
     case 'outcomes':
       return t(`reports:categories.outcome.${key}`);
+    case 'referralsMade':
+    case 'referralsAccepted':
+    case 'referralsCompleted':
+      return t(`reports:categories.referralKind.${key}`);
     default:
       return key;
   }

@@ -7,6 +7,7 @@ import { matchSchema, menteeProfileSchema, mentorSchema, mentoringSessionSchema 
 import { auditEntrySchema, importHistorySchema, settingsRowSchema, userSchema } from './system';
 import { targetSchema } from './target';
 import { exchangeRowSchema, partnerSliceSchema } from './exchange';
+import { referralSchema } from './referral';
 
 export * from './base';
 export * from './logo';
@@ -19,6 +20,7 @@ export * from './system';
 export * from './target';
 export * from './exchange';
 export * from './mentorPack';
+export * from './referral';
 
 /**
  * Every table of the data store with the schema its rows must satisfy. The Dexie schema,
@@ -51,6 +53,7 @@ export const TABLE_SCHEMAS = {
   targets: targetSchema,
   exchange: exchangeRowSchema,
   partnerSlices: partnerSliceSchema,
+  referrals: referralSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;

@@ -145,10 +145,10 @@ export const DEFAULT_MENTORING_SETTINGS: MentoringSettings = mentoringSettingsSc
 
 /**
  * Snoozed mentoring reminders (shared/mentoring/reminders.ts): reminder key ("stale:" + a match
- * id, "followUp:" + a session id…) → the day it shows again. Plain ids and dates only.
+ * id, "followUp:" + a session id, "referralFollowUp:" + a referral id…) → the day it shows again. Plain ids and dates only.
  */
 export const reminderSnoozesSchema = z.object({
   key: z.literal('reminderSnoozes'),
-  snoozes: z.record(z.string().regex(/^(followUp|stale|check):[0-9a-f-]{36}$/), isoDate).default({}),
+  snoozes: z.record(z.string().regex(/^(followUp|stale|check|referralFollowUp):[0-9a-f-]{36}$/), isoDate).default({}),
 });
 export type ReminderSnoozesRow = z.infer<typeof reminderSnoozesSchema>;

@@ -170,6 +170,9 @@ export const PLAIN_FIELDS: { readonly [T in TableName]: PlainFields } = {
     fingerprint: "the partner's pinned public-key fingerprint",
     publicKeys: "the partner's public keys",
   },
+  // A referral's kind, institution, reason, contact, dates and outcome are all sealed: together they
+  // say what a person needed and where she went. Only the index that finds them by person is plain.
+  referrals: { ...RECORD, personId: 'foreign key (index)' },
 };
 
 /**

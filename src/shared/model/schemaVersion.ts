@@ -3,4 +3,4 @@
  * Backups and bundles carry it, so the app and the consolidation CLI (scripts/consolidate) must
  * agree on it: its one home is here, where both may import it.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;

@@ -8,7 +8,7 @@ import { moveLinkageSecret } from './linkage';
 import { rememberSelfOrganisation } from './selfOrganisation';
 import type { AuditEntry } from '@shared/model';
 import { auditChainMiddleware, chainLegacy } from './auditChain';
-import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8 } from './schema';
+import { STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8, STORES_V9 } from './schema';
 
 export type Tables = { [T in Exclude<TableName, 'settings'>]: EntityTable<TableRow<T>, 'id'> } & { settings: EntityTable<AppSettings, 'key'> };
 
@@ -71,6 +71,8 @@ export function createDb(name = DEFAULT_DB_NAME): MrezaDb {
   db.version(7).stores(STORES_V7);
   // v8: question sets and anonymous evaluations (no data changes: see schema.ts).
   db.version(8).stores(STORES_V8);
+  // v9: referrals to institutions, a new table (no data changes: see schema.ts).
+  db.version(9).stores(STORES_V9);
   // Above encryption at rest (level 30 > 20): the chain's hashes cover what the app wrote.
   db.use(auditChainMiddleware(db));
   db.on(

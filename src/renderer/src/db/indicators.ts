@@ -26,6 +26,7 @@ export async function loadDataset(db: MrezaDb) {
       db.mentoringSessions,
       db.outcomes,
       db.organisations,
+      db.referrals,
     ],
     async () => ({
       people: await db.people.toArray(),
@@ -39,6 +40,8 @@ export async function loadDataset(db: MrezaDb) {
       mentoringSessions: await db.mentoringSessions.toArray(),
       outcomes: await db.outcomes.toArray(),
       organisations: await db.organisations.toArray(),
+      // Only what the figures need: a report never holds a referral's reason or contact.
+      referrals: (await db.referrals.toArray()).map(({ id, orgId, personId, kind, date, history }) => ({ id, orgId, personId, kind, date, history })),
     }),
   );
 }
@@ -75,7 +78,7 @@ export async function loadReportDataset(
   const partners = await loadPartnersDataset(db, () => ownPersonKeys(db, own.people));
   if (!partners) return { own, dataset: own, partnerNames: new Map(), partnerProgrammes: [], totalsOnly: [], withheld: [] };
   const merged = {} as Record<keyof Dataset, unknown[]>;
-  for (const key of Object.keys(own) as Array<keyof Dataset>) merged[key] = [...own[key], ...(partners.dataset[key] ?? [])];
+  for (const key of Object.keys(own) as Array<keyof Dataset>) merged[key] = [...(own[key] ?? []), ...(partners.dataset[key] ?? [])];
   return {
     own,
     dataset: merged as unknown as Dataset,

@@ -302,18 +302,34 @@ export async function reapplyErasures(db: MrezaDb, ledger: readonly ErasureRow[]
     const person = await db.people.get(r.personId);
     if (!person || person.anonymised) continue;
     await db.people.put(anonymisedPerson(person, await hasSpecialConsent(db, person.id), at));
-    await db.outcomes
-      .where('personId')
-      .equals(person.id)
-      .modify((o) => {
-        delete o.note;
-      });
+    await dropFreeTextOf(db, person.id);
     anonymised++;
   }
   return present.length + anonymised;
 }
 
-/** Keeps the statistics and drops the identity (see anonymisedPerson); outcome notes go too. */
+/**
+ * What anonymisation takes from a person's linked records: the words typed about her (outcome notes;
+ * a referral's reason, contact person and outcome). Kinds, dates and statuses stay for the figures.
+ */
+async function dropFreeTextOf(db: MrezaDb, personId: string): Promise<void> {
+  await db.outcomes
+    .where('personId')
+    .equals(personId)
+    .modify((o) => {
+      delete o.note;
+    });
+  await db.referrals
+    .where('personId')
+    .equals(personId)
+    .modify((r) => {
+      delete r.reason;
+      delete r.contactPerson;
+      delete r.outcome;
+    });
+}
+
+/** Keeps the statistics and drops the identity (see anonymisedPerson); outcome notes and referrals' texts go too. */
 export async function anonymisePerson(db: MrezaDb, actor: Actor, id: string): Promise<Person> {
   requirePermission(actor, 'erasePeople');
   const found = await db.people.get(id);
@@ -321,17 +337,12 @@ export async function anonymisePerson(db: MrezaDb, actor: Actor, id: string): Pr
   // Noted in the ledger too: a restore must not bring the name back.
   const previous = await recordErasure(db, { personId: id, kind: 'anonymised', at: now(), orgId: found.orgId });
   try {
-    return await db.transaction('rw', [db.people, db.consents, db.outcomes, db.auditLog], async () => {
+    return await db.transaction('rw', [db.people, db.consents, db.outcomes, db.referrals, db.auditLog], async () => {
       const person = await db.people.get(id);
       if (!person) throw new PeopleError('notFound');
       const next = anonymisedPerson(person, await hasSpecialConsent(db, id), now());
       await db.people.put(next);
-      await db.outcomes
-        .where('personId')
-        .equals(id)
-        .modify((o) => {
-          delete o.note;
-        });
+      await dropFreeTextOf(db, id);
       await audit(db, actor, 'update', 'people', id, 'personAnonymised');
       return next;
     });

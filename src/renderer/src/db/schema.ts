@@ -36,7 +36,7 @@ export const STORES_V2 = {
  * v3: the participants, programmes and mentoring features. Each feature adds or changes only its
  * own tables here (and in TABLE_SCHEMAS); keep one line per table.
  */
-export const STORES_V3: Record<Exclude<TableName, 'questionSets'>, string> = {
+export const STORES_V3: Record<Exclude<TableName, 'questionSets' | 'referrals'>, string> = {
   ...STORES_V2,
   importMappings: 'id',
   certificates: 'id, orgId, eventId, personId, programmeId',
@@ -54,14 +54,14 @@ export const STORES_V3: Record<Exclude<TableName, 'questionSets'>, string> = {
  * v4: no new index; outcomes get their legal form and jobs created as fields, out of the note
  * text a v3 match closure wrote ("obrt; jobs:1"). The upgrade is in db.ts.
  */
-export const STORES_V4: Record<Exclude<TableName, 'questionSets'>, string> = { ...STORES_V3 };
+export const STORES_V4: Record<Exclude<TableName, 'questionSets' | 'referrals'>, string> = { ...STORES_V3 };
 
 /**
  * v5: people's municipalities in the gazetteer's canonical form (one spelling per place, so
  * "Младеновац" and "Mladenovac" are one row in breakdowns), and the country derived from it
  * where none was stored. Stores unchanged; the upgrade in db.ts rewrites the rows.
  */
-export const STORES_V5: Record<Exclude<TableName, 'questionSets'>, string> = { ...STORES_V4 };
+export const STORES_V5: Record<Exclude<TableName, 'questionSets' | 'referrals'>, string> = { ...STORES_V4 };
 
 /** The current version: db.ts declares one Dexie version per STORES_Vn up to it. */
 export { SCHEMA_VERSION } from '@shared/model/schemaVersion';
@@ -71,7 +71,7 @@ export { SCHEMA_VERSION } from '@shared/model/schemaVersion';
  * indexed so the newest link is found at once. The upgrade in db.ts chains the entries written
  * before, in order of time.
  */
-export const STORES_V6: Record<Exclude<TableName, 'questionSets'>, string> = { ...STORES_V5, auditLog: 'id, at, action, table, userId, seq' };
+export const STORES_V6: Record<Exclude<TableName, 'questionSets' | 'referrals'>, string> = { ...STORES_V5, auditLog: 'id, at, action, table, userId, seq' };
 
 /**
  * v7: encryption at rest (db/atRest.ts). An index keeps its values in plain text, so only
@@ -86,7 +86,7 @@ export const STORES_V7 = {
   people: 'id, orgId, kind, gender, updatedAt',
   /** The encryption marker (db/dataKey.ts): outside the model's tables, so no backup carries it. */
   atRest: 'key',
-} satisfies Record<Exclude<TableName, 'questionSets'>, string> & Record<string, string>;
+} satisfies Record<Exclude<TableName, 'questionSets' | 'referrals'>, string> & Record<string, string>;
 
 /**
  * v8: evaluations as they are collected. Question sets per programme (`questionSets`, one row per
@@ -97,4 +97,15 @@ export const STORES_V8 = {
   ...STORES_V7,
   evaluations: 'id, orgId, eventId, personId, questionSetId',
   questionSets: 'id, orgId, programmeId',
+} satisfies Record<Exclude<TableName, 'referrals'>, string> & Record<string, string>;
+
+/**
+ * v9: referrals of people to institutions (centres for social work, the employment service, health
+ * care, legal aid, other NGOs). Only the person is indexed (her page lists them; erasure and merge
+ * find them by it): everything else of a referral is sealed at rest, and an index is plain text.
+ * No upgrade: the table is new.
+ */
+export const STORES_V9 = {
+  ...STORES_V8,
+  referrals: 'id, orgId, personId',
 } satisfies Record<TableName, string> & Record<string, string>;

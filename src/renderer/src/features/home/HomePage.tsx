@@ -7,6 +7,7 @@ import { useToday } from '../../session/useToday';
 import { useFormat } from '../../components/useFormat';
 import { homeFigures } from '../../db/overviews';
 import { MentoringReminders } from '../mentoring';
+import { ReferralReminders } from '../referrals';
 
 /** The landing page: a greeting, a few headline figures and what needs attention. */
 export function HomePage() {
@@ -46,7 +47,12 @@ export function HomePage() {
         </SimpleGrid>
       )}
       <Grid>
-        <Grid.Col span={{ base: 12, lg: 8 }}>{can(actor.role, 'readPeople') && <MentoringReminders />}</Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack>
+            {can(actor.role, 'readPeople') && <MentoringReminders />}
+            {can(actor.role, 'manageReferrals') && <ReferralReminders />}
+          </Stack>
+        </Grid.Col>
       </Grid>
     </Stack>
   );

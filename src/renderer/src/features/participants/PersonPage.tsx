@@ -32,6 +32,7 @@ import { isBusinessOutcome } from '@shared/people/outcomes';
 import { takesEmployer } from '@shared/organisations/register';
 import { listRegister } from '../../db/organisations';
 import { EmployerPicker } from '../organisations';
+import { ReferralsPanel, usePersonReferrals } from '../referrals';
 import { UNTICKED_CONSENT_CHOICES } from '@shared/people/sharing';
 import { useApp } from '../../session/AppContext';
 import { useToday } from '../../session/useToday';
@@ -59,12 +60,15 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 export function PersonPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation(['participants', 'common', 'organisations']);
+  const { t } = useTranslation(['participants', 'common', 'organisations', 'referrals']);
   const { db, actor, org } = useApp();
   const fmt = useFormat();
   const outcomeDetails = useOutcomeDetails();
   const navigate = useNavigate();
   const dossier = useLiveQuery(() => personDossier(db, actor, id), [db, actor, id]);
+  // Referrals are case work: only a role that may read them gets the tab (docs/security.md).
+  const mayReferrals = can(actor.role, 'manageReferrals');
+  const referrals = usePersonReferrals(id, mayReferrals);
   const [dialog, setDialog] = useState<null | 'edit' | 'erase' | 'anonymise' | 'merge' | 'consent' | 'outcome'>(null);
   const [mergeWith, setMergeWith] = useState<string | null>(null);
   const todayNow = useToday();
@@ -257,6 +261,7 @@ export function PersonPage() {
               <Tabs.Tab value="outcomes">{t('participants:tabs.outcomes', { count: outcomes.length })}</Tabs.Tab>
               <Tabs.Tab value="programmes">{t('participants:tabs.programmes', { count: enrolments.length })}</Tabs.Tab>
               <Tabs.Tab value="mentoring">{t('participants:tabs.mentoring', { count: mentoring.length })}</Tabs.Tab>
+              {mayReferrals && <Tabs.Tab value="referrals">{t('referrals:tab', { count: referrals?.length ?? 0 })}</Tabs.Tab>}
               <Tabs.Tab value="timeline">{t('participants:tabs.timeline')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="consents">
@@ -418,6 +423,11 @@ export function PersonPage() {
                 </Group>
               ))}
             </Tabs.Panel>
+            {mayReferrals && (
+              <Tabs.Panel value="referrals">
+                <ReferralsPanel personId={p.id} referrals={referrals ?? []} readOnly={p.anonymised} />
+              </Tabs.Panel>
+            )}
             <Tabs.Panel value="timeline">
               <Timeline bulletSize={14} lineWidth={2}>
                 {timeline.map((e, i) => (

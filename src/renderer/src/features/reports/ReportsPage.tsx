@@ -18,7 +18,7 @@ import { useFormat } from '../../components/useFormat';
 import { useOutcomeDetails } from '../../components/useOutcomeDetails';
 import { listTargets, logReportExport } from '../../db/indicators';
 import { BreakdownCard } from './BreakdownCard';
-import { canAll } from '@shared/auth/permissions';
+import { can, canAll } from '@shared/auth/permissions';
 import { DrillDrawer } from './DrillDrawer';
 import { SmeDrawer } from './SmeDrawer';
 import { saveReport } from './exportReport';
@@ -77,6 +77,8 @@ function Dashboard() {
   const label = (table: string) => (key: string) => categoryLabel(t, names, table, key);
   // The people behind a figure only for who may read names (not a viewer).
   const mayDrill = canAll(actor.role, 'readPeople');
+  // Who was referred where is case work: only for who may read referrals (docs/security.md).
+  const mayDrillReferrals = mayDrill && can(actor.role, 'manageReferrals');
   const open = (path: string, title: string) => setDrill({ path, title });
 
   const exportAs = async (kind: 'xlsx' | 'csv') => {
@@ -231,6 +233,33 @@ function Dashboard() {
               onDrill={mayDrill ? () => open('outcomes.placedWithEmployers', t('reports:indicators.outcomes.placedWithEmployers')) : undefined}
             />
           </SimpleGrid>
+          {i.referrals && (
+            <>
+              <SimpleGrid cols={{ base: 1, md: 3 }} data-testid="referral-figures">
+                {(['made', 'accepted', 'completed'] as const).map((step) => (
+                  <StatTile key={step} id={`referrals.${step}`} value={fmt.number(i.referrals![step])} />
+                ))}
+              </SimpleGrid>
+              <SimpleGrid cols={{ base: 1, md: 3 }}>
+                {(
+                  [
+                    ['referralsMade', 'madeByKind'],
+                    ['referralsAccepted', 'acceptedByKind'],
+                    ['referralsCompleted', 'completedByKind'],
+                  ] as const
+                ).map(([id, by]) => (
+                  <BreakdownCard
+                    key={id}
+                    id={id}
+                    title={t(`reports:tables.${id}`)}
+                    data={i.referrals![by]}
+                    label={label(id)}
+                    onDrill={mayDrillReferrals ? (k) => open(`referrals.${by}.${k}`, `${t(`reports:tables.${id}`)}: ${label(id)(k)}`) : undefined}
+                  />
+                ))}
+              </SimpleGrid>
+            </>
+          )}
         </Stack>
       )}
       <DrillDrawer

@@ -1,0 +1,2 @@
+export { ReferralsPanel, usePersonReferrals } from './ReferralsPanel';
+export { ReferralReminders } from './ReferralReminders';
