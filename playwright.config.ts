@@ -8,7 +8,9 @@ const OUT_DIR = process.env.E2E_OUT_DIR ?? 'out/renderer';
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: process.env.E2E_RESULTS ?? 'test-results/artifacts',
-  fullyParallel: false,
+  // Every test makes its own organisation in a fresh context, so tests of one file need not share a
+  // worker: spreading them evens out the two workers (a file of eight tests no longer ends the run alone).
+  fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,

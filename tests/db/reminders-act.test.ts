@@ -5,7 +5,9 @@
  * what follows the permission table (a viewer and another mentor are refused).
  */
 import 'fake-indexeddb/auto';
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../src/renderer/src/db/permissions';
 import { acceptPairs, getReminderSnoozes, logSession, mentoringReminders, saveMentor } from '../../src/renderer/src/db/mentoring';

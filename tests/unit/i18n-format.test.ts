@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hr, sl, sr, srLatn, bs, enGB } from 'date-fns/locale';
+import { hr } from 'date-fns/locale/hr';
+import { sl } from 'date-fns/locale/sl';
+import { sr } from 'date-fns/locale/sr';
+import { srLatn } from 'date-fns/locale/sr-Latn';
+import { bs } from 'date-fns/locale/bs';
+import { enGB } from 'date-fns/locale/en-GB';
 import {
   dateFnsLocale,
   datePattern,

@@ -1,4 +1,6 @@
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { dayStart } from '@shared/calendar/localDay';
 import type { AuditAction, AuditEntry } from '@shared/model';
 import type { Actor } from './actor';
