@@ -58,9 +58,14 @@ export async function startPostgres(): Promise<TestPostgres | { skip: string }> 
     // Throwaway settings: no durability, small memory, only the socket in our folder.
     writeFileSync(
       join(data, 'postgresql.auto.conf'),
-      ["listen_addresses = ''", `unix_socket_directories = '${dir}'`, 'fsync = off', 'synchronous_commit = off', 'full_page_writes = off', "timezone = 'UTC'"].join(
-        '\n',
-      ),
+      [
+        "listen_addresses = ''",
+        `unix_socket_directories = '${dir}'`,
+        'fsync = off',
+        'synchronous_commit = off',
+        'full_page_writes = off',
+        "timezone = 'UTC'",
+      ].join('\n'),
     );
     if (as) chownSync(join(data, 'postgresql.auto.conf'), as.uid, as.gid);
     run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
