@@ -4,6 +4,7 @@
  * the TypeScript computation; idempotence, older / tampered exports refused as at the lead, and a
  * newer export replacing its partner in one transaction.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { computeIndicators, type Breakdown, type Indicators } from '../../src/sh
 import { localDay, systemTimeZone } from '../../src/shared/calendar/localDay';
 import { createI18n } from '../../src/shared/i18n/setup';
 import { main } from '../../scripts/consolidate/cli';
+import { bundleCli } from '../../scripts/consolidate/bundle';
 import { exportBundle, LEAD_ORG, makeWorld, SECRETS, type World } from '../fixtures/bundles/world';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 
@@ -293,5 +295,26 @@ describe('consolidation into PostgreSQL', () => {
     await client.query('alter table mreza.outcomes drop constraint no_more');
     expect(await snapshot(client)).toEqual(first);
     await client.end();
+  }, 120_000);
+
+  it('the one-file mreza-consolidate.mjs (npm run build:cli) carries the driver: it writes to PostgreSQL run from a folder without node_modules', async (ctx) => {
+    if (!server) return ctx.skip(skip);
+    const out = mkdtempSync(join(tmpdir(), 'mreza-cli-one-file-'));
+    try {
+      const tool = await bundleCli('standalone', out, 'mreza-consolidate.mjs');
+      const { url, client } = await freshDb();
+      const res = await new Promise<{ code: number; out: string }>((done) =>
+        execFile(
+          process.execPath,
+          [tool, file('a.mreza'), '--key', file('lead.mreza-key'), '--trust-on-first-use', '--to', url],
+          { cwd: out, env: { ...process.env, MREZA_KEY_PASSPHRASE: KEY_PASS }, encoding: 'utf8' },
+          (error, stdout) => done({ code: error ? Number(error.code ?? 1) : 0, out: stdout }),
+        ),
+      );
+      expect(res.code, res.out).toBe(0);
+      expect((await client.query('select name from mreza.partners')).rows).toEqual([{ name: world.a.name }]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 120_000);
 });
