@@ -14,6 +14,8 @@ import { inspectBundle, writeKeyFile } from '../../src/shared/bundle';
 import { applyPlan, emptyConsolidatedState, partnersDataset, planBundleImport } from '../../src/shared/consolidate';
 import { exportOrgKeys, MIN_ITERATIONS } from '../../src/shared/crypto';
 import { computeIndicators, type Breakdown, type Indicators } from '../../src/shared/indicators/compute';
+import { indicatorModel, protectIndicators } from '../../src/shared/indicators/protectIndicators';
+import { displayCell } from '../../src/shared/indicators/suppression';
 import { localDay, systemTimeZone } from '../../src/shared/calendar/localDay';
 import { createI18n } from '../../src/shared/i18n/setup';
 import { main } from '../../scripts/consolidate/cli';
@@ -225,6 +227,21 @@ describe('consolidation into PostgreSQL', () => {
       placed_with_employers: ts.outcomes.placedWithEmployers,
     });
     expect(ts.outcomes.smesSupported + ts.outcomes.placedWithEmployers).toBeGreaterThan(0);
+
+    // The publication views: every count of people as the lead's report publishes it, at several thresholds.
+    const seen = new Set<string>();
+    for (const threshold of [2, 5, 10, 20, 30]) {
+      const model = indicatorModel(ts);
+      const protection = protectIndicators(ts, threshold);
+      const want = Object.fromEntries([...model.cells].map(([id, value]) => [id, displayCell(value, protection.state.get(id)!, threshold)]));
+      const { rows } = await client.query<{ cell: string; shown: string }>('select cell, shown from mreza.publication_cells($1)', [threshold]);
+      expect(Object.fromEntries(rows.map((r) => [r.cell, r.shown]))).toEqual(want);
+      for (const mark of Object.values(want)) if (!/^\d+$/.test(mark)) seen.add(mark === 'x' ? 'x' : 'small');
+    }
+    // Both kinds of suppression were exercised: primary ("<t") and complementary ("x").
+    expect([...seen].sort()).toEqual(['small', 'x']);
+    const pubGender = (await client.query('select gender, people from mreza.pub_reach_by_gender')).rows;
+    expect(pubGender.map((r) => r.gender)).toEqual(ts.reach.byGender.map((c) => c.key));
 
     // Pseudonymised: no name, phone or e-mail of anyone reached the store.
     const dump = JSON.stringify((await client.query('select p.*, o.* from mreza.people p, mreza.outcomes o')).rows);

@@ -11,6 +11,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { PartnerSlice } from '../../../src/shared/consolidate/consolidate';
 import type { BundleTable } from '../../../src/shared/bundle/privacy';
 import { BUNDLE_TABLES, columnsOf, copyLine, tableName } from './columns';
+import { publicationSql } from './publication';
 import { STORE_VERSION, tablesSql, viewsSql } from './schema';
 
 /** Why the store cannot be used: `exchange:cli.pg.<code>` with params. */
@@ -71,6 +72,7 @@ export class Store {
         throw new StoreError('version', { found: String(row.store_version), supported: String(STORE_VERSION) });
       }
       await client.query(viewsSql());
+      await client.query(publicationSql());
       await client.query('commit');
     } catch (e) {
       await client.query('rollback').catch(() => undefined);
