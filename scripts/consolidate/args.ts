@@ -6,8 +6,11 @@ export type OutputKind = 'xlsx' | 'csv' | 'json';
 export interface CliArgs {
   bundles: string[];
   key: string;
-  out: string;
-  kind: OutputKind;
+  /** The report file; absent when writing to PostgreSQL (`to`). */
+  out?: string;
+  kind?: OutputKind;
+  /** postgres://… : the national store (docs/postgres.md) instead of a report. */
+  to?: string;
   passphrase?: string;
   lang: Locale;
   threshold: number;
@@ -46,6 +49,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       options: {
         key: { type: 'string' },
         out: { type: 'string' },
+        to: { type: 'string' },
         passphrase: { type: 'string' },
         lang: { type: 'string' },
         threshold: { type: 'string' },
@@ -64,9 +68,11 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   const lang = values.lang ?? 'en';
   if (!isLocale(lang)) throw new UsageError('badLang', { value: lang, languages: LOCALES.join(', ') });
   if (!values.key) throw new UsageError('noKey');
-  if (!values.out) throw new UsageError('noOut');
-  const kind = /\.(xlsx|csv|json)$/i.exec(values.out)?.[1]?.toLowerCase() as OutputKind | undefined;
-  if (!kind) throw new UsageError('badOut', { file: values.out });
+  if (values.out && values.to) throw new UsageError('outAndTo');
+  if (!values.out && !values.to) throw new UsageError('noOut');
+  if (values.to && !/^postgres(ql)?:\/\//i.test(values.to)) throw new UsageError('badTo', { value: values.to });
+  const kind = values.out ? (/\.(xlsx|csv|json)$/i.exec(values.out)?.[1]?.toLowerCase() as OutputKind | undefined) : undefined;
+  if (values.out && !kind) throw new UsageError('badOut', { file: values.out });
   if (!positionals.length) throw new UsageError('noBundles');
   const threshold = values.threshold === undefined ? 5 : Number(values.threshold);
   if (!Number.isInteger(threshold) || threshold < 0 || threshold > 100) throw new UsageError('badThreshold', { value: values.threshold ?? '' });
@@ -74,8 +80,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   return {
     bundles: positionals,
     key: values.key,
-    out: values.out,
-    kind,
+    ...(values.out && kind ? { out: values.out, kind } : {}),
+    ...(values.to ? { to: values.to } : {}),
     lang,
     threshold,
     ...(passphrase ? { passphrase } : {}),

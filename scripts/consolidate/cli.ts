@@ -18,6 +18,8 @@ import { SCHEMA_VERSION } from '../../src/shared/model/schemaVersion';
 import { parseCli, requestedLang, UsageError, type CliArgs } from './args';
 import { keyPassphrase } from './passphrase';
 import { parseTrustedFile, TrustedFileError } from './trusted';
+import { consolidateToStore } from './postgres/toStore';
+import { StoreError } from './postgres/store';
 
 export interface Io {
   env: Record<string, string | undefined>;
@@ -39,8 +41,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     args = parseCli(argv, io.env);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    const option = e.code === 'noKey' ? '--key <file>' : e.code === 'noOut' ? `--out <${FORMATS}>` : '';
-    io.err(t(`exchange:cli.errors.${e.code}`, { option, formats: FORMATS, ...e.params }));
+    const option = e.code === 'noKey' ? '--key <file>' : e.code === 'noOut' ? `--out <${FORMATS}> | --to postgres://…` : '';
+    io.err(t(`exchange:cli.errors.${e.code}`, { option, formats: FORMATS, out: '--out', to: '--to', ...e.params }));
     io.err(t('exchange:cli.seeHelp', { command: `${command} --help` }));
     return 2;
   }
@@ -100,6 +102,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
   // The bundles: files, or folders of *.mreza files; an unreadable one is refused on its own line.
   const paths = await expand(args.bundles);
+  if (args.to) return toPostgres(args, args.to, paths, lead, trusted, io, t);
   const read = await Promise.all(
     paths.map(async (path) => ({
       path,
@@ -135,9 +138,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   }
 
   // The lead runs this on its own computer: its zone decides which sessions are held by today.
+  const out = args.out!;
   const tables = batchReportTables(result, t, args.lang, { threshold: args.threshold, today: localDay(systemTimeZone()) });
   const bytes =
-    args.kind === 'xlsx'
+    args.kind! === 'xlsx'
       ? await reportXlsx(tables)
       : args.kind === 'csv'
         ? reportCsv(tables)
@@ -150,13 +154,63 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
             }),
           );
   try {
-    await writeFile(args.out, bytes);
+    await writeFile(out, bytes);
   } catch {
-    io.err(t('exchange:cli.errors.writeFailed', { file: args.out }));
+    io.err(t('exchange:cli.errors.writeFailed', { file: out }));
     return 2;
   }
-  io.out(t('exchange:cli.written', { file: args.out, count: accepted }));
+  io.out(t('exchange:cli.written', { file: out, count: accepted }));
   return refused ? 1 : 0;
+}
+
+/**
+ * `--to postgres://…`: the same checks and plan, written into the national store one bundle at a
+ * time (postgres/toStore.ts); the lines say what happened to each file, as for a report.
+ */
+async function toPostgres(
+  args: CliArgs,
+  url: string,
+  paths: string[],
+  lead: Awaited<ReturnType<typeof readKeyFile>>,
+  trusted: Set<string> | undefined,
+  io: Io,
+  t: TFunction,
+): Promise<number> {
+  const shown = redacted(url);
+  let result: Awaited<ReturnType<typeof consolidateToStore>>;
+  try {
+    result = await consolidateToStore(url, paths, lead, {
+      schemaVersion: SCHEMA_VERSION,
+      ...(args.passphrase ? { passphrase: args.passphrase } : {}),
+      ...(trusted ? { trusted } : {}),
+      trustOnFirstUse: args.trustOnFirstUse,
+      timeZone: systemTimeZone(),
+    });
+  } catch (e) {
+    if (!(e instanceof StoreError)) throw e;
+    io.err(t(`exchange:cli.pg.${e.code}`, { url: shown, ...e.params }));
+    return 2;
+  }
+  let refused = 0;
+  let accepted = 0;
+  result.lines.forEach((line, i) => {
+    if (!line || line.status === 'refused') refused++;
+    if (line?.status === 'accepted') accepted++;
+    io.out(`${paths[i]!}: ${line ? describe(line, t, args) : t('exchange:cli.refused', { reason: t('exchange:cli.errors.readFailed', { file: paths[i]! }) })}`);
+  });
+  io.out(t('exchange:cli.pg.written', { url: shown, count: accepted, written: result.written }));
+  return refused ? 1 : 0;
+}
+
+/** The address without its password, for messages. */
+function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
 }
 
 const FORMATS = 'report.xlsx | report.csv | report.json';
@@ -168,6 +222,7 @@ function usage(t: TFunction, command: string): string {
     ['<bundle.mreza | folder>…', h('bundles')],
     ['--key <file>', h('key')],
     ['--out <file>', h('out', { formats: FORMATS })],
+    ['--to <postgres://…>', h('to')],
     ['--passphrase <text>', h('passphrase', { env: 'MREZA_BUNDLE_PASSPHRASE' })],
     ['--lang <locale>', h('lang', { languages: LOCALES.join(', '), default: 'en' })],
     ['--threshold <n>', h('threshold', { threshold: 5 })],
@@ -176,7 +231,7 @@ function usage(t: TFunction, command: string): string {
     ['--help', h('help')],
   ];
   return [
-    `${h('usage')}: ${command} <bundle.mreza | folder>… --key <file> --out <${FORMATS}> [--trusted <file> | --trust-on-first-use] [--passphrase <text>] [--lang <locale>] [--threshold <n>]`,
+    `${h('usage')}: ${command} <bundle.mreza | folder>… --key <file> (--out <${FORMATS}> | --to postgres://…) [--trusted <file> | --trust-on-first-use] [--passphrase <text>] [--lang <locale>] [--threshold <n>]`,
     '',
     h('summary'),
     '',

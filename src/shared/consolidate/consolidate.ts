@@ -194,6 +194,14 @@ function diff(previous: PartnerSlice | undefined, next: PartnerSlice, erasedInBu
   return { changes, totals, erased };
 }
 
+/**
+ * The slice a bundle becomes (tombstoned rows left out), as applyPlan would store it: for writers
+ * that store one partner at a time (the command line's PostgreSQL store).
+ */
+export function partnerSliceOf(input: BundleInput): PartnerSlice {
+  return sliceOf(input).slice;
+}
+
 const describeExport = (e: { exportId: string; exportedAt: string; fileName?: string }) => ({
   newerExportId: e.exportId,
   newerExportedAt: e.exportedAt,
