@@ -4,7 +4,7 @@ const USAGE = `npm run bench [-- options]
   --full                    the sizes the issues name
   --build                   rebuild first (also done when a build is missing or older than src/)
   --only a,b                only these benchmarks: matching, bundle, unlock, search, import,
-                            dashboardMemory, dashboard, consolidation; the table lists what ran
+                            dashboardMemory, dashboard, consolidation, postgres; the table lists what ran
   --help                    this text
   BENCH_PORT=n              another port where 4199 is taken (several worktrees on one machine)`;
 // The page signs in through the UI with a passphrase (setup), so every renderer benchmark reads
@@ -26,6 +26,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { runnerImport } from 'vite';
 import type { generateBundles } from '../tests/bench/consolidation-bundles.ts';
+import type { benchStore } from '../tests/bench/postgres-store.ts';
 import { chromiumPath } from './chromiumPath.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -46,7 +47,7 @@ const SIZE = FULL ? 'full' : 'default';
 const S = FULL
   ? { people: 50_000, importRows: 10_000, dashPeople: 150_000, dashSessions: 600_000, consPeople: 150_000, consSessions: 600_000 }
   : { people: 5_000, importRows: 1_000, dashPeople: 15_000, dashSessions: 60_000, consPeople: 15_000, consSessions: 60_000 };
-const BENCHMARKS = ['matching', 'bundle', 'unlock', 'search', 'import', 'dashboard', 'dashboardMemory', 'consolidation'] as const;
+const BENCHMARKS = ['matching', 'bundle', 'unlock', 'search', 'import', 'dashboard', 'dashboardMemory', 'consolidation', 'postgres'] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 /** `--only a,b` or `--only=a,b`: run only these (default: all). */
 const ONLY: ReadonlySet<Benchmark> = (() => {
@@ -741,6 +742,58 @@ async function heapWatch(page: Page) {
   };
 }
 
+// ---------------------------------------------------------------- PostgreSQL store (issue 20 part 3)
+
+/**
+ * The consolidation benchmark's 30 bundles written by the one-file CLI with --to postgres://… into
+ * a throwaway server, against a plain COPY of the same rows from files into the same tables, and
+ * the indicator views read once (tests/bench/postgres-store.ts).
+ */
+async function postgresStore() {
+  const { dir, meta } = await consolidationBundles();
+  const { module } = await runnerImport<{ benchStore: typeof benchStore }>(join(ROOT, 'tests/bench/postgres-store.ts'), {
+    configFile: false,
+    logLevel: 'error',
+    resolve: { alias: { '@shared': join(ROOT, 'src/shared') } },
+  });
+  const r = await module.benchStore(dir, meta.files, log);
+  const mib = (b: number) => round(b / 1048576, 0);
+  const what = `${r.files} bundles (${S.consPeople} people, ${S.consSessions} session logs, ${r.rows} rows)`;
+  rows.push({
+    benchmark: `--to postgres: ${what}`,
+    figure: round(r.cliMs / 1000, 1),
+    unit: 's',
+    reference: round(r.copyMs / 1000, 1),
+    referenceName: `plain COPY of the same rows from files (${mib(r.bytesOnDisk)} MiB)`,
+    ratio: round(r.cliMs / r.copyMs, 2),
+    target: '≤ 1.5×',
+    pass: r.cliMs <= 1.5 * r.copyMs,
+    notes:
+      "the whole CLI run (node start, key file, every bundle decrypted, verified and checked row by row, the lead's plan, COPY per table in one transaction per partner); the reference is only COPY into the same tables and indexes",
+  });
+  rows.push({
+    benchmark: `--to postgres: peak RSS of the CLI process`,
+    figure: mib(r.peakRssBytes),
+    unit: 'MiB',
+    reference: null,
+    referenceName: '',
+    ratio: null,
+    target: '≤ 1 GiB (1024 MiB)',
+    pass: r.peakRssBytes <= 1024 ** 3,
+    notes: 'process.resourceUsage().maxRSS on exit; one bundle in memory at a time',
+  });
+  rows.push({
+    benchmark: `indicator views (v_*, pub_cells), project to date, on ${what}`,
+    figure: round(r.viewsMs / 1000, 2),
+    unit: 's',
+    reference: null,
+    referenceName: '',
+    ratio: null,
+    target: '≤ 5 s',
+    pass: r.viewsMs <= 5000,
+  });
+}
+
 // ---------------------------------------------------------------- report
 
 function printTable() {
@@ -771,6 +824,7 @@ async function main() {
   if (runs('matching')) await step('matching (Node)', matching);
   if (runs('bundle')) await step('bundle size', bundleSize);
   if (CHROMIUM_BENCHMARKS.some(runs)) await step('renderer', renderer);
+  if (runs('postgres')) await step('PostgreSQL store (Node + a throwaway server)', postgresStore);
   printTable();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const commit = (() => {

@@ -190,6 +190,11 @@ export class Store {
     await pipeline(Readable.from(chunks()), sink);
   }
 
+  /** Fresh planner statistics after a run that wrote (the views join large tables). */
+  async analyze(): Promise<void> {
+    await this.client.query(`analyze ${BUNDLE_TABLES.map((t) => `mreza.${tableName(t)}`).join(', ')}, mreza.partners`);
+  }
+
   async close(): Promise<void> {
     await this.client.query('select pg_advisory_unlock($1)', [LOCK]).catch(() => undefined);
     await this.client.end().catch(() => undefined);

@@ -177,6 +177,7 @@ export async function consolidateToStore(
       const problem = item.problems[0];
       if (problem && line.status !== 'accepted') line.problem = { kind: 'problems', code: problem.code, params: problem.params };
     }
+    if (written.size) await store.analyze();
     return { lines, written: written.size };
   } finally {
     await store.close();
