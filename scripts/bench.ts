@@ -791,6 +791,9 @@ async function postgresStore() {
     ratio: null,
     target: '≤ 5 s',
     pass: r.viewsMs <= 5000,
+    notes: `ms per view: ${Object.entries(r.perView)
+      .map(([v, ms]) => `${v} ${ms}`)
+      .join(', ')}`,
   });
 }
 

@@ -24,6 +24,8 @@ export interface StoreBench {
   copyMs: number;
   peakRssBytes: number;
   viewsMs: number;
+  /** ms per view. */
+  perView: Record<string, number>;
   rows: number;
   bytesOnDisk: number;
   files: number;
@@ -108,12 +110,16 @@ export async function benchStore(dir: string, files: readonly string[], log: (ms
       "select table_name as v from information_schema.views where table_schema = 'mreza' and table_name like 'v\\_%'",
     );
     const t2 = performance.now();
-    for (const { v } of views.rows) await reader.query(`select * from mreza.${v}`);
-    await reader.query('select * from mreza.pub_cells');
+    const perView: Record<string, number> = {};
+    for (const v of [...views.rows.map((r) => r.v), 'pub_cells']) {
+      const t = performance.now();
+      await reader.query(`select * from mreza.${v}`);
+      perView[v] = Math.round(performance.now() - t);
+    }
     const viewsMs = performance.now() - t2;
     await reader.end();
     await admin.end();
-    return { cliMs, copyMs, peakRssBytes, viewsMs, rows: rowCount, bytesOnDisk, files: files.length };
+    return { cliMs, copyMs, peakRssBytes, viewsMs, perView, rows: rowCount, bytesOnDisk, files: files.length };
   } finally {
     await server.stop();
     rmSync(work, { recursive: true, force: true });

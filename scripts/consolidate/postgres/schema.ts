@@ -111,20 +111,18 @@ create or replace view mreza.reach_contacts as
 create or replace view mreza.reached_people as
   with c as (select * from mreza.reach_contacts),
   first_contact as (
-    select distinct on (person_key) person_key, person_id, org_id, phase, seq
+    select distinct on (person_key) person_key, person_id, org_id, phase, seq, min(day) over (partition by person_key) as first_day
     from c order by person_key, phase, org_id collate "C", seq
-  ),
-  first_day as (select person_key, min(day) as first_day from c group by person_key)
+  )
   select f.person_key, f.org_id as record_org_id, f.person_id as record_id,
     row_number() over (order by f.phase, f.org_id collate "C", f.seq) as reach_order,
-    d.first_day,
+    f.first_day,
     p.kind, p.gender,
     case when p.age_band is not null then p.age_band else 'unknown' end as age_band,
     coalesce(p.target_groups, '{}') as target_groups,
     p.place_key, p.place_name,
     coalesce(p.country, 'unknown') as country
-  from first_contact f join first_day d on d.person_key = f.person_key
-  join mreza.people p on p.org_id = f.org_id and p.id = f.person_id;
+  from first_contact f join mreza.people p on p.org_id = f.org_id and p.id = f.person_id;
 
 create or replace view mreza.v_reach as
   select count(*)::int as people_reached,
