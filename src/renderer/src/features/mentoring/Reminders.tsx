@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Menu, Modal, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Group, Menu, Modal, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlarm, IconCalendarOff, IconChevronDown, IconClockPause, IconHeartHandshake } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -8,7 +8,7 @@ import { CHECK_ANSWERS } from '@shared/model';
 import { reminderKey, type Reminder, type ReminderAction } from '@shared/mentoring';
 import { useApp } from '../../session/AppContext';
 import { useFormat } from '../../components/useFormat';
-import { DateField } from '../../components/DateField';
+import { SnoozeUntilForm } from '../../components/SnoozeUntilForm';
 import { mentoringReminders, type ReminderRow } from '../../db/mentoring';
 import { ForbiddenError } from '../../db/permissions';
 import { SnoozeDateError, checkInOnPair, closePair, followUpDone, maySnooze, reminderActionsFor, sessionSavedFromReminder, snooze } from './actions/reminders';
@@ -149,48 +149,24 @@ export function MentoringReminders() {
         )}
       </Modal>
       <Modal opened={open?.what === 'snoozeUntil'} onClose={close} title={t('reminders.snoozeTitle')}>
-        {open?.what === 'snoozeUntil' && <SnoozeUntil reminder={open.row.reminder} text={text(open.row)} onDone={close} />}
+        {open?.what === 'snoozeUntil' && (
+          <SnoozeUntilForm
+            text={text(open.row)}
+            onSnooze={async (until) => {
+              const day = await snooze(db, actor, open.row.reminder, until);
+              notifications.show({ color: 'teal', message: t('reminders.snoozed', { date: fmt.date(day) }) });
+            }}
+            errorText={(e) =>
+              e instanceof SnoozeDateError
+                ? t('reminders.snoozeDateInvalid')
+                : e instanceof ForbiddenError
+                  ? t('common:errors.forbidden')
+                  : t('common:errors.unexpected')
+            }
+            onDone={close}
+          />
+        )}
       </Modal>
     </Paper>
-  );
-}
-
-function SnoozeUntil({ reminder, text, onDone }: { reminder: Reminder; text: string; onDone: () => void }) {
-  const { t } = useTranslation(['mentoring', 'common']);
-  const { db, actor } = useApp();
-  const fmt = useFormat();
-  const [until, setUntil] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    try {
-      const day = await snooze(db, actor, reminder, until);
-      notifications.show({ color: 'teal', message: t('reminders.snoozed', { date: fmt.date(day) }) });
-      onDone();
-    } catch (e) {
-      setError(
-        e instanceof SnoozeDateError
-          ? t('reminders.snoozeDateInvalid')
-          : e instanceof ForbiddenError
-            ? t('common:errors.forbidden')
-            : t('common:errors.unexpected'),
-      );
-    }
-  };
-  return (
-    <Stack>
-      <Text size="sm">{text}</Text>
-      <DateField label={t('reminders.showAgainOn')} value={until} onChange={setUntil} required data-autofocus />
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('cancel')}
-        </Button>
-        <Button onClick={() => void save()}>{t('reminders.snooze')}</Button>
-      </Group>
-    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Menu, Modal, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Group, Menu, Modal, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsRight, IconChevronDown, IconClockPause } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@shared/auth/permissions';
 import { snoozeUntil, type SnoozeChoice } from '@shared/mentoring';
 import { REFERRAL_REMINDER_PERMISSION, referralReminderKey } from '@shared/referrals';
-import { DateField } from '../../components/DateField';
+import { SnoozeUntilForm } from '../../components/SnoozeUntilForm';
 import { useFormat } from '../../components/useFormat';
 import { orgToday } from '../../db/orgDay';
 import { referralReminderRows, snoozeReferralReminder, type ReferralReminderRow } from '../../db/referrals';
@@ -92,39 +92,15 @@ export function ReferralReminders() {
         )}
       </Modal>
       <Modal opened={open?.what === 'snoozeUntil'} onClose={close} title={t('mentoring:reminders.snoozeTitle')}>
-        {open?.what === 'snoozeUntil' && <SnoozeUntil text={text(open.row)} onSnooze={(day) => snooze(open.row, day)} onDone={close} />}
+        {open?.what === 'snoozeUntil' && (
+          <SnoozeUntilForm
+            text={text(open.row)}
+            onSnooze={(day) => snooze(open.row, day)}
+            errorText={(e) => (e instanceof RangeError ? t('mentoring:reminders.snoozeDateInvalid') : referralErrorText(t, e))}
+            onDone={close}
+          />
+        )}
       </Modal>
     </Paper>
-  );
-}
-
-function SnoozeUntil({ text, onSnooze, onDone }: { text: string; onSnooze: (day: string) => Promise<void>; onDone: () => void }) {
-  const { t } = useTranslation(['mentoring', 'referrals', 'common']);
-  const [until, setUntil] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    try {
-      await onSnooze(until);
-      onDone();
-    } catch (e) {
-      setError(e instanceof RangeError ? t('mentoring:reminders.snoozeDateInvalid') : referralErrorText(t, e));
-    }
-  };
-  return (
-    <Stack>
-      <Text size="sm">{text}</Text>
-      <DateField label={t('mentoring:reminders.showAgainOn')} value={until} onChange={setUntil} required data-autofocus />
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t('common:cancel')}
-        </Button>
-        <Button onClick={() => void save()}>{t('mentoring:reminders.snooze')}</Button>
-      </Group>
-    </Stack>
   );
 }
