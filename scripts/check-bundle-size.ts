@@ -27,9 +27,12 @@ export const DIST = join(ROOT, 'out/renderer');
  * initial growth is text in six languages loaded at start.
  * Then Serbian Cyrillic computed from the Latin at first use instead of carried (-0.22 MB, 8.71 MB),
  * and the product minified (electron-vite left it unminified): 5.29 MB, 1.94 MB at start.
+ * Session 8's merges (referrals with their namespace in six languages, 18 kB of JSON; the
+ * evaluation summaries as they leave; restore on the error screen; spelling texts; collation of
+ * every picker): 2.00 MB at start, 0.63 MiB gzip (#19's ceiling is 1 MB gzip), so 2.10 MB.
  * The next cut is the five languages not in use at start.
  */
-export const BUDGET = { total: 5_400_000, initial: 2_000_000 } as const;
+export const BUDGET = { total: 5_400_000, initial: 2_100_000 } as const;
 
 export interface BundleSize {
   total: number;
